@@ -1,0 +1,124 @@
+//! Domain values to DTOs and back, by hand: the DTO crate knows nothing of the domain.
+
+use ardesk_domain::child::{ChildInput, ChildRecord};
+use ardesk_domain::dates::{input as input_date, long};
+use ardesk_domain::la::LaCatalogue;
+use ardesk_domain::ncy::{label, nc_year, short_label};
+use ardesk_dto::{
+    ChildDetail, ChildForm, ChildSummary, Parent, PlanSection, ProfessionalContact, ReviewSummary,
+};
+use ardesk_store::{ChildRow, StoredChild, StoredReview};
+use chrono::NaiveDate;
+
+pub(crate) fn input(form: ChildForm) -> ChildInput {
+    ChildInput {
+        legal_forenames: form.legal_forenames,
+        legal_surname: form.legal_surname,
+        preferred_name: form.preferred_name,
+        dob: form.dob,
+        upn: form.upn,
+        ncy_offset: form.ncy_offset,
+        looked_after: form.looked_after,
+        la_id: form.la_id,
+        la_ref: form.la_ref,
+        plan_issue_date: form.plan_issue_date,
+    }
+}
+
+fn form(record: &ChildRecord) -> ChildForm {
+    ChildForm {
+        legal_forenames: record.legal_forenames.as_str().to_owned(),
+        legal_surname: record.legal_surname.as_str().to_owned(),
+        preferred_name: record.preferred_name.as_ref().map(|n| n.as_str().to_owned()).unwrap_or_default(),
+        dob: input_date(record.dob),
+        upn: record.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default(),
+        ncy_offset: if record.ncy_offset == 0 { String::new() } else { record.ncy_offset.to_string() },
+        looked_after: record.looked_after,
+        la_id: record.la_id.clone(),
+        la_ref: record.la_ref.clone().unwrap_or_default(),
+        plan_issue_date: input_date(record.plan_issue_date),
+    }
+}
+
+fn review(r: &StoredReview) -> ReviewSummary {
+    let meeting = r.review.meeting.as_ref();
+    ReviewSummary {
+        id: r.id.0,
+        stage: r.review.stage.code().to_owned(),
+        stage_label: r.review.stage.label().to_owned(),
+        meeting_date: meeting.map(|m| long(m.date)),
+        meeting_time: meeting.and_then(|m| m.start).map(|t| t.format("%H:%M").to_string()),
+        venue: meeting.map(|m| m.venue.clone()).filter(|v| !v.is_empty()),
+    }
+}
+
+pub(crate) fn summary(row: &ChildRow, las: &LaCatalogue, today: NaiveDate) -> ChildSummary {
+    let r = &row.record;
+    let ncy = nc_year(r.dob, r.ncy_offset, today);
+    ChildSummary {
+        id: row.id.0,
+        name: r.display_name(),
+        legal_name: r.legal_name(),
+        dob: long(r.dob),
+        ncy,
+        year_group: short_label(ncy),
+        la_id: r.la_id.clone(),
+        la_name: las.name_of(&r.la_id).to_owned(),
+        looked_after: r.looked_after,
+        stage: row.review.as_ref().map(|s| s.review.stage.code().to_owned()),
+        stage_label: row.review.as_ref().map(|s| s.review.stage.label().to_owned()),
+        meeting: row.review.as_ref().and_then(|s| s.review.meeting.as_ref()).map(|m| long(m.date)),
+    }
+}
+
+pub(crate) fn detail(c: &StoredChild, las: &LaCatalogue, today: NaiveDate) -> ChildDetail {
+    let r = &c.record;
+    ChildDetail {
+        id: c.id.0,
+        name: r.display_name(),
+        legal_name: r.legal_name(),
+        dob: long(r.dob),
+        year_group: label(nc_year(r.dob, r.ncy_offset, today)),
+        upn: r.upn.as_ref().map(|u| u.as_str().to_owned()),
+        la_name: las.name_of(&r.la_id).to_owned(),
+        la_ref: r.la_ref.clone(),
+        looked_after: r.looked_after,
+        plan_issued: long(c.plan.issue_date),
+        last_review_decision: c.plan.last_review_decision.map(long),
+        sections: c
+            .plan
+            .sections
+            .iter()
+            .map(|(id, text)| PlanSection {
+                code: id.code().to_owned(),
+                title: id.title().to_owned(),
+                text: text.clone(),
+            })
+            .collect(),
+        parents: c
+            .parents
+            .iter()
+            .map(|p| Parent {
+                name: p.name.clone(),
+                relationship: p.relationship.clone(),
+                parental_responsibility: p.parental_responsibility,
+                phone: p.phone.clone(),
+                email: p.email.clone(),
+                preferred_contact: p.preferred_contact.code().to_owned(),
+            })
+            .collect(),
+        professionals: c
+            .professionals
+            .iter()
+            .map(|p| ProfessionalContact {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                organisation: p.organisation.clone(),
+                email: p.email.clone(),
+                phone: p.phone.clone(),
+            })
+            .collect(),
+        review: c.review.as_ref().map(review),
+        form: form(r),
+    }
+}

@@ -1,0 +1,145 @@
+//! `ardesk`: Annual Review Desk without the window. Every subcommand parses its arguments, calls
+//! one `ardesk_app::App` method and prints the result. Exit codes: 0 success, 1 the command ran
+//! and found problems (or failed), 2 the input was unusable (bad arguments, unreadable database).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use ardesk_app::{App, AppError, Clock, FixedClock, SystemClock};
+use ardesk_domain::dates::parse_user_date;
+use ardesk_dto::{ChildSummary, ErrorCode};
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "ardesk", version, about = "Annual Review Desk: EHCP annual reviews for SENCOs, from the command line.")]
+struct Cli {
+    /// Treat this date (YYYY-MM-DD) as today, for reproducible output.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Args)]
+struct DbArg {
+    /// The database file. Default: the same database the desktop app uses.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create or open a database and load the synthetic demo caseload into it.
+    Demo {
+        #[command(flatten)]
+        db: DbArg,
+        /// How many children (1 to 2000).
+        #[arg(long, default_value_t = ardesk_domain::demo::STANDARD_SIZE)]
+        size: usize,
+    },
+    /// List the children in the caseload.
+    Pupils {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON (an array of child summaries) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a consistent copy of the database to FILE (SQLite online backup).
+    Backup {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            for p in &e.problems {
+                eprintln!("  {}: {} {}", p.field, p.message, p.hint);
+            }
+            ExitCode::from(exit_code(e.code))
+        }
+    }
+}
+
+fn exit_code(code: ErrorCode) -> u8 {
+    match code {
+        ErrorCode::Validation
+        | ErrorCode::NewerSchema
+        | ErrorCode::NotOurDatabase
+        | ErrorCode::Io
+        | ErrorCode::Unavailable => 2,
+        ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Storage => 1,
+    }
+}
+
+fn clock(today: Option<&str>) -> Result<Box<dyn Clock>, AppError> {
+    match today {
+        None => Ok(Box::new(SystemClock)),
+        Some(raw) => parse_user_date("today", "--today", raw)
+            .map(|d| Box::new(FixedClock::on(d)) as Box<dyn Clock>)
+            .map_err(|p| AppError::new(ErrorCode::Validation, format!("{} {}", p.message, p.hint))),
+    }
+}
+
+fn open(db: DbArg, clock: Box<dyn Clock>) -> Result<App, AppError> {
+    let path = match db.db {
+        Some(p) => p,
+        None => ardesk_app::default_db_path()?,
+    };
+    App::open(&path, clock, ardesk_app::os_user())
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    let clock = clock(cli.today.as_deref())?;
+    match cli.command {
+        Command::Demo { db, size } => {
+            let mut app = open(db, clock)?;
+            let n = app.load_demo(size)?;
+            println!("Demo caseload ready: {n} children in {}.", app.info()?.database);
+        }
+        Command::Pupils { db, json } => {
+            let children = open(db, clock)?.children()?;
+            if json {
+                let text = serde_json::to_string_pretty(&children)
+                    .map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+                println!("{text}");
+            } else {
+                print!("{}", table(&children));
+            }
+        }
+        Command::Backup { db, out } => {
+            open(db, clock)?.backup(&out)?;
+            println!("Backup written to {}.", out.display());
+        }
+    }
+    Ok(())
+}
+
+fn table(children: &[ChildSummary]) -> String {
+    if children.is_empty() {
+        return "No children yet. Load the demo with `ardesk demo`, or add a child in the app.\n".to_owned();
+    }
+    let width = children.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).max(4);
+    let mut out = format!("{:>5}  {:<width$}  {:<4}  {:<20}  {:<3}  {}\n", "ID", "Name", "Year", "LA", "LAC", "Stage");
+    for c in children {
+        out.push_str(&format!(
+            "{:>5}  {:<width$}  {:<4}  {:<20}  {:<3}  {}\n",
+            c.id,
+            c.name,
+            c.year_group,
+            c.la_name,
+            if c.looked_after { "yes" } else { "" },
+            c.stage_label.as_deref().unwrap_or("")
+        ));
+    }
+    out.push_str(&format!("{} children\n", children.len()));
+    out
+}

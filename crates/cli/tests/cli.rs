@@ -1,0 +1,67 @@
+//! The `ardesk` binary as a user runs it.
+
+use std::process::{Command, Output};
+
+fn ardesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ardesk"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| unreachable!("could not run ardesk: {e}"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn version_names_the_binary() {
+    let out = ardesk(&["--version"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("ardesk "), "{}", stdout(&out));
+}
+
+#[test]
+fn demo_then_pupils_json_lists_the_caseload() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    let out = ardesk(&["demo", "--db", db, "--today", "2026-11-22"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = ardesk(&["pupils", "--db", db, "--json", "--today", "2026-11-22"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_default();
+    let list = list.as_array().cloned().unwrap_or_default();
+    assert!(list.len() >= 30, "{} children", list.len());
+    assert!(list.iter().all(|c| c["name"].is_string() && c["year_group"].is_string()));
+    // Running demo again is harmless.
+    assert!(ardesk(&["demo", "--db", db]).status.success());
+    let table = stdout(&ardesk(&["pupils", "--db", db]));
+    assert!(table.contains(&format!("{} children", list.len())), "{table}");
+}
+
+#[test]
+fn backup_writes_a_database_that_opens() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let copy = dir.path().join("copy.db");
+    let (db, copy_s) = (db.to_str().unwrap_or_default(), copy.to_str().unwrap_or_default());
+    assert!(ardesk(&["demo", "--db", db]).status.success());
+    assert!(ardesk(&["backup", "--db", db, "--out", copy_s]).status.success());
+    let out = ardesk(&["pupils", "--db", copy_s, "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_default();
+    assert!(list.as_array().is_some_and(|l| l.len() >= 30));
+}
+
+#[test]
+fn unusable_input_exits_2_with_a_one_line_reason() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let junk = dir.path().join("junk.db");
+    assert!(std::fs::write(&junk, vec![0x5au8; 4096]).is_ok());
+    let out = ardesk(&["pupils", "--db", junk.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: ") && err.contains("not a database"), "{err}");
+
+    let out = ardesk(&["pupils", "--today", "31/02/2026"]);
+    assert_eq!(out.status.code(), Some(2));
+}

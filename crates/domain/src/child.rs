@@ -1,0 +1,372 @@
+//! A child or young person with an EHC plan, and the validation of what a user types for one.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dates::parse_user_date;
+use crate::la::LaCatalogue;
+use crate::problem::{Problem, Problems};
+use crate::text::{PersonName, optional, optional_name};
+
+/// A Unique Pupil Number: 13 characters, a check letter followed by 12 characters (the last may be
+/// a letter for a temporary UPN), as defined by the DfE.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Upn(String);
+
+/// The 23 letters used for UPN check letters (no I, O or S), in value order.
+const UPN_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPQRTUVWXYZ";
+
+impl Upn {
+    pub fn parse(raw: &str) -> Result<Upn, Problem> {
+        let upn: String = raw.trim().to_ascii_uppercase();
+        let bad = |why: &str| {
+            Problem::block(
+                "upn",
+                format!("UPN \u{201c}{}\u{201d} {why}.", raw.trim()),
+                "Copy the UPN from the school's MIS: 13 characters, a letter then 12 digits.",
+            )
+        };
+        let bytes = upn.as_bytes();
+        if bytes.len() != 13 {
+            return Err(bad("is not 13 characters long"));
+        }
+        let Some(check) = Upn::check_letter(&upn) else {
+            return Err(bad("has characters where digits are expected"));
+        };
+        if bytes.first() != Some(&check) {
+            return Err(bad("has the wrong check letter"));
+        }
+        Ok(Upn(upn))
+    }
+
+    /// Computes the check letter of a 13-character UPN from its last 12 characters, or `None` if
+    /// those are not 11 digits and a digit or letter.
+    pub fn check_letter(upn: &str) -> Option<u8> {
+        let mut sum = 0u32;
+        for (position, c) in upn.bytes().enumerate().skip(1) {
+            let value = match c {
+                b'0'..=b'9' => u32::from(c - b'0'),
+                // Only the last character of a temporary UPN may be a letter.
+                b'A'..=b'Z' if position == 12 => {
+                    UPN_LETTERS.iter().position(|&l| l == c).and_then(|v| u32::try_from(v).ok())?
+                }
+                _ => return None,
+            };
+            sum += value * u32::try_from(position + 1).ok()?;
+        }
+        UPN_LETTERS.get(usize::try_from(sum % 23).ok()?).copied()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a user typed into the child form, exactly as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChildInput {
+    pub legal_forenames: String,
+    pub legal_surname: String,
+    pub preferred_name: String,
+    pub dob: String,
+    pub upn: String,
+    pub ncy_offset: String,
+    pub looked_after: bool,
+    pub la_id: String,
+    pub la_ref: String,
+    pub plan_issue_date: String,
+}
+
+/// A child's details, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildRecord {
+    pub legal_forenames: PersonName,
+    pub legal_surname: PersonName,
+    pub preferred_name: Option<PersonName>,
+    pub dob: NaiveDate,
+    pub upn: Option<Upn>,
+    /// Taught out of chronological year group by this many years (−3 to +3).
+    pub ncy_offset: i8,
+    pub looked_after: bool,
+    /// The maintaining LA's profile id.
+    pub la_id: String,
+    /// The LA's own case or EHCP reference.
+    pub la_ref: Option<String>,
+    /// Issue date of the current EHC plan.
+    pub plan_issue_date: NaiveDate,
+}
+
+impl ChildRecord {
+    /// The name to use when speaking about the child: preferred name and surname.
+    pub fn display_name(&self) -> String {
+        let first = self.preferred_name.as_ref().unwrap_or(&self.legal_forenames);
+        format!("{} {}", first.as_str(), self.legal_surname.as_str())
+    }
+
+    /// The name as it must appear on statutory paperwork.
+    pub fn legal_name(&self) -> String {
+        format!("{} {}", self.legal_forenames.as_str(), self.legal_surname.as_str())
+    }
+}
+
+/// The oldest a young person with an EHC plan can be (plans can run to age 25).
+const MAX_AGE_YEARS: i32 = 26;
+const MAX_LA_REF_CHARS: usize = 40;
+
+/// Validates the child form, reporting every problem at once.
+pub fn validate(
+    input: &ChildInput,
+    las: &LaCatalogue,
+    today: NaiveDate,
+) -> Result<ChildRecord, Vec<Problem>> {
+    let mut problems = Problems::new();
+    let legal_forenames = problems.take(PersonName::parse(
+        "legal_forenames",
+        "Legal first name(s)",
+        &input.legal_forenames,
+    ));
+    let legal_surname =
+        problems.take(PersonName::parse("legal_surname", "Legal surname", &input.legal_surname));
+    let preferred_name =
+        problems.take(optional_name("preferred_name", "Preferred name", &input.preferred_name));
+    let dob = problems.take(parse_user_date("dob", "Date of birth", &input.dob).and_then(|dob| {
+        if dob > today {
+            Err(Problem::block(
+                "dob",
+                "Date of birth is in the future.",
+                "Check the year: enter it as dd/mm/yyyy.",
+            ))
+        } else if today.year() - dob.year() > MAX_AGE_YEARS {
+            Err(Problem::block(
+                "dob",
+                format!("Date of birth makes this person older than {MAX_AGE_YEARS}."),
+                "EHC plans run to age 25 at most: check the year.",
+            ))
+        } else {
+            Ok(dob)
+        }
+    }));
+    let upn = problems.take(if input.upn.trim().is_empty() {
+        Ok(None)
+    } else {
+        Upn::parse(&input.upn).map(Some)
+    });
+    let ncy_offset = problems.take(parse_offset(&input.ncy_offset));
+    let la_id = problems.take(match las.get(input.la_id.trim()) {
+        Some(profile) => Ok(profile.id.clone()),
+        None if input.la_id.trim().is_empty() => Err(Problem::block(
+            "la_id",
+            "Maintaining local authority is required.",
+            "Choose the LA that maintains the plan (it may not be the school's own LA).",
+        )),
+        None => Err(Problem::block(
+            "la_id",
+            format!("No LA profile \u{201c}{}\u{201d} is known.", input.la_id.trim()),
+            "Choose the maintaining LA from the list.",
+        )),
+    });
+    let la_ref = problems.take(match optional(&input.la_ref) {
+        Some(r) if r.chars().count() > MAX_LA_REF_CHARS => Err(Problem::block(
+            "la_ref",
+            format!("LA reference is longer than {MAX_LA_REF_CHARS} characters."),
+            "Enter the LA's case or EHCP reference as printed on the plan.",
+        )),
+        other => Ok(other),
+    });
+    let plan_issue_date = problems.take(
+        parse_user_date("plan_issue_date", "EHC plan issue date", &input.plan_issue_date).and_then(
+            |issued| {
+                if issued > today {
+                    Err(Problem::block(
+                        "plan_issue_date",
+                        "EHC plan issue date is in the future.",
+                        "Enter the date printed on the final plan.",
+                    ))
+                } else if dob.is_some_and(|dob| issued < dob) {
+                    Err(Problem::block(
+                        "plan_issue_date",
+                        "EHC plan issue date is before the date of birth.",
+                        "Check both dates.",
+                    ))
+                } else {
+                    Ok(issued)
+                }
+            },
+        ),
+    );
+
+    match (
+        legal_forenames,
+        legal_surname,
+        preferred_name,
+        dob,
+        upn,
+        ncy_offset,
+        la_id,
+        la_ref,
+        plan_issue_date,
+    ) {
+        (
+            Some(legal_forenames),
+            Some(legal_surname),
+            Some(preferred_name),
+            Some(dob),
+            Some(upn),
+            Some(ncy_offset),
+            Some(la_id),
+            Some(la_ref),
+            Some(plan_issue_date),
+        ) if problems.is_empty() => Ok(ChildRecord {
+            legal_forenames,
+            legal_surname,
+            preferred_name,
+            dob,
+            upn,
+            ncy_offset,
+            looked_after: input.looked_after,
+            la_id,
+            la_ref,
+            plan_issue_date,
+        }),
+        _ => Err(problems.into_vec()),
+    }
+}
+
+fn parse_offset(raw: &str) -> Result<i8, Problem> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    text.strip_prefix('+')
+        .unwrap_or(text)
+        .parse::<i8>()
+        .ok()
+        .filter(|n| (-3..=3).contains(n))
+        .ok_or_else(|| {
+            Problem::block(
+                "ncy_offset",
+                format!("Year-group offset \u{201c}{text}\u{201d} is not a whole number from −3 to 3."),
+                "Use 0 for a child in their chronological year group, −1 for one taught a year below.",
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+    }
+
+    fn las() -> LaCatalogue {
+        LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message))
+    }
+
+    fn valid() -> ChildInput {
+        ChildInput {
+            legal_forenames: "Alex".into(),
+            legal_surname: "Example".into(),
+            preferred_name: "".into(),
+            dob: "03/02/2016".into(),
+            upn: "".into(),
+            ncy_offset: "".into(),
+            looked_after: false,
+            la_id: "redcar".into(),
+            la_ref: "".into(),
+            plan_issue_date: "01/03/2024".into(),
+        }
+    }
+
+    /// Validates `input` and returns the fields with problems, in order.
+    fn fields(input: &ChildInput) -> Vec<&'static str> {
+        match validate(input, &las(), today()) {
+            Ok(_) => vec![],
+            Err(problems) => problems.iter().map(|p| p.field).collect(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_is_valid() {
+        assert_eq!(fields(&valid()), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let input = ChildInput {
+            legal_forenames: " ".into(),
+            legal_surname: "".into(),
+            dob: "31/02/2016".into(),
+            upn: "123".into(),
+            ncy_offset: "7".into(),
+            la_id: "".into(),
+            plan_issue_date: "".into(),
+            ..valid()
+        };
+        assert_eq!(
+            fields(&input),
+            [
+                "legal_forenames",
+                "legal_surname",
+                "dob",
+                "upn",
+                "ncy_offset",
+                "la_id",
+                "plan_issue_date"
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_must_make_sense() {
+        assert_eq!(fields(&ChildInput { dob: "01/01/2030".into(), ..valid() }), ["dob"]);
+        assert_eq!(fields(&ChildInput { dob: "01/01/1990".into(), ..valid() }), ["dob"]);
+        assert_eq!(
+            fields(&ChildInput { plan_issue_date: "01/01/2015".into(), ..valid() }),
+            ["plan_issue_date"]
+        );
+        assert_eq!(
+            fields(&ChildInput { plan_issue_date: "23/11/2026".into(), ..valid() }),
+            ["plan_issue_date"]
+        );
+    }
+
+    #[test]
+    fn unknown_la_is_refused() {
+        assert_eq!(fields(&ChildInput { la_id: "atlantis".into(), ..valid() }), ["la_id"]);
+    }
+
+    #[test]
+    fn offsets() {
+        for (raw, ok) in [("", true), ("0", true), ("-1", true), ("+2", true), ("4", false), ("x", false)]
+        {
+            let got = fields(&ChildInput { ncy_offset: raw.into(), ..valid() }).is_empty();
+            assert_eq!(got, ok, "offset {raw:?}");
+        }
+    }
+
+    #[test]
+    fn upn_check_letters() {
+        // Build a valid UPN from its digits, then check the letter is enforced.
+        let digits = "807123425001";
+        let check = Upn::check_letter(&format!("?{digits}")).map(char::from);
+        let good = format!("{}{digits}", check.unwrap_or('?'));
+        assert!(Upn::parse(&good).is_ok(), "{good}");
+        assert!(Upn::parse(&good.to_lowercase()).is_ok());
+        let wrong = if good.starts_with('A') { 'B' } else { 'A' };
+        assert!(Upn::parse(&format!("{wrong}{digits}")).is_err());
+        assert!(Upn::parse("A80712342500").is_err());
+        assert!(Upn::parse("A8071234250X1").is_err());
+        // A temporary UPN ends in a letter.
+        let temp = "80712342500A";
+        let check = Upn::check_letter(&format!("?{temp}")).map(char::from).unwrap_or('?');
+        assert!(Upn::parse(&format!("{check}{temp}")).is_ok());
+    }
+
+    #[test]
+    fn display_name_prefers_the_preferred_name() {
+        let input = ChildInput { legal_forenames: "Alexandra Jane".into(), preferred_name: "Lexi".into(), ..valid() };
+        let record = validate(&input, &las(), today()).ok();
+        assert_eq!(record.as_ref().map(ChildRecord::display_name).as_deref(), Some("Lexi Example"));
+        assert_eq!(record.as_ref().map(ChildRecord::legal_name).as_deref(), Some("Alexandra Jane Example"));
+    }
+}

@@ -1,0 +1,361 @@
+//! The synthetic demo caseload.
+//!
+//! Every name, number and address here is invented: names are combinations from short lists,
+//! phone numbers are from the ranges Ofcom reserves for drama (01632 960xxx, 07700 900xxx), email
+//! addresses use the reserved `example.org` domain, and UPNs use a made-up establishment number.
+//! The caseload is a pure function of `today` and `size`, so it is the same on every machine.
+
+use chrono::{Days, Months, NaiveDate, NaiveTime};
+
+use crate::child::{ChildRecord, Upn};
+use crate::ncy::academic_year_start;
+use crate::people::{ContactMethod, ParentCarer, Professional};
+use crate::plan::SectionId;
+use crate::review::{Meeting, ReviewStage};
+use crate::school::School;
+use crate::text::PersonName;
+
+/// The standard demo caseload size.
+pub const STANDARD_SIZE: usize = 36;
+/// The largest caseload the demo generator makes (`ardesk demo --size`).
+pub const MAX_SIZE: usize = 2000;
+
+/// One demo child with everything around them.
+#[derive(Debug, Clone)]
+pub struct DemoChild {
+    pub record: ChildRecord,
+    pub last_review_decision: Option<NaiveDate>,
+    pub sections: Vec<(SectionId, String)>,
+    pub parents: Vec<ParentCarer>,
+    pub professionals: Vec<Professional>,
+    pub meeting: Option<Meeting>,
+    pub stage: ReviewStage,
+}
+
+/// The demo school and its caseload.
+#[derive(Debug, Clone)]
+pub struct DemoCaseload {
+    pub school: School,
+    pub children: Vec<DemoChild>,
+}
+
+const FORENAMES: [&str; 40] = [
+    "Amara", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harvey", "Isla", "Jay", "Kira",
+    "Leo", "Maya", "Noah", "Orla", "Priya", "Quinn", "Ruby", "Sami", "Tia", "Umar", "Vera",
+    "Will", "Xena", "Yusuf", "Zara", "Alfie", "Bea", "Cody", "Daisy", "Eli", "Freya", "Gus",
+    "Hana", "Ivo", "Jude", "Kai", "Lola", "Milo", "Nia",
+];
+const SURNAMES: [&str; 50] = [
+    "Ashdown", "Brackley", "Calloway", "Dunmore", "Eastwick", "Fairbairn", "Glenholm", "Hartsell",
+    "Ingleby", "Jessop", "Kettleby", "Lowther", "Marwood", "Netherby", "Ormsby", "Pennock",
+    "Quarrie", "Redfearn", "Saltwell", "Thwaite", "Underhill", "Varley", "Wetherell", "Yarrow",
+    "Zouch", "Appleby", "Birtley", "Coverdale", "Dalesworth", "Elswick", "Fenwick", "Gisburn",
+    "Haverton", "Ilderton", "Jarrow-Bell", "Kildale", "Lazenby", "Marske", "Normanby", "Ormesby",
+    "Preston-Hale", "Rillington", "Skelton", "Thornaby", "Upleatham", "Vickerby", "Whitby-Lane",
+    "Yearby", "Zetland", "Brotton",
+];
+const PARENT_FORENAMES: [&str; 12] = [
+    "Sarah", "James", "Aisha", "Tom", "Nadia", "Gareth", "Helen", "Imran", "Joanne", "Kevin",
+    "Leanne", "Marek",
+];
+
+/// Builds a demo caseload of `size` children (at most [`MAX_SIZE`]) as of `today`.
+pub fn caseload(today: NaiveDate, size: usize) -> DemoCaseload {
+    let school = School {
+        name: "Annual Review Desk Demo School".to_owned(),
+        address: "1 Example Street, Exampletown, XX1 1XX".to_owned(),
+        urn: "999001".to_owned(),
+        logo: None,
+    };
+    let children = (0..size.min(MAX_SIZE)).filter_map(|i| child(today, i)).collect();
+    DemoCaseload { school, children }
+}
+
+fn pick<T: Copy>(items: &[T], i: usize) -> Option<T> {
+    items.get(i % items.len().max(1)).copied()
+}
+
+fn days(n: usize) -> Days {
+    Days::new(u64::try_from(n).unwrap_or(0))
+}
+
+fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
+    // Year groups R to Y13 in turn; every name pair is distinct for i < 2000 (41 is coprime to 50).
+    let target_ncy = i32::try_from(i % 14).ok()?;
+    let forename = pick(&FORENAMES, i)?;
+    let surname = pick(&SURNAMES, (i / 40) * 41 + i % 40)?;
+    let cohort = academic_year_start(today) - 5 - target_ncy;
+    let dob = NaiveDate::from_ymd_opt(cohort, 9, 1)? + days((i * 53) % 364);
+    let ncy_offset: i8 = if i % 17 == 5 { -1 } else { 0 };
+    let looked_after = i % 8 == 3;
+    let stockton = i % 3 == 1;
+    let (la_id, la_number, la_prefix) =
+        if stockton { ("stockton", 808, "ST") } else { ("redcar", 807, "RC") };
+
+    let digits = format!("{la_number}{:04}{:02}{:03}", 4001 + i / 1000, (cohort + 5) % 100, i % 1000);
+    let check = Upn::check_letter(&format!("?{digits}")).map(char::from)?;
+    let upn = Upn::parse(&format!("{check}{digits}")).ok()?;
+
+    // Plans issued between 40 days and two years ago, never before the child was two.
+    let since_issue = 40 + (i * 97) % 700;
+    let plan_issue_date = (today - days(since_issue)).max(dob + Months::new(24));
+    // Plans older than about 14 months have had a review concluded by an LA decision letter.
+    let last_review_decision = (since_issue > 420)
+        .then(|| plan_issue_date + days(330 + i % 25))
+        .filter(|d| *d < today);
+
+    let preferred = (i % 5 == 2).then(|| format!("{}{}", &forename[..forename.len().min(3)], "s"));
+    let record = ChildRecord {
+        legal_forenames: PersonName::parse("legal_forenames", "", forename).ok()?,
+        legal_surname: PersonName::parse("legal_surname", "", surname).ok()?,
+        preferred_name: match preferred {
+            Some(p) => Some(PersonName::parse("preferred_name", "", &p).ok()?),
+            None => None,
+        },
+        dob,
+        upn: Some(upn),
+        ncy_offset,
+        looked_after,
+        la_id: la_id.to_owned(),
+        la_ref: Some(format!("{la_prefix}-EHC-{:05}", 10_000 + i * 7)),
+        plan_issue_date,
+    };
+    let name = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
+    let ncy = target_ncy + i32::from(ncy_offset);
+
+    let (meeting, stage) = review(today, i);
+    Some(DemoChild {
+        sections: sections(&name, ncy, looked_after),
+        parents: parents(i, surname, looked_after),
+        professionals: professionals(i, ncy, looked_after),
+        record,
+        last_review_decision,
+        meeting,
+        stage,
+    })
+}
+
+fn review(today: NaiveDate, i: usize) -> (Option<Meeting>, ReviewStage) {
+    let venue = if i % 4 == 1 {
+        "Remote: video call (joining link sent by email)"
+    } else {
+        "SENCO office, main site"
+    };
+    let start = NaiveTime::from_hms_opt(9 + u32::try_from(i % 6).unwrap_or(0), 0, 0);
+    let meeting = |date: NaiveDate| Some(Meeting { date, start, venue: venue.to_owned() });
+    match i % 6 {
+        0 => (None, ReviewStage::Planning),
+        1 => (meeting(today + days(35 + i % 20)), ReviewStage::Planning),
+        2 => (meeting(today + days(22 + i % 18)), ReviewStage::InvitationsSent),
+        3 => (meeting(today + days(8 + i % 12)), ReviewStage::ReportsDue),
+        4 => (meeting(today - days(3 + i % 9)), ReviewStage::MeetingHeld),
+        _ => (meeting(today - days(6 + i % 7)), ReviewStage::ReadyToSubmit),
+    }
+}
+
+fn parents(i: usize, surname: &str, looked_after: bool) -> Vec<ParentCarer> {
+    let first = pick(&PARENT_FORENAMES, i).unwrap_or("Sam");
+    let second = pick(&PARENT_FORENAMES, i + 5).unwrap_or("Alex");
+    let phone = |k: usize| Some(format!("07700 900{:03}", (i * 3 + k) % 1000));
+    let email = |name: &str| Some(format!("{}.{}@example.org", name.to_lowercase(), surname.to_lowercase()));
+    let address = Some(format!("{} Sample Road, Exampletown, XX2 {}YY", 1 + i % 90, i % 9));
+    if looked_after {
+        return vec![
+            ParentCarer {
+                name: format!("{second} Fosterley"),
+                relationship: "Foster carer".to_owned(),
+                parental_responsibility: false,
+                phone: phone(1),
+                email: email(second),
+                address: address.clone(),
+                preferred_contact: ContactMethod::Phone,
+            },
+            ParentCarer {
+                name: format!("{first} {surname}"),
+                relationship: "Birth parent".to_owned(),
+                parental_responsibility: true,
+                phone: None,
+                email: None,
+                address: Some("Address held by the child's social worker".to_owned()),
+                preferred_contact: ContactMethod::Post,
+            },
+        ];
+    }
+    let mut list = vec![ParentCarer {
+        name: format!("{first} {surname}"),
+        relationship: if i % 2 == 0 { "Mother" } else { "Father" }.to_owned(),
+        parental_responsibility: true,
+        phone: phone(0),
+        email: email(first),
+        address: address.clone(),
+        preferred_contact: if i % 3 == 0 { ContactMethod::Phone } else { ContactMethod::Email },
+    }];
+    if i % 3 != 2 {
+        list.push(ParentCarer {
+            name: format!("{second} {surname}"),
+            relationship: if i % 2 == 0 { "Father" } else { "Mother" }.to_owned(),
+            parental_responsibility: true,
+            phone: phone(2),
+            email: email(second),
+            address,
+            preferred_contact: ContactMethod::Email,
+        });
+    }
+    list
+}
+
+fn professionals(i: usize, ncy: i32, looked_after: bool) -> Vec<Professional> {
+    let services: [(&str, &str); 6] = [
+        ("Educational Psychologist", "Exampletown Educational Psychology Service"),
+        ("Speech and Language Therapist", "Exampletown NHS Children's Therapies"),
+        ("Occupational Therapist", "Exampletown NHS Children's Therapies"),
+        ("Specialist Teacher (Autism Outreach)", "Exampletown Inclusion Service"),
+        ("School Nurse", "Exampletown 0-19 Health Service"),
+        ("CAMHS Practitioner", "Exampletown CAMHS"),
+    ];
+    let surname = |k: usize| pick(&SURNAMES, i * 7 + k * 13).unwrap_or("Smith");
+    let person = |k: usize, role: &str, org: &str| {
+        let name = format!("{} {}", pick(&PARENT_FORENAMES, i + k * 3).unwrap_or("Sam"), surname(k));
+        Professional {
+            email: Some(format!(
+                "{}@example.org",
+                name.to_lowercase().replace(' ', ".").replace('-', "")
+            )),
+            phone: Some(format!("01632 960{:03}", (i * 5 + k) % 1000)),
+            name,
+            role: role.to_owned(),
+            organisation: org.to_owned(),
+        }
+    };
+    let mut list: Vec<Professional> = (0..1 + i % 3)
+        .filter_map(|k| pick(&services, i + k * 2).map(|(role, org)| person(k, role, org)))
+        .collect();
+    if looked_after {
+        list.push(person(4, "Social Worker", "Exampletown Children's Services"));
+        list.push(person(5, "Virtual School Head", "Exampletown Virtual School"));
+    }
+    if ncy >= 9 {
+        list.push(person(6, "Careers Adviser", "Exampletown Careers Service"));
+    }
+    list
+}
+
+fn sections(name: &str, ncy: i32, looked_after: bool) -> Vec<(SectionId, String)> {
+    let phase = if ncy >= 7 { "secondary" } else { "primary" };
+    let mut out = vec![
+        (
+            SectionId::A,
+            format!(
+                "{name} enjoys drawing, football and time with family. {name} says school is best \
+                 when the day is predictable and adults explain changes early. {name}'s family \
+                 hope {name} will grow in confidence and make friends."
+            ),
+        ),
+        (
+            SectionId::B,
+            format!(
+                "Communication and interaction: {name} has a diagnosis of autism and finds \
+                 unstructured social situations difficult. Cognition and learning: {name}'s \
+                 reading age is about two years below chronological age. Social, emotional and \
+                 mental health: anxiety rises at transitions."
+            ),
+        ),
+        (SectionId::C, format!("{name} has mild asthma managed with an inhaler; no other health needs relating to SEN.")),
+        (
+            SectionId::D,
+            if looked_after {
+                format!("{name} is looked after by the local authority; the care plan and PEP set out social care needs.")
+            } else {
+                "No social care needs identified.".to_owned()
+            },
+        ),
+        (
+            SectionId::E,
+            format!(
+                "1. By the end of the key stage, {name} will start a conversation with a peer at \
+                 break time on most days.\n2. {name} will read and understand texts at the \
+                 expected level for their year group with adult support.\n3. {name} will use a \
+                 calm-down plan independently when anxious, on 4 out of 5 occasions."
+            ),
+        ),
+        (
+            SectionId::F,
+            format!(
+                "Small-group social communication session, 30 minutes, 3 times a week, led by a \
+                 trained teaching assistant.\nDaily 20-minute individual reading intervention \
+                 delivered by a teaching assistant trained in the school's phonics programme.\n\
+                 Visual timetable and advance warning of changes, every day, all staff.\nSpeech \
+                 and language therapy programme set by an SLT termly and delivered weekly in \
+                 {phase} school."
+            ),
+        ),
+        (SectionId::G, "Asthma care plan held by the school nurse, reviewed annually.".to_owned()),
+        (SectionId::H1, "None.".to_owned()),
+        (SectionId::H2, if looked_after { "As set out in the care plan.".to_owned() } else { "None.".to_owned() }),
+        (SectionId::I, format!("Annual Review Desk Demo School ({phase}, mainstream, maintained).")),
+        (SectionId::J, "No Personal Budget has been requested.".to_owned()),
+        (SectionId::K, "Educational psychology advice; speech and language therapy advice; parental advice; school advice.".to_owned()),
+    ];
+    if ncy >= 9 {
+        if let Some((_, text)) = out.iter_mut().find(|(s, _)| *s == SectionId::E) {
+            text.push_str(&format!(
+                "\n4. Preparing for adulthood: {name} will travel to a local college independently \
+                 and take part in a work-experience placement."
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ncy::nc_year;
+    use std::collections::HashSet;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+    }
+
+    #[test]
+    fn standard_caseload_covers_what_the_product_needs_to_show() {
+        let demo = caseload(today(), STANDARD_SIZE);
+        assert!(demo.children.len() >= 30, "{} children", demo.children.len());
+        let years: HashSet<i32> = demo
+            .children
+            .iter()
+            .map(|c| nc_year(c.record.dob, c.record.ncy_offset, today()))
+            .collect();
+        for year in 0..=13 {
+            assert!(years.contains(&year), "no child in year {year}: {years:?}");
+        }
+        let las: HashSet<&str> = demo.children.iter().map(|c| c.record.la_id.as_str()).collect();
+        assert_eq!(las.len(), 2, "{las:?}");
+        assert!(demo.children.iter().any(|c| c.record.looked_after));
+    }
+
+    #[test]
+    fn names_and_upns_are_unique_even_at_the_largest_size() {
+        let demo = caseload(today(), MAX_SIZE);
+        assert_eq!(demo.children.len(), MAX_SIZE);
+        let names: HashSet<String> = demo.children.iter().map(|c| c.record.legal_name()).collect();
+        assert_eq!(names.len(), MAX_SIZE);
+        let upns: HashSet<&str> =
+            demo.children.iter().filter_map(|c| c.record.upn.as_ref().map(Upn::as_str)).collect();
+        assert_eq!(upns.len(), MAX_SIZE);
+    }
+
+    #[test]
+    fn the_caseload_is_deterministic_and_dates_are_consistent() {
+        let a = caseload(today(), STANDARD_SIZE);
+        let b = caseload(today(), STANDARD_SIZE);
+        assert_eq!(format!("{:?}", a.children), format!("{:?}", b.children));
+        for c in &a.children {
+            assert!(c.record.plan_issue_date <= today());
+            assert!(c.record.plan_issue_date > c.record.dob);
+            if let Some(decided) = c.last_review_decision {
+                assert!(decided > c.record.plan_issue_date && decided < today());
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The pure core of Annual Review Desk.
+//!
+//! Everything here takes values and returns values: no files, no database, no clock, no
+//! randomness. "Today" and identifiers are always parameters. That makes every rule testable
+//! with plain data and lets this crate compile for wasm32 as well as native targets.
+//!
+//! - [`child`]: a child or young person with an EHC plan, and validation of user input.
+//! - [`people`]: parents/carers and professionals around the child.
+//! - [`plan`]: the EHC plan and its sections A–K.
+//! - [`review`]: an annual review and its stage.
+//! - [`school`]: the school running the reviews.
+//! - [`la`]: local-authority profiles (data files, not code).
+//! - [`ncy`]: National Curriculum year arithmetic.
+//! - [`demo`]: the synthetic demo caseload.
+//! - [`ids`]: record identifiers (assigned by the store).
+//! - [`problem`]: the shape every validation result takes.
+
+pub mod child;
+pub mod dates;
+pub mod ids;
+pub mod demo;
+pub mod la;
+pub mod ncy;
+pub mod people;
+pub mod plan;
+pub mod problem;
+pub mod review;
+pub mod school;
+pub mod text;
+
+pub use problem::{Problem, Severity};

@@ -1,0 +1,86 @@
+//! An annual review of a child's EHC plan.
+
+use chrono::{NaiveDate, NaiveTime};
+
+/// Where a review has got to. The order is the order of the process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReviewStage {
+    Planning,
+    InvitationsSent,
+    ReportsDue,
+    MeetingHeld,
+    ReadyToSubmit,
+    Submitted,
+    Decided,
+}
+
+impl ReviewStage {
+    pub const ALL: [ReviewStage; 7] = [
+        ReviewStage::Planning,
+        ReviewStage::InvitationsSent,
+        ReviewStage::ReportsDue,
+        ReviewStage::MeetingHeld,
+        ReviewStage::ReadyToSubmit,
+        ReviewStage::Submitted,
+        ReviewStage::Decided,
+    ];
+
+    /// The stable code used in storage and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewStage::Planning => "planning",
+            ReviewStage::InvitationsSent => "invitations_sent",
+            ReviewStage::ReportsDue => "reports_due",
+            ReviewStage::MeetingHeld => "meeting_held",
+            ReviewStage::ReadyToSubmit => "ready_to_submit",
+            ReviewStage::Submitted => "submitted",
+            ReviewStage::Decided => "decided",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReviewStage> {
+        ReviewStage::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// How the stage reads in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewStage::Planning => "Planning",
+            ReviewStage::InvitationsSent => "Invitations sent",
+            ReviewStage::ReportsDue => "Reports due",
+            ReviewStage::MeetingHeld => "Meeting held",
+            ReviewStage::ReadyToSubmit => "Ready to submit",
+            ReviewStage::Submitted => "Submitted to LA",
+            ReviewStage::Decided => "LA decision received",
+        }
+    }
+}
+
+/// How the meeting is held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    /// Room and site, or the remote link.
+    pub venue: String,
+}
+
+/// One review cycle of one child's plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub meeting: Option<Meeting>,
+    pub stage: ReviewStage,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_codes_round_trip_in_process_order() {
+        for s in ReviewStage::ALL {
+            assert_eq!(ReviewStage::from_code(s.code()), Some(s));
+        }
+        assert!(ReviewStage::ALL.windows(2).all(|w| matches!(w, [a, b] if a < b)));
+    }
+}

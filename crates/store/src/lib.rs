@@ -1,0 +1,144 @@
+//! SQLite storage for Annual Review Desk. This is the only crate that contains SQL.
+//!
+//! - [`Store::open`] is the one way to open a database: it refuses a file that is not ours or
+//!   was written by a newer version of the app *before* changing a byte of it, then sets the
+//!   connection pragmas (WAL, `synchronous=FULL`, foreign keys, busy timeout) and migrates.
+//! - [`Store::write`] runs one user action as one transaction and always adds one audit row.
+//! - Reads are plain methods on [`Store`].
+
+mod error;
+mod migrations;
+mod read;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+pub use error::StoreError;
+pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use read::{ChildRow, StoredChild, StoredReview};
+pub use write::Tx;
+
+/// How long a connection waits for another process (the CLI, a second window) to release a lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open Annual Review Desk database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// Who did what, when: recorded in the audit table for every write.
+#[derive(Debug, Clone, Copy)]
+pub struct Action<'a> {
+    /// The operating-system account of the person using the app.
+    pub actor: &'a str,
+    /// A stable name for the action, e.g. `"child.create"`.
+    pub name: &'static str,
+    pub at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// A database written by a newer schema, or a file that is not an Annual Review Desk
+    /// database, is refused and left byte-for-byte untouched.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if path.exists() {
+            migrations::inspect(path)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::from_open(path, e))?;
+        Self::prepare(conn, Some(path.to_path_buf()))
+    }
+
+    /// A fresh database in memory (tests and benchmarks).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+        configure(&conn).map_err(|e| match &path {
+            Some(p) => StoreError::from_open(p, e),
+            None => StoreError::Sqlite(e),
+        })?;
+        migrations::to_latest(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file behind this store, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` as one transaction for the user action `action`, and records the action in the
+    /// audit table in the same transaction. Nothing is written if `f` fails.
+    pub fn write<T>(
+        &mut self,
+        action: Action<'_>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut tx = Tx::begin(&mut self.conn)?;
+        let value = f(&mut tx)?;
+        tx.commit(action)?;
+        Ok(value)
+    }
+
+    /// Copies the whole database to `out` with SQLite's online backup API. The copy is written
+    /// beside `out` first and renamed into place, so `out` is never left half-written.
+    pub fn backup_to(&self, out: &Path) -> Result<(), StoreError> {
+        let io = |source| StoreError::Io { path: out.to_path_buf(), source };
+        let mut tmp_name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        tmp_name.push(".partial");
+        let tmp = out.with_file_name(tmp_name);
+        if tmp.exists() {
+            std::fs::remove_file(&tmp).map_err(io)?;
+        }
+        self.conn.backup(rusqlite::MAIN_DB, &tmp, None)?;
+        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
+        std::fs::rename(&tmp, out).map_err(io)?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check`: `Ok(())` when SQLite reports `ok`.
+    pub fn integrity_check(&self) -> Result<(), StoreError> {
+        let report: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if report == "ok" { Ok(()) } else { Err(StoreError::Corrupt { detail: report }) }
+    }
+
+    /// The number of audit rows (tests and diagnostics).
+    pub fn audit_count(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
+    }
+}
+
+/// Sets the pragmas every connection must have. Called from the one place connections are made.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // WAL keeps readers and the writer out of each other's way; FULL makes each commit durable
+    // (fsync of the WAL on commit), so a save the UI has acknowledged survives a crash.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+        return Err(rusqlite::Error::InvalidParameterName(format!(
+            "journal_mode could not be set to WAL (got {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

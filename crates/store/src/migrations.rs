@@ -1,0 +1,51 @@
+//! Schema versions. Each migration is an SQL script; `PRAGMA user_version` holds the version.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+
+use crate::StoreError;
+
+/// `PRAGMA application_id` of every Annual Review Desk database ("ARDS").
+pub const APPLICATION_ID: i32 = 0x4152_4453;
+
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema.sql"))];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+/// Looks at an existing file without changing it: refuses a file that is not ours or that a
+/// newer version wrote. Uses a read-only connection so that nothing (not even the journal mode
+/// in the header) is written before the decision.
+pub(crate) fn inspect(path: &Path) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
+    let read = |sql: &str| -> Result<i64, StoreError> {
+        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| StoreError::from_open(path, e))
+    };
+    let app_id = read("PRAGMA application_id")?;
+    let version = read("PRAGMA user_version")?;
+    let objects = read("SELECT count(*) FROM sqlite_master")?;
+    if app_id == 0 && objects == 0 && version == 0 {
+        return Ok(()); // an empty file: ours to initialise
+    }
+    if app_id != i64::from(APPLICATION_ID) {
+        return Err(StoreError::NotOurs { path: path.to_path_buf() });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
+    }
+    Ok(())
+}
+
+pub(crate) fn to_latest(conn: &mut Connection) -> Result<(), StoreError> {
+    migrations().to_latest(conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::Sqlite(err),
+        other => StoreError::Migration(other.to_string()),
+    })
+}

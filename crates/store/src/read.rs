@@ -1,0 +1,254 @@
+//! Reads. Rows are turned back into validated domain values; a row that no longer validates
+//! (a file edited by hand, a damaged page) is reported as corrupt rather than shown wrongly.
+
+use ardesk_domain::child::{ChildRecord, Upn};
+use ardesk_domain::dates::parse_iso;
+use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
+use ardesk_domain::plan::{EhcPlan, SectionId};
+use ardesk_domain::review::{Meeting, Review, ReviewStage};
+use ardesk_domain::school::School;
+use ardesk_domain::text::PersonName;
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{OptionalExtension, Row};
+
+use crate::{Store, StoreError};
+
+/// A review with its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredReview {
+    pub id: ReviewId,
+    pub review: Review,
+}
+
+/// One line of the caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildRow {
+    pub id: ChildId,
+    pub record: ChildRecord,
+    pub last_review_decision: Option<NaiveDate>,
+    /// The current (latest) review, if one has been started.
+    pub review: Option<StoredReview>,
+}
+
+/// A child with everything recorded about them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredChild {
+    pub id: ChildId,
+    pub record: ChildRecord,
+    pub plan: EhcPlan,
+    pub parents: Vec<ParentCarer>,
+    pub professionals: Vec<Professional>,
+    pub review: Option<StoredReview>,
+}
+
+const CHILD_COLUMNS: &str = "
+    c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
+    c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
+    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage
+    FROM child c
+    JOIN ehc_plan p ON p.child_id = c.id
+    LEFT JOIN review r ON r.id = (SELECT max(id) FROM review WHERE child_id = c.id)";
+
+fn corrupt(what: &str, id: i64) -> StoreError {
+    StoreError::Corrupt { detail: format!("{what} of record {id} is not valid") }
+}
+
+fn date(text: &str, what: &str, id: i64) -> Result<NaiveDate, StoreError> {
+    parse_iso(text).ok_or_else(|| corrupt(what, id))
+}
+
+fn name(text: &str, what: &str, id: i64) -> Result<PersonName, StoreError> {
+    PersonName::parse("name", what, text).map_err(|_| corrupt(what, id))
+}
+
+/// The raw columns of [`CHILD_COLUMNS`], read without interpretation so that conversion errors
+/// can be reported as corruption instead of SQL errors.
+struct RawChild {
+    id: i64,
+    forenames: String,
+    surname: String,
+    preferred: Option<String>,
+    dob: String,
+    upn: Option<String>,
+    offset: i8,
+    looked_after: bool,
+    la_id: String,
+    la_ref: Option<String>,
+    issue_date: String,
+    last_decision: Option<String>,
+    review_id: Option<i64>,
+    meeting_date: Option<String>,
+    meeting_start: Option<String>,
+    venue: Option<String>,
+    stage: Option<String>,
+}
+
+impl RawChild {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<RawChild> {
+        Ok(RawChild {
+            id: row.get(0)?,
+            forenames: row.get(1)?,
+            surname: row.get(2)?,
+            preferred: row.get(3)?,
+            dob: row.get(4)?,
+            upn: row.get(5)?,
+            offset: row.get(6)?,
+            looked_after: row.get(7)?,
+            la_id: row.get(8)?,
+            la_ref: row.get(9)?,
+            issue_date: row.get(10)?,
+            last_decision: row.get(11)?,
+            review_id: row.get(12)?,
+            meeting_date: row.get(13)?,
+            meeting_start: row.get(14)?,
+            venue: row.get(15)?,
+            stage: row.get(16)?,
+        })
+    }
+
+    fn into_row(self) -> Result<ChildRow, StoreError> {
+        let id = self.id;
+        let record = ChildRecord {
+            legal_forenames: name(&self.forenames, "legal forenames", id)?,
+            legal_surname: name(&self.surname, "legal surname", id)?,
+            preferred_name: match self.preferred {
+                Some(p) => Some(name(&p, "preferred name", id)?),
+                None => None,
+            },
+            dob: date(&self.dob, "date of birth", id)?,
+            upn: match self.upn {
+                Some(u) => Some(Upn::parse(&u).map_err(|_| corrupt("UPN", id))?),
+                None => None,
+            },
+            ncy_offset: self.offset,
+            looked_after: self.looked_after,
+            la_id: self.la_id,
+            la_ref: self.la_ref,
+            plan_issue_date: date(&self.issue_date, "plan issue date", id)?,
+        };
+        let last_review_decision = match self.last_decision {
+            Some(d) => Some(date(&d, "last review decision", id)?),
+            None => None,
+        };
+        let review = match (self.review_id, self.stage) {
+            (Some(review_id), Some(stage)) => {
+                let stage = ReviewStage::from_code(&stage).ok_or_else(|| corrupt("review stage", review_id))?;
+                let meeting = match self.meeting_date {
+                    Some(d) => Some(Meeting {
+                        date: date(&d, "meeting date", review_id)?,
+                        start: match self.meeting_start {
+                            Some(t) => Some(
+                                NaiveTime::parse_from_str(&t, "%H:%M")
+                                    .map_err(|_| corrupt("meeting time", review_id))?,
+                            ),
+                            None => None,
+                        },
+                        venue: self.venue.unwrap_or_default(),
+                    }),
+                    None => None,
+                };
+                Some(StoredReview { id: ReviewId(review_id), review: Review { meeting, stage } })
+            }
+            _ => None,
+        };
+        Ok(ChildRow { id: ChildId(id), record, last_review_decision, review })
+    }
+}
+
+impl Store {
+    pub fn child_count(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM child", [], |r| r.get(0))?)
+    }
+
+    /// The whole caseload, ordered by surname then forenames.
+    pub fn children(&self) -> Result<Vec<ChildRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CHILD_COLUMNS} ORDER BY c.legal_surname COLLATE NOCASE, c.legal_forenames COLLATE NOCASE, c.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let raw = stmt.query_map([], RawChild::from_row)?.collect::<Result<Vec<_>, _>>()?;
+        raw.into_iter().map(RawChild::into_row).collect()
+    }
+
+    /// One child with their plan, people and current review.
+    pub fn child(&self, id: ChildId) -> Result<StoredChild, StoreError> {
+        let sql = format!("SELECT {CHILD_COLUMNS} WHERE c.id = ?1");
+        let raw = self
+            .conn
+            .query_row(&sql, [id.0], RawChild::from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "child", id: id.0 })?;
+        let row = raw.into_row()?;
+
+        let mut stmt = self.conn.prepare("SELECT section, body FROM plan_section WHERE child_id = ?1")?;
+        let mut sections = stmt
+            .query_map([id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|(code, body)| {
+                SectionId::from_code(&code).map(|s| (s, body)).ok_or_else(|| corrupt("plan section", id.0))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        sections.sort_by_key(|(s, _)| *s);
+
+        let mut stmt = self.conn.prepare(
+            "SELECT name, relationship, parental_responsibility, phone, email, address, preferred_contact
+             FROM parent_carer WHERE child_id = ?1 ORDER BY id",
+        )?;
+        let parents = stmt
+            .query_map([id.0], |r| {
+                Ok((
+                    ParentCarer {
+                        name: r.get(0)?,
+                        relationship: r.get(1)?,
+                        parental_responsibility: r.get(2)?,
+                        phone: r.get(3)?,
+                        email: r.get(4)?,
+                        address: r.get(5)?,
+                        preferred_contact: ContactMethod::Email,
+                    },
+                    r.get::<_, String>(6)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|(mut p, method)| {
+                p.preferred_contact =
+                    ContactMethod::from_code(&method).ok_or_else(|| corrupt("contact method", id.0))?;
+                Ok(p)
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+
+        let mut stmt = self.conn.prepare(
+            "SELECT name, role, organisation, email, phone FROM professional WHERE child_id = ?1 ORDER BY id",
+        )?;
+        let professionals = stmt
+            .query_map([id.0], |r| {
+                Ok(Professional {
+                    name: r.get(0)?,
+                    role: r.get(1)?,
+                    organisation: r.get(2)?,
+                    email: r.get(3)?,
+                    phone: r.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let plan = EhcPlan {
+            issue_date: row.record.plan_issue_date,
+            last_review_decision: row.last_review_decision,
+            sections,
+        };
+        Ok(StoredChild { id: row.id, record: row.record, plan, parents, professionals, review: row.review })
+    }
+
+    pub fn school(&self) -> Result<Option<School>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT name, address, urn, logo FROM school WHERE id = 1", [], |r| {
+                Ok(School { name: r.get(0)?, address: r.get(1)?, urn: r.get(2)?, logo: r.get(3)? })
+            })
+            .optional()?)
+    }
+}

@@ -1,0 +1,210 @@
+use std::path::Path;
+
+use ardesk_domain::child::{ChildInput, ChildRecord, validate};
+use ardesk_domain::la::LaCatalogue;
+use ardesk_domain::people::{ContactMethod, ParentCarer};
+use ardesk_domain::plan::SectionId;
+use ardesk_domain::review::{Review, ReviewStage};
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+
+fn action(name: &'static str) -> Action<'static> {
+    Action { actor: "tester", name, at: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default() }
+}
+
+fn record(forenames: &str, upn: &str) -> ChildRecord {
+    let input = ChildInput {
+        legal_forenames: forenames.into(),
+        legal_surname: "Example".into(),
+        dob: "03/02/2016".into(),
+        upn: upn.into(),
+        la_id: "redcar".into(),
+        plan_issue_date: "01/03/2024".into(),
+        ..ChildInput::default()
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+    let las = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+    validate(&input, &las, today).unwrap_or_else(|p| unreachable!("{p:?}"))
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_default()
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| unreachable!("temp dir: {e}"))
+}
+
+#[test]
+fn migrations_are_valid() {
+    assert!(migrations::migrations().validate().is_ok());
+}
+
+#[test]
+fn every_connection_gets_the_pragmas() -> Result<(), StoreError> {
+    let dir = temp();
+    let store = Store::open(&dir.path().join("a.db"))?;
+    let get = |p: &str| -> Result<String, StoreError> {
+        Ok(store.conn.query_row(&format!("PRAGMA {p}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| format!("{v:?}"))?)
+    };
+    assert_eq!(get("journal_mode")?, "Text(\"wal\")");
+    assert_eq!(get("synchronous")?, "Integer(2)"); // FULL
+    assert_eq!(get("foreign_keys")?, "Integer(1)");
+    assert_eq!(get("busy_timeout")?, "Integer(5000)");
+    assert_eq!(get("application_id")?, format!("Integer({APPLICATION_ID})"));
+    assert_eq!(get("user_version")?, format!("Integer({SCHEMA_VERSION})"));
+    Ok(())
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_untouched() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("newer.db");
+    {
+        let store = Store::open(&path)?;
+        store.conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)?;
+        store.conn.pragma_update(None, "journal_mode", "DELETE")?;
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).err();
+    assert!(
+        matches!(err, Some(StoreError::NewerSchema { found, supported }) if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION),
+        "{err:?}"
+    );
+    assert!(err.map(|e| e.to_string()).unwrap_or_default().contains("newer version"));
+    assert_eq!(bytes(&path), before, "the file must not change");
+    Ok(())
+}
+
+#[test]
+fn a_foreign_sqlite_file_is_refused_and_left_untouched() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path)?;
+        conn.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('hello');")?;
+    }
+    let before = bytes(&path);
+    assert!(matches!(Store::open(&path), Err(StoreError::NotOurs { .. })));
+    assert_eq!(bytes(&path), before);
+    Ok(())
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = temp();
+    let path = dir.path().join("garbage.db");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
+    assert!(std::fs::write(&path, &garbage).is_ok());
+    let err = Store::open(&path).err();
+    assert!(matches!(err, Some(StoreError::Unreadable { .. })), "{err:?}");
+    assert_eq!(bytes(&path), garbage);
+}
+
+#[test]
+fn an_empty_file_is_initialised() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("empty.db");
+    assert!(std::fs::write(&path, b"").is_ok());
+    let store = Store::open(&path)?;
+    assert_eq!(store.child_count()?, 0);
+    Ok(())
+}
+
+#[test]
+fn a_write_is_one_transaction_with_one_audit_row() -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    let id = store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", "")))?;
+    assert_eq!(store.audit_count()?, 1);
+    let (actor, name, kind, rid): (String, String, String, i64) = store.conn.query_row(
+        "SELECT os_user, action, record_type, record_id FROM audit",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    assert_eq!((actor.as_str(), name.as_str(), kind.as_str(), rid), ("tester", "child.create", "child", id.0));
+
+    // A failing action writes nothing at all, not even its audit row.
+    let failed = store.write(action("child.create"), |tx| {
+        tx.insert_child(&record("Bea", ""))?;
+        tx.update_child(ChildId(9999), &record("Bea", ""))
+    });
+    assert!(matches!(failed, Err(StoreError::NotFound { what: "child", id: 9999 })));
+    assert_eq!(store.child_count()?, 1);
+    assert_eq!(store.audit_count()?, 1);
+    Ok(())
+}
+
+use ardesk_domain::ids::ChildId;
+
+#[test]
+fn children_round_trip_and_delete_cascades() -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    let ada = record("Ada", "");
+    let id = store.write(action("child.create"), |tx| {
+        let id = tx.insert_child(&ada)?;
+        tx.set_section(id, SectionId::F, "Speech therapy weekly.")?;
+        tx.add_parent(
+            id,
+            &ParentCarer {
+                name: "Pat Example".into(),
+                relationship: "Mother".into(),
+                parental_responsibility: true,
+                phone: None,
+                email: Some("pat@example.org".into()),
+                address: None,
+                preferred_contact: ContactMethod::Email,
+            },
+        )?;
+        tx.insert_review(id, &Review { meeting: None, stage: ReviewStage::Planning })?;
+        Ok(id)
+    })?;
+    let stored = store.child(id)?;
+    assert_eq!(stored.record, ada);
+    assert_eq!(stored.plan.section(SectionId::F), Some("Speech therapy weekly."));
+    assert_eq!(stored.parents.len(), 1);
+    assert_eq!(stored.review.map(|r| r.review.stage), Some(ReviewStage::Planning));
+
+    let renamed = record("Adaline", "");
+    store.write(action("child.update"), |tx| tx.update_child(id, &renamed))?;
+    assert_eq!(store.children()?.first().map(|c| c.record.legal_forenames.as_str().to_owned()), Some("Adaline".into()));
+
+    store.write(action("child.delete"), |tx| tx.delete_child(id))?;
+    assert!(matches!(store.child(id), Err(StoreError::NotFound { .. })));
+    let orphans: i64 = store.conn.query_row(
+        "SELECT (SELECT count(*) FROM parent_carer) + (SELECT count(*) FROM plan_section) + (SELECT count(*) FROM review) + (SELECT count(*) FROM ehc_plan)",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(orphans, 0);
+    Ok(())
+}
+
+#[test]
+fn a_duplicate_upn_is_reported_as_such() -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    let upn = {
+        let digits = "807400116001";
+        let c = ardesk_domain::child::Upn::check_letter(&format!("?{digits}")).map(char::from).unwrap_or('?');
+        format!("{c}{digits}")
+    };
+    store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", &upn)))?;
+    let again = store.write(action("child.create"), |tx| tx.insert_child(&record("Bea", &upn)));
+    assert!(matches!(again, Err(StoreError::Duplicate { field: "UPN", .. })), "{again:?}");
+    Ok(())
+}
+
+#[test]
+fn backup_is_a_complete_openable_copy() -> Result<(), StoreError> {
+    let dir = temp();
+    let mut store = Store::open(&dir.path().join("live.db"))?;
+    store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", "")))?;
+    let out = dir.path().join("backup.db");
+    store.backup_to(&out)?;
+    assert!(!dir.path().join("backup.db.partial").exists());
+    let copy = Store::open(&out)?;
+    copy.integrity_check()?;
+    assert_eq!(copy.child_count()?, 1);
+    Ok(())
+}

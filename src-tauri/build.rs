@@ -1,0 +1,21 @@
+//! Tauri's build step. Our commands are listed here so that Tauri generates an `allow-…`
+//! permission for each, and `capabilities/default.json` grants exactly those to the window.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "load_demo",
+    "list_children",
+    "get_child",
+    "new_child_form",
+    "create_child",
+    "update_child",
+    "delete_child",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        println!("cargo::error=tauri build step failed: {e:#}");
+    }
+}

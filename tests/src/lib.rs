@@ -1,0 +1,302 @@
+//! The end-to-end harness: drives the real Annual Review Desk binary in a real window.
+//!
+//! - One Xvfb display per test process, started on a free display number.
+//! - One `tauri-driver` per test, with its own data directory (`XDG_DATA_HOME`), so each test
+//!   starts from an empty caseload and never touches the user's real database.
+//! - A missing prerequisite (Xvfb, tauri-driver, WebKitWebDriver, the built app) fails the test
+//!   with a message saying how to fix it. Nothing is ever skipped silently.
+//! - When a test fails, a screenshot of the screen is saved under
+//!   `target/e2e-artifacts/<test>/failure.png`.
+
+// A test harness reports failure by panicking: that is how `cargo test` learns of it.
+#![allow(clippy::panic, clippy::expect_used, clippy::unwrap_used)]
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{Client, Locator};
+
+/// How long to wait for anything the UI does.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// The built desktop app. `ARDESK_APP` overrides the default `target/debug/annual-review-desk`.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("ARDESK_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug").join("annual-review-desk"));
+    if !path.is_file() {
+        panic!(
+            "The desktop app is not built at {}.\nBuild it with `scripts/test` (or: `(cd ui && trunk build) && cargo build -p annual-review-desk`).",
+            path.display()
+        );
+    }
+    path
+}
+
+fn require_tool(name: &str) -> PathBuf {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file())
+    });
+    found.unwrap_or_else(|| {
+        panic!("`{name}` is not installed or not on PATH. Run `scripts/setup` to install the end-to-end test tools.")
+    })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
+}
+
+fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        if start.elapsed() > PATIENCE {
+            panic!("timed out after {PATIENCE:?} waiting for {what}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A virtual X display for the whole test process.
+struct Display {
+    name: String,
+    _server: Child,
+}
+
+fn display() -> &'static str {
+    static DISPLAY: OnceLock<Display> = OnceLock::new();
+    &DISPLAY
+        .get_or_init(|| {
+            let xvfb = require_tool("Xvfb");
+            let n = (90..400)
+                .find(|n| {
+                    !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                        && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                })
+                .expect("a free X display number");
+            let server = Command::new(xvfb)
+                .args([format!(":{n}"), "-screen".into(), "0".into(), "1280x860x24".into(), "-nolisten".into(), "tcp".into()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("Xvfb starts");
+            wait_for("Xvfb", || Path::new(&format!("/tmp/.X11-unix/X{n}")).exists());
+            Display { name: format!(":{n}"), _server: server }
+        })
+        .name
+}
+
+/// A tauri-driver with its own data directory: one per test.
+pub struct Driver {
+    process: Child,
+    port: u16,
+    data: tempfile::TempDir,
+    test: String,
+}
+
+impl Driver {
+    pub fn start(test: &str) -> Driver {
+        let tauri_driver = require_tool("tauri-driver");
+        require_tool("WebKitWebDriver");
+        let _ = app_binary();
+        let data = tempfile::tempdir().expect("a temporary data directory");
+        let (port, native) = (free_port(), free_port());
+        let process = Command::new(tauri_driver)
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .env("DISPLAY", display())
+            .env("XDG_DATA_HOME", data.path().join("data"))
+            .env("XDG_CONFIG_HOME", data.path().join("config"))
+            .env("XDG_CACHE_HOME", data.path().join("cache"))
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver starts");
+        wait_for("tauri-driver", || TcpStream::connect(("127.0.0.1", port)).is_ok());
+        Driver { process, port, data, test: test.to_owned() }
+    }
+
+    /// Where this test's app keeps its database.
+    pub fn db_path(&self) -> PathBuf {
+        self.data.path().join("data").join("annual-review-desk").join("ardesk.sqlite3")
+    }
+
+    /// Launches the app and connects to its window.
+    pub async fn launch(&self) -> App {
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary().to_string_lossy() }),
+        );
+        let client = fantoccini::ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .unwrap_or_else(|e| panic!("could not launch the app through tauri-driver: {e}"));
+        App { client: Some(client), artifacts: artifacts_dir(&self.test) }
+    }
+
+    /// Kills the app process of this test with SIGKILL, as a crash or power cut would.
+    pub fn kill_app(&self) {
+        let app = std::fs::canonicalize(app_binary()).expect("app path");
+        let marker = format!("XDG_DATA_HOME={}", self.data.path().join("data").display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            if !pid.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let exe = std::fs::read_link(entry.path().join("exe")).ok();
+            let env = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            let ours = String::from_utf8_lossy(&env).split('\0').any(|kv| kv == marker);
+            if exe.as_deref() == Some(app.as_path()) && ours {
+                let status = Command::new("kill").args(["-KILL", &pid]).status().expect("kill runs");
+                assert!(status.success(), "kill -9 {pid} failed");
+                killed += 1;
+            }
+        }
+        assert_eq!(killed, 1, "expected exactly one app process for this test");
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver too (SIGKILL would orphan it).
+        let _ = Command::new("kill").args(["-TERM", &self.process.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.process.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn artifacts_dir(test: &str) -> PathBuf {
+    target_dir().join("e2e-artifacts").join(test)
+}
+
+/// The running app's window.
+pub struct App {
+    client: Option<Client>,
+    artifacts: PathBuf,
+}
+
+impl App {
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("the app is running")
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}` appeared: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+    }
+
+    /// Types `text` into the input `css`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear().await.unwrap_or_else(|e| panic!("could not clear `{css}`: {e}"));
+        el.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap_or_default()
+    }
+
+    /// Waits until the text of `css` contains `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
+        let start = Instant::now();
+        loop {
+            if let Ok(el) = self.client().find(Locator::Css(css)).await {
+                let text = el.text().await.unwrap_or_default();
+                if text.contains(expected) {
+                    return text;
+                }
+                if start.elapsed() > PATIENCE {
+                    panic!("`{css}` says {text:?}, expected it to contain {expected:?}");
+                }
+            } else if start.elapsed() > PATIENCE {
+                panic!("no element `{css}` appeared while waiting for {expected:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.client().find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client().execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Saves a screenshot of the window into the test's artifacts directory.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client().screenshot().await.unwrap_or_else(|e| panic!("screenshot failed: {e}"));
+        std::fs::create_dir_all(&self.artifacts).expect("artifacts directory");
+        let path = self.artifacts.join(name);
+        std::fs::write(&path, png).expect("screenshot written");
+        path
+    }
+
+    /// Closes the window (ends the WebDriver session, which ends the app).
+    pub async fn quit(mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = client.close().await;
+        }
+    }
+
+    /// Forgets the session without closing it (after the app was killed).
+    pub fn abandon(mut self) {
+        self.client.take();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            // Grab the whole X screen synchronously (WebDriver calls are async and cannot run here).
+            let _ = std::fs::create_dir_all(&self.artifacts);
+            let shot = self.artifacts.join("failure.png");
+            let taken = Command::new("import")
+                .args(["-window", "root", &shot.to_string_lossy()])
+                .env("DISPLAY", display())
+                .status()
+                .is_ok_and(|s| s.success());
+            if taken {
+                eprintln!("screenshot of the failure: {}", shot.display());
+            }
+        }
+    }
+}
+
+/// Opens the test's database directly to check what was really saved (read-write, so that
+/// SQLite can recover the write-ahead log after a crash, exactly as the app would).
+pub fn open_db(path: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .unwrap_or_else(|e| panic!("could not open {}: {e}", path.display()))
+}

@@ -1,0 +1,86 @@
+//! The one typed client for the backend. Every call goes through [`invoke`], which speaks the
+//! `ardesk-dto` contract; no other module touches `window.__TAURI__`.
+
+use ardesk_dto::{AppInfo, ChildDetail, ChildForm, ChildSummary, ErrorCode, ErrorDto, Saved};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    // A synchronous import returning a Promise, with `catch`: a missing `__TAURI__` throws here
+    // and becomes an error, instead of a future that never completes.
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    fn tauri_invoke(cmd: &str, args: JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+fn unavailable(message: String) -> ErrorDto {
+    ErrorDto { code: ErrorCode::Unavailable, message, problems: Vec::new() }
+}
+
+/// Calls the backend command `cmd` with `args` (a struct whose fields are the command's
+/// parameters) and decodes its answer or its `ErrorDto`.
+async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ErrorDto> {
+    let args = serde_wasm_bindgen::to_value(args).map_err(|e| unavailable(e.to_string()))?;
+    let promise = tauri_invoke(cmd, args)
+        .map_err(|_| unavailable("The app's backend is not reachable. Restart Annual Review Desk.".into()))?;
+    match JsFuture::from(promise).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|e| unavailable(format!("Unexpected answer from the backend: {e}"))),
+        Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorDto>(error.clone()).unwrap_or_else(
+            |_| unavailable(error.as_string().unwrap_or_else(|| "The action failed.".to_owned())),
+        )),
+    }
+}
+
+#[derive(Serialize)]
+struct NoArgs {}
+
+#[derive(Serialize)]
+struct Id {
+    id: i64,
+}
+
+#[derive(Serialize)]
+struct Create<'a> {
+    form: &'a ChildForm,
+}
+
+#[derive(Serialize)]
+struct Update<'a> {
+    id: i64,
+    form: &'a ChildForm,
+}
+
+pub async fn app_info() -> Result<AppInfo, ErrorDto> {
+    invoke("app_info", &NoArgs {}).await
+}
+
+pub async fn load_demo() -> Result<usize, ErrorDto> {
+    invoke("load_demo", &NoArgs {}).await
+}
+
+pub async fn list_children() -> Result<Vec<ChildSummary>, ErrorDto> {
+    invoke("list_children", &NoArgs {}).await
+}
+
+pub async fn get_child(id: i64) -> Result<ChildDetail, ErrorDto> {
+    invoke("get_child", &Id { id }).await
+}
+
+pub async fn new_child_form() -> Result<ChildForm, ErrorDto> {
+    invoke("new_child_form", &NoArgs {}).await
+}
+
+pub async fn create_child(form: &ChildForm) -> Result<Saved, ErrorDto> {
+    invoke("create_child", &Create { form }).await
+}
+
+pub async fn update_child(id: i64, form: &ChildForm) -> Result<Saved, ErrorDto> {
+    invoke("update_child", &Update { id, form }).await
+}
+
+pub async fn delete_child(id: i64) -> Result<(), ErrorDto> {
+    invoke("delete_child", &Id { id }).await
+}
