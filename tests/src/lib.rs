@@ -14,7 +14,7 @@
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 pub use fantoccini::{Client, Locator};
@@ -45,16 +45,18 @@ pub fn app_binary() -> PathBuf {
 }
 
 fn require_tool(name: &str) -> PathBuf {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file())
-    });
+    let found = std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()));
     found.unwrap_or_else(|| {
         panic!("`{name}` is not installed or not on PATH. Run `scripts/setup` to install the end-to-end test tools.")
     })
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
 }
 
 fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
@@ -85,7 +87,14 @@ fn display() -> &'static str {
                 })
                 .expect("a free X display number");
             let server = Command::new(xvfb)
-                .args([format!(":{n}"), "-screen".into(), "0".into(), "1280x860x24".into(), "-nolisten".into(), "tcp".into()])
+                .args([
+                    format!(":{n}"),
+                    "-screen".into(),
+                    "0".into(),
+                    "1280x860x24".into(),
+                    "-nolisten".into(),
+                    "tcp".into(),
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -96,12 +105,46 @@ fn display() -> &'static str {
         .name
 }
 
+/// At most this many apps run at once (the machines have 2 cores); `ARDESK_E2E_PARALLEL` overrides.
+fn max_parallel() -> usize {
+    std::env::var("ARDESK_E2E_PARALLEL").ok().and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(2)
+}
+
+static RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+/// A place among the apps allowed to run at once; released when dropped.
+#[derive(Debug)]
+struct Slot;
+
+impl Slot {
+    fn take() -> Slot {
+        let (count, freed) = &RUNNING;
+        let mut running = count.lock().unwrap_or_else(|e| e.into_inner());
+        while *running >= max_parallel() {
+            running = freed.wait(running).unwrap_or_else(|e| e.into_inner());
+        }
+        *running += 1;
+        Slot
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let (count, freed) = &RUNNING;
+        let mut running = count.lock().unwrap_or_else(|e| e.into_inner());
+        *running = running.saturating_sub(1);
+        freed.notify_one();
+    }
+}
+
 /// A tauri-driver with its own data directory: one per test.
+#[derive(Debug)]
 pub struct Driver {
     process: Child,
     port: u16,
     data: tempfile::TempDir,
     test: String,
+    _slot: Slot,
 }
 
 impl Driver {
@@ -109,6 +152,7 @@ impl Driver {
         let tauri_driver = require_tool("tauri-driver");
         require_tool("WebKitWebDriver");
         let _ = app_binary();
+        let slot = Slot::take();
         let data = tempfile::tempdir().expect("a temporary data directory");
         let (port, native) = (free_port(), free_port());
         let process = Command::new(tauri_driver)
@@ -123,7 +167,7 @@ impl Driver {
             .spawn()
             .expect("tauri-driver starts");
         wait_for("tauri-driver", || TcpStream::connect(("127.0.0.1", port)).is_ok());
-        Driver { process, port, data, test: test.to_owned() }
+        Driver { process, port, data, test: test.to_owned(), _slot: slot }
     }
 
     /// Where this test's app keeps its database.
@@ -191,6 +235,7 @@ fn artifacts_dir(test: &str) -> PathBuf {
 }
 
 /// The running app's window.
+#[derive(Debug)]
 pub struct App {
     client: Option<Client>,
     artifacts: PathBuf,

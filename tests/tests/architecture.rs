@@ -34,11 +34,19 @@ fn metadata() -> serde_json::Value {
 #[test]
 fn dependency_arrows_point_inwards() {
     let meta = metadata();
-    let members: BTreeSet<String> =
-        meta["packages"].as_array().unwrap().iter().filter(|p| p["source"].is_null()).map(|p| p["name"].as_str().unwrap().to_owned()).collect();
+    let members: BTreeSet<String> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["source"].is_null())
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
     let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
     for name in &members {
-        assert!(allowed.contains_key(name.as_str()), "new crate {name}: add it to ALLOWED and ARCHITECTURE.md");
+        assert!(
+            allowed.contains_key(name.as_str()),
+            "new crate {name}: add it to ALLOWED and ARCHITECTURE.md"
+        );
     }
     for package in meta["packages"].as_array().unwrap().iter().filter(|p| p["source"].is_null()) {
         let name = package["name"].as_str().unwrap();
@@ -49,7 +57,10 @@ fn dependency_arrows_point_inwards() {
                 assert!(allowed[name].contains(&dep_name), "{name} must not depend on {dep_name}");
             }
             if name == "ardesk-domain" && normal {
-                assert!(!FORBIDDEN_IN_DOMAIN.contains(&dep_name), "the pure core must not depend on {dep_name}");
+                assert!(
+                    !FORBIDDEN_IN_DOMAIN.contains(&dep_name),
+                    "the pure core must not depend on {dep_name}"
+                );
             }
         }
     }
@@ -58,11 +69,17 @@ fn dependency_arrows_point_inwards() {
 #[test]
 fn only_the_store_contains_sql() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    for dir in ["crates/domain/src", "crates/app/src", "crates/cli/src", "crates/dto/src", "src-tauri/src", "ui/src"] {
+    for dir in
+        ["crates/domain/src", "crates/app/src", "crates/cli/src", "crates/dto/src", "src-tauri/src", "ui/src"]
+    {
         for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap().flatten() {
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
             for keyword in ["SELECT ", "INSERT INTO", "UPDATE child", "DELETE FROM", "CREATE TABLE"] {
-                assert!(!text.contains(keyword), "{} contains SQL ({keyword}): SQL lives in crates/store", entry.path().display());
+                assert!(
+                    !text.contains(keyword),
+                    "{} contains SQL ({keyword}): SQL lives in crates/store",
+                    entry.path().display()
+                );
             }
         }
     }

@@ -109,7 +109,8 @@ async fn killing_the_app_right_after_a_save_loses_nothing() {
     app.abandon();
 
     let db = open_db(&driver.db_path());
-    let integrity: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check runs");
+    let integrity: String =
+        db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check runs");
     assert_eq!(integrity, "ok");
     let saved: i64 = db
         .query_row("SELECT count(*) FROM child WHERE legal_surname = 'Crashworthy'", [], |r| r.get(0))

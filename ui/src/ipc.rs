@@ -28,9 +28,9 @@ async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Resul
     match JsFuture::from(promise).await {
         Ok(value) => serde_wasm_bindgen::from_value(value)
             .map_err(|e| unavailable(format!("Unexpected answer from the backend: {e}"))),
-        Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorDto>(error.clone()).unwrap_or_else(
-            |_| unavailable(error.as_string().unwrap_or_else(|| "The action failed.".to_owned())),
-        )),
+        Err(error) => Err(serde_wasm_bindgen::from_value::<ErrorDto>(error.clone()).unwrap_or_else(|_| {
+            unavailable(error.as_string().unwrap_or_else(|| "The action failed.".to_owned()))
+        })),
     }
 }
 

@@ -389,9 +389,19 @@ fn ChildDetails(child: ChildDetail) -> impl IntoView {
     }
 }
 
+/// Moves keyboard focus (and the view) to the element with `id`, if there is one.
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) =
+        document().get_element_by_id(id).and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Getter and setter of one text field of the form.
-type Get = fn(&ChildForm) -> String;
-type Set = fn(&mut ChildForm, String);
+type FieldGet = fn(&ChildForm) -> String;
+type FieldSet = fn(&mut ChildForm, String);
 
 fn field_error(errors: RwSignal<Vec<FieldProblem>>, name: &'static str) -> Option<String> {
     errors.with(|es| es.iter().find(|p| p.field == name).map(|p| format!("{} {}", p.message, p.hint)))
@@ -403,8 +413,8 @@ fn TextField(
     errors: RwSignal<Vec<FieldProblem>>,
     name: &'static str,
     label: &'static str,
-    get: Get,
-    set: Set,
+    get: FieldGet,
+    set: FieldSet,
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] placeholder: &'static str,
@@ -546,6 +556,9 @@ fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> impl IntoVi
                     ctx.go_with_status(Screen::Child(saved.id), format!("Saved {who}."));
                 }
                 Err(e) if e.code == ErrorCode::Validation => {
+                    if let Some(first) = e.problems.first() {
+                        focus(&format!("f-{}", first.field));
+                    }
                     errors.set(e.problems);
                     banner.set(Some(e.message));
                 }

@@ -43,9 +43,9 @@ impl From<StoreError> for AppError {
                 )]);
             }
             StoreError::Duplicate { .. } => ErrorCode::Conflict,
-            StoreError::Corrupt { .. }
-            | StoreError::Migration(_)
-            | StoreError::Sqlite(_) => ErrorCode::Storage,
+            StoreError::Corrupt { .. } | StoreError::Migration(_) | StoreError::Sqlite(_) => {
+                ErrorCode::Storage
+            }
         };
         AppError::new(code, e.to_string())
     }

@@ -33,14 +33,12 @@ pub const DEMO_SIZE: usize = ardesk_domain::demo::STANDARD_SIZE;
 /// `$XDG_DATA_HOME/annual-review-desk/ardesk.sqlite3` on Linux (usually under
 /// `~/.local/share`), `%LOCALAPPDATA%\annual-review-desk\…` on Windows.
 pub fn default_db_path() -> Result<PathBuf, AppError> {
-    dirs::data_local_dir()
-        .map(|dir| dir.join(DATA_DIR_NAME).join(DB_FILE_NAME))
-        .ok_or_else(|| {
-            AppError::new(
-                ErrorCode::Io,
-                "Could not find this computer's application-data folder. Name a database file with --db.",
-            )
-        })
+    dirs::data_local_dir().map(|dir| dir.join(DATA_DIR_NAME).join(DB_FILE_NAME)).ok_or_else(|| {
+        AppError::new(
+            ErrorCode::Io,
+            "Could not find this computer's application-data folder. Name a database file with --db.",
+        )
+    })
 }
 
 /// The operating-system account using the app, recorded in the audit table.
@@ -106,7 +104,8 @@ impl App {
         if existing > 0 {
             let is_demo = self.store.school()?.is_some_and(|s| s.urn == caseload.school.urn);
             if is_demo {
-                return usize::try_from(existing).map_err(|_| AppError::new(ErrorCode::Storage, "Too many children."));
+                return usize::try_from(existing)
+                    .map_err(|_| AppError::new(ErrorCode::Storage, "Too many children."));
             }
             return Err(AppError::new(
                 ErrorCode::Conflict,

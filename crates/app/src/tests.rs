@@ -52,7 +52,8 @@ fn an_invalid_form_reports_every_field_and_saves_nothing() -> Result<(), AppErro
     let mut app = app();
     let bad = ChildForm { legal_surname: "".into(), dob: "32/01/2015".into(), ..form() };
     let err = app.create_child(bad).err();
-    let fields: Vec<&str> = err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
+    let fields: Vec<&str> =
+        err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
     assert_eq!(fields, ["legal_surname", "dob"]);
     assert_eq!(err.map(|e| e.code), Some(ErrorCode::Validation));
     assert_eq!(app.children()?.len(), 0);
@@ -109,7 +110,9 @@ fn dto_json_uses_the_documented_field_names() -> Result<(), AppError> {
     app.load_demo(STANDARD_SIZE)?;
     let first = app.children()?.into_iter().next();
     let json = serde_json::to_value(&first).unwrap_or_default();
-    for key in ["id", "name", "legal_name", "dob", "ncy", "year_group", "la_id", "la_name", "looked_after", "stage"] {
+    for key in
+        ["id", "name", "legal_name", "dob", "ncy", "year_group", "la_id", "la_name", "looked_after", "stage"]
+    {
         assert!(json.get(key).is_some(), "missing {key} in {json}");
     }
     Ok(())

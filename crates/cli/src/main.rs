@@ -11,7 +11,11 @@ use ardesk_dto::{ChildSummary, ErrorCode};
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "ardesk", version, about = "Annual Review Desk: EHCP annual reviews for SENCOs, from the command line.")]
+#[command(
+    name = "ardesk",
+    version,
+    about = "Annual Review Desk: EHCP annual reviews for SENCOs, from the command line."
+)]
 struct Cli {
     /// Treat this date (YYYY-MM-DD) as today, for reproducible output.
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
@@ -128,7 +132,8 @@ fn table(children: &[ChildSummary]) -> String {
         return "No children yet. Load the demo with `ardesk demo`, or add a child in the app.\n".to_owned();
     }
     let width = children.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).max(4);
-    let mut out = format!("{:>5}  {:<width$}  {:<4}  {:<20}  {:<3}  {}\n", "ID", "Name", "Year", "LA", "LAC", "Stage");
+    let mut out =
+        format!("{:>5}  {:<width$}  {:<4}  {:<20}  {:<3}  {}\n", "ID", "Name", "Year", "LA", "LAC", "Stage");
     for c in children {
         out.push_str(&format!(
             "{:>5}  {:<width$}  {:<4}  {:<20}  {:<3}  {}\n",

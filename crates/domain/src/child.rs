@@ -119,11 +119,8 @@ pub fn validate(
     today: NaiveDate,
 ) -> Result<ChildRecord, Vec<Problem>> {
     let mut problems = Problems::new();
-    let legal_forenames = problems.take(PersonName::parse(
-        "legal_forenames",
-        "Legal first name(s)",
-        &input.legal_forenames,
-    ));
+    let legal_forenames =
+        problems.take(PersonName::parse("legal_forenames", "Legal first name(s)", &input.legal_forenames));
     let legal_surname =
         problems.take(PersonName::parse("legal_surname", "Legal surname", &input.legal_surname));
     let preferred_name =
@@ -145,11 +142,8 @@ pub fn validate(
             Ok(dob)
         }
     }));
-    let upn = problems.take(if input.upn.trim().is_empty() {
-        Ok(None)
-    } else {
-        Upn::parse(&input.upn).map(Some)
-    });
+    let upn =
+        problems.take(if input.upn.trim().is_empty() { Ok(None) } else { Upn::parse(&input.upn).map(Some) });
     let ncy_offset = problems.take(parse_offset(&input.ncy_offset));
     let la_id = problems.take(match las.get(input.la_id.trim()) {
         Some(profile) => Ok(profile.id.clone()),
@@ -236,18 +230,15 @@ fn parse_offset(raw: &str) -> Result<i8, Problem> {
     if text.is_empty() {
         return Ok(0);
     }
-    text.strip_prefix('+')
-        .unwrap_or(text)
-        .parse::<i8>()
-        .ok()
-        .filter(|n| (-3..=3).contains(n))
-        .ok_or_else(|| {
+    text.strip_prefix('+').unwrap_or(text).parse::<i8>().ok().filter(|n| (-3..=3).contains(n)).ok_or_else(
+        || {
             Problem::block(
                 "ncy_offset",
                 format!("Year-group offset \u{201c}{text}\u{201d} is not a whole number from −3 to 3."),
                 "Use 0 for a child in their chronological year group, −1 for one taught a year below.",
             )
-        })
+        },
+    )
 }
 
 #[cfg(test)]
@@ -304,15 +295,7 @@ mod tests {
         };
         assert_eq!(
             fields(&input),
-            [
-                "legal_forenames",
-                "legal_surname",
-                "dob",
-                "upn",
-                "ncy_offset",
-                "la_id",
-                "plan_issue_date"
-            ]
+            ["legal_forenames", "legal_surname", "dob", "upn", "ncy_offset", "la_id", "plan_issue_date"]
         );
     }
 
@@ -337,8 +320,7 @@ mod tests {
 
     #[test]
     fn offsets() {
-        for (raw, ok) in [("", true), ("0", true), ("-1", true), ("+2", true), ("4", false), ("x", false)]
-        {
+        for (raw, ok) in [("", true), ("0", true), ("-1", true), ("+2", true), ("4", false), ("x", false)] {
             let got = fields(&ChildInput { ncy_offset: raw.into(), ..valid() }).is_empty();
             assert_eq!(got, ok, "offset {raw:?}");
         }
@@ -364,7 +346,8 @@ mod tests {
 
     #[test]
     fn display_name_prefers_the_preferred_name() {
-        let input = ChildInput { legal_forenames: "Alexandra Jane".into(), preferred_name: "Lexi".into(), ..valid() };
+        let input =
+            ChildInput { legal_forenames: "Alexandra Jane".into(), preferred_name: "Lexi".into(), ..valid() };
         let record = validate(&input, &las(), today()).ok();
         assert_eq!(record.as_ref().map(ChildRecord::display_name).as_deref(), Some("Lexi Example"));
         assert_eq!(record.as_ref().map(ChildRecord::legal_name).as_deref(), Some("Alexandra Jane Example"));

@@ -40,23 +40,68 @@ pub struct DemoCaseload {
 }
 
 const FORENAMES: [&str; 40] = [
-    "Amara", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harvey", "Isla", "Jay", "Kira",
-    "Leo", "Maya", "Noah", "Orla", "Priya", "Quinn", "Ruby", "Sami", "Tia", "Umar", "Vera",
-    "Will", "Xena", "Yusuf", "Zara", "Alfie", "Bea", "Cody", "Daisy", "Eli", "Freya", "Gus",
-    "Hana", "Ivo", "Jude", "Kai", "Lola", "Milo", "Nia",
+    "Amara", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harvey", "Isla", "Jay", "Kira", "Leo", "Maya",
+    "Noah", "Orla", "Priya", "Quinn", "Ruby", "Sami", "Tia", "Umar", "Vera", "Will", "Xena", "Yusuf", "Zara",
+    "Alfie", "Bea", "Cody", "Daisy", "Eli", "Freya", "Gus", "Hana", "Ivo", "Jude", "Kai", "Lola", "Milo",
+    "Nia",
 ];
 const SURNAMES: [&str; 50] = [
-    "Ashdown", "Brackley", "Calloway", "Dunmore", "Eastwick", "Fairbairn", "Glenholm", "Hartsell",
-    "Ingleby", "Jessop", "Kettleby", "Lowther", "Marwood", "Netherby", "Ormsby", "Pennock",
-    "Quarrie", "Redfearn", "Saltwell", "Thwaite", "Underhill", "Varley", "Wetherell", "Yarrow",
-    "Zouch", "Appleby", "Birtley", "Coverdale", "Dalesworth", "Elswick", "Fenwick", "Gisburn",
-    "Haverton", "Ilderton", "Jarrow-Bell", "Kildale", "Lazenby", "Marske", "Normanby", "Ormesby",
-    "Preston-Hale", "Rillington", "Skelton", "Thornaby", "Upleatham", "Vickerby", "Whitby-Lane",
-    "Yearby", "Zetland", "Brotton",
+    "Ashdown",
+    "Brackley",
+    "Calloway",
+    "Dunmore",
+    "Eastwick",
+    "Fairbairn",
+    "Glenholm",
+    "Hartsell",
+    "Ingleby",
+    "Jessop",
+    "Kettleby",
+    "Lowther",
+    "Marwood",
+    "Netherby",
+    "Ormsby",
+    "Pennock",
+    "Quarrie",
+    "Redfearn",
+    "Saltwell",
+    "Thwaite",
+    "Underhill",
+    "Varley",
+    "Wetherell",
+    "Yarrow",
+    "Zouch",
+    "Appleby",
+    "Birtley",
+    "Coverdale",
+    "Dalesworth",
+    "Elswick",
+    "Fenwick",
+    "Gisburn",
+    "Haverton",
+    "Ilderton",
+    "Jarrow-Bell",
+    "Kildale",
+    "Lazenby",
+    "Marske",
+    "Normanby",
+    "Ormesby",
+    "Preston-Hale",
+    "Rillington",
+    "Skelton",
+    "Thornaby",
+    "Upleatham",
+    "Vickerby",
+    "Whitby-Lane",
+    "Yearby",
+    "Zetland",
+    "Brotton",
 ];
+/// Preferred names, used for every fifth child.
+const PREFERRED: [&str; 8] = ["Lexi", "Bobbie", "Jess", "Charlie", "Sunny", "Max", "Ellie", "Tommy"];
 const PARENT_FORENAMES: [&str; 12] = [
-    "Sarah", "James", "Aisha", "Tom", "Nadia", "Gareth", "Helen", "Imran", "Joanne", "Kevin",
-    "Leanne", "Marek",
+    "Sarah", "James", "Aisha", "Tom", "Nadia", "Gareth", "Helen", "Imran", "Joanne", "Kevin", "Leanne",
+    "Marek",
 ];
 
 /// Builds a demo caseload of `size` children (at most [`MAX_SIZE`]) as of `today`.
@@ -100,16 +145,15 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
     let since_issue = 40 + (i * 97) % 700;
     let plan_issue_date = (today - days(since_issue)).max(dob + Months::new(24));
     // Plans older than about 14 months have had a review concluded by an LA decision letter.
-    let last_review_decision = (since_issue > 420)
-        .then(|| plan_issue_date + days(330 + i % 25))
-        .filter(|d| *d < today);
+    let last_review_decision =
+        (since_issue > 420).then(|| plan_issue_date + days(330 + i % 25)).filter(|d| *d < today);
 
-    let preferred = (i % 5 == 2).then(|| format!("{}{}", &forename[..forename.len().min(3)], "s"));
+    let preferred = (i % 5 == 2).then(|| pick(&PREFERRED, i / 5)).flatten();
     let record = ChildRecord {
         legal_forenames: PersonName::parse("legal_forenames", "", forename).ok()?,
         legal_surname: PersonName::parse("legal_surname", "", surname).ok()?,
         preferred_name: match preferred {
-            Some(p) => Some(PersonName::parse("preferred_name", "", &p).ok()?),
+            Some(p) => Some(PersonName::parse("preferred_name", "", p).ok()?),
             None => None,
         },
         dob,
@@ -183,17 +227,17 @@ fn parents(i: usize, surname: &str, looked_after: bool) -> Vec<ParentCarer> {
     }
     let mut list = vec![ParentCarer {
         name: format!("{first} {surname}"),
-        relationship: if i % 2 == 0 { "Mother" } else { "Father" }.to_owned(),
+        relationship: if i.is_multiple_of(2) { "Mother" } else { "Father" }.to_owned(),
         parental_responsibility: true,
         phone: phone(0),
         email: email(first),
         address: address.clone(),
-        preferred_contact: if i % 3 == 0 { ContactMethod::Phone } else { ContactMethod::Email },
+        preferred_contact: if i.is_multiple_of(3) { ContactMethod::Phone } else { ContactMethod::Email },
     }];
     if i % 3 != 2 {
         list.push(ParentCarer {
             name: format!("{second} {surname}"),
-            relationship: if i % 2 == 0 { "Father" } else { "Mother" }.to_owned(),
+            relationship: if i.is_multiple_of(2) { "Father" } else { "Mother" }.to_owned(),
             parental_responsibility: true,
             phone: phone(2),
             email: email(second),
@@ -217,10 +261,7 @@ fn professionals(i: usize, ncy: i32, looked_after: bool) -> Vec<Professional> {
     let person = |k: usize, role: &str, org: &str| {
         let name = format!("{} {}", pick(&PARENT_FORENAMES, i + k * 3).unwrap_or("Sam"), surname(k));
         Professional {
-            email: Some(format!(
-                "{}@example.org",
-                name.to_lowercase().replace(' ', ".").replace('-', "")
-            )),
+            email: Some(format!("{}@example.org", name.to_lowercase().replace(' ', ".").replace('-', ""))),
             phone: Some(format!("01632 960{:03}", (i * 5 + k) % 1000)),
             name,
             role: role.to_owned(),
@@ -296,13 +337,13 @@ fn sections(name: &str, ncy: i32, looked_after: bool) -> Vec<(SectionId, String)
         (SectionId::J, "No Personal Budget has been requested.".to_owned()),
         (SectionId::K, "Educational psychology advice; speech and language therapy advice; parental advice; school advice.".to_owned()),
     ];
-    if ncy >= 9 {
-        if let Some((_, text)) = out.iter_mut().find(|(s, _)| *s == SectionId::E) {
-            text.push_str(&format!(
-                "\n4. Preparing for adulthood: {name} will travel to a local college independently \
+    if ncy >= 9
+        && let Some((_, text)) = out.iter_mut().find(|(s, _)| *s == SectionId::E)
+    {
+        text.push_str(&format!(
+            "\n4. Preparing for adulthood: {name} will travel to a local college independently \
                  and take part in a work-experience placement."
-            ));
-        }
+        ));
     }
     out
 }
@@ -321,11 +362,8 @@ mod tests {
     fn standard_caseload_covers_what_the_product_needs_to_show() {
         let demo = caseload(today(), STANDARD_SIZE);
         assert!(demo.children.len() >= 30, "{} children", demo.children.len());
-        let years: HashSet<i32> = demo
-            .children
-            .iter()
-            .map(|c| nc_year(c.record.dob, c.record.ncy_offset, today()))
-            .collect();
+        let years: HashSet<i32> =
+            demo.children.iter().map(|c| nc_year(c.record.dob, c.record.ncy_offset, today())).collect();
         for year in 0..=13 {
             assert!(years.contains(&year), "no child in year {year}: {years:?}");
         }

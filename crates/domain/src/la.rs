@@ -114,19 +114,13 @@ impl LaProfile {
             return Err(bad("timings.statutory_notice_days", "must be at least 14 (reg 20(3))"));
         }
         if t.circulate_before_meeting_days < 14 {
-            return Err(bad(
-                "timings.circulate_before_meeting_days",
-                "must be at least 14 (reg 20(4))",
-            ));
+            return Err(bad("timings.circulate_before_meeting_days", "must be at least 14 (reg 20(4))"));
         }
         if t.report_after_meeting_days > 14 {
             return Err(bad("timings.report_after_meeting_days", "must be at most 14 (reg 20)"));
         }
         if t.la_decision_after_meeting_days > 28 {
-            return Err(bad(
-                "timings.la_decision_after_meeting_days",
-                "must be at most 28 (reg 20)",
-            ));
+            return Err(bad("timings.la_decision_after_meeting_days", "must be at most 28 (reg 20)"));
         }
         Ok(())
     }
@@ -141,10 +135,8 @@ pub struct LaCatalogue {
 impl LaCatalogue {
     /// The profiles shipped with the app.
     pub fn builtin() -> Result<LaCatalogue, Problem> {
-        let profiles = BUILTIN
-            .iter()
-            .map(|(file, json)| LaProfile::parse(file, json))
-            .collect::<Result<Vec<_>, _>>()?;
+        let profiles =
+            BUILTIN.iter().map(|(file, json)| LaProfile::parse(file, json)).collect::<Result<Vec<_>, _>>()?;
         Ok(LaCatalogue { profiles })
     }
 

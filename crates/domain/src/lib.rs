@@ -17,8 +17,8 @@
 
 pub mod child;
 pub mod dates;
-pub mod ids;
 pub mod demo;
+pub mod ids;
 pub mod la;
 pub mod ncy;
 pub mod people;

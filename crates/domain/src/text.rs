@@ -49,11 +49,7 @@ pub fn optional(raw: &str) -> Option<String> {
 }
 
 /// Optional name: `Ok(None)` when blank, otherwise validated as a [`PersonName`].
-pub fn optional_name(
-    field: &'static str,
-    label: &str,
-    raw: &str,
-) -> Result<Option<PersonName>, Problem> {
+pub fn optional_name(field: &'static str, label: &str, raw: &str) -> Result<Option<PersonName>, Problem> {
     if raw.trim().is_empty() { Ok(None) } else { PersonName::parse(field, label, raw).map(Some) }
 }
 

@@ -51,16 +51,13 @@ impl Store {
         if path.exists() {
             migrations::inspect(path)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::from_open(path, e))?;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
         Self::prepare(conn, Some(path.to_path_buf()))
     }
 

@@ -133,7 +133,8 @@ impl RawChild {
         };
         let review = match (self.review_id, self.stage) {
             (Some(review_id), Some(stage)) => {
-                let stage = ReviewStage::from_code(&stage).ok_or_else(|| corrupt("review stage", review_id))?;
+                let stage =
+                    ReviewStage::from_code(&stage).ok_or_else(|| corrupt("review stage", review_id))?;
                 let meeting = match self.meeting_date {
                     Some(d) => Some(Meeting {
                         date: date(&d, "meeting date", review_id)?,

@@ -10,7 +10,11 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use super::*;
 
 fn action(name: &'static str) -> Action<'static> {
-    Action { actor: "tester", name, at: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default() }
+    Action {
+        actor: "tester",
+        name,
+        at: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default(),
+    }
 }
 
 fn record(forenames: &str, upn: &str) -> ChildRecord {
@@ -46,7 +50,9 @@ fn every_connection_gets_the_pragmas() -> Result<(), StoreError> {
     let dir = temp();
     let store = Store::open(&dir.path().join("a.db"))?;
     let get = |p: &str| -> Result<String, StoreError> {
-        Ok(store.conn.query_row(&format!("PRAGMA {p}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+        Ok(store
+            .conn
+            .query_row(&format!("PRAGMA {p}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
             .map(|v| format!("{v:?}"))?)
     };
     assert_eq!(get("journal_mode")?, "Text(\"wal\")");
@@ -118,12 +124,14 @@ fn a_write_is_one_transaction_with_one_audit_row() -> Result<(), StoreError> {
     let mut store = Store::open_in_memory()?;
     let id = store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", "")))?;
     assert_eq!(store.audit_count()?, 1);
-    let (actor, name, kind, rid): (String, String, String, i64) = store.conn.query_row(
-        "SELECT os_user, action, record_type, record_id FROM audit",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
-    assert_eq!((actor.as_str(), name.as_str(), kind.as_str(), rid), ("tester", "child.create", "child", id.0));
+    let (actor, name, kind, rid): (String, String, String, i64) =
+        store.conn.query_row("SELECT os_user, action, record_type, record_id FROM audit", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+    assert_eq!(
+        (actor.as_str(), name.as_str(), kind.as_str(), rid),
+        ("tester", "child.create", "child", id.0)
+    );
 
     // A failing action writes nothing at all, not even its audit row.
     let failed = store.write(action("child.create"), |tx| {
@@ -168,7 +176,10 @@ fn children_round_trip_and_delete_cascades() -> Result<(), StoreError> {
 
     let renamed = record("Adaline", "");
     store.write(action("child.update"), |tx| tx.update_child(id, &renamed))?;
-    assert_eq!(store.children()?.first().map(|c| c.record.legal_forenames.as_str().to_owned()), Some("Adaline".into()));
+    assert_eq!(
+        store.children()?.first().map(|c| c.record.legal_forenames.as_str().to_owned()),
+        Some("Adaline".into())
+    );
 
     store.write(action("child.delete"), |tx| tx.delete_child(id))?;
     assert!(matches!(store.child(id), Err(StoreError::NotFound { .. })));
