@@ -22,6 +22,8 @@ pub(crate) fn input(form: ChildForm) -> ChildInput {
         la_id: form.la_id,
         la_ref: form.la_ref,
         plan_issue_date: form.plan_issue_date,
+        transfer_ncy: form.transfer_ncy,
+        post16_move: form.post16_move,
     }
 }
 
@@ -37,6 +39,8 @@ fn form(record: &ChildRecord) -> ChildForm {
         la_id: record.la_id.clone(),
         la_ref: record.la_ref.clone().unwrap_or_default(),
         plan_issue_date: input_date(record.plan_issue_date),
+        transfer_ncy: record.transfers.extra_transfer_ncy.map(|n| n.to_string()).unwrap_or_default(),
+        post16_move: record.transfers.post16_move.map(input_date).unwrap_or_default(),
     }
 }
 

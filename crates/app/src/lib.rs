@@ -8,16 +8,24 @@
 mod clock;
 mod convert;
 mod error;
+mod reviews;
 
 use std::path::{Path, PathBuf};
 
+use ardesk_domain::calendar::{BankHolidays, SchoolCalendar, format_terms, parse_terms};
 use ardesk_domain::child;
+use ardesk_domain::clock::{ClockInput, Transfers};
 use ardesk_domain::demo;
 use ardesk_domain::ids::ChildId;
-use ardesk_domain::la::LaCatalogue;
+use ardesk_domain::la::{LaCatalogue, LaProfile};
 use ardesk_domain::review::{Review, ReviewStage};
-use ardesk_dto::{AppInfo, ChildDetail, ChildForm, ChildSummary, ErrorCode, LaOption, Saved};
-use ardesk_store::{Action, Store};
+use ardesk_dto::{
+    AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildSummary, ChildTimeline, ErrorCode,
+    Exported, LaOption, ProfileSummary, Saved, TimelineEntry, TimelineReport,
+};
+use ardesk_store::{Action, ChildRow, Store, StoredChild};
+use chrono::NaiveDate;
+use reviews::Calendars;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
@@ -54,23 +62,91 @@ pub fn os_user() -> String {
 #[derive(Debug)]
 pub struct App {
     store: Store,
-    las: LaCatalogue,
+    /// LA profiles, bank holidays and term dates: loaded at open, reloaded after each change.
+    cal: Calendars,
     clock: Box<dyn Clock>,
     actor: String,
+}
+
+fn builtin_las() -> Result<LaCatalogue, AppError> {
+    LaCatalogue::builtin().map_err(|p| AppError::new(ErrorCode::Unavailable, p.message))
+}
+
+/// The shipped LA profiles with the school's edited ones in their place. A stored profile that
+/// no longer validates (say, after an upgrade tightened a rule) is left out, so the shipped one
+/// applies, rather than stopping the app.
+fn catalogue(store: &Store) -> Result<LaCatalogue, AppError> {
+    let custom = store
+        .custom_profiles()?
+        .into_iter()
+        .filter_map(|(id, json)| LaProfile::parse(&format!("{id} (edited)"), &json).ok())
+        .collect();
+    Ok(builtin_las()?.with_custom(custom))
+}
+
+fn calendars(store: &Store) -> Result<Calendars, AppError> {
+    let imported = store.imported_bank_holidays()?;
+    let holidays = BankHolidays::embedded().merged_with(&BankHolidays::from_dates(imported));
+    Ok(Calendars { las: catalogue(store)?, holidays, school: store.school_calendar()? })
+}
+
+fn row_of(c: StoredChild) -> ChildRow {
+    ChildRow {
+        id: c.id,
+        record: c.record,
+        last_review_decision: c.plan.last_review_decision,
+        review: c.review,
+    }
+}
+
+/// `ardesk timeline`: the clock of one review cycle from its inputs alone, with the shipped LA
+/// profiles and bank holidays (no database, no term dates).
+pub fn timeline_report(
+    anchor: NaiveDate,
+    dob: NaiveDate,
+    meeting: Option<NaiveDate>,
+    la: &str,
+    today: NaiveDate,
+) -> Result<TimelineReport, AppError> {
+    let las = builtin_las()?;
+    let profile = las.at(la, meeting.unwrap_or(today)).ok_or_else(|| {
+        let known: Vec<&str> = las.current().iter().map(|p| p.id.as_str()).collect();
+        AppError::new(ErrorCode::Validation, format!("unknown LA \"{la}\" (known: {})", known.join(", ")))
+    })?;
+    let input =
+        ClockInput { anchor, dob, ncy_offset: 0, meeting, profile, transfers: Transfers::default(), today };
+    let tl = ardesk_domain::clock::timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
+        .map_err(|e| AppError::new(ErrorCode::Validation, e.to_string()))?;
+    Ok(TimelineReport {
+        ncy: tl.ncy,
+        pfa_required: tl.pfa_required,
+        milestones: tl
+            .milestones
+            .into_iter()
+            .map(|m| TimelineEntry {
+                id: m.id.code().to_owned(),
+                date: m.date.to_string(),
+                due: m.due.to_string(),
+                why: m.why,
+                source: m.source,
+            })
+            .collect(),
+    })
 }
 
 impl App {
     /// Opens the database at `path` (creating it if needed).
     pub fn open(path: &Path, clock: Box<dyn Clock>, actor: impl Into<String>) -> Result<App, AppError> {
-        let las = LaCatalogue::builtin().map_err(|p| AppError::new(ErrorCode::Unavailable, p.message))?;
         let store = Store::open(path)?;
-        Ok(App { store, las, clock, actor: actor.into() })
+        let cal = calendars(&store)?;
+        Ok(App { store, cal, clock, actor: actor.into() })
     }
 
     /// A caseload held in memory only (tests, benchmarks).
     pub fn in_memory(clock: Box<dyn Clock>) -> Result<App, AppError> {
-        let las = LaCatalogue::builtin().map_err(|p| AppError::new(ErrorCode::Unavailable, p.message))?;
-        Ok(App { store: Store::open_in_memory()?, las, clock, actor: "test".to_owned() })
+        let store = Store::open_in_memory()?;
+        let cal = calendars(&store)?;
+        Ok(App { store, cal, clock, actor: "test".to_owned() })
     }
 
     pub fn info(&self) -> Result<AppInfo, AppError> {
@@ -84,7 +160,13 @@ impl App {
                 .unwrap_or_else(|| "(in memory)".to_owned()),
             child_count: self.store.child_count()?,
             school: self.store.school()?.map(|s| s.name),
-            las: self.las.all().iter().map(|p| LaOption { id: p.id.clone(), name: p.name.clone() }).collect(),
+            las: self
+                .cal
+                .las
+                .current()
+                .into_iter()
+                .map(|p| LaOption { id: p.id.clone(), name: p.name.clone() })
+                .collect(),
         })
     }
 
@@ -141,17 +223,17 @@ impl App {
     /// The caseload, ordered by surname.
     pub fn children(&self) -> Result<Vec<ChildSummary>, AppError> {
         let today = self.clock.today();
-        Ok(self.store.children()?.iter().map(|row| convert::summary(row, &self.las, today)).collect())
+        Ok(self.store.children()?.iter().map(|row| convert::summary(row, &self.cal.las, today)).collect())
     }
 
     pub fn child(&self, id: i64) -> Result<ChildDetail, AppError> {
         let stored = self.store.child(ChildId(id))?;
-        Ok(convert::detail(&stored, &self.las, self.clock.today()))
+        Ok(convert::detail(&stored, &self.cal.las, self.clock.today()))
     }
 
     /// Validates the form and adds the child, with a review in planning.
     pub fn create_child(&mut self, form: ChildForm) -> Result<Saved, AppError> {
-        let record = child::validate(&convert::input(form), &self.las, self.clock.today())?;
+        let record = child::validate(&convert::input(form), &self.cal.las, self.clock.today())?;
         let action = Action { actor: &self.actor, name: "child.create", at: self.clock.now() };
         let id = self.store.write(action, |tx| {
             let id = tx.insert_child(&record)?;
@@ -162,7 +244,7 @@ impl App {
     }
 
     pub fn update_child(&mut self, id: i64, form: ChildForm) -> Result<Saved, AppError> {
-        let record = child::validate(&convert::input(form), &self.las, self.clock.today())?;
+        let record = child::validate(&convert::input(form), &self.cal.las, self.clock.today())?;
         let action = Action { actor: &self.actor, name: "child.update", at: self.clock.now() };
         self.store.write(action, |tx| tx.update_child(ChildId(id), &record))?;
         Ok(Saved { id })
@@ -178,6 +260,131 @@ impl App {
     /// Writes a consistent copy of the database to `out` (SQLite online backup).
     pub fn backup(&self, out: &Path) -> Result<(), AppError> {
         Ok(self.store.backup_to(out)?)
+    }
+
+    /// The caseload with each review's next step, most urgent first.
+    pub fn caseload(&self) -> Result<Vec<CaseloadRow>, AppError> {
+        reviews::caseload(&self.store.children()?, &self.cal, self.clock.today())
+    }
+
+    /// Every milestone of the child's current review cycle, with its reason.
+    pub fn child_timeline(&self, id: i64) -> Result<ChildTimeline, AppError> {
+        let row = row_of(self.store.child(ChildId(id))?);
+        reviews::child_timeline(&row, &self.cal, self.clock.today())
+    }
+
+    /// The file name to offer when saving the child's milestones as a calendar.
+    pub fn ics_file_name(&self, id: i64) -> Result<String, AppError> {
+        Ok(reviews::ics_file_name(&row_of(self.store.child(ChildId(id))?)))
+    }
+
+    /// Writes the child's milestones to `out` as an iCalendar file (one all-day event each).
+    pub fn export_ics(&self, id: i64, out: &Path) -> Result<Exported, AppError> {
+        let row = row_of(self.store.child(ChildId(id))?);
+        let (text, items) = reviews::ics_text(&row, &self.cal, self.clock.today(), self.clock.now())?;
+        reviews::write_atomically(out, text.as_bytes())?;
+        Ok(reviews::exported(out, items))
+    }
+
+    /// The LA profiles, current versions, by name.
+    pub fn profiles(&self) -> Vec<ProfileSummary> {
+        self.cal
+            .las
+            .current()
+            .into_iter()
+            .map(|p| ProfileSummary {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                version: p.version,
+                valid_from: ardesk_domain::dates::long(p.valid_from),
+                customised: self.cal.las.is_customised(&p.id),
+                amendment_mode: format!("{:?}", p.amendment_mode),
+                channel: format!("{:?}", p.submission.channel),
+            })
+            .collect()
+    }
+
+    /// The current profile `id` as editable JSON.
+    pub fn profile_json(&self, id: &str) -> Result<String, AppError> {
+        self.cal
+            .las
+            .get(id)
+            .map(LaProfile::to_json)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("No LA profile \"{id}\".")))
+    }
+
+    /// Saves the school's own version of profile `id`. A profile that fails validation is refused
+    /// with the field named, and nothing is saved.
+    pub fn save_profile(&mut self, id: &str, json: &str) -> Result<(), AppError> {
+        if self.cal.las.get(id).is_none() {
+            return Err(AppError::new(ErrorCode::NotFound, format!("No LA profile \"{id}\".")));
+        }
+        let profile = LaProfile::parse("the edited profile", json).map_err(|p| AppError::from(vec![p]))?;
+        if profile.id != id {
+            return Err(AppError::from(vec![ardesk_domain::Problem::block(
+                "profile",
+                format!("The edited profile's field `id` is \"{}\", but it must stay \"{id}\".", profile.id),
+                "Change `id` back: to add another LA, ask for it to be added to the shipped profiles.",
+            )]));
+        }
+        let action = Action { actor: &self.actor, name: "profile.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_custom_profile(id, &profile.to_json()))?;
+        self.reload()
+    }
+
+    /// Goes back to the shipped version of profile `id`.
+    pub fn reset_profile(&mut self, id: &str) -> Result<(), AppError> {
+        let action = Action { actor: &self.actor, name: "profile.reset", at: self.clock.now() };
+        self.store.write(action, |tx| tx.delete_custom_profile(id))?;
+        self.reload()
+    }
+
+    /// Adds the England and Wales bank holidays from gov.uk's `bank-holidays.json`.
+    /// Returns how many dates were new.
+    pub fn import_bank_holidays(&mut self, json: &str) -> Result<usize, AppError> {
+        let feed = BankHolidays::from_govuk_json(json).map_err(|p| AppError::from(vec![p]))?;
+        let action = Action { actor: &self.actor, name: "bank_holidays.import", at: self.clock.now() };
+        let added = self.store.write(action, |tx| tx.add_bank_holidays(feed.dates()))?;
+        self.reload()?;
+        Ok(added)
+    }
+
+    /// Replaces the school's term dates with `text` (see `calendar::parse_terms`).
+    pub fn set_terms(&mut self, text: &str) -> Result<CalendarSettings, AppError> {
+        let calendar = parse_terms(text)?;
+        let action = Action { actor: &self.actor, name: "terms.set", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_school_calendar(&calendar))?;
+        self.reload()?;
+        Ok(self.calendar_settings())
+    }
+
+    /// The term dates in the editable text format.
+    pub fn terms_text(&self) -> String {
+        format_terms(&self.cal.school)
+    }
+
+    pub fn calendar_settings(&self) -> CalendarSettings {
+        let s = &self.cal.school;
+        CalendarSettings {
+            terms: s
+                .terms()
+                .iter()
+                .map(|(a, b)| {
+                    format!("{} – {}", ardesk_domain::dates::long(*a), ardesk_domain::dates::long(*b))
+                })
+                .collect(),
+            closures: s.closures().map(ardesk_domain::dates::long).collect(),
+            bank_holiday_years: self
+                .cal
+                .holidays
+                .years()
+                .map_or_else(|| "none".to_owned(), |(a, b)| format!("{a} to {b}")),
+        }
+    }
+
+    fn reload(&mut self) -> Result<(), AppError> {
+        self.cal = calendars(&self.store)?;
+        Ok(())
     }
 
     /// The empty form for a new child, with the default LA chosen.

@@ -50,6 +50,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compute the statutory clock of one review cycle (no database needed).
+    Timeline {
+        /// The plan's issue date, or the date of the LA decision letter that concluded the last review.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        anchor: String,
+        /// The child's date of birth.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        dob: String,
+        /// The review meeting date, if set.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        meeting: Option<String>,
+        /// The maintaining LA's profile id.
+        #[arg(long, default_value = ardesk_domain::la::DEFAULT_LA)]
+        la: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every child with their current review, next milestone and status, most urgent first.
+    Caseload {
+        #[command(flatten)]
+        db: DbArg,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of the database to FILE (SQLite online backup).
     Backup {
         #[command(flatten)]
@@ -80,7 +106,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         | ErrorCode::NotOurDatabase
         | ErrorCode::Io
         | ErrorCode::Unavailable => 2,
-        ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Storage => 1,
+        ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Storage | ErrorCode::Cancelled => 1,
     }
 }
 
@@ -112,11 +138,35 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Pupils { db, json } => {
             let children = open(db, clock)?.children()?;
             if json {
-                let text = serde_json::to_string_pretty(&children)
-                    .map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
-                println!("{text}");
+                println!("{}", to_json(&children)?);
             } else {
                 print!("{}", table(&children));
+            }
+        }
+        Command::Timeline { anchor, dob, meeting, la, json } => {
+            let anchor = iso_arg("--anchor", &anchor)?;
+            let dob = iso_arg("--dob", &dob)?;
+            let meeting = meeting.as_deref().map(|m| iso_arg("--meeting", m)).transpose()?;
+            let report = ardesk_app::timeline_report(anchor, dob, meeting, &la, clock.today())?;
+            if json {
+                println!("{}", to_json(&report)?);
+            } else {
+                println!(
+                    "NC year {} · preparing for adulthood {}",
+                    report.ncy,
+                    if report.pfa_required { "required" } else { "not yet required" }
+                );
+                for m in &report.milestones {
+                    println!("{}  date {}  due {}  {}", m.id, m.date, m.due, m.why);
+                }
+            }
+        }
+        Command::Caseload { db, json } => {
+            let rows = open(db, clock)?.caseload()?;
+            if json {
+                println!("{}", to_json(&rows)?);
+            } else {
+                print!("{}", caseload_table(&rows));
             }
         }
         Command::Backup { db, out } => {
@@ -125,6 +175,40 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string_pretty(value).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))
+}
+
+/// Parses a `YYYY-MM-DD` argument, naming the flag when it is not a date.
+fn iso_arg(flag: &str, raw: &str) -> Result<chrono::NaiveDate, AppError> {
+    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
+        AppError::new(
+            ErrorCode::Validation,
+            format!("{flag} \"{raw}\" is not a date: use YYYY-MM-DD, e.g. 2025-03-01"),
+        )
+    })
+}
+
+fn caseload_table(rows: &[ardesk_dto::CaseloadRow]) -> String {
+    if rows.is_empty() {
+        return "No children yet. Load the demo with `ardesk demo`, or add a child in the app.\n".to_owned();
+    }
+    let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(4).max(4);
+    let mut out =
+        format!("{:<9}  {:<width$}  {:<4}  {:<18}  {}\n", "Status", "Name", "Year", "Stage", "Next");
+    for r in rows {
+        out.push_str(&format!(
+            "{:<9}  {:<width$}  {:<4}  {:<18}  {}\n",
+            r.status_label,
+            r.name,
+            r.year_group,
+            r.stage_label,
+            r.next.as_ref().map_or("", |n| n.action.as_str())
+        ));
+    }
+    out
 }
 
 fn table(children: &[ChildSummary]) -> String {

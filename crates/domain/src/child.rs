@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::clock::Transfers;
 use crate::dates::parse_user_date;
 use crate::la::LaCatalogue;
 use crate::problem::{Problem, Problems};
@@ -74,6 +75,11 @@ pub struct ChildInput {
     pub la_id: String,
     pub la_ref: String,
     pub plan_issue_date: String,
+    /// An extra phase transfer at the end of this NC year ("" for none; Year 6 and Year 11
+    /// transfers are always applied).
+    pub transfer_ncy: String,
+    /// Date of a post-16 to post-16 move ("" for none).
+    pub post16_move: String,
 }
 
 /// A child's details, validated.
@@ -93,6 +99,8 @@ pub struct ChildRecord {
     pub la_ref: Option<String>,
     /// Issue date of the current EHC plan.
     pub plan_issue_date: NaiveDate,
+    /// Phase transfers beyond the standard Year 6 and Year 11 ones.
+    pub transfers: Transfers,
 }
 
 impl ChildRecord {
@@ -188,6 +196,23 @@ pub fn validate(
         ),
     );
 
+    let transfer_ncy = problems.take(parse_transfer_ncy(&input.transfer_ncy));
+    let post16_move = problems.take(if input.post16_move.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_user_date("post16_move", "Post-16 move date", &input.post16_move).and_then(|date| {
+            if dob.is_some_and(|dob| date <= dob) {
+                Err(Problem::block(
+                    "post16_move",
+                    "Post-16 move date is before the date of birth.",
+                    "Check the year.",
+                ))
+            } else {
+                Ok(Some(date))
+            }
+        })
+    });
+
     match (
         legal_forenames,
         legal_surname,
@@ -198,6 +223,8 @@ pub fn validate(
         la_id,
         la_ref,
         plan_issue_date,
+        transfer_ncy,
+        post16_move,
     ) {
         (
             Some(legal_forenames),
@@ -209,6 +236,8 @@ pub fn validate(
             Some(la_id),
             Some(la_ref),
             Some(plan_issue_date),
+            Some(extra_transfer_ncy),
+            Some(post16_move),
         ) if problems.is_empty() => Ok(ChildRecord {
             legal_forenames,
             legal_surname,
@@ -220,9 +249,24 @@ pub fn validate(
             la_id,
             la_ref,
             plan_issue_date,
+            transfers: Transfers { extra_transfer_ncy, post16_move },
         }),
         _ => Err(problems.into_vec()),
     }
+}
+
+fn parse_transfer_ncy(raw: &str) -> Result<Option<i32>, Problem> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i32>().ok().filter(|n| (-1..=13).contains(n)).map(Some).ok_or_else(|| {
+        Problem::block(
+            "transfer_ncy",
+            format!("Transfer year \u{201c}{text}\u{201d} is not a year group from −1 (nursery) to 13."),
+            "Choose the year group at the end of which the child changes school, or leave it blank.",
+        )
+    })
 }
 
 fn parse_offset(raw: &str) -> Result<i8, Problem> {
@@ -265,6 +309,8 @@ mod tests {
             la_id: "redcar".into(),
             la_ref: "".into(),
             plan_issue_date: "01/03/2024".into(),
+            transfer_ncy: "".into(),
+            post16_move: "".into(),
         }
     }
 
@@ -311,6 +357,16 @@ mod tests {
             fields(&ChildInput { plan_issue_date: "23/11/2026".into(), ..valid() }),
             ["plan_issue_date"]
         );
+    }
+
+    #[test]
+    fn transfers() {
+        assert_eq!(
+            fields(&ChildInput { transfer_ncy: "2".into(), post16_move: "05/01/2027".into(), ..valid() }),
+            Vec::<&str>::new()
+        );
+        assert_eq!(fields(&ChildInput { transfer_ncy: "14".into(), ..valid() }), ["transfer_ncy"]);
+        assert_eq!(fields(&ChildInput { post16_move: "01/01/2010".into(), ..valid() }), ["post16_move"]);
     }
 
     #[test]

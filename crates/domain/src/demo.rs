@@ -163,6 +163,11 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
         la_id: la_id.to_owned(),
         la_ref: Some(format!("{la_prefix}-EHC-{:05}", 10_000 + i * 7)),
         plan_issue_date,
+        // One infant-school child in Year 2 moves to junior school: T16 applies to them too.
+        transfers: crate::clock::Transfers {
+            extra_transfer_ncy: (target_ncy == 2 && i % 28 == 2).then_some(2),
+            post16_move: None,
+        },
     };
     let name = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
     let ncy = target_ncy + i32::from(ncy_offset);

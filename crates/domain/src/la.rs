@@ -5,12 +5,12 @@
 //! one parses and validates.
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::problem::Problem;
 
 /// How proposed amendments to the plan are shown to this LA (spec §7.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AmendmentMode {
     WordRevisions,
@@ -20,7 +20,7 @@ pub enum AmendmentMode {
 }
 
 /// Lead and lag times, in calendar days unless named otherwise (spec §2 and §11).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timings {
     pub target_meeting_months: u32,
@@ -34,8 +34,96 @@ pub struct Timings {
     pub final_plan_after_meeting_days: u32,
 }
 
-/// One version of one LA's profile.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// One version of the LA's review form, possibly only for some year groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormVariant {
+    pub title: String,
+    pub version: String,
+    /// First NC year the variant is for (inclusive); `None` = from the start.
+    pub from_ncy: Option<i32>,
+    /// Last NC year the variant is for (inclusive); `None` = to the end.
+    pub to_ncy: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forms {
+    pub ar1: Vec<FormVariant>,
+    /// The LA's own request-for-advice form (Redcar: AR3), if it has one.
+    pub advice_form: Option<String>,
+    /// Older forms are not accepted after this date (Southwark: 1 April 2026).
+    pub old_form_cutoff: Option<NaiveDate>,
+}
+
+/// When a conditional document is needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    AmendmentsProposed,
+    LookedAfter,
+    Year9Plus,
+    FundingChange,
+    PlacementChange,
+    PersonalBudget,
+    RequestMade,
+    PhaseTransfer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalDoc {
+    /// Document code from spec §4 (D01–D19).
+    pub doc: String,
+    pub when: Condition,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    pub required: Vec<String>,
+    pub conditional: Vec<ConditionalDoc>,
+    pub forbidden: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signoff {
+    pub head_teacher_required: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRules {
+    /// Lower-case extensions without the dot.
+    pub allowed_ext: Vec<String>,
+    pub max_mb: Option<u32>,
+    pub allow_zip: bool,
+}
+
+/// How the bundle reaches the LA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Portal,
+    Email,
+    Securefile,
+    DigitalForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    pub channel: Channel,
+    /// Email address, portal name or URL.
+    pub address: Option<String>,
+    pub zip_single_file: bool,
+    pub subject_pattern: String,
+    pub filename_pattern: String,
+}
+
+/// One version of one LA's profile (spec §11).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LaProfile {
     pub id: String,
@@ -45,6 +133,15 @@ pub struct LaProfile {
     pub valid_to: Option<NaiveDate>,
     pub timings: Timings,
     pub amendment_mode: AmendmentMode,
+    /// Preparing for adulthood is covered from this NC year (reg 20(6): Year 9).
+    pub pfa_from_year: u8,
+    /// Under-5s: the LA considers a review this often (CoP 9.178: every 3–6 months).
+    pub under5_review_months: u32,
+    pub forms: Forms,
+    pub documents: Documents,
+    pub signoff: Signoff,
+    pub files: FileRules,
+    pub submission: Submission,
     #[serde(default)]
     pub sources: Vec<String>,
 }
@@ -52,9 +149,18 @@ pub struct LaProfile {
 /// The id of the profile used when nothing else is chosen.
 pub const DEFAULT_LA: &str = "redcar";
 
-const BUILTIN: [(&str, &str); 2] = [
+/// Document codes of spec §4.
+pub const DOC_CODES: [&str; 19] = [
+    "D01", "D02", "D03", "D04", "D05", "D06", "D07", "D08", "D09", "D10", "D11", "D12", "D13", "D14", "D15",
+    "D16", "D17", "D18", "D19",
+];
+
+const BUILTIN: [(&str, &str); 5] = [
     ("redcar.json", include_str!("../la-profiles/redcar.json")),
     ("stockton.json", include_str!("../la-profiles/stockton.json")),
+    ("buckinghamshire.json", include_str!("../la-profiles/buckinghamshire.json")),
+    ("kent.json", include_str!("../la-profiles/kent.json")),
+    ("southwark.json", include_str!("../la-profiles/southwark.json")),
 ];
 
 impl LaProfile {
@@ -122,14 +228,89 @@ impl LaProfile {
         if t.la_decision_after_meeting_days > 28 {
             return Err(bad("timings.la_decision_after_meeting_days", "must be at most 28 (reg 20)"));
         }
+        if !(9..=14).contains(&self.pfa_from_year) {
+            return Err(bad(
+                "pfa_from_year",
+                "must be between 9 and 14 (reg 20(6): from Year 9 at the latest)",
+            ));
+        }
+        if !(1..=12).contains(&self.under5_review_months) {
+            return Err(bad("under5_review_months", "must be between 1 and 12"));
+        }
+        if self.forms.ar1.is_empty() {
+            return Err(bad("forms.ar1", "must list at least one form"));
+        }
+        let known = |code: &String| DOC_CODES.contains(&code.as_str());
+        let docs = &self.documents;
+        if let Some(code) = docs.required.iter().find(|c| !known(c)) {
+            return Err(bad(
+                "documents.required",
+                &format!("has an unknown document code {code:?} (use D01 to D19)"),
+            ));
+        }
+        if let Some(c) = docs.conditional.iter().find(|c| !known(&c.doc)) {
+            return Err(bad(
+                "documents.conditional",
+                &format!("has an unknown document code {:?} (use D01 to D19)", c.doc),
+            ));
+        }
+        if let Some(code) = docs.forbidden.iter().find(|c| !known(c)) {
+            return Err(bad(
+                "documents.forbidden",
+                &format!("has an unknown document code {code:?} (use D01 to D19)"),
+            ));
+        }
+        if let Some(code) = docs.required.iter().find(|c| docs.forbidden.contains(c)) {
+            return Err(bad("documents.forbidden", &format!("also lists the required document {code}")));
+        }
+        if self.files.allowed_ext.is_empty()
+            || self
+                .files
+                .allowed_ext
+                .iter()
+                .any(|e| e.is_empty() || !e.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        {
+            return Err(bad(
+                "files.allowed_ext",
+                "must list lower-case extensions without dots, e.g. [\"pdf\", \"docx\"]",
+            ));
+        }
+        if self.files.max_mb == Some(0) {
+            return Err(bad("files.max_mb", "must be at least 1, or null for no limit"));
+        }
+        if self.submission.filename_pattern.trim().is_empty() {
+            return Err(bad("submission.filename_pattern", "is empty"));
+        }
         Ok(())
+    }
+
+    /// Whether this version applies on `date`.
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        self.valid_from <= date && self.valid_to.is_none_or(|to| date <= to)
+    }
+
+    /// The review form for a child in NC year `ncy`.
+    pub fn ar1_for(&self, ncy: i32) -> Option<&FormVariant> {
+        self.forms
+            .ar1
+            .iter()
+            .find(|f| f.from_ncy.is_none_or(|from| ncy >= from) && f.to_ncy.is_none_or(|to| ncy <= to))
+    }
+
+    /// Pretty JSON, in the shape [`LaProfile::parse`] reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
 
-/// The LA profiles the app knows about.
+/// The LA profiles the app knows about: the shipped ones, with any the school edited in their
+/// place.
 #[derive(Debug, Clone)]
 pub struct LaCatalogue {
+    /// Every version of every profile, sorted by id then version.
     profiles: Vec<LaProfile>,
+    /// Ids whose profile the school has edited.
+    customised: Vec<String>,
 }
 
 impl LaCatalogue {
@@ -137,15 +318,50 @@ impl LaCatalogue {
     pub fn builtin() -> Result<LaCatalogue, Problem> {
         let profiles =
             BUILTIN.iter().map(|(file, json)| LaProfile::parse(file, json)).collect::<Result<Vec<_>, _>>()?;
-        Ok(LaCatalogue { profiles })
+        Ok(LaCatalogue::from_profiles(profiles))
     }
 
+    fn from_profiles(mut profiles: Vec<LaProfile>) -> LaCatalogue {
+        profiles.sort_by(|a, b| (a.id.as_str(), a.version).cmp(&(b.id.as_str(), b.version)));
+        LaCatalogue { profiles, customised: Vec::new() }
+    }
+
+    /// Replaces the shipped versions of each id in `custom` with the school's own profile.
+    pub fn with_custom(self, custom: Vec<LaProfile>) -> LaCatalogue {
+        let ids: Vec<String> = custom.iter().map(|p| p.id.clone()).collect();
+        let mut profiles: Vec<LaProfile> =
+            self.profiles.into_iter().filter(|p| !ids.contains(&p.id)).collect();
+        profiles.extend(custom);
+        let mut catalogue = LaCatalogue::from_profiles(profiles);
+        catalogue.customised = ids;
+        catalogue
+    }
+
+    /// The current (latest) version of `id`.
     pub fn get(&self, id: &str) -> Option<&LaProfile> {
-        self.profiles.iter().find(|p| p.id == id)
+        self.profiles.iter().rev().find(|p| p.id == id)
     }
 
-    pub fn all(&self) -> &[LaProfile] {
-        &self.profiles
+    /// The version of `id` valid on `date`, or the latest one if none is.
+    pub fn at(&self, id: &str, date: NaiveDate) -> Option<&LaProfile> {
+        self.profiles.iter().rev().find(|p| p.id == id && p.valid_on(date)).or_else(|| self.get(id))
+    }
+
+    /// The latest version of each profile, sorted by name.
+    pub fn current(&self) -> Vec<&LaProfile> {
+        let mut list: Vec<&LaProfile> = Vec::new();
+        for p in &self.profiles {
+            match list.iter_mut().find(|q| q.id == p.id) {
+                Some(slot) => *slot = p,
+                None => list.push(p),
+            }
+        }
+        list.sort_by(|a, b| a.name.cmp(&b.name));
+        list
+    }
+
+    pub fn is_customised(&self, id: &str) -> bool {
+        self.customised.iter().any(|c| c == id)
     }
 
     /// The display name of `id`, or the id itself for an LA the catalogue does not hold.
@@ -161,7 +377,7 @@ mod tests {
     #[test]
     fn builtin_profiles_parse_and_validate() {
         let cat = LaCatalogue::builtin().map_err(|p| p.message);
-        let cat = cat.as_ref().map(LaCatalogue::all).map(<[_]>::len);
+        let cat = cat.as_ref().map(|c| c.current().len());
         assert_eq!(cat, Ok(BUILTIN.len()));
     }
 
@@ -193,5 +409,51 @@ mod tests {
         check_refused(|v| v["valid_to"] = "2020-01-01".into(), "valid_to");
         check_refused(|v| v["timings"]["typo_days"] = 1.into(), "typo_days");
         check_refused(|v| v["amendment_mode"] = "crayon".into(), "crayon");
+        check_refused(|v| v["documents"]["required"][0] = "D99".into(), "documents.required");
+        check_refused(|v| v["files"]["allowed_ext"][0] = ".PDF".into(), "files.allowed_ext");
+        check_refused(|v| v["pfa_from_year"] = 15.into(), "pfa_from_year");
+    }
+
+    #[test]
+    fn the_five_profiles_carry_their_la_s_rules() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let names: Vec<&str> = cat.current().iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Buckinghamshire", "Kent", "Redcar & Cleveland", "Southwark", "Stockton-on-Tees"]);
+        let stockton = cat.get("stockton").map(|p| {
+            (p.timings.report_after_meeting_days, p.amendment_mode, p.signoff.head_teacher_required)
+        });
+        assert_eq!(stockton, Some((7, AmendmentMode::BoldStrike, true)));
+        assert_eq!(cat.get("kent").map(|p| p.amendment_mode), Some(AmendmentMode::OnFormTable));
+        assert_eq!(cat.get("buckinghamshire").map(|p| p.submission.zip_single_file), Some(true));
+        let southwark = cat.get("southwark");
+        assert_eq!(
+            southwark.and_then(|p| p.ar1_for(3)).map(|f| f.title.as_str()),
+            Some("Annual Review form (EYFS to Year 4)")
+        );
+        assert_eq!(
+            southwark.and_then(|p| p.ar1_for(9)).map(|f| f.title.as_str()),
+            Some("Annual Review form (Year 5 and above)")
+        );
+        assert!(cat.get("redcar").is_some_and(|p| p.documents.forbidden.contains(&"D17".to_owned())));
+    }
+
+    #[test]
+    fn a_school_s_edited_profile_replaces_the_shipped_one() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let mut mine = cat.get("redcar").cloned().unwrap_or_else(|| unreachable!());
+        mine.timings.invite_lead_days = 35;
+        mine.version = 2;
+        let cat = cat.with_custom(vec![mine]);
+        assert_eq!(cat.get("redcar").map(|p| p.timings.invite_lead_days), Some(35));
+        assert!(cat.is_customised("redcar") && !cat.is_customised("kent"));
+        assert_eq!(cat.current().len(), 5);
+    }
+
+    #[test]
+    fn profiles_round_trip_through_json() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        for p in cat.current() {
+            assert_eq!(LaProfile::parse("x.json", &p.to_json()).as_ref(), Ok(p));
+        }
     }
 }

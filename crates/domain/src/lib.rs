@@ -4,6 +4,9 @@
 //! randomness. "Today" and identifiers are always parameters. That makes every rule testable
 //! with plain data and lets this crate compile for wasm32 as well as native targets.
 //!
+//! - [`calendar`]: month arithmetic, bank holidays, working days, school terms.
+//! - [`clock`]: the statutory clock: milestones T02–T18 with due dates and reasons.
+//! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
 //! - [`child`]: a child or young person with an EHC plan, and validation of user input.
 //! - [`people`]: parents/carers and professionals around the child.
 //! - [`plan`]: the EHC plan and its sections A–K.
@@ -15,7 +18,10 @@
 //! - [`ids`]: record identifiers (assigned by the store).
 //! - [`problem`]: the shape every validation result takes.
 
+pub mod calendar;
+pub mod caseload;
 pub mod child;
+pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod ids;

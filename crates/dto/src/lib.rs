@@ -122,6 +122,132 @@ pub struct ChildForm {
     pub la_ref: String,
     /// `dd/mm/yyyy`.
     pub plan_issue_date: String,
+    /// An extra phase transfer at the end of this NC year, e.g. "2" (infant to junior); "" for none.
+    pub transfer_ncy: String,
+    /// `dd/mm/yyyy` of a post-16 to post-16 move; "" for none.
+    pub post16_move: String,
+}
+
+/// One line of the caseload dashboard (and of `ardesk caseload --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseloadRow {
+    pub child_id: i64,
+    pub review_id: Option<i64>,
+    pub name: String,
+    pub ncy: i32,
+    /// "R", "Y6"…
+    pub year_group: String,
+    /// The maintaining LA's profile id.
+    pub la: String,
+    pub la_name: String,
+    pub looked_after: bool,
+    /// The review has a phase-transfer deadline (T16, T17 or T18).
+    pub transfer: bool,
+    /// `planning`, `invitations_sent`, `reports_due`, `meeting_held`, `ready_to_submit`,
+    /// `submitted` or `decided`.
+    pub stage: String,
+    pub stage_label: String,
+    pub next: Option<NextStepDto>,
+    /// `overdue`, `due_soon` or `on_track`.
+    pub status: String,
+    pub status_label: String,
+    /// Meeting date, for display.
+    pub meeting: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextStepDto {
+    /// Milestone id, e.g. "T06".
+    pub id: String,
+    /// ISO date `YYYY-MM-DD`.
+    pub due: String,
+    /// "Send invitations and requests for advice by Tue 23 Dec 2025".
+    pub action: String,
+}
+
+/// A review's statutory clock, as the child page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildTimeline {
+    pub child_id: i64,
+    /// "Year 6"…
+    pub year_group: String,
+    pub pfa_required: bool,
+    /// The date the cycle runs from (plan issue date or last review decision), for display.
+    pub anchor: String,
+    pub la_name: String,
+    pub meeting: Option<String>,
+    pub next: Option<NextStepDto>,
+    pub status: String,
+    pub status_label: String,
+    pub milestones: Vec<MilestoneDto>,
+    /// Whether the school has entered term dates (otherwise holidays cannot be flagged).
+    pub term_dates_known: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MilestoneDto {
+    pub id: String,
+    pub title: String,
+    /// The computed date, for display ("Sat 28 Feb 2026").
+    pub date: String,
+    /// The latest working day on or before it, for display.
+    pub due: String,
+    /// ISO due date.
+    pub due_iso: String,
+    pub non_working_day: bool,
+    pub school_holiday: bool,
+    pub passed: bool,
+    pub why: String,
+    pub source: String,
+}
+
+/// `ardesk timeline --json`: one review cycle's clock, computed without a database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineReport {
+    pub ncy: i32,
+    pub pfa_required: bool,
+    pub milestones: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub id: String,
+    /// ISO `YYYY-MM-DD`.
+    pub date: String,
+    /// ISO `YYYY-MM-DD`: the latest working day on or before `date`.
+    pub due: String,
+    pub why: String,
+    pub source: String,
+}
+
+/// An LA profile in the list of profiles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileSummary {
+    pub id: String,
+    pub name: String,
+    pub version: u32,
+    pub valid_from: String,
+    /// The school has edited this profile.
+    pub customised: bool,
+    pub amendment_mode: String,
+    pub channel: String,
+}
+
+/// The school's calendar settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarSettings {
+    /// Each term as "3 Sep 2026 – 23 Oct 2026".
+    pub terms: Vec<String>,
+    pub closures: Vec<String>,
+    /// "2018 to 2030".
+    pub bank_holiday_years: String,
+}
+
+/// What a save-to-file action wrote (the file name only: the UI never sees paths).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exported {
+    pub file_name: String,
+    pub items: usize,
 }
 
 /// What a successful save returns.
@@ -147,6 +273,8 @@ pub enum ErrorCode {
     Io,
     /// The backend is not ready (for example the database could not be opened at start).
     Unavailable,
+    /// The user closed a file dialog without choosing a file: not an error to show.
+    Cancelled,
 }
 
 /// An error as the UI and CLI see it.

@@ -1,7 +1,9 @@
 //! Reads. Rows are turned back into validated domain values; a row that no longer validates
 //! (a file edited by hand, a damaged page) is reported as corrupt rather than shown wrongly.
 
+use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::child::{ChildRecord, Upn};
+use ardesk_domain::clock::Transfers;
 use ardesk_domain::dates::parse_iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
@@ -45,7 +47,7 @@ pub struct StoredChild {
 const CHILD_COLUMNS: &str = "
     c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
     c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
-    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage
+    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move
     FROM child c
     JOIN ehc_plan p ON p.child_id = c.id
     LEFT JOIN review r ON r.id = (SELECT max(id) FROM review WHERE child_id = c.id)";
@@ -82,6 +84,8 @@ struct RawChild {
     meeting_start: Option<String>,
     venue: Option<String>,
     stage: Option<String>,
+    transfer_ncy: Option<i32>,
+    post16_move: Option<String>,
 }
 
 impl RawChild {
@@ -104,6 +108,8 @@ impl RawChild {
             meeting_start: row.get(14)?,
             venue: row.get(15)?,
             stage: row.get(16)?,
+            transfer_ncy: row.get(17)?,
+            post16_move: row.get(18)?,
         })
     }
 
@@ -126,6 +132,13 @@ impl RawChild {
             la_id: self.la_id,
             la_ref: self.la_ref,
             plan_issue_date: date(&self.issue_date, "plan issue date", id)?,
+            transfers: Transfers {
+                extra_transfer_ncy: self.transfer_ncy,
+                post16_move: match self.post16_move {
+                    Some(d) => Some(date(&d, "post-16 move date", id)?),
+                    None => None,
+                },
+            },
         };
         let last_review_decision = match self.last_decision {
             Some(d) => Some(date(&d, "last review decision", id)?),
@@ -242,6 +255,39 @@ impl Store {
             sections,
         };
         Ok(StoredChild { id: row.id, record: row.record, plan, parents, professionals, review: row.review })
+    }
+
+    /// The school's term dates and closure days.
+    pub fn school_calendar(&self) -> Result<SchoolCalendar, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id, starts, ends FROM school_term ORDER BY starts")?;
+        let terms = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|(id, s, e)| Ok((date(&s, "term start", id)?, date(&e, "term end", id)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let mut stmt = self.conn.prepare("SELECT day FROM school_closure ORDER BY day")?;
+        let closures = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?
+            .iter()
+            .map(|d| date(d, "closure day", 0))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(SchoolCalendar::new(terms, closures))
+    }
+
+    /// Bank holidays imported from gov.uk (the embedded table is in the domain crate).
+    pub fn imported_bank_holidays(&self) -> Result<Vec<NaiveDate>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT day FROM bank_holiday ORDER BY day")?;
+        let days = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        days.iter().map(|d| date(d, "bank holiday", 0)).collect()
+    }
+
+    /// The school's own LA profiles as `(id, json)`, unparsed: the caller validates them.
+    pub fn custom_profiles(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id, json FROM la_profile ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
     }
 
     pub fn school(&self) -> Result<Option<School>, StoreError> {

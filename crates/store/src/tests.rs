@@ -207,6 +207,46 @@ fn a_duplicate_upn_is_reported_as_such() -> Result<(), StoreError> {
 }
 
 #[test]
+fn calendars_holidays_and_profiles_round_trip() -> Result<(), StoreError> {
+    use ardesk_domain::calendar::SchoolCalendar;
+    let mut store = Store::open_in_memory()?;
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+    let cal = SchoolCalendar::new(vec![(d(2026, 9, 3), d(2026, 10, 23))], [d(2026, 9, 4)]);
+    store.write(action("terms.import"), |tx| tx.set_school_calendar(&cal))?;
+    assert_eq!(store.school_calendar()?, cal);
+    let added =
+        store.write(action("holidays.import"), |tx| tx.add_bank_holidays([d(2031, 1, 1), d(2031, 1, 1)]))?;
+    assert_eq!(added, 1);
+    assert_eq!(store.imported_bank_holidays()?, [d(2031, 1, 1)]);
+    store.write(action("profile.save"), |tx| tx.set_custom_profile("redcar", "{}"))?;
+    assert_eq!(store.custom_profiles()?, [("redcar".to_owned(), "{}".to_owned())]);
+    store.write(action("profile.reset"), |tx| tx.delete_custom_profile("redcar"))?;
+    assert!(store.custom_profiles()?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_version_1_database_is_migrated_in_place() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("v1.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path)?;
+        rusqlite_migration::Migrations::from_slice(&[rusqlite_migration::M::up(include_str!("schema.sql"))])
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        conn.execute(
+            "INSERT INTO child (legal_forenames, legal_surname, dob, la_id) VALUES ('Ada', 'Example', '2016-02-03', 'redcar')",
+            [],
+        )?;
+        conn.execute("INSERT INTO ehc_plan (child_id, issue_date) VALUES (1, '2024-03-01')", [])?;
+    }
+    let store = Store::open(&path)?;
+    let child = store.child(ChildId(1))?;
+    assert_eq!(child.record.transfers, ardesk_domain::clock::Transfers::default());
+    Ok(())
+}
+
+#[test]
 fn backup_is_a_complete_openable_copy() -> Result<(), StoreError> {
     let dir = temp();
     let mut store = Store::open(&dir.path().join("live.db"))?;

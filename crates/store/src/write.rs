@@ -1,6 +1,7 @@
 //! Writes. Every write happens inside a [`Tx`], which [`crate::Store::write`] commits together
 //! with one audit row.
 
+use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::child::ChildRecord;
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
@@ -54,8 +55,9 @@ impl<'c> Tx<'c> {
         exec_child(
             &self.tx,
             "INSERT INTO child (id, legal_forenames, legal_surname, preferred_name, dob, upn,
-                                ncy_offset, looked_after, la_id, la_ref)
-             VALUES (:id, :forenames, :surname, :preferred, :dob, :upn, :offset, :lac, :la, :la_ref)",
+                                ncy_offset, looked_after, la_id, la_ref, transfer_ncy, post16_move)
+             VALUES (:id, :forenames, :surname, :preferred, :dob, :upn, :offset, :lac, :la, :la_ref,
+                     :transfer_ncy, :post16_move)",
             None,
             child,
         )?;
@@ -73,7 +75,8 @@ impl<'c> Tx<'c> {
             &self.tx,
             "UPDATE child SET legal_forenames = :forenames, legal_surname = :surname,
                     preferred_name = :preferred, dob = :dob, upn = :upn, ncy_offset = :offset,
-                    looked_after = :lac, la_id = :la, la_ref = :la_ref
+                    looked_after = :lac, la_id = :la, la_ref = :la_ref,
+                    transfer_ncy = :transfer_ncy, post16_move = :post16_move
              WHERE id = :id",
             Some(id.0),
             child,
@@ -172,6 +175,53 @@ impl<'c> Tx<'c> {
         Ok(ReviewId(row))
     }
 
+    /// Replaces the school's term dates and closure days.
+    pub fn set_school_calendar(&mut self, calendar: &SchoolCalendar) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM school_term", [])?;
+        self.tx.execute("DELETE FROM school_closure", [])?;
+        for (starts, ends) in calendar.terms() {
+            self.tx.execute(
+                "INSERT INTO school_term (starts, ends) VALUES (?1, ?2)",
+                params![iso(*starts), iso(*ends)],
+            )?;
+        }
+        for day in calendar.closures() {
+            self.tx.execute("INSERT OR IGNORE INTO school_closure (day) VALUES (?1)", [iso(day)])?;
+        }
+        self.touched = None;
+        Ok(())
+    }
+
+    /// Adds imported bank holidays; returns how many were new.
+    pub fn add_bank_holidays(
+        &mut self,
+        days: impl IntoIterator<Item = NaiveDate>,
+    ) -> Result<usize, StoreError> {
+        let mut added = 0;
+        for day in days {
+            added += self.tx.execute("INSERT OR IGNORE INTO bank_holiday (day) VALUES (?1)", [iso(day)])?;
+        }
+        self.touched = None;
+        Ok(added)
+    }
+
+    /// Saves the school's own version of an LA profile (already validated by the caller).
+    pub fn set_custom_profile(&mut self, id: &str, json: &str) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO la_profile (id, json) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET json = ?2",
+            params![id, json],
+        )?;
+        self.touched = None;
+        Ok(())
+    }
+
+    /// Goes back to the shipped profile for `id`.
+    pub fn delete_custom_profile(&mut self, id: &str) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM la_profile WHERE id = ?1", [id])?;
+        self.touched = None;
+        Ok(())
+    }
+
     /// Marks the action as a bulk one touching no single record (e.g. loading the demo).
     pub fn touch_none(&mut self) {
         self.touched = None;
@@ -198,6 +248,8 @@ fn exec_child(
             ":lac": child.looked_after,
             ":la": child.la_id,
             ":la_ref": child.la_ref,
+            ":transfer_ncy": child.transfers.extra_transfer_ncy,
+            ":post16_move": child.transfers.post16_move.map(iso),
         },
     )
     .map_err(duplicate_upn)
