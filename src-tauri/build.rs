@@ -4,12 +4,22 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "load_demo",
-    "list_children",
     "get_child",
     "new_child_form",
     "create_child",
     "update_child",
     "delete_child",
+    "caseload",
+    "child_timeline",
+    "export_ics",
+    "profiles",
+    "profile_json",
+    "save_profile",
+    "reset_profile",
+    "terms_text",
+    "set_terms",
+    "calendar_settings",
+    "import_bank_holidays",
 ];
 
 fn main() {

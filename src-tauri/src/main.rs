@@ -3,11 +3,23 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod dialogs;
+
 use std::sync::Mutex;
 
 use ardesk_app::{App, AppError, SystemClock};
-use ardesk_dto::{AppInfo, ChildDetail, ChildForm, ChildSummary, ErrorCode, ErrorDto, Saved};
+use ardesk_dto::{
+    AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
+    Exported, ProfileSummary, Saved,
+};
 use tauri::State;
+
+/// The largest file the app reads through an open dialog for settings (bank holidays, terms).
+const MAX_SETTINGS_FILE: u64 = 1024 * 1024;
+
+fn cancelled() -> ErrorDto {
+    ErrorDto { code: ErrorCode::Cancelled, message: "Cancelled.".to_owned(), problems: Vec::new() }
+}
 
 /// The open caseload, or why it could not be opened (shown in the window instead of crashing).
 struct Backend(Mutex<Result<App, ErrorDto>>);
@@ -45,11 +57,6 @@ fn load_demo(backend: State<'_, Backend>) -> Result<usize, ErrorDto> {
 }
 
 #[tauri::command(async)]
-fn list_children(backend: State<'_, Backend>) -> Result<Vec<ChildSummary>, ErrorDto> {
-    backend.with(|app| app.children())
-}
-
-#[tauri::command(async)]
 fn get_child(backend: State<'_, Backend>, id: i64) -> Result<ChildDetail, ErrorDto> {
     backend.with(|app| app.child(id))
 }
@@ -74,18 +81,103 @@ fn delete_child(backend: State<'_, Backend>, id: i64) -> Result<(), ErrorDto> {
     backend.with(|app| app.delete_child(id))
 }
 
+#[tauri::command(async)]
+fn caseload(backend: State<'_, Backend>) -> Result<Vec<CaseloadRow>, ErrorDto> {
+    backend.with(|app| app.caseload())
+}
+
+#[tauri::command(async)]
+fn child_timeline(backend: State<'_, Backend>, id: i64) -> Result<ChildTimeline, ErrorDto> {
+    backend.with(|app| app.child_timeline(id))
+}
+
+/// Asks where to save, then writes the child's milestones there as an .ics calendar.
+#[tauri::command(async)]
+fn export_ics(backend: State<'_, Backend>, id: i64) -> Result<Exported, ErrorDto> {
+    let name = backend.with(|app| app.ics_file_name(id))?;
+    let path = dialogs::save("Save the review milestones as a calendar", &name, ("Calendar", &["ics"]))
+        .ok_or_else(cancelled)?;
+    backend.with(|app| app.export_ics(id, &path))
+}
+
+#[tauri::command(async)]
+fn profiles(backend: State<'_, Backend>) -> Result<Vec<ProfileSummary>, ErrorDto> {
+    backend.with(|app| Ok(app.profiles()))
+}
+
+#[tauri::command(async)]
+fn profile_json(backend: State<'_, Backend>, id: String) -> Result<String, ErrorDto> {
+    backend.with(|app| app.profile_json(&id))
+}
+
+#[tauri::command(async)]
+fn save_profile(backend: State<'_, Backend>, id: String, json: String) -> Result<(), ErrorDto> {
+    backend.with(|app| app.save_profile(&id, &json))
+}
+
+#[tauri::command(async)]
+fn reset_profile(backend: State<'_, Backend>, id: String) -> Result<(), ErrorDto> {
+    backend.with(|app| app.reset_profile(&id))
+}
+
+#[tauri::command(async)]
+fn terms_text(backend: State<'_, Backend>) -> Result<String, ErrorDto> {
+    backend.with(|app| Ok(app.terms_text()))
+}
+
+#[tauri::command(async)]
+fn set_terms(backend: State<'_, Backend>, text: String) -> Result<CalendarSettings, ErrorDto> {
+    backend.with(|app| app.set_terms(&text))
+}
+
+#[tauri::command(async)]
+fn calendar_settings(backend: State<'_, Backend>) -> Result<CalendarSettings, ErrorDto> {
+    backend.with(|app| Ok(app.calendar_settings()))
+}
+
+/// Asks for gov.uk's bank-holidays.json and adds its England and Wales dates.
+#[tauri::command(async)]
+fn import_bank_holidays(backend: State<'_, Backend>) -> Result<usize, ErrorDto> {
+    let path =
+        dialogs::open("Choose bank-holidays.json from gov.uk", ("JSON", &["json"])).ok_or_else(cancelled)?;
+    let text = read_small_text(&path)?;
+    backend.with(|app| app.import_bank_holidays(&text))
+}
+
+/// Reads a settings file the user chose, refusing anything large or not text.
+fn read_small_text(path: &std::path::Path) -> Result<String, ErrorDto> {
+    let io = |message: String| ErrorDto { code: ErrorCode::Io, message, problems: Vec::new() };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let size = std::fs::metadata(path).map_err(|e| io(format!("Could not read {name}: {e}.")))?.len();
+    if size > MAX_SETTINGS_FILE {
+        return Err(io(format!("{name} is larger than 1 MB, so it cannot be the file asked for.")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(format!("Could not read {name}: {e}.")))?;
+    String::from_utf8(bytes).map_err(|_| io(format!("{name} is not a text file.")))
+}
+
 fn main() {
     let result = tauri::Builder::default()
         .manage(Backend::open())
         .invoke_handler(tauri::generate_handler![
             app_info,
             load_demo,
-            list_children,
             get_child,
             new_child_form,
             create_child,
             update_child,
             delete_child,
+            caseload,
+            child_timeline,
+            export_ics,
+            profiles,
+            profile_json,
+            save_profile,
+            reset_profile,
+            terms_text,
+            set_terms,
+            calendar_settings,
+            import_bank_holidays,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -155,6 +155,7 @@ impl Driver {
         let slot = Slot::take();
         let data = tempfile::tempdir().expect("a temporary data directory");
         let (port, native) = (free_port(), free_port());
+        std::fs::create_dir_all(data.path().join("exports")).expect("exports directory");
         let process = Command::new(tauri_driver)
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("DISPLAY", display())
@@ -162,6 +163,8 @@ impl Driver {
             .env("XDG_CONFIG_HOME", data.path().join("config"))
             .env("XDG_CACHE_HOME", data.path().join("cache"))
             .env("NO_AT_BRIDGE", "1")
+            // Native save dialogs cannot be driven over WebDriver: the app saves here instead.
+            .env("ARDESK_TEST_SAVE_DIR", data.path().join("exports"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -173,6 +176,13 @@ impl Driver {
     /// Where this test's app keeps its database.
     pub fn db_path(&self) -> PathBuf {
         self.data.path().join("data").join("annual-review-desk").join("ardesk.sqlite3")
+    }
+
+    /// Where the app's save dialogs put files in this test.
+    pub fn save_dir(&self) -> PathBuf {
+        let dir = self.data.path().join("exports");
+        std::fs::create_dir_all(&dir).expect("exports directory");
+        dir
     }
 
     /// Launches the app and connects to its window.
@@ -288,6 +298,24 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// The values of attribute `attr` of every element matching `css`, in document order.
+    pub async fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client().find_all(Locator::Css(css)).await.unwrap_or_default() {
+            out.push(el.attr(attr).await.ok().flatten().unwrap_or_default());
+        }
+        out
+    }
+
+    /// Chooses the option with `value` in the select `css`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.find(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("could not choose {value:?} in `{css}`: {e}"));
     }
 
     pub async fn count(&self, css: &str) -> usize {

@@ -31,12 +31,18 @@ async fn loading_the_demo_lists_the_whole_caseload() {
     let rows = app.count("#caseload tbody tr").await;
     assert!(rows >= 30, "only {rows} children listed");
     app.wait_for_text("#caseload-count", &format!("{rows} children")).await;
+    // Regression: refreshing the header info after the load used to remount the caseload, which
+    // flashed "Loading the caseload…" and threw away what was on screen.
+    let first_row = app.find("#caseload tbody tr").await;
+    app.wait_for_text("#status", "Demo caseload loaded").await;
+    assert_eq!(app.count(".loading").await, 0, "the caseload was reloaded");
+    assert!(first_row.text().await.is_ok(), "the caseload was re-rendered after it was shown");
     app.screenshot("caseload.png").await;
 
     // Search narrows the list by name.
     let first = app.text("#caseload tbody tr td button").await;
     app.type_into("#search", &first).await;
-    app.wait_for_text("#caseload-count", "1 child").await;
+    app.wait_for_text("#caseload-count", &format!("1 of {rows} children")).await;
 
     // The content security policy is in force: an injected inline script does not run.
     let blocked = app
@@ -135,5 +141,72 @@ async fn a_child_can_be_edited_and_deleted() {
     app.wait_for_text("#status", "Deleted Rob Testcase").await;
     app.wait_for_text("#welcome", "Welcome").await;
     assert_eq!(children_in(&driver), 0);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dashboard_puts_overdue_first_and_explains_each_date() {
+    let driver = Driver::start("the_dashboard_puts_overdue_first_and_explains_each_date");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+
+    // Most urgent first: every overdue row before every due-soon row before every on-track row.
+    let statuses = app.attrs("#caseload tbody tr", "data-status").await;
+    let rank = |s: &str| ["overdue", "due_soon", "on_track"].iter().position(|x| *x == s).unwrap_or(9);
+    assert_eq!(statuses.first().map(String::as_str), Some("overdue"), "{statuses:?}");
+    assert!(statuses.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])), "{statuses:?}");
+    let badge = app.text("#caseload tbody tr .badge").await;
+    assert!(badge.contains("Overdue"), "status must be shown in words, not colour alone: {badge:?}");
+
+    // Filters narrow the list.
+    app.select("#filter-status", "on_track").await;
+    let filtered = app.attrs("#caseload tbody tr", "data-status").await;
+    assert!(!filtered.is_empty() && filtered.iter().all(|s| s == "on_track"), "{filtered:?}");
+    app.select("#filter-status", "").await;
+    app.click("#filter-lac").await;
+    let lac = app.count("#caseload tbody tr").await;
+    assert!(lac > 0 && lac < statuses.len(), "looked-after filter left {lac} of {}", statuses.len());
+    app.click("#filter-lac").await;
+
+    // Open a child whose meeting is booked: the timeline shows T07 and why.
+    let rows = app.client().find_all(ardesk_e2e::Locator::Css("#caseload tbody tr")).await.unwrap();
+    let mut opened = false;
+    for row in rows {
+        if row.text().await.unwrap_or_default().contains("Reports due") {
+            row.find(ardesk_e2e::Locator::Css("button")).await.unwrap().click().await.unwrap();
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "no demo child at the reports-due stage");
+    app.find("#timeline tr[data-milestone='T07']").await;
+    app.click("#timeline tr[data-milestone='T07'] summary").await;
+    let why = app.wait_for_text("#timeline tr[data-milestone='T07'] .source", "reg 20(3)").await;
+    assert!(why.contains("SEND Regulations 2014"), "{why}");
+    let t07 = app.text("#timeline tr[data-milestone='T07'] .why").await;
+    assert!(t07.contains("2 weeks") && t07.contains("notice"), "{t07}");
+    assert!(!app.text("#next-action").await.is_empty());
+    app.screenshot("timeline.png").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn milestones_export_to_an_ics_file_that_parses() {
+    let driver = Driver::start("milestones_export_to_an_ics_file_that_parses");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.click("#caseload tbody tr td button").await;
+    app.find("#timeline").await;
+    let milestones = app.count("#timeline tbody tr").await;
+    app.click("#export-ics").await;
+    let status = app.wait_for_text("#status", ".ics").await;
+    assert!(status.contains(&format!("({milestones} dates)")), "{status}");
+
+    let files: Vec<_> = std::fs::read_dir(driver.save_dir()).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert_eq!(ardesk_documents::ics::count_events(&text), Ok(milestones));
+    assert!(text.contains("DTSTART;VALUE=DATE:"), "events must be all-day");
     app.quit().await;
 }

@@ -1,7 +1,10 @@
 //! The one typed client for the backend. Every call goes through [`invoke`], which speaks the
 //! `ardesk-dto` contract; no other module touches `window.__TAURI__`.
 
-use ardesk_dto::{AppInfo, ChildDetail, ChildForm, ChildSummary, ErrorCode, ErrorDto, Saved};
+use ardesk_dto::{
+    AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
+    Exported, ProfileSummary, Saved,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -61,8 +64,64 @@ pub async fn load_demo() -> Result<usize, ErrorDto> {
     invoke("load_demo", &NoArgs {}).await
 }
 
-pub async fn list_children() -> Result<Vec<ChildSummary>, ErrorDto> {
-    invoke("list_children", &NoArgs {}).await
+pub async fn caseload() -> Result<Vec<CaseloadRow>, ErrorDto> {
+    invoke("caseload", &NoArgs {}).await
+}
+
+pub async fn child_timeline(id: i64) -> Result<ChildTimeline, ErrorDto> {
+    invoke("child_timeline", &Id { id }).await
+}
+
+pub async fn export_ics(id: i64) -> Result<Exported, ErrorDto> {
+    invoke("export_ics", &Id { id }).await
+}
+
+#[derive(Serialize)]
+struct ProfileId<'a> {
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProfileEdit<'a> {
+    id: &'a str,
+    json: &'a str,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+pub async fn profiles() -> Result<Vec<ProfileSummary>, ErrorDto> {
+    invoke("profiles", &NoArgs {}).await
+}
+
+pub async fn profile_json(id: &str) -> Result<String, ErrorDto> {
+    invoke("profile_json", &ProfileId { id }).await
+}
+
+pub async fn save_profile(id: &str, json: &str) -> Result<(), ErrorDto> {
+    invoke("save_profile", &ProfileEdit { id, json }).await
+}
+
+pub async fn reset_profile(id: &str) -> Result<(), ErrorDto> {
+    invoke("reset_profile", &ProfileId { id }).await
+}
+
+pub async fn terms_text() -> Result<String, ErrorDto> {
+    invoke("terms_text", &NoArgs {}).await
+}
+
+pub async fn set_terms(text: &str) -> Result<CalendarSettings, ErrorDto> {
+    invoke("set_terms", &Text { text }).await
+}
+
+pub async fn calendar_settings() -> Result<CalendarSettings, ErrorDto> {
+    invoke("calendar_settings", &NoArgs {}).await
+}
+
+pub async fn import_bank_holidays() -> Result<usize, ErrorDto> {
+    invoke("import_bank_holidays", &NoArgs {}).await
 }
 
 pub async fn get_child(id: i64) -> Result<ChildDetail, ErrorDto> {

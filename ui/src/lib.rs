@@ -6,7 +6,10 @@
 
 mod ipc;
 
-use ardesk_dto::{AppInfo, ChildDetail, ChildForm, ChildSummary, ErrorCode, ErrorDto, FieldProblem};
+use ardesk_dto::{
+    AppInfo, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto, FieldProblem,
+    ProfileSummary,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,6 +20,15 @@ enum Screen {
     Child(i64),
     NewChild,
     EditChild(i64),
+    Settings,
+}
+
+/// What the main area needs to know to pick a screen.
+#[derive(Debug, Clone, PartialEq)]
+enum ViewState {
+    Loading,
+    Failed(ErrorDto),
+    Ready { empty: bool, las: Vec<ardesk_dto::LaOption> },
 }
 
 /// State shared by every screen.
@@ -59,27 +71,37 @@ pub fn App() -> impl IntoView {
     ctx.refresh_info();
 
     let school = move || ctx.info.get().and_then(Result::ok).and_then(|i| i.school);
+    // Only what the screens depend on: refreshing the info (after every save) must not remount
+    // the screen the user is on unless one of these actually changed.
+    let view_state = Memo::new(move |_| match ctx.info.get() {
+        None => ViewState::Loading,
+        Some(Err(e)) => ViewState::Failed(e),
+        Some(Ok(i)) => ViewState::Ready { empty: i.child_count == 0, las: i.las },
+    });
     view! {
         <header class="app-header">
             <h1>"Annual Review Desk"</h1>
             <p class="school">{school}</p>
+            <nav class="app-nav" aria-label="Main">
+                <button id="nav-caseload" class="nav" on:click=move |_| ctx.go(Screen::Caseload)>"Caseload"</button>
+                <button id="nav-settings" class="nav" on:click=move |_| ctx.go(Screen::Settings)>"Settings"</button>
+            </nav>
         </header>
         <p id="status" class="status" role="status" aria-live="polite">
             {move || ctx.status.get().map(|s| view! { <span class="tick" aria-hidden="true">"✓ "</span>{s} })}
         </p>
         <main id="main">
-            {move || match ctx.info.get() {
-                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-                Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
-                Some(Ok(info)) => match ctx.screen.get() {
-                    Screen::Caseload if info.child_count == 0 => view! { <FirstRun /> }.into_any(),
-                    Screen::Caseload => view! { <Caseload /> }.into_any(),
-                    Screen::Child(id) => view! { <ChildPage id /> }.into_any(),
-                    Screen::NewChild => view! { <ChildFormPage id=None las=info.las /> }.into_any(),
-                    Screen::EditChild(id) => {
-                        view! { <ChildFormPage id=Some(id) las=info.las /> }.into_any()
-                    }
-                },
+            {move || match (view_state.get(), ctx.screen.get()) {
+                (ViewState::Loading, _) => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                (ViewState::Failed(error), _) => view! { <ErrorPanel error /> }.into_any(),
+                (ViewState::Ready { empty: true, .. }, Screen::Caseload) => view! { <FirstRun /> }.into_any(),
+                (ViewState::Ready { las, .. }, Screen::Caseload) => view! { <Caseload las /> }.into_any(),
+                (ViewState::Ready { .. }, Screen::Settings) => view! { <Settings /> }.into_any(),
+                (ViewState::Ready { .. }, Screen::Child(id)) => view! { <ChildPage id /> }.into_any(),
+                (ViewState::Ready { las, .. }, Screen::NewChild) => view! { <ChildFormPage id=None las /> }.into_any(),
+                (ViewState::Ready { las, .. }, Screen::EditChild(id)) => {
+                    view! { <ChildFormPage id=Some(id) las /> }.into_any()
+                }
             }}
         </main>
     }
@@ -132,59 +154,117 @@ fn FirstRun() -> impl IntoView {
     }
 }
 
-#[component]
-fn Caseload() -> impl IntoView {
-    let ctx = ctx();
-    let children = RwSignal::new(None::<Result<Vec<ChildSummary>, ErrorDto>>);
-    spawn_local(async move { children.set(Some(ipc::list_children().await)) });
-    let search = RwSignal::new(String::new());
+/// The filters of the dashboard.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Filters {
+    search: String,
+    la: String,
+    year: String,
+    status: String,
+    looked_after: bool,
+    transfer: bool,
+}
 
-    let table = move || match children.get() {
+impl Filters {
+    fn keep(&self, r: &CaseloadRow) -> bool {
+        let query = self.search.trim().to_lowercase();
+        (query.is_empty() || r.name.to_lowercase().contains(&query))
+            && (self.la.is_empty() || r.la == self.la)
+            && (self.year.is_empty() || r.year_group == self.year)
+            && (self.status.is_empty() || r.status == self.status)
+            && (!self.looked_after || r.looked_after)
+            && (!self.transfer || r.transfer)
+    }
+}
+
+/// A status as icon and words, never colour alone.
+#[component]
+fn StatusBadge(status: String, label: String) -> impl IntoView {
+    let icon = match status.as_str() {
+        "overdue" => "⚠",
+        "due_soon" => "◷",
+        _ => "✓",
+    };
+    view! {
+        <span class=format!("badge badge-{status}")>
+            <span aria-hidden="true">{icon}" "</span>{label}
+        </span>
+    }
+}
+
+#[component]
+fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
+    let ctx = ctx();
+    let rows = RwSignal::new(None::<Result<Vec<CaseloadRow>, ErrorDto>>);
+    spawn_local(async move { rows.set(Some(ipc::caseload().await)) });
+    let filters = RwSignal::new(Filters::default());
+
+    let years = move || {
+        let mut seen: Vec<(i32, String)> = rows
+            .with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .map(|list| list.iter().map(|c| (c.ncy, c.year_group.clone())).collect())
+            })
+            .unwrap_or_default();
+        seen.sort();
+        seen.dedup();
+        seen
+    };
+
+    let table = move || match rows.get() {
         None => view! { <p class="loading">"Loading the caseload…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(list)) => {
-            let query = search.get().trim().to_lowercase();
-            let rows: Vec<ChildSummary> = list
-                .into_iter()
-                .filter(|c| {
-                    query.is_empty()
-                        || c.name.to_lowercase().contains(&query)
-                        || c.legal_name.to_lowercase().contains(&query)
-                })
-                .collect();
-            let count = rows.len();
+            let f = filters.get();
+            let total = list.len();
+            let shown: Vec<CaseloadRow> = list.into_iter().filter(|r| f.keep(r)).collect();
+            let count = shown.len();
+            let overdue = shown.iter().filter(|r| r.status == "overdue").count();
             view! {
                 <p class="count" id="caseload-count">
-                    {format!("{count} {}", if count == 1 { "child" } else { "children" })}
+                    {if count == total {
+                        format!("{count} {}", if count == 1 { "child" } else { "children" })
+                    } else {
+                        format!("{count} of {total} children")
+                    }}
+                    {(overdue > 0).then(|| format!(" · {overdue} overdue"))}
                 </p>
                 <table id="caseload" class="caseload">
                     <thead>
                         <tr>
+                            <th scope="col">"Status"</th>
                             <th scope="col">"Name"</th>
                             <th scope="col">"Year"</th>
                             <th scope="col">"Maintaining LA"</th>
-                            <th scope="col">"Looked after"</th>
-                            <th scope="col">"Review stage"</th>
-                            <th scope="col">"Meeting"</th>
+                            <th scope="col">"Stage"</th>
+                            <th scope="col">"Next action"</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {rows
+                        {shown
                             .into_iter()
                             .map(|c| {
-                                let id = c.id;
+                                let id = c.child_id;
+                                let mut notes = Vec::new();
+                                if c.looked_after { notes.push("looked after"); }
+                                if c.transfer { notes.push("transfer year"); }
                                 view! {
-                                    <tr data-child-id=id>
+                                    <tr data-child-id=id data-status=c.status.clone()>
+                                        <td><StatusBadge status=c.status.clone() label=c.status_label.clone() /></td>
                                         <td>
-                                            <button class="link" on:click=move |_| ctx.go(Screen::Child(id))>
-                                                {c.name}
-                                            </button>
+                                            <button class="link" on:click=move |_| ctx.go(Screen::Child(id))>{c.name}</button>
+                                            {(!notes.is_empty()).then(|| view! { <span class="notes">{format!(" ({})", notes.join(", "))}</span> })}
                                         </td>
                                         <td>{c.year_group}</td>
                                         <td>{c.la_name}</td>
-                                        <td>{if c.looked_after { "Yes" } else { "" }}</td>
-                                        <td>{c.stage_label.unwrap_or_default()}</td>
-                                        <td>{c.meeting.unwrap_or_else(|| "Not set".to_owned())}</td>
+                                        <td>{c.stage_label}</td>
+                                        <td class="next">
+                                            {c.next.map(|n| n.action).unwrap_or_else(|| "Check the review's dates".to_owned())}
+                                            {c.warnings.first().map(|w| view! {
+                                                <span class="warning-line"><span aria-hidden="true">"⚠ "</span>{w.clone()}</span>
+                                            })}
+                                        </td>
                                     </tr>
                                 }
                             })
@@ -200,18 +280,45 @@ fn Caseload() -> impl IntoView {
         <section aria-labelledby="caseload-heading">
             <div class="toolbar">
                 <h2 id="caseload-heading">"Caseload"</h2>
-                <div class="search">
+                <button id="add-child" class="primary" on:click=move |_| ctx.go(Screen::NewChild)>"Add a child"</button>
+            </div>
+            <div class="filters" role="search">
+                <div class="filter">
                     <label for="search">"Search by name"</label>
-                    <input
-                        id="search"
-                        type="search"
-                        prop:value=move || search.get()
-                        on:input=move |ev| search.set(event_target_value(&ev))
-                    />
+                    <input id="search" type="search" prop:value=move || filters.with(|f| f.search.clone())
+                        on:input=move |ev| filters.update(|f| f.search = event_target_value(&ev)) />
                 </div>
-                <button id="add-child" class="primary" on:click=move |_| ctx.go(Screen::NewChild)>
-                    "Add a child"
-                </button>
+                <div class="filter">
+                    <label for="filter-la">"LA"</label>
+                    <select id="filter-la" on:change=move |ev| filters.update(|f| f.la = event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        {las.into_iter().map(|la| view! { <option value=la.id>{la.name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="filter">
+                    <label for="filter-year">"Year"</label>
+                    <select id="filter-year" on:change=move |ev| filters.update(|f| f.year = event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        {move || years().into_iter().map(|(_, y)| view! { <option value=y.clone()>{y.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="filter">
+                    <label for="filter-status">"Status"</label>
+                    <select id="filter-status" on:change=move |ev| filters.update(|f| f.status = event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        <option value="overdue">"Overdue"</option>
+                        <option value="due_soon">"Due soon"</option>
+                        <option value="on_track">"On track"</option>
+                    </select>
+                </div>
+                <div class="filter check">
+                    <input id="filter-lac" type="checkbox" on:change=move |ev| filters.update(|f| f.looked_after = event_target_checked(&ev)) />
+                    <label for="filter-lac">"Looked after"</label>
+                </div>
+                <div class="filter check">
+                    <input id="filter-transfer" type="checkbox" on:change=move |ev| filters.update(|f| f.transfer = event_target_checked(&ev)) />
+                    <label for="filter-transfer">"Transfer year"</label>
+                </div>
             </div>
             {table}
         </section>
@@ -268,6 +375,7 @@ fn ChildPage(id: i64) -> impl IntoView {
                         }
                     }
                 </Show>
+                <ReviewClock id />
                 <ChildDetails child=c />
             }
             .into_any()
@@ -385,6 +493,287 @@ fn ChildDetails(child: ChildDetail) -> impl IntoView {
                     </section>
                 }).collect_view().into_any()
             }}
+        </section>
+    }
+}
+
+/// The statutory clock of the child's current review: next step, every milestone and its reason.
+#[component]
+fn ReviewClock(id: i64) -> impl IntoView {
+    let ctx = ctx();
+    let timeline = RwSignal::new(None::<Result<ChildTimeline, ErrorDto>>);
+    spawn_local(async move { timeline.set(Some(ipc::child_timeline(id).await)) });
+    let export_error = RwSignal::new(None::<ErrorDto>);
+    let exporting = RwSignal::new(false);
+    let export = move |_| {
+        exporting.set(true);
+        export_error.set(None);
+        spawn_local(async move {
+            match ipc::export_ics(id).await {
+                Ok(done) => ctx.status.set(Some(format!("Saved {} ({} dates).", done.file_name, done.items))),
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => export_error.set(Some(e)),
+            }
+            exporting.set(false);
+        });
+    };
+
+    let body = move || {
+        match timeline.get() {
+        None => view! { <p class="loading">"Working out the dates…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(t)) => view! {
+            <p class="next-step">
+                <StatusBadge status=t.status.clone() label=t.status_label.clone() />
+                " "
+                <strong id="next-action">{t.next.as_ref().map(|n| n.action.clone()).unwrap_or_default()}</strong>
+            </p>
+            <p class="cycle">
+                {format!(
+                    "This review cycle runs from {} · {} · {}{}",
+                    t.anchor,
+                    t.la_name,
+                    t.year_group,
+                    if t.pfa_required { " · preparing for adulthood must be covered" } else { "" }
+                )}
+                {t.meeting.clone().map(|m| format!(" · meeting {m}"))}
+            </p>
+            {t.warnings.iter().map(|w| view! {
+                <p class="warning" role="alert"><span aria-hidden="true">"⚠ "</span>{w.clone()}</p>
+            }).collect_view()}
+            {(!t.term_dates_known).then(|| view! {
+                <p class="hint">"Enter the school's term dates in Settings to see which dates fall in a school holiday."</p>
+            })}
+            <table id="timeline" class="timeline">
+                <thead>
+                    <tr>
+                        <th scope="col">"Rule"</th>
+                        <th scope="col">"Milestone"</th>
+                        <th scope="col">"Date"</th>
+                        <th scope="col">"Due"</th>
+                        <th scope="col">"Notes"</th>
+                        <th scope="col">"Why"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {t.milestones.into_iter().map(|m| {
+                        let mut notes = Vec::new();
+                        if m.non_working_day { notes.push("weekend or bank holiday: due moved earlier"); }
+                        if m.school_holiday { notes.push("school holiday"); }
+                        if m.passed { notes.push("passed"); }
+                        view! {
+                            <tr data-milestone=m.id.clone() class:passed=m.passed>
+                                <td>{m.id.clone()}</td>
+                                <td>{m.title}</td>
+                                <td class="date">{m.date}</td>
+                                <td class="date"><strong>{m.due}</strong></td>
+                                <td>{notes.join("; ")}</td>
+                                <td>
+                                    <details>
+                                        <summary>"Why this date?"</summary>
+                                        <p class="why">{m.why}</p>
+                                        <p class="source">"Source: "{m.source}</p>
+                                    </details>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any(),
+    }
+    };
+
+    view! {
+        <section aria-labelledby="clock-h" class="clock">
+            <div class="title-row">
+                <h3 id="clock-h">"Statutory clock"</h3>
+                <button id="export-ics" on:click=export disabled=move || exporting.get()>"Export to calendar (.ics)"</button>
+            </div>
+            {body}
+            {move || export_error.get().map(|error| view! { <ErrorPanel error /> })}
+        </section>
+    }
+}
+
+/// A list of problems under the control they belong to.
+#[component]
+fn Problems(id: &'static str, problems: RwSignal<Vec<FieldProblem>>) -> impl IntoView {
+    view! {
+        <div id=id class="field-error" role="alert">
+            {move || problems.get().into_iter().map(|p| view! {
+                <p><span class="icon" aria-hidden="true">"⚠ "</span>{p.message}" "{p.hint}</p>
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn Settings() -> impl IntoView {
+    let ctx = ctx();
+    let terms = RwSignal::new(String::new());
+    let terms_problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let settings = RwSignal::new(None::<ardesk_dto::CalendarSettings>);
+    let profiles = RwSignal::new(Vec::<ProfileSummary>::new());
+    let editing = RwSignal::new(None::<String>);
+    let profile_text = RwSignal::new(String::new());
+    let profile_problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let error = RwSignal::new(None::<ErrorDto>);
+
+    let load = move || {
+        spawn_local(async move {
+            match ipc::terms_text().await {
+                Ok(t) => terms.set(t),
+                Err(e) => error.set(Some(e)),
+            }
+            settings.set(ipc::calendar_settings().await.ok());
+            profiles.set(ipc::profiles().await.unwrap_or_default());
+        })
+    };
+    load();
+
+    let problems_of = |e: ErrorDto| {
+        if e.problems.is_empty() {
+            vec![FieldProblem { field: String::new(), message: e.message, hint: String::new() }]
+        } else {
+            e.problems
+        }
+    };
+    let save_terms = move |_| {
+        let text = terms.get_untracked();
+        spawn_local(async move {
+            match ipc::set_terms(&text).await {
+                Ok(s) => {
+                    terms_problems.set(Vec::new());
+                    ctx.status.set(Some(format!(
+                        "Term dates saved: {} terms, {} closure days.",
+                        s.terms.len(),
+                        s.closures.len()
+                    )));
+                    settings.set(Some(s));
+                }
+                Err(e) => terms_problems.set(problems_of(e)),
+            }
+        });
+    };
+    let import_holidays = move |_| {
+        spawn_local(async move {
+            match ipc::import_bank_holidays().await {
+                Ok(n) => {
+                    ctx.status.set(Some(format!("Bank holidays imported: {n} new dates.")));
+                    settings.set(ipc::calendar_settings().await.ok());
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let edit = move |id: String| {
+        spawn_local(async move {
+            match ipc::profile_json(&id).await {
+                Ok(json) => {
+                    profile_text.set(json);
+                    profile_problems.set(Vec::new());
+                    editing.set(Some(id));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let save_profile = move |_| {
+        let Some(id) = editing.get_untracked() else { return };
+        let json = profile_text.get_untracked();
+        spawn_local(async move {
+            match ipc::save_profile(&id, &json).await {
+                Ok(()) => {
+                    editing.set(None);
+                    ctx.status.set(Some(format!("Saved the school's version of the {id} profile.")));
+                    profiles.set(ipc::profiles().await.unwrap_or_default());
+                }
+                Err(e) => profile_problems.set(problems_of(e)),
+            }
+        });
+    };
+    let reset_profile = move |id: String| {
+        spawn_local(async move {
+            match ipc::reset_profile(&id).await {
+                Ok(()) => {
+                    editing.set(None);
+                    ctx.status.set(Some(format!("The {id} profile is back to the shipped version.")));
+                    profiles.set(ipc::profiles().await.unwrap_or_default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    view! {
+        <h2>"Settings"</h2>
+        {move || error.get().map(|error| view! { <ErrorPanel error /> })}
+        <section aria-labelledby="terms-h" class="panel">
+            <h3 id="terms-h">"Term dates"</h3>
+            <p class="hint">
+                "One line per term (“term, 03/09/2026, 23/10/2026”) and per INSET or closure day "
+                "(“closure, 04/09/2026”). Milestones that fall in a holiday are flagged, not moved: "
+                "statutory deadlines keep running in the holidays."
+            </p>
+            <label for="terms">"Term dates"</label>
+            <textarea id="terms" rows="8" prop:value=move || terms.get()
+                on:input=move |ev| terms.set(event_target_value(&ev))></textarea>
+            <Problems id="terms-errors" problems=terms_problems />
+            <div class="actions"><button id="save-terms" class="primary" on:click=save_terms>"Save term dates"</button></div>
+        </section>
+        <section aria-labelledby="holidays-h" class="panel">
+            <h3 id="holidays-h">"Bank holidays"</h3>
+            <p id="holiday-years">
+                {move || settings.get().map(|s| format!("England and Wales bank holidays known: {}.", s.bank_holiday_years))}
+            </p>
+            <p class="hint">"To add later years, download bank-holidays.json from gov.uk and import it."</p>
+            <button id="import-holidays" on:click=import_holidays>"Import bank-holidays.json…"</button>
+        </section>
+        <section aria-labelledby="profiles-h" class="panel">
+            <h3 id="profiles-h">"LA profiles"</h3>
+            <p class="hint">"Each child's maintaining LA decides the timings, forms and rules. Edit a profile to match your LA's current guidance: your version replaces the shipped one."</p>
+            <table id="profiles" class="people">
+                <thead><tr>
+                    <th scope="col">"LA"</th><th scope="col">"Version"</th><th scope="col">"Valid from"</th>
+                    <th scope="col">"Amendments"</th><th scope="col">"Submission"</th><th scope="col">""</th>
+                </tr></thead>
+                <tbody>
+                    {move || profiles.get().into_iter().map(|p| {
+                        let id = p.id.clone();
+                        let reset_id = p.id.clone();
+                        view! {
+                            <tr data-profile=p.id.clone()>
+                                <td>{p.name}{p.customised.then_some(" (edited by the school)")}</td>
+                                <td>{p.version}</td>
+                                <td>{p.valid_from}</td>
+                                <td>{p.amendment_mode}</td>
+                                <td>{p.channel}</td>
+                                <td>
+                                    <button class="link edit-profile" on:click=move |_| edit(id.clone())>"Edit"</button>
+                                    {p.customised.then(|| view! {
+                                        " " <button class="link" on:click=move |_| reset_profile(reset_id.clone())>"Reset"</button>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {move || editing.get().map(|id| view! {
+                <div class="editor">
+                    <label for="profile-json">{format!("Profile {id} (JSON)")}</label>
+                    <textarea id="profile-json" rows="24" spellcheck="false" prop:value=move || profile_text.get()
+                        on:input=move |ev| profile_text.set(event_target_value(&ev))></textarea>
+                    <Problems id="profile-errors" problems=profile_problems />
+                    <div class="actions">
+                        <button id="save-profile" class="primary" on:click=save_profile>"Save profile"</button>
+                        <button on:click=move |_| editing.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            })}
         </section>
     }
 }
@@ -527,6 +916,27 @@ fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> impl IntoVi
                 <TextField form=data errors name="plan_issue_date" label="EHC plan issue date" required=true placeholder="dd/mm/yyyy"
                     hint="The date the final plan was issued."
                     get=|f| f.plan_issue_date.clone() set=|f, v| f.plan_issue_date = v />
+            </fieldset>
+            <fieldset>
+                <legend>"Phase transfers"</legend>
+                <p class="hint">"Year 6 and Year 11 transfers are always tracked. Add any other move here."</p>
+                <div class="field">
+                    <label for="f-transfer_ncy">"Also changes school at the end of"</label>
+                    <select id="f-transfer_ncy" aria-describedby="err-transfer_ncy"
+                        on:change=move |ev| data.update(|f| f.transfer_ncy = event_target_value(&ev))>
+                        {[("", "No other transfer"), ("-1", "Nursery (to Reception)"), ("2", "Year 2 (infant to junior)"),
+                          ("4", "Year 4 (first to middle school)"), ("8", "Year 8 (middle to upper school)")]
+                            .into_iter()
+                            .map(|(value, text)| view! {
+                                <option value=value selected=move || data.with(|f| f.transfer_ncy == value)>{text}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                    <p class="field-error" id="err-transfer_ncy">{move || field_error(errors, "transfer_ncy")}</p>
+                </div>
+                <TextField form=data errors name="post16_move" label="Post-16 move date" placeholder="dd/mm/yyyy"
+                    hint="For a move between post-16 settings at another time of year: the plan must be reviewed 5 months before."
+                    get=|f| f.post16_move.clone() set=|f, v| f.post16_move = v />
             </fieldset>
         }
     };

@@ -104,6 +104,11 @@ pub(crate) fn caseload(
                     (_, s) => s.label().to_owned(),
                 },
                 meeting: cycle.meeting.map(long),
+                warnings: match &cycle.timeline {
+                    Ok(tl) if cycle.stage < ReviewStage::MeetingHeld => tl.meeting_warnings(cycle.meeting),
+                    Ok(_) => Vec::new(),
+                    Err(why) => vec![format!("The review's dates do not fit together: {why}.")],
+                },
             },
         ));
     }
@@ -136,6 +141,11 @@ pub(crate) fn child_timeline(
         status: status.code().to_owned(),
         status_label: status.label().to_owned(),
         term_dates_known: !cal.school.is_empty(),
+        warnings: if cycle.stage < ReviewStage::MeetingHeld {
+            tl.meeting_warnings(cycle.meeting)
+        } else {
+            Vec::new()
+        },
         milestones: tl
             .milestones
             .iter()

@@ -243,3 +243,14 @@ fn timeline_report_for_the_cli() -> Result<(), AppError> {
     assert!(timeline_report(d(2025, 3, 1), d(2015, 1, 10), None, "atlantis", today()).is_err());
     Ok(())
 }
+
+#[test]
+fn demo_meetings_are_booked_in_time() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let rows = app.caseload()?;
+    let late: Vec<(&str, &Vec<String>)> =
+        rows.iter().filter(|r| !r.warnings.is_empty()).map(|r| (r.name.as_str(), &r.warnings)).collect();
+    assert!(late.is_empty(), "{late:?}");
+    Ok(())
+}

@@ -166,6 +166,31 @@ impl Timeline {
     }
 }
 
+impl Timeline {
+    /// Warnings about the meeting date: after T03 the LA cannot decide before the review deadline;
+    /// after T04 it misses the LA's own target.
+    pub fn meeting_warnings(&self, meeting: Option<NaiveDate>) -> Vec<String> {
+        let Some(m) = meeting else { return Vec::new() };
+        let when = crate::dates::long;
+        if let Some(t03) = self.get(MilestoneId::T03).filter(|t03| m > t03.date) {
+            let t02 = self.get(MilestoneId::T02).map_or(String::new(), |t| when(t.date));
+            return vec![format!(
+                "The meeting on {} is after {} (T03): the LA cannot decide within its 4 weeks before the review deadline of {t02}. Bring the meeting forward.",
+                when(m),
+                when(t03.date)
+            )];
+        }
+        match self.get(MilestoneId::T04).filter(|t04| m > t04.date) {
+            Some(t04) => vec![format!(
+                "The meeting on {} is after the LA's target date of {} (T04).",
+                when(m),
+                when(t04.date)
+            )],
+            None => Vec::new(),
+        }
+    }
+}
+
 /// Problems with the input that make a timeline meaningless.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClockError {
@@ -561,6 +586,30 @@ mod tests {
                 ("T14", "2026-04-14", "2026-04-14"),
             ],
         );
+    }
+
+    #[test]
+    fn late_meetings_are_warned_about() {
+        let cat = catalogue();
+        let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let warnings = |meeting: NaiveDate| {
+            let input = ClockInput {
+                anchor: d(2025, 3, 1),
+                dob: d(2016, 2, 3),
+                ncy_offset: 0,
+                meeting: Some(meeting),
+                profile,
+                transfers: Transfers::default(),
+                today: d(2026, 11, 22),
+            };
+            let tl = timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
+                .unwrap_or_else(|e| unreachable!("{e}"));
+            tl.meeting_warnings(Some(meeting))
+        };
+        assert!(warnings(d(2026, 1, 20)).is_empty());
+        assert!(warnings(d(2026, 1, 31)).is_empty()); // on T03 itself is still in time
+        let late = warnings(d(2026, 2, 2));
+        assert!(late.len() == 1 && late[0].contains("(T03)") && late[0].contains("28 Feb 2026"), "{late:?}");
     }
 
     #[test]

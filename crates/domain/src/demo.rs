@@ -141,12 +141,18 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
     let check = Upn::check_letter(&format!("?{digits}")).map(char::from)?;
     let upn = Upn::parse(&format!("{check}{digits}")).ok()?;
 
-    // Plans issued between 40 days and two years ago, never before the child was two.
-    let since_issue = 40 + (i * 97) % 700;
-    let plan_issue_date = (today - days(since_issue)).max(dob + Months::new(24));
-    // Plans older than about 14 months have had a review concluded by an LA decision letter.
-    let last_review_decision =
-        (since_issue > 420).then(|| plan_issue_date + days(330 + i % 25)).filter(|d| *d < today);
+    let (meeting, stage) = review(today, i);
+    // A booked meeting sits in its cycle as LAs ask: up to three weeks before the target date
+    // (anchor + 11 months), so the anchor follows from it. Reviews still being planned have
+    // anchors spread over the last two years, so some are late.
+    let anchor = match &meeting {
+        Some(m) => m.date - Months::new(11) + days(i % 21),
+        None => today - days(40 + (i * 97) % 700),
+    };
+    // First reviews run from the plan's issue date; later ones from the last decision letter.
+    let (plan_issue_date, last_review_decision) =
+        if i.is_multiple_of(3) { (anchor, None) } else { (anchor - days(330 + i % 25), Some(anchor)) };
+    let plan_issue_date = plan_issue_date.max(dob + Months::new(24));
 
     let preferred = (i % 5 == 2).then(|| pick(&PREFERRED, i / 5)).flatten();
     let record = ChildRecord {
@@ -172,7 +178,6 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
     let name = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
     let ncy = target_ncy + i32::from(ncy_offset);
 
-    let (meeting, stage) = review(today, i);
     Some(DemoChild {
         sections: sections(&name, ncy, looked_after),
         parents: parents(i, surname, looked_after),

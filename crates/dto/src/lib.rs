@@ -153,6 +153,8 @@ pub struct CaseloadRow {
     pub status_label: String,
     /// Meeting date, for display.
     pub meeting: Option<String>,
+    /// Problems with the review's dates (e.g. a meeting too late for the LA to decide in time).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,6 +184,8 @@ pub struct ChildTimeline {
     pub milestones: Vec<MilestoneDto>,
     /// Whether the school has entered term dates (otherwise holidays cannot be flagged).
     pub term_dates_known: bool,
+    /// Problems with the review's dates.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

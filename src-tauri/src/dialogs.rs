@@ -1,0 +1,35 @@
+//! Native file dialogs. The backend opens them itself and keeps the chosen path: the webview
+//! only ever learns a file name.
+//!
+//! Test seam: when `ARDESK_TEST_SAVE_DIR` is set, a save dialog is not shown and the suggested
+//! file name inside that directory is used instead; `ARDESK_TEST_OPEN_FILE` likewise answers an
+//! open dialog. The end-to-end tests set them because a native dialog cannot be driven through
+//! WebDriver; they change where a file goes, never what is written.
+
+use std::path::PathBuf;
+
+/// Asks where to save a file; `None` if the user cancelled.
+pub fn save(title: &str, suggested_name: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ARDESK_TEST_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(suggested_name));
+    }
+    let start = dirs_documents();
+    let mut dialog =
+        rfd::FileDialog::new().set_title(title).set_file_name(suggested_name).add_filter(filter.0, filter.1);
+    if let Some(dir) = start {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.save_file()
+}
+
+/// Asks which file to open; `None` if the user cancelled.
+pub fn open(title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(file) = std::env::var_os("ARDESK_TEST_OPEN_FILE") {
+        return Some(PathBuf::from(file));
+    }
+    rfd::FileDialog::new().set_title(title).add_filter(filter.0, filter.1).pick_file()
+}
+
+fn dirs_documents() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(PathBuf::from).map(|home| home.join("Documents")).filter(|d| d.is_dir())
+}
