@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "set_terms",
     "calendar_settings",
     "import_bank_holidays",
+    "import_terms",
 ];
 
 fn main() {

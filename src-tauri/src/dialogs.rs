@@ -2,8 +2,8 @@
 //! only ever learns a file name.
 //!
 //! Test seam: when `ARDESK_TEST_SAVE_DIR` is set, a save dialog is not shown and the suggested
-//! file name inside that directory is used instead; `ARDESK_TEST_OPEN_FILE` likewise answers an
-//! open dialog. The end-to-end tests set them because a native dialog cannot be driven through
+//! file name inside that directory is used instead; with `ARDESK_TEST_OPEN_DIR` set, an open
+//! dialog answers with the first file (by name) in that directory whose extension it accepts. The end-to-end tests set them because a native dialog cannot be driven through
 //! WebDriver; they change where a file goes, never what is written.
 
 use std::path::PathBuf;
@@ -24,8 +24,14 @@ pub fn save(title: &str, suggested_name: &str, filter: (&str, &[&str])) -> Optio
 
 /// Asks which file to open; `None` if the user cancelled.
 pub fn open(title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
-    if let Some(file) = std::env::var_os("ARDESK_TEST_OPEN_FILE") {
-        return Some(PathBuf::from(file));
+    if let Some(dir) = std::env::var_os("ARDESK_TEST_OPEN_DIR") {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir).ok()?.flatten().map(|e| e.path()).collect();
+        files.sort();
+        return files.into_iter().find(|f| {
+            f.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| filter.1.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        });
     }
     rfd::FileDialog::new().set_title(title).add_filter(filter.0, filter.1).pick_file()
 }

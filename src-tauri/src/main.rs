@@ -135,6 +135,18 @@ fn calendar_settings(backend: State<'_, Backend>) -> Result<CalendarSettings, Er
     backend.with(|app| Ok(app.calendar_settings()))
 }
 
+/// Asks for a term-dates file (iCalendar or CSV) and replaces the term dates with it.
+#[tauri::command(async)]
+fn import_terms(backend: State<'_, Backend>) -> Result<CalendarSettings, ErrorDto> {
+    let path = dialogs::open(
+        "Choose the school's term dates (.ics or .csv)",
+        ("Term dates", &["ics", "csv", "txt"]),
+    )
+    .ok_or_else(cancelled)?;
+    let text = read_small_text(&path)?;
+    backend.with(|app| app.import_terms(&text))
+}
+
 /// Asks for gov.uk's bank-holidays.json and adds its England and Wales dates.
 #[tauri::command(async)]
 fn import_bank_holidays(backend: State<'_, Backend>) -> Result<usize, ErrorDto> {
@@ -178,6 +190,7 @@ fn main() {
             set_terms,
             calendar_settings,
             import_bank_holidays,
+            import_terms,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

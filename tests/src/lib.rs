@@ -156,6 +156,7 @@ impl Driver {
         let data = tempfile::tempdir().expect("a temporary data directory");
         let (port, native) = (free_port(), free_port());
         std::fs::create_dir_all(data.path().join("exports")).expect("exports directory");
+        std::fs::create_dir_all(data.path().join("to-open")).expect("to-open directory");
         let process = Command::new(tauri_driver)
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("DISPLAY", display())
@@ -165,6 +166,7 @@ impl Driver {
             .env("NO_AT_BRIDGE", "1")
             // Native save dialogs cannot be driven over WebDriver: the app saves here instead.
             .env("ARDESK_TEST_SAVE_DIR", data.path().join("exports"))
+            .env("ARDESK_TEST_OPEN_DIR", data.path().join("to-open"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -183,6 +185,13 @@ impl Driver {
         let dir = self.data.path().join("exports");
         std::fs::create_dir_all(&dir).expect("exports directory");
         dir
+    }
+
+    /// Puts a copy of `tests/fixtures/<name>` where the app's open dialogs look in this test.
+    pub fn offer_file(&self, name: &str) {
+        let from = workspace_root().join("tests").join("fixtures").join(name);
+        std::fs::copy(&from, self.data.path().join("to-open").join(name))
+            .unwrap_or_else(|e| panic!("could not offer {}: {e}", from.display()));
     }
 
     /// Launches the app and connects to its window.

@@ -241,3 +241,52 @@ async fn a_two_thousand_child_caseload_renders_and_filters() {
     eprintln!("2000 children: launch to full table {loaded:?}; search filter {filtered:?}");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
+    let driver = Driver::start("settings_refuse_a_bad_profile_and_import_terms_and_holidays");
+    driver.offer_file("terms.ics");
+    driver.offer_file("bank-holidays.json");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+    app.click("#nav-settings").await;
+
+    // A profile that breaks a statutory floor is refused, naming the field; nothing changes.
+    app.click("#profiles tr[data-profile='redcar'] .edit-profile").await;
+    app.find("#profile-json").await;
+    let edit = |from: &str, to: &str| {
+        format!(
+            "const t = document.getElementById('profile-json'); t.value = t.value.replace('{from}', '{to}');
+             t.dispatchEvent(new Event('input', {{ bubbles: true }})); return t.value.includes('{to}');"
+        )
+    };
+    assert_eq!(app.eval(&edit("\"statutory_notice_days\": 14", "\"statutory_notice_days\": 10")).await, true);
+    app.click("#save-profile").await;
+    app.wait_for_text("#profile-errors", "statutory_notice_days").await;
+    assert!(!app.text("#profiles tr[data-profile='redcar']").await.contains("edited"));
+    // A valid change is saved as the school's version.
+    assert_eq!(app.eval(&edit("\"statutory_notice_days\": 10", "\"statutory_notice_days\": 14")).await, true);
+    assert_eq!(app.eval(&edit("\"invite_lead_days\": 42", "\"invite_lead_days\": 35")).await, true);
+    app.click("#save-profile").await;
+    app.wait_for_text("#status", "Saved the school's version of the redcar profile").await;
+    app.wait_for_text("#profiles tr[data-profile='redcar']", "edited by the school").await;
+
+    // Term dates from the school's calendar file.
+    app.click("#import-terms").await;
+    app.wait_for_text("#status", "Term dates imported: 3 terms, 1 closure days").await;
+    let terms: String =
+        app.eval("return document.getElementById('terms').value;").await.as_str().unwrap_or("").to_owned();
+    assert!(
+        terms.contains("term, 03/09/2026, 23/10/2026") && terms.contains("closure, 02/11/2026"),
+        "{terms}"
+    );
+
+    // Bank holidays from gov.uk's file extend the table.
+    app.click("#import-holidays").await;
+    // Christmas 2030 is already in the shipped table: only New Year's Day 2031 is new.
+    app.wait_for_text("#status", "Bank holidays imported: 1 new date.").await;
+    app.wait_for_text("#holiday-years", "2018 to 2031").await;
+    app.screenshot("settings.png").await;
+    app.quit().await;
+}

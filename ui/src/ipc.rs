@@ -143,3 +143,7 @@ pub async fn update_child(id: i64, form: &ChildForm) -> Result<Saved, ErrorDto> 
 pub async fn delete_child(id: i64) -> Result<(), ErrorDto> {
     invoke("delete_child", &Id { id }).await
 }
+
+pub async fn import_terms() -> Result<CalendarSettings, ErrorDto> {
+    invoke("import_terms", &NoArgs {}).await
+}

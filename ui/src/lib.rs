@@ -657,11 +657,32 @@ fn Settings() -> impl IntoView {
             }
         });
     };
+    let import_terms = move |_| {
+        spawn_local(async move {
+            match ipc::import_terms().await {
+                Ok(s) => {
+                    terms_problems.set(Vec::new());
+                    terms.set(ipc::terms_text().await.unwrap_or_default());
+                    ctx.status.set(Some(format!(
+                        "Term dates imported: {} terms, {} closure days.",
+                        s.terms.len(),
+                        s.closures.len()
+                    )));
+                    settings.set(Some(s));
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => terms_problems.set(problems_of(e)),
+            }
+        });
+    };
     let import_holidays = move |_| {
         spawn_local(async move {
             match ipc::import_bank_holidays().await {
                 Ok(n) => {
-                    ctx.status.set(Some(format!("Bank holidays imported: {n} new dates.")));
+                    ctx.status.set(Some(format!(
+                        "Bank holidays imported: {n} new {}.",
+                        if n == 1 { "date" } else { "dates" }
+                    )));
                     settings.set(ipc::calendar_settings().await.ok());
                 }
                 Err(e) if e.code == ErrorCode::Cancelled => {}
@@ -722,7 +743,10 @@ fn Settings() -> impl IntoView {
             <textarea id="terms" rows="8" prop:value=move || terms.get()
                 on:input=move |ev| terms.set(event_target_value(&ev))></textarea>
             <Problems id="terms-errors" problems=terms_problems />
-            <div class="actions"><button id="save-terms" class="primary" on:click=save_terms>"Save term dates"</button></div>
+            <div class="actions">
+                <button id="save-terms" class="primary" on:click=save_terms>"Save term dates"</button>
+                <button id="import-terms" on:click=import_terms>"Import from a file (.ics or .csv)…"</button>
+            </div>
         </section>
         <section aria-labelledby="holidays-h" class="panel">
             <h3 id="holidays-h">"Bank holidays"</h3>

@@ -298,8 +298,8 @@ impl App {
                 version: p.version,
                 valid_from: ardesk_domain::dates::long(p.valid_from),
                 customised: self.cal.las.is_customised(&p.id),
-                amendment_mode: format!("{:?}", p.amendment_mode),
-                channel: format!("{:?}", p.submission.channel),
+                amendment_mode: p.amendment_mode.label().to_owned(),
+                channel: p.submission.channel.label().to_owned(),
             })
             .collect()
     }
@@ -343,8 +343,9 @@ impl App {
     /// Returns how many dates were new.
     pub fn import_bank_holidays(&mut self, json: &str) -> Result<usize, AppError> {
         let feed = BankHolidays::from_govuk_json(json).map_err(|p| AppError::from(vec![p]))?;
+        let new: Vec<NaiveDate> = feed.dates().filter(|d| !self.cal.holidays.contains(*d)).collect();
         let action = Action { actor: &self.actor, name: "bank_holidays.import", at: self.clock.now() };
-        let added = self.store.write(action, |tx| tx.add_bank_holidays(feed.dates()))?;
+        let added = self.store.write(action, |tx| tx.add_bank_holidays(new))?;
         self.reload()?;
         Ok(added)
     }
@@ -356,6 +357,26 @@ impl App {
         self.store.write(action, |tx| tx.set_school_calendar(&calendar))?;
         self.reload()?;
         Ok(self.calendar_settings())
+    }
+
+    /// Replaces the term dates with those in a file the user chose: an iCalendar export of the
+    /// school's calendar, or the line/CSV format of [`App::set_terms`].
+    pub fn import_terms(&mut self, text: &str) -> Result<CalendarSettings, AppError> {
+        if !text.trim_start().starts_with("BEGIN:VCALENDAR") {
+            return self.set_terms(text);
+        }
+        let events = ardesk_documents::ics::day_events(text).map_err(|why| {
+            AppError::from(vec![ardesk_domain::Problem::block(
+                "terms",
+                format!("The calendar file could not be read: {why}."),
+                "Export the term dates again from the school's calendar, or type them in.",
+            )])
+        })?;
+        let calendar = ardesk_domain::calendar::calendar_from_events(
+            events.iter().map(|e| (e.first, e.last, e.summary.as_str())),
+        )
+        .map_err(|p| AppError::from(vec![p]))?;
+        self.set_terms(&format_terms(&calendar))
     }
 
     /// The term dates in the editable text format.

@@ -226,8 +226,9 @@ fn term_dates_flag_holidays_and_bad_lines_are_named() -> Result<(), AppError> {
 #[test]
 fn imported_bank_holidays_extend_the_table() -> Result<(), AppError> {
     let mut app = app();
-    let feed = r#"{"england-and-wales":{"division":"england-and-wales","events":[{"title":"New Year's Day","date":"2031-01-01","notes":"","bunting":true}]}}"#;
-    assert_eq!(app.import_bank_holidays(feed)?, 1);
+    let feed = r#"{"england-and-wales":{"division":"england-and-wales","events":[{"title":"New Year's Day","date":"2031-01-01","notes":"","bunting":true},{"title":"Christmas Day","date":"2030-12-25","notes":"","bunting":true}]}}"#;
+    assert_eq!(app.import_bank_holidays(feed)?, 1, "2030-12-25 is already in the embedded table");
+    assert_eq!(app.import_bank_holidays(feed)?, 0, "importing again adds nothing");
     assert_eq!(app.calendar_settings().bank_holiday_years, "2018 to 2031");
     assert_eq!(app.import_bank_holidays("not json").err().map(|e| e.code), Some(ErrorCode::Validation));
     Ok(())

@@ -238,6 +238,41 @@ pub fn parse_terms(text: &str) -> Result<SchoolCalendar, Vec<Problem>> {
     if problems.is_empty() { Ok(SchoolCalendar::new(terms, closures)) } else { Err(problems) }
 }
 
+/// Builds a school calendar from the events of a term-date calendar (iCalendar): events named
+/// like a term ("Autumn term", "Spring Term 2") are terms; INSET, training and closure days are
+/// closures; holidays and half terms are the gaps between terms and are skipped.
+pub fn calendar_from_events<'a>(
+    events: impl IntoIterator<Item = (NaiveDate, NaiveDate, &'a str)>,
+) -> Result<SchoolCalendar, Problem> {
+    let mut terms = Vec::new();
+    let mut closures = Vec::new();
+    for (first, last, summary) in events {
+        let s = summary.to_lowercase();
+        let holiday = s.contains("holiday")
+            || s.contains("half term")
+            || s.contains("half-term")
+            || s.contains("break");
+        if s.contains("inset") || s.contains("training day") || s.contains("closure") || s.contains("closed")
+        {
+            let mut day = first;
+            while day <= last {
+                closures.push(day);
+                day = add_days(day, 1);
+            }
+        } else if s.contains("term") && !holiday {
+            terms.push((first, last));
+        }
+    }
+    if terms.is_empty() {
+        return Err(Problem::block(
+            "terms",
+            "The calendar file has no events named like a term (for example \u{201c}Autumn term\u{201d}).",
+            "Export the school's term dates calendar, or type the terms in instead.",
+        ));
+    }
+    Ok(SchoolCalendar::new(terms, closures))
+}
+
 /// The calendar in the format [`parse_terms`] reads.
 pub fn format_terms(calendar: &SchoolCalendar) -> String {
     let mut out = String::new();
@@ -391,6 +426,22 @@ mod tests {
             .unwrap_or_default();
         let lines: Vec<bool> = errors.iter().map(|p| p.message.starts_with("Line")).collect();
         assert_eq!(lines, [true, true, true]);
+    }
+
+    #[test]
+    fn terms_from_calendar_events() {
+        let events = [
+            (d(2026, 9, 3), d(2026, 10, 23), "Autumn Term 1"),
+            (d(2026, 10, 26), d(2026, 10, 30), "October half term"),
+            (d(2026, 11, 2), d(2026, 12, 18), "Autumn term 2"),
+            (d(2026, 9, 4), d(2026, 9, 4), "INSET day"),
+            (d(2026, 12, 21), d(2027, 1, 1), "Christmas holiday"),
+        ];
+        let cal = calendar_from_events(events).unwrap_or_default();
+        assert_eq!(cal.terms().len(), 2);
+        assert_eq!(cal.day(d(2026, 9, 4)), SchoolDay::Holiday);
+        assert_eq!(cal.day(d(2026, 10, 28)), SchoolDay::Holiday);
+        assert!(calendar_from_events([(d(2026, 1, 1), d(2026, 1, 1), "Staff party")]).is_err());
     }
 
     #[test]

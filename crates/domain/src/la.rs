@@ -19,6 +19,17 @@ pub enum AmendmentMode {
     AnnotatedOrTable,
 }
 
+impl AmendmentMode {
+    pub fn label(self) -> &'static str {
+        match self {
+            AmendmentMode::WordRevisions => "Word tracked changes",
+            AmendmentMode::BoldStrike => "Bold additions, struck-through deletions",
+            AmendmentMode::OnFormTable => "Table on the review form",
+            AmendmentMode::AnnotatedOrTable => "Annotated plan or table",
+        }
+    }
+}
+
 /// Lead and lag times, in calendar days unless named otherwise (spec §2 and §11).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,6 +120,17 @@ pub enum Channel {
     Email,
     Securefile,
     DigitalForm,
+}
+
+impl Channel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Portal => "LA portal",
+            Channel::Email => "Email",
+            Channel::Securefile => "Secure file transfer",
+            Channel::DigitalForm => "LA digital form",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
