@@ -111,6 +111,10 @@ pub fn caseload(today: NaiveDate, size: usize) -> DemoCaseload {
         address: "1 Example Street, Exampletown, XX1 1XX".to_owned(),
         urn: "999001".to_owned(),
         logo: None,
+        senco_name: "Alex Example".to_owned(),
+        senco_role: "SENCO".to_owned(),
+        phone: "01632 960000".to_owned(),
+        email: "senco@example.org".to_owned(),
     };
     let children = (0..size.min(MAX_SIZE)).filter_map(|i| child(today, i)).collect();
     DemoCaseload { school, children }

@@ -8,13 +8,16 @@
 //! - [`clock`]: the statutory clock: milestones T02–T18 with due dates and reasons.
 //! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
 //! - [`child`]: a child or young person with an EHC plan, and validation of user input.
+//! - [`paperwork`]: the documents a review expects (D01–D19) and the report checklist.
 //! - [`people`]: parents/carers and professionals around the child.
 //! - [`plan`]: the EHC plan and its sections A–K.
 //! - [`review`]: an annual review and its stage.
 //! - [`school`]: the school running the reviews.
 //! - [`la`]: local-authority profiles (data files, not code).
+//! - [`letters`]: letter templates and merge fields (missing values are errors).
 //! - [`ncy`]: National Curriculum year arithmetic.
 //! - [`demo`]: the synthetic demo caseload.
+//! - [`invitees`]: who must and should be invited to a review meeting.
 //! - [`ids`]: record identifiers (assigned by the store).
 //! - [`problem`]: the shape every validation result takes.
 
@@ -25,8 +28,11 @@ pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod ids;
+pub mod invitees;
 pub mod la;
+pub mod letters;
 pub mod ncy;
+pub mod paperwork;
 pub mod people;
 pub mod plan;
 pub mod problem;

@@ -56,6 +56,44 @@ impl ReviewStage {
     }
 }
 
+/// Whether an invitee came to the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Attendance {
+    Unknown,
+    InPerson,
+    Virtual,
+    /// Sent a written contribution only.
+    Written,
+    Apologies,
+    Absent,
+}
+
+impl Attendance {
+    pub const ALL: [Attendance; 6] = [
+        Attendance::Unknown,
+        Attendance::InPerson,
+        Attendance::Virtual,
+        Attendance::Written,
+        Attendance::Apologies,
+        Attendance::Absent,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Attendance::Unknown => "unknown",
+            Attendance::InPerson => "in_person",
+            Attendance::Virtual => "virtual",
+            Attendance::Written => "written",
+            Attendance::Apologies => "apologies",
+            Attendance::Absent => "absent",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Attendance> {
+        Attendance::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
 /// How the meeting is held.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {

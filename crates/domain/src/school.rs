@@ -9,4 +9,9 @@ pub struct School {
     pub urn: String,
     /// PNG or JPEG bytes of the logo, if the school has set one.
     pub logo: Option<Vec<u8>>,
+    /// Who signs review letters.
+    pub senco_name: String,
+    pub senco_role: String,
+    pub phone: String,
+    pub email: String,
 }

@@ -10,7 +10,11 @@ use crate::StoreError;
 /// `PRAGMA application_id` of every Annual Review Desk database ("ARDS").
 pub const APPLICATION_ID: i32 = 0x4152_4453;
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema.sql")), M::up(include_str!("schema_v2.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("schema.sql")),
+    M::up(include_str!("schema_v2.sql")),
+    M::up(include_str!("schema_v3.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

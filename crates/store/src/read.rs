@@ -6,9 +6,10 @@ use ardesk_domain::child::{ChildRecord, Upn};
 use ardesk_domain::clock::Transfers;
 use ardesk_domain::dates::parse_iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::invitees::{Invitee, InviteeKind};
 use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
 use ardesk_domain::plan::{EhcPlan, SectionId};
-use ardesk_domain::review::{Meeting, Review, ReviewStage};
+use ardesk_domain::review::{Attendance, Meeting, Review, ReviewStage};
 use ardesk_domain::school::School;
 use ardesk_domain::text::PersonName;
 use chrono::{NaiveDate, NaiveTime};
@@ -21,6 +22,41 @@ use crate::{Store, StoreError};
 pub struct StoredReview {
     pub id: ReviewId,
     pub review: Review,
+}
+
+/// An invitee as stored, with what has happened since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredInvitee {
+    pub id: i64,
+    pub invitee: Invitee,
+    pub invited_on: Option<NaiveDate>,
+    pub attendance: Attendance,
+}
+
+/// A stored file attached to a checklist item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRef {
+    pub sha256: String,
+    /// The name the file had when it was attached.
+    pub name: String,
+    pub file_type: String,
+    pub size: i64,
+}
+
+/// One document of a review's report checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistRow {
+    pub id: i64,
+    pub code: String,
+    pub title: String,
+    pub invitee_id: Option<i64>,
+    pub requested_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+    pub chased_on: Option<NaiveDate>,
+    pub file: Option<FileRef>,
+    /// Views typed in rather than attached.
+    pub views_text: Option<String>,
 }
 
 /// One line of the caseload.
@@ -293,9 +329,166 @@ impl Store {
     pub fn school(&self) -> Result<Option<School>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT name, address, urn, logo FROM school WHERE id = 1", [], |r| {
-                Ok(School { name: r.get(0)?, address: r.get(1)?, urn: r.get(2)?, logo: r.get(3)? })
-            })
+            .query_row(
+                "SELECT name, address, urn, logo, senco_name, senco_role, phone, email FROM school WHERE id = 1",
+                [],
+                |r| {
+                    Ok(School {
+                        name: r.get(0)?,
+                        address: r.get(1)?,
+                        urn: r.get(2)?,
+                        logo: r.get(3)?,
+                        senco_name: r.get(4)?,
+                        senco_role: r.get(5)?,
+                        phone: r.get(6)?,
+                        email: r.get(7)?,
+                    })
+                },
+            )
             .optional()?)
+    }
+
+    /// The child a review belongs to, and when its papers were circulated.
+    pub fn review_info(&self, review: ReviewId) -> Result<(ChildId, Option<NaiveDate>), StoreError> {
+        let (child, circulated): (i64, Option<String>) = self
+            .conn
+            .query_row("SELECT child_id, circulated_on FROM review WHERE id = ?1", [review.0], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "review", id: review.0 })?;
+        let circulated = match circulated {
+            Some(d) => Some(date(&d, "circulation date", review.0)?),
+            None => None,
+        };
+        Ok((ChildId(child), circulated))
+    }
+
+    pub fn invitees(&self, review: ReviewId) -> Result<Vec<StoredInvitee>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, name, role, organisation, email, phone, address, preferred_contact,
+                    advice_requested, statutory, reason, invited_on, attendance
+             FROM invitee WHERE review_id = ?1 ORDER BY position, id",
+        )?;
+        let rows = stmt
+            .query_map([review.0], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    Invitee {
+                        kind: InviteeKind::Parent,
+                        name: r.get(2)?,
+                        role: r.get(3)?,
+                        organisation: r.get(4)?,
+                        email: r.get(5)?,
+                        phone: r.get(6)?,
+                        address: r.get(7)?,
+                        preferred_contact: ContactMethod::Email,
+                        advice_requested: r.get(9)?,
+                        statutory: r.get(10)?,
+                        reason: r.get(11)?,
+                    },
+                    r.get::<_, String>(8)?,
+                    r.get::<_, Option<String>>(12)?,
+                    r.get::<_, String>(13)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, kind, mut invitee, contact, invited, attendance)| {
+                invitee.kind = InviteeKind::from_code(&kind).ok_or_else(|| corrupt("invitee kind", id))?;
+                invitee.preferred_contact =
+                    ContactMethod::from_code(&contact).ok_or_else(|| corrupt("contact method", id))?;
+                Ok(StoredInvitee {
+                    id,
+                    invitee,
+                    invited_on: invited.map(|d| date(&d, "invitation date", id)).transpose()?,
+                    attendance: Attendance::from_code(&attendance)
+                        .ok_or_else(|| corrupt("attendance", id))?,
+                })
+            })
+            .collect()
+    }
+
+    pub fn checklist(&self, review: ReviewId) -> Result<Vec<ChecklistRow>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.code, c.title, c.invitee_id, c.requested_on, c.due_on, c.received_on, c.chased_on,
+                    c.file_sha256, c.file_name, f.file_type, f.size, c.views_text
+             FROM checklist_item c LEFT JOIN stored_file f ON f.sha256 = c.file_sha256
+             WHERE c.review_id = ?1 ORDER BY c.position, c.id",
+        )?;
+        type Raw = (
+            i64,
+            String,
+            String,
+            Option<i64>,
+            [Option<String>; 4],
+            (Option<String>, Option<String>, Option<String>, Option<i64>),
+            Option<String>,
+        );
+        let rows: Vec<Raw> = stmt
+            .query_map([review.0], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                    (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?),
+                    r.get(12)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, code, title, invitee_id, [requested, due, received, chased], file, views_text)| {
+                let d = |v: Option<String>, what| v.map(|s| date(&s, what, id)).transpose();
+                Ok(ChecklistRow {
+                    id,
+                    code,
+                    title,
+                    invitee_id,
+                    requested_on: d(requested, "requested date")?,
+                    due_on: d(due, "due date")?,
+                    received_on: d(received, "received date")?,
+                    chased_on: d(chased, "chased date")?,
+                    file: match file {
+                        (Some(sha256), Some(name), Some(file_type), Some(size)) => {
+                            Some(FileRef { sha256, name, file_type, size })
+                        }
+                        _ => None,
+                    },
+                    views_text,
+                })
+            })
+            .collect()
+    }
+
+    /// The bytes of a stored file.
+    pub fn file_content(&self, sha256: &str) -> Result<Vec<u8>, StoreError> {
+        self.conn
+            .query_row("SELECT content FROM stored_file WHERE sha256 = ?1", [sha256], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "file", id: 0 })
+    }
+
+    /// What was generated for a review: (invitee id, letter kind, file name, when), oldest first.
+    pub fn letter_log(
+        &self,
+        review: ReviewId,
+    ) -> Result<Vec<(Option<i64>, String, String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT invitee_id, kind, file_name, generated_at FROM letter_log WHERE review_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The school's own letter templates, by kind code.
+    pub fn letter_templates(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT kind, body FROM letter_template ORDER BY kind")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
     }
 }

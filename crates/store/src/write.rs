@@ -5,11 +5,12 @@ use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::child::ChildRecord;
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::invitees::Invitee;
 use ardesk_domain::people::{ParentCarer, Professional};
 use ardesk_domain::plan::SectionId;
-use ardesk_domain::review::Review;
+use ardesk_domain::review::{Attendance, Meeting, Review, ReviewStage};
 use ardesk_domain::school::School;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, Transaction, named_params, params};
 
 use crate::{Action, StoreError};
@@ -42,9 +43,20 @@ impl<'c> Tx<'c> {
 
     pub fn set_school(&mut self, school: &School) -> Result<(), StoreError> {
         self.tx.execute(
-            "INSERT INTO school (id, name, address, urn, logo) VALUES (1, ?1, ?2, ?3, ?4)
-             ON CONFLICT (id) DO UPDATE SET name = ?1, address = ?2, urn = ?3, logo = ?4",
-            params![school.name, school.address, school.urn, school.logo],
+            "INSERT INTO school (id, name, address, urn, logo, senco_name, senco_role, phone, email)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (id) DO UPDATE SET name = ?1, address = ?2, urn = ?3, logo = ?4,
+                 senco_name = ?5, senco_role = ?6, phone = ?7, email = ?8",
+            params![
+                school.name,
+                school.address,
+                school.urn,
+                school.logo,
+                school.senco_name,
+                school.senco_role,
+                school.phone,
+                school.email
+            ],
         )?;
         self.touch("school", 1);
         Ok(())
@@ -219,6 +231,223 @@ impl<'c> Tx<'c> {
     pub fn delete_custom_profile(&mut self, id: &str) -> Result<(), StoreError> {
         self.tx.execute("DELETE FROM la_profile WHERE id = ?1", [id])?;
         self.touched = None;
+        Ok(())
+    }
+
+    /// Replaces the review's invitee list (and so its checklist, which refers to invitees).
+    pub fn replace_invitees(
+        &mut self,
+        review: ReviewId,
+        invitees: &[Invitee],
+    ) -> Result<Vec<i64>, StoreError> {
+        self.tx.execute("DELETE FROM checklist_item WHERE review_id = ?1", [review.0])?;
+        self.tx.execute("DELETE FROM invitee WHERE review_id = ?1", [review.0])?;
+        let mut ids = Vec::with_capacity(invitees.len());
+        for (position, i) in invitees.iter().enumerate() {
+            ids.push(self.insert_invitee(review, position, i)?);
+        }
+        self.touch("review", review.0);
+        Ok(ids)
+    }
+
+    fn insert_invitee(&mut self, review: ReviewId, position: usize, i: &Invitee) -> Result<i64, StoreError> {
+        self.tx.execute(
+            "INSERT INTO invitee (review_id, position, kind, name, role, organisation, email, phone, address,
+                                  preferred_contact, advice_requested, statutory, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                review.0,
+                i64::try_from(position).unwrap_or(i64::MAX),
+                i.kind.code(),
+                i.name,
+                i.role,
+                i.organisation,
+                i.email,
+                i.phone,
+                i.address,
+                i.preferred_contact.code(),
+                i.advice_requested,
+                i.statutory,
+                i.reason
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Adds one invitee at the end of the list.
+    pub fn add_invitee(&mut self, review: ReviewId, i: &Invitee) -> Result<i64, StoreError> {
+        let position: i64 = self.tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM invitee WHERE review_id = ?1",
+            [review.0],
+            |r| r.get(0),
+        )?;
+        let id = self.insert_invitee(review, usize::try_from(position).unwrap_or(0), i)?;
+        self.touch("invitee", id);
+        Ok(id)
+    }
+
+    pub fn update_invitee(&mut self, id: i64, i: &Invitee, attendance: Attendance) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE invitee SET kind = ?2, name = ?3, role = ?4, organisation = ?5, email = ?6, phone = ?7,
+                 address = ?8, preferred_contact = ?9, advice_requested = ?10, attendance = ?11
+             WHERE id = ?1",
+            params![
+                id,
+                i.kind.code(),
+                i.name,
+                i.role,
+                i.organisation,
+                i.email,
+                i.phone,
+                i.address,
+                i.preferred_contact.code(),
+                i.advice_requested,
+                attendance.code()
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "invitee", id });
+        }
+        self.touch("invitee", id);
+        Ok(())
+    }
+
+    pub fn delete_invitee(&mut self, id: i64) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM checklist_item WHERE invitee_id = ?1 AND file_sha256 IS NULL", [id])?;
+        if self.tx.execute("DELETE FROM invitee WHERE id = ?1", [id])? == 0 {
+            return Err(StoreError::NotFound { what: "invitee", id });
+        }
+        self.touch("invitee", id);
+        Ok(())
+    }
+
+    /// Records that invitations went to every invitee of `review` not yet marked as invited.
+    pub fn mark_invited(&mut self, review: ReviewId, on: NaiveDate) -> Result<usize, StoreError> {
+        let n = self.tx.execute(
+            "UPDATE invitee SET invited_on = ?2 WHERE review_id = ?1 AND invited_on IS NULL",
+            params![review.0, iso(on)],
+        )?;
+        self.tx.execute(
+            "UPDATE checklist_item SET requested_on = ?2 WHERE review_id = ?1 AND requested_on IS NULL",
+            params![review.0, iso(on)],
+        )?;
+        self.touch("review", review.0);
+        Ok(n)
+    }
+
+    /// Adds checklist rows (the expected documents) to `review`.
+    pub fn add_checklist_items(
+        &mut self,
+        review: ReviewId,
+        items: &[(String, String, Option<i64>, Option<NaiveDate>)],
+    ) -> Result<(), StoreError> {
+        let start: i64 = self.tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM checklist_item WHERE review_id = ?1",
+            [review.0],
+            |r| r.get(0),
+        )?;
+        for (n, (code, title, invitee, due)) in items.iter().enumerate() {
+            self.tx.execute(
+                "INSERT INTO checklist_item (review_id, position, code, title, invitee_id, due_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![review.0, start + i64::try_from(n).unwrap_or(0), code, title, invitee, due.map(iso)],
+            )?;
+        }
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// Stores `content` once, by its SHA-256 (the caller computed `sha256` from `content`).
+    pub fn put_file(&mut self, sha256: &str, file_type: &str, content: &[u8]) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO stored_file (sha256, size, file_type, content) VALUES (?1, ?2, ?3, ?4)",
+            params![sha256, i64::try_from(content.len()).unwrap_or(i64::MAX), file_type, content],
+        )?;
+        Ok(())
+    }
+
+    /// Marks a checklist item received, with the stored file (or the views typed in).
+    pub fn mark_received(
+        &mut self,
+        item: i64,
+        on: NaiveDate,
+        file: Option<(&str, &str)>,
+        views_text: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE checklist_item SET received_on = ?2, file_sha256 = ?3, file_name = ?4,
+                 views_text = coalesce(?5, views_text)
+             WHERE id = ?1",
+            params![item, iso(on), file.map(|f| f.0), file.map(|f| f.1), views_text],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "checklist item", id: item });
+        }
+        self.touch("checklist_item", item);
+        Ok(())
+    }
+
+    pub fn mark_chased(&mut self, item: i64, on: NaiveDate) -> Result<(), StoreError> {
+        self.tx.execute("UPDATE checklist_item SET chased_on = ?2 WHERE id = ?1", params![item, iso(on)])?;
+        self.touch("checklist_item", item);
+        Ok(())
+    }
+
+    /// Records that everything received was circulated to every invitee on `on`.
+    pub fn mark_circulated(&mut self, review: ReviewId, on: NaiveDate) -> Result<(), StoreError> {
+        self.tx.execute("UPDATE review SET circulated_on = ?2 WHERE id = ?1", params![review.0, iso(on)])?;
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    pub fn log_letter(
+        &mut self,
+        review: ReviewId,
+        invitee: Option<i64>,
+        kind: &str,
+        file_name: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO letter_log (review_id, invitee_id, kind, file_name, generated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![review.0, invitee, kind, file_name, at.to_rfc3339()],
+        )?;
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    pub fn set_letter_template(&mut self, kind: &str, body: Option<&str>) -> Result<(), StoreError> {
+        match body {
+            Some(b) => self.tx.execute(
+                "INSERT INTO letter_template (kind, body) VALUES (?1, ?2) ON CONFLICT (kind) DO UPDATE SET body = ?2",
+                params![kind, b],
+            )?,
+            None => self.tx.execute("DELETE FROM letter_template WHERE kind = ?1", [kind])?,
+        };
+        self.touched = None;
+        Ok(())
+    }
+
+    pub fn set_meeting(
+        &mut self,
+        review: ReviewId,
+        meeting: Option<&Meeting>,
+        stage: ReviewStage,
+    ) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE review SET meeting_date = ?2, meeting_start = ?3, venue = ?4, stage = ?5 WHERE id = ?1",
+            params![
+                review.0,
+                meeting.map(|m| iso(m.date)),
+                meeting.and_then(|m| m.start).map(|t| t.format("%H:%M").to_string()),
+                meeting.map(|m| m.venue.as_str()).unwrap_or(""),
+                stage.code()
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "review", id: review.0 });
+        }
+        self.touch("review", review.0);
         Ok(())
     }
 

@@ -1,0 +1,365 @@
+//! Who is invited to a review (spec §3; SEND Regulations 2014 reg 20(2)), and who is asked for
+//! advice. The app suggests; the SENCO adds, removes and edits.
+
+use crate::people::{ContactMethod, ParentCarer, Professional};
+
+/// Why someone is on the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InviteeKind {
+    /// Parent or carer with parental responsibility (reg 20(2)(a)).
+    Parent,
+    /// The young person, 16 or over (reg 20(2)(a)).
+    YoungPerson,
+    /// A carer without parental responsibility (e.g. foster carer).
+    Carer,
+    /// Head teacher or setting representative (reg 20(2)(b)).
+    Setting,
+    /// LA officer exercising SEN functions (reg 20(2)(c)).
+    LaSen,
+    /// Health care professional (reg 20(2)(d)).
+    Health,
+    /// LA social care officer (reg 20(2)(e)).
+    SocialCare,
+    /// Any other professional: EP, therapist, VSH, careers adviser, receiving setting…
+    Professional,
+}
+
+impl InviteeKind {
+    pub const ALL: [InviteeKind; 8] = [
+        InviteeKind::Parent,
+        InviteeKind::YoungPerson,
+        InviteeKind::Carer,
+        InviteeKind::Setting,
+        InviteeKind::LaSen,
+        InviteeKind::Health,
+        InviteeKind::SocialCare,
+        InviteeKind::Professional,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            InviteeKind::Parent => "parent",
+            InviteeKind::YoungPerson => "young_person",
+            InviteeKind::Carer => "carer",
+            InviteeKind::Setting => "setting",
+            InviteeKind::LaSen => "la_sen",
+            InviteeKind::Health => "health",
+            InviteeKind::SocialCare => "social_care",
+            InviteeKind::Professional => "professional",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<InviteeKind> {
+        InviteeKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Gets the parent/carer letter (as opposed to the professional's invitation and request for
+    /// advice).
+    pub fn is_family(self) -> bool {
+        matches!(self, InviteeKind::Parent | InviteeKind::YoungPerson | InviteeKind::Carer)
+    }
+}
+
+/// One person invited to the review meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitee {
+    pub kind: InviteeKind,
+    pub name: String,
+    /// "Mother", "Educational Psychologist", "SEN Officer"…
+    pub role: String,
+    pub organisation: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub preferred_contact: ContactMethod,
+    /// Asked to send advice or a report before the meeting.
+    pub advice_requested: bool,
+    /// Must be invited by law (reg 20(2)).
+    pub statutory: bool,
+    /// Why the app suggested this person.
+    pub reason: String,
+}
+
+/// What the suggestion needs to know about the review.
+#[derive(Debug, Clone, Copy)]
+pub struct SuggestionContext<'a> {
+    pub looked_after: bool,
+    /// NC year at the meeting.
+    pub ncy: i32,
+    /// Age in whole years at the meeting.
+    pub age: i32,
+    /// A phase-transfer deadline applies to this review.
+    pub transfer: bool,
+    pub school_name: &'a str,
+    pub la_name: &'a str,
+}
+
+fn is_health_role(role: &str) -> bool {
+    let r = role.to_lowercase();
+    ["nhs", "nurse", "therap", "paediatric", "camhs", "health", "physio", "dietit", "audiolog", "optom"]
+        .iter()
+        .any(|k| r.contains(k))
+}
+
+fn is_social_care_role(role: &str) -> bool {
+    role.to_lowercase().contains("social worker")
+}
+
+fn placeholder(
+    kind: InviteeKind,
+    name: &str,
+    role: &str,
+    organisation: &str,
+    reason: &str,
+    advice: bool,
+) -> Invitee {
+    Invitee {
+        kind,
+        name: name.to_owned(),
+        role: role.to_owned(),
+        organisation: organisation.to_owned(),
+        email: None,
+        phone: None,
+        address: None,
+        preferred_contact: ContactMethod::Email,
+        advice_requested: advice,
+        statutory: matches!(
+            kind,
+            InviteeKind::Parent
+                | InviteeKind::YoungPerson
+                | InviteeKind::Setting
+                | InviteeKind::LaSen
+                | InviteeKind::Health
+                | InviteeKind::SocialCare
+        ),
+        reason: reason.to_owned(),
+    }
+}
+
+/// The invitees the app suggests for a review: everyone reg 20(2) requires, then those the
+/// child's circumstances call for.
+pub fn suggest(
+    ctx: &SuggestionContext<'_>,
+    child_name: &str,
+    parents: &[ParentCarer],
+    professionals: &[Professional],
+) -> Vec<Invitee> {
+    let mut out = Vec::new();
+    let young_person = ctx.age >= 16;
+    if young_person {
+        out.push(placeholder(
+            InviteeKind::YoungPerson,
+            child_name,
+            "Young person",
+            "",
+            "A young person aged 16 or over is invited in their own right (reg 20(2)(a)).",
+            true,
+        ));
+    }
+    for p in parents {
+        let kind = if p.parental_responsibility { InviteeKind::Parent } else { InviteeKind::Carer };
+        let reason = match (kind, young_person) {
+            (InviteeKind::Parent, false) => {
+                "A parent with parental responsibility must be invited (reg 20(2)(a))."
+            }
+            (InviteeKind::Parent, true) => {
+                "Invite with the young person's agreement (or where they lack capacity for this decision)."
+            }
+            _ => "Carer: their views help the review (not a statutory invitee).",
+        };
+        out.push(Invitee {
+            kind,
+            name: p.name.clone(),
+            role: p.relationship.clone(),
+            organisation: String::new(),
+            email: p.email.clone(),
+            phone: p.phone.clone(),
+            address: p.address.clone(),
+            preferred_contact: p.preferred_contact,
+            advice_requested: kind == InviteeKind::Parent && !young_person,
+            statutory: kind == InviteeKind::Parent && !young_person,
+            reason: reason.to_owned(),
+        });
+    }
+    out.push(placeholder(
+        InviteeKind::Setting,
+        "Head teacher",
+        "Head teacher",
+        ctx.school_name,
+        "The head teacher or setting must be invited (reg 20(2)(b)); the school's report is its advice.",
+        false,
+    ));
+    out.push(placeholder(
+        InviteeKind::LaSen,
+        "SEN casework officer",
+        "SEN Officer",
+        ctx.la_name,
+        "An officer of the LA's SEN team must be invited (reg 20(2)(c)).",
+        false,
+    ));
+
+    let mut health_found = false;
+    let mut social_found = false;
+    for p in professionals {
+        let (kind, reason) = if is_health_role(&p.role) {
+            health_found = true;
+            (InviteeKind::Health, "A health professional involved with the child (reg 20(2)(d)).")
+        } else if is_social_care_role(&p.role) {
+            social_found = true;
+            (InviteeKind::SocialCare, "The child's social worker, for the LA's social care (reg 20(2)(e)).")
+        } else if p.role.to_lowercase().contains("virtual school") {
+            (
+                InviteeKind::Professional,
+                "Looked after: the Virtual School Head (PEP) should be invited (CoP 9.169).",
+            )
+        } else if p.role.to_lowercase().contains("careers") {
+            (InviteeKind::Professional, "Year 9 and above: careers advice for preparing for adulthood.")
+        } else {
+            (InviteeKind::Professional, "Involved with the child: their advice is requested (CoP 9.176).")
+        };
+        out.push(Invitee {
+            kind,
+            name: p.name.clone(),
+            role: p.role.clone(),
+            organisation: p.organisation.clone(),
+            email: p.email.clone(),
+            phone: p.phone.clone(),
+            address: None,
+            preferred_contact: ContactMethod::Email,
+            advice_requested: true,
+            statutory: matches!(kind, InviteeKind::Health | InviteeKind::SocialCare),
+            reason: reason.to_owned(),
+        });
+    }
+    if !health_found {
+        out.push(placeholder(
+            InviteeKind::Health,
+            "Health professional",
+            "Health professional (named by the ICB)",
+            "NHS Integrated Care Board",
+            "A health care professional identified by the ICB must be invited (reg 20(2)(d)).",
+            true,
+        ));
+    }
+    if !social_found {
+        out.push(placeholder(
+            InviteeKind::SocialCare,
+            "Social care SEND contact",
+            "LA social care officer",
+            ctx.la_name,
+            "An officer of the LA's social care service must be invited (reg 20(2)(e)).",
+            false,
+        ));
+    }
+    if ctx.looked_after && !out.iter().any(|i| i.role.to_lowercase().contains("virtual school")) {
+        out.push(placeholder(
+            InviteeKind::Professional,
+            "Virtual School Head",
+            "Virtual School Head / PEP lead",
+            ctx.la_name,
+            "Looked after: the Virtual School Head (PEP) should be invited (CoP 9.169).",
+            true,
+        ));
+    }
+    if ctx.ncy >= 9 && !out.iter().any(|i| i.role.to_lowercase().contains("careers")) {
+        out.push(placeholder(
+            InviteeKind::Professional,
+            "Careers adviser",
+            "Careers adviser",
+            "",
+            "Year 9 and above: the review must cover preparing for adulthood (reg 20(6)).",
+            true,
+        ));
+    }
+    if ctx.transfer {
+        out.push(placeholder(
+            InviteeKind::Professional,
+            "Receiving setting",
+            "SENCO of the next school or college",
+            "",
+            "Phase transfer: the next setting helps plan the move.",
+            false,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parent(pr: bool) -> ParentCarer {
+        ParentCarer {
+            name: if pr { "Pat Example" } else { "Sam Fosterley" }.into(),
+            relationship: if pr { "Mother" } else { "Foster carer" }.into(),
+            parental_responsibility: pr,
+            phone: None,
+            email: Some("pat@example.org".into()),
+            address: None,
+            preferred_contact: ContactMethod::Email,
+        }
+    }
+
+    fn prof(role: &str) -> Professional {
+        Professional {
+            name: format!("A {role}"),
+            role: role.into(),
+            organisation: "Org".into(),
+            email: None,
+            phone: None,
+        }
+    }
+
+    fn ctx(ncy: i32, age: i32, lac: bool, transfer: bool) -> SuggestionContext<'static> {
+        SuggestionContext {
+            looked_after: lac,
+            ncy,
+            age,
+            transfer,
+            school_name: "Demo School",
+            la_name: "Redcar & Cleveland",
+        }
+    }
+
+    fn kinds(list: &[Invitee]) -> Vec<(&'static str, bool, bool)> {
+        list.iter().map(|i| (i.kind.code(), i.statutory, i.advice_requested)).collect()
+    }
+
+    #[test]
+    fn every_statutory_invitee_is_suggested() {
+        let list =
+            suggest(&ctx(4, 9, false, false), "Robin", &[parent(true)], &[prof("Educational Psychologist")]);
+        assert_eq!(
+            kinds(&list),
+            [
+                ("parent", true, true),
+                ("setting", true, false),
+                ("la_sen", true, false),
+                ("professional", false, true),
+                ("health", true, true),
+                ("social_care", true, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn circumstances_add_invitees() {
+        let list = suggest(
+            &ctx(11, 16, true, true),
+            "Robin",
+            &[parent(true), parent(false)],
+            &[prof("Speech and Language Therapist"), prof("Social Worker")],
+        );
+        let roles: Vec<&str> = list.iter().map(|i| i.role.as_str()).collect();
+        assert_eq!(list.first().map(|i| i.kind), Some(InviteeKind::YoungPerson));
+        // 16+: the parent is invited with the young person's agreement, not as of right.
+        assert!(list.iter().any(|i| i.kind == InviteeKind::Parent && !i.statutory));
+        assert!(roles.contains(&"Foster carer"));
+        assert!(roles.contains(&"Virtual School Head / PEP lead"));
+        assert!(roles.contains(&"Careers adviser"));
+        assert!(roles.contains(&"SENCO of the next school or college"));
+        // The therapist counts as the health professional; the social worker as social care.
+        assert_eq!(list.iter().filter(|i| i.kind == InviteeKind::Health).count(), 1);
+        assert_eq!(list.iter().filter(|i| i.kind == InviteeKind::SocialCare).count(), 1);
+    }
+}

@@ -1,0 +1,351 @@
+//! Letters before the meeting (spec §6): templates, merge fields, and the letter model that the
+//! documents crate renders to DOCX and PDF.
+//!
+//! A template is plain text. The first line is `Subject: …`. Paragraphs are separated by blank
+//! lines; a line starting `- ` is a bullet. `{child.name}` is a merge field: a field the letter
+//! has no value for (or does not know) is an error that names it, so a letter is never sent
+//! with a blank. A line starting `[flag]` is kept only when the flag is set, `[!flag]` only when
+//! it is not (flags: `remote`, `pfa`, `transfer`, `health`, `advice_form`, `missing`). A bullet
+//! whose value has several lines becomes several bullets.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::problem::Problem;
+
+/// The letters the app writes before a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LetterKind {
+    ParentInvitation,
+    ChildInvitation,
+    ProfessionalInvitation,
+    Reminder,
+    CirculationCover,
+}
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 5] = [
+        LetterKind::ParentInvitation,
+        LetterKind::ChildInvitation,
+        LetterKind::ProfessionalInvitation,
+        LetterKind::Reminder,
+        LetterKind::CirculationCover,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LetterKind::ParentInvitation => "parent_invitation",
+            LetterKind::ChildInvitation => "child_invitation",
+            LetterKind::ProfessionalInvitation => "professional_invitation",
+            LetterKind::Reminder => "reminder",
+            LetterKind::CirculationCover => "circulation_cover",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LetterKind> {
+        LetterKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LetterKind::ParentInvitation => "Invitation (parent, carer or young person)",
+            LetterKind::ChildInvitation => "Invitation for the child",
+            LetterKind::ProfessionalInvitation => "Invitation and request for advice",
+            LetterKind::Reminder => "Reminder: advice overdue",
+            LetterKind::CirculationCover => "Cover letter for the circulated reports",
+        }
+    }
+
+    /// The template shipped with the app.
+    pub fn builtin_template(self) -> &'static str {
+        match self {
+            LetterKind::ParentInvitation => include_str!("../letters/parent_invitation.txt"),
+            LetterKind::ChildInvitation => include_str!("../letters/child_invitation.txt"),
+            LetterKind::ProfessionalInvitation => include_str!("../letters/professional_invitation.txt"),
+            LetterKind::Reminder => include_str!("../letters/reminder.txt"),
+            LetterKind::CirculationCover => include_str!("../letters/circulation_cover.txt"),
+        }
+    }
+}
+
+/// A block of a letter's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(String),
+    Bullet(String),
+}
+
+/// A letter ready to render: the renderer adds the letterhead, date, address and signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub subject: String,
+    pub blocks: Vec<Block>,
+}
+
+impl Letter {
+    /// The whole text, one block a line (used for snapshots and checks).
+    pub fn plain_text(&self) -> String {
+        let mut out = format!("{}\n", self.subject);
+        for b in &self.blocks {
+            match b {
+                Block::Paragraph(p) => out.push_str(&format!("{p}\n")),
+                Block::Bullet(p) => out.push_str(&format!("  • {p}\n")),
+            }
+        }
+        out
+    }
+}
+
+/// The values and flags a template is merged with.
+#[derive(Debug, Clone, Default)]
+pub struct MergeData {
+    values: BTreeMap<String, String>,
+    flags: BTreeSet<String>,
+}
+
+/// What to tell the user when a field has no value, by field.
+fn missing_hint(field: &str) -> &'static str {
+    match field.split('.').next().unwrap_or("") {
+        "meeting" => "Set the meeting's date, time and venue on the review.",
+        "school" | "sender" => "Fill in the school's details in Settings.",
+        "recipient" => "Complete the invitee's details.",
+        "child" => "Complete the child's details.",
+        "la" => "Check the LA profile in Settings.",
+        _ => "Fill it in, or take it out of the letter template.",
+    }
+}
+
+impl MergeData {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets `field`; an empty or blank value counts as missing.
+    pub fn set(&mut self, field: &str, value: impl Into<String>) -> &mut Self {
+        let value = value.into();
+        if value.trim().is_empty() {
+            self.values.remove(field);
+        } else {
+            self.values.insert(field.to_owned(), value);
+        }
+        self
+    }
+
+    pub fn flag(&mut self, flag: &str, on: bool) -> &mut Self {
+        if on {
+            self.flags.insert(flag.to_owned());
+        } else {
+            self.flags.remove(flag);
+        }
+        self
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.values.get(field).map(String::as_str)
+    }
+
+    /// Replaces every `{field}` in `line`, collecting the fields that have no value.
+    fn fill(&self, line: &str, missing: &mut BTreeSet<String>) -> String {
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(open) = rest.find('{') {
+            out.push_str(rest.get(..open).unwrap_or_default());
+            let after = rest.get(open + 1..).unwrap_or_default();
+            match after.find('}') {
+                Some(close) => {
+                    let field = after.get(..close).unwrap_or_default().trim();
+                    match self.values.get(field) {
+                        Some(v) => out.push_str(v),
+                        None => {
+                            missing.insert(field.to_owned());
+                        }
+                    }
+                    rest = after.get(close + 1..).unwrap_or_default();
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Merges `template` with `data`. Every field without a value is reported, by name.
+pub fn render(template: &str, data: &MergeData) -> Result<Letter, Vec<Problem>> {
+    let mut missing = BTreeSet::new();
+    let mut lines = template.lines();
+    let subject = lines
+        .next()
+        .and_then(|l| l.strip_prefix("Subject:"))
+        .map(|s| data.fill(s.trim(), &mut missing))
+        .ok_or_else(|| {
+            vec![Problem::block(
+                "template",
+                "The letter template does not start with a \u{201c}Subject:\u{201d} line.",
+                "Put the letter's subject on the first line, as \u{201c}Subject: …\u{201d}.",
+            )]
+        })?;
+
+    let mut blocks = Vec::new();
+    let mut paragraph = String::new();
+    let flush = |paragraph: &mut String, blocks: &mut Vec<Block>| {
+        if !paragraph.trim().is_empty() {
+            blocks.push(Block::Paragraph(paragraph.trim().to_owned()));
+        }
+        paragraph.clear();
+    };
+    for raw in lines {
+        // Conditional lines: `[flag]…` and `[!flag]…`.
+        let line = match raw.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            Some((cond, rest)) => {
+                let (negated, flag) = match cond.strip_prefix('!') {
+                    Some(f) => (true, f),
+                    None => (false, cond),
+                };
+                if data.flags.contains(flag) == negated {
+                    continue;
+                }
+                rest
+            }
+            None => raw,
+        };
+        if line.trim().is_empty() {
+            flush(&mut paragraph, &mut blocks);
+        } else if let Some(item) = line.trim_start().strip_prefix("- ") {
+            flush(&mut paragraph, &mut blocks);
+            let filled = data.fill(item.trim(), &mut missing);
+            blocks.extend(
+                filled.lines().filter(|l| !l.trim().is_empty()).map(|l| Block::Bullet(l.trim().to_owned())),
+            );
+        } else {
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            paragraph.push_str(&data.fill(line.trim(), &mut missing));
+        }
+    }
+    flush(&mut paragraph, &mut blocks);
+
+    if missing.is_empty() {
+        Ok(Letter { subject, blocks })
+    } else {
+        Err(missing
+            .into_iter()
+            .map(|field| {
+                Problem::block(
+                    "letter",
+                    format!("The letter needs {{{field}}}, which has no value."),
+                    missing_hint(&field),
+                )
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> MergeData {
+        let mut d = MergeData::new();
+        for (k, v) in [
+            ("child.name", "Robin"),
+            ("child.legal_name", "Robin Testcase"),
+            ("child.dob", "14 May 2015"),
+            ("child.references", "LA reference: RC-EHC-10000"),
+            ("meeting.date", "Tuesday 20 January 2026"),
+            ("meeting.time", "10:00"),
+            ("meeting.venue", "SENCO office, main site"),
+            ("rsvp.date", "Tuesday 6 January 2026"),
+            ("reports.due", "Tuesday 30 December 2025"),
+            ("circulate.date", "Tuesday 6 January 2026"),
+            ("recipient.name", "Pat Example"),
+            ("invitees.list", "the head teacher; the LA's SEN officer"),
+            ("la.name", "Redcar & Cleveland"),
+            ("la.advice_form", "AR3"),
+            ("reports.received", "School report\nEducational psychology advice"),
+            ("reports.missing", "Speech and language therapy advice"),
+        ] {
+            d.set(k, v);
+        }
+        d
+    }
+
+    #[test]
+    fn every_builtin_template_renders_with_complete_data() {
+        let mut d = data();
+        d.flag("pfa", true)
+            .flag("transfer", true)
+            .flag("advice_form", true)
+            .flag("missing", true)
+            .flag("health", true);
+        for kind in LetterKind::ALL {
+            let letter =
+                render(kind.builtin_template(), &d).unwrap_or_else(|p| unreachable!("{kind:?}: {p:?}"));
+            assert!(!letter.subject.is_empty() && letter.blocks.len() > 3, "{kind:?}");
+            assert!(!letter.plain_text().contains('{'), "{kind:?}: unfilled field\n{}", letter.plain_text());
+        }
+    }
+
+    #[test]
+    fn flags_choose_lines() {
+        let mut d = data();
+        let text = |d: &MergeData| {
+            render(LetterKind::ParentInvitation.builtin_template(), d)
+                .map(|l| l.plain_text())
+                .unwrap_or_default()
+        };
+        let plain = text(&d);
+        assert!(
+            plain.contains("Place: SENCO office")
+                && !plain.contains("Online:")
+                && !plain.contains("adulthood")
+        );
+        d.flag("remote", true).flag("pfa", true);
+        let flagged = text(&d);
+        assert!(
+            flagged.contains("Online: SENCO office")
+                && !flagged.contains("Place:")
+                && flagged.contains("plan for adulthood")
+        );
+    }
+
+    #[test]
+    fn multi_line_values_become_bullets() {
+        let mut d = data();
+        d.flag("missing", true);
+        let letter = render(LetterKind::CirculationCover.builtin_template(), &d)
+            .unwrap_or_else(|p| unreachable!("{p:?}"));
+        let bullets: Vec<&str> = letter
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Bullet(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            bullets,
+            ["School report", "Educational psychology advice", "Speech and language therapy advice"]
+        );
+    }
+
+    #[test]
+    fn every_missing_field_is_named() {
+        let mut d = data();
+        d.set("meeting.venue", "  ").set("rsvp.date", "");
+        let err = render(LetterKind::ParentInvitation.builtin_template(), &d).err().unwrap_or_default();
+        let messages: Vec<&str> = err.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "The letter needs {meeting.venue}, which has no value.",
+                "The letter needs {rsvp.date}, which has no value."
+            ]
+        );
+        assert!(err[0].hint.contains("venue"));
+        assert!(render("No subject line", &d).is_err());
+    }
+}

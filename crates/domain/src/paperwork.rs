@@ -1,0 +1,135 @@
+//! The review's paperwork (spec §4): which documents a review expects before the meeting, from
+//! whom, and the names of the document codes D01–D19.
+
+use crate::invitees::{Invitee, InviteeKind};
+use crate::la::{Condition, LaProfile};
+
+/// The name of a document code of spec §4.
+pub fn doc_title(code: &str) -> &'static str {
+    match code {
+        "D01" => "AR1 / Record of Annual Review",
+        "D02" => "School report (educational advice)",
+        "D03" => "SEN support plan",
+        "D04" => "Tracked-change document (proposed amendments)",
+        "D05" => "Personal Education Plan (PEP)",
+        "D06" => "Preparing for adulthood information",
+        "D07" => "Costed provision map",
+        "D08" => "Risk assessment",
+        "D09" => "Professional report",
+        "D10" => "Parent/carer views",
+        "D11" => "Child or young person's views",
+        "D12" => "Personal Budget request or review",
+        "D13" => "Health questionnaire",
+        "D14" => "Attendance and exclusion record",
+        "D15" => "Request form",
+        "D16" => "Invitation and circulation log",
+        "D17" => "CPOMS or safeguarding record",
+        "D18" => "Password-protected file",
+        "D19" => "Other pupils' data",
+        _ => "Document",
+    }
+}
+
+/// One document the review expects before the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    pub code: &'static str,
+    pub title: String,
+    /// Index into the invitee list of who it comes from, if anyone in particular.
+    pub from: Option<usize>,
+}
+
+/// The documents expected before the meeting: the school's report, advice from every invitee
+/// asked for it, the views of the family and the child, and what the LA profile and the child's
+/// circumstances add (support plan, PEP, preparing-for-adulthood information).
+pub fn expected(profile: &LaProfile, looked_after: bool, pfa: bool, invitees: &[Invitee]) -> Vec<Expected> {
+    let mut out = vec![Expected { code: "D02", title: doc_title("D02").to_owned(), from: None }];
+    let required = |code: &str| profile.documents.required.iter().any(|c| c == code);
+    let conditional = |code: &str, when: Condition| {
+        profile.documents.conditional.iter().any(|c| c.doc == code && c.when == when)
+    };
+    if required("D03") {
+        out.push(Expected { code: "D03", title: doc_title("D03").to_owned(), from: None });
+    }
+    let family =
+        invitees.iter().position(|i| matches!(i.kind, InviteeKind::Parent | InviteeKind::YoungPerson));
+    out.push(Expected {
+        code: "D10",
+        title: doc_title("D10").to_owned(),
+        from: invitees.iter().position(|i| i.kind == InviteeKind::Parent).or(family),
+    });
+    out.push(Expected {
+        code: "D11",
+        title: doc_title("D11").to_owned(),
+        from: invitees.iter().position(|i| i.kind == InviteeKind::YoungPerson),
+    });
+    if looked_after && (required("D05") || conditional("D05", Condition::LookedAfter)) {
+        let vsh = invitees.iter().position(|i| i.role.to_lowercase().contains("virtual school"));
+        out.push(Expected { code: "D05", title: doc_title("D05").to_owned(), from: vsh });
+    }
+    if pfa && (required("D06") || conditional("D06", Condition::Year9Plus)) {
+        let careers = invitees.iter().position(|i| i.role.to_lowercase().contains("careers"));
+        out.push(Expected { code: "D06", title: doc_title("D06").to_owned(), from: careers });
+    }
+    for (n, i) in invitees.iter().enumerate() {
+        let asked = i.advice_requested && !i.kind.is_family() && i.kind != InviteeKind::Setting;
+        // The VSH's PEP and the careers adviser's PfA information are already listed above.
+        let listed = out.iter().any(|e| e.from == Some(n));
+        if asked && !listed {
+            out.push(Expected {
+                code: "D09",
+                title: format!("Advice from {} ({})", i.role, i.name),
+                from: Some(n),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::invitees::{SuggestionContext, suggest};
+    use crate::la::LaCatalogue;
+    use crate::people::{ContactMethod, ParentCarer, Professional};
+
+    #[test]
+    fn the_checklist_follows_the_invitees_and_the_profile() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let redcar = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let parent = ParentCarer {
+            name: "Pat Example".into(),
+            relationship: "Mother".into(),
+            parental_responsibility: true,
+            phone: None,
+            email: None,
+            address: None,
+            preferred_contact: ContactMethod::Email,
+        };
+        let ep = Professional {
+            name: "Dr Ed Psych".into(),
+            role: "Educational Psychologist".into(),
+            organisation: "EPS".into(),
+            email: None,
+            phone: None,
+        };
+        let ctx = SuggestionContext {
+            looked_after: true,
+            ncy: 10,
+            age: 15,
+            transfer: false,
+            school_name: "S",
+            la_name: "Redcar",
+        };
+        let invitees = suggest(&ctx, "Robin", &[parent], &[ep]);
+        let list = expected(redcar, true, true, &invitees);
+        let codes: Vec<&str> = list.iter().map(|e| e.code).collect();
+        // School report, Redcar's support plan, parent and child views, PEP, PfA, then advice
+        // from the EP and the ICB's health professional.
+        assert_eq!(codes, ["D02", "D03", "D10", "D11", "D05", "D06", "D09", "D09"]);
+        assert!(list.iter().any(|e| e.title == "Advice from Educational Psychologist (Dr Ed Psych)"));
+        // Stockton does not require the support plan.
+        let stockton = cat.get("stockton").unwrap_or_else(|| unreachable!());
+        assert!(!expected(stockton, false, false, &invitees).iter().any(|e| e.code == "D03"));
+    }
+}
