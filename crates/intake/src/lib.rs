@@ -285,7 +285,7 @@ mod tests {
 
     fn check(bytes: &[u8], expect: Result<FileType, &str>) {
         let got = sniff(bytes, DEFAULT_MAX_BYTES).map_err(|r| r.code());
-        assert_eq!(got, expect.map_err(|c| c), "{:?}", bytes.get(..16));
+        assert_eq!(got, expect, "{:?}", bytes.get(..16));
     }
 
     #[test]

@@ -59,6 +59,16 @@ pub struct ChecklistRow {
     pub views_text: Option<String>,
 }
 
+/// A letter that was generated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterLogRow {
+    pub invitee_id: Option<i64>,
+    pub kind: String,
+    pub file_name: String,
+    /// RFC 3339.
+    pub generated_at: String,
+}
+
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChildRow {
@@ -471,16 +481,20 @@ impl Store {
             .ok_or(StoreError::NotFound { what: "file", id: 0 })
     }
 
-    /// What was generated for a review: (invitee id, letter kind, file name, when), oldest first.
-    pub fn letter_log(
-        &self,
-        review: ReviewId,
-    ) -> Result<Vec<(Option<i64>, String, String, String)>, StoreError> {
+    /// What was generated for a review, oldest first.
+    pub fn letter_log(&self, review: ReviewId) -> Result<Vec<LetterLogRow>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT invitee_id, kind, file_name, generated_at FROM letter_log WHERE review_id = ?1 ORDER BY id",
         )?;
         let rows = stmt
-            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map([review.0], |r| {
+                Ok(LetterLogRow {
+                    invitee_id: r.get(0)?,
+                    kind: r.get(1)?,
+                    file_name: r.get(2)?,
+                    generated_at: r.get(3)?,
+                })
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
