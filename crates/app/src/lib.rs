@@ -8,6 +8,7 @@
 mod clock;
 mod convert;
 mod error;
+mod prep;
 mod reviews;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use ardesk_domain::clock::{ClockInput, Transfers};
 use ardesk_domain::demo;
 use ardesk_domain::ids::ChildId;
 use ardesk_domain::la::{LaCatalogue, LaProfile};
-use ardesk_domain::review::{Review, ReviewStage};
+use ardesk_domain::review::Review;
 use ardesk_dto::{
     AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildSummary, ChildTimeline, ErrorCode,
     Exported, LaOption, ProfileSummary, Saved, TimelineEntry, TimelineReport,
@@ -29,6 +30,7 @@ use reviews::Calendars;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
+pub use prep::LetterFormat;
 
 /// The folder (inside the OS's local application-data directory) that holds the database.
 pub const DATA_DIR_NAME: &str = "annual-review-desk";
@@ -90,7 +92,7 @@ fn calendars(store: &Store) -> Result<Calendars, AppError> {
     Ok(Calendars { las: catalogue(store)?, holidays, school: store.school_calendar()? })
 }
 
-fn row_of(c: StoredChild) -> ChildRow {
+pub(crate) fn row_of(c: StoredChild) -> ChildRow {
     ChildRow {
         id: c.id,
         record: c.record,
@@ -212,7 +214,10 @@ impl App {
                 for p in &c.professionals {
                     tx.add_professional(id, p)?;
                 }
-                tx.insert_review(id, &Review { meeting: c.meeting.clone(), stage: c.stage })?;
+                tx.insert_review(
+                    id,
+                    &Review { meeting: c.meeting.clone(), stage: c.stage, circulated_on: None },
+                )?;
             }
             tx.touch_none();
             Ok(())
@@ -237,7 +242,7 @@ impl App {
         let action = Action { actor: &self.actor, name: "child.create", at: self.clock.now() };
         let id = self.store.write(action, |tx| {
             let id = tx.insert_child(&record)?;
-            tx.insert_review(id, &Review { meeting: None, stage: ReviewStage::Planning })?;
+            tx.insert_review(id, &Review::planning())?;
             Ok(id)
         })?;
         Ok(Saved { id: id.0 })

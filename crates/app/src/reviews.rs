@@ -56,7 +56,11 @@ impl Calendars {
             today,
         };
         let timeline = timeline(&input, &self.holidays, &self.school).map_err(|e| e.to_string());
-        let next = timeline.as_ref().ok().and_then(|t| next_step(stage, t, meeting, profile, &self.holidays));
+        let circulated = review.is_some_and(|r| r.circulated_on.is_some());
+        let next = timeline
+            .as_ref()
+            .ok()
+            .and_then(|t| next_step(stage, t, meeting, circulated, profile, &self.holidays));
         Ok(Cycle { profile, timeline, stage, meeting, next, anchor })
     }
 }

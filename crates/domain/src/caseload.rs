@@ -64,15 +64,23 @@ impl NextStep {
 ///
 /// Before a meeting date is set, the next step is sending invitations in time for the LA's target
 /// meeting date (T04 minus the profile's lead time): that is when the SENCO must act.
+///
+/// Once the papers have been circulated, the next step before the meeting is the meeting itself.
 pub fn next_step(
     stage: ReviewStage,
     timeline: &Timeline,
     meeting: Option<NaiveDate>,
+    circulated: bool,
     profile: &LaProfile,
     holidays: &BankHolidays,
 ) -> Option<NextStep> {
     let step = |id: MilestoneId| timeline.get(id).map(|m| NextStep { id, due: m.due });
     match (stage, meeting) {
+        (ReviewStage::Planning | ReviewStage::InvitationsSent | ReviewStage::ReportsDue, Some(m))
+            if circulated =>
+        {
+            Some(NextStep { id: MilestoneId::T10, due: m })
+        }
         (ReviewStage::Planning | ReviewStage::InvitationsSent | ReviewStage::ReportsDue, None) => {
             let target = timeline.get(MilestoneId::T04)?.date;
             let send_by = sub_days(target, profile.timings.invite_lead_days);
@@ -114,7 +122,7 @@ mod tests {
         };
         let tl =
             timeline(&input, &holidays, &SchoolCalendar::default()).unwrap_or_else(|e| unreachable!("{e}"));
-        let next = next_step(stage, &tl, meeting, profile, &holidays);
+        let next = next_step(stage, &tl, meeting, false, profile, &holidays);
         let got = next.map(|n| (n.id.code(), n.due.to_string(), Status::of(n.due, today)));
         assert_eq!(got, Some((expect.0, expect.1.to_string(), expect.2)), "{stage:?} {meeting:?} {today}");
     }
@@ -132,6 +140,28 @@ mod tests {
         check(ReviewStage::MeetingHeld, m, d(2026, 2, 4), ("T11", "2026-02-03", Status::Overdue));
         check(ReviewStage::Submitted, m, d(2026, 2, 4), ("T12", "2026-02-17", Status::DueSoon));
         check(ReviewStage::Decided, m, d(2026, 2, 4), ("T14", "2026-04-14", Status::OnTrack));
+    }
+
+    #[test]
+    fn after_circulation_the_meeting_is_next() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let holidays = BankHolidays::embedded();
+        let m = d(2026, 1, 20);
+        let input = ClockInput {
+            anchor: d(2025, 3, 1),
+            dob: d(2016, 2, 3),
+            ncy_offset: 0,
+            meeting: Some(m),
+            profile,
+            transfers: Transfers::default(),
+            today: d(2026, 1, 5),
+        };
+        let tl =
+            timeline(&input, &holidays, &SchoolCalendar::default()).unwrap_or_else(|e| unreachable!("{e}"));
+        let next = next_step(ReviewStage::ReportsDue, &tl, Some(m), true, profile, &holidays);
+        assert_eq!(next.map(|n| (n.id, n.due)), Some((MilestoneId::T10, m)));
+        assert_eq!(next.map(|n| n.action()), Some("Hold the review meeting on Tue 20 Jan 2026".to_owned()));
     }
 
     #[test]

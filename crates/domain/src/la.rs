@@ -164,6 +164,10 @@ pub struct LaProfile {
     pub signoff: Signoff,
     pub files: FileRules,
     pub submission: Submission,
+    /// The LA's own wording for letters, by letter kind (e.g. `"parent_invitation"`), in the
+    /// template format of [`crate::letters`]; the school's wording overrides it in turn.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub letters: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub sources: Vec<String>,
 }
@@ -299,6 +303,9 @@ impl LaProfile {
         }
         if self.files.max_mb == Some(0) {
             return Err(bad("files.max_mb", "must be at least 1, or null for no limit"));
+        }
+        if let Some(kind) = self.letters.keys().find(|k| crate::letters::LetterKind::from_code(k).is_none()) {
+            return Err(bad("letters", &format!("names an unknown letter {kind:?}")));
         }
         if self.submission.filename_pattern.trim().is_empty() {
             return Err(bad("submission.filename_pattern", "is empty"));

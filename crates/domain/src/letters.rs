@@ -5,7 +5,8 @@
 //! lines; a line starting `- ` is a bullet. `{child.name}` is a merge field: a field the letter
 //! has no value for (or does not know) is an error that names it, so a letter is never sent
 //! with a blank. A line starting `[flag]` is kept only when the flag is set, `[!flag]` only when
-//! it is not (flags: `remote`, `pfa`, `transfer`, `health`, `advice_form`, `missing`). A bullet
+//! it is not (flags: `remote`, `pfa`, `transfer`, `health`, `advice`, `advice_form`, `missing`);
+//! in the subject line, an inline `[flag]` keeps the rest of the line only when set. A bullet
 //! whose value has several lines becomes several bullets.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -172,6 +173,24 @@ impl MergeData {
     }
 }
 
+/// The subject line may hold one inline `[flag]` (or `[!flag]`): the rest of the line after it is
+/// kept only when the flag is set (or not set).
+fn subject_line(line: &str, data: &MergeData) -> String {
+    match line
+        .find('[')
+        .and_then(|open| line.get(open + 1..).and_then(|r| r.find(']')).map(|c| (open, open + 1 + c)))
+    {
+        Some((open, close)) => {
+            let cond = line.get(open + 1..close).unwrap_or_default();
+            let (negated, flag) = cond.strip_prefix('!').map_or((false, cond), |f| (true, f));
+            let head = line.get(..open).unwrap_or_default();
+            let tail = line.get(close + 1..).unwrap_or_default();
+            if data.flags.contains(flag) != negated { format!("{head}{tail}") } else { head.to_owned() }
+        }
+        None => line.to_owned(),
+    }
+}
+
 /// Merges `template` with `data`. Every field without a value is reported, by name.
 pub fn render(template: &str, data: &MergeData) -> Result<Letter, Vec<Problem>> {
     let mut missing = BTreeSet::new();
@@ -179,7 +198,7 @@ pub fn render(template: &str, data: &MergeData) -> Result<Letter, Vec<Problem>> 
     let subject = lines
         .next()
         .and_then(|l| l.strip_prefix("Subject:"))
-        .map(|s| data.fill(s.trim(), &mut missing))
+        .map(|s| data.fill(&subject_line(s.trim(), data), &mut missing))
         .ok_or_else(|| {
             vec![Problem::block(
                 "template",
@@ -310,6 +329,25 @@ mod tests {
                 && !flagged.contains("Place:")
                 && flagged.contains("plan for adulthood")
         );
+    }
+
+    #[test]
+    fn professionals_not_asked_for_advice_get_an_invitation_only() {
+        let mut d = data();
+        let asked = |d: &MergeData| {
+            render(LetterKind::ProfessionalInvitation.builtin_template(), d)
+                .map(|l| l.plain_text())
+                .unwrap_or_default()
+        };
+        let invite_only = asked(&d);
+        assert!(invite_only.starts_with("Annual review of Robin Testcase: invitation\n"), "{invite_only}");
+        assert!(!invite_only.contains("send your advice by"));
+        d.flag("advice", true);
+        let with_advice = asked(&d);
+        assert!(
+            with_advice.starts_with("Annual review of Robin Testcase: invitation and request for advice\n")
+        );
+        assert!(with_advice.contains("Please send your advice by Tuesday 30 December 2025."));
     }
 
     #[test]

@@ -108,6 +108,15 @@ pub struct Meeting {
 pub struct Review {
     pub meeting: Option<Meeting>,
     pub stage: ReviewStage,
+    /// When all advice was sent to everyone invited (T09).
+    pub circulated_on: Option<NaiveDate>,
+}
+
+impl Review {
+    /// A new review with no meeting booked yet.
+    pub fn planning() -> Review {
+        Review { meeting: None, stage: ReviewStage::Planning, circulated_on: None }
+    }
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ pub struct StoredChild {
 const CHILD_COLUMNS: &str = "
     c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
     c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
-    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move
+    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move, r.circulated_on
     FROM child c
     JOIN ehc_plan p ON p.child_id = c.id
     LEFT JOIN review r ON r.id = (SELECT max(id) FROM review WHERE child_id = c.id)";
@@ -132,6 +132,7 @@ struct RawChild {
     stage: Option<String>,
     transfer_ncy: Option<i32>,
     post16_move: Option<String>,
+    circulated_on: Option<String>,
 }
 
 impl RawChild {
@@ -156,6 +157,7 @@ impl RawChild {
             stage: row.get(16)?,
             transfer_ncy: row.get(17)?,
             post16_move: row.get(18)?,
+            circulated_on: row.get(19)?,
         })
     }
 
@@ -208,7 +210,14 @@ impl RawChild {
                     }),
                     None => None,
                 };
-                Some(StoredReview { id: ReviewId(review_id), review: Review { meeting, stage } })
+                let circulated_on = match self.circulated_on {
+                    Some(d) => Some(date(&d, "circulation date", review_id)?),
+                    None => None,
+                };
+                Some(StoredReview {
+                    id: ReviewId(review_id),
+                    review: Review { meeting, stage, circulated_on },
+                })
             }
             _ => None,
         };

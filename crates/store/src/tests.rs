@@ -165,7 +165,7 @@ fn children_round_trip_and_delete_cascades() -> Result<(), StoreError> {
                 preferred_contact: ContactMethod::Email,
             },
         )?;
-        tx.insert_review(id, &Review { meeting: None, stage: ReviewStage::Planning })?;
+        tx.insert_review(id, &Review::planning())?;
         Ok(id)
     })?;
     let stored = store.child(id)?;
@@ -268,7 +268,7 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
     };
     let (review, ids) = store.write(action("invitees.accept"), |tx| {
         let child = tx.insert_child(&record("Ada", ""))?;
-        let review = tx.insert_review(child, &Review { meeting: None, stage: ReviewStage::Planning })?;
+        let review = tx.insert_review(child, &Review::planning())?;
         let ids = tx.replace_invitees(
             review,
             &[invitee(InviteeKind::Parent, "Pat"), invitee(InviteeKind::Health, "Dr H")],

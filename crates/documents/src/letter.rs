@@ -1,0 +1,214 @@
+//! A letter (from [`ardesk_domain::letters`]) on the school's letterhead, as DOCX or A4 PDF.
+
+use ardesk_domain::letters::{Block, Letter};
+use chrono::{DateTime, Utc};
+use docx_rs::{AlignmentType, BreakType, Docx, Header, PageMargin, Paragraph, Pic, Run, RunFonts};
+
+use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
+
+/// Everything on the page around the letter's own text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterDoc {
+    pub school_name: String,
+    /// Commas separate the lines of the address.
+    pub school_address: String,
+    /// "01632 960000 · senco@example.org".
+    pub school_contact: String,
+    /// A PNG logo for the DOCX letterhead, if the school has one.
+    pub logo_png: Option<Vec<u8>>,
+    /// "22 November 2026".
+    pub date: String,
+    /// The address block, one line each.
+    pub recipient: Vec<String>,
+    pub letter: Letter,
+    pub signer: String,
+    pub signer_role: String,
+    /// Written into the document's properties.
+    pub created: DateTime<Utc>,
+}
+
+fn address_lines(address: &str) -> Vec<String> {
+    address.split(',').map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
+}
+
+/// The letter as a Word document (A4, Liberation Sans 11 pt, the letterhead in the header).
+pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
+    let fonts = RunFonts::new()
+        .ascii("Liberation Sans")
+        .hi_ansi("Liberation Sans")
+        .cs("Liberation Sans")
+        .east_asia("Liberation Sans");
+    let right = || Paragraph::new().align(AlignmentType::Right);
+    let mut header = Header::new();
+    if let Some(png) = doc.logo_png.as_deref().filter(|b| b.starts_with(&[0x89, b'P', b'N', b'G'])) {
+        header = header.add_paragraph(
+            right().add_run(Run::new().add_image(Pic::new(png).size(18 * 36_000, 18 * 36_000))),
+        );
+    }
+    header = header.add_paragraph(right().add_run(Run::new().add_text(&doc.school_name).bold().size(28)));
+    let mut address = Run::new().size(18);
+    for (n, line) in
+        address_lines(&doc.school_address).iter().chain(std::iter::once(&doc.school_contact)).enumerate()
+    {
+        if line.is_empty() {
+            continue;
+        }
+        if n > 0 {
+            address = address.add_break(BreakType::TextWrapping);
+        }
+        address = address.add_text(line);
+    }
+    header = header.add_paragraph(right().add_run(address));
+
+    let created = doc.created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut d = Docx::new()
+        .default_fonts(fonts)
+        .default_size(22)
+        .page_size(11906, 16838)
+        .page_margin(PageMargin::new().top(1700).bottom(1134).left(1134).right(1134).header(567))
+        .header(header)
+        .created_at(&created)
+        .updated_at(&created);
+
+    d = d.add_paragraph(right().add_run(Run::new().add_text(&doc.date)));
+    if !doc.recipient.is_empty() {
+        let mut run = Run::new();
+        for (n, line) in doc.recipient.iter().enumerate() {
+            if n > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            run = run.add_text(line);
+        }
+        d = d.add_paragraph(Paragraph::new().add_run(run));
+    }
+    d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.letter.subject).bold().size(24)));
+    for block in &doc.letter.blocks {
+        d = match block {
+            Block::Paragraph(text) => d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(text))),
+            Block::Bullet(text) => d.add_paragraph(
+                Paragraph::new()
+                    .indent(Some(567), Some(docx_rs::SpecialIndentType::Hanging(283)), None, None)
+                    .add_run(Run::new().add_text(format!("•\t{text}"))),
+            ),
+        };
+    }
+    d = d
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Yours sincerely")))
+        .add_paragraph(Paragraph::new())
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.signer).bold()))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.signer_role)));
+
+    let mut out = Vec::new();
+    d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// The letter as an A4 PDF with Liberation Sans embedded.
+pub fn render_pdf(doc: &LetterDoc) -> Result<Vec<u8>, String> {
+    Ok(layout_pdf(doc)?.finish(&doc.school_name))
+}
+
+fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
+    let mut pdf = Layout::new(&doc.letter.subject, &doc.signer, doc.created)?;
+    let right = PAGE_W - MARGIN;
+    let width = PAGE_W - 2.0 * MARGIN;
+
+    // Letterhead, right-aligned.
+    pdf.y = MARGIN + 2.0;
+    pdf.text_right(right, pdf.y, &doc.school_name, Weight::Bold, 14.0);
+    for line in address_lines(&doc.school_address)
+        .iter()
+        .chain(std::iter::once(&doc.school_contact))
+        .filter(|l| !l.is_empty())
+    {
+        pdf.y += 4.5;
+        pdf.text_right(right, pdf.y, line, Weight::Regular, 9.0);
+    }
+    pdf.y += 4.0;
+    pdf.line(MARGIN, pdf.y, right, pdf.y, 0.5);
+
+    // Date, then the address block.
+    pdf.y += 9.0;
+    pdf.text_right(right, pdf.y, &doc.date, Weight::Regular, 11.0);
+    pdf.y += 2.0;
+    for line in &doc.recipient {
+        pdf.y += 5.0;
+        pdf.text_at(MARGIN, pdf.y, line, Weight::Regular, 11.0);
+    }
+    pdf.y += 6.0;
+    pdf.paragraph(MARGIN, width, &doc.letter.subject, Weight::Bold, 12.0, 3.0);
+    for block in &doc.letter.blocks {
+        match block {
+            Block::Paragraph(text) => pdf.paragraph(MARGIN, width, text, Weight::Regular, 11.0, 3.0),
+            Block::Bullet(text) => {
+                pdf.ensure_space(5.0);
+                let top = pdf.y;
+                pdf.paragraph(MARGIN + 6.0, width - 6.0, text, Weight::Regular, 11.0, 1.0);
+                pdf.text_at(MARGIN + 1.5, top + 11.0 * 0.45, "•", Weight::Regular, 11.0);
+            }
+        }
+    }
+    pdf.ensure_space(30.0);
+    pdf.y += 3.0;
+    pdf.paragraph(MARGIN, width, "Yours sincerely", Weight::Regular, 11.0, 14.0);
+    pdf.paragraph(MARGIN, width, &doc.signer, Weight::Bold, 11.0, 0.0);
+    pdf.paragraph(MARGIN, width, &doc.signer_role, Weight::Regular, 11.0, 0.0);
+    Ok(pdf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    pub(crate) fn sample() -> LetterDoc {
+        LetterDoc {
+            school_name: "Annual Review Desk Demo School".into(),
+            school_address: "1 Example Street, Exampletown, XX1 1XX".into(),
+            school_contact: "01632 960000 · senco@example.org".into(),
+            logo_png: None,
+            date: "22 November 2026".into(),
+            recipient: vec!["Pat Example".into(), "2 Sample Road".into(), "Exampletown".into()],
+            letter: Letter {
+                subject: "Invitation to Robin's annual review meeting".into(),
+                blocks: vec![
+                    Block::Paragraph("Dear Pat Example,".into()),
+                    Block::Paragraph("I am writing to invite you to the annual review of Robin's Education, Health and Care Plan. ".repeat(6)),
+                    Block::Bullet("Date: Tuesday 20 January 2026".into()),
+                    Block::Bullet("Reports due by Tuesday 30 December 2025".into()),
+                ],
+            },
+            signer: "Alex Example".into(),
+            signer_role: "SENCO, on behalf of the head teacher".into(),
+            created: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn docx_is_a_zip_with_the_letter_text() {
+        let bytes = render_docx(&sample()).unwrap_or_default();
+        assert!(bytes.starts_with(b"PK"));
+        let text = String::from_utf8_lossy(&bytes);
+        // The document part is compressed; check structure rather than text here (the
+        // integration tests read it with LibreOffice and python-docx).
+        assert!(text.contains("word/document.xml"));
+    }
+
+    #[test]
+    fn pdf_is_a4_with_fonts_embedded() {
+        let bytes = render_pdf(&sample()).unwrap_or_default();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("/FontFile2"), "fonts must be embedded");
+        assert!(text.contains("595.2") && text.contains("841.8"), "A4 media box");
+    }
+
+    #[test]
+    fn long_letters_run_onto_more_pages() {
+        let mut doc = sample();
+        doc.letter.blocks =
+            (0..80).map(|n| Block::Paragraph(format!("Paragraph {n} of a long letter."))).collect();
+        assert_eq!(layout_pdf(&sample()).map(|l| l.page_count()), Ok(1));
+        assert_eq!(layout_pdf(&doc).map(|l| l.page_count()), Ok(3));
+    }
+}

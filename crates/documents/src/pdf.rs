@@ -1,0 +1,225 @@
+//! A small A4 layout engine over printpdf: positioned text in Liberation Sans (embedded and
+//! subset), greedy word wrap measured with the font's own advances, lines and boxes, automatic
+//! page breaks and a "Page X of Y" footer added once the page count is known.
+//!
+//! Coordinates are in millimetres from the top-left corner of the page.
+
+use printpdf::{
+    Color, Date, DateTime, FontId, Greyscale, Line, LinePoint, Mm, Offset, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, Time,
+};
+
+const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Bold.ttf");
+pub const PAGE_W: f32 = 210.0;
+pub const PAGE_H: f32 = 297.0;
+pub const MARGIN: f32 = 20.0;
+const FOOTER_Y: f32 = PAGE_H - 10.0;
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+struct Font {
+    parsed: ParsedFont,
+    id: FontId,
+}
+
+impl Font {
+    fn width_mm(&self, text: &str, size: f32) -> f32 {
+        let upem = f32::from(self.parsed.pdf_font_metrics.units_per_em.max(1));
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                let glyph = self.parsed.lookup_glyph_index(u32::from(c)).unwrap_or(0);
+                u32::from(self.parsed.get_horizontal_advance(glyph))
+            })
+            .sum();
+        units as f32 / upem * size / PT_PER_MM
+    }
+}
+
+/// Text weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// A document being laid out, page by page.
+pub struct Layout {
+    doc: PdfDocument,
+    regular: Font,
+    bold: Font,
+    /// Finished pages.
+    done: Vec<Vec<Op>>,
+    /// The page being drawn on.
+    current: Vec<Op>,
+    /// The next baseline's distance from the top of the current page.
+    pub y: f32,
+}
+
+impl std::fmt::Debug for Layout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Layout").field("pages", &self.page_count()).field("y", &self.y).finish()
+    }
+}
+
+fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> DateTime {
+    use chrono::{Datelike, Timelike};
+    DateTime {
+        date: Date {
+            year: t.year(),
+            month: u8::try_from(t.month()).unwrap_or(1),
+            day: u8::try_from(t.day()).unwrap_or(1),
+        },
+        time: Time {
+            hour: u8::try_from(t.hour()).unwrap_or(0),
+            minute: u8::try_from(t.minute()).unwrap_or(0),
+            second: u8::try_from(t.second()).unwrap_or(0),
+            millisecond: 0,
+        },
+        offset: Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 },
+    }
+}
+
+impl Layout {
+    /// A new document; `created` is written as its creation and modification date.
+    pub fn new(title: &str, author: &str, created: chrono::DateTime<chrono::Utc>) -> Result<Layout, String> {
+        let mut doc = PdfDocument::new(title);
+        let info = &mut doc.metadata.info;
+        info.author = author.to_owned();
+        info.creator = "Annual Review Desk".to_owned();
+        info.producer = "Annual Review Desk".to_owned();
+        info.creation_date = pdf_date(created);
+        info.modification_date = pdf_date(created);
+        info.metadata_date = pdf_date(created);
+        let mut load = |bytes: &[u8]| -> Result<Font, String> {
+            let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                .ok_or_else(|| "the embedded font could not be read".to_owned())?;
+            let id = doc.add_font(&parsed);
+            Ok(Font { parsed, id })
+        };
+        let regular = load(REGULAR_TTF)?;
+        let bold = load(BOLD_TTF)?;
+        Ok(Layout { doc, regular, bold, done: Vec::new(), current: Vec::new(), y: MARGIN })
+    }
+
+    fn font(&self, weight: Weight) -> &Font {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+
+    pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
+        self.font(weight).width_mm(text, size)
+    }
+
+    /// Draws `text` with its baseline at (`x`, `y`) on the current page.
+    pub fn text_at(&mut self, x: f32, y: f32, text: &str, weight: Weight, size: f32) {
+        let id = self.font(weight).id.clone();
+        self.current.extend([
+            Op::StartTextSection,
+            Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) },
+            Op::SetTextCursor { pos: Point::new(Mm(x), Mm(PAGE_H - y)) },
+            Op::ShowText { items: vec![TextItem::Text(text.to_owned())] },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// Draws `text` right-aligned to `right` (mm from the left edge).
+    pub fn text_right(&mut self, right: f32, y: f32, text: &str, weight: Weight, size: f32) {
+        let w = self.width(text, weight, size);
+        self.text_at(right - w, y, text, weight, size);
+    }
+
+    /// Breaks `text` into lines no wider than `max` mm.
+    pub fn wrap(&self, text: &str, weight: Weight, size: f32, max: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for hard in text.split('\n') {
+            let mut line = String::new();
+            for word in hard.split_whitespace() {
+                let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+                if line.is_empty() || self.width(&candidate, weight, size) <= max {
+                    line = candidate;
+                } else {
+                    lines.push(std::mem::replace(&mut line, word.to_owned()));
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// Starts a new page if fewer than `needed` mm remain above the bottom margin.
+    pub fn ensure_space(&mut self, needed: f32) {
+        if self.y + needed > PAGE_H - MARGIN - 5.0 {
+            self.new_page();
+        }
+    }
+
+    pub fn new_page(&mut self) {
+        self.done.push(std::mem::take(&mut self.current));
+        self.y = MARGIN;
+    }
+
+    /// Writes a wrapped paragraph at `x`, `width` wide, moving down; `after` mm of space follow.
+    pub fn paragraph(&mut self, x: f32, width: f32, text: &str, weight: Weight, size: f32, after: f32) {
+        let leading = size * 0.45;
+        for line in self.wrap(text, weight, size, width) {
+            self.ensure_space(leading);
+            self.y += leading;
+            self.text_at(x, self.y, &line, weight, size);
+        }
+        self.y += after;
+    }
+
+    /// A black line from (`x1`, `y1`) to (`x2`, `y2`), `width` points thick.
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+        let point = |x: f32, y: f32| LinePoint { p: Point::new(Mm(x), Mm(PAGE_H - y)), bezier: false };
+        self.current.extend([
+            Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.0, None)) },
+            Op::SetOutlineThickness { pt: Pt(width) },
+            Op::DrawLine { line: Line { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } },
+        ]);
+    }
+
+    /// An unfilled box with its top-left corner at (`x`, `y`).
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
+        self.current.extend([
+            Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.0, None)) },
+            Op::SetOutlineThickness { pt: Pt(width) },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Mm(x).into(),
+                    y: Mm(PAGE_H - y - h).into(),
+                    width: Mm(w).into(),
+                    height: Mm(h).into(),
+                    mode: Some(PaintMode::Stroke),
+                    winding_order: None,
+                },
+            },
+        ]);
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.done.len() + 1
+    }
+
+    /// Adds "Page X of Y" (and `footer` on the left) to every page and returns the PDF bytes.
+    pub fn finish(mut self, footer: &str) -> Vec<u8> {
+        self.new_page();
+        let pages = std::mem::take(&mut self.done);
+        let total = pages.len();
+        let mut out = Vec::with_capacity(total);
+        for (n, ops) in pages.into_iter().enumerate() {
+            self.current = ops;
+            let label = format!("Page {} of {total}", n + 1);
+            self.text_right(PAGE_W - MARGIN, FOOTER_Y, &label, Weight::Regular, 8.0);
+            if !footer.is_empty() {
+                self.text_at(MARGIN, FOOTER_Y, footer, Weight::Regular, 8.0);
+            }
+            out.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), std::mem::take(&mut self.current)));
+        }
+        self.doc.with_pages(out);
+        self.doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+    }
+}
