@@ -19,7 +19,7 @@ use ardesk_domain::clock::{ClockInput, Transfers};
 use ardesk_domain::demo;
 use ardesk_domain::ids::ChildId;
 use ardesk_domain::la::{LaCatalogue, LaProfile};
-use ardesk_domain::review::Review;
+use ardesk_domain::review::{Review, ReviewStage};
 use ardesk_dto::{
     AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildSummary, ChildTimeline, ErrorCode,
     Exported, LaOption, ProfileSummary, Saved, TimelineEntry, TimelineReport,
@@ -58,6 +58,15 @@ pub fn os_user() -> String {
         .ok()
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// What a demo review past planning has already recorded.
+#[derive(Debug)]
+struct DemoPaperwork {
+    invitees: Vec<ardesk_domain::invitees::Invitee>,
+    docs: Vec<ardesk_domain::paperwork::Expected>,
+    invited: NaiveDate,
+    circulated: Option<NaiveDate>,
 }
 
 /// An open caseload.
@@ -199,10 +208,14 @@ impl App {
                 ),
             ));
         }
+        // Reviews past planning already have their invitees, requests for advice and (once the
+        // meeting has happened) circulation recorded, as a real caseload would.
+        let plans: Vec<Option<DemoPaperwork>> =
+            caseload.children.iter().map(|c| self.demo_paperwork(c, &caseload.school.name, today)).collect();
         let action = Action { actor: &self.actor, name: "demo.load", at: self.clock.now() };
         self.store.write(action, |tx| {
             tx.set_school(&caseload.school)?;
-            for c in &caseload.children {
+            for (c, plan) in caseload.children.iter().zip(&plans) {
                 let id = tx.insert_child(&c.record)?;
                 tx.set_last_review_decision(id, c.last_review_decision)?;
                 for (section, text) in &c.sections {
@@ -214,15 +227,70 @@ impl App {
                 for p in &c.professionals {
                     tx.add_professional(id, p)?;
                 }
-                tx.insert_review(
+                let review = tx.insert_review(
                     id,
                     &Review { meeting: c.meeting.clone(), stage: c.stage, circulated_on: None },
                 )?;
+                if let Some(p) = plan {
+                    let ids = tx.replace_invitees(review, &p.invitees)?;
+                    let items: Vec<(String, String, Option<i64>, Option<NaiveDate>)> = p
+                        .docs
+                        .iter()
+                        .map(|d| {
+                            (
+                                d.code.to_owned(),
+                                d.title.clone(),
+                                d.from.and_then(|n| ids.get(n).copied()),
+                                None,
+                            )
+                        })
+                        .collect();
+                    tx.add_checklist_items(review, &items)?;
+                    tx.mark_invited(review, p.invited)?;
+                    if let Some(on) = p.circulated {
+                        tx.mark_circulated(review, on)?;
+                    }
+                }
             }
             tx.touch_none();
             Ok(())
         })?;
         Ok(caseload.children.len())
+    }
+
+    /// For a demo review past planning: its invitees and checklist, when invitations went, and
+    /// when the papers were circulated (for reviews whose meeting has happened).
+    fn demo_paperwork(&self, c: &demo::DemoChild, school: &str, today: NaiveDate) -> Option<DemoPaperwork> {
+        let meeting = c.meeting.as_ref()?;
+        if c.stage < ReviewStage::InvitationsSent {
+            return None;
+        }
+        let row = ChildRow {
+            id: ChildId(0),
+            record: c.record.clone(),
+            last_review_decision: c.last_review_decision,
+            review: Some(ardesk_store::StoredReview {
+                id: ardesk_domain::ids::ReviewId(0),
+                review: Review { meeting: Some(meeting.clone()), stage: c.stage, circulated_on: None },
+            }),
+        };
+        let cycle = self.cal.cycle(&row, today).ok()?;
+        let timeline = cycle.timeline.ok()?;
+        let (invitees, docs) = prep::plan_invitees(
+            &c.record,
+            &c.parents,
+            &c.professionals,
+            meeting.date,
+            Some(&timeline),
+            cycle.profile,
+            school,
+        );
+        let due = |id| timeline.get(id).map(|m| m.due);
+        let invited = due(ardesk_domain::clock::MilestoneId::T06)?.min(today);
+        let circulated = (c.stage >= ReviewStage::MeetingHeld)
+            .then(|| due(ardesk_domain::clock::MilestoneId::T09))
+            .flatten();
+        Some(DemoPaperwork { invitees, docs, invited, circulated })
     }
 
     /// The caseload, ordered by surname.

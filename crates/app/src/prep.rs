@@ -5,14 +5,16 @@ use std::path::Path;
 
 use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
 use ardesk_domain::Problem;
+use ardesk_domain::child::ChildRecord;
 use ardesk_domain::clock::{MilestoneId, Timeline};
 use ardesk_domain::dates::{input, long, parse_user_date};
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::invitees::{Invitee, InviteeKind, SuggestionContext, suggest};
+use ardesk_domain::la::LaProfile;
 use ardesk_domain::letters::{Letter, LetterKind, MergeData, render};
 use ardesk_domain::ncy::nc_year;
-use ardesk_domain::paperwork::expected;
-use ardesk_domain::people::ContactMethod;
+use ardesk_domain::paperwork::{Expected, expected};
+use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
 use ardesk_domain::review::{Attendance, Meeting, ReviewStage};
 use ardesk_domain::school::School;
 use ardesk_dto::{
@@ -427,34 +429,6 @@ impl App {
         self.review_prep(review)
     }
 
-    /// The invitees the app would suggest (not saved).
-    fn suggestions(&self, ctx: &Ctx) -> Vec<Invitee> {
-        let today = self.clock.today();
-        let meeting =
-            ctx.child.review.as_ref().and_then(|r| r.review.meeting.as_ref()).map_or(today, |m| m.date);
-        let r = &ctx.child.record;
-        let mut age = meeting.year() - r.dob.year();
-        if (meeting.month(), meeting.day()) < (r.dob.month(), r.dob.day()) {
-            age -= 1;
-        }
-        let ncy = nc_year(r.dob, r.ncy_offset, meeting);
-        let transfer = ctx.timeline.as_ref().is_some_and(|t| {
-            [MilestoneId::T16, MilestoneId::T17, MilestoneId::T18].iter().any(|id| t.get(*id).is_some())
-        }) || ncy == 6
-            || ncy == 11;
-        let school =
-            self.store.school().ok().flatten().map(|s| s.name).unwrap_or_else(|| "the school".to_owned());
-        let sctx = SuggestionContext {
-            looked_after: r.looked_after,
-            ncy,
-            age,
-            transfer,
-            school_name: &school,
-            la_name: &ctx.la_name,
-        };
-        suggest(&sctx, &r.display_name(), &ctx.child.parents, &ctx.child.professionals)
-    }
-
     /// Saves the suggested invitees and the report checklist that follows from them. Refused if
     /// the review already has invitees (edit those instead).
     pub fn accept_suggested_invitees(&mut self, review: i64) -> Result<ReviewPrep, AppError> {
@@ -465,16 +439,23 @@ impl App {
                 "This review already has invitees: add, edit or remove them one by one.",
             ));
         }
-        let invitees = self.suggestions(&ctx);
-        let profile_id = ctx.child.record.la_id.clone();
         let profile = self
             .cal
             .las
-            .get(&profile_id)
+            .get(&ctx.child.record.la_id)
             .or_else(|| self.cal.las.get(ardesk_domain::la::DEFAULT_LA))
             .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
-        let pfa = ctx.timeline.as_ref().is_some_and(|t| t.pfa_required);
-        let docs = expected(profile, ctx.child.record.looked_after, pfa, &invitees);
+        let school = self.store.school()?.map(|s| s.name).unwrap_or_else(|| "the school".to_owned());
+        let meeting = ctx.child.review.as_ref().and_then(|r| r.review.meeting.as_ref()).map(|m| m.date);
+        let (invitees, docs) = plan_invitees(
+            &ctx.child.record,
+            &ctx.child.parents,
+            &ctx.child.professionals,
+            meeting.unwrap_or(self.clock.today()),
+            ctx.timeline.as_ref(),
+            profile,
+            &school,
+        );
         let action = Action { actor: &self.actor, name: "invitees.accept", at: self.clock.now() };
         self.store.write(action, |tx| {
             let ids = tx.replace_invitees(ctx.review, &invitees)?;
@@ -643,8 +624,11 @@ impl App {
             .set("circulate.date", day(MilestoneId::T09));
         d.set("la.name", ctx.la_name.clone());
         if let Some(form) = &ctx.advice_form {
-            d.set("la.advice_form", form.clone()).flag("advice_form", true);
+            d.set("la.advice_form", form.clone());
         }
+        // The LA's advice form is mentioned only to those asked for advice.
+        let asked = to.is_some_and(|t| t.invitee.advice_requested);
+        d.flag("advice_form", asked && ctx.advice_form.is_some());
         if let Some(tl) = &ctx.timeline {
             d.flag("pfa", tl.pfa_required);
             d.flag(
@@ -917,6 +901,40 @@ impl App {
             .map(|r| r.id.0)
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, "This child has no review yet."))
     }
+}
+
+/// The invitees the app suggests for a review meeting on `meeting`, and the documents the
+/// checklist then expects (indexes in `Expected::from` point into the invitees).
+pub(crate) fn plan_invitees(
+    record: &ChildRecord,
+    parents: &[ParentCarer],
+    professionals: &[Professional],
+    meeting: NaiveDate,
+    timeline: Option<&Timeline>,
+    profile: &LaProfile,
+    school_name: &str,
+) -> (Vec<Invitee>, Vec<Expected>) {
+    let mut age = meeting.year() - record.dob.year();
+    if (meeting.month(), meeting.day()) < (record.dob.month(), record.dob.day()) {
+        age -= 1;
+    }
+    let ncy = nc_year(record.dob, record.ncy_offset, meeting);
+    let transfer = timeline.is_some_and(|t| {
+        [MilestoneId::T16, MilestoneId::T17, MilestoneId::T18].iter().any(|id| t.get(*id).is_some())
+    }) || ncy == 6
+        || ncy == 11;
+    let ctx = SuggestionContext {
+        looked_after: record.looked_after,
+        ncy,
+        age,
+        transfer,
+        school_name,
+        la_name: &profile.name,
+    };
+    let invitees = suggest(&ctx, &record.display_name(), parents, professionals);
+    let pfa = timeline.is_some_and(|t| t.pfa_required);
+    let docs = expected(profile, record.looked_after, pfa, &invitees);
+    (invitees, docs)
 }
 
 fn compliance(id: &str, state: &str, text: String) -> Compliance {

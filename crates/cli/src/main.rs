@@ -32,6 +32,13 @@ struct DbArg {
     db: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Docx,
+    Pdf,
+    Both,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Create or open a database and load the synthetic demo caseload into it.
@@ -73,6 +80,38 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
         /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a review's invitees; with --accept, first save the suggested ones (and the checklist).
+    Invitees {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+        #[arg(long)]
+        accept: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every letter for a review (invitations, requests for advice, the child's invitation).
+    Letters {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+        /// The folder to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Both)]
+        format: Format,
+    },
+    /// Show a review's report checklist: requested, due, received, chased.
+    Checklist {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
         #[arg(long)]
         json: bool,
     },
@@ -167,6 +206,60 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 println!("{}", to_json(&rows)?);
             } else {
                 print!("{}", caseload_table(&rows));
+            }
+        }
+        Command::Invitees { db, review, accept, json } => {
+            let mut app = open(db, clock)?;
+            let prep = if accept { app.accept_suggested_invitees(review)? } else { app.review_prep(review)? };
+            if json {
+                println!("{}", to_json(&prep.invitees)?);
+            } else {
+                for i in &prep.invitees {
+                    let invited = i.invited_on.as_deref().map_or(String::new(), |d| format!(", invited {d}"));
+                    println!(
+                        "{:>5}  {} ({}){}{}",
+                        i.id,
+                        i.form.name,
+                        i.form.role,
+                        if i.statutory { ", statutory" } else { "" },
+                        invited
+                    );
+                }
+                if prep.invitees.is_empty() {
+                    println!("No invitees yet: run again with --accept to save the suggested ones.");
+                }
+            }
+        }
+        Command::Letters { db, review, out, format } => {
+            std::fs::create_dir_all(&out).map_err(|e| {
+                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+            })?;
+            let format = match format {
+                Format::Docx => ardesk_app::LetterFormat::Docx,
+                Format::Pdf => ardesk_app::LetterFormat::Pdf,
+                Format::Both => ardesk_app::LetterFormat::Both,
+            };
+            let written = open(db, clock)?.generate_letters(review, &out, format)?;
+            for name in written.files {
+                println!("{}", out.join(name).display());
+            }
+        }
+        Command::Checklist { db, review, json } => {
+            let prep = open(db, clock)?.review_prep(review)?;
+            if json {
+                println!("{}", to_json(&prep.checklist)?);
+            } else {
+                for c in &prep.checklist {
+                    println!(
+                        "{:>5}  {:<9}  {}  (due {}){}",
+                        c.id,
+                        c.status_label,
+                        c.title,
+                        c.due.as_deref().unwrap_or("not set"),
+                        c.file_name.as_deref().map_or(String::new(), |f| format!(" [{f}]"))
+                    );
+                }
+                println!("{}\n{}", prep.notice.text, prep.circulation.text);
             }
         }
         Command::Backup { db, out } => {

@@ -137,9 +137,15 @@ fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
     }
     pdf.y += 6.0;
     pdf.paragraph(MARGIN, width, &doc.letter.subject, Weight::Bold, 12.0, 3.0);
+    let mut after_bullet = false;
     for block in &doc.letter.blocks {
         match block {
-            Block::Paragraph(text) => pdf.paragraph(MARGIN, width, text, Weight::Regular, 11.0, 3.0),
+            Block::Paragraph(text) => {
+                if after_bullet {
+                    pdf.y += 2.0;
+                }
+                pdf.paragraph(MARGIN, width, text, Weight::Regular, 11.0, 3.0);
+            }
             Block::Bullet(text) => {
                 pdf.ensure_space(5.0);
                 let top = pdf.y;
@@ -147,6 +153,7 @@ fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
                 pdf.text_at(MARGIN + 1.5, top + 11.0 * 0.45, "•", Weight::Regular, 11.0);
             }
         }
+        after_bullet = matches!(block, Block::Bullet(_));
     }
     pdf.ensure_space(30.0);
     pdf.y += 3.0;

@@ -1,0 +1,136 @@
+//! Every letter `ardesk letters` writes, checked with the tools an LA or a parent would open it
+//! with: qpdf and pdftotext for the PDFs, LibreOffice (headless) and python-docx for the DOCX
+//! files. A missing tool is a failure that says how to install it, never a skip.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ardesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ardesk"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| unreachable!("ardesk: {e}"))
+}
+
+fn tool(name: &str) -> PathBuf {
+    std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()))
+        .unwrap_or_else(|| {
+            unreachable!(
+                "`{name}` is not installed: run scripts/setup (it installs the document-checking tools)"
+            )
+        })
+}
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| unreachable!("{cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// "12 Jan 2027" -> "Tuesday 12 January 2027", as the letters write dates.
+fn letter_date(short: &str) -> String {
+    chrono::NaiveDate::parse_from_str(short, "%d %b %Y")
+        .map(|d| d.format("%A %-d %B %Y").to_string())
+        .unwrap_or_else(|e| unreachable!("{short}: {e}"))
+}
+
+#[test]
+fn every_letter_opens_in_the_real_tools() {
+    let (qpdf, pdftotext, soffice, python) =
+        (tool("qpdf"), tool("pdftotext"), tool("soffice"), tool("python3"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    assert!(ardesk(&["demo", "--db", db]).status.success());
+
+    let rows: serde_json::Value =
+        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let row = rows
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["stage"] == "invitations_sent"))
+        .cloned()
+        .unwrap_or_default();
+    let review = row["review_id"].to_string();
+    // Family letters use the name the child goes by; professional letters the legal name.
+    let first_name =
+        row["name"].as_str().and_then(|n| n.split_whitespace().next()).unwrap_or_default().to_owned();
+    let pupils: serde_json::Value =
+        serde_json::from_slice(&ardesk(&["pupils", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let legal_name = pupils
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["id"] == row["child_id"]))
+        .and_then(|p| p["legal_name"].as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let names_child = |text: &str| text.contains(&first_name) || text.contains(&legal_name);
+    let meeting = letter_date(row["meeting"].as_str().unwrap_or_default());
+    let checklist: serde_json::Value =
+        serde_json::from_slice(&ardesk(&["checklist", "--db", db, "--review", &review, "--json"]).stdout)
+            .unwrap_or_default();
+    let reports_due = letter_date(checklist[0]["due"].as_str().unwrap_or_default());
+
+    let out_dir = dir.path().join("letters");
+    let out =
+        ardesk(&["letters", "--db", db, "--review", &review, "--out", out_dir.to_str().unwrap_or_default()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let files: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout).lines().map(PathBuf::from).collect();
+    let pdfs: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "pdf")).collect();
+    let docxs: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "docx")).collect();
+    assert!(pdfs.len() >= 3 && pdfs.len() == docxs.len(), "{files:?}");
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    assert!(files.iter().any(|f| name(f).contains("parent_invitation")), "{files:?}");
+    assert!(files.iter().any(|f| name(f).contains("child_invitation")));
+    assert!(files.iter().any(|f| name(f).contains("professional_invitation")));
+
+    for pdf in &pdfs {
+        let check = run(Command::new(&qpdf).arg("--check").arg(pdf));
+        assert!(check.contains("No syntax or stream encoding errors"), "{}: {check}", name(pdf));
+        let text = run(Command::new(&pdftotext).arg(pdf).arg("-")).replace('\n', " ");
+        assert!(names_child(&text), "{}: no child's name in {text}", name(pdf));
+        if name(pdf).contains("Head-teacher") {
+            assert!(
+                !text.contains("advice form"),
+                "an invitation-only letter must not ask for advice: {text}"
+            );
+        }
+        assert!(
+            text.contains(&meeting)
+                || text.contains(&row["meeting"].as_str().unwrap_or_default().to_string()),
+            "{}: no meeting date ({meeting}) in {text}",
+            name(pdf)
+        );
+        if !name(pdf).contains("child_invitation") {
+            assert!(
+                text.contains(&reports_due),
+                "{}: no report due date ({reports_due}) in {text}",
+                name(pdf)
+            );
+        }
+    }
+
+    // LibreOffice converts every DOCX (one process for all of them; its own profile directory).
+    let converted = dir.path().join("converted");
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    run(Command::new(&soffice)
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&converted)
+        .args(&docxs));
+    for docx in &docxs {
+        let pdf = converted.join(name(docx).replace(".docx", ".pdf"));
+        assert!(pdf.is_file(), "LibreOffice did not convert {}", name(docx));
+    }
+
+    // python-docx reads every DOCX and finds the child's name.
+    let script = "import sys, docx\nfor p in sys.argv[1:]:\n    d = docx.Document(p)\n    print(p, '|', ' '.join(x.text.replace(chr(10), ' ') for x in d.paragraphs))\n";
+    let texts = run(Command::new(&python).arg("-c").arg(script).args(&docxs));
+    for (line, docx) in texts.lines().zip(&docxs) {
+        assert!(names_child(line), "python-docx text of {}: {line}", name(docx));
+    }
+}
