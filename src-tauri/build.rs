@@ -21,6 +21,18 @@ const COMMANDS: &[&str] = &[
     "calendar_settings",
     "import_bank_holidays",
     "import_terms",
+    "review_prep",
+    "set_meeting",
+    "accept_invitees",
+    "add_invitee",
+    "update_invitee",
+    "delete_invitee",
+    "mark_invitations_sent",
+    "mark_circulated",
+    "generate_letters",
+    "chase",
+    "attach_file",
+    "record_views",
 ];
 
 fn main() {

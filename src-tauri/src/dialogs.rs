@@ -22,6 +22,26 @@ pub fn save(title: &str, suggested_name: &str, filter: (&str, &[&str])) -> Optio
     dialog.save_file()
 }
 
+/// Asks for a folder to write into; `None` if the user cancelled.
+pub fn pick_folder(title: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ARDESK_TEST_SAVE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    let mut dialog = rfd::FileDialog::new().set_title(title);
+    if let Some(dir) = dirs_documents() {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.pick_folder()
+}
+
+/// Shows `path` in the system's file manager (not in tests, which have no desktop).
+pub fn reveal(path: &std::path::Path) {
+    if std::env::var_os("ARDESK_TEST_SAVE_DIR").is_none() {
+        // Failing to open a file manager is not worth an error: the files are written.
+        let _ = opener::open(path);
+    }
+}
+
 /// Asks which file to open; `None` if the user cancelled.
 pub fn open(title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("ARDESK_TEST_OPEN_DIR") {

@@ -7,10 +7,11 @@ mod dialogs;
 
 use std::sync::Mutex;
 
+use ardesk_app::LetterFormat;
 use ardesk_app::{App, AppError, SystemClock};
 use ardesk_dto::{
     AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
-    Exported, ProfileSummary, Saved,
+    Exported, InviteeForm, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
 };
 use tauri::State;
 
@@ -168,6 +169,100 @@ fn read_small_text(path: &std::path::Path) -> Result<String, ErrorDto> {
     String::from_utf8(bytes).map_err(|_| io(format!("{name} is not a text file.")))
 }
 
+#[tauri::command(async)]
+fn review_prep(backend: State<'_, Backend>, review: i64) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.review_prep(review))
+}
+
+#[tauri::command(async)]
+fn set_meeting(backend: State<'_, Backend>, review: i64, form: MeetingForm) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.set_meeting(review, form))
+}
+
+#[tauri::command(async)]
+fn accept_invitees(backend: State<'_, Backend>, review: i64) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.accept_suggested_invitees(review))
+}
+
+#[tauri::command(async)]
+fn add_invitee(backend: State<'_, Backend>, review: i64, form: InviteeForm) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.add_invitee(review, form))
+}
+
+#[tauri::command(async)]
+fn update_invitee(
+    backend: State<'_, Backend>,
+    review: i64,
+    invitee: i64,
+    form: InviteeForm,
+) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.update_invitee(review, invitee, form))
+}
+
+#[tauri::command(async)]
+fn delete_invitee(backend: State<'_, Backend>, review: i64, invitee: i64) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.delete_invitee(review, invitee))
+}
+
+#[tauri::command(async)]
+fn mark_invitations_sent(backend: State<'_, Backend>, review: i64) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.mark_invitations_sent(review))
+}
+
+#[tauri::command(async)]
+fn mark_circulated(backend: State<'_, Backend>, review: i64) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.mark_circulated(review))
+}
+
+fn letter_format(format: &str) -> LetterFormat {
+    match format {
+        "docx" => LetterFormat::Docx,
+        "pdf" => LetterFormat::Pdf,
+        _ => LetterFormat::Both,
+    }
+}
+
+/// Asks for a folder, writes every letter for the review there, and shows the folder.
+#[tauri::command(async)]
+fn generate_letters(
+    backend: State<'_, Backend>,
+    review: i64,
+    format: String,
+) -> Result<LettersWritten, ErrorDto> {
+    let folder = dialogs::pick_folder("Choose a folder for the letters").ok_or_else(cancelled)?;
+    let written = backend.with(|app| app.generate_letters(review, &folder, letter_format(&format)))?;
+    dialogs::reveal(&folder);
+    Ok(written)
+}
+
+/// Asks for a folder and writes a reminder for overdue advice there.
+#[tauri::command(async)]
+fn chase(backend: State<'_, Backend>, review: i64, item: i64) -> Result<LettersWritten, ErrorDto> {
+    let folder = dialogs::pick_folder("Choose a folder for the reminder").ok_or_else(cancelled)?;
+    let written = backend.with(|app| app.chase(review, item, &folder, LetterFormat::Both))?;
+    dialogs::reveal(&folder);
+    Ok(written)
+}
+
+/// Asks which received file to attach to a checklist item; the app copies it into its storage.
+#[tauri::command(async)]
+fn attach_file(backend: State<'_, Backend>, review: i64, item: i64) -> Result<ReviewPrep, ErrorDto> {
+    let filter: (&str, &[&str]) =
+        ("Documents", &["pdf", "docx", "doc", "odt", "xlsx", "pptx", "png", "jpg", "jpeg", "txt"]);
+    let path = dialogs::open("Choose the document received", filter).ok_or_else(cancelled)?;
+    backend.with(|app| app.attach_file_from(review, item, &path))
+}
+
+#[tauri::command(async)]
+fn record_views(
+    backend: State<'_, Backend>,
+    review: i64,
+    item: i64,
+    text: String,
+) -> Result<ReviewPrep, ErrorDto> {
+    backend.with(|app| app.record_views(review, item, &text))
+}
+
 fn main() {
     let result = tauri::Builder::default()
         .manage(Backend::open())
@@ -191,6 +286,18 @@ fn main() {
             calendar_settings,
             import_bank_holidays,
             import_terms,
+            review_prep,
+            set_meeting,
+            accept_invitees,
+            add_invitee,
+            update_invitee,
+            delete_invitee,
+            mark_invitations_sent,
+            mark_circulated,
+            generate_letters,
+            chase,
+            attach_file,
+            record_views,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

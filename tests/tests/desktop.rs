@@ -290,3 +290,73 @@ async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
     app.screenshot("settings.png").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn before_the_meeting_invitees_letters_reports_and_circulation() {
+    let driver = Driver::start("before_the_meeting_invitees_letters_reports_and_circulation");
+    driver.offer_file("school-report.pdf");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+
+    // A child whose review is still being planned.
+    let rows = app.client().find_all(ardesk_e2e::Locator::Css("#caseload tbody tr")).await.unwrap();
+    let mut opened = false;
+    for row in rows {
+        if row.text().await.unwrap_or_default().contains("Planning") {
+            row.find(ardesk_e2e::Locator::Css("button")).await.unwrap().click().await.unwrap();
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "no demo child in planning");
+    app.click("#open-prep").await;
+    app.find("#prep-child").await;
+
+    // Book the meeting eight weeks ahead.
+    let date = (chrono::Local::now().date_naive() + chrono::Days::new(56)).format("%d/%m/%Y").to_string();
+    app.type_into("#m-date", &date).await;
+    app.type_into("#m-time", "10:00").await;
+    app.type_into("#m-venue", "SENCO office, main site").await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#status", "Meeting saved.").await;
+    app.wait_for_text("#notice", "T07 To do").await;
+
+    // Accept the suggested invitees: the statutory ones are all there.
+    app.click("#accept-invitees").await;
+    app.find("#invitees tbody tr").await;
+    let invitees = app.text("#invitees").await;
+    for who in ["Head teacher", "SEN Officer", "LA social care officer"] {
+        assert!(invitees.contains(who), "{who} missing: {invitees}");
+    }
+    assert!(app.count("#checklist tbody tr").await >= 4);
+
+    // Every letter, as DOCX and PDF, into the folder chosen.
+    app.click("#generate-letters").await;
+    let status = app.wait_for_text("#status", "Wrote").await;
+    let files: Vec<String> = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let pdfs = files.iter().filter(|f| f.ends_with(".pdf")).count();
+    assert!(pdfs >= 5 && pdfs * 2 == files.len(), "{status}: {files:?}");
+    assert!(files.iter().any(|f| f.contains("child_invitation")), "{files:?}");
+    app.wait_for_text("#letters summary", &format!("Letters written so far: {}", files.len())).await;
+
+    // Invitations sent today: notice is in time (T07).
+    app.click("#mark-invited").await;
+    app.wait_for_text("#notice", "T07 Met").await;
+
+    // The school report arrives: attach it from the fixtures.
+    app.click("#checklist tbody tr:first-child .attach").await;
+    app.wait_for_text("#checklist tbody tr:first-child", "school-report.pdf").await;
+    let status = app.attrs("#checklist tbody tr:first-child", "data-status").await;
+    assert_eq!(status, ["received"]);
+
+    // Circulated today: T09 met.
+    app.click("#mark-circulated").await;
+    app.wait_for_text("#circulation", "T09 Met").await;
+    app.screenshot("prep.png").await;
+    app.quit().await;
+}

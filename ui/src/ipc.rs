@@ -3,7 +3,7 @@
 
 use ardesk_dto::{
     AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
-    Exported, ProfileSummary, Saved,
+    Exported, InviteeForm, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -146,4 +146,85 @@ pub async fn delete_child(id: i64) -> Result<(), ErrorDto> {
 
 pub async fn import_terms() -> Result<CalendarSettings, ErrorDto> {
     invoke("import_terms", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct Review {
+    review: i64,
+}
+
+#[derive(Serialize)]
+struct ReviewItem {
+    review: i64,
+    item: i64,
+}
+
+pub async fn review_prep(review: i64) -> Result<ReviewPrep, ErrorDto> {
+    invoke("review_prep", &Review { review }).await
+}
+
+pub async fn set_meeting(review: i64, form: &MeetingForm) -> Result<ReviewPrep, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        form: &'a MeetingForm,
+    }
+    invoke("set_meeting", &Args { review, form }).await
+}
+
+pub async fn accept_invitees(review: i64) -> Result<ReviewPrep, ErrorDto> {
+    invoke("accept_invitees", &Review { review }).await
+}
+
+pub async fn add_invitee(review: i64, form: &InviteeForm) -> Result<ReviewPrep, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        form: &'a InviteeForm,
+    }
+    invoke("add_invitee", &Args { review, form }).await
+}
+
+pub async fn delete_invitee(review: i64, invitee: i64) -> Result<ReviewPrep, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args {
+        review: i64,
+        invitee: i64,
+    }
+    invoke("delete_invitee", &Args { review, invitee }).await
+}
+
+pub async fn mark_invitations_sent(review: i64) -> Result<ReviewPrep, ErrorDto> {
+    invoke("mark_invitations_sent", &Review { review }).await
+}
+
+pub async fn mark_circulated(review: i64) -> Result<ReviewPrep, ErrorDto> {
+    invoke("mark_circulated", &Review { review }).await
+}
+
+pub async fn generate_letters(review: i64, format: &str) -> Result<LettersWritten, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        format: &'a str,
+    }
+    invoke("generate_letters", &Args { review, format }).await
+}
+
+pub async fn chase(review: i64, item: i64) -> Result<LettersWritten, ErrorDto> {
+    invoke("chase", &ReviewItem { review, item }).await
+}
+
+pub async fn attach_file(review: i64, item: i64) -> Result<ReviewPrep, ErrorDto> {
+    invoke("attach_file", &ReviewItem { review, item }).await
+}
+
+pub async fn record_views(review: i64, item: i64, text: &str) -> Result<ReviewPrep, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        item: i64,
+        text: &'a str,
+    }
+    invoke("record_views", &Args { review, item, text }).await
 }

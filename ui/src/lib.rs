@@ -21,6 +21,8 @@ enum Screen {
     NewChild,
     EditChild(i64),
     Settings,
+    /// "Before the meeting" for review `.0` of child `.1`.
+    Prep(i64, i64),
 }
 
 /// What the main area needs to know to pick a screen.
@@ -97,6 +99,7 @@ pub fn App() -> impl IntoView {
                 (ViewState::Ready { empty: true, .. }, Screen::Caseload) => view! { <FirstRun /> }.into_any(),
                 (ViewState::Ready { las, .. }, Screen::Caseload) => view! { <Caseload las /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Settings) => view! { <Settings /> }.into_any(),
+                (ViewState::Ready { .. }, Screen::Prep(review, child)) => view! { <PrepPage review child /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Child(id)) => view! { <ChildPage id /> }.into_any(),
                 (ViewState::Ready { las, .. }, Screen::NewChild) => view! { <ChildFormPage id=None las /> }.into_any(),
                 (ViewState::Ready { las, .. }, Screen::EditChild(id)) => {
@@ -354,6 +357,14 @@ fn ChildPage(id: i64) -> impl IntoView {
                 <div class="title-row">
                     <h2 id="child-name">{c.name.clone()}</h2>
                     <div class="actions">
+                        {c.review.as_ref().map(|r| {
+                            let review = r.id;
+                            view! {
+                                <button id="open-prep" class="primary" on:click=move |_| ctx.go(Screen::Prep(review, id))>
+                                    "Before the meeting →"
+                                </button>
+                            }
+                        })}
                         <button id="edit-child" on:click=move |_| ctx.go(Screen::EditChild(id))>"Edit details"</button>
                         <button id="delete-child" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
                     </div>
@@ -594,6 +605,326 @@ fn ReviewClock(id: i64) -> impl IntoView {
             {body}
             {move || export_error.get().map(|error| view! { <ErrorPanel error /> })}
         </section>
+    }
+}
+
+/// A statutory check (T07, T09) as icon and words.
+#[component]
+fn ComplianceLine(id: &'static str, c: ardesk_dto::Compliance) -> impl IntoView {
+    let (icon, label) = match c.state.as_str() {
+        "met" => ("✓", "Met"),
+        "not_met" => ("⚠", "Not met"),
+        "pending" => ("◷", "To do"),
+        _ => ("–", "Not set"),
+    };
+    let class = match c.state.as_str() {
+        "met" => "badge badge-on_track",
+        "not_met" => "badge badge-overdue",
+        _ => "badge badge-due_soon",
+    };
+    view! {
+        <p id=id class="compliance" data-state=c.state.clone()>
+            <span class=class><span aria-hidden="true">{icon}" "</span>{format!("{} {label}", c.id)}</span>
+            " "{c.text}
+        </p>
+    }
+}
+
+#[component]
+fn PrepPage(review: i64, child: i64) -> impl IntoView {
+    let ctx = ctx();
+    let prep = RwSignal::new(None::<Result<ardesk_dto::ReviewPrep, ErrorDto>>);
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let busy = RwSignal::new(false);
+    spawn_local(async move { prep.set(Some(ipc::review_prep(review).await)) });
+
+    // Runs an action that answers with the updated screen; problems are shown, not lost.
+    let act = move |status: Option<String>,
+                    fut: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<ardesk_dto::ReviewPrep, ErrorDto>>>,
+    >| {
+        busy.set(true);
+        spawn_local(async move {
+            match fut.await {
+                Ok(p) => {
+                    prep.set(Some(Ok(p)));
+                    problems.set(Vec::new());
+                    if let Some(s) = status {
+                        ctx.status.set(Some(s));
+                    }
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) if e.problems.is_empty() => problems.set(vec![FieldProblem {
+                    field: String::new(),
+                    message: e.message,
+                    hint: String::new(),
+                }]),
+                Err(e) => problems.set(e.problems),
+            }
+            busy.set(false);
+        });
+    };
+
+    let meeting_date = RwSignal::new(String::new());
+    let meeting_time = RwSignal::new(String::new());
+    let meeting_venue = RwSignal::new(String::new());
+    Effect::new(move |first: Option<()>| {
+        // Fill the meeting form once, when the review first loads.
+        if (first.is_none() || meeting_date.get_untracked().is_empty())
+            && let Some(Ok(p)) = prep.get()
+        {
+            meeting_date.set(p.meeting.date.clone());
+            meeting_time.set(p.meeting.time.clone());
+            meeting_venue.set(p.meeting.venue.clone());
+        }
+    });
+    let save_meeting = move |_| {
+        let form = ardesk_dto::MeetingForm {
+            date: meeting_date.get_untracked(),
+            time: meeting_time.get_untracked(),
+            venue: meeting_venue.get_untracked(),
+        };
+        act(
+            Some("Meeting saved.".to_owned()),
+            Box::pin(async move { ipc::set_meeting(review, &form).await }),
+        );
+    };
+
+    let new_invitee = RwSignal::new(ardesk_dto::InviteeForm {
+        kind: "professional".into(),
+        preferred_contact: "email".into(),
+        advice_requested: true,
+        ..Default::default()
+    });
+    let adding = RwSignal::new(false);
+    let views_for = RwSignal::new(None::<i64>);
+    let views_text = RwSignal::new(String::new());
+
+    let letters = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            match ipc::generate_letters(review, "both").await {
+                Ok(done) => {
+                    ctx.status.set(Some(format!("Wrote {} letters to {}.", done.files.len(), done.folder)));
+                    prep.set(Some(ipc::review_prep(review).await));
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) if e.problems.is_empty() => problems.set(vec![FieldProblem {
+                    field: String::new(),
+                    message: e.message,
+                    hint: String::new(),
+                }]),
+                Err(e) => problems.set(e.problems),
+            }
+            busy.set(false);
+        });
+    };
+    let chase = move |item: i64| {
+        spawn_local(async move {
+            match ipc::chase(review, item).await {
+                Ok(done) => {
+                    ctx.status.set(Some(format!("Wrote the reminder to {}.", done.folder)));
+                    prep.set(Some(ipc::review_prep(review).await));
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => problems.set(vec![FieldProblem {
+                    field: String::new(),
+                    message: e.message,
+                    hint: String::new(),
+                }]),
+            }
+        });
+    };
+
+    let body = move || match prep.get() {
+        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(p)) => {
+            let invitees = p.invitees.clone();
+            let checklist = p.checklist.clone();
+            view! {
+                <h2 id="prep-child">{format!("Before the meeting: {}", p.child_name)}</h2>
+                <p class="cycle">{format!("Review stage: {}", p.stage_label)}</p>
+                <section class="panel" aria-labelledby="meeting-h">
+                    <h3 id="meeting-h">"The meeting"</h3>
+                    <div class="inline-fields">
+                        <div class="field">
+                            <label for="m-date">"Date"</label>
+                            <input id="m-date" type="text" placeholder="dd/mm/yyyy" prop:value=move || meeting_date.get()
+                                on:input=move |ev| meeting_date.set(event_target_value(&ev)) />
+                        </div>
+                        <div class="field">
+                            <label for="m-time">"Start time"</label>
+                            <input id="m-time" type="text" placeholder="HH:MM" prop:value=move || meeting_time.get()
+                                on:input=move |ev| meeting_time.set(event_target_value(&ev)) />
+                        </div>
+                        <div class="field wide">
+                            <label for="m-venue">"Venue, or “Remote:” and how to join"</label>
+                            <input id="m-venue" type="text" prop:value=move || meeting_venue.get()
+                                on:input=move |ev| meeting_venue.set(event_target_value(&ev)) />
+                        </div>
+                    </div>
+                    <button id="save-meeting" class="primary" on:click=save_meeting>"Save meeting"</button>
+                    <ComplianceLine id="notice" c=p.notice.clone() />
+                    <ComplianceLine id="circulation" c=p.circulation.clone() />
+                </section>
+
+                <section class="panel" aria-labelledby="invitees-h">
+                    <h3 id="invitees-h">"Invitees"</h3>
+                    {if invitees.is_empty() {
+                        view! {
+                            <p>"No invitees yet. The app suggests everyone the law requires (reg 20(2)) and those this child's circumstances call for; you can change the list afterwards."</p>
+                            <button id="accept-invitees" class="primary" on:click=move |_| act(
+                                Some("Suggested invitees added, with the report checklist.".to_owned()),
+                                Box::pin(async move { ipc::accept_invitees(review).await }),
+                            )>"Add the suggested invitees"</button>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <table id="invitees" class="people">
+                                <thead><tr>
+                                    <th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Why"</th>
+                                    <th scope="col">"Advice"</th><th scope="col">"Invited"</th><th scope="col">""</th>
+                                </tr></thead>
+                                <tbody>
+                                    {invitees.into_iter().map(|i| {
+                                        let id = i.id;
+                                        view! {
+                                            <tr data-invitee=id>
+                                                <td>{i.form.name.clone()}{i.statutory.then_some(" (statutory)")}</td>
+                                                <td>{i.form.role.clone()}{(!i.form.organisation.is_empty()).then(|| format!(", {}", i.form.organisation))}</td>
+                                                <td class="notes">{i.reason.clone()}</td>
+                                                <td>{if i.form.advice_requested { "Requested" } else { "" }}</td>
+                                                <td>{i.invited_on.clone().unwrap_or_else(|| "Not yet".into())}</td>
+                                                <td><button class="link remove-invitee" on:click=move |_| act(
+                                                    Some("Invitee removed.".to_owned()),
+                                                    Box::pin(async move { ipc::delete_invitee(review, id).await }),
+                                                )>"Remove"</button></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                    <div class="actions">
+                        <button id="show-add-invitee" on:click=move |_| adding.update(|a| *a = !*a)>"Add someone else"</button>
+                    </div>
+                    <Show when=move || adding.get()>
+                        <div class="inline-fields">
+                            <div class="field"><label for="i-name">"Name"</label>
+                                <input id="i-name" type="text" prop:value=move || new_invitee.with(|f| f.name.clone())
+                                    on:input=move |ev| new_invitee.update(|f| f.name = event_target_value(&ev)) /></div>
+                            <div class="field"><label for="i-role">"Role"</label>
+                                <input id="i-role" type="text" prop:value=move || new_invitee.with(|f| f.role.clone())
+                                    on:input=move |ev| new_invitee.update(|f| f.role = event_target_value(&ev)) /></div>
+                            <div class="field"><label for="i-org">"Organisation"</label>
+                                <input id="i-org" type="text" prop:value=move || new_invitee.with(|f| f.organisation.clone())
+                                    on:input=move |ev| new_invitee.update(|f| f.organisation = event_target_value(&ev)) /></div>
+                            <div class="field"><label for="i-email">"Email"</label>
+                                <input id="i-email" type="text" prop:value=move || new_invitee.with(|f| f.email.clone())
+                                    on:input=move |ev| new_invitee.update(|f| f.email = event_target_value(&ev)) /></div>
+                            <div class="field checkbox"><input id="i-advice" type="checkbox" prop:checked=move || new_invitee.with(|f| f.advice_requested)
+                                on:change=move |ev| new_invitee.update(|f| f.advice_requested = event_target_checked(&ev)) />
+                                <label for="i-advice">"Ask for advice"</label></div>
+                        </div>
+                        <button id="add-invitee-save" on:click=move |_| {
+                            let form = new_invitee.get_untracked();
+                            adding.set(false);
+                            act(Some(format!("Added {}.", form.name.trim())), Box::pin(async move { ipc::add_invitee(review, &form).await }));
+                        }>"Add"</button>
+                    </Show>
+                </section>
+
+                <section class="panel" aria-labelledby="letters-h">
+                    <h3 id="letters-h">"Letters"</h3>
+                    <p class="hint">"One letter for each invitee (an invitation, with the request for advice where asked) and one for the child, as Word and PDF. Nothing is written if a detail the letters need is missing: you are told which."</p>
+                    <div class="actions">
+                        <button id="generate-letters" class="primary" on:click=letters disabled=move || busy.get()>"Write all letters…"</button>
+                        <button id="mark-invited" on:click=move |_| act(
+                            Some("Invitations recorded as sent today.".to_owned()),
+                            Box::pin(async move { ipc::mark_invitations_sent(review).await }),
+                        )>"Record invitations as sent today"</button>
+                    </div>
+                    {(!p.letters.is_empty()).then(|| view! {
+                        <details id="letters">
+                            <summary>{format!("Letters written so far: {}", p.letters.len())}</summary>
+                            <ul>
+                                {p.letters.iter().map(|l| view! {
+                                    <li>{format!("{} · {} · {}{}", l.generated, l.kind_label, l.file_name, l.recipient.as_ref().map(|r| format!(" · {r}")).unwrap_or_default())}</li>
+                                }).collect_view()}
+                            </ul>
+                        </details>
+                    })}
+                </section>
+
+                <section class="panel" aria-labelledby="checklist-h">
+                    <h3 id="checklist-h">"Reports and views"</h3>
+                    <table id="checklist" class="people">
+                        <thead><tr>
+                            <th scope="col">"Status"</th><th scope="col">"Document"</th><th scope="col">"From"</th>
+                            <th scope="col">"Due"</th><th scope="col">"Received"</th><th scope="col">""</th>
+                        </tr></thead>
+                        <tbody>
+                            {checklist.into_iter().map(|c| {
+                                let item = c.id;
+                                let badge = match c.status.as_str() { "received" => "on_track", "overdue" => "overdue", _ => "due_soon" }.to_owned();
+                                let views = c.code == "D10" || c.code == "D11";
+                                view! {
+                                    <tr data-item=item data-status=c.status.clone()>
+                                        <td><StatusBadge status=badge label=c.status_label.clone() /></td>
+                                        <td>{c.title.clone()}{c.file_name.clone().map(|f| view! { <span class="notes">{format!(" ({f})")}</span> })}
+                                            {c.has_views_text.then(|| view! { <span class="notes">" (views typed in)"</span> })}</td>
+                                        <td>{c.from.clone().unwrap_or_default()}</td>
+                                        <td class="date">{c.due.clone().unwrap_or_default()}</td>
+                                        <td class="date">{c.received_on.clone().unwrap_or_default()}</td>
+                                        <td class="row-actions">
+                                            <button class="link attach" on:click=move |_| act(
+                                                Some("File attached.".to_owned()),
+                                                Box::pin(async move { ipc::attach_file(review, item).await }),
+                                            )>"Attach file…"</button>
+                                            {views.then(|| view! { " " <button class="link views" on:click=move |_| { views_for.set(Some(item)); views_text.set(String::new()); }>"Type views"</button> })}
+                                            {(c.status == "overdue" && c.from_invitee.is_some()).then(|| view! {
+                                                " " <button class="link chase" on:click=move |_| chase(item)>"Write reminder…"</button>
+                                            })}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {move || views_for.get().map(|item| view! {
+                        <div class="editor">
+                            <label for="views-text">"Views, as told to you"</label>
+                            <textarea id="views-text" rows="5" prop:value=move || views_text.get() on:input=move |ev| views_text.set(event_target_value(&ev))></textarea>
+                            <div class="actions">
+                                <button id="save-views" class="primary" on:click=move |_| {
+                                    let text = views_text.get_untracked();
+                                    views_for.set(None);
+                                    act(Some("Views recorded.".to_owned()), Box::pin(async move { ipc::record_views(review, item, &text).await }));
+                                }>"Save views"</button>
+                                <button on:click=move |_| views_for.set(None)>"Cancel"</button>
+                            </div>
+                        </div>
+                    })}
+                    <div class="actions">
+                        <button id="mark-circulated" on:click=move |_| act(
+                            Some("Papers recorded as circulated to every invitee today.".to_owned()),
+                            Box::pin(async move { ipc::mark_circulated(review).await }),
+                        )>"Record papers as circulated today"</button>
+                    </div>
+                </section>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <nav class="breadcrumb">
+            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
+        </nav>
+        <Problems id="prep-errors" problems />
+        {body}
     }
 }
 

@@ -573,6 +573,28 @@ impl App {
         self.review_prep(review)
     }
 
+    /// Attaches the file at `path` (chosen by the user in a dialog): its size is checked before
+    /// it is read, so a huge file is refused without loading it.
+    pub fn attach_file_from(&mut self, review: i64, item: i64, path: &Path) -> Result<ReviewPrep, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "the file".to_owned());
+        let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}."));
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > ctx.max_file_bytes {
+            let refusal = ardesk_intake::Refusal::TooLarge { size, limit: ctx.max_file_bytes };
+            return Err(AppError::from(vec![Problem::block(
+                "file",
+                format!("{name} was not attached: {refusal}"),
+                "",
+            )]));
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        self.attach_file(review, item, &name, &bytes)
+    }
+
     /// Records views typed in (from a phone call, a conversation, a form filled in at school).
     pub fn record_views(&mut self, review: i64, item: i64, text: &str) -> Result<ReviewPrep, AppError> {
         if text.trim().is_empty() {
