@@ -33,6 +33,12 @@ const COMMANDS: &[&str] = &[
     "chase",
     "attach_file",
     "record_views",
+    "generate_letter_for",
+    "school_form",
+    "save_school",
+    "letter_templates",
+    "save_letter_template",
+    "reset_letter_template",
 ];
 
 fn main() {

@@ -11,7 +11,8 @@ use ardesk_app::LetterFormat;
 use ardesk_app::{App, AppError, SystemClock};
 use ardesk_dto::{
     AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
-    Exported, InviteeForm, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
+    Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
+    SchoolForm,
 };
 use tauri::State;
 
@@ -235,6 +236,20 @@ fn generate_letters(
     Ok(written)
 }
 
+/// Asks for a folder and writes one invitee's letter there.
+#[tauri::command(async)]
+fn generate_letter_for(
+    backend: State<'_, Backend>,
+    review: i64,
+    invitee: i64,
+) -> Result<LettersWritten, ErrorDto> {
+    let folder = dialogs::pick_folder("Choose a folder for the letter").ok_or_else(cancelled)?;
+    let written =
+        backend.with(|app| app.generate_letter_for(review, invitee, &folder, LetterFormat::Both))?;
+    dialogs::reveal(&folder);
+    Ok(written)
+}
+
 /// Asks for a folder and writes a reminder for overdue advice there.
 #[tauri::command(async)]
 fn chase(backend: State<'_, Backend>, review: i64, item: i64) -> Result<LettersWritten, ErrorDto> {
@@ -261,6 +276,38 @@ fn record_views(
     text: String,
 ) -> Result<ReviewPrep, ErrorDto> {
     backend.with(|app| app.record_views(review, item, &text))
+}
+
+#[tauri::command(async)]
+fn school_form(backend: State<'_, Backend>) -> Result<SchoolForm, ErrorDto> {
+    backend.with(|app| app.school_form())
+}
+
+#[tauri::command(async)]
+fn save_school(backend: State<'_, Backend>, form: SchoolForm) -> Result<SchoolForm, ErrorDto> {
+    backend.with(|app| app.save_school(form))
+}
+
+#[tauri::command(async)]
+fn letter_templates(backend: State<'_, Backend>) -> Result<Vec<LetterTemplateDto>, ErrorDto> {
+    backend.with(|app| app.letter_templates())
+}
+
+#[tauri::command(async)]
+fn save_letter_template(
+    backend: State<'_, Backend>,
+    kind: String,
+    text: String,
+) -> Result<Vec<LetterTemplateDto>, ErrorDto> {
+    backend.with(|app| app.save_letter_template(&kind, &text))
+}
+
+#[tauri::command(async)]
+fn reset_letter_template(
+    backend: State<'_, Backend>,
+    kind: String,
+) -> Result<Vec<LetterTemplateDto>, ErrorDto> {
+    backend.with(|app| app.reset_letter_template(&kind))
 }
 
 fn main() {
@@ -298,6 +345,12 @@ fn main() {
             chase,
             attach_file,
             record_views,
+            generate_letter_for,
+            school_form,
+            save_school,
+            letter_templates,
+            save_letter_template,
+            reset_letter_template,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -282,8 +282,19 @@ impl App {
     /// Types `text` into the input `css`.
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css).await;
-        el.clear().await.unwrap_or_else(|e| panic!("could not clear `{css}`: {e}"));
-        el.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
+        // WebDriver's clear fires no `input` event in WebKit: empty the field as a user's
+        // deletion would, so the page sees it.
+        let arg = serde_json::to_value(&el).unwrap_or_else(|e| panic!("element `{css}`: {e}"));
+        self.client()
+            .execute(
+                "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![arg],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("could not clear `{css}`: {e}"));
+        if !text.is_empty() {
+            el.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
+        }
     }
 
     pub async fn text(&self, css: &str) -> String {

@@ -252,6 +252,16 @@ async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
     app.find("#caseload tbody tr").await;
     app.click("#nav-settings").await;
 
+    // The school's details: a missing SENCO name is refused beside the form, then saved.
+    app.find("#s-senco").await;
+    app.wait_for_text("#school-h", "School").await;
+    app.type_into("#s-senco", "").await;
+    app.click("#save-school").await;
+    app.wait_for_text("#school-errors", "The SENCO's name is required.").await;
+    app.type_into("#s-senco", "Jo Senco").await;
+    app.click("#save-school").await;
+    app.wait_for_text("#status", "School details saved.").await;
+
     // A profile that breaks a statutory floor is refused, naming the field; nothing changes.
     app.click("#profiles tr[data-profile='redcar'] .edit-profile").await;
     app.find("#profile-json").await;
@@ -340,7 +350,9 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     let pdfs = files.iter().filter(|f| f.ends_with(".pdf")).count();
-    assert!(pdfs >= 5 && pdfs * 2 == files.len(), "{status}: {files:?}");
+    // Every letter as DOCX and PDF, plus the two printable views forms (PDF).
+    assert!(pdfs >= 5 && (pdfs - 2) * 2 + 2 == files.len(), "{status}: {files:?}");
+    assert!(files.iter().any(|f| f.ends_with("_child_views_form.pdf")), "{files:?}");
     assert!(files.iter().any(|f| f.contains("child_invitation")), "{files:?}");
     app.wait_for_text("#letters summary", &format!("Letters written so far: {}", files.len())).await;
 

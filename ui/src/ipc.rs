@@ -3,7 +3,8 @@
 
 use ardesk_dto::{
     AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
-    Exported, InviteeForm, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
+    Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
+    SchoolForm,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -227,4 +228,58 @@ pub async fn record_views(review: i64, item: i64, text: &str) -> Result<ReviewPr
         text: &'a str,
     }
     invoke("record_views", &Args { review, item, text }).await
+}
+
+pub async fn school_form() -> Result<SchoolForm, ErrorDto> {
+    invoke("school_form", &NoArgs {}).await
+}
+
+pub async fn save_school(form: &SchoolForm) -> Result<SchoolForm, ErrorDto> {
+    invoke("save_school", &SchoolArgs { form }).await
+}
+
+#[derive(Serialize)]
+struct SchoolArgs<'a> {
+    form: &'a SchoolForm,
+}
+
+pub async fn letter_templates() -> Result<Vec<LetterTemplateDto>, ErrorDto> {
+    invoke("letter_templates", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct TemplateArgs<'a> {
+    kind: &'a str,
+    text: &'a str,
+}
+
+pub async fn save_letter_template(kind: &str, text: &str) -> Result<Vec<LetterTemplateDto>, ErrorDto> {
+    invoke("save_letter_template", &TemplateArgs { kind, text }).await
+}
+
+pub async fn reset_letter_template(kind: &str) -> Result<Vec<LetterTemplateDto>, ErrorDto> {
+    #[derive(Serialize)]
+    struct Kind<'a> {
+        kind: &'a str,
+    }
+    invoke("reset_letter_template", &Kind { kind }).await
+}
+
+pub async fn generate_letter_for(review: i64, invitee: i64) -> Result<LettersWritten, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args {
+        review: i64,
+        invitee: i64,
+    }
+    invoke("generate_letter_for", &Args { review, invitee }).await
+}
+
+pub async fn update_invitee(review: i64, invitee: i64, form: &InviteeForm) -> Result<ReviewPrep, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        invitee: i64,
+        form: &'a InviteeForm,
+    }
+    invoke("update_invitee", &Args { review, invitee, form }).await
 }

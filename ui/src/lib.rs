@@ -690,13 +690,33 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
         );
     };
 
-    let new_invitee = RwSignal::new(ardesk_dto::InviteeForm {
+    let blank_invitee = || ardesk_dto::InviteeForm {
         kind: "professional".into(),
         preferred_contact: "email".into(),
         advice_requested: true,
         ..Default::default()
-    });
+    };
+    let new_invitee = RwSignal::new(blank_invitee());
     let adding = RwSignal::new(false);
+    // The invitee being edited, if the form is editing rather than adding.
+    let editing_invitee = RwSignal::new(None::<i64>);
+    let letter_for = move |invitee: i64| {
+        spawn_local(async move {
+            match ipc::generate_letter_for(review, invitee).await {
+                Ok(done) => {
+                    ctx.status.set(Some(format!("Wrote {} to {}.", done.files.join(" and "), done.folder)));
+                    prep.set(Some(ipc::review_prep(review).await));
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) if e.problems.is_empty() => problems.set(vec![FieldProblem {
+                    field: String::new(),
+                    message: e.message,
+                    hint: String::new(),
+                }]),
+                Err(e) => problems.set(e.problems),
+            }
+        });
+    };
     let views_for = RwSignal::new(None::<i64>);
     let views_text = RwSignal::new(String::new());
 
@@ -796,10 +816,19 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
                                                 <td class="notes">{i.reason.clone()}</td>
                                                 <td>{if i.form.advice_requested { "Requested" } else { "" }}</td>
                                                 <td>{i.invited_on.clone().unwrap_or_else(|| "Not yet".into())}</td>
-                                                <td><button class="link remove-invitee" on:click=move |_| act(
-                                                    Some("Invitee removed.".to_owned()),
-                                                    Box::pin(async move { ipc::delete_invitee(review, id).await }),
-                                                )>"Remove"</button></td>
+                                                <td class="row-actions">
+                                                    <button class="link letter-for" on:click=move |_| letter_for(id)>"Letter…"</button>
+                                                    " "
+                                                    <button class="link edit-invitee" on:click={
+                                                        let form = i.form.clone();
+                                                        move |_| { editing_invitee.set(Some(id)); new_invitee.set(form.clone()); adding.set(true); }
+                                                    }>"Edit"</button>
+                                                    " "
+                                                    <button class="link remove-invitee" on:click=move |_| act(
+                                                        Some("Invitee removed.".to_owned()),
+                                                        Box::pin(async move { ipc::delete_invitee(review, id).await }),
+                                                    )>"Remove"</button>
+                                                </td>
                                             </tr>
                                         }
                                     }).collect_view()}
@@ -808,7 +837,7 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
                         }.into_any()
                     }}
                     <div class="actions">
-                        <button id="show-add-invitee" on:click=move |_| adding.update(|a| *a = !*a)>"Add someone else"</button>
+                        <button id="show-add-invitee" on:click=move |_| { editing_invitee.set(None); new_invitee.set(blank_invitee()); adding.update(|a| *a = !*a); }>"Add someone else"</button>
                     </div>
                     <Show when=move || adding.get()>
                         <div class="inline-fields">
@@ -831,8 +860,11 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
                         <button id="add-invitee-save" on:click=move |_| {
                             let form = new_invitee.get_untracked();
                             adding.set(false);
-                            act(Some(format!("Added {}.", form.name.trim())), Box::pin(async move { ipc::add_invitee(review, &form).await }));
-                        }>"Add"</button>
+                            match editing_invitee.get_untracked() {
+                                Some(id) => act(Some(format!("Saved {}.", form.name.trim())), Box::pin(async move { ipc::update_invitee(review, id, &form).await })),
+                                None => act(Some(format!("Added {}.", form.name.trim())), Box::pin(async move { ipc::add_invitee(review, &form).await })),
+                            }
+                        }>{move || if editing_invitee.get().is_some() { "Save" } else { "Add" }}</button>
                     </Show>
                 </section>
 
@@ -1060,9 +1092,117 @@ fn Settings() -> impl IntoView {
         });
     };
 
+    let school = RwSignal::new(ardesk_dto::SchoolForm::default());
+    let school_problems = RwSignal::new(Vec::<FieldProblem>::new());
+    spawn_local(async move {
+        if let Ok(s) = ipc::school_form().await {
+            school.set(s);
+        }
+    });
+    let save_school = move |_| {
+        let form = school.get_untracked();
+        spawn_local(async move {
+            match ipc::save_school(&form).await {
+                Ok(saved) => {
+                    school.set(saved);
+                    school_problems.set(Vec::new());
+                    ctx.status.set(Some("School details saved.".to_owned()));
+                    ctx.refresh_info();
+                }
+                Err(e) => school_problems.set(problems_of(e)),
+            }
+        });
+    };
+    let school_field = move |id: &'static str,
+                             label: &'static str,
+                             get: fn(&ardesk_dto::SchoolForm) -> String,
+                             set: fn(&mut ardesk_dto::SchoolForm, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="text" prop:value=move || school.with(get)
+                    on:input=move |ev| school.update(|f| set(f, event_target_value(&ev))) />
+            </div>
+        }
+    };
+
+    let templates = RwSignal::new(Vec::<ardesk_dto::LetterTemplateDto>::new());
+    let template_kind = RwSignal::new(String::new());
+    let template_text = RwSignal::new(String::new());
+    let template_problems = RwSignal::new(Vec::<FieldProblem>::new());
+    spawn_local(async move { templates.set(ipc::letter_templates().await.unwrap_or_default()) });
+    let choose_template = move |kind: String| {
+        let text = templates
+            .with_untracked(|ts| ts.iter().find(|t| t.kind == kind).map(|t| t.text.clone()))
+            .unwrap_or_default();
+        template_text.set(text);
+        template_problems.set(Vec::new());
+        template_kind.set(kind);
+    };
+    let save_template = move |_| {
+        let (kind, text) = (template_kind.get_untracked(), template_text.get_untracked());
+        spawn_local(async move {
+            match ipc::save_letter_template(&kind, &text).await {
+                Ok(list) => {
+                    templates.set(list);
+                    template_problems.set(Vec::new());
+                    ctx.status.set(Some("Letter wording saved.".to_owned()));
+                }
+                Err(e) => template_problems.set(problems_of(e)),
+            }
+        });
+    };
+    let reset_template = move |_| {
+        let kind = template_kind.get_untracked();
+        spawn_local(async move {
+            if let Ok(list) = ipc::reset_letter_template(&kind).await {
+                let text = list.iter().find(|t| t.kind == kind).map(|t| t.text.clone()).unwrap_or_default();
+                templates.set(list);
+                template_text.set(text);
+                ctx.status.set(Some("Letter wording back to the shipped version.".to_owned()));
+            }
+        });
+    };
+
     view! {
         <h2>"Settings"</h2>
         {move || error.get().map(|error| view! { <ErrorPanel error /> })}
+        <section aria-labelledby="school-h" class="panel">
+            <h3 id="school-h">"School"</h3>
+            <p class="hint">"These head every letter and form."</p>
+            <div class="inline-fields">
+                {school_field("s-name", "School name", |f| f.name.clone(), |f, v| f.name = v)}
+                {school_field("s-address", "Address (commas between lines)", |f| f.address.clone(), |f, v| f.address = v)}
+                {school_field("s-urn", "URN", |f| f.urn.clone(), |f, v| f.urn = v)}
+                {school_field("s-senco", "SENCO's name", |f| f.senco_name.clone(), |f, v| f.senco_name = v)}
+                {school_field("s-role", "SENCO's title", |f| f.senco_role.clone(), |f, v| f.senco_role = v)}
+                {school_field("s-phone", "Phone", |f| f.phone.clone(), |f, v| f.phone = v)}
+                {school_field("s-email", "Email", |f| f.email.clone(), |f, v| f.email = v)}
+            </div>
+            <Problems id="school-errors" problems=school_problems />
+            <button id="save-school" class="primary" on:click=save_school>"Save school details"</button>
+        </section>
+        <section aria-labelledby="wording-h" class="panel">
+            <h3 id="wording-h">"Letter wording"</h3>
+            <p class="hint">"Change a letter's wording to your school's. Fields in braces, such as {child.name}, are filled in for each letter; a line starting [pfa] appears only for Year 9 and above."</p>
+            <label for="template-kind">"Letter"</label>
+            <select id="template-kind" on:change=move |ev| choose_template(event_target_value(&ev))>
+                <option value="">"Choose a letter…"</option>
+                {move || templates.get().into_iter().map(|t| {
+                    let label = format!("{}{}", t.label, if t.customised { " (the school's wording)" } else { "" });
+                    view! { <option value=t.kind.clone() selected=move || template_kind.get() == t.kind>{label}</option> }
+                }).collect_view()}
+            </select>
+            <Show when=move || !template_kind.get().is_empty()>
+                <textarea id="template-text" rows="18" spellcheck="true" prop:value=move || template_text.get()
+                    on:input=move |ev| template_text.set(event_target_value(&ev))></textarea>
+                <Problems id="template-errors" problems=template_problems />
+                <div class="actions">
+                    <button id="save-template" class="primary" on:click=save_template>"Save wording"</button>
+                    <button id="reset-template" on:click=reset_template>"Back to the shipped wording"</button>
+                </div>
+            </Show>
+        </section>
         <section aria-labelledby="terms-h" class="panel">
             <h3 id="terms-h">"Term dates"</h3>
             <p class="hint">

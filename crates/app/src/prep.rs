@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use ardesk_documents::forms::{ViewsForm, ViewsFormDoc, render_views_form};
 use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
 use ardesk_domain::Problem;
 use ardesk_domain::child::ChildRecord;
@@ -18,8 +19,8 @@ use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
 use ardesk_domain::review::{Attendance, Meeting, ReviewStage};
 use ardesk_domain::school::School;
 use ardesk_dto::{
-    ChecklistDto, Compliance, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, LettersWritten, MeetingForm,
-    ReviewPrep,
+    ChecklistDto, Compliance, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, LetterTemplateDto,
+    LettersWritten, MeetingForm, ReviewPrep, SchoolForm,
 };
 use ardesk_store::{Action, ChecklistRow, StoredChild, StoredInvitee};
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -112,8 +113,7 @@ fn parse_invitee(form: &InviteeForm) -> Result<(Invitee, Attendance), Vec<Proble
         ));
     }
     let email = form.email.trim();
-    let looks_like_email = email.contains('@') && email.contains('.') && !email.contains(' ');
-    if !email.is_empty() && !looks_like_email {
+    if !email.is_empty() && !looks_like_email(email) {
         problems.push(Problem::block(
             "email",
             format!("\u{201c}{email}\u{201d} is not an email address."),
@@ -163,6 +163,11 @@ fn parse_invitee(form: &InviteeForm) -> Result<(Invitee, Attendance), Vec<Proble
         }
         _ => Err(problems),
     }
+}
+
+/// A light check that catches typing slips, not a full address validation.
+fn looks_like_email(email: &str) -> bool {
+    email.contains('@') && email.contains('.') && !email.contains(' ')
 }
 
 fn parse_meeting(form: &MeetingForm) -> Result<Meeting, Vec<Problem>> {
@@ -645,6 +650,9 @@ impl App {
             .set("reports.due", day(MilestoneId::T08))
             .set("circulate.date", day(MilestoneId::T09));
         d.set("la.name", ctx.la_name.clone());
+        if let Ok(Some(school)) = self.store.school() {
+            d.set("school.name", school.name);
+        }
         if let Some(form) = &ctx.advice_form {
             d.set("la.advice_form", form.clone());
         }
@@ -758,6 +766,27 @@ impl App {
         folder: &Path,
         format: LetterFormat,
     ) -> Result<LettersWritten, AppError> {
+        self.write_letters(review, folder, format, None)
+    }
+
+    /// Writes the letter for one invitee only (with the views forms, for the family).
+    pub fn generate_letter_for(
+        &mut self,
+        review: i64,
+        invitee: i64,
+        folder: &Path,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        self.write_letters(review, folder, format, Some(invitee))
+    }
+
+    fn write_letters(
+        &mut self,
+        review: i64,
+        folder: &Path,
+        format: LetterFormat,
+        only: Option<i64>,
+    ) -> Result<LettersWritten, AppError> {
         let ctx = self.prep_ctx(review)?;
         let invitees = self.store.invitees(ctx.review)?;
         if invitees.is_empty() {
@@ -782,8 +811,12 @@ impl App {
                 "Fill it in under Settings.",
             ));
         }
+        if only.is_some_and(|id| !invitees.iter().any(|i| i.id == id)) {
+            return Err(AppError::new(ErrorCode::NotFound, "That invitee is no longer on the list."));
+        }
         let mut planned: Vec<(Option<&StoredInvitee>, LetterKind)> = invitees
             .iter()
+            .filter(|i| only.is_none_or(|id| id == i.id))
             .map(|i| {
                 (
                     Some(i),
@@ -795,7 +828,7 @@ impl App {
                 )
             })
             .collect();
-        if !invitees.iter().any(|i| i.invitee.kind == InviteeKind::YoungPerson) {
+        if only.is_none() && !invitees.iter().any(|i| i.invitee.kind == InviteeKind::YoungPerson) {
             planned.push((None, LetterKind::ChildInvitation));
         }
         let mut letters = Vec::new();
@@ -835,15 +868,57 @@ impl App {
                 })?;
                 let name = format!("{stem}.{ext}");
                 write_atomically(&folder.join(&name), &bytes)?;
-                log.push((to.map(|t| t.id), kind, name.clone()));
+                log.push((to.map(|t| t.id), Some(kind), name.clone()));
                 written.push(name);
             }
+        }
+        // The printable views forms go with the family's letters.
+        let with_forms =
+            only.is_none_or(|id| invitees.iter().any(|i| i.id == id && i.invitee.kind.is_family()));
+        let first = ctx
+            .child
+            .record
+            .preferred_name
+            .as_ref()
+            .unwrap_or(&ctx.child.record.legal_forenames)
+            .as_str()
+            .to_owned();
+        let day = |id| Self::due(&ctx, id).map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_default();
+        let meeting_day = ctx
+            .child
+            .review
+            .as_ref()
+            .and_then(|r| r.review.meeting.as_ref())
+            .map(|m| m.date.format("%A %-d %B %Y").to_string())
+            .unwrap_or_default();
+        let forms: &[(ViewsForm, &str)] = if with_forms {
+            &[(ViewsForm::ParentCarer, "parent_views_form"), (ViewsForm::Child, "child_views_form")]
+        } else {
+            &[]
+        };
+        for &(kind, code) in forms {
+            let form = ViewsFormDoc {
+                kind,
+                school_name: school.name.clone(),
+                child_name: first.clone(),
+                meeting: meeting_day.clone(),
+                return_by: day(MilestoneId::T08),
+                pfa: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
+                created: self.clock.now(),
+            };
+            let bytes = render_views_form(&form).map_err(|e| {
+                AppError::new(ErrorCode::Storage, format!("The views form could not be produced: {e}"))
+            })?;
+            let name = format!("{initials}_{code}.pdf");
+            write_atomically(&folder.join(&name), &bytes)?;
+            log.push((None, None, name.clone()));
+            written.push(name);
         }
         let action = Action { actor: &self.actor, name: "letters.generate", at: self.clock.now() };
         let at = self.clock.now();
         self.store.write(action, |tx| {
             for (invitee, kind, name) in &log {
-                tx.log_letter(ctx.review, *invitee, kind.code(), name, at)?;
+                tx.log_letter(ctx.review, *invitee, kind.map_or("views_form", LetterKind::code), name, at)?;
             }
             Ok(())
         })?;
@@ -913,6 +988,118 @@ impl App {
             folder: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             files: written,
         })
+    }
+
+    /// The school's details for the settings form (empty when not yet set).
+    pub fn school_form(&self) -> Result<SchoolForm, AppError> {
+        Ok(self.store.school()?.map_or_else(
+            || SchoolForm { senco_role: "SENCO".to_owned(), ..SchoolForm::default() },
+            |s| SchoolForm {
+                name: s.name,
+                address: s.address,
+                urn: s.urn,
+                senco_name: s.senco_name,
+                senco_role: s.senco_role,
+                phone: s.phone,
+                email: s.email,
+            },
+        ))
+    }
+
+    /// Saves the school's details (they head every letter). Every problem is reported.
+    pub fn save_school(&mut self, form: SchoolForm) -> Result<SchoolForm, AppError> {
+        let mut problems = Vec::new();
+        let required = [
+            (
+                "name",
+                &form.name,
+                "School name is required.",
+                "Enter the school's name as it appears on letters.",
+            ),
+            ("address", &form.address, "Address is required.", "Enter it with commas between the lines."),
+            ("senco_name", &form.senco_name, "The SENCO's name is required.", "Letters are signed with it."),
+        ];
+        for (field, value, message, hint) in required {
+            if value.trim().is_empty() {
+                problems.push(Problem::block(field, message, hint));
+            }
+        }
+        let urn = form.urn.trim();
+        let is_urn = urn.len() == 6 && urn.chars().all(|c| c.is_ascii_digit());
+        if !urn.is_empty() && !is_urn {
+            problems.push(Problem::block(
+                "urn",
+                format!("URN \u{201c}{urn}\u{201d} is not 6 digits."),
+                "Find it on Get Information about Schools, or leave it blank.",
+            ));
+        }
+        let email = form.email.trim();
+        if !email.is_empty() && !looks_like_email(email) {
+            problems.push(Problem::block(
+                "email",
+                format!("\u{201c}{email}\u{201d} is not an email address."),
+                "Check it, or leave it blank.",
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(AppError::from(problems));
+        }
+        let logo = self.store.school()?.and_then(|s| s.logo);
+        let school = School {
+            name: form.name.trim().to_owned(),
+            address: form.address.trim().to_owned(),
+            urn: urn.to_owned(),
+            logo,
+            senco_name: form.senco_name.trim().to_owned(),
+            senco_role: if form.senco_role.trim().is_empty() {
+                "SENCO".to_owned()
+            } else {
+                form.senco_role.trim().to_owned()
+            },
+            phone: form.phone.trim().to_owned(),
+            email: email.to_owned(),
+        };
+        let action = Action { actor: &self.actor, name: "school.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_school(&school))?;
+        self.school_form()
+    }
+
+    /// Each letter's wording: the school's own where it has one, otherwise the shipped one.
+    pub fn letter_templates(&self) -> Result<Vec<LetterTemplateDto>, AppError> {
+        let own = self.store.letter_templates()?;
+        Ok(LetterKind::ALL
+            .iter()
+            .map(|k| {
+                let mine = own.iter().find(|(kind, _)| kind == k.code());
+                LetterTemplateDto {
+                    kind: k.code().to_owned(),
+                    label: k.label().to_owned(),
+                    text: mine.map_or_else(|| k.builtin_template().to_owned(), |(_, t)| t.clone()),
+                    customised: mine.is_some(),
+                }
+            })
+            .collect())
+    }
+
+    /// Saves the school's wording for a letter, after checking its fields and conditions.
+    pub fn save_letter_template(
+        &mut self,
+        kind: &str,
+        text: &str,
+    ) -> Result<Vec<LetterTemplateDto>, AppError> {
+        let kind = LetterKind::from_code(kind)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("No letter \"{kind}\".")))?;
+        ardesk_domain::letters::check_template(text)?;
+        let action = Action { actor: &self.actor, name: "letter_template.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_letter_template(kind.code(), Some(text)))?;
+        self.letter_templates()
+    }
+
+    /// Goes back to the shipped wording for a letter.
+    pub fn reset_letter_template(&mut self, kind: &str) -> Result<Vec<LetterTemplateDto>, AppError> {
+        let action = Action { actor: &self.actor, name: "letter_template.reset", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_letter_template(kind, None))?;
+        self.letter_templates()
     }
 
     /// The review id of the child's current review.

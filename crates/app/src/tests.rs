@@ -339,7 +339,10 @@ fn letters_are_written_for_every_invitee_and_logged() -> Result<(), AppError> {
     let written = app.generate_letters(review, dir.path(), LetterFormat::Both)?;
     let expected_letters =
         prep.invitees.len() + usize::from(!prep.invitees.iter().any(|i| i.form.kind == "young_person"));
-    assert_eq!(written.files.len(), expected_letters * 2, "{:?}", written.files);
+    // Each letter as DOCX and PDF, plus the two printable views forms.
+    assert_eq!(written.files.len(), expected_letters * 2 + 2, "{:?}", written.files);
+    assert!(written.files.iter().any(|f| f.ends_with("_parent_views_form.pdf")));
+    assert!(written.files.iter().any(|f| f.ends_with("_child_views_form.pdf")));
     for name in &written.files {
         let bytes = std::fs::read(dir.path().join(name)).unwrap_or_default();
         assert!(bytes.starts_with(if name.ends_with(".pdf") { b"%PDF" } else { b"PK\x03\x04" }), "{name}");
@@ -352,6 +355,24 @@ fn letters_are_written_for_every_invitee_and_logged() -> Result<(), AppError> {
     );
     assert!(written.files.iter().any(|f| f.contains("child_invitation")));
     assert_eq!(app.review_prep(review)?.letters.len(), written.files.len());
+    Ok(())
+}
+
+#[test]
+fn one_invitee_s_letter_can_be_written_alone() -> Result<(), AppError> {
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let prep = app.accept_suggested_invitees(review)?;
+    let head = prep.invitees.iter().find(|i| i.form.kind == "setting").map(|i| i.id).unwrap_or_default();
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.generate_letter_for(review, head, dir.path(), LetterFormat::Pdf)?;
+    assert_eq!(written.files.len(), 1, "{:?}", written.files);
+    assert!(written.files[0].contains("professional_invitation_Head-teacher"));
+    // The edited details are what the next letter uses.
+    let mut form = prep.invitees.iter().find(|i| i.id == head).map(|i| i.form.clone()).unwrap_or_default();
+    form.name = "Dr Morgan Head".into();
+    let prep = app.update_invitee(review, head, form)?;
+    assert!(prep.invitees.iter().any(|i| i.id == head && i.form.name == "Dr Morgan Head"));
     Ok(())
 }
 
@@ -402,5 +423,34 @@ fn a_meeting_needs_a_date_time_and_venue() -> Result<(), AppError> {
     let fields: Vec<&str> =
         err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
     assert_eq!(fields, ["date", "time", "venue"]);
+    Ok(())
+}
+
+#[test]
+fn school_details_and_letter_wording_are_the_school_s_own() -> Result<(), AppError> {
+    let mut app = app();
+    let err = app
+        .save_school(ardesk_dto::SchoolForm { urn: "12".into(), email: "nope".into(), ..Default::default() })
+        .err();
+    let fields: Vec<&str> =
+        err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
+    assert_eq!(fields, ["name", "address", "senco_name", "urn", "email"]);
+    let saved = app.save_school(ardesk_dto::SchoolForm {
+        name: "Hilltop Primary".into(),
+        address: "1 Hill Road, Exampletown".into(),
+        senco_name: "Sam Senco".into(),
+        ..Default::default()
+    })?;
+    assert_eq!((saved.name.as_str(), saved.senco_role.as_str()), ("Hilltop Primary", "SENCO"));
+
+    let bad = app.save_letter_template("reminder", "Subject: Reminder\nDear {recipent.name},").err();
+    assert!(bad.is_some_and(|e| e.problems[0].message.contains("{recipent.name}")));
+    let list = app.save_letter_template(
+        "reminder",
+        "Subject: Reminder for {child.name}\n\nDear {recipient.name},\n\nPlease send your advice.",
+    )?;
+    assert!(list.iter().any(|t| t.kind == "reminder" && t.customised));
+    let list = app.reset_letter_template("reminder")?;
+    assert!(list.iter().all(|t| !t.customised));
     Ok(())
 }

@@ -68,6 +68,72 @@ impl LetterKind {
     }
 }
 
+/// Every merge field the app fills in. A template using any other field is refused when saved.
+pub const FIELDS: [&str; 19] = [
+    "child.name",
+    "child.legal_name",
+    "child.dob",
+    "child.references",
+    "meeting.date",
+    "meeting.time",
+    "meeting.venue",
+    "rsvp.date",
+    "reports.due",
+    "circulate.date",
+    "requested.date",
+    "recipient.name",
+    "recipient.role",
+    "invitees.list",
+    "la.name",
+    "la.advice_form",
+    "reports.received",
+    "reports.missing",
+    "school.name",
+];
+
+/// The flags templates may test with `[flag]` and `[!flag]`.
+pub const FLAGS: [&str; 7] = ["remote", "pfa", "transfer", "health", "advice", "advice_form", "missing"];
+
+/// Checks a template a user wrote: a `Subject:` first line, and only known fields and flags.
+/// Every problem is reported.
+pub fn check_template(template: &str) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    if !template.lines().next().is_some_and(|l| l.starts_with("Subject:")) {
+        problems.push(Problem::block(
+            "template",
+            "The first line must be the subject, starting \u{201c}Subject:\u{201d}.",
+            "For example \u{201c}Subject: Invitation to {child.name}'s annual review\u{201d}.",
+        ));
+    }
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = after.find('}') else { break };
+        let field = after.get(..close).unwrap_or_default().trim();
+        if !FIELDS.contains(&field) {
+            problems.push(Problem::block(
+                "template",
+                format!("{{{field}}} is not a field the letters know."),
+                format!("Use one of: {}.", FIELDS.map(|f| format!("{{{f}}}")).join(", ")),
+            ));
+        }
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    for line in template.lines() {
+        if let Some((cond, _)) = line.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            let flag = cond.strip_prefix('!').unwrap_or(cond);
+            if !FLAGS.contains(&flag) {
+                problems.push(Problem::block(
+                    "template",
+                    format!("[{cond}] is not a condition the letters know."),
+                    format!("Use one of: {}.", FLAGS.join(", ")),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
 /// A block of a letter's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -367,6 +433,23 @@ mod tests {
         assert_eq!(
             bullets,
             ["School report", "Educational psychology advice", "Speech and language therapy advice"]
+        );
+    }
+
+    #[test]
+    fn shipped_templates_pass_the_check_and_typos_do_not() {
+        for kind in LetterKind::ALL {
+            assert_eq!(check_template(kind.builtin_template()), Ok(()), "{kind:?}");
+        }
+        let err = check_template("Dear {chld.name}\n[pfa2]x").err().unwrap_or_default();
+        let messages: Vec<&str> = err.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "The first line must be the subject, starting \u{201c}Subject:\u{201d}.",
+                "{chld.name} is not a field the letters know.",
+                "[pfa2] is not a condition the letters know."
+            ]
         );
     }
 

@@ -333,6 +333,31 @@ pub struct LettersWritten {
     pub files: Vec<String>,
 }
 
+/// The school's details, as the settings form holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolForm {
+    pub name: String,
+    /// Lines separated by commas.
+    pub address: String,
+    /// The 6-digit Unique Reference Number.
+    pub urn: String,
+    pub senco_name: String,
+    pub senco_role: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// One letter's wording in Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterTemplateDto {
+    /// `parent_invitation`, `child_invitation`, `professional_invitation`, `reminder`, `circulation_cover`.
+    pub kind: String,
+    pub label: String,
+    pub text: String,
+    /// The school has its own wording for this letter.
+    pub customised: bool,
+}
+
 /// An LA profile in the list of profiles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileSummary {

@@ -1,0 +1,123 @@
+//! Printable forms: the parent/carer views form and the child's "All about me" page, with a
+//! write-in box under each question, clean in black and white.
+
+use chrono::{DateTime, Utc};
+
+use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
+
+/// Whose views the form collects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewsForm {
+    ParentCarer,
+    Child,
+}
+
+/// What goes at the top of a views form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewsFormDoc {
+    pub kind: ViewsForm,
+    pub school_name: String,
+    pub child_name: String,
+    /// "Tuesday 12 January 2027".
+    pub meeting: String,
+    /// "Tuesday 22 December 2026".
+    pub return_by: String,
+    /// Year 9 and above: ask about preparing for adulthood.
+    pub pfa: bool,
+    pub created: DateTime<Utc>,
+}
+
+fn questions(doc: &ViewsFormDoc) -> Vec<(&'static str, f32)> {
+    match doc.kind {
+        ViewsForm::ParentCarer => {
+            let mut q = vec![
+                ("What is going well for your child, at school and at home?", 38.0),
+                ("What is not going so well, or worries you?", 38.0),
+                ("What progress have you seen towards the outcomes in the plan?", 38.0),
+                ("Is the support in the plan still right? What would you change?", 38.0),
+                ("Your hopes for your child's future", 30.0),
+            ];
+            if doc.pfa {
+                q.push(("Preparing for adulthood: further study or work, living independently, friends and community, good health", 34.0));
+            }
+            q.push(("Anything else you would like the meeting to know", 26.0));
+            q
+        }
+        ViewsForm::Child => vec![
+            ("What I like about school", 34.0),
+            ("What I find hard", 34.0),
+            ("What helps me", 34.0),
+            ("What I would like to get better at", 34.0),
+            ("When I am older I would like to… (you can draw it)", 50.0),
+        ],
+    }
+}
+
+/// The form as an A4 PDF.
+pub fn render_views_form(doc: &ViewsFormDoc) -> Result<Vec<u8>, String> {
+    let title = match doc.kind {
+        ViewsForm::ParentCarer => format!("Your views for {}'s annual review", doc.child_name),
+        ViewsForm::Child => format!("All about me: {}", doc.child_name),
+    };
+    let mut pdf = Layout::new(&title, &doc.school_name, doc.created)?;
+    let width = PAGE_W - 2.0 * MARGIN;
+    pdf.y = MARGIN;
+    pdf.text_right(PAGE_W - MARGIN, pdf.y + 2.0, &doc.school_name, Weight::Bold, 10.0);
+    pdf.y += 6.0;
+    pdf.paragraph(MARGIN, width, &title, Weight::Bold, 15.0, 2.0);
+    let intro = match doc.kind {
+        ViewsForm::ParentCarer => format!(
+            "The annual review meeting is on {}. Please write your views below (or on extra sheets) and return this form by {}. You can also tell me your views in person or by phone.",
+            doc.meeting, doc.return_by
+        ),
+        ViewsForm::Child => format!(
+            "We are having a meeting about you on {}. Write, draw, or ask an adult to write your answers for you.",
+            doc.meeting
+        ),
+    };
+    pdf.paragraph(MARGIN, width, &intro, Weight::Regular, 10.5, 4.0);
+    for (question, height) in questions(doc) {
+        let lines = pdf.wrap(question, Weight::Bold, 11.0, width).len() as f32;
+        pdf.ensure_space(lines * 5.0 + height + 6.0);
+        pdf.paragraph(MARGIN, width, question, Weight::Bold, 11.0, 1.5);
+        pdf.rect(MARGIN, pdf.y, width, height, 0.6);
+        pdf.y += height + 5.0;
+    }
+    if doc.kind == ViewsForm::ParentCarer {
+        pdf.ensure_space(20.0);
+        pdf.paragraph(
+            MARGIN,
+            width,
+            "Name: ____________________________    Relationship: ________________    Date: ____________",
+            Weight::Regular,
+            10.5,
+            0.0,
+        );
+    }
+    Ok(pdf.finish(&format!("{} · {}", doc.school_name, doc.child_name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn both_forms_render() {
+        for (kind, pfa) in
+            [(ViewsForm::ParentCarer, false), (ViewsForm::ParentCarer, true), (ViewsForm::Child, false)]
+        {
+            let doc = ViewsFormDoc {
+                kind,
+                school_name: "Demo School".into(),
+                child_name: "Robin".into(),
+                meeting: "Tuesday 12 January 2027".into(),
+                return_by: "Tuesday 22 December 2026".into(),
+                pfa,
+                created: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default(),
+            };
+            let bytes = render_views_form(&doc).unwrap_or_default();
+            assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 5000, "{kind:?}");
+        }
+    }
+}
