@@ -147,15 +147,7 @@ fn parse_invitee(form: &InviteeForm) -> Result<(Invitee, Attendance), Vec<Proble
                     address: opt(&form.address),
                     preferred_contact,
                     advice_requested: form.advice_requested,
-                    statutory: matches!(
-                        kind,
-                        InviteeKind::Parent
-                            | InviteeKind::YoungPerson
-                            | InviteeKind::Setting
-                            | InviteeKind::LaSen
-                            | InviteeKind::Health
-                            | InviteeKind::SocialCare
-                    ),
+                    statutory: kind.is_statutory(),
                     reason: "Added by the SENCO.".to_owned(),
                 },
                 attendance,

@@ -400,7 +400,7 @@ pub fn timeline(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::la::LaCatalogue;
+    use crate::la::{LaCatalogue, LaProfile};
     use chrono::{Datelike, Weekday};
     use proptest::prelude::*;
 
@@ -410,6 +410,24 @@ mod tests {
 
     fn catalogue() -> LaCatalogue {
         LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message))
+    }
+
+    /// A review of a child born 3 Feb 2016, computed on 22 Nov 2026.
+    fn input(profile: &LaProfile, anchor: NaiveDate, meeting: Option<NaiveDate>) -> ClockInput<'_> {
+        ClockInput {
+            anchor,
+            dob: d(2016, 2, 3),
+            ncy_offset: 0,
+            meeting,
+            profile,
+            transfers: Transfers::default(),
+            today: d(2026, 11, 22),
+        }
+    }
+
+    fn compute(input: &ClockInput<'_>) -> Timeline {
+        timeline(input, &BankHolidays::embedded(), &SchoolCalendar::default())
+            .unwrap_or_else(|e| unreachable!("{e}"))
     }
 
     /// Computes a timeline with the given LA and returns `id -> (date, due)` as ISO strings.
@@ -500,17 +518,8 @@ mod tests {
         let cat = catalogue();
         let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
         let run = |meeting: NaiveDate| {
-            let input = ClockInput {
-                anchor: d(2026, 3, 1),
-                dob: d(2016, 2, 3),
-                ncy_offset: 0,
-                meeting: Some(meeting),
-                profile,
-                transfers: Transfers::default(),
-                today: d(2026, 11, 22),
-            };
-            timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
-                .unwrap_or_else(|e| unreachable!("{e}"))
+            let input = input(profile, d(2026, 3, 1), Some(meeting));
+            compute(&input)
         };
         // Meeting Mon 11 Jan 2027: notice by Mon 28 Dec 2026 (Boxing Day substitute) -> Thu 24 Dec.
         let tl = run(d(2027, 1, 11));
@@ -536,8 +545,7 @@ mod tests {
                 transfers,
                 today: meeting,
             };
-            timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
-                .unwrap_or_else(|e| unreachable!("{e}"))
+            compute(&input)
         };
         let y6 = mk(d(2015, 1, 10), d(2025, 11, 10), Transfers::default());
         assert_eq!(y6.ncy, 6);
@@ -593,15 +601,7 @@ mod tests {
         let cat = catalogue();
         let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
         let warnings = |meeting: NaiveDate| {
-            let input = ClockInput {
-                anchor: d(2025, 3, 1),
-                dob: d(2016, 2, 3),
-                ncy_offset: 0,
-                meeting: Some(meeting),
-                profile,
-                transfers: Transfers::default(),
-                today: d(2026, 11, 22),
-            };
+            let input = input(profile, d(2025, 3, 1), Some(meeting));
             let tl = timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
                 .unwrap_or_else(|e| unreachable!("{e}"));
             tl.meeting_warnings(Some(meeting))
@@ -616,15 +616,7 @@ mod tests {
     fn a_meeting_before_the_anchor_is_refused() {
         let cat = catalogue();
         let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
-        let input = ClockInput {
-            anchor: d(2025, 3, 1),
-            dob: d(2016, 2, 3),
-            ncy_offset: 0,
-            meeting: Some(d(2025, 2, 1)),
-            profile,
-            transfers: Transfers::default(),
-            today: d(2026, 11, 22),
-        };
+        let input = input(profile, d(2025, 3, 1), Some(d(2025, 2, 1)));
         let err = timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default()).err();
         assert!(matches!(err, Some(ClockError::MeetingBeforeAnchor { .. })));
     }
@@ -635,15 +627,7 @@ mod tests {
         let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
         let school =
             SchoolCalendar::new(vec![(d(2025, 9, 3), d(2025, 12, 19)), (d(2026, 1, 5), d(2026, 2, 13))], []);
-        let input = ClockInput {
-            anchor: d(2025, 3, 1),
-            dob: d(2016, 2, 3),
-            ncy_offset: 0,
-            meeting: Some(d(2026, 1, 20)),
-            profile,
-            transfers: Transfers::default(),
-            today: d(2026, 11, 22),
-        };
+        let input = input(profile, d(2025, 3, 1), Some(d(2026, 1, 20)));
         let tl = timeline(&input, &BankHolidays::embedded(), &school).unwrap_or_else(|e| unreachable!("{e}"));
         let t08 = tl.get(MilestoneId::T08).map(|m| (m.due, m.school_holiday));
         assert_eq!(t08, Some((d(2025, 12, 30), true))); // Christmas holidays: flagged, date kept

@@ -53,6 +53,20 @@ impl InviteeKind {
         InviteeKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// Must be invited by law (reg 20(2)): parent or young person, the setting, the LA's SEN
+    /// and social care officers, and a health professional.
+    pub fn is_statutory(self) -> bool {
+        matches!(
+            self,
+            InviteeKind::Parent
+                | InviteeKind::YoungPerson
+                | InviteeKind::Setting
+                | InviteeKind::LaSen
+                | InviteeKind::Health
+                | InviteeKind::SocialCare
+        )
+    }
+
     /// Gets the parent/carer letter (as opposed to the professional's invitation and request for
     /// advice).
     pub fn is_family(self) -> bool {
@@ -123,15 +137,7 @@ fn placeholder(
         address: None,
         preferred_contact: ContactMethod::Email,
         advice_requested: advice,
-        statutory: matches!(
-            kind,
-            InviteeKind::Parent
-                | InviteeKind::YoungPerson
-                | InviteeKind::Setting
-                | InviteeKind::LaSen
-                | InviteeKind::Health
-                | InviteeKind::SocialCare
-        ),
+        statutory: kind.is_statutory(),
         reason: reason.to_owned(),
     }
 }
@@ -227,7 +233,7 @@ pub fn suggest(
             address: None,
             preferred_contact: ContactMethod::Email,
             advice_requested: true,
-            statutory: matches!(kind, InviteeKind::Health | InviteeKind::SocialCare),
+            statutory: kind.is_statutory(),
             reason: reason.to_owned(),
         });
     }
