@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "attach_file",
     "record_views",
     "generate_letter_for",
+    "circulation_letters",
     "school_form",
     "save_school",
     "letter_templates",

@@ -236,6 +236,16 @@ fn generate_letters(
     Ok(written)
 }
 
+/// Asks for a folder and writes the circulation cover letters there.
+#[tauri::command(async)]
+fn circulation_letters(backend: State<'_, Backend>, review: i64) -> Result<LettersWritten, ErrorDto> {
+    let folder = dialogs::pick_folder("Choose a folder for the cover letters").ok_or_else(cancelled)?;
+    let written =
+        backend.with(|app| app.generate_circulation_letters(review, &folder, LetterFormat::Both))?;
+    dialogs::reveal(&folder);
+    Ok(written)
+}
+
 /// Asks for a folder and writes one invitee's letter there.
 #[tauri::command(async)]
 fn generate_letter_for(
@@ -346,6 +356,7 @@ fn main() {
             attach_file,
             record_views,
             generate_letter_for,
+            circulation_letters,
             school_form,
             save_school,
             letter_templates,

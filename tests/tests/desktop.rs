@@ -366,6 +366,10 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
     let status = app.attrs("#checklist tbody tr:first-child", "data-status").await;
     assert_eq!(status, ["received"]);
 
+    // The cover letters that go with the papers, one per invitee.
+    app.click("#circulation-letters").await;
+    app.wait_for_text("#status", "cover letters").await;
+
     // Circulated today: T09 met.
     app.click("#mark-circulated").await;
     app.wait_for_text("#circulation", "T09 Met").await;

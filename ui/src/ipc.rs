@@ -283,3 +283,7 @@ pub async fn update_invitee(review: i64, invitee: i64, form: &InviteeForm) -> Re
     }
     invoke("update_invitee", &Args { review, invitee, form }).await
 }
+
+pub async fn circulation_letters(review: i64) -> Result<LettersWritten, ErrorDto> {
+    invoke("circulation_letters", &Review { review }).await
+}

@@ -940,6 +940,18 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
                         </div>
                     })}
                     <div class="actions">
+                        <button id="circulation-letters" on:click=move |_| {
+                            spawn_local(async move {
+                                match ipc::circulation_letters(review).await {
+                                    Ok(done) => {
+                                        ctx.status.set(Some(format!("Wrote {} cover letters to {}.", done.files.len(), done.folder)));
+                                        prep.set(Some(ipc::review_prep(review).await));
+                                    }
+                                    Err(e) if e.code == ErrorCode::Cancelled => {}
+                                    Err(e) => problems.set(vec![FieldProblem { field: String::new(), message: e.message, hint: String::new() }]),
+                                }
+                            });
+                        }>"Write circulation cover letters…"</button>
                         <button id="mark-circulated" on:click=move |_| act(
                             Some("Papers recorded as circulated to every invitee today.".to_owned()),
                             Box::pin(async move { ipc::mark_circulated(review).await }),

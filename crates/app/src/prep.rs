@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use ardesk_documents::ar1::{Ar1Form, Ar1Header, render_ar1_form};
 use ardesk_documents::forms::{ViewsForm, ViewsFormDoc, render_views_form};
 use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
 use ardesk_domain::Problem;
@@ -920,6 +921,77 @@ impl App {
         })
     }
 
+    /// Writes the cover letter that goes with the circulated papers, one per invitee: it lists
+    /// what was received and what is still missing.
+    pub fn generate_circulation_letters(
+        &mut self,
+        review: i64,
+        folder: &Path,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let invitees = self.store.invitees(ctx.review)?;
+        if invitees.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "Add the invitees first: the papers go to each of them.",
+            ));
+        }
+        let checklist = self.store.checklist(ctx.review)?;
+        let school = self.store.school()?.ok_or_else(|| {
+            AppError::from(vec![Problem::block(
+                "school",
+                "The school's details are not set.",
+                "Fill them in under Settings.",
+            )])
+        })?;
+        let template = self.template(&ctx, LetterKind::CirculationCover)?;
+        let mut letters = Vec::new();
+        let mut problems = Vec::new();
+        for to in &invitees {
+            match render(&template, &self.merge_data(&ctx, Some(to), &invitees, &checklist)) {
+                Ok(letter) => letters.push((to, letter)),
+                Err(ps) => problems.extend(ps),
+            }
+        }
+        if !problems.is_empty() {
+            problems.dedup_by(|a, b| a.message == b.message);
+            return Err(AppError::from(problems));
+        }
+        let initials: String =
+            ctx.child.record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect();
+        let mut written = Vec::new();
+        let at = self.clock.now();
+        let mut log = Vec::new();
+        for (n, (to, letter)) in letters.into_iter().enumerate() {
+            let doc = self.letter_doc(&school, Some(to), letter);
+            for ext in format.extensions() {
+                let bytes = match *ext {
+                    "docx" => render_docx(&doc),
+                    _ => render_pdf(&doc),
+                }
+                .map_err(|e| {
+                    AppError::new(ErrorCode::Storage, format!("The letter could not be produced: {e}"))
+                })?;
+                let name = format!("{initials}_{:02}_circulation_{}.{ext}", n + 1, slug(&to.invitee.name));
+                write_atomically(&folder.join(&name), &bytes)?;
+                log.push((to.id, name.clone()));
+                written.push(name);
+            }
+        }
+        let action = Action { actor: &self.actor, name: "letters.circulation", at };
+        self.store.write(action, |tx| {
+            for (invitee, name) in &log {
+                tx.log_letter(ctx.review, Some(*invitee), LetterKind::CirculationCover.code(), name, at)?;
+            }
+            Ok(())
+        })?;
+        Ok(LettersWritten {
+            folder: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            files: written,
+        })
+    }
+
     /// Writes a reminder to the invitee whose advice (checklist item `item`) is overdue, and
     /// records the chase.
     pub fn chase(
@@ -1092,6 +1164,95 @@ impl App {
         let action = Action { actor: &self.actor, name: "letter_template.reset", at: self.clock.now() };
         self.store.write(action, |tx| tx.set_letter_template(kind, None))?;
         self.letter_templates()
+    }
+
+    /// Writes the printable AR1 form for the meeting into `folder`: blank, or pre-filled with the
+    /// child's details, everyone invited and the plan's Section E outcomes.
+    pub fn write_ar1_form(
+        &self,
+        review: i64,
+        folder: &Path,
+        prefilled: bool,
+    ) -> Result<LettersWritten, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let r = &ctx.child.record;
+        let profile = self
+            .cal
+            .las
+            .get(&r.la_id)
+            .or_else(|| self.cal.las.get(ardesk_domain::la::DEFAULT_LA))
+            .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
+        let meeting =
+            ctx.child.review.as_ref().filter(|s| s.id == ctx.review).and_then(|s| s.review.meeting.clone());
+        let ncy = nc_year(r.dob, r.ncy_offset, meeting.as_ref().map_or(self.clock.today(), |m| m.date));
+        let title =
+            profile.ar1_for(ncy).map_or_else(|| "Record of Annual Review".to_owned(), |f| f.title.clone());
+        let school = self.store.school()?.map(|s| s.name).unwrap_or_default();
+        let form = if prefilled {
+            Ar1Form {
+                header: Ar1Header {
+                    child_name: r.legal_name(),
+                    dob: long(r.dob),
+                    year_group: ardesk_domain::ncy::label(ncy),
+                    upn: r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default(),
+                    la_reference: r.la_ref.clone().unwrap_or_default(),
+                    meeting: meeting
+                        .as_ref()
+                        .map(|m| match m.start {
+                            Some(t) => format!("{} at {}", m.date.format("%A %-d %B %Y"), t.format("%H:%M")),
+                            None => m.date.format("%A %-d %B %Y").to_string(),
+                        })
+                        .unwrap_or_default(),
+                    venue: meeting.as_ref().map(|m| m.venue.clone()).unwrap_or_default(),
+                },
+                invited: self
+                    .store
+                    .invitees(ctx.review)?
+                    .into_iter()
+                    .map(|i| (i.invitee.name, i.invitee.role))
+                    .collect(),
+                outcomes: ctx
+                    .child
+                    .plan
+                    .section(ardesk_domain::plan::SectionId::E)
+                    .map(ardesk_domain::ar1::outcomes)
+                    .unwrap_or_default(),
+                previous_actions: Vec::new(),
+                pfa: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
+                head_teacher_signoff: profile.signoff.head_teacher_required,
+                title,
+                la_name: profile.name.clone(),
+                school_name: school,
+                created: self.clock.now(),
+            }
+        } else {
+            Ar1Form {
+                header: Ar1Header::default(),
+                invited: Vec::new(),
+                outcomes: Vec::new(),
+                previous_actions: Vec::new(),
+                pfa: true,
+                head_teacher_signoff: profile.signoff.head_teacher_required,
+                title,
+                la_name: profile.name.clone(),
+                school_name: school,
+                created: self.clock.now(),
+            }
+        };
+        let bytes = render_ar1_form(&form).map_err(|e| {
+            AppError::new(ErrorCode::Storage, format!("The AR1 form could not be produced: {e}"))
+        })?;
+        let initials: String = r.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect();
+        let name = if prefilled {
+            format!("{initials}_AR1_for_the_meeting.pdf")
+        } else {
+            "AR1_blank.pdf".to_owned()
+        };
+        write_atomically(&folder.join(&name), &bytes)?;
+        Ok(LettersWritten {
+            folder: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            files: vec![name],
+        })
     }
 
     /// The review id of the child's current review.

@@ -394,6 +394,19 @@ fn a_letter_with_a_missing_value_is_not_written() -> Result<(), AppError> {
 }
 
 #[test]
+fn circulation_letters_list_what_was_received_and_what_is_missing() -> Result<(), AppError> {
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let prep = app.accept_suggested_invitees(review)?;
+    app.record_views(review, prep.checklist[2].id, "Going well.")?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.generate_circulation_letters(review, dir.path(), LetterFormat::Docx)?;
+    assert_eq!(written.files.len(), prep.invitees.len());
+    assert!(written.files.iter().all(|f| f.contains("_circulation_")));
+    Ok(())
+}
+
+#[test]
 fn overdue_advice_is_chased_with_a_reminder() -> Result<(), AppError> {
     let mut app = app();
     let review = review_with_meeting(&mut app)?;

@@ -115,6 +115,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the printable AR1 form for a review's meeting (A4 PDF): pre-filled (the default) or blank.
+    Ar1 {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// A blank form, with no child's details.
+        #[arg(long, conflicts_with = "prefilled")]
+        blank: bool,
+        /// Pre-filled with the child's details, the invitees and the Section E outcomes.
+        #[arg(long)]
+        prefilled: bool,
+    },
     /// Write a consistent copy of the database to FILE (SQLite online backup).
     Backup {
         #[command(flatten)]
@@ -260,6 +275,15 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     );
                 }
                 println!("{}\n{}", prep.notice.text, prep.circulation.text);
+            }
+        }
+        Command::Ar1 { db, review, out, blank, prefilled: _ } => {
+            std::fs::create_dir_all(&out).map_err(|e| {
+                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+            })?;
+            let written = open(db, clock)?.write_ar1_form(review, &out, !blank)?;
+            for name in written.files {
+                println!("{}", out.join(name).display());
             }
         }
         Command::Backup { db, out } => {

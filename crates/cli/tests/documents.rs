@@ -137,3 +137,49 @@ fn every_letter_opens_in_the_real_tools() {
         assert!(names_child(line), "python-docx text of {}: {line}", name(docx));
     }
 }
+
+#[test]
+fn the_prefilled_ar1_lists_every_section_e_outcome() {
+    let (qpdf, pdftotext) = (tool("qpdf"), tool("pdftotext"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    assert!(ardesk(&["demo", "--db", db]).status.success());
+    let rows: serde_json::Value =
+        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let row = rows
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["stage"] == "invitations_sent"))
+        .cloned()
+        .unwrap_or_default();
+    let out_dir = dir.path().join("ar1");
+    let out_s = out_dir.to_str().unwrap_or_default();
+    for flag in ["--prefilled", "--blank"] {
+        let out =
+            ardesk(&["ar1", "--db", db, "--review", &row["review_id"].to_string(), "--out", out_s, flag]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let prefilled = std::fs::read_dir(&out_dir)
+        .unwrap_or_else(|e| unreachable!("{e}"))
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("AR1_for_the_meeting"));
+    let prefilled = prefilled.unwrap_or_else(|| unreachable!("no pre-filled AR1 written"));
+    for pdf in [prefilled.clone(), out_dir.join("AR1_blank.pdf")] {
+        assert!(
+            run(Command::new(&qpdf).arg("--check").arg(&pdf)).contains("No syntax or stream encoding errors")
+        );
+    }
+    let text = run(Command::new(&pdftotext).arg(&prefilled).arg("-")).replace('\n', " ");
+    // The demo plans' Section E outcomes, as written in the demo (the child's name varies).
+    for fragment in [
+        "will start a conversation with a peer",
+        "will read and understand texts",
+        "calm-down plan independently",
+    ] {
+        assert!(text.contains(fragment), "{fragment:?} missing from the pre-filled AR1: {text}");
+    }
+    for heading in ["Record of discussion", "Agreed actions", "Recommendation to the LA", "Attendance"] {
+        assert!(text.contains(heading), "{heading} missing");
+    }
+}

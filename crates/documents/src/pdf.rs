@@ -12,6 +12,7 @@ use printpdf::{
 const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Bold.ttf");
 pub const PAGE_W: f32 = 210.0;
+/// Page height in mm (A4).
 pub const PAGE_H: f32 = 297.0;
 pub const MARGIN: f32 = 20.0;
 const FOOTER_Y: f32 = PAGE_H - 10.0;
@@ -202,6 +203,89 @@ impl Layout {
 
     pub fn page_count(&self) -> usize {
         self.done.len() + 1
+    }
+
+    /// A heading with a rule under it, kept with at least `keep` mm of what follows.
+    pub fn heading(&mut self, text: &str, keep: f32) {
+        self.ensure_space(12.0 + keep);
+        self.y += 4.0;
+        self.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, text, Weight::Bold, 12.0, 1.0);
+        self.line(MARGIN, self.y, PAGE_W - MARGIN, self.y, 0.4);
+        self.y += 2.0;
+    }
+
+    /// A labelled write-in box `height` mm tall, with `prefill` text inside if any.
+    pub fn write_in(&mut self, label: &str, height: f32, prefill: &str) {
+        let width = PAGE_W - 2.0 * MARGIN;
+        let lines = if prefill.is_empty() {
+            Vec::new()
+        } else {
+            self.wrap(prefill, Weight::Regular, 9.5, width - 4.0)
+        };
+        let height = height.max(lines.len() as f32 * 4.3 + 4.0);
+        self.ensure_space(height + 7.0);
+        if !label.is_empty() {
+            self.paragraph(MARGIN, width, label, Weight::Bold, 10.0, 1.0);
+        }
+        let top = self.y;
+        self.rect(MARGIN, top, width, height, 0.5);
+        let mut y = top + 4.5;
+        for line in lines {
+            self.text_at(MARGIN + 2.0, y, &line, Weight::Regular, 9.5);
+            y += 4.3;
+        }
+        self.y = top + height + 3.0;
+    }
+
+    /// A row of tick boxes with labels, e.g. Achieved / Partly / Not yet.
+    pub fn tick_boxes(&mut self, x: f32, labels: &[&str]) {
+        self.ensure_space(6.0);
+        let mut x = x;
+        let y = self.y;
+        for label in labels {
+            self.rect(x, y, 3.5, 3.5, 0.5);
+            self.text_at(x + 5.0, y + 3.2, label, Weight::Regular, 9.5);
+            x += 9.0 + self.width(label, Weight::Regular, 9.5);
+        }
+        self.y += 6.0;
+    }
+
+    /// A table with a header row (repeated after a page break); each row is at least
+    /// `min_height` mm tall and grows to fit its wrapped text.
+    pub fn table(&mut self, widths: &[f32], header: &[&str], rows: &[Vec<String>], min_height: f32) {
+        let draw_row = |pdf: &mut Layout, cells: &[String], weight: Weight, height: f32| {
+            let mut x = MARGIN;
+            let top = pdf.y;
+            for (cell, w) in cells.iter().zip(widths) {
+                pdf.rect(x, top, *w, height, 0.4);
+                let mut y = top + 4.2;
+                for line in pdf.wrap(cell, weight, 9.0, w - 3.0) {
+                    pdf.text_at(x + 1.5, y, &line, weight, 9.0);
+                    y += 4.0;
+                }
+                x += w;
+            }
+            pdf.y = top + height;
+        };
+        let header_cells: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+        let header_height = 6.5;
+        self.ensure_space(header_height + min_height);
+        draw_row(self, &header_cells, Weight::Bold, header_height);
+        for row in rows {
+            let lines = row
+                .iter()
+                .zip(widths)
+                .map(|(cell, w)| self.wrap(cell, Weight::Regular, 9.0, w - 3.0).len())
+                .max()
+                .unwrap_or(1) as f32;
+            let height = (lines * 4.0 + 2.5).max(min_height);
+            if self.y + height > PAGE_H - MARGIN - 5.0 {
+                self.new_page();
+                draw_row(self, &header_cells, Weight::Bold, header_height);
+            }
+            draw_row(self, row, Weight::Regular, height);
+        }
+        self.y += 3.0;
     }
 
     /// Adds "Page X of Y" (and `footer` on the left) to every page and returns the PDF bytes.

@@ -1,0 +1,203 @@
+//! The printable AR1 form for the meeting: blank, or pre-filled with the child's details, the
+//! people invited and the Section E outcomes, with write-in boxes for everything the meeting
+//! records. A4, black and white.
+
+use chrono::{DateTime, Utc};
+
+use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
+
+/// The child and meeting details printed at the top (empty strings print as lines to fill in).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ar1Header {
+    pub child_name: String,
+    pub dob: String,
+    pub year_group: String,
+    pub upn: String,
+    pub la_reference: String,
+    pub meeting: String,
+    pub venue: String,
+}
+
+/// What the printable form shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ar1Form {
+    /// The LA's form title, e.g. "AR1 Record of Annual Review".
+    pub title: String,
+    pub la_name: String,
+    pub school_name: String,
+    pub header: Ar1Header,
+    /// (name, role) of everyone invited.
+    pub invited: Vec<(String, String)>,
+    /// Section E outcomes; empty prints numbered blank rows.
+    pub outcomes: Vec<String>,
+    /// Actions from the last review to follow up.
+    pub previous_actions: Vec<String>,
+    /// Year 9 and above: print the preparing-for-adulthood section.
+    pub pfa: bool,
+    /// The LA needs the head teacher's sign-off.
+    pub head_teacher_signoff: bool,
+    pub created: DateTime<Utc>,
+}
+
+const SECTIONS: [&str; 12] = ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"];
+
+/// The form as an A4 PDF.
+pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
+    let mut pdf = Layout::new(&form.title, &form.school_name, form.created)?;
+    let width = PAGE_W - 2.0 * MARGIN;
+    pdf.y = MARGIN;
+    pdf.text_right(
+        PAGE_W - MARGIN,
+        pdf.y + 2.0,
+        &format!("{} · {}", form.la_name, form.school_name),
+        Weight::Regular,
+        9.0,
+    );
+    pdf.y += 7.0;
+    pdf.paragraph(MARGIN, width, &form.title, Weight::Bold, 16.0, 3.0);
+
+    let h = &form.header;
+    let blank = |s: &str| if s.is_empty() { "".to_owned() } else { s.to_owned() };
+    pdf.table(
+        &[42.0, 128.0],
+        &["Child or young person", ""],
+        &[
+            vec!["Name".into(), blank(&h.child_name)],
+            vec!["Date of birth".into(), blank(&h.dob)],
+            vec!["Year group".into(), blank(&h.year_group)],
+            vec!["UPN".into(), blank(&h.upn)],
+            vec!["LA reference".into(), blank(&h.la_reference)],
+            vec!["Meeting".into(), blank(&h.meeting)],
+            vec!["Venue".into(), blank(&h.venue)],
+        ],
+        7.0,
+    );
+
+    pdf.heading("Attendance", 20.0);
+    let mut people: Vec<Vec<String>> = form
+        .invited
+        .iter()
+        .map(|(name, role)| vec![name.clone(), role.clone(), String::new(), String::new()])
+        .collect();
+    people.extend((0..3).map(|_| vec![String::new(); 4]));
+    pdf.table(&[55.0, 60.0, 27.5, 27.5], &["Name", "Role", "Attended", "Report"], &people, 7.0);
+
+    pdf.heading("Views", 40.0);
+    pdf.write_in(
+        "The child or young person (how gathered; what is working, what is not; what matters to them)",
+        32.0,
+        "",
+    );
+    pdf.write_in("Parents or carers", 30.0, "");
+    pdf.write_in("School or setting", 26.0, "");
+    pdf.write_in("Professionals (summary of each report)", 26.0, "");
+
+    if !form.previous_actions.is_empty() {
+        pdf.heading("Actions from the last review", 20.0);
+        let rows: Vec<Vec<String>> =
+            form.previous_actions.iter().map(|a| vec![a.clone(), String::new()]).collect();
+        pdf.table(&[120.0, 50.0], &["Action", "Done / carried forward"], &rows, 7.0);
+    }
+
+    pdf.heading("Progress towards the outcomes in Section E", 50.0);
+    let outcomes: Vec<String> =
+        if form.outcomes.is_empty() { vec![String::new(); 4] } else { form.outcomes.clone() };
+    for (n, outcome) in outcomes.iter().enumerate() {
+        pdf.ensure_space(45.0);
+        let label = if outcome.is_empty() {
+            format!("Outcome {}: ", n + 1)
+        } else {
+            format!("Outcome {}: {outcome}", n + 1)
+        };
+        pdf.paragraph(MARGIN, width, &label, Weight::Bold, 10.0, 1.5);
+        pdf.tick_boxes(MARGIN, &["Achieved", "Partly", "Not yet", "No longer relevant"]);
+        pdf.write_in("", 20.0, "");
+    }
+
+    pdf.heading("Special educational provision (Section F), health (G) and social care (H)", 40.0);
+    pdf.write_in("Provision: delivered as specified? Impact? Changes recommended?", 26.0, "");
+    pdf.write_in("Health", 18.0, "");
+    pdf.write_in("Social care", 18.0, "");
+    if form.pfa {
+        pdf.heading("Preparing for adulthood (required from Year 9)", 40.0);
+        pdf.write_in("Employment or further study", 18.0, "");
+        pdf.write_in("Independent living", 18.0, "");
+        pdf.write_in("Friends, relationships and community", 18.0, "");
+        pdf.write_in("Good health", 18.0, "");
+    }
+    pdf.heading("Placement and Personal Budget", 30.0);
+    pdf.write_in("Is the placement meeting needs? Phase transfer: preferences", 20.0, "");
+    pdf.paragraph(MARGIN, width, "Personal Budget discussed:", Weight::Bold, 10.0, 1.0);
+    pdf.tick_boxes(MARGIN, &["Yes", "No"]);
+
+    pdf.heading("Record of discussion", 50.0);
+    pdf.write_in("", 70.0, "");
+    pdf.write_in("Differences of opinion (who, about what; or \u{201c}None\u{201d})", 24.0, "");
+
+    pdf.heading("Recommendation to the LA", 40.0);
+    pdf.tick_boxes(MARGIN, &["Maintain the plan unchanged", "Amend the plan", "Cease to maintain"]);
+    pdf.write_in("Reasons, and any requests (reassessment, funding, placement)", 26.0, "");
+    let amendments: Vec<Vec<String>> =
+        SECTIONS.iter().map(|s| vec![format!("Section {s}"), String::new(), String::new()]).collect();
+    pdf.paragraph(
+        MARGIN,
+        width,
+        "Recommended amendments by section (or tick: no amendments proposed)",
+        Weight::Bold,
+        10.0,
+        1.0,
+    );
+    pdf.tick_boxes(MARGIN, &["No amendments proposed"]);
+    pdf.table(&[30.0, 20.0, 120.0], &["Section", "Amend?", "Summary and evidence"], &amendments, 7.0);
+
+    pdf.heading("Agreed actions", 40.0);
+    let actions: Vec<Vec<String>> = (0..6).map(|_| vec![String::new(); 4]).collect();
+    pdf.table(&[72.0, 38.0, 25.0, 35.0], &["Action", "Owner", "Deadline", "Success measure"], &actions, 10.0);
+
+    pdf.heading("Sign-off", 30.0);
+    let mut signoff = vec![
+        vec!["Completed by (name, role)".into(), String::new()],
+        vec!["Signature and date".into(), String::new()],
+    ];
+    if form.head_teacher_signoff {
+        signoff.push(vec!["Head teacher signature and date".into(), String::new()]);
+    }
+    pdf.table(&[60.0, 110.0], &["", ""], &signoff, 10.0);
+
+    let footer = if h.child_name.is_empty() {
+        form.title.clone()
+    } else {
+        format!("{} · {}", form.title, h.child_name)
+    };
+    Ok(pdf.finish(&footer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn blank_and_prefilled_forms_render() {
+        let mut form = Ar1Form {
+            title: "AR1 Record of Annual Review".into(),
+            la_name: "Redcar & Cleveland".into(),
+            school_name: "Demo School".into(),
+            header: Ar1Header::default(),
+            invited: vec![],
+            outcomes: vec![],
+            previous_actions: vec![],
+            pfa: false,
+            head_teacher_signoff: false,
+            created: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default(),
+        };
+        let blank = render_ar1_form(&form).unwrap_or_default();
+        assert!(blank.starts_with(b"%PDF-"));
+        form.header.child_name = "Robin Testcase".into();
+        form.outcomes = vec!["Start a conversation with a peer".into(); 3];
+        form.invited = vec![("Pat Example".into(), "Mother".into())];
+        form.pfa = true;
+        form.head_teacher_signoff = true;
+        assert!(render_ar1_form(&form).unwrap_or_default().len() > blank.len());
+    }
+}

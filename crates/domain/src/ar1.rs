@@ -1,0 +1,340 @@
+//! The AR1 / Record of Annual Review (spec §5.2): what the meeting records, and the checks that
+//! it is complete enough to submit (spec V04, V05, V07, V17), every problem reported at once.
+
+use chrono::NaiveDate;
+
+use crate::plan::SectionId;
+use crate::problem::Problem;
+
+/// How far the child has come towards one Section E outcome (G4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    Achieved,
+    Partly,
+    NotYet,
+    NoLongerRelevant,
+}
+
+/// Progress towards one outcome (G1–G6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeProgress {
+    pub outcome: String,
+    pub rating: Option<Rating>,
+    pub evidence: String,
+    pub next_steps: String,
+}
+
+/// What the meeting recommends to the LA (P1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recommendation {
+    Maintain,
+    Amend,
+    Cease,
+}
+
+/// An agreed action (S1).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgreedAction {
+    pub action: String,
+    pub owner: String,
+    pub deadline: Option<NaiveDate>,
+    pub success_measure: String,
+}
+
+/// Preparing for adulthood (section L, required from Year 9).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pfa {
+    pub employment: String,
+    pub independent_living: String,
+    pub community: String,
+    pub health: String,
+}
+
+/// The record of the meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ar1Record {
+    pub child_views: String,
+    /// Why the child's views are not recorded, when they are not.
+    pub child_views_missing_reason: String,
+    pub parent_views: String,
+    pub parent_views_missing_reason: String,
+    pub school_views: String,
+    pub professional_views: String,
+    pub progress: Vec<OutcomeProgress>,
+    pub provision_review: String,
+    pub health: String,
+    pub social_care: String,
+    pub pfa: Pfa,
+    pub placement: String,
+    pub personal_budget_discussed: bool,
+    pub discussion: String,
+    /// "None" is a valid answer, but it must be given.
+    pub differences: String,
+    pub recommendation: Option<Recommendation>,
+    pub recommendation_reasons: String,
+    /// Sections the meeting recommends amending, with a summary each (O1).
+    pub amendments: Vec<(SectionId, String)>,
+    /// "No amendments proposed" stated explicitly (O2).
+    pub no_amendments: bool,
+    pub actions: Vec<AgreedAction>,
+    pub completed_by: String,
+    pub head_teacher_signed: Option<NaiveDate>,
+}
+
+/// What the checks need to know beyond the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ar1Rules {
+    /// Year 9 and above: preparing for adulthood is required (reg 20(6), V07).
+    pub pfa_required: bool,
+    /// The LA requires the head teacher's sign-off (Stockton, V17).
+    pub head_teacher_required: bool,
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Every problem that stops the record being submitted, at once, each naming its field.
+pub fn check(record: &Ar1Record, rules: Ar1Rules) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut need =
+        |field: &'static str, message: &str, hint: &str| out.push(Problem::block(field, message, hint));
+    if blank(&record.discussion) {
+        need(
+            "discussion",
+            "The record of discussion is empty (V04).",
+            "Write what was discussed, item by item: the LA requires it.",
+        );
+    }
+    if blank(&record.differences) {
+        need(
+            "differences",
+            "Differences of opinion are not recorded (V04).",
+            "Write who disagreed about what, or \u{201c}None\u{201d}.",
+        );
+    }
+    if record.recommendation.is_none() {
+        need(
+            "recommendation",
+            "There is no recommendation to the LA (V04).",
+            "Choose maintain, amend or cease, with the reasons.",
+        );
+    } else if blank(&record.recommendation_reasons) {
+        need(
+            "recommendation_reasons",
+            "The recommendation has no reasons.",
+            "Say why the plan should be maintained, amended or ceased.",
+        );
+    }
+    if blank(&record.child_views) && blank(&record.child_views_missing_reason) {
+        need(
+            "child_views",
+            "The child's views are not recorded (V05).",
+            "Record them, or say why they could not be gathered.",
+        );
+    }
+    if blank(&record.parent_views) && blank(&record.parent_views_missing_reason) {
+        need(
+            "parent_views",
+            "The parent's or carer's views are not recorded (V05).",
+            "Record them, or say why they could not be gathered.",
+        );
+    }
+    if record.actions.is_empty() {
+        need(
+            "actions",
+            "There are no agreed actions (V04).",
+            "Add at least one action with its owner and deadline.",
+        );
+    }
+    for (n, a) in record.actions.iter().enumerate() {
+        let which = n + 1;
+        if blank(&a.action) {
+            out.push(Problem::block(
+                "actions",
+                format!("Action {which} has no description."),
+                "Say what will be done.",
+            ));
+        }
+        if blank(&a.owner) {
+            out.push(Problem::block(
+                "actions",
+                format!("Action {which} has no owner."),
+                "Name who will do it (a name or a role).",
+            ));
+        }
+        if a.deadline.is_none() {
+            out.push(Problem::block(
+                "actions",
+                format!("Action {which} has no deadline."),
+                "Give the date it will be done by.",
+            ));
+        }
+    }
+    let mut need =
+        |field: &'static str, message: &str, hint: &str| out.push(Problem::block(field, message, hint));
+    if rules.pfa_required {
+        let p = &record.pfa;
+        if [&p.employment, &p.independent_living, &p.community, &p.health].iter().any(|s| blank(s)) {
+            need(
+                "pfa",
+                "Preparing for adulthood is incomplete (V07): it is required from Year 9.",
+                "Cover employment or further study, independent living, friends and community, and good health.",
+            );
+        }
+    }
+    let amend = record.recommendation == Some(Recommendation::Amend);
+    if amend && record.amendments.is_empty() {
+        need(
+            "amendments",
+            "The recommendation is to amend, but no section is named (V06).",
+            "List the sections to amend, with a summary each.",
+        );
+    }
+    if !amend && !record.amendments.is_empty() {
+        need(
+            "amendments",
+            "Amendments are listed but the recommendation is not to amend (V06).",
+            "Recommend amending the plan, or remove the amendments.",
+        );
+    }
+    if !amend && !record.no_amendments && record.recommendation.is_some() {
+        need(
+            "no_amendments",
+            "State that no amendments are proposed (O2).",
+            "Tick \u{201c}No amendments proposed\u{201d}.",
+        );
+    }
+    if blank(&record.completed_by) {
+        need(
+            "completed_by",
+            "The record does not say who completed it.",
+            "Enter the name and role of the person completing it.",
+        );
+    }
+    if rules.head_teacher_required && record.head_teacher_signed.is_none() {
+        need(
+            "head_teacher_signed",
+            "The LA requires the head teacher's sign-off (V17).",
+            "Record the date the head teacher signed the record.",
+        );
+    }
+    out
+}
+
+/// The outcomes of Section E as a list: numbered lines ("1. …", "2) …") or, failing that, one
+/// outcome per non-empty line.
+pub fn outcomes(section_e: &str) -> Vec<String> {
+    section_e
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let rest = l.trim_start_matches(|c: char| c.is_ascii_digit());
+            if rest.len() < l.len() {
+                rest.trim_start_matches(['.', ')', ':']).trim().to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn complete() -> Ar1Record {
+        Ar1Record {
+            child_views: "Likes the new reading group.".into(),
+            parent_views: "Happy with progress; worried about transitions.".into(),
+            discussion: "Progress against each outcome reviewed.".into(),
+            differences: "None".into(),
+            recommendation: Some(Recommendation::Maintain),
+            recommendation_reasons: "Needs and provision are unchanged.".into(),
+            no_amendments: true,
+            actions: vec![AgreedAction {
+                action: "Update the visual timetable".into(),
+                owner: "Class teacher".into(),
+                deadline: NaiveDate::from_ymd_opt(2027, 2, 1),
+                success_measure: String::new(),
+            }],
+            completed_by: "Alex Example, SENCO".into(),
+            ..Ar1Record::default()
+        }
+    }
+
+    const PRIMARY: Ar1Rules = Ar1Rules { pfa_required: false, head_teacher_required: false };
+
+    fn messages(record: &Ar1Record, rules: Ar1Rules) -> Vec<String> {
+        check(record, rules).into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn a_complete_record_passes() {
+        assert_eq!(messages(&complete(), PRIMARY), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_gap_gets_its_own_message_at_once() {
+        let record = Ar1Record {
+            discussion: " ".into(),
+            recommendation: None,
+            actions: vec![AgreedAction { action: "Review the timetable".into(), ..AgreedAction::default() }],
+            ..complete()
+        };
+        let rules = Ar1Rules { pfa_required: true, head_teacher_required: true };
+        assert_eq!(
+            messages(&record, rules),
+            [
+                "The record of discussion is empty (V04).",
+                "There is no recommendation to the LA (V04).",
+                "Action 1 has no owner.",
+                "Action 1 has no deadline.",
+                "Preparing for adulthood is incomplete (V07): it is required from Year 9.",
+                "The LA requires the head teacher's sign-off (V17).",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_actions_and_missing_views() {
+        let record = Ar1Record { actions: vec![], child_views: String::new(), ..complete() };
+        assert_eq!(
+            messages(&record, PRIMARY),
+            ["The child's views are not recorded (V05).", "There are no agreed actions (V04)."]
+        );
+        // A recorded reason is enough.
+        let record = Ar1Record {
+            child_views: String::new(),
+            child_views_missing_reason: "Unwell on the day; views to follow.".into(),
+            ..complete()
+        };
+        assert!(messages(&record, PRIMARY).is_empty());
+    }
+
+    #[test]
+    fn amendments_must_match_the_recommendation() {
+        let amend =
+            Ar1Record { recommendation: Some(Recommendation::Amend), no_amendments: false, ..complete() };
+        assert_eq!(
+            messages(&amend, PRIMARY),
+            ["The recommendation is to amend, but no section is named (V06)."]
+        );
+        let listed = Ar1Record { amendments: vec![(SectionId::F, "More SaLT".into())], ..complete() };
+        assert_eq!(
+            messages(&listed, PRIMARY),
+            ["Amendments are listed but the recommendation is not to amend (V06)."]
+        );
+    }
+
+    #[test]
+    fn outcomes_are_read_from_section_e() {
+        let e = "1. Start a conversation with a peer.\n2) Read at the expected level.\n\n3: Use a calm-down plan.";
+        assert_eq!(
+            outcomes(e),
+            ["Start a conversation with a peer.", "Read at the expected level.", "Use a calm-down plan."]
+        );
+        assert_eq!(outcomes("Walk to school independently"), ["Walk to school independently"]);
+    }
+}
