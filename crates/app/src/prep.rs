@@ -1255,6 +1255,108 @@ impl App {
         })
     }
 
+    fn ar1_context(
+        &self,
+        review: i64,
+    ) -> Result<(Ctx, Vec<String>, ardesk_domain::ar1::Ar1Rules, String), AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let outcomes = ctx
+            .child
+            .plan
+            .section(ardesk_domain::plan::SectionId::E)
+            .map(ardesk_domain::ar1::outcomes)
+            .unwrap_or_default();
+        let profile = self
+            .cal
+            .las
+            .get(&ctx.child.record.la_id)
+            .or_else(|| self.cal.las.get(ardesk_domain::la::DEFAULT_LA))
+            .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
+        let rules = ardesk_domain::ar1::Ar1Rules {
+            pfa_required: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
+            head_teacher_required: profile.signoff.head_teacher_required,
+        };
+        let r = &ctx.child.record;
+        let meeting = ctx
+            .child
+            .review
+            .as_ref()
+            .and_then(|s| s.review.meeting.as_ref())
+            .map_or(self.clock.today(), |m| m.date);
+        let title = profile
+            .ar1_for(nc_year(r.dob, r.ncy_offset, meeting))
+            .map_or_else(|| "Record of Annual Review".to_owned(), |f| f.title.clone());
+        Ok((ctx, outcomes, rules, title))
+    }
+
+    fn ar1_problems(
+        &self,
+        review: ReviewId,
+        outcomes: &[String],
+        rules: ardesk_domain::ar1::Ar1Rules,
+    ) -> Result<Vec<ardesk_dto::FieldProblem>, AppError> {
+        let fields = self.store.ar1_fields(review)?;
+        let record = ardesk_domain::ar1::Ar1Record::from_fields(
+            fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            outcomes,
+        )
+        .without_empty_rows();
+        Ok(ardesk_domain::ar1::check(&record, rules)
+            .into_iter()
+            .map(|p| ardesk_dto::FieldProblem { field: p.field.to_owned(), message: p.message, hint: p.hint })
+            .collect())
+    }
+
+    /// The review's AR1 record for the editor, with what is still missing.
+    pub fn ar1(&self, review: i64) -> Result<ardesk_dto::Ar1Dto, AppError> {
+        let (ctx, outcomes, rules, title) = self.ar1_context(review)?;
+        let values: std::collections::BTreeMap<String, String> =
+            self.store.ar1_fields(ctx.review)?.into_iter().collect();
+        let action_rows = values
+            .keys()
+            .filter_map(|k| {
+                k.strip_prefix("actions.")
+                    .and_then(|r| r.split('.').next())
+                    .and_then(|n| n.parse::<usize>().ok())
+            })
+            .max()
+            .map_or(2, |n| (n + 1).max(2));
+        Ok(ardesk_dto::Ar1Dto {
+            review_id: ctx.review.0,
+            child_id: ctx.child.id.0,
+            child_name: ctx.child.record.display_name(),
+            title,
+            problems: self.ar1_problems(ctx.review, &outcomes, rules)?,
+            outcomes,
+            values,
+            action_rows,
+            pfa_required: rules.pfa_required,
+            head_teacher_required: rules.head_teacher_required,
+        })
+    }
+
+    /// Saves one field of the AR1 record (the editor calls this as the user types, debounced):
+    /// one transaction, one audit row. Answers with what is still missing.
+    pub fn save_ar1_field(
+        &mut self,
+        review: i64,
+        key: &str,
+        value: &str,
+    ) -> Result<ardesk_dto::Ar1Saved, AppError> {
+        let (ctx, outcomes, rules, _) = self.ar1_context(review)?;
+        // Check the value on a scratch record: a bad date or an unknown field is refused.
+        let mut scratch = ardesk_domain::ar1::Ar1Record::from_fields(std::iter::empty(), &outcomes);
+        scratch
+            .apply(key, value)
+            .map_err(|p| AppError::from(vec![Problem::block("ar1", p.message, p.hint)]))?;
+        let action = Action { actor: &self.actor, name: "ar1.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_ar1_field(ctx.review, key, value))?;
+        Ok(ardesk_dto::Ar1Saved {
+            saved_at: self.clock.now().with_timezone(&chrono::Local).format("%H:%M:%S").to_string(),
+            problems: self.ar1_problems(ctx.review, &outcomes, rules)?,
+        })
+    }
+
     /// The review id of the child's current review.
     pub fn current_review(&self, child: i64) -> Result<i64, AppError> {
         self.store

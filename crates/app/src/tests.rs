@@ -467,3 +467,48 @@ fn school_details_and_letter_wording_are_the_school_s_own() -> Result<(), AppErr
     assert!(list.iter().all(|t| !t.customised));
     Ok(())
 }
+
+#[test]
+fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), AppError> {
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let ar1 = app.ar1(review)?;
+    assert_eq!(ar1.outcomes.len(), 3, "{:?}", ar1.outcomes);
+    let missing: Vec<&str> = ar1.problems.iter().map(|p| p.field.as_str()).collect();
+    assert!(
+        missing.contains(&"discussion")
+            && missing.contains(&"actions")
+            && missing.contains(&"recommendation")
+    );
+
+    for (key, value) in [
+        ("discussion", "Progress against each outcome was reviewed."),
+        ("differences", "None"),
+        ("child_views", "Likes reading group."),
+        ("parent_views", "Pleased with progress."),
+        ("recommendation", "maintain"),
+        ("recommendation_reasons", "Needs unchanged."),
+        ("no_amendments", "true"),
+        ("actions.0.action", "Update the visual timetable"),
+        ("actions.0.owner", "Class teacher"),
+        ("actions.0.deadline", "01/02/2027"),
+        ("actions.1.action", "Arrange an EP visit"),
+        ("actions.1.owner", "SENCO"),
+        ("actions.1.deadline", "15/03/2027"),
+    ] {
+        app.save_ar1_field(review, key, value)?;
+    }
+    let saved = app.save_ar1_field(review, "completed_by", "Alex Example, SENCO")?;
+    assert_eq!(saved.problems, vec![], "{:?}", saved.problems);
+    let ar1 = app.ar1(review)?;
+    assert_eq!(ar1.action_rows, 2);
+    assert_eq!(ar1.values.get("actions.1.owner").map(String::as_str), Some("SENCO"));
+
+    // A bad date is refused and the stored value stays.
+    assert!(app.save_ar1_field(review, "actions.0.deadline", "31/02/2027").is_err());
+    assert_eq!(app.ar1(review)?.values.get("actions.0.deadline").map(String::as_str), Some("01/02/2027"));
+    // Emptying a required field brings its problem back.
+    let saved = app.save_ar1_field(review, "discussion", "")?;
+    assert_eq!(saved.problems.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), ["discussion"]);
+    Ok(())
+}

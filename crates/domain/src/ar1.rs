@@ -338,3 +338,213 @@ mod tests {
         assert_eq!(outcomes("Walk to school independently"), ["Walk to school independently"]);
     }
 }
+
+/// The longest text one field may hold.
+pub const MAX_FIELD_CHARS: usize = 20_000;
+/// The most agreed actions and outcome rows one record holds.
+pub const MAX_ROWS: usize = 50;
+
+impl Rating {
+    pub fn code(self) -> &'static str {
+        match self {
+            Rating::Achieved => "achieved",
+            Rating::Partly => "partly",
+            Rating::NotYet => "not_yet",
+            Rating::NoLongerRelevant => "no_longer_relevant",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Rating> {
+        [Rating::Achieved, Rating::Partly, Rating::NotYet, Rating::NoLongerRelevant]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+impl Recommendation {
+    pub fn code(self) -> &'static str {
+        match self {
+            Recommendation::Maintain => "maintain",
+            Recommendation::Amend => "amend",
+            Recommendation::Cease => "cease",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Recommendation> {
+        [Recommendation::Maintain, Recommendation::Amend, Recommendation::Cease]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+impl Ar1Record {
+    /// The record from stored `(key, value)` fields (see [`Ar1Record::apply`]). A stored field
+    /// that no longer applies is skipped rather than failing the whole record.
+    pub fn from_fields<'a>(
+        fields: impl IntoIterator<Item = (&'a str, &'a str)>,
+        outcomes: &[String],
+    ) -> Ar1Record {
+        let mut record = Ar1Record {
+            progress: outcomes
+                .iter()
+                .map(|o| OutcomeProgress {
+                    outcome: o.clone(),
+                    rating: None,
+                    evidence: String::new(),
+                    next_steps: String::new(),
+                })
+                .collect(),
+            ..Ar1Record::default()
+        };
+        for (key, value) in fields {
+            let _ = record.apply(key, value);
+        }
+        record
+    }
+
+    /// Sets one field from what the user typed. Keys: the text fields by name
+    /// (`discussion`, `child_views`, `pfa.employment`…), `recommendation` (`maintain`, `amend`,
+    /// `cease`), `no_amendments` and `personal_budget_discussed` (`true`/`false`),
+    /// `head_teacher_signed` (a date), `actions.N.action|owner|deadline|success_measure`,
+    /// `progress.N.rating|evidence|next_steps` and `amend.<section>`.
+    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), Problem> {
+        let bad = |why: String| Problem::block("ar1", why, "Check what was typed into that field.");
+        if value.chars().count() > MAX_FIELD_CHARS {
+            return Err(bad(format!("The text for {key} is longer than {MAX_FIELD_CHARS} characters.")));
+        }
+        let text = value.to_owned();
+        let date = |raw: &str| -> Result<Option<NaiveDate>, Problem> {
+            if raw.trim().is_empty() {
+                Ok(None)
+            } else {
+                crate::dates::parse_user_date("ar1", "The date", raw).map(Some)
+            }
+        };
+        let flag = |raw: &str| raw == "true";
+        let row = |n: &str| -> Result<usize, Problem> {
+            n.parse::<usize>()
+                .ok()
+                .filter(|n| *n < MAX_ROWS)
+                .ok_or_else(|| bad(format!("{key} is not a field of the record.")))
+        };
+        match key.split('.').collect::<Vec<_>>().as_slice() {
+            ["child_views"] => self.child_views = text,
+            ["child_views_missing_reason"] => self.child_views_missing_reason = text,
+            ["parent_views"] => self.parent_views = text,
+            ["parent_views_missing_reason"] => self.parent_views_missing_reason = text,
+            ["school_views"] => self.school_views = text,
+            ["professional_views"] => self.professional_views = text,
+            ["provision_review"] => self.provision_review = text,
+            ["health"] => self.health = text,
+            ["social_care"] => self.social_care = text,
+            ["placement"] => self.placement = text,
+            ["discussion"] => self.discussion = text,
+            ["differences"] => self.differences = text,
+            ["recommendation_reasons"] => self.recommendation_reasons = text,
+            ["completed_by"] => self.completed_by = text,
+            ["pfa", "employment"] => self.pfa.employment = text,
+            ["pfa", "independent_living"] => self.pfa.independent_living = text,
+            ["pfa", "community"] => self.pfa.community = text,
+            ["pfa", "health"] => self.pfa.health = text,
+            ["personal_budget_discussed"] => self.personal_budget_discussed = flag(value),
+            ["no_amendments"] => self.no_amendments = flag(value),
+            ["recommendation"] => {
+                self.recommendation = match value {
+                    "" => None,
+                    v => Some(
+                        Recommendation::from_code(v)
+                            .ok_or_else(|| bad(format!("\u{201c}{v}\u{201d} is not a recommendation.")))?,
+                    ),
+                }
+            }
+            ["head_teacher_signed"] => self.head_teacher_signed = date(value)?,
+            ["amend", section] => {
+                let id = SectionId::from_code(section)
+                    .ok_or_else(|| bad(format!("Section {section} is not a plan section.")))?;
+                self.amendments.retain(|(s, _)| *s != id);
+                if !value.trim().is_empty() {
+                    self.amendments.push((id, text));
+                    self.amendments.sort_by_key(|(s, _)| *s);
+                }
+            }
+            ["actions", n, part] => {
+                let n = row(n)?;
+                if self.actions.len() <= n {
+                    self.actions.resize(n + 1, AgreedAction::default());
+                }
+                let action = self
+                    .actions
+                    .get_mut(n)
+                    .ok_or_else(|| bad(format!("{key} is not a field of the record.")))?;
+                match *part {
+                    "action" => action.action = text,
+                    "owner" => action.owner = text,
+                    "deadline" => action.deadline = date(value)?,
+                    "success_measure" => action.success_measure = text,
+                    _ => return Err(bad(format!("{key} is not a field of the record."))),
+                }
+            }
+            ["progress", n, part] => {
+                let n = row(n)?;
+                let progress = self
+                    .progress
+                    .get_mut(n)
+                    .ok_or_else(|| bad(format!("The plan has no outcome {}.", n + 1)))?;
+                match *part {
+                    "rating" => progress.rating = Rating::from_code(value),
+                    "evidence" => progress.evidence = text,
+                    "next_steps" => progress.next_steps = text,
+                    _ => return Err(bad(format!("{key} is not a field of the record."))),
+                }
+            }
+            _ => return Err(bad(format!("{key} is not a field of the record."))),
+        }
+        Ok(())
+    }
+
+    /// The record without rows left entirely empty (an action row opened but never filled).
+    pub fn without_empty_rows(mut self) -> Ar1Record {
+        self.actions
+            .retain(|a| !(a.action.trim().is_empty() && a.owner.trim().is_empty() && a.deadline.is_none()));
+        self
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn fields_build_the_record() {
+        let outcomes = vec!["Read at the expected level".to_owned()];
+        let fields = [
+            ("discussion", "Reviewed each outcome."),
+            ("recommendation", "amend"),
+            ("amend.F", "Add weekly SaLT."),
+            ("actions.1.owner", "SENCO"),
+            ("actions.1.deadline", "01/02/2027"),
+            ("actions.1.action", "Request SaLT advice"),
+            ("progress.0.rating", "partly"),
+            ("no_amendments", "false"),
+        ];
+        let r = Ar1Record::from_fields(fields, &outcomes).without_empty_rows();
+        assert_eq!(r.discussion, "Reviewed each outcome.");
+        assert_eq!(r.recommendation, Some(Recommendation::Amend));
+        assert_eq!(r.amendments, vec![(SectionId::F, "Add weekly SaLT.".to_owned())]);
+        // Row 0 was never filled, so it is dropped; row 1 is the action.
+        assert_eq!(r.actions.len(), 1);
+        assert_eq!(r.actions[0].deadline, NaiveDate::from_ymd_opt(2027, 2, 1));
+        assert_eq!(r.progress[0].rating, Some(Rating::Partly));
+    }
+
+    #[test]
+    fn bad_fields_are_refused() {
+        let mut r = Ar1Record::default();
+        assert!(r.apply("discusion", "typo").is_err());
+        assert!(r.apply("actions.99.owner", "x").is_err());
+        assert!(r.apply("actions.0.deadline", "31/02/2027").is_err());
+        assert!(r.apply("recommendation", "maybe").is_err());
+        assert!(r.apply("progress.0.rating", "achieved").is_err(), "no outcome 1 in an empty plan");
+        assert!(r.apply("discussion", &"x".repeat(MAX_FIELD_CHARS + 1)).is_err());
+    }
+}

@@ -333,6 +333,34 @@ pub struct LettersWritten {
     pub files: Vec<String>,
 }
 
+/// A review's AR1 record as the editor shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ar1Dto {
+    pub review_id: i64,
+    pub child_id: i64,
+    pub child_name: String,
+    /// The LA's title for the form.
+    pub title: String,
+    /// Section E outcomes, in order (progress fields are `progress.N.…`).
+    pub outcomes: Vec<String>,
+    /// Every field that has a value, by key (`discussion`, `actions.0.owner`…).
+    pub values: std::collections::BTreeMap<String, String>,
+    /// How many action rows to show.
+    pub action_rows: usize,
+    pub pfa_required: bool,
+    pub head_teacher_required: bool,
+    /// What is still missing before the record can be submitted.
+    pub problems: Vec<FieldProblem>,
+}
+
+/// The answer to one autosave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ar1Saved {
+    /// "10:32:05", for the "Saved" indicator.
+    pub saved_at: String,
+    pub problems: Vec<FieldProblem>,
+}
+
 /// The school's details, as the settings form holds them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolForm {

@@ -14,6 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema.sql")),
     M::up(include_str!("schema_v2.sql")),
     M::up(include_str!("schema_v3.sql")),
+    M::up(include_str!("schema_v4.sql")),
 ];
 
 /// The schema version this build writes.

@@ -508,6 +508,15 @@ impl Store {
         Ok(rows)
     }
 
+    /// A review's AR1 record as stored `(key, value)` fields.
+    pub fn ar1_fields(&self, review: ReviewId) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt =
+            self.conn.prepare("SELECT key, value FROM ar1_field WHERE review_id = ?1 ORDER BY key")?;
+        let rows =
+            stmt.query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
     /// The school's own letter templates, by kind code.
     pub fn letter_templates(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT kind, body FROM letter_template ORDER BY kind")?;

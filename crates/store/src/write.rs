@@ -451,6 +451,22 @@ impl<'c> Tx<'c> {
         Ok(())
     }
 
+    /// Saves one field of a review's AR1 record; an empty value removes it.
+    pub fn set_ar1_field(&mut self, review: ReviewId, key: &str, value: &str) -> Result<(), StoreError> {
+        if value.is_empty() {
+            self.tx
+                .execute("DELETE FROM ar1_field WHERE review_id = ?1 AND key = ?2", params![review.0, key])?;
+        } else {
+            self.tx.execute(
+                "INSERT INTO ar1_field (review_id, key, value) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (review_id, key) DO UPDATE SET value = ?3",
+                params![review.0, key, value],
+            )?;
+        }
+        self.touch("review", review.0);
+        Ok(())
+    }
+
     /// Marks the action as a bulk one touching no single record (e.g. loading the demo).
     pub fn touch_none(&mut self) {
         self.touched = None;
