@@ -35,6 +35,8 @@ const COMMANDS: &[&str] = &[
     "record_views",
     "generate_letter_for",
     "circulation_letters",
+    "ar1",
+    "save_ar1_field",
     "school_form",
     "save_school",
     "letter_templates",

@@ -289,6 +289,21 @@ fn record_views(
 }
 
 #[tauri::command(async)]
+fn ar1(backend: State<'_, Backend>, review: i64) -> Result<ardesk_dto::Ar1Dto, ErrorDto> {
+    backend.with(|app| app.ar1(review))
+}
+
+#[tauri::command(async)]
+fn save_ar1_field(
+    backend: State<'_, Backend>,
+    review: i64,
+    key: String,
+    value: String,
+) -> Result<ardesk_dto::Ar1Saved, ErrorDto> {
+    backend.with(|app| app.save_ar1_field(review, &key, &value))
+}
+
+#[tauri::command(async)]
 fn school_form(backend: State<'_, Backend>) -> Result<SchoolForm, ErrorDto> {
     backend.with(|app| app.school_form())
 }
@@ -357,6 +372,8 @@ fn main() {
             record_views,
             generate_letter_for,
             circulation_letters,
+            ar1,
+            save_ar1_field,
             school_form,
             save_school,
             letter_templates,

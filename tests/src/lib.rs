@@ -363,9 +363,12 @@ impl App {
         }
     }
 
-    /// Forgets the session without closing it (after the app was killed).
-    pub fn abandon(mut self) {
-        self.client.take();
+    /// Ends the session after the app was killed: the driver still counts it as active until
+    /// it is deleted (the error from the dead browser is expected and ignored).
+    pub async fn abandon(mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = client.close().await;
+        }
     }
 }
 

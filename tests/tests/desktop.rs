@@ -112,7 +112,7 @@ async fn killing_the_app_right_after_a_save_loses_nothing() {
     add_child(&app, "Kit", "Crashworthy").await;
     app.wait_for_text("#status", "Saved Kit Crashworthy").await;
     driver.kill_app();
-    app.abandon();
+    app.abandon().await;
 
     let db = open_db(&driver.db_path());
     let integrity: String =
@@ -374,5 +374,73 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
     app.click("#mark-circulated").await;
     app.wait_for_text("#circulation", "T09 Met").await;
     app.screenshot("prep.png").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ar1_record_saves_as_you_type_and_survives_a_crash() {
+    let driver = Driver::start("the_ar1_record_saves_as_you_type_and_survives_a_crash");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.click("#caseload tbody tr td button").await;
+    let child = app.text("#child-name").await;
+    app.click("#open-ar1").await;
+    app.find("#ar1-title").await;
+    app.wait_for_text("#ar1-problems", "record of discussion is empty").await;
+
+    app.type_into("#ar1-discussion", "Progress against each outcome was reviewed.").await;
+    app.type_into("#ar1-actions-0-action", "Update the visual timetable").await;
+    app.type_into("#ar1-actions-0-owner", "Class teacher").await;
+    app.type_into("#ar1-actions-0-deadline", "01/02/2027").await;
+    app.type_into("#ar1-actions-1-action", "Arrange an EP visit").await;
+    app.type_into("#ar1-actions-1-owner", "SENCO").await;
+    app.type_into("#ar1-actions-1-deadline", "15/03/2027").await;
+    app.wait_for_text("#ar1-saved", "Saved").await;
+    // Once saved, the discussion is no longer listed as missing.
+    let start = std::time::Instant::now();
+    while app.text("#ar1-problems").await.contains("record of discussion is empty") {
+        assert!(start.elapsed() < ardesk_e2e::PATIENCE, "the discussion never counted as saved");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // A bad date is refused beside the record, and the saved one stays.
+    app.type_into("#ar1-actions-1-deadline", "31/02/2027").await;
+    app.wait_for_text("#ar1-errors", "not a date").await;
+    app.type_into("#ar1-actions-1-deadline", "15/03/2027").await;
+    app.wait_for_text("#ar1-saved", "Saved").await;
+    let before_kill = std::time::Instant::now();
+    while !app.text("#ar1-errors").await.is_empty() {
+        assert!(before_kill.elapsed() < ardesk_e2e::PATIENCE, "the corrected date was never saved");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // Typing, then the machine dies: at most the last half second is lost.
+    let field = app.find("#ar1-discussion").await;
+    field.send_keys(" Mum raised transport.").await.unwrap();
+    driver.kill_app();
+    app.abandon().await;
+
+    let db = open_db(&driver.db_path());
+    let integrity: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+
+    let app = driver.launch().await;
+    app.find("#caseload tbody tr").await;
+    app.type_into("#search", child.split_whitespace().next().unwrap()).await;
+    app.click("#caseload tbody tr td button").await;
+    app.wait_for_text("#child-name", &child).await;
+    app.click("#open-ar1").await;
+    app.find("#ar1-title").await;
+    let discussion = app.eval("return document.getElementById('ar1-discussion').value;").await;
+    let discussion = discussion.as_str().unwrap_or_default().to_owned();
+    assert!(discussion.starts_with("Progress against each outcome was reviewed."), "{discussion:?}");
+    for (id, value) in [
+        ("ar1-actions-0-owner", "Class teacher"),
+        ("ar1-actions-1-action", "Arrange an EP visit"),
+        ("ar1-actions-1-deadline", "15/03/2027"),
+    ] {
+        let got = app.eval(&format!("return document.getElementById('{id}').value;")).await;
+        assert_eq!(got.as_str(), Some(value), "{id}");
+    }
+    app.screenshot("ar1.png").await;
     app.quit().await;
 }

@@ -287,3 +287,17 @@ pub async fn update_invitee(review: i64, invitee: i64, form: &InviteeForm) -> Re
 pub async fn circulation_letters(review: i64) -> Result<LettersWritten, ErrorDto> {
     invoke("circulation_letters", &Review { review }).await
 }
+
+pub async fn ar1(review: i64) -> Result<ardesk_dto::Ar1Dto, ErrorDto> {
+    invoke("ar1", &Review { review }).await
+}
+
+pub async fn save_ar1_field(review: i64, key: &str, value: &str) -> Result<ardesk_dto::Ar1Saved, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        key: &'a str,
+        value: &'a str,
+    }
+    invoke("save_ar1_field", &Args { review, key, value }).await
+}
