@@ -250,6 +250,12 @@ impl App {
                     if let Some(on) = p.circulated {
                         tx.mark_circulated(review, on)?;
                     }
+                    // A review ready to submit has its meeting recorded in full.
+                    if c.stage >= ReviewStage::ReadyToSubmit {
+                        for (key, value) in demo::ar1_fields(c) {
+                            tx.set_ar1_field(review, &key, &value)?;
+                        }
+                    }
                 }
             }
             tx.touch_none();

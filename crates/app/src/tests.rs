@@ -512,3 +512,22 @@ fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), 
     assert_eq!(saved.problems.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), ["discussion"]);
     Ok(())
 }
+
+#[test]
+fn demo_reviews_ready_to_submit_have_a_complete_ar1() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let ready: Vec<i64> = app
+        .caseload()?
+        .into_iter()
+        .filter(|r| r.stage == "ready_to_submit")
+        .filter_map(|r| r.review_id)
+        .collect();
+    assert!(!ready.is_empty());
+    for review in ready {
+        let ar1 = app.ar1(review)?;
+        assert_eq!(ar1.problems, vec![], "review {review}: {:?}", ar1.problems);
+        assert!(ar1.values.contains_key("actions.1.owner"));
+    }
+    Ok(())
+}

@@ -362,6 +362,60 @@ fn sections(name: &str, ncy: i32, looked_after: bool) -> Vec<(SectionId, String)
     out
 }
 
+/// A complete AR1 record for a demo review whose meeting has been held: every field the
+/// completeness check asks for, two actions with owners and deadlines, and a recommendation.
+pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
+    let name = c.record.preferred_name.as_ref().unwrap_or(&c.record.legal_forenames).as_str();
+    let held = c
+        .meeting
+        .as_ref()
+        .map_or_else(|| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(), |m| m.date);
+    let date = |days_after: u64| (held + Days::new(days_after)).format("%d/%m/%Y").to_string();
+    let mut fields: Vec<(String, String)> = [
+        ("child_views", format!("{name} said the reading group helps and that break times are still hard.")),
+        ("parent_views", format!("{name}'s parents are pleased with progress in reading and worried about changes of routine.")),
+        ("school_views", "Good progress in reading; social communication targets partly met.".to_owned()),
+        ("professional_views", "The educational psychologist's report recommends continuing the current provision.".to_owned()),
+        ("provision_review", "Provision in Section F was delivered as specified; the reading intervention has had a clear impact.".to_owned()),
+        ("health", "No change.".to_owned()),
+        ("social_care", if c.record.looked_after { "The PEP was reviewed alongside; no change to the care plan." } else { "Not involved." }.to_owned()),
+        ("placement", "The placement continues to meet needs.".to_owned()),
+        ("personal_budget_discussed", "true".to_owned()),
+        ("discussion", format!(
+            "Each Section E outcome was reviewed. {name} has met the reading target set last year and is partly meeting the social communication outcome. \
+             The group agreed the provision remains right, with more structure at break times."
+        )),
+        ("differences", "None".to_owned()),
+        ("recommendation", "maintain".to_owned()),
+        ("recommendation_reasons", "Needs and provision are unchanged; the outcomes remain appropriate.".to_owned()),
+        ("no_amendments", "true".to_owned()),
+        ("actions.0.action", "Introduce a structured break-time club".to_owned()),
+        ("actions.0.owner", "SENCO".to_owned()),
+        ("actions.0.deadline", date(28)),
+        ("actions.0.success_measure", format!("{name} joins the club at least three times a week")),
+        ("actions.1.action", "Share the updated one-page profile with all staff".to_owned()),
+        ("actions.1.owner", "Class teacher".to_owned()),
+        ("actions.1.deadline", date(14)),
+        ("completed_by", "Alex Example, SENCO".to_owned()),
+        ("head_teacher_signed", date(2)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let nc = crate::ncy::nc_year(c.record.dob, c.record.ncy_offset, held);
+    if nc >= 9 {
+        for (k, v) in [
+            ("pfa.employment", "Interested in a college course in animal care; work experience planned."),
+            ("pfa.independent_living", "Travel training to college has started."),
+            ("pfa.community", "Attends a youth club weekly."),
+            ("pfa.health", "Annual health check booked with the GP."),
+        ] {
+            fields.push((k.to_owned(), v.to_owned()));
+        }
+    }
+    fields
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
