@@ -209,6 +209,38 @@ fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The child's initials, for file names: letters travel by email, so never the full name.
+fn initials(record: &ChildRecord) -> String {
+    record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect()
+}
+
+/// A folder's name for messages (the UI never sees full paths).
+fn folder_name(folder: &Path) -> String {
+    folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Writes `doc` as `<stem>.docx` and/or `<stem>.pdf` in `folder`, each atomically, and returns
+/// the file names written.
+fn write_letter_files(
+    folder: &Path,
+    stem: &str,
+    doc: &LetterDoc,
+    format: LetterFormat,
+) -> Result<Vec<String>, AppError> {
+    let mut names = Vec::new();
+    for ext in format.extensions() {
+        let bytes = match *ext {
+            "docx" => render_docx(doc),
+            _ => render_pdf(doc),
+        }
+        .map_err(|e| AppError::new(ErrorCode::Storage, format!("The letter could not be produced: {e}")))?;
+        let name = format!("{stem}.{ext}");
+        write_atomically(&folder.join(&name), &bytes)?;
+        names.push(name);
+    }
+    Ok(names)
+}
+
 /// A file-name-safe version of `text`: letters, digits and hyphens.
 fn slug(text: &str) -> String {
     let mut out = String::new();
@@ -843,24 +875,14 @@ impl App {
             });
             return Err(AppError::from(problems));
         }
-        let initials: String =
-            ctx.child.record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect();
+        let initials = initials(&ctx.child.record);
         let mut written = Vec::new();
         let mut log = Vec::new();
         for (n, (to, kind, letter)) in letters.into_iter().enumerate() {
             let who = to.map_or_else(|| "child".to_owned(), |t| slug(&t.invitee.name));
             let stem = format!("{initials}_{:02}_{}_{who}", n + 1, kind.code());
             let doc = self.letter_doc(&school, to, letter);
-            for ext in format.extensions() {
-                let bytes = match *ext {
-                    "docx" => render_docx(&doc),
-                    _ => render_pdf(&doc),
-                }
-                .map_err(|e| {
-                    AppError::new(ErrorCode::Storage, format!("The letter could not be produced: {e}"))
-                })?;
-                let name = format!("{stem}.{ext}");
-                write_atomically(&folder.join(&name), &bytes)?;
+            for name in write_letter_files(folder, &stem, &doc, format)? {
                 log.push((to.map(|t| t.id), Some(kind), name.clone()));
                 written.push(name);
             }
@@ -915,10 +937,7 @@ impl App {
             }
             Ok(())
         })?;
-        Ok(LettersWritten {
-            folder: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            files: written,
-        })
+        Ok(LettersWritten { folder: folder_name(folder), files: written })
     }
 
     /// Writes the cover letter that goes with the circulated papers, one per invitee: it lists
@@ -958,23 +977,14 @@ impl App {
             problems.dedup_by(|a, b| a.message == b.message);
             return Err(AppError::from(problems));
         }
-        let initials: String =
-            ctx.child.record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect();
+        let initials = initials(&ctx.child.record);
         let mut written = Vec::new();
         let at = self.clock.now();
         let mut log = Vec::new();
         for (n, (to, letter)) in letters.into_iter().enumerate() {
             let doc = self.letter_doc(&school, Some(to), letter);
-            for ext in format.extensions() {
-                let bytes = match *ext {
-                    "docx" => render_docx(&doc),
-                    _ => render_pdf(&doc),
-                }
-                .map_err(|e| {
-                    AppError::new(ErrorCode::Storage, format!("The letter could not be produced: {e}"))
-                })?;
-                let name = format!("{initials}_{:02}_circulation_{}.{ext}", n + 1, slug(&to.invitee.name));
-                write_atomically(&folder.join(&name), &bytes)?;
+            let stem = format!("{initials}_{:02}_circulation_{}", n + 1, slug(&to.invitee.name));
+            for name in write_letter_files(folder, &stem, &doc, format)? {
                 log.push((to.id, name.clone()));
                 written.push(name);
             }
@@ -986,10 +996,7 @@ impl App {
             }
             Ok(())
         })?;
-        Ok(LettersWritten {
-            folder: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            files: written,
-        })
+        Ok(LettersWritten { folder: folder_name(folder), files: written })
     }
 
     /// Writes a reminder to the invitee whose advice (checklist item `item`) is overdue, and
@@ -1023,21 +1030,13 @@ impl App {
         let data = self.merge_data(&ctx, Some(to), &invitees, &checklist);
         let letter = render(&self.template(&ctx, LetterKind::Reminder)?, &data)?;
         let doc = self.letter_doc(&school, Some(to), letter);
-        let initials: String =
-            ctx.child.record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect();
-        let mut written = Vec::new();
-        for ext in format.extensions() {
-            let bytes = match *ext {
-                "docx" => render_docx(&doc),
-                _ => render_pdf(&doc),
-            }
-            .map_err(|e| {
-                AppError::new(ErrorCode::Storage, format!("The letter could not be produced: {e}"))
-            })?;
-            let name = format!("{initials}_reminder_{}.{ext}", slug(&to.invitee.name));
-            write_atomically(&folder.join(&name), &bytes)?;
-            written.push(name);
-        }
+        let initials = initials(&ctx.child.record);
+        let written = write_letter_files(
+            folder,
+            &format!("{initials}_reminder_{}", slug(&to.invitee.name)),
+            &doc,
+            format,
+        )?;
         let today = self.clock.today();
         let at = self.clock.now();
         let action = Action { actor: &self.actor, name: "checklist.chase", at };
@@ -1048,10 +1047,7 @@ impl App {
             }
             Ok(())
         })?;
-        Ok(LettersWritten {
-            folder: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            files: written,
-        })
+        Ok(LettersWritten { folder: folder_name(folder), files: written })
     }
 
     /// The school's details for the settings form (empty when not yet set).
@@ -1242,17 +1238,14 @@ impl App {
         let bytes = render_ar1_form(&form).map_err(|e| {
             AppError::new(ErrorCode::Storage, format!("The AR1 form could not be produced: {e}"))
         })?;
-        let initials: String = r.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect();
+        let initials = initials(r);
         let name = if prefilled {
             format!("{initials}_AR1_for_the_meeting.pdf")
         } else {
             "AR1_blank.pdf".to_owned()
         };
         write_atomically(&folder.join(&name), &bytes)?;
-        Ok(LettersWritten {
-            folder: folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            files: vec![name],
-        })
+        Ok(LettersWritten { folder: folder_name(folder), files: vec![name] })
     }
 
     fn ar1_context(
