@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use ardesk_documents::ar1::{Ar1Form, Ar1Header, render_ar1_form};
+use ardesk_documents::ar1::{
+    Ar1Form, Ar1Header, Ar1RecordDoc, render_ar1_form, render_record_docx, render_record_pdf,
+};
 use ardesk_documents::forms::{ViewsForm, ViewsFormDoc, render_views_form};
 use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
 use ardesk_domain::Problem;
@@ -207,6 +209,25 @@ fn is_remote(venue: &str) -> bool {
 
 fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The child and meeting details at the top of the AR1 form and record.
+fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1Header {
+    let r = &ctx.child.record;
+    Ar1Header {
+        child_name: r.legal_name(),
+        dob: long(r.dob),
+        year_group: ardesk_domain::ncy::label(ncy),
+        upn: r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default(),
+        la_reference: r.la_ref.clone().unwrap_or_default(),
+        meeting: meeting
+            .map(|m| match m.start {
+                Some(t) => format!("{} at {}", m.date.format("%A %-d %B %Y"), t.format("%H:%M")),
+                None => m.date.format("%A %-d %B %Y").to_string(),
+            })
+            .unwrap_or_default(),
+        venue: meeting.map(|m| m.venue.clone()).unwrap_or_default(),
+    }
 }
 
 /// The child's initials, for file names: letters travel by email, so never the full name.
@@ -1186,21 +1207,7 @@ impl App {
         let school = self.store.school()?.map(|s| s.name).unwrap_or_default();
         let form = if prefilled {
             Ar1Form {
-                header: Ar1Header {
-                    child_name: r.legal_name(),
-                    dob: long(r.dob),
-                    year_group: ardesk_domain::ncy::label(ncy),
-                    upn: r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default(),
-                    la_reference: r.la_ref.clone().unwrap_or_default(),
-                    meeting: meeting
-                        .as_ref()
-                        .map(|m| match m.start {
-                            Some(t) => format!("{} at {}", m.date.format("%A %-d %B %Y"), t.format("%H:%M")),
-                            None => m.date.format("%A %-d %B %Y").to_string(),
-                        })
-                        .unwrap_or_default(),
-                    venue: meeting.as_ref().map(|m| m.venue.clone()).unwrap_or_default(),
-                },
+                header: ar1_header(&ctx, ncy, meeting.as_ref()),
                 invited: self
                     .store
                     .invitees(ctx.review)?
@@ -1348,6 +1355,157 @@ impl App {
             saved_at: self.clock.now().with_timezone(&chrono::Local).format("%H:%M:%S").to_string(),
             problems: self.ar1_problems(ctx.review, &outcomes, rules)?,
         })
+    }
+
+    /// Writes the AR1 record of the meeting as DOCX and/or PDF into `folder`. A record that is
+    /// not complete yet is written as a draft, headed by what is still missing.
+    pub fn write_ar1_record(
+        &self,
+        review: i64,
+        folder: &Path,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        use ardesk_domain::ar1::{Ar1Record, Rating, Recommendation, check};
+        let (ctx, outcomes, rules, title) = self.ar1_context(review)?;
+        let fields = self.store.ar1_fields(ctx.review)?;
+        let record = Ar1Record::from_fields(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())), &outcomes)
+            .without_empty_rows();
+        let problems = check(&record, rules);
+        let r = &ctx.child.record;
+        let meeting =
+            ctx.child.review.as_ref().filter(|s| s.id == ctx.review).and_then(|s| s.review.meeting.clone());
+        let ncy = nc_year(r.dob, r.ncy_offset, meeting.as_ref().map_or(self.clock.today(), |m| m.date));
+        let with_reason = |views: &str, reason: &str| {
+            if views.trim().is_empty() && !reason.trim().is_empty() {
+                format!("Not recorded: {}", reason.trim())
+            } else {
+                views.to_owned()
+            }
+        };
+        let mut sections: Vec<(String, String)> = Vec::new();
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.iter().map(|p| format!("• {}", p.message)).collect();
+            sections.push(("Draft: still to complete".to_owned(), list.join("\n")));
+        }
+        sections.extend([
+            (
+                "Views of the child or young person".to_owned(),
+                with_reason(&record.child_views, &record.child_views_missing_reason),
+            ),
+            (
+                "Views of parents or carers".to_owned(),
+                with_reason(&record.parent_views, &record.parent_views_missing_reason),
+            ),
+            ("Views of the school or setting".to_owned(), record.school_views.clone()),
+            ("Professional advice".to_owned(), record.professional_views.clone()),
+            ("Special educational provision (Section F)".to_owned(), record.provision_review.clone()),
+            ("Health".to_owned(), record.health.clone()),
+            ("Social care".to_owned(), record.social_care.clone()),
+        ]);
+        if rules.pfa_required {
+            let p = &record.pfa;
+            sections.extend([
+                ("Preparing for adulthood: employment or further study".to_owned(), p.employment.clone()),
+                ("Preparing for adulthood: independent living".to_owned(), p.independent_living.clone()),
+                (
+                    "Preparing for adulthood: friends, relationships and community".to_owned(),
+                    p.community.clone(),
+                ),
+                ("Preparing for adulthood: good health".to_owned(), p.health.clone()),
+            ]);
+        }
+        sections.extend([
+            ("Placement".to_owned(), record.placement.clone()),
+            (
+                "Personal Budget".to_owned(),
+                if record.personal_budget_discussed { "Discussed." } else { "Not discussed." }.to_owned(),
+            ),
+            ("Record of discussion".to_owned(), record.discussion.clone()),
+            ("Differences of opinion".to_owned(), record.differences.clone()),
+        ]);
+        let rating = |r: Option<Rating>| match r {
+            Some(Rating::Achieved) => "Achieved",
+            Some(Rating::Partly) => "Partly achieved",
+            Some(Rating::NotYet) => "Not yet",
+            Some(Rating::NoLongerRelevant) => "No longer relevant",
+            None => "Not rated",
+        };
+        let recommendation = match record.recommendation {
+            Some(rec) => {
+                let what = match rec {
+                    Recommendation::Maintain => "Maintain the plan unchanged.",
+                    Recommendation::Amend => "Amend the plan.",
+                    Recommendation::Cease => "Cease to maintain the plan.",
+                };
+                format!("{what} {}", record.recommendation_reasons.trim())
+            }
+            None => String::new(),
+        };
+        let doc = Ar1RecordDoc {
+            title: if problems.is_empty() { title.clone() } else { format!("{title} (draft)") },
+            la_name: ctx.la_name.clone(),
+            school_name: self.store.school()?.map(|s| s.name).unwrap_or_default(),
+            header: ar1_header(&ctx, ncy, meeting.as_ref()),
+            invited: self
+                .store
+                .invitees(ctx.review)?
+                .into_iter()
+                .map(|i| (i.invitee.name, i.invitee.role))
+                .collect(),
+            sections,
+            progress: record
+                .progress
+                .iter()
+                .map(|p| (p.outcome.clone(), rating(p.rating).to_owned(), p.evidence.clone()))
+                .collect(),
+            amendments: record
+                .amendments
+                .iter()
+                .map(|(s, t)| (format!("Section {}", s.code()), t.clone()))
+                .collect(),
+            actions: record
+                .actions
+                .iter()
+                .map(|a| {
+                    [
+                        a.action.clone(),
+                        a.owner.clone(),
+                        a.deadline.map(long).unwrap_or_default(),
+                        a.success_measure.clone(),
+                    ]
+                })
+                .collect(),
+            recommendation,
+            signoff: vec![
+                ("Completed by".to_owned(), record.completed_by.clone()),
+                (
+                    "Head teacher signed".to_owned(),
+                    record.head_teacher_signed.map(long).unwrap_or_else(|| {
+                        if rules.head_teacher_required {
+                            "Not yet".to_owned()
+                        } else {
+                            "Not required by the LA".to_owned()
+                        }
+                    }),
+                ),
+            ],
+            created: self.clock.now(),
+        };
+        let stem = format!("{}_AR1_record{}", initials(r), if problems.is_empty() { "" } else { "_draft" });
+        let mut files = Vec::new();
+        for ext in format.extensions() {
+            let bytes = match *ext {
+                "docx" => render_record_docx(&doc),
+                _ => render_record_pdf(&doc),
+            }
+            .map_err(|e| {
+                AppError::new(ErrorCode::Storage, format!("The AR1 record could not be produced: {e}"))
+            })?;
+            let name = format!("{stem}.{ext}");
+            write_atomically(&folder.join(&name), &bytes)?;
+            files.push(name);
+        }
+        Ok(LettersWritten { folder: folder_name(folder), files })
     }
 
     /// The review id of the child's current review.

@@ -127,8 +127,14 @@ enum Command {
         #[arg(long, conflicts_with = "prefilled")]
         blank: bool,
         /// Pre-filled with the child's details, the invitees and the Section E outcomes.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "record")]
         prefilled: bool,
+        /// The completed record of the meeting (a draft, headed by what is missing, if incomplete).
+        #[arg(long, conflicts_with = "blank")]
+        record: bool,
+        /// With --record: which formats to write.
+        #[arg(long, value_enum, default_value_t = Format::Both)]
+        format: Format,
     },
     /// Write a consistent copy of the database to FILE (SQLite online backup).
     Backup {
@@ -249,12 +255,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
             })?;
-            let format = match format {
-                Format::Docx => ardesk_app::LetterFormat::Docx,
-                Format::Pdf => ardesk_app::LetterFormat::Pdf,
-                Format::Both => ardesk_app::LetterFormat::Both,
-            };
-            let written = open(db, clock)?.generate_letters(review, &out, format)?;
+            let written = open(db, clock)?.generate_letters(review, &out, letter_format(format))?;
             for name in written.files {
                 println!("{}", out.join(name).display());
             }
@@ -277,11 +278,16 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 println!("{}\n{}", prep.notice.text, prep.circulation.text);
             }
         }
-        Command::Ar1 { db, review, out, blank, prefilled: _ } => {
+        Command::Ar1 { db, review, out, blank, prefilled: _, record, format } => {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
             })?;
-            let written = open(db, clock)?.write_ar1_form(review, &out, !blank)?;
+            let app = open(db, clock)?;
+            let written = if record {
+                app.write_ar1_record(review, &out, letter_format(format))?
+            } else {
+                app.write_ar1_form(review, &out, !blank)?
+            };
             for name in written.files {
                 println!("{}", out.join(name).display());
             }
@@ -292,6 +298,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+fn letter_format(format: Format) -> ardesk_app::LetterFormat {
+    match format {
+        Format::Docx => ardesk_app::LetterFormat::Docx,
+        Format::Pdf => ardesk_app::LetterFormat::Pdf,
+        Format::Both => ardesk_app::LetterFormat::Both,
+    }
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {

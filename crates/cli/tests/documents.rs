@@ -183,3 +183,70 @@ fn the_prefilled_ar1_lists_every_section_e_outcome() {
         assert!(text.contains(heading), "{heading} missing");
     }
 }
+
+#[test]
+fn the_ar1_record_exports_as_docx_and_pdf() {
+    let (qpdf, pdftotext, soffice) = (tool("qpdf"), tool("pdftotext"), tool("soffice"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    assert!(ardesk(&["demo", "--db", db]).status.success());
+    let rows: serde_json::Value =
+        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let rows = rows.as_array().cloned().unwrap_or_default();
+    let out_dir = dir.path().join("record");
+    let out_s = out_dir.to_str().unwrap_or_default();
+
+    // A review ready to submit has a complete record; one still being planned gives a draft.
+    let review_at = |stage: &str| {
+        rows.iter().find(|r| r["stage"] == stage).map(|r| r["review_id"].to_string()).unwrap_or_default()
+    };
+    let out =
+        ardesk(&["ar1", "--db", db, "--review", &review_at("ready_to_submit"), "--out", out_s, "--record"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let files: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout).lines().map(PathBuf::from).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let pdf = files.iter().find(|f| f.extension().is_some_and(|e| e == "pdf")).cloned().unwrap_or_default();
+    let docx = files.iter().find(|f| f.extension().is_some_and(|e| e == "docx")).cloned().unwrap_or_default();
+    assert!(!pdf.to_string_lossy().contains("draft"), "{pdf:?}");
+    assert!(
+        run(Command::new(&qpdf).arg("--check").arg(&pdf)).contains("No syntax or stream encoding errors")
+    );
+    let text = run(Command::new(&pdftotext).arg(&pdf).arg("-")).replace('\n', " ");
+    for expected in [
+        "Record of discussion",
+        "Introduce a structured break-time club",
+        "Maintain the plan unchanged",
+        "No amendments proposed",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from the record: {text}");
+    }
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    run(Command::new(&soffice)
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path().join("lo"))
+        .arg(&docx));
+    assert_eq!(
+        dir.path().join("lo").read_dir().map(|d| d.count()).unwrap_or(0),
+        1,
+        "LibreOffice did not convert the record"
+    );
+
+    let out = ardesk(&[
+        "ar1",
+        "--db",
+        db,
+        "--review",
+        &review_at("planning"),
+        "--out",
+        out_s,
+        "--record",
+        "--format",
+        "pdf",
+    ]);
+    let draft = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(draft.ends_with("_AR1_record_draft.pdf"), "{draft}");
+    let text = run(Command::new(&pdftotext).arg(&draft).arg("-")).replace('\n', " ");
+    assert!(text.contains("still to complete") && text.contains("record of discussion is empty"), "{text}");
+}

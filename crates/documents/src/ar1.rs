@@ -201,3 +201,157 @@ mod tests {
         assert!(render_ar1_form(&form).unwrap_or_default().len() > blank.len());
     }
 }
+
+/// The completed record of the meeting, for export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ar1RecordDoc {
+    pub title: String,
+    pub la_name: String,
+    pub school_name: String,
+    pub header: Ar1Header,
+    /// (name, role) of everyone invited.
+    pub invited: Vec<(String, String)>,
+    /// (heading, text) sections in the order the LA wants them; empty text prints "Not recorded".
+    pub sections: Vec<(String, String)>,
+    /// (outcome, progress, evidence).
+    pub progress: Vec<(String, String, String)>,
+    /// (section, summary); empty means "No amendments proposed".
+    pub amendments: Vec<(String, String)>,
+    /// (action, owner, deadline, success measure).
+    pub actions: Vec<[String; 4]>,
+    pub recommendation: String,
+    /// (label, value) lines at the end: completed by, head teacher's sign-off.
+    pub signoff: Vec<(String, String)>,
+    pub created: DateTime<Utc>,
+}
+
+fn or_not_recorded(text: &str) -> String {
+    if text.trim().is_empty() { "Not recorded.".to_owned() } else { text.trim().to_owned() }
+}
+
+fn header_rows(h: &Ar1Header) -> Vec<Vec<String>> {
+    vec![
+        vec!["Name".into(), h.child_name.clone()],
+        vec!["Date of birth".into(), h.dob.clone()],
+        vec!["Year group".into(), h.year_group.clone()],
+        vec!["UPN".into(), h.upn.clone()],
+        vec!["LA reference".into(), h.la_reference.clone()],
+        vec!["Meeting".into(), h.meeting.clone()],
+        vec!["Venue".into(), h.venue.clone()],
+    ]
+}
+
+/// The record as an A4 PDF.
+pub fn render_record_pdf(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
+    let mut pdf = Layout::new(&doc.title, &doc.school_name, doc.created)?;
+    let width = PAGE_W - 2.0 * MARGIN;
+    pdf.y = MARGIN;
+    pdf.text_right(
+        PAGE_W - MARGIN,
+        pdf.y + 2.0,
+        &format!("{} · {}", doc.la_name, doc.school_name),
+        Weight::Regular,
+        9.0,
+    );
+    pdf.y += 7.0;
+    pdf.paragraph(MARGIN, width, &doc.title, Weight::Bold, 16.0, 3.0);
+    pdf.table(&[42.0, 128.0], &["Child or young person", ""], &header_rows(&doc.header), 7.0);
+    pdf.heading("Invited", 20.0);
+    let people: Vec<Vec<String>> = doc.invited.iter().map(|(n, r)| vec![n.clone(), r.clone()]).collect();
+    pdf.table(&[70.0, 100.0], &["Name", "Role"], &people, 6.5);
+    for (heading, text) in &doc.sections {
+        pdf.heading(heading, 15.0);
+        pdf.paragraph(MARGIN, width, &or_not_recorded(text), Weight::Regular, 10.0, 2.0);
+    }
+    if !doc.progress.is_empty() {
+        pdf.heading("Progress towards the outcomes in Section E", 20.0);
+        let rows: Vec<Vec<String>> =
+            doc.progress.iter().map(|(o, p, e)| vec![o.clone(), p.clone(), or_not_recorded(e)]).collect();
+        pdf.table(&[75.0, 30.0, 65.0], &["Outcome", "Progress", "Evidence"], &rows, 7.0);
+    }
+    pdf.heading("Recommendation to the LA", 15.0);
+    pdf.paragraph(MARGIN, width, &or_not_recorded(&doc.recommendation), Weight::Regular, 10.0, 2.0);
+    pdf.heading("Recommended amendments", 15.0);
+    if doc.amendments.is_empty() {
+        pdf.paragraph(MARGIN, width, "No amendments proposed.", Weight::Bold, 10.0, 2.0);
+    } else {
+        let rows: Vec<Vec<String>> = doc.amendments.iter().map(|(s, t)| vec![s.clone(), t.clone()]).collect();
+        pdf.table(&[30.0, 140.0], &["Section", "Summary"], &rows, 7.0);
+    }
+    pdf.heading("Agreed actions", 20.0);
+    let rows: Vec<Vec<String>> = doc.actions.iter().map(|a| a.to_vec()).collect();
+    pdf.table(&[72.0, 38.0, 25.0, 35.0], &["Action", "Owner", "Deadline", "Success measure"], &rows, 7.0);
+    pdf.heading("Sign-off", 15.0);
+    let rows: Vec<Vec<String>> = doc.signoff.iter().map(|(l, v)| vec![l.clone(), v.clone()]).collect();
+    pdf.table(&[60.0, 110.0], &["", ""], &rows, 7.0);
+    Ok(pdf.finish(&format!("{} · {}", doc.title, doc.header.child_name)))
+}
+
+/// The record as a Word document.
+pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
+    use docx_rs::{Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow};
+    let fonts = RunFonts::new()
+        .ascii("Liberation Sans")
+        .hi_ansi("Liberation Sans")
+        .cs("Liberation Sans")
+        .east_asia("Liberation Sans");
+    let heading = |text: &str| Paragraph::new().add_run(Run::new().add_text(text).bold().size(26));
+    let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    let table = |header: &[&str], rows: &[Vec<String>]| {
+        let cell = |text: &str, bold: bool| {
+            let run = if bold { Run::new().add_text(text).bold() } else { Run::new().add_text(text) };
+            TableCell::new().add_paragraph(Paragraph::new().add_run(run))
+        };
+        let mut all = vec![TableRow::new(header.iter().map(|h| cell(h, true)).collect())];
+        all.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
+        Table::new(all)
+    };
+    let created = doc.created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut d = Docx::new()
+        .default_fonts(fonts)
+        .default_size(21)
+        .page_size(11906, 16838)
+        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134))
+        .created_at(&created)
+        .updated_at(&created)
+        .add_paragraph(para(&format!("{} · {}", doc.la_name, doc.school_name)))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.title).bold().size(32)))
+        .add_table(table(&["Child or young person", ""], &header_rows(&doc.header)))
+        .add_paragraph(heading("Invited"))
+        .add_table(table(
+            &["Name", "Role"],
+            &doc.invited.iter().map(|(n, r)| vec![n.clone(), r.clone()]).collect::<Vec<_>>(),
+        ));
+    for (h, text) in &doc.sections {
+        d = d.add_paragraph(heading(h)).add_paragraph(para(&or_not_recorded(text)));
+    }
+    if !doc.progress.is_empty() {
+        let rows: Vec<Vec<String>> =
+            doc.progress.iter().map(|(o, p, e)| vec![o.clone(), p.clone(), or_not_recorded(e)]).collect();
+        d = d
+            .add_paragraph(heading("Progress towards the outcomes in Section E"))
+            .add_table(table(&["Outcome", "Progress", "Evidence"], &rows));
+    }
+    d = d
+        .add_paragraph(heading("Recommendation to the LA"))
+        .add_paragraph(para(&or_not_recorded(&doc.recommendation)));
+    d = d.add_paragraph(heading("Recommended amendments"));
+    d = if doc.amendments.is_empty() {
+        d.add_paragraph(para("No amendments proposed."))
+    } else {
+        let rows: Vec<Vec<String>> = doc.amendments.iter().map(|(s, t)| vec![s.clone(), t.clone()]).collect();
+        d.add_table(table(&["Section", "Summary"], &rows))
+    };
+    let actions: Vec<Vec<String>> = doc.actions.iter().map(|a| a.to_vec()).collect();
+    d = d
+        .add_paragraph(heading("Agreed actions"))
+        .add_table(table(&["Action", "Owner", "Deadline", "Success measure"], &actions))
+        .add_paragraph(heading("Sign-off"))
+        .add_table(table(
+            &["", ""],
+            &doc.signoff.iter().map(|(l, v)| vec![l.clone(), v.clone()]).collect::<Vec<_>>(),
+        ));
+    let mut out = Vec::new();
+    d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
+    Ok(out)
+}
