@@ -240,26 +240,37 @@ fn folder_name(folder: &Path) -> String {
     folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Writes `doc` as `<stem>.docx` and/or `<stem>.pdf` in `folder`, each atomically, and returns
-/// the file names written.
+/// Writes `<stem>.docx` and/or `<stem>.pdf` in `folder`, each atomically, with `render`
+/// producing the bytes for an extension; returns the file names written.
+fn write_formats(
+    folder: &Path,
+    stem: &str,
+    format: LetterFormat,
+    what: &str,
+    render: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<Vec<String>, AppError> {
+    let mut names = Vec::new();
+    for ext in format.extensions() {
+        let bytes = render(ext).map_err(|e| {
+            AppError::new(ErrorCode::Storage, format!("The {what} could not be produced: {e}"))
+        })?;
+        let name = format!("{stem}.{ext}");
+        write_atomically(&folder.join(&name), &bytes)?;
+        names.push(name);
+    }
+    Ok(names)
+}
+
+/// Writes a letter as DOCX and/or PDF.
 fn write_letter_files(
     folder: &Path,
     stem: &str,
     doc: &LetterDoc,
     format: LetterFormat,
 ) -> Result<Vec<String>, AppError> {
-    let mut names = Vec::new();
-    for ext in format.extensions() {
-        let bytes = match *ext {
-            "docx" => render_docx(doc),
-            _ => render_pdf(doc),
-        }
-        .map_err(|e| AppError::new(ErrorCode::Storage, format!("The letter could not be produced: {e}")))?;
-        let name = format!("{stem}.{ext}");
-        write_atomically(&folder.join(&name), &bytes)?;
-        names.push(name);
-    }
-    Ok(names)
+    write_formats(folder, stem, format, "letter", |ext| {
+        if ext == "docx" { render_docx(doc) } else { render_pdf(doc) }
+    })
 }
 
 /// A file-name-safe version of `text`: letters, digits and hyphens.
@@ -1492,19 +1503,9 @@ impl App {
             created: self.clock.now(),
         };
         let stem = format!("{}_AR1_record{}", initials(r), if problems.is_empty() { "" } else { "_draft" });
-        let mut files = Vec::new();
-        for ext in format.extensions() {
-            let bytes = match *ext {
-                "docx" => render_record_docx(&doc),
-                _ => render_record_pdf(&doc),
-            }
-            .map_err(|e| {
-                AppError::new(ErrorCode::Storage, format!("The AR1 record could not be produced: {e}"))
-            })?;
-            let name = format!("{stem}.{ext}");
-            write_atomically(&folder.join(&name), &bytes)?;
-            files.push(name);
-        }
+        let files = write_formats(folder, &stem, format, "AR1 record", |ext| {
+            if ext == "docx" { render_record_docx(&doc) } else { render_record_pdf(&doc) }
+        })?;
         Ok(LettersWritten { folder: folder_name(folder), files })
     }
 

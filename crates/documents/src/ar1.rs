@@ -57,21 +57,7 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
     pdf.paragraph(MARGIN, width, &form.title, Weight::Bold, 16.0, 3.0);
 
     let h = &form.header;
-    let blank = |s: &str| if s.is_empty() { "".to_owned() } else { s.to_owned() };
-    pdf.table(
-        &[42.0, 128.0],
-        &["Child or young person", ""],
-        &[
-            vec!["Name".into(), blank(&h.child_name)],
-            vec!["Date of birth".into(), blank(&h.dob)],
-            vec!["Year group".into(), blank(&h.year_group)],
-            vec!["UPN".into(), blank(&h.upn)],
-            vec!["LA reference".into(), blank(&h.la_reference)],
-            vec!["Meeting".into(), blank(&h.meeting)],
-            vec!["Venue".into(), blank(&h.venue)],
-        ],
-        7.0,
-    );
+    pdf.table(&[42.0, 128.0], &["Child or young person", ""], &header_rows(h), 7.0);
 
     pdf.heading("Attendance", 20.0);
     let mut people: Vec<Vec<String>> = form
