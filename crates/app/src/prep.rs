@@ -766,6 +766,18 @@ impl App {
         d
     }
 
+    /// The school's details, which head every letter; a validation error (field `school`) when
+    /// they have not been set.
+    fn school_for_letters(&self) -> Result<School, AppError> {
+        self.store.school()?.ok_or_else(|| {
+            AppError::from(vec![Problem::block(
+                "school",
+                "The school's details are not set.",
+                "Fill them in under Settings: they head every letter.",
+            )])
+        })
+    }
+
     fn template(&self, ctx: &Ctx, kind: LetterKind) -> Result<String, AppError> {
         let school = self.store.letter_templates()?;
         Ok(school
@@ -853,13 +865,7 @@ impl App {
             ));
         }
         let checklist = self.store.checklist(ctx.review)?;
-        let school = self.store.school()?.ok_or_else(|| {
-            AppError::from(vec![Problem::block(
-                "school",
-                "The school's details are not set.",
-                "Fill them in under Settings: they head every letter.",
-            )])
-        })?;
+        let school = self.school_for_letters()?;
         let mut school_problems = Vec::new();
         if school.senco_name.trim().is_empty() {
             school_problems.push(Problem::block(
@@ -989,13 +995,7 @@ impl App {
             ));
         }
         let checklist = self.store.checklist(ctx.review)?;
-        let school = self.store.school()?.ok_or_else(|| {
-            AppError::from(vec![Problem::block(
-                "school",
-                "The school's details are not set.",
-                "Fill them in under Settings.",
-            )])
-        })?;
+        let school = self.school_for_letters()?;
         let template = self.template(&ctx, LetterKind::CirculationCover)?;
         let mut letters = Vec::new();
         let mut problems = Vec::new();
@@ -1053,12 +1053,7 @@ impl App {
                 "This document has no named sender to chase: add one as an invitee.",
             )
         })?;
-        let school = self.store.school()?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::Validation,
-                "The school's details are not set: fill them in under Settings.",
-            )
-        })?;
+        let school = self.school_for_letters()?;
         let data = self.merge_data(&ctx, Some(to), &invitees, &checklist);
         let letter = render(&self.template(&ctx, LetterKind::Reminder)?, &data)?;
         let doc = self.letter_doc(&school, Some(to), letter);

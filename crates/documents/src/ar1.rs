@@ -41,23 +41,29 @@ pub struct Ar1Form {
 
 const SECTIONS: [&str; 12] = ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"];
 
+/// A new document opened with the LA and school line, the title, and the child and meeting table
+/// that head both the printable form and the record.
+fn title_page(
+    title: &str,
+    la: &str,
+    school: &str,
+    header: &Ar1Header,
+    created: DateTime<Utc>,
+) -> Result<Layout, String> {
+    let mut pdf = Layout::new(title, school, created)?;
+    pdf.y = MARGIN;
+    pdf.text_right(PAGE_W - MARGIN, pdf.y + 2.0, &format!("{la} · {school}"), Weight::Regular, 9.0);
+    pdf.y += 7.0;
+    pdf.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, title, Weight::Bold, 16.0, 3.0);
+    pdf.table(&[42.0, 128.0], &["Child or young person", ""], &header_rows(header), 7.0);
+    Ok(pdf)
+}
+
 /// The form as an A4 PDF.
 pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
-    let mut pdf = Layout::new(&form.title, &form.school_name, form.created)?;
     let width = PAGE_W - 2.0 * MARGIN;
-    pdf.y = MARGIN;
-    pdf.text_right(
-        PAGE_W - MARGIN,
-        pdf.y + 2.0,
-        &format!("{} · {}", form.la_name, form.school_name),
-        Weight::Regular,
-        9.0,
-    );
-    pdf.y += 7.0;
-    pdf.paragraph(MARGIN, width, &form.title, Weight::Bold, 16.0, 3.0);
-
     let h = &form.header;
-    pdf.table(&[42.0, 128.0], &["Child or young person", ""], &header_rows(h), 7.0);
+    let mut pdf = title_page(&form.title, &form.la_name, &form.school_name, h, form.created)?;
 
     pdf.heading("Attendance", 20.0);
     let mut people: Vec<Vec<String>> = form
@@ -229,19 +235,8 @@ fn header_rows(h: &Ar1Header) -> Vec<Vec<String>> {
 
 /// The record as an A4 PDF.
 pub fn render_record_pdf(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
-    let mut pdf = Layout::new(&doc.title, &doc.school_name, doc.created)?;
     let width = PAGE_W - 2.0 * MARGIN;
-    pdf.y = MARGIN;
-    pdf.text_right(
-        PAGE_W - MARGIN,
-        pdf.y + 2.0,
-        &format!("{} · {}", doc.la_name, doc.school_name),
-        Weight::Regular,
-        9.0,
-    );
-    pdf.y += 7.0;
-    pdf.paragraph(MARGIN, width, &doc.title, Weight::Bold, 16.0, 3.0);
-    pdf.table(&[42.0, 128.0], &["Child or young person", ""], &header_rows(&doc.header), 7.0);
+    let mut pdf = title_page(&doc.title, &doc.la_name, &doc.school_name, &doc.header, doc.created)?;
     pdf.heading("Invited", 20.0);
     let people: Vec<Vec<String>> = doc.invited.iter().map(|(n, r)| vec![n.clone(), r.clone()]).collect();
     pdf.table(&[70.0, 100.0], &["Name", "Role"], &people, 6.5);
