@@ -548,3 +548,127 @@ mod field_tests {
         assert!(r.apply("discussion", &"x".repeat(MAX_FIELD_CHARS + 1)).is_err());
     }
 }
+
+/// The parts of the exported record, in the order they print unless the LA's profile lists its
+/// own order (`forms.record_order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordPart {
+    Attendance,
+    PreviousActions,
+    Views,
+    Progress,
+    Provision,
+    Health,
+    SocialCare,
+    Pfa,
+    Placement,
+    PersonalBudget,
+    Discussion,
+    Differences,
+    Recommendation,
+    Amendments,
+    Actions,
+    Signoff,
+}
+
+impl RecordPart {
+    /// The standard order (spec §5.2, as the meeting runs).
+    pub const ALL: [RecordPart; 16] = [
+        RecordPart::Attendance,
+        RecordPart::PreviousActions,
+        RecordPart::Views,
+        RecordPart::Progress,
+        RecordPart::Provision,
+        RecordPart::Health,
+        RecordPart::SocialCare,
+        RecordPart::Pfa,
+        RecordPart::Placement,
+        RecordPart::PersonalBudget,
+        RecordPart::Discussion,
+        RecordPart::Differences,
+        RecordPart::Recommendation,
+        RecordPart::Amendments,
+        RecordPart::Actions,
+        RecordPart::Signoff,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordPart::Attendance => "attendance",
+            RecordPart::PreviousActions => "previous_actions",
+            RecordPart::Views => "views",
+            RecordPart::Progress => "progress",
+            RecordPart::Provision => "provision",
+            RecordPart::Health => "health",
+            RecordPart::SocialCare => "social_care",
+            RecordPart::Pfa => "pfa",
+            RecordPart::Placement => "placement",
+            RecordPart::PersonalBudget => "personal_budget",
+            RecordPart::Discussion => "discussion",
+            RecordPart::Differences => "differences",
+            RecordPart::Recommendation => "recommendation",
+            RecordPart::Amendments => "amendments",
+            RecordPart::Actions => "actions",
+            RecordPart::Signoff => "signoff",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RecordPart> {
+        RecordPart::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// The order to print: the profile's list first (unknown codes are refused when the profile
+    /// is loaded), then every part it does not mention, in the standard order, so that nothing
+    /// the meeting recorded is ever left out.
+    pub fn ordered(profile_order: &[String]) -> Vec<RecordPart> {
+        let mut out: Vec<RecordPart> =
+            profile_order.iter().filter_map(|c| RecordPart::from_code(c)).collect();
+        out.dedup();
+        for part in RecordPart::ALL {
+            if !out.contains(&part) {
+                out.push(part);
+            }
+        }
+        out
+    }
+}
+
+impl Ar1Record {
+    /// The agreed actions with the row each is stored under (`actions.N.…`), skipping rows left
+    /// empty. Follow-up (done, carried forward) refers to actions by that row, which does not
+    /// change when an earlier row is emptied.
+    pub fn numbered_actions(&self) -> Vec<(usize, &AgreedAction)> {
+        self.actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                !(a.action.trim().is_empty() && a.owner.trim().is_empty() && a.deadline.is_none())
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_order_comes_first_and_nothing_is_dropped() {
+        let order = RecordPart::ordered(&["discussion".to_owned(), "views".to_owned()]);
+        assert_eq!(order.len(), RecordPart::ALL.len());
+        assert_eq!(order.first(), Some(&RecordPart::Discussion));
+        assert_eq!(order.get(1), Some(&RecordPart::Views));
+        assert_eq!(order.get(2), Some(&RecordPart::Attendance));
+        assert_eq!(RecordPart::ordered(&[]), RecordPart::ALL.to_vec());
+    }
+
+    #[test]
+    fn action_rows_keep_their_numbers() {
+        let r = Ar1Record::from_fields(
+            [("actions.0.action", ""), ("actions.2.action", "Book SaLT"), ("actions.2.owner", "SENCO")],
+            &[],
+        );
+        let rows: Vec<usize> = r.numbered_actions().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(rows, [2]);
+    }
+}

@@ -5,7 +5,7 @@
 //! addresses use the reserved `example.org` domain, and UPNs use a made-up establishment number.
 //! The caseload is a pure function of `today` and `size`, so it is the same on every machine.
 
-use chrono::{Days, Months, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
 
 use crate::child::{ChildRecord, Upn};
 use crate::ncy::academic_year_start;
@@ -207,6 +207,8 @@ fn review(today: NaiveDate, i: usize) -> (Option<Meeting>, ReviewStage) {
         2 => (meeting(today + days(22 + i % 18)), ReviewStage::InvitationsSent),
         3 => (meeting(today + days(8 + i % 12)), ReviewStage::ReportsDue),
         4 => (meeting(today - days(3 + i % 9)), ReviewStage::MeetingHeld),
+        // Some records have gone to the LA and wait for its decision (T12).
+        _ if i % 12 == 11 => (meeting(today - days(15 + i % 7)), ReviewStage::Submitted),
         _ => (meeting(today - days(6 + i % 7)), ReviewStage::ReadyToSubmit),
     }
 }
@@ -414,6 +416,54 @@ pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
         }
     }
     fields
+}
+
+/// The review that the last decision letter concluded, for a demo child who has had one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousReview {
+    pub meeting: Meeting,
+    pub decision: crate::follow_up::Decision,
+    pub decided_on: NaiveDate,
+    /// The agreed actions, as AR1 fields (`actions.N.…`).
+    pub actions: Vec<(String, String)>,
+    /// Rows of the actions already done.
+    pub done: Vec<usize>,
+}
+
+/// The previous review of a demo child whose cycle runs from a decision letter: held four weeks
+/// before the letter, with three actions, the first (and usually the second) already done.
+pub fn previous_review(c: &DemoChild) -> Option<PreviousReview> {
+    let decided_on = c.last_review_decision?;
+    let held = decided_on - Days::new(26);
+    let name = c.record.preferred_name.as_ref().unwrap_or(&c.record.legal_forenames).as_str();
+    let date = |days_after: u64| (held + Days::new(days_after)).format("%d/%m/%Y").to_string();
+    let actions = [
+        ("actions.0.action", "Set up a daily check-in with a trusted adult".to_owned()),
+        ("actions.0.owner", "Teaching assistant".to_owned()),
+        ("actions.0.deadline", date(21)),
+        ("actions.1.action", format!("Refer {name} for a speech and language therapy review")),
+        ("actions.1.owner", "SENCO".to_owned()),
+        ("actions.1.deadline", date(120)),
+        ("actions.1.success_measure", "Updated SaLT advice received".to_owned()),
+        ("actions.2.action", "Plan visits to the next class or setting".to_owned()),
+        ("actions.2.owner", "Class teacher".to_owned()),
+        ("actions.2.deadline", date(330)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    Some(PreviousReview {
+        meeting: Meeting {
+            date: held,
+            start: NaiveTime::from_hms_opt(10, 0, 0),
+            venue: "SENCO office, main site".to_owned(),
+        },
+        decision: crate::follow_up::Decision::NoChange,
+        decided_on,
+        actions,
+        // Most referrals have been made; a few are still open (some of them late).
+        done: if c.record.dob.day().is_multiple_of(4) { vec![0] } else { vec![0, 1] },
+    })
 }
 
 #[cfg(test)]

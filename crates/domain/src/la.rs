@@ -65,6 +65,10 @@ pub struct Forms {
     pub advice_form: Option<String>,
     /// Older forms are not accepted after this date (Southwark: 1 April 2026).
     pub old_form_cutoff: Option<NaiveDate>,
+    /// The order of the parts of the exported AR1 record (codes of
+    /// [`crate::ar1::RecordPart`]); parts not listed follow in the standard order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub record_order: Vec<String>,
 }
 
 /// When a conditional document is needed.
@@ -265,6 +269,14 @@ impl LaProfile {
         }
         if self.forms.ar1.is_empty() {
             return Err(bad("forms.ar1", "must list at least one form"));
+        }
+        if let Some(code) =
+            self.forms.record_order.iter().find(|c| crate::ar1::RecordPart::from_code(c).is_none())
+        {
+            return Err(bad(
+                "forms.record_order",
+                &format!("has an unknown part {code:?} (use views, progress, discussion, actions…)"),
+            ));
         }
         let known = |code: &String| DOC_CODES.contains(&code.as_str());
         let docs = &self.documents;

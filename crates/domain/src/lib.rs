@@ -9,6 +9,7 @@
 //! - [`clock`]: the statutory clock: milestones T02–T18 with due dates and reasons.
 //! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
 //! - [`child`]: a child or young person with an EHC plan, and validation of user input.
+//! - [`follow_up`]: after the meeting: actions as tracked tasks, check-ins, the LA's decision.
 //! - [`paperwork`]: the documents a review expects (D01–D19) and the report checklist.
 //! - [`people`]: parents/carers and professionals around the child.
 //! - [`plan`]: the EHC plan and its sections A–K.
@@ -29,6 +30,7 @@ pub mod child;
 pub mod clock;
 pub mod dates;
 pub mod demo;
+pub mod follow_up;
 pub mod ids;
 pub mod invitees;
 pub mod la;

@@ -92,6 +92,17 @@ impl Attendance {
     pub fn from_code(code: &str) -> Option<Attendance> {
         Attendance::ALL.into_iter().find(|a| a.code() == code)
     }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::Unknown => "Not recorded",
+            Attendance::InPerson => "Attended in person",
+            Attendance::Virtual => "Attended online",
+            Attendance::Written => "Written contribution only",
+            Attendance::Apologies => "Sent apologies",
+            Attendance::Absent => "Did not attend",
+        }
+    }
 }
 
 /// How the meeting is held.

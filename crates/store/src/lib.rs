@@ -19,7 +19,10 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
-pub use read::{ChecklistRow, ChildRow, FileRef, LetterLogRow, StoredChild, StoredInvitee, StoredReview};
+pub use read::{
+    ChecklistRow, ChildRow, FileRef, FollowUp, LetterLogRow, ReviewActions, ReviewSummary, StoredChild,
+    StoredInvitee, StoredReview,
+};
 pub use write::Tx;
 
 /// How long a connection waits for another process (the CLI, a second window) to release a lock.

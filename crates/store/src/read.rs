@@ -5,6 +5,7 @@ use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::child::{ChildRecord, Upn};
 use ardesk_domain::clock::Transfers;
 use ardesk_domain::dates::parse_iso;
+use ardesk_domain::follow_up::{ActionStatus, Decision};
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::invitees::{Invitee, InviteeKind};
 use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
@@ -22,6 +23,36 @@ use crate::{Store, StoreError};
 pub struct StoredReview {
     pub id: ReviewId,
     pub review: Review,
+}
+
+/// One review of a child, newest last, with how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewSummary {
+    pub id: ReviewId,
+    pub meeting_date: Option<NaiveDate>,
+    pub stage: ReviewStage,
+    pub submitted_on: Option<NaiveDate>,
+    pub decision: Option<(Decision, NaiveDate)>,
+}
+
+/// The follow-up recorded for one agreed action (no row means it is open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub row: usize,
+    pub status: ActionStatus,
+    pub note: String,
+    pub updated_on: NaiveDate,
+}
+
+/// The agreed actions of one review whose meeting has been held, for the follow-up list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewActions {
+    pub review: ReviewId,
+    pub child: ChildId,
+    pub meeting_date: Option<NaiveDate>,
+    /// The `actions.N.…` fields of its AR1 record.
+    pub fields: Vec<(String, String)>,
+    pub follow_ups: Vec<FollowUp>,
 }
 
 /// An invitee as stored, with what has happened since.
@@ -193,36 +224,41 @@ impl RawChild {
             None => None,
         };
         let review = match (self.review_id, self.stage) {
-            (Some(review_id), Some(stage)) => {
-                let stage =
-                    ReviewStage::from_code(&stage).ok_or_else(|| corrupt("review stage", review_id))?;
-                let meeting = match self.meeting_date {
-                    Some(d) => Some(Meeting {
-                        date: date(&d, "meeting date", review_id)?,
-                        start: match self.meeting_start {
-                            Some(t) => Some(
-                                NaiveTime::parse_from_str(&t, "%H:%M")
-                                    .map_err(|_| corrupt("meeting time", review_id))?,
-                            ),
-                            None => None,
-                        },
-                        venue: self.venue.unwrap_or_default(),
-                    }),
-                    None => None,
-                };
-                let circulated_on = match self.circulated_on {
-                    Some(d) => Some(date(&d, "circulation date", review_id)?),
-                    None => None,
-                };
-                Some(StoredReview {
-                    id: ReviewId(review_id),
-                    review: Review { meeting, stage, circulated_on },
-                })
-            }
+            (Some(review_id), Some(stage)) => Some(StoredReview {
+                id: ReviewId(review_id),
+                review: review_of(
+                    review_id,
+                    [self.meeting_date, self.meeting_start, self.venue, Some(stage), self.circulated_on],
+                )?,
+            }),
             _ => None,
         };
         Ok(ChildRow { id: ChildId(id), record, last_review_decision, review })
     }
+}
+
+/// A review from its columns: meeting date, start, venue, stage, circulation date.
+fn review_of(
+    id: i64,
+    [meeting_date, start, venue, stage, circulated]: [Option<String>; 5],
+) -> Result<Review, StoreError> {
+    let stage =
+        stage.as_deref().and_then(ReviewStage::from_code).ok_or_else(|| corrupt("review stage", id))?;
+    let meeting = match meeting_date {
+        Some(d) => Some(Meeting {
+            date: date(&d, "meeting date", id)?,
+            start: match start {
+                Some(t) => {
+                    Some(NaiveTime::parse_from_str(&t, "%H:%M").map_err(|_| corrupt("meeting time", id))?)
+                }
+                None => None,
+            },
+            venue: venue.unwrap_or_default(),
+        }),
+        None => None,
+    };
+    let circulated_on = circulated.map(|d| date(&d, "circulation date", id)).transpose()?;
+    Ok(Review { meeting, stage, circulated_on })
 }
 
 impl Store {
@@ -367,20 +403,19 @@ impl Store {
             .optional()?)
     }
 
-    /// The child a review belongs to, and when its papers were circulated.
-    pub fn review_info(&self, review: ReviewId) -> Result<(ChildId, Option<NaiveDate>), StoreError> {
-        let (child, circulated): (i64, Option<String>) = self
+    /// A review by id, with the child it belongs to.
+    pub fn review_info(&self, review: ReviewId) -> Result<(ChildId, Review), StoreError> {
+        let (child, columns): (i64, [Option<String>; 5]) = self
             .conn
-            .query_row("SELECT child_id, circulated_on FROM review WHERE id = ?1", [review.0], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT child_id, meeting_date, meeting_start, venue, stage, circulated_on
+                 FROM review WHERE id = ?1",
+                [review.0],
+                |r| Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?])),
+            )
             .optional()?
             .ok_or(StoreError::NotFound { what: "review", id: review.0 })?;
-        let circulated = match circulated {
-            Some(d) => Some(date(&d, "circulation date", review.0)?),
-            None => None,
-        };
-        Ok((ChildId(child), circulated))
+        Ok((ChildId(child), review_of(review.0, columns)?))
     }
 
     pub fn invitees(&self, review: ReviewId) -> Result<Vec<StoredInvitee>, StoreError> {
@@ -523,4 +558,104 @@ impl Store {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
+
+    /// Every review of a child, oldest first.
+    pub fn reviews_of(&self, child: ChildId) -> Result<Vec<ReviewSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, meeting_date, stage, submitted_on, decision, decided_on
+             FROM review WHERE child_id = ?1 ORDER BY id",
+        )?;
+        type Raw = (i64, Option<String>, String, Option<String>, Option<String>, Option<String>);
+        let rows: Vec<Raw> = stmt
+            .query_map([child.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, meeting, stage, submitted, decision, decided)| {
+                let opt_date = |d: Option<String>, what: &str| d.map(|d| date(&d, what, id)).transpose();
+                let decision = match (decision, opt_date(decided, "decision date")?) {
+                    (Some(code), Some(on)) => {
+                        Some((Decision::from_code(&code).ok_or_else(|| corrupt("decision", id))?, on))
+                    }
+                    _ => None,
+                };
+                Ok(ReviewSummary {
+                    id: ReviewId(id),
+                    meeting_date: opt_date(meeting, "meeting date")?,
+                    stage: ReviewStage::from_code(&stage).ok_or_else(|| corrupt("review stage", id))?,
+                    submitted_on: opt_date(submitted, "submission date")?,
+                    decision,
+                })
+            })
+            .collect()
+    }
+
+    /// The follow-up recorded for a review's actions, by row.
+    pub fn follow_ups(&self, review: ReviewId) -> Result<Vec<FollowUp>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT action_row, status, note, updated_on FROM action_follow_up
+             WHERE review_id = ?1 ORDER BY action_row",
+        )?;
+        let rows: Vec<(i64, String, String, String)> = stmt
+            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter().map(|raw| follow_up(review.0, raw)).collect()
+    }
+
+    /// The agreed actions of every review whose meeting has been held, with their follow-up:
+    /// the caseload's list of tracked tasks. Two queries, whatever the caseload's size.
+    pub fn tracked_actions(&self) -> Result<Vec<ReviewActions>, StoreError> {
+        let held = "('meeting_held','ready_to_submit','submitted','decided')";
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT r.id, r.child_id, r.meeting_date, f.key, f.value
+             FROM review r JOIN ar1_field f ON f.review_id = r.id
+             WHERE r.stage IN {held} AND f.key LIKE 'actions.%'
+             ORDER BY r.id, f.key"
+        ))?;
+        type Raw = (i64, i64, Option<String>, String, String);
+        let rows: Vec<Raw> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut out: Vec<ReviewActions> = Vec::new();
+        for (review, child, meeting, key, value) in rows {
+            if out.last().is_none_or(|last| last.review.0 != review) {
+                out.push(ReviewActions {
+                    review: ReviewId(review),
+                    child: ChildId(child),
+                    meeting_date: meeting.map(|d| date(&d, "meeting date", review)).transpose()?,
+                    fields: Vec::new(),
+                    follow_ups: Vec::new(),
+                });
+            }
+            if let Some(last) = out.last_mut() {
+                last.fields.push((key, value));
+            }
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT review_id, action_row, status, note, updated_on FROM action_follow_up
+             ORDER BY review_id, action_row",
+        )?;
+        let rows: Vec<(i64, i64, String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<Result<_, _>>()?;
+        for (review, row, status, note, updated) in rows {
+            if let Ok(i) = out.binary_search_by_key(&review, |r| r.review.0)
+                && let Some(entry) = out.get_mut(i)
+            {
+                entry.follow_ups.push(follow_up(review, (row, status, note, updated))?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn follow_up(
+    review: i64,
+    (row, status, note, updated): (i64, String, String, String),
+) -> Result<FollowUp, StoreError> {
+    Ok(FollowUp {
+        row: usize::try_from(row).map_err(|_| corrupt("action row", review))?,
+        status: ActionStatus::from_code(&status).ok_or_else(|| corrupt("action status", review))?,
+        note,
+        updated_on: date(&updated, "follow-up date", review)?,
+    })
 }

@@ -4,6 +4,7 @@
 use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::child::ChildRecord;
 use ardesk_domain::dates::iso;
+use ardesk_domain::follow_up::{ActionStatus, Decision};
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::invitees::Invitee;
 use ardesk_domain::people::{ParentCarer, Professional};
@@ -447,6 +448,68 @@ impl<'c> Tx<'c> {
         if changed == 0 {
             return Err(StoreError::NotFound { what: "review", id: review.0 });
         }
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// Moves a review to `stage` (recording a meeting held, or a record ready to submit).
+    pub fn set_stage(&mut self, review: ReviewId, stage: ReviewStage) -> Result<(), StoreError> {
+        let changed =
+            self.tx.execute("UPDATE review SET stage = ?2 WHERE id = ?1", params![review.0, stage.code()])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "review", id: review.0 });
+        }
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// Records that the review's paperwork went to the LA on `on`.
+    pub fn set_submitted(&mut self, review: ReviewId, on: NaiveDate) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE review SET submitted_on = ?2, stage = 'submitted' WHERE id = ?1",
+            params![review.0, iso(on)],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "review", id: review.0 });
+        }
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// Records the LA's decision letter, which concludes the review.
+    pub fn set_decision(
+        &mut self,
+        review: ReviewId,
+        decision: Decision,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE review SET decision = ?2, decided_on = ?3, stage = 'decided' WHERE id = ?1",
+            params![review.0, decision.code(), iso(on)],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "review", id: review.0 });
+        }
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// Records where one agreed action stands.
+    pub fn set_follow_up(
+        &mut self,
+        review: ReviewId,
+        row: usize,
+        status: ActionStatus,
+        note: &str,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let row = i64::try_from(row).map_err(|_| StoreError::NotFound { what: "action", id: -1 })?;
+        self.tx.execute(
+            "INSERT INTO action_follow_up (review_id, action_row, status, note, updated_on)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (review_id, action_row) DO UPDATE SET status = ?3, note = ?4, updated_on = ?5",
+            params![review.0, row, status.code(), note, iso(on)],
+        )?;
         self.touch("review", review.0);
         Ok(())
     }

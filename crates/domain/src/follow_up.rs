@@ -1,0 +1,177 @@
+//! After the meeting: the agreed actions as tracked tasks with termly check-ins, and the LA's
+//! decision that closes the review and anchors the next one (spec §10, T12, T14, T15).
+
+use chrono::NaiveDate;
+
+use crate::calendar::{SchoolCalendar, add_days};
+
+/// Where an agreed action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionStatus {
+    Open,
+    Done,
+    /// Not finished; carried into the next review's actions.
+    CarriedForward,
+    /// No longer needed (the reason goes in the note).
+    Dropped,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] =
+        [ActionStatus::Open, ActionStatus::Done, ActionStatus::CarriedForward, ActionStatus::Dropped];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::CarriedForward => "carried_forward",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ActionStatus> {
+        ActionStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::Done => "Done",
+            ActionStatus::CarriedForward => "Carried forward",
+            ActionStatus::Dropped => "No longer needed",
+        }
+    }
+}
+
+/// The LA's decision after the review (reg 20(10), CoP 9.176).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Decision {
+    /// Maintain the plan unchanged.
+    NoChange,
+    /// Amend: minor changes.
+    Minor,
+    /// Amend: significant changes, with a draft plan to follow.
+    Significant,
+    /// Cease to maintain the plan.
+    Cease,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 4] =
+        [Decision::NoChange, Decision::Minor, Decision::Significant, Decision::Cease];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::NoChange => "no_change",
+            Decision::Minor => "minor",
+            Decision::Significant => "significant",
+            Decision::Cease => "cease",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Decision> {
+        Decision::ALL.into_iter().find(|d| d.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::NoChange => "Maintain the plan unchanged",
+            Decision::Minor => "Amend the plan (minor changes)",
+            Decision::Significant => "Amend the plan (significant changes, draft to follow)",
+            Decision::Cease => "Cease to maintain the plan",
+        }
+    }
+
+    /// Whether the next review cycle starts from this decision (a ceased plan has no next review).
+    pub fn continues(self) -> bool {
+        self != Decision::Cease
+    }
+}
+
+/// Weeks between check-ins when the school's term dates are not known.
+pub const FALLBACK_CHECK_IN_WEEKS: u32 = 12;
+
+/// Termly check-in dates for an action agreed at `meeting` and due by `deadline`: the first day
+/// of each term that starts after the meeting and on or before the deadline. Where the school's
+/// term dates do not reach, every [`FALLBACK_CHECK_IN_WEEKS`] weeks after the meeting instead
+/// (`approximate` is then true, so the screen can ask for term dates).
+pub fn check_ins(meeting: NaiveDate, deadline: NaiveDate, school: &SchoolCalendar) -> CheckIns {
+    let covered = school.terms().last().is_some_and(|(_, end)| *end >= deadline)
+        && school.terms().first().is_some_and(|(start, _)| *start <= meeting);
+    if covered {
+        let dates = school
+            .terms()
+            .iter()
+            .map(|(start, _)| *start)
+            .filter(|start| *start > meeting && *start <= deadline)
+            .collect();
+        return CheckIns { dates, approximate: false };
+    }
+    let mut dates = Vec::new();
+    let mut next = add_days(meeting, FALLBACK_CHECK_IN_WEEKS * 7);
+    while next <= deadline && dates.len() < 12 {
+        dates.push(next);
+        next = add_days(next, FALLBACK_CHECK_IN_WEEKS * 7);
+    }
+    CheckIns { dates, approximate: true }
+}
+
+/// The result of [`check_ins`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckIns {
+    pub dates: Vec<NaiveDate>,
+    /// Computed without the school's term dates.
+    pub approximate: bool,
+}
+
+impl CheckIns {
+    /// The next check-in on or after `today`, if any is left before the deadline.
+    pub fn next(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.dates.iter().copied().find(|d| *d >= today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for s in ActionStatus::ALL {
+            assert_eq!(ActionStatus::from_code(s.code()), Some(s));
+        }
+        for x in Decision::ALL {
+            assert_eq!(Decision::from_code(x.code()), Some(x));
+        }
+        assert!(!Decision::Cease.continues());
+    }
+
+    #[test]
+    fn check_ins_fall_on_the_first_day_of_each_later_term() {
+        let school = SchoolCalendar::new(
+            vec![
+                (d(2026, 9, 3), d(2026, 12, 18)),
+                (d(2027, 1, 5), d(2027, 3, 26)),
+                (d(2027, 4, 12), d(2027, 7, 21)),
+            ],
+            [],
+        );
+        let c = check_ins(d(2026, 11, 10), d(2027, 6, 30), &school);
+        assert_eq!(c, CheckIns { dates: vec![d(2027, 1, 5), d(2027, 4, 12)], approximate: false });
+        assert_eq!(c.next(d(2027, 1, 6)), Some(d(2027, 4, 12)));
+        assert_eq!(c.next(d(2027, 5, 1)), None);
+        // A deadline inside the same term: the deadline itself is the only check.
+        assert!(check_ins(d(2026, 11, 10), d(2026, 12, 1), &school).dates.is_empty());
+    }
+
+    #[test]
+    fn without_term_dates_check_ins_are_every_twelve_weeks() {
+        let c = check_ins(d(2026, 11, 10), d(2027, 6, 30), &SchoolCalendar::default());
+        assert!(c.approximate);
+        assert_eq!(c.dates, [d(2027, 2, 2), d(2027, 4, 27)]);
+    }
+}
