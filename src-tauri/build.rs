@@ -42,6 +42,15 @@ const COMMANDS: &[&str] = &[
     "letter_templates",
     "save_letter_template",
     "reset_letter_template",
+    "set_attendance",
+    "after_meeting",
+    "mark_ready_to_submit",
+    "mark_submitted",
+    "record_decision",
+    "set_action_status",
+    "open_actions",
+    "print_ar1_form",
+    "export_ar1_record",
 ];
 
 fn main() {

@@ -10,9 +10,9 @@ use std::sync::Mutex;
 use ardesk_app::LetterFormat;
 use ardesk_app::{App, AppError, SystemClock};
 use ardesk_dto::{
-    AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
-    Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
-    SchoolForm,
+    AfterMeetingDto, AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline,
+    DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm,
+    ProfileSummary, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
 };
 use tauri::State;
 
@@ -335,6 +335,85 @@ fn reset_letter_template(
     backend.with(|app| app.reset_letter_template(&kind))
 }
 
+#[tauri::command(async)]
+fn set_attendance(
+    backend: State<'_, Backend>,
+    review: i64,
+    invitee: i64,
+    attendance: String,
+) -> Result<ardesk_dto::Ar1Saved, ErrorDto> {
+    backend.with(|app| app.set_attendance(review, invitee, &attendance))
+}
+
+#[tauri::command(async)]
+fn after_meeting(backend: State<'_, Backend>, review: i64) -> Result<AfterMeetingDto, ErrorDto> {
+    backend.with(|app| app.after_meeting(review))
+}
+
+#[tauri::command(async)]
+fn mark_ready_to_submit(backend: State<'_, Backend>, review: i64) -> Result<AfterMeetingDto, ErrorDto> {
+    backend.with(|app| app.mark_ready_to_submit(review))
+}
+
+#[tauri::command(async)]
+fn mark_submitted(
+    backend: State<'_, Backend>,
+    review: i64,
+    date: String,
+) -> Result<AfterMeetingDto, ErrorDto> {
+    backend.with(|app| app.mark_submitted(review, &date))
+}
+
+#[tauri::command(async)]
+fn record_decision(
+    backend: State<'_, Backend>,
+    review: i64,
+    form: DecisionForm,
+) -> Result<AfterMeetingDto, ErrorDto> {
+    backend.with(|app| app.record_decision(review, form))
+}
+
+#[tauri::command(async)]
+fn set_action_status(
+    backend: State<'_, Backend>,
+    review: i64,
+    row: usize,
+    status: String,
+    note: String,
+) -> Result<TrackedActionDto, ErrorDto> {
+    backend.with(|app| app.set_action_status(review, row, &status, &note))
+}
+
+#[tauri::command(async)]
+fn open_actions(backend: State<'_, Backend>) -> Result<Vec<TrackedActionDto>, ErrorDto> {
+    backend.with(|app| app.open_actions())
+}
+
+/// Asks for a folder, writes the printable AR1 form there (pre-filled or blank) and opens it in
+/// the system's PDF viewer to print.
+#[tauri::command(async)]
+fn print_ar1_form(
+    backend: State<'_, Backend>,
+    review: i64,
+    prefilled: bool,
+) -> Result<LettersWritten, ErrorDto> {
+    let folder = dialogs::pick_folder("Choose a folder for the AR1 form").ok_or_else(cancelled)?;
+    let written = backend.with(|app| app.write_ar1_form(review, &folder, prefilled))?;
+    if let Some(file) = written.files.first() {
+        dialogs::reveal(&folder.join(file));
+    }
+    Ok(written)
+}
+
+/// Asks for a folder and writes the AR1 record there as Word and PDF.
+#[tauri::command(async)]
+fn export_ar1_record(backend: State<'_, Backend>, review: i64) -> Result<LettersWritten, ErrorDto> {
+    let folder = dialogs::pick_folder("Choose a folder for the AR1 record").ok_or_else(cancelled)?;
+    let written = backend.with(|app| app.write_ar1_record(review, &folder, LetterFormat::Both))?;
+    dialogs::reveal(&folder);
+    Ok(written)
+}
+
 fn main() {
     let result = tauri::Builder::default()
         .manage(Backend::open())
@@ -379,10 +458,54 @@ fn main() {
             letter_templates,
             save_letter_template,
             reset_letter_template,
+            set_attendance,
+            after_meeting,
+            mark_ready_to_submit,
+            mark_submitted,
+            record_decision,
+            set_action_status,
+            open_actions,
+            print_ar1_form,
+            export_ar1_record,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Annual Review Desk could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+/// The commands are named in three places: `build.rs` (which generates a permission for each),
+/// the window's capability (which grants them) and `generate_handler!` (which serves them). A
+/// command missing from any one fails only at run time, so this test keeps them together.
+#[cfg(test)]
+mod tests {
+    fn quoted(text: &str) -> Vec<String> {
+        text.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn every_command_is_registered_permitted_and_served() {
+        let build = include_str!("../build.rs");
+        let list = build.split("const COMMANDS").nth(1).and_then(|s| s.split("];").next()).unwrap_or("");
+        let mut commands = quoted(list);
+        commands.sort();
+        assert!(commands.len() > 40, "{commands:?}");
+
+        let caps = include_str!("../capabilities/default.json");
+        let perms = caps.split("\"permissions\"").nth(1).unwrap_or("");
+        let mut permitted: Vec<String> = quoted(perms)
+            .into_iter()
+            .filter_map(|p| p.strip_prefix("allow-").map(|c| c.replace('-', "_")))
+            .collect();
+        permitted.sort();
+        assert_eq!(permitted, commands, "capabilities/default.json");
+
+        let main = include_str!("main.rs");
+        let handler = main.split("generate_handler![").nth(1).and_then(|s| s.split(']').next()).unwrap_or("");
+        let mut served: Vec<String> =
+            handler.split(',').map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
+        served.sort();
+        assert_eq!(served, commands, "generate_handler! in main.rs");
     }
 }

@@ -276,7 +276,19 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+        let el = self.find(css).await;
+        self.centre(&el, css).await;
+        el.click().await.unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+    }
+
+    /// Scrolls `el` to the middle of the window, as a user would before using it: at the edge,
+    /// a sticky table header can lie over it and take the click.
+    async fn centre(&self, el: &fantoccini::elements::Element, css: &str) {
+        let arg = serde_json::to_value(el).unwrap_or_else(|e| panic!("element `{css}`: {e}"));
+        self.client()
+            .execute("arguments[0].scrollIntoView({ block: 'center' });", vec![arg])
+            .await
+            .unwrap_or_else(|e| panic!("could not scroll to `{css}`: {e}"));
     }
 
     /// Types `text` into the input `css`.
@@ -331,9 +343,9 @@ impl App {
 
     /// Chooses the option with `value` in the select `css`.
     pub async fn select(&self, css: &str, value: &str) {
-        self.find(css)
-            .await
-            .select_by_value(value)
+        let el = self.find(css).await;
+        self.centre(&el, css).await;
+        el.select_by_value(value)
             .await
             .unwrap_or_else(|e| panic!("could not choose {value:?} in `{css}`: {e}"));
     }

@@ -18,6 +18,19 @@ async fn add_child(app: &App, forenames: &str, surname: &str) {
     app.click("#save").await;
 }
 
+/// Opens the first child on the caseload whose review is at the stage labelled `stage`.
+async fn open_child_at_stage(app: &App, stage: &str) -> String {
+    app.find("#caseload tbody tr").await;
+    let rows = app.client().find_all(ardesk_e2e::Locator::Css("#caseload tbody tr")).await.unwrap();
+    for row in rows {
+        if row.text().await.unwrap_or_default().contains(stage) {
+            row.find(ardesk_e2e::Locator::Css("button")).await.unwrap().click().await.unwrap();
+            return app.text("#child-name").await;
+        }
+    }
+    panic!("no demo child at the stage {stage:?}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn loading_the_demo_lists_the_whole_caseload() {
     let driver = Driver::start("loading_the_demo_lists_the_whole_caseload");
@@ -310,16 +323,7 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
     app.find("#caseload tbody tr").await;
 
     // A child whose review is still being planned.
-    let rows = app.client().find_all(ardesk_e2e::Locator::Css("#caseload tbody tr")).await.unwrap();
-    let mut opened = false;
-    for row in rows {
-        if row.text().await.unwrap_or_default().contains("Planning") {
-            row.find(ardesk_e2e::Locator::Css("button")).await.unwrap().click().await.unwrap();
-            opened = true;
-            break;
-        }
-    }
-    assert!(opened, "no demo child in planning");
+    open_child_at_stage(&app, "Planning").await;
     app.click("#open-prep").await;
     app.find("#prep-child").await;
 
@@ -442,5 +446,107 @@ async fn the_ar1_record_saves_as_you_type_and_survives_a_crash() {
         assert_eq!(got.as_str(), Some(value), "{id}");
     }
     app.screenshot("ar1.png").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_the_meeting_export_send_decide_and_follow_up() {
+    let driver = Driver::start("after_the_meeting_export_send_decide_and_follow_up");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    // The dashboard lists the caseload's open actions, overdue first.
+    app.wait_for_text("#actions-count", "open").await;
+
+    let child = open_child_at_stage(&app, "Ready to submit").await;
+    app.wait_for_text("#after-dates", "LA decision due by (T12)").await;
+    app.wait_for_text("#after-dates", "Final amended plan due by (T14)").await;
+
+    // In the AR1 record: who came, then the record exported and the form printed.
+    app.click("#open-ar1").await;
+    app.find("#ar1-attendance").await;
+    app.select("#ar1-attendance select", "apologies").await;
+    app.wait_for_text("#ar1-saved", "Saved").await;
+    app.click("#export-ar1").await;
+    app.wait_for_text("#ar1-export-status", "AR1_record.pdf").await;
+    app.click("#print-ar1").await;
+    app.wait_for_text("#ar1-export-status", "AR1_for_the_meeting.pdf").await;
+    let mut files: Vec<String> = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "{files:?}");
+    for f in &files {
+        let bytes = std::fs::read(driver.save_dir().join(f)).unwrap();
+        let magic: &[u8] = if f.ends_with(".pdf") { b"%PDF-" } else { b"PK" };
+        assert!(bytes.starts_with(magic), "{f} is not a real document");
+        assert!(!f.contains("draft"), "the demo record is complete: {f}");
+    }
+    let apologies: i64 = open_db(&driver.db_path())
+        .query_row("SELECT count(*) FROM invitee WHERE attendance = 'apologies'", [], |r| r.get(0))
+        .unwrap_or_default();
+    assert_eq!(apologies, 1, "the attendance chosen in the window is saved");
+
+    // Back on the child's page: sent to the LA today, then the LA's decision letter.
+    app.click("#back-to-child").await;
+    app.find("#after-meeting").await;
+    app.click("#mark-submitted").await;
+    app.wait_for_text("#after-stage", "Submitted to LA").await;
+    app.select("#decision", "no_change").await;
+    app.click("#record-decision").await;
+    app.wait_for_text("#status", "LA decision recorded").await;
+    app.wait_for_text("#child-name", &child).await;
+
+    let db = open_db(&driver.db_path());
+    let (decided, next_stage, anchor): (String, String, String) = db
+        .query_row(
+            "SELECT (SELECT decision FROM review r2 WHERE r2.child_id = c.id AND r2.decision IS NOT NULL
+                     ORDER BY r2.id DESC LIMIT 1),
+                    (SELECT stage FROM review r3 WHERE r3.child_id = c.id ORDER BY r3.id DESC LIMIT 1),
+                    p.last_review_decision
+             FROM child c JOIN ehc_plan p ON p.child_id = c.id
+             WHERE (SELECT count(*) FROM review r4 WHERE r4.child_id = c.id AND r4.submitted_on IS NOT NULL
+                    AND r4.stage = 'decided') > 0",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(decided, "no_change");
+    assert_eq!(next_stage, "planning", "the decision starts the next review");
+    assert_eq!(anchor, chrono::Local::now().date_naive().to_string(), "the letter's date is the new anchor");
+
+    // The decided review's actions stay on the dashboard until they are done.
+    app.click("#nav-caseload").await;
+    app.wait_for_text("#actions-count", "open").await;
+    // The first fifteen are shown; "Show all" lists the rest.
+    if app.count("#actions-show-all").await > 0 {
+        app.click("#actions-show-all").await;
+        let start = std::time::Instant::now();
+        while app.count("#open-actions tbody tr").await <= 15 {
+            assert!(start.elapsed() < ardesk_e2e::PATIENCE, "\"Show all\" never showed more");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    let first = app.attrs("#open-actions tbody tr", "data-review").await;
+    let rows = app.attrs("#open-actions tbody tr", "data-row").await;
+    let (review, row) = (first[0].clone(), rows[0].clone());
+    app.select(&format!("#action-{review}-{row}"), "done").await;
+    let start = std::time::Instant::now();
+    loop {
+        let status: Option<String> = db
+            .query_row(
+                "SELECT status FROM action_follow_up WHERE review_id = ?1 AND action_row = ?2",
+                [review.parse::<i64>().unwrap(), row.parse::<i64>().unwrap()],
+                |r| r.get(0),
+            )
+            .ok();
+        if status.as_deref() == Some("done") {
+            break;
+        }
+        assert!(start.elapsed() < ardesk_e2e::PATIENCE, "the action was never marked done");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.screenshot("after-meeting.png").await;
     app.quit().await;
 }

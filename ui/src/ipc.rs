@@ -2,9 +2,9 @@
 //! `ardesk-dto` contract; no other module touches `window.__TAURI__`.
 
 use ardesk_dto::{
-    AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto,
-    Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm, ProfileSummary, ReviewPrep, Saved,
-    SchoolForm,
+    AfterMeetingDto, AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline,
+    DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm,
+    ProfileSummary, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -300,4 +300,77 @@ pub async fn save_ar1_field(review: i64, key: &str, value: &str) -> Result<ardes
         value: &'a str,
     }
     invoke("save_ar1_field", &Args { review, key, value }).await
+}
+
+pub async fn set_attendance(
+    review: i64,
+    invitee: i64,
+    attendance: &str,
+) -> Result<ardesk_dto::Ar1Saved, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        invitee: i64,
+        attendance: &'a str,
+    }
+    invoke("set_attendance", &Args { review, invitee, attendance }).await
+}
+
+pub async fn after_meeting(review: i64) -> Result<AfterMeetingDto, ErrorDto> {
+    invoke("after_meeting", &Review { review }).await
+}
+
+pub async fn mark_ready_to_submit(review: i64) -> Result<AfterMeetingDto, ErrorDto> {
+    invoke("mark_ready_to_submit", &Review { review }).await
+}
+
+pub async fn mark_submitted(review: i64, date: &str) -> Result<AfterMeetingDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        date: &'a str,
+    }
+    invoke("mark_submitted", &Args { review, date }).await
+}
+
+pub async fn record_decision(review: i64, form: &DecisionForm) -> Result<AfterMeetingDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        form: &'a DecisionForm,
+    }
+    invoke("record_decision", &Args { review, form }).await
+}
+
+pub async fn set_action_status(
+    review: i64,
+    row: usize,
+    status: &str,
+    note: &str,
+) -> Result<TrackedActionDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        row: usize,
+        status: &'a str,
+        note: &'a str,
+    }
+    invoke("set_action_status", &Args { review, row, status, note }).await
+}
+
+pub async fn open_actions() -> Result<Vec<TrackedActionDto>, ErrorDto> {
+    invoke("open_actions", &NoArgs {}).await
+}
+
+pub async fn print_ar1_form(review: i64, prefilled: bool) -> Result<LettersWritten, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args {
+        review: i64,
+        prefilled: bool,
+    }
+    invoke("print_ar1_form", &Args { review, prefilled }).await
+}
+
+pub async fn export_ar1_record(review: i64) -> Result<LettersWritten, ErrorDto> {
+    invoke("export_ar1_record", &Review { review }).await
 }

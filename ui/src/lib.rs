@@ -4,7 +4,12 @@
 //! empty), a child's page, and the add / edit child form. All data comes from [`ipc`]; the UI
 //! holds no business rules: validation messages come from the backend, field by field.
 
+mod after;
 mod ipc;
+mod meeting;
+
+use after::{AfterMeeting, OpenActions};
+use meeting::Ar1Page;
 
 use ardesk_dto::{
     AppInfo, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, ErrorCode, ErrorDto, FieldProblem,
@@ -15,7 +20,7 @@ use leptos::task::spawn_local;
 
 /// Which screen the window shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Screen {
+pub(crate) enum Screen {
     Caseload,
     Child(i64),
     NewChild,
@@ -37,7 +42,7 @@ enum ViewState {
 
 /// State shared by every screen.
 #[derive(Debug, Clone, Copy)]
-struct Ctx {
+pub(crate) struct Ctx {
     screen: RwSignal<Screen>,
     info: RwSignal<Option<Result<AppInfo, ErrorDto>>>,
     /// The last acknowledgement ("Saved.") shown in the status line.
@@ -49,18 +54,18 @@ impl Ctx {
         spawn_local(async move { self.info.set(Some(ipc::app_info().await)) });
     }
 
-    fn go(self, screen: Screen) {
+    pub(crate) fn go(self, screen: Screen) {
         self.status.set(None);
         self.screen.set(screen);
     }
 
-    fn go_with_status(self, screen: Screen, status: String) {
+    pub(crate) fn go_with_status(self, screen: Screen, status: String) {
         self.screen.set(screen);
         self.status.set(Some(status));
     }
 }
 
-fn ctx() -> Ctx {
+pub(crate) fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
@@ -114,7 +119,7 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn ErrorPanel(error: ErrorDto) -> impl IntoView {
+pub(crate) fn ErrorPanel(error: ErrorDto) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
             <p><strong>"Something needs attention: "</strong>{error.message}</p>
@@ -328,6 +333,7 @@ fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             </div>
             {table}
         </section>
+        <OpenActions />
     }
 }
 
@@ -391,6 +397,7 @@ fn ChildPage(id: i64) -> impl IntoView {
                     }
                 </Show>
                 <ReviewClock id />
+                {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id /> })}
                 <ChildDetails child=c />
             }
             .into_any()
@@ -976,239 +983,9 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
     }
 }
 
-/// The element id of an AR1 field: `actions.0.owner` -> `ar1-actions-0-owner`.
-fn ar1_id(key: &str) -> String {
-    format!("ar1-{}", key.replace('.', "-"))
-}
-
-/// The AR1 record editor: every field saves itself as the user types (half a second after the
-/// last keystroke), one field per save, and the list of what is still missing stays live.
-#[component]
-fn Ar1Page(review: i64, child: i64) -> impl IntoView {
-    let ctx = ctx();
-    let loaded = RwSignal::new(None::<Result<ardesk_dto::Ar1Dto, ErrorDto>>);
-    let values = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
-    let problems = RwSignal::new(Vec::<FieldProblem>::new());
-    let errors = RwSignal::new(Vec::<FieldProblem>::new());
-    let saved = RwSignal::new(None::<String>);
-    let rows = RwSignal::new(2usize);
-    let pending = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
-    let scheduled = RwSignal::new(false);
-    spawn_local(async move {
-        let result = ipc::ar1(review).await;
-        if let Ok(a) = &result {
-            values.set(a.values.clone());
-            problems.set(a.problems.clone());
-            rows.set(a.action_rows);
-        }
-        loaded.set(Some(result));
-    });
-
-    let flush = move || {
-        scheduled.set(false);
-        let batch = pending.try_update(std::mem::take).unwrap_or_default();
-        spawn_local(async move {
-            for (key, value) in batch {
-                match ipc::save_ar1_field(review, &key, &value).await {
-                    Ok(ack) => {
-                        saved.set(Some(format!("Saved {}", ack.saved_at)));
-                        problems.set(ack.problems);
-                        errors.update(|e| e.retain(|p| p.field != key));
-                    }
-                    Err(e) => {
-                        let message = e
-                            .problems
-                            .first()
-                            .map_or(e.message.clone(), |p| format!("{} {}", p.message, p.hint));
-                        errors.update(|list| {
-                            list.retain(|p| p.field != key);
-                            list.push(FieldProblem { field: key.clone(), message, hint: String::new() });
-                        });
-                    }
-                }
-            }
-        });
-    };
-    let edit = move |key: String, value: String| {
-        values.update(|m| {
-            m.insert(key.clone(), value.clone());
-        });
-        saved.set(Some("Saving…".to_owned()));
-        pending.update(|p| {
-            p.insert(key, value);
-        });
-        if !scheduled.get_untracked() {
-            scheduled.set(true);
-            set_timeout(flush, std::time::Duration::from_millis(500));
-        }
-    };
-    let get = move |key: &str| values.with(|m| m.get(key).cloned().unwrap_or_default());
-
-    let area = move |key: &'static str, label: &'static str, rows_n: u32| {
-        view! {
-            <div class="field">
-                <label for=ar1_id(key)>{label}</label>
-                <textarea id=ar1_id(key) rows=rows_n prop:value=move || get(key)
-                    on:input=move |ev| edit(key.to_owned(), event_target_value(&ev))></textarea>
-            </div>
-        }
-    };
-    let line = move |key: String, label: String| {
-        let k = key.clone();
-        view! {
-            <div class="field">
-                <label for=ar1_id(&key)>{label}</label>
-                <input id=ar1_id(&key) type="text" prop:value=move || get(&k)
-                    on:input=move |ev| edit(key.clone(), event_target_value(&ev)) />
-            </div>
-        }
-    };
-    let check = move |key: &'static str, label: &'static str| {
-        view! {
-            <div class="field checkbox">
-                <input id=ar1_id(key) type="checkbox" prop:checked=move || get(key) == "true"
-                    on:change=move |ev| edit(key.to_owned(), if event_target_checked(&ev) { "true".into() } else { "false".into() }) />
-                <label for=ar1_id(key)>{label}</label>
-            </div>
-        }
-    };
-
-    let body = move || match loaded.get() {
-        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
-        Some(Ok(a)) => {
-            let outcomes = a.outcomes.clone();
-            view! {
-                <h2 id="ar1-title">{format!("{}: {}", a.title, a.child_name)}</h2>
-                <p id="ar1-saved" class="status" role="status" aria-live="polite">{move || saved.get()}</p>
-                <section class="panel" aria-labelledby="missing-h">
-                    <h3 id="missing-h">"Still to complete"</h3>
-                    <ul id="ar1-problems">
-                        {move || {
-                            let list = problems.get();
-                            if list.is_empty() {
-                                view! { <li class="ok">"✓ Nothing missing: the record is complete."</li> }.into_any()
-                            } else {
-                                list.into_iter().map(|p| {
-                                    let target = match p.field.as_str() {
-                                        "actions" => "ar1-actions-0-action".to_owned(),
-                                        "pfa" => "ar1-pfa-employment".to_owned(),
-                                        "amendments" => "ar1-amend-B".to_owned(),
-                                        f => ar1_id(f),
-                                    };
-                                    view! { <li><button class="link" on:click=move |_| focus(&target)>{p.message}</button>" "{p.hint}</li> }
-                                }).collect_view().into_any()
-                            }
-                        }}
-                    </ul>
-                    <Problems id="ar1-errors" problems=errors />
-                </section>
-                <section class="panel"><h3>"Views"</h3>
-                    {area("child_views", "The child or young person's views", 3)}
-                    {area("child_views_missing_reason", "If not recorded: why", 1)}
-                    {area("parent_views", "Parents' or carers' views", 3)}
-                    {area("parent_views_missing_reason", "If not recorded: why", 1)}
-                    {area("school_views", "School or setting", 3)}
-                    {area("professional_views", "Professionals (summary of each report)", 3)}
-                </section>
-                <section class="panel"><h3>"Progress towards the outcomes (Section E)"</h3>
-                    {outcomes.into_iter().enumerate().map(|(n, outcome)| {
-                        let rating_key = format!("progress.{n}.rating");
-                        let rk = rating_key.clone();
-                        let evidence_key = format!("progress.{n}.evidence");
-                        let ek = evidence_key.clone();
-                        view! {
-                            <div class="outcome">
-                                <p><strong>{format!("Outcome {}: ", n + 1)}</strong>{outcome}</p>
-                                <label for=ar1_id(&rating_key)>"Progress"</label>
-                                <select id=ar1_id(&rating_key) on:change=move |ev| edit(rating_key.clone(), event_target_value(&ev))>
-                                    {[("", "Not yet rated"), ("achieved", "Achieved"), ("partly", "Partly achieved"), ("not_yet", "Not yet"), ("no_longer_relevant", "No longer relevant")]
-                                        .into_iter()
-                                        .map(|(v, t)| { let rk = rk.clone(); view! { <option value=v selected=move || get(&rk) == v>{t}</option> } })
-                                        .collect_view()}
-                                </select>
-                                <label for=ar1_id(&evidence_key)>"Evidence"</label>
-                                <textarea id=ar1_id(&evidence_key) rows=2 prop:value=move || get(&ek)
-                                    on:input=move |ev| edit(evidence_key.clone(), event_target_value(&ev))></textarea>
-                            </div>
-                        }
-                    }).collect_view()}
-                </section>
-                <section class="panel"><h3>"Provision, health and social care"</h3>
-                    {area("provision_review", "Special educational provision (Section F): delivered? impact? changes?", 3)}
-                    {area("health", "Health (Sections C and G)", 2)}
-                    {area("social_care", "Social care (Sections D and H)", 2)}
-                </section>
-                {a.pfa_required.then(|| view! {
-                    <section class="panel"><h3>"Preparing for adulthood (required from Year 9)"</h3>
-                        {area("pfa.employment", "Employment or further study", 2)}
-                        {area("pfa.independent_living", "Independent living", 2)}
-                        {area("pfa.community", "Friends, relationships and community", 2)}
-                        {area("pfa.health", "Good health", 2)}
-                    </section>
-                })}
-                <section class="panel"><h3>"Placement and Personal Budget"</h3>
-                    {area("placement", "Is the placement meeting needs? Phase transfer preferences", 2)}
-                    {check("personal_budget_discussed", "A Personal Budget was discussed")}
-                </section>
-                <section class="panel"><h3>"Discussion"</h3>
-                    {area("discussion", "Record of discussion", 8)}
-                    {area("differences", "Differences of opinion (or “None”)", 2)}
-                </section>
-                <section class="panel"><h3>"Recommendation to the LA"</h3>
-                    <label for="ar1-recommendation">"Recommendation"</label>
-                    <select id="ar1-recommendation" on:change=move |ev| edit("recommendation".into(), event_target_value(&ev))>
-                        {[("", "Choose…"), ("maintain", "Maintain the plan unchanged"), ("amend", "Amend the plan"), ("cease", "Cease to maintain")]
-                            .into_iter()
-                            .map(|(v, t)| view! { <option value=v selected=move || get("recommendation") == v>{t}</option> })
-                            .collect_view()}
-                    </select>
-                    {area("recommendation_reasons", "Reasons, and any requests (reassessment, funding, placement)", 3)}
-                    {check("no_amendments", "No amendments proposed")}
-                    <p class="hint">"Sections to amend: a short summary each (the detail belongs with the amendments)."</p>
-                    <div class="inline-fields">
-                        {["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"].into_iter().map(|sec| line(format!("amend.{sec}"), format!("Section {sec}"))).collect_view()}
-                    </div>
-                </section>
-                <section class="panel"><h3>"Agreed actions"</h3>
-                    <table id="ar1-actions" class="people">
-                        <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Deadline (dd/mm/yyyy)"</th><th scope="col">"Success measure"</th></tr></thead>
-                        <tbody>
-                            {move || (0..rows.get()).map(|n| {
-                                let cell = move |part: &'static str| {
-                                    let key = format!("actions.{n}.{part}");
-                                    let k = key.clone();
-                                    view! {
-                                        <td><input id=ar1_id(&key) type="text" aria-label=format!("Action {} {}", n + 1, part.replace('_', " "))
-                                            prop:value=move || get(&k) on:input=move |ev| edit(key.clone(), event_target_value(&ev)) /></td>
-                                    }
-                                };
-                                view! { <tr>{cell("action")}{cell("owner")}{cell("deadline")}{cell("success_measure")}</tr> }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    <button id="ar1-add-action" on:click=move |_| rows.update(|r| *r += 1)>"Add an action"</button>
-                </section>
-                <section class="panel"><h3>"Sign-off"</h3>
-                    {line("completed_by".into(), "Completed by (name, role)".into())}
-                    {a.head_teacher_required.then(|| line("head_teacher_signed".into(), "Head teacher signed on (dd/mm/yyyy)".into()))}
-                </section>
-            }
-            .into_any()
-        }
-    };
-
-    view! {
-        <nav class="breadcrumb">
-            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
-        </nav>
-        <article class="ar1">{body}</article>
-    }
-}
-
 /// A list of problems under the control they belong to.
 #[component]
-fn Problems(id: &'static str, problems: RwSignal<Vec<FieldProblem>>) -> impl IntoView {
+pub(crate) fn Problems(id: &'static str, problems: RwSignal<Vec<FieldProblem>>) -> impl IntoView {
     view! {
         <div id=id class="field-error" role="alert">
             {move || problems.get().into_iter().map(|p| view! {
@@ -1520,7 +1297,7 @@ fn Settings() -> impl IntoView {
 }
 
 /// Moves keyboard focus (and the view) to the element with `id`, if there is one.
-fn focus(id: &str) {
+pub(crate) fn focus(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) =
         document().get_element_by_id(id).and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())

@@ -5,9 +5,11 @@
 //! The Tauri shell and the `ardesk` CLI call these methods and nothing else, so both always
 //! behave the same.
 
+mod after;
 mod clock;
 mod convert;
 mod error;
+mod meeting;
 mod prep;
 mod reviews;
 
@@ -17,6 +19,7 @@ use ardesk_domain::calendar::{BankHolidays, SchoolCalendar, format_terms, parse_
 use ardesk_domain::child;
 use ardesk_domain::clock::{ClockInput, Transfers};
 use ardesk_domain::demo;
+use ardesk_domain::follow_up::ActionStatus;
 use ardesk_domain::ids::ChildId;
 use ardesk_domain::la::{LaCatalogue, LaProfile};
 use ardesk_domain::review::{Review, ReviewStage};
@@ -227,10 +230,32 @@ impl App {
                 for p in &c.professionals {
                     tx.add_professional(id, p)?;
                 }
+                // The review the last decision letter concluded, with its actions' follow-up.
+                if let Some(prev) = demo::previous_review(c) {
+                    let held = prev.meeting.date;
+                    let review = tx.insert_review(
+                        id,
+                        &Review {
+                            meeting: Some(prev.meeting),
+                            stage: ReviewStage::Decided,
+                            circulated_on: None,
+                        },
+                    )?;
+                    for (key, value) in &prev.actions {
+                        tx.set_ar1_field(review, key, value)?;
+                    }
+                    for row in prev.done {
+                        tx.set_follow_up(review, row, ActionStatus::Done, "", held + chrono::Days::new(14))?;
+                    }
+                    tx.set_decision(review, prev.decision, prev.decided_on)?;
+                }
                 let review = tx.insert_review(
                     id,
                     &Review { meeting: c.meeting.clone(), stage: c.stage, circulated_on: None },
                 )?;
+                if let (ReviewStage::Submitted, Some(m)) = (c.stage, &c.meeting) {
+                    tx.set_submitted(review, m.date + chrono::Days::new(5))?;
+                }
                 if let Some(p) = plan {
                     let ids = tx.replace_invitees(review, &p.invitees)?;
                     let items: Vec<(String, String, Option<i64>, Option<NaiveDate>)> = p

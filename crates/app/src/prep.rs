@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use ardesk_documents::ar1::{
-    Ar1Form, Ar1Header, Ar1RecordDoc, render_ar1_form, render_record_docx, render_record_pdf,
-};
+use ardesk_documents::ar1::Ar1Header;
 use ardesk_documents::forms::{ViewsForm, ViewsFormDoc, render_views_form};
 use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
 use ardesk_domain::Problem;
@@ -51,15 +49,16 @@ impl LetterFormat {
 }
 
 /// Everything about one review that the use-cases below need.
-struct Ctx {
-    review: ReviewId,
-    child: StoredChild,
-    timeline: Option<Timeline>,
-    la_name: String,
+pub(crate) struct Ctx {
+    pub review: ReviewId,
+    pub child: StoredChild,
+    pub timeline: Option<Timeline>,
+    pub la_name: String,
     advice_form: Option<String>,
     templates: Vec<(String, String)>,
     max_file_bytes: u64,
-    circulated_on: Option<NaiveDate>,
+    /// The review itself (which need not be the child's latest).
+    pub this: ardesk_domain::review::Review,
 }
 
 fn kind_label(kind: InviteeKind) -> &'static str {
@@ -212,7 +211,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// The child and meeting details at the top of the AR1 form and record.
-fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1Header {
+pub(crate) fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1Header {
     let r = &ctx.child.record;
     Ar1Header {
         child_name: r.legal_name(),
@@ -231,18 +230,18 @@ fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1Header {
 }
 
 /// The child's initials, for file names: letters travel by email, so never the full name.
-fn initials(record: &ChildRecord) -> String {
+pub(crate) fn initials(record: &ChildRecord) -> String {
     record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect()
 }
 
 /// A folder's name for messages (the UI never sees full paths).
-fn folder_name(folder: &Path) -> String {
+pub(crate) fn folder_name(folder: &Path) -> String {
     folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Writes `<stem>.docx` and/or `<stem>.pdf` in `folder`, each atomically, with `render`
 /// producing the bytes for an extension; returns the file names written.
-fn write_formats(
+pub(crate) fn write_formats(
     folder: &Path,
     stem: &str,
     format: LetterFormat,
@@ -287,9 +286,9 @@ fn slug(text: &str) -> String {
 }
 
 impl App {
-    fn prep_ctx(&self, review: i64) -> Result<Ctx, AppError> {
+    pub(crate) fn prep_ctx(&self, review: i64) -> Result<Ctx, AppError> {
         let review = ReviewId(review);
-        let (child_id, circulated_on) = self.store.review_info(review)?;
+        let (child_id, this) = self.store.review_info(review)?;
         let child = self.store.child(child_id)?;
         let today = self.clock.today();
         let row = row_of(child.clone());
@@ -306,7 +305,7 @@ impl App {
                 .map_or(ardesk_intake::DEFAULT_MAX_BYTES, |mb| u64::from(mb) * 1024 * 1024),
             timeline: cycle.timeline.ok(),
             child,
-            circulated_on,
+            this,
         })
     }
 
@@ -320,9 +319,8 @@ impl App {
         let today = self.clock.today();
         let invitees = self.store.invitees(ctx.review)?;
         let checklist = self.store.checklist(ctx.review)?;
-        let stored_review = ctx.child.review.as_ref().filter(|r| r.id == ctx.review);
-        let meeting = stored_review.and_then(|r| r.review.meeting.clone());
-        let stage = stored_review.map_or(ReviewStage::Planning, |r| r.review.stage);
+        let meeting = ctx.this.meeting.clone();
+        let stage = ctx.this.stage;
         let reports_due = Self::due(&ctx, MilestoneId::T08);
         let name_of = |id: Option<i64>| {
             id.and_then(|id| invitees.iter().find(|i| i.id == id))
@@ -376,7 +374,7 @@ impl App {
             }
         };
         let circulate_due = Self::due(&ctx, MilestoneId::T09);
-        let circulation = match (circulate_due, meeting.is_some(), ctx.circulated_on) {
+        let circulation = match (circulate_due, meeting.is_some(), ctx.this.circulated_on) {
             (Some(due), true, Some(on)) if on <= due => {
                 compliance("T09", "met", format!("Met: circulated on {} (due by {}).", long(on), long(due)))
             }
@@ -485,7 +483,7 @@ impl App {
                 "Check the year: the meeting belongs to the cycle that starts with the plan or the last decision letter.",
             )]));
         }
-        let stage = ctx.child.review.as_ref().map_or(ReviewStage::Planning, |r| r.review.stage);
+        let stage = ctx.this.stage;
         let action = Action { actor: &self.actor, name: "review.meeting", at: self.clock.now() };
         self.store.write(action, |tx| tx.set_meeting(ctx.review, Some(&meeting), stage))?;
         self.review_prep(review)
@@ -508,7 +506,7 @@ impl App {
             .or_else(|| self.cal.las.get(ardesk_domain::la::DEFAULT_LA))
             .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
         let school = self.store.school()?.map(|s| s.name).unwrap_or_else(|| "the school".to_owned());
-        let meeting = ctx.child.review.as_ref().and_then(|r| r.review.meeting.as_ref()).map(|m| m.date);
+        let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
         let (invitees, docs) = plan_invitees(
             &ctx.child.record,
             &ctx.child.parents,
@@ -573,16 +571,14 @@ impl App {
                 "Add the invitees before recording that invitations were sent.",
             ));
         }
-        let stored = ctx.child.review.as_ref().filter(|r| r.id == ctx.review);
-        let meeting = stored.and_then(|r| r.review.meeting.clone());
+        let meeting = ctx.this.meeting.clone();
         if meeting.is_none() {
             return Err(AppError::new(
                 ErrorCode::Conflict,
                 "Set the meeting's date, time and venue first: the invitations give them.",
             ));
         }
-        let stage =
-            stored.map_or(ReviewStage::Planning, |r| r.review.stage).max(ReviewStage::InvitationsSent);
+        let stage = ctx.this.stage.max(ReviewStage::InvitationsSent);
         let today = self.clock.today();
         let action = Action { actor: &self.actor, name: "invitations.sent", at: self.clock.now() };
         self.store.write(action, |tx| {
@@ -596,9 +592,8 @@ impl App {
     pub fn mark_circulated(&mut self, review: i64) -> Result<ReviewPrep, AppError> {
         let ctx = self.prep_ctx(review)?;
         let today = self.clock.today();
-        let stored = ctx.child.review.as_ref().filter(|r| r.id == ctx.review);
-        let meeting = stored.and_then(|r| r.review.meeting.clone());
-        let stage = stored.map_or(ReviewStage::Planning, |r| r.review.stage).max(ReviewStage::ReportsDue);
+        let meeting = ctx.this.meeting.clone();
+        let stage = ctx.this.stage.max(ReviewStage::ReportsDue);
         let action = Action { actor: &self.actor, name: "papers.circulated", at: self.clock.now() };
         self.store.write(action, |tx| {
             tx.mark_circulated(ctx.review, today)?;
@@ -694,9 +689,7 @@ impl App {
             "child.references",
             if refs.is_empty() { "No LA reference recorded".to_owned() } else { refs.join("; ") },
         );
-        let meeting =
-            ctx.child.review.as_ref().filter(|s| s.id == ctx.review).and_then(|s| s.review.meeting.as_ref());
-        if let Some(m) = meeting {
+        if let Some(m) = ctx.this.meeting.as_ref() {
             d.set("meeting.date", m.date.format("%A %-d %B %Y").to_string());
             d.set("meeting.time", m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default());
             d.set("meeting.venue", m.venue.clone());
@@ -1187,321 +1180,6 @@ impl App {
         let action = Action { actor: &self.actor, name: "letter_template.reset", at: self.clock.now() };
         self.store.write(action, |tx| tx.set_letter_template(kind, None))?;
         self.letter_templates()
-    }
-
-    /// Writes the printable AR1 form for the meeting into `folder`: blank, or pre-filled with the
-    /// child's details, everyone invited and the plan's Section E outcomes.
-    pub fn write_ar1_form(
-        &self,
-        review: i64,
-        folder: &Path,
-        prefilled: bool,
-    ) -> Result<LettersWritten, AppError> {
-        let ctx = self.prep_ctx(review)?;
-        let r = &ctx.child.record;
-        let profile = self
-            .cal
-            .las
-            .get(&r.la_id)
-            .or_else(|| self.cal.las.get(ardesk_domain::la::DEFAULT_LA))
-            .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
-        let meeting =
-            ctx.child.review.as_ref().filter(|s| s.id == ctx.review).and_then(|s| s.review.meeting.clone());
-        let ncy = nc_year(r.dob, r.ncy_offset, meeting.as_ref().map_or(self.clock.today(), |m| m.date));
-        let title =
-            profile.ar1_for(ncy).map_or_else(|| "Record of Annual Review".to_owned(), |f| f.title.clone());
-        let school = self.store.school()?.map(|s| s.name).unwrap_or_default();
-        let form = if prefilled {
-            Ar1Form {
-                header: ar1_header(&ctx, ncy, meeting.as_ref()),
-                invited: self
-                    .store
-                    .invitees(ctx.review)?
-                    .into_iter()
-                    .map(|i| (i.invitee.name, i.invitee.role))
-                    .collect(),
-                outcomes: ctx
-                    .child
-                    .plan
-                    .section(ardesk_domain::plan::SectionId::E)
-                    .map(ardesk_domain::ar1::outcomes)
-                    .unwrap_or_default(),
-                previous_actions: Vec::new(),
-                pfa: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
-                head_teacher_signoff: profile.signoff.head_teacher_required,
-                title,
-                la_name: profile.name.clone(),
-                school_name: school,
-                created: self.clock.now(),
-            }
-        } else {
-            Ar1Form {
-                header: Ar1Header::default(),
-                invited: Vec::new(),
-                outcomes: Vec::new(),
-                previous_actions: Vec::new(),
-                pfa: true,
-                head_teacher_signoff: profile.signoff.head_teacher_required,
-                title,
-                la_name: profile.name.clone(),
-                school_name: school,
-                created: self.clock.now(),
-            }
-        };
-        let bytes = render_ar1_form(&form).map_err(|e| {
-            AppError::new(ErrorCode::Storage, format!("The AR1 form could not be produced: {e}"))
-        })?;
-        let initials = initials(r);
-        let name = if prefilled {
-            format!("{initials}_AR1_for_the_meeting.pdf")
-        } else {
-            "AR1_blank.pdf".to_owned()
-        };
-        write_atomically(&folder.join(&name), &bytes)?;
-        Ok(LettersWritten { folder: folder_name(folder), files: vec![name] })
-    }
-
-    fn ar1_context(
-        &self,
-        review: i64,
-    ) -> Result<(Ctx, Vec<String>, ardesk_domain::ar1::Ar1Rules, String), AppError> {
-        let ctx = self.prep_ctx(review)?;
-        let outcomes = ctx
-            .child
-            .plan
-            .section(ardesk_domain::plan::SectionId::E)
-            .map(ardesk_domain::ar1::outcomes)
-            .unwrap_or_default();
-        let profile = self
-            .cal
-            .las
-            .get(&ctx.child.record.la_id)
-            .or_else(|| self.cal.las.get(ardesk_domain::la::DEFAULT_LA))
-            .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
-        let rules = ardesk_domain::ar1::Ar1Rules {
-            pfa_required: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
-            head_teacher_required: profile.signoff.head_teacher_required,
-        };
-        let r = &ctx.child.record;
-        let meeting = ctx
-            .child
-            .review
-            .as_ref()
-            .and_then(|s| s.review.meeting.as_ref())
-            .map_or(self.clock.today(), |m| m.date);
-        let title = profile
-            .ar1_for(nc_year(r.dob, r.ncy_offset, meeting))
-            .map_or_else(|| "Record of Annual Review".to_owned(), |f| f.title.clone());
-        Ok((ctx, outcomes, rules, title))
-    }
-
-    fn ar1_problems(
-        &self,
-        review: ReviewId,
-        outcomes: &[String],
-        rules: ardesk_domain::ar1::Ar1Rules,
-    ) -> Result<Vec<ardesk_dto::FieldProblem>, AppError> {
-        let fields = self.store.ar1_fields(review)?;
-        let record = ardesk_domain::ar1::Ar1Record::from_fields(
-            fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            outcomes,
-        )
-        .without_empty_rows();
-        Ok(ardesk_domain::ar1::check(&record, rules)
-            .into_iter()
-            .map(|p| ardesk_dto::FieldProblem { field: p.field.to_owned(), message: p.message, hint: p.hint })
-            .collect())
-    }
-
-    /// The review's AR1 record for the editor, with what is still missing.
-    pub fn ar1(&self, review: i64) -> Result<ardesk_dto::Ar1Dto, AppError> {
-        let (ctx, outcomes, rules, title) = self.ar1_context(review)?;
-        let values: std::collections::BTreeMap<String, String> =
-            self.store.ar1_fields(ctx.review)?.into_iter().collect();
-        let action_rows = values
-            .keys()
-            .filter_map(|k| {
-                k.strip_prefix("actions.")
-                    .and_then(|r| r.split('.').next())
-                    .and_then(|n| n.parse::<usize>().ok())
-            })
-            .max()
-            .map_or(2, |n| (n + 1).max(2));
-        Ok(ardesk_dto::Ar1Dto {
-            review_id: ctx.review.0,
-            child_id: ctx.child.id.0,
-            child_name: ctx.child.record.display_name(),
-            title,
-            problems: self.ar1_problems(ctx.review, &outcomes, rules)?,
-            outcomes,
-            values,
-            action_rows,
-            pfa_required: rules.pfa_required,
-            head_teacher_required: rules.head_teacher_required,
-        })
-    }
-
-    /// Saves one field of the AR1 record (the editor calls this as the user types, debounced):
-    /// one transaction, one audit row. Answers with what is still missing.
-    pub fn save_ar1_field(
-        &mut self,
-        review: i64,
-        key: &str,
-        value: &str,
-    ) -> Result<ardesk_dto::Ar1Saved, AppError> {
-        let (ctx, outcomes, rules, _) = self.ar1_context(review)?;
-        // Check the value on a scratch record: a bad date or an unknown field is refused.
-        let mut scratch = ardesk_domain::ar1::Ar1Record::from_fields(std::iter::empty(), &outcomes);
-        scratch
-            .apply(key, value)
-            .map_err(|p| AppError::from(vec![Problem::block("ar1", p.message, p.hint)]))?;
-        let action = Action { actor: &self.actor, name: "ar1.save", at: self.clock.now() };
-        self.store.write(action, |tx| tx.set_ar1_field(ctx.review, key, value))?;
-        Ok(ardesk_dto::Ar1Saved {
-            saved_at: self.clock.now().with_timezone(&chrono::Local).format("%H:%M:%S").to_string(),
-            problems: self.ar1_problems(ctx.review, &outcomes, rules)?,
-        })
-    }
-
-    /// Writes the AR1 record of the meeting as DOCX and/or PDF into `folder`. A record that is
-    /// not complete yet is written as a draft, headed by what is still missing.
-    pub fn write_ar1_record(
-        &self,
-        review: i64,
-        folder: &Path,
-        format: LetterFormat,
-    ) -> Result<LettersWritten, AppError> {
-        use ardesk_domain::ar1::{Ar1Record, Rating, Recommendation, check};
-        let (ctx, outcomes, rules, title) = self.ar1_context(review)?;
-        let fields = self.store.ar1_fields(ctx.review)?;
-        let record = Ar1Record::from_fields(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())), &outcomes)
-            .without_empty_rows();
-        let problems = check(&record, rules);
-        let r = &ctx.child.record;
-        let meeting =
-            ctx.child.review.as_ref().filter(|s| s.id == ctx.review).and_then(|s| s.review.meeting.clone());
-        let ncy = nc_year(r.dob, r.ncy_offset, meeting.as_ref().map_or(self.clock.today(), |m| m.date));
-        let with_reason = |views: &str, reason: &str| {
-            if views.trim().is_empty() && !reason.trim().is_empty() {
-                format!("Not recorded: {}", reason.trim())
-            } else {
-                views.to_owned()
-            }
-        };
-        let mut sections: Vec<(String, String)> = Vec::new();
-        if !problems.is_empty() {
-            let list: Vec<String> = problems.iter().map(|p| format!("• {}", p.message)).collect();
-            sections.push(("Draft: still to complete".to_owned(), list.join("\n")));
-        }
-        sections.extend([
-            (
-                "Views of the child or young person".to_owned(),
-                with_reason(&record.child_views, &record.child_views_missing_reason),
-            ),
-            (
-                "Views of parents or carers".to_owned(),
-                with_reason(&record.parent_views, &record.parent_views_missing_reason),
-            ),
-            ("Views of the school or setting".to_owned(), record.school_views.clone()),
-            ("Professional advice".to_owned(), record.professional_views.clone()),
-            ("Special educational provision (Section F)".to_owned(), record.provision_review.clone()),
-            ("Health".to_owned(), record.health.clone()),
-            ("Social care".to_owned(), record.social_care.clone()),
-        ]);
-        if rules.pfa_required {
-            let p = &record.pfa;
-            sections.extend([
-                ("Preparing for adulthood: employment or further study".to_owned(), p.employment.clone()),
-                ("Preparing for adulthood: independent living".to_owned(), p.independent_living.clone()),
-                (
-                    "Preparing for adulthood: friends, relationships and community".to_owned(),
-                    p.community.clone(),
-                ),
-                ("Preparing for adulthood: good health".to_owned(), p.health.clone()),
-            ]);
-        }
-        sections.extend([
-            ("Placement".to_owned(), record.placement.clone()),
-            (
-                "Personal Budget".to_owned(),
-                if record.personal_budget_discussed { "Discussed." } else { "Not discussed." }.to_owned(),
-            ),
-            ("Record of discussion".to_owned(), record.discussion.clone()),
-            ("Differences of opinion".to_owned(), record.differences.clone()),
-        ]);
-        let rating = |r: Option<Rating>| match r {
-            Some(Rating::Achieved) => "Achieved",
-            Some(Rating::Partly) => "Partly achieved",
-            Some(Rating::NotYet) => "Not yet",
-            Some(Rating::NoLongerRelevant) => "No longer relevant",
-            None => "Not rated",
-        };
-        let recommendation = match record.recommendation {
-            Some(rec) => {
-                let what = match rec {
-                    Recommendation::Maintain => "Maintain the plan unchanged.",
-                    Recommendation::Amend => "Amend the plan.",
-                    Recommendation::Cease => "Cease to maintain the plan.",
-                };
-                format!("{what} {}", record.recommendation_reasons.trim())
-            }
-            None => String::new(),
-        };
-        let doc = Ar1RecordDoc {
-            title: if problems.is_empty() { title.clone() } else { format!("{title} (draft)") },
-            la_name: ctx.la_name.clone(),
-            school_name: self.store.school()?.map(|s| s.name).unwrap_or_default(),
-            header: ar1_header(&ctx, ncy, meeting.as_ref()),
-            invited: self
-                .store
-                .invitees(ctx.review)?
-                .into_iter()
-                .map(|i| (i.invitee.name, i.invitee.role))
-                .collect(),
-            sections,
-            progress: record
-                .progress
-                .iter()
-                .map(|p| (p.outcome.clone(), rating(p.rating).to_owned(), p.evidence.clone()))
-                .collect(),
-            amendments: record
-                .amendments
-                .iter()
-                .map(|(s, t)| (format!("Section {}", s.code()), t.clone()))
-                .collect(),
-            actions: record
-                .actions
-                .iter()
-                .map(|a| {
-                    [
-                        a.action.clone(),
-                        a.owner.clone(),
-                        a.deadline.map(long).unwrap_or_default(),
-                        a.success_measure.clone(),
-                    ]
-                })
-                .collect(),
-            recommendation,
-            signoff: vec![
-                ("Completed by".to_owned(), record.completed_by.clone()),
-                (
-                    "Head teacher signed".to_owned(),
-                    record.head_teacher_signed.map(long).unwrap_or_else(|| {
-                        if rules.head_teacher_required {
-                            "Not yet".to_owned()
-                        } else {
-                            "Not required by the LA".to_owned()
-                        }
-                    }),
-                ),
-            ],
-            created: self.clock.now(),
-        };
-        let stem = format!("{}_AR1_record{}", initials(r), if problems.is_empty() { "" } else { "_draft" });
-        let files = write_formats(folder, &stem, format, "AR1 record", |ext| {
-            if ext == "docx" { render_record_docx(&doc) } else { render_record_pdf(&doc) }
-        })?;
-        Ok(LettersWritten { folder: folder_name(folder), files })
     }
 
     /// The review id of the child's current review.

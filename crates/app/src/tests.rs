@@ -1,5 +1,5 @@
 use ardesk_domain::demo::STANDARD_SIZE;
-use ardesk_dto::{ChildForm, ErrorCode};
+use ardesk_dto::{ChildForm, DecisionForm, ErrorCode};
 use chrono::NaiveDate;
 
 use super::*;
@@ -529,5 +529,164 @@ fn demo_reviews_ready_to_submit_have_a_complete_ar1() -> Result<(), AppError> {
         assert_eq!(ar1.problems, vec![], "review {review}: {:?}", ar1.problems);
         assert!(ar1.values.contains_key("actions.1.owner"));
     }
+    Ok(())
+}
+
+/// The first demo review at `stage`, with its child.
+fn demo_review(app: &App, stage: &str) -> Result<(i64, i64), AppError> {
+    app.caseload()?
+        .into_iter()
+        .find(|r| r.stage == stage)
+        .and_then(|r| Some((r.review_id?, r.child_id)))
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("no demo review at {stage}")))
+}
+
+#[test]
+fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, child) = demo_review(&app, "ready_to_submit")?;
+    let after = app.after_meeting(review)?;
+    assert!(after.held && after.missing == 0);
+    assert!(after.decision_due.is_some() && after.final_plan_due.is_some(), "T12 and T14 show: {after:?}");
+    assert_eq!(after.actions.len(), 2);
+
+    let sent = app.mark_submitted(review, &ardesk_domain::dates::input(today()))?;
+    assert_eq!(sent.stage, "submitted");
+    assert!(sent.report_due.is_none(), "T11 is done once sent");
+
+    // A date in the future, a date before the meeting and no decision are refused, each named.
+    let future =
+        app.record_decision(review, DecisionForm { decision: "no_change".into(), date: "01/01/2027".into() });
+    assert!(matches!(future, Err(e) if e.problems.iter().any(|p| p.field == "decided_on")));
+    let before =
+        app.record_decision(review, DecisionForm { decision: "no_change".into(), date: "01/01/2025".into() });
+    assert!(matches!(before, Err(e) if e.message.contains("correct") || !e.problems.is_empty()));
+    let neither = app.record_decision(review, DecisionForm::default());
+    assert!(matches!(neither, Err(e) if e.problems.len() == 2));
+
+    let decided =
+        app.record_decision(review, DecisionForm { decision: "minor".into(), date: "20/11/2026".into() })?;
+    assert_eq!(decided.stage, "decided");
+    assert!(decided.decision_due.is_none() && decided.final_plan_due.is_none());
+    let next = decided.next_review_id.ok_or_else(|| AppError::new(ErrorCode::NotFound, "no next review"))?;
+    assert_eq!(app.current_review(child)?, next);
+    // The next cycle runs from the decision letter: its long-stop is a year later, less a day.
+    let timeline = app.child_timeline(child)?;
+    let t02 = timeline.milestones.iter().find(|m| m.id == "T02").map(|m| m.date.clone());
+    assert_eq!(t02.as_deref(), Some("Fri 19 Nov 2027"), "{:?}", timeline.milestones);
+    // The old review's actions are the new meeting's previous actions.
+    assert_eq!(app.ar1(next)?.previous_actions.len(), 2);
+    // Recording it twice is refused.
+    let again =
+        app.record_decision(review, DecisionForm { decision: "minor".into(), date: "20/11/2026".into() });
+    assert!(matches!(again, Err(e) if e.code == ErrorCode::Conflict));
+    Ok(())
+}
+
+#[test]
+fn an_incomplete_record_cannot_be_marked_ready_or_sent() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, _) = demo_review(&app, "meeting_held")?;
+    let refused = app.mark_ready_to_submit(review);
+    assert!(
+        matches!(&refused, Err(e) if e.code == ErrorCode::Conflict && !e.problems.is_empty()),
+        "{refused:?}"
+    );
+    let refused = app.mark_submitted(review, &ardesk_domain::dates::input(today()));
+    assert!(refused.is_err());
+    Ok(())
+}
+
+#[test]
+fn agreed_actions_are_tracked_until_done() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let open = app.open_actions()?;
+    assert!(open.len() > 10, "{}", open.len());
+    // Overdue first; every open action has a next date (a check-in or its deadline).
+    let first_on_track = open.iter().position(|a| !a.overdue).unwrap_or(open.len());
+    assert!(open.iter().skip(first_on_track).all(|a| !a.overdue));
+    assert!(open.iter().all(|a| a.status == "open" && (a.overdue || a.next.is_some())));
+    // Demo previous reviews: the first action is done, so it is not listed.
+    assert!(!open.iter().any(|a| a.action.starts_with("Set up a daily check-in")));
+
+    let target = open.first().cloned().ok_or_else(|| AppError::new(ErrorCode::NotFound, "none"))?;
+    let done = app.set_action_status(target.review_id, target.row, "done", "Finished early")?;
+    assert_eq!((done.status.as_str(), done.note.as_str()), ("done", "Finished early"));
+    assert!(done.next.is_none() && !done.overdue);
+    let open_after = app.open_actions()?;
+    assert_eq!(open_after.len(), open.len() - 1);
+    assert!(app.set_action_status(target.review_id, 40, "done", "").is_err(), "no such row");
+    assert!(app.set_action_status(target.review_id, target.row, "finished", "").is_err());
+    Ok(())
+}
+
+#[test]
+fn recording_the_meeting_marks_it_held_and_attendance_is_kept() -> Result<(), AppError> {
+    let mut app = App::in_memory(Box::new(FixedClock::on(today())))?;
+    app.load_demo(STANDARD_SIZE)?;
+    // A review whose papers were circulated and whose meeting is in the past is still at
+    // "reports due" until the meeting is recorded.
+    let (review, _) = demo_review(&app, "reports_due")?;
+    let meeting_later = app.after_meeting(review)?;
+    assert!(!meeting_later.held);
+    app.save_ar1_field(review, "discussion", "Notes before the meeting")?;
+    assert_eq!(app.after_meeting(review)?.stage, "reports_due", "the meeting has not happened yet");
+
+    let (held, _) = demo_review(&app, "meeting_held")?;
+    let ar1 = app.ar1(held)?;
+    let someone = ar1.attendees.first().cloned().ok_or_else(|| AppError::new(ErrorCode::NotFound, "none"))?;
+    app.set_attendance(held, someone.invitee_id, "apologies")?;
+    assert_eq!(app.ar1(held)?.attendees.first().map(|a| a.attendance.as_str()), Some("apologies"));
+    assert!(app.set_attendance(held, someone.invitee_id, "maybe").is_err());
+    assert!(app.set_attendance(held, 999_999, "absent").is_err());
+    Ok(())
+}
+
+/// The text of a DOCX's body, in order.
+fn docx_text(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut zip = zip::ZipArchive::new(file).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+        .read_to_string(&mut xml)
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    xml
+}
+
+#[test]
+fn the_record_follows_the_la_s_order_and_lists_attendance() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let ready: Vec<(i64, String)> = app
+        .caseload()?
+        .into_iter()
+        .filter(|r| r.stage == "ready_to_submit" || r.stage == "meeting_held")
+        .filter_map(|r| Some((r.review_id?, r.la)))
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for (review, la) in ready {
+        if !seen.insert(la.clone()) {
+            continue;
+        }
+        let out = dir.path().join(&la);
+        std::fs::create_dir_all(&out).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+        let written = app.write_ar1_record(review, &out, LetterFormat::Docx)?;
+        let file = written.files.first().cloned().unwrap_or_default();
+        let xml = docx_text(&out.join(file));
+        let at = |s: &str| xml.find(s).unwrap_or_else(|| unreachable!("{s} missing from the {la} record"));
+        assert!(at("Attendance") < at("Agreed actions"));
+        if la == "stockton" {
+            assert!(at("Record of discussion") < at("Views of the child"), "Stockton puts discussion first");
+        } else {
+            assert!(at("Views of the child") < at("Record of discussion"), "the standard order");
+        }
+    }
+    assert_eq!(seen.len(), 2, "both demo LAs have a review recorded: {seen:?}");
     Ok(())
 }

@@ -195,26 +195,25 @@ mod tests {
 }
 
 /// The completed record of the meeting, for export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ar1RecordDoc {
     pub title: String,
     pub la_name: String,
     pub school_name: String,
     pub header: Ar1Header,
-    /// (name, role) of everyone invited.
-    pub invited: Vec<(String, String)>,
-    /// (heading, text) sections in the order the LA wants them; empty text prints "Not recorded".
-    pub sections: Vec<(String, String)>,
-    /// (outcome, progress, evidence).
-    pub progress: Vec<(String, String, String)>,
-    /// (section, summary); empty means "No amendments proposed".
-    pub amendments: Vec<(String, String)>,
-    /// (action, owner, deadline, success measure).
-    pub actions: Vec<[String; 4]>,
-    pub recommendation: String,
-    /// (label, value) lines at the end: completed by, head teacher's sign-off.
-    pub signoff: Vec<(String, String)>,
+    /// The parts of the record, in the order the LA wants them.
+    pub blocks: Vec<RecordBlock>,
     pub created: DateTime<Utc>,
+}
+
+/// One part of the exported record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordBlock {
+    /// A heading and free text; empty text prints "Not recorded."
+    Text { heading: String, body: String },
+    /// A heading and a table of (column title, width in mm) columns; with no rows, `empty`
+    /// prints instead.
+    Table { heading: String, columns: Vec<(String, f32)>, rows: Vec<Vec<String>>, empty: String },
 }
 
 fn or_not_recorded(text: &str) -> String {
@@ -237,34 +236,24 @@ fn header_rows(h: &Ar1Header) -> Vec<Vec<String>> {
 pub fn render_record_pdf(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
     let width = PAGE_W - 2.0 * MARGIN;
     let mut pdf = title_page(&doc.title, &doc.la_name, &doc.school_name, &doc.header, doc.created)?;
-    pdf.heading("Invited", 20.0);
-    let people: Vec<Vec<String>> = doc.invited.iter().map(|(n, r)| vec![n.clone(), r.clone()]).collect();
-    pdf.table(&[70.0, 100.0], &["Name", "Role"], &people, 6.5);
-    for (heading, text) in &doc.sections {
-        pdf.heading(heading, 15.0);
-        pdf.paragraph(MARGIN, width, &or_not_recorded(text), Weight::Regular, 10.0, 2.0);
+    for block in &doc.blocks {
+        match block {
+            RecordBlock::Text { heading, body } => {
+                pdf.heading(heading, 15.0);
+                pdf.paragraph(MARGIN, width, &or_not_recorded(body), Weight::Regular, 10.0, 2.0);
+            }
+            RecordBlock::Table { heading, columns, rows, empty } => {
+                pdf.heading(heading, 20.0);
+                if rows.is_empty() {
+                    pdf.paragraph(MARGIN, width, empty, Weight::Bold, 10.0, 2.0);
+                } else {
+                    let widths: Vec<f32> = columns.iter().map(|(_, w)| *w).collect();
+                    let titles: Vec<&str> = columns.iter().map(|(t, _)| t.as_str()).collect();
+                    pdf.table(&widths, &titles, rows, 7.0);
+                }
+            }
+        }
     }
-    if !doc.progress.is_empty() {
-        pdf.heading("Progress towards the outcomes in Section E", 20.0);
-        let rows: Vec<Vec<String>> =
-            doc.progress.iter().map(|(o, p, e)| vec![o.clone(), p.clone(), or_not_recorded(e)]).collect();
-        pdf.table(&[75.0, 30.0, 65.0], &["Outcome", "Progress", "Evidence"], &rows, 7.0);
-    }
-    pdf.heading("Recommendation to the LA", 15.0);
-    pdf.paragraph(MARGIN, width, &or_not_recorded(&doc.recommendation), Weight::Regular, 10.0, 2.0);
-    pdf.heading("Recommended amendments", 15.0);
-    if doc.amendments.is_empty() {
-        pdf.paragraph(MARGIN, width, "No amendments proposed.", Weight::Bold, 10.0, 2.0);
-    } else {
-        let rows: Vec<Vec<String>> = doc.amendments.iter().map(|(s, t)| vec![s.clone(), t.clone()]).collect();
-        pdf.table(&[30.0, 140.0], &["Section", "Summary"], &rows, 7.0);
-    }
-    pdf.heading("Agreed actions", 20.0);
-    let rows: Vec<Vec<String>> = doc.actions.iter().map(|a| a.to_vec()).collect();
-    pdf.table(&[72.0, 38.0, 25.0, 35.0], &["Action", "Owner", "Deadline", "Success measure"], &rows, 7.0);
-    pdf.heading("Sign-off", 15.0);
-    let rows: Vec<Vec<String>> = doc.signoff.iter().map(|(l, v)| vec![l.clone(), v.clone()]).collect();
-    pdf.table(&[60.0, 110.0], &["", ""], &rows, 7.0);
     Ok(pdf.finish(&format!("{} · {}", doc.title, doc.header.child_name)))
 }
 
@@ -297,41 +286,23 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
         .updated_at(&created)
         .add_paragraph(para(&format!("{} · {}", doc.la_name, doc.school_name)))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.title).bold().size(32)))
-        .add_table(table(&["Child or young person", ""], &header_rows(&doc.header)))
-        .add_paragraph(heading("Invited"))
-        .add_table(table(
-            &["Name", "Role"],
-            &doc.invited.iter().map(|(n, r)| vec![n.clone(), r.clone()]).collect::<Vec<_>>(),
-        ));
-    for (h, text) in &doc.sections {
-        d = d.add_paragraph(heading(h)).add_paragraph(para(&or_not_recorded(text)));
+        .add_table(table(&["Child or young person", ""], &header_rows(&doc.header)));
+    for block in &doc.blocks {
+        d = match block {
+            RecordBlock::Text { heading: h, body } => {
+                d.add_paragraph(heading(h)).add_paragraph(para(&or_not_recorded(body)))
+            }
+            RecordBlock::Table { heading: h, columns, rows, empty } => {
+                let d = d.add_paragraph(heading(h));
+                if rows.is_empty() {
+                    d.add_paragraph(para(empty))
+                } else {
+                    let titles: Vec<&str> = columns.iter().map(|(t, _)| t.as_str()).collect();
+                    d.add_table(table(&titles, rows))
+                }
+            }
+        };
     }
-    if !doc.progress.is_empty() {
-        let rows: Vec<Vec<String>> =
-            doc.progress.iter().map(|(o, p, e)| vec![o.clone(), p.clone(), or_not_recorded(e)]).collect();
-        d = d
-            .add_paragraph(heading("Progress towards the outcomes in Section E"))
-            .add_table(table(&["Outcome", "Progress", "Evidence"], &rows));
-    }
-    d = d
-        .add_paragraph(heading("Recommendation to the LA"))
-        .add_paragraph(para(&or_not_recorded(&doc.recommendation)));
-    d = d.add_paragraph(heading("Recommended amendments"));
-    d = if doc.amendments.is_empty() {
-        d.add_paragraph(para("No amendments proposed."))
-    } else {
-        let rows: Vec<Vec<String>> = doc.amendments.iter().map(|(s, t)| vec![s.clone(), t.clone()]).collect();
-        d.add_table(table(&["Section", "Summary"], &rows))
-    };
-    let actions: Vec<Vec<String>> = doc.actions.iter().map(|a| a.to_vec()).collect();
-    d = d
-        .add_paragraph(heading("Agreed actions"))
-        .add_table(table(&["Action", "Owner", "Deadline", "Success measure"], &actions))
-        .add_paragraph(heading("Sign-off"))
-        .add_table(table(
-            &["", ""],
-            &doc.signoff.iter().map(|(l, v)| vec![l.clone(), v.clone()]).collect::<Vec<_>>(),
-        ));
     let mut out = Vec::new();
     d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
     Ok(out)

@@ -1,0 +1,328 @@
+//! After the meeting (spec §10): the record goes to the LA, the agreed actions become tracked
+//! tasks with termly check-ins, and the LA's decision letter closes the review and anchors the
+//! next one (T12, T14, T15).
+
+use ardesk_domain::Problem;
+use ardesk_domain::ar1::Ar1Record;
+use ardesk_domain::calendar::SchoolCalendar;
+use ardesk_domain::clock::MilestoneId;
+use ardesk_domain::dates::{long, parse_user_date};
+use ardesk_domain::follow_up::{ActionStatus, CheckIns, Decision, check_ins};
+use ardesk_domain::ids::ReviewId;
+use ardesk_domain::review::{Review, ReviewStage};
+use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorCode, TrackedActionDto};
+use ardesk_store::{Action, FollowUp};
+use chrono::NaiveDate;
+
+use crate::{App, AppError};
+
+/// The agreed actions of one review as tracked tasks.
+pub(crate) fn action_dtos(
+    child: (i64, &str),
+    review: ReviewId,
+    meeting: Option<NaiveDate>,
+    fields: &[(String, String)],
+    follow_ups: &[FollowUp],
+    school: &SchoolCalendar,
+    today: NaiveDate,
+) -> Vec<TrackedActionDto> {
+    tracked(child, review, meeting, fields, follow_ups, school, today).into_iter().map(|(_, a)| a).collect()
+}
+
+/// As [`action_dtos`], each with the date it sorts by: its next date, or its deadline.
+fn tracked(
+    (child_id, child_name): (i64, &str),
+    review: ReviewId,
+    meeting: Option<NaiveDate>,
+    fields: &[(String, String)],
+    follow_ups: &[FollowUp],
+    school: &SchoolCalendar,
+    today: NaiveDate,
+) -> Vec<(Option<NaiveDate>, TrackedActionDto)> {
+    let record = Ar1Record::from_fields(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+    record
+        .numbered_actions()
+        .into_iter()
+        .map(|(row, a)| {
+            let follow_up = follow_ups.iter().find(|f| f.row == row);
+            let status = follow_up.map_or(ActionStatus::Open, |f| f.status);
+            let checks = match (meeting, a.deadline) {
+                (Some(m), Some(d)) => check_ins(m, d, school),
+                _ => CheckIns { dates: Vec::new(), approximate: false },
+            };
+            let open = status == ActionStatus::Open;
+            let overdue = open && a.deadline.is_some_and(|d| d < today);
+            // The next date to look at it: a check-in, or the deadline if that comes first. An
+            // overdue action has no next date: it is due now.
+            let next = (open && !overdue)
+                .then(|| checks.next(today).filter(|c| a.deadline.is_none_or(|d| *c < d)).or(a.deadline))
+                .flatten();
+            let dto = TrackedActionDto {
+                review_id: review.0,
+                row,
+                child_id,
+                child_name: child_name.to_owned(),
+                action: a.action.clone(),
+                owner: a.owner.clone(),
+                deadline: a.deadline.map(long),
+                success_measure: a.success_measure.clone(),
+                status: status.code().to_owned(),
+                status_label: status.label().to_owned(),
+                note: follow_up.map(|f| f.note.clone()).unwrap_or_default(),
+                updated: follow_up.map(|f| long(f.updated_on)),
+                check_ins: checks.dates.iter().copied().map(long).collect(),
+                check_ins_approximate: checks.approximate,
+                next: next.map(long),
+                overdue,
+            };
+            (next.or(a.deadline), dto)
+        })
+        .collect()
+}
+
+impl App {
+    /// The "after the meeting" panel of a review: where it stands, the dates that still matter
+    /// and its agreed actions.
+    pub fn after_meeting(&self, review: i64) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let today = self.clock.today();
+        let summary = self
+            .store
+            .reviews_of(ctx.child.id)?
+            .into_iter()
+            .find(|r| r.id == ctx.review)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "That review no longer exists."))?;
+        let latest = self.store.reviews_of(ctx.child.id)?.last().map(|r| r.id);
+        let due = |id: MilestoneId| {
+            ctx.timeline
+                .as_ref()
+                .and_then(|t| t.get(id))
+                .map(|m| long(m.due))
+                .filter(|_| summary.decision.is_none())
+        };
+        let fields = self.store.ar1_fields(ctx.review)?;
+        let follow_ups = self.store.follow_ups(ctx.review)?;
+        let missing = self.record_problems(ctx.review)?.len();
+        let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
+        Ok(AfterMeetingDto {
+            review_id: ctx.review.0,
+            child_id: ctx.child.id.0,
+            stage: ctx.this.stage.code().to_owned(),
+            stage_label: ctx.this.stage.label().to_owned(),
+            meeting: meeting.map(long),
+            held: meeting.is_some_and(|m| m <= today),
+            missing,
+            submitted_on: summary.submitted_on.map(long),
+            decision: summary.decision.map(|(d, _)| d.label().to_owned()),
+            decided_on: summary.decision.map(|(_, on)| long(on)),
+            report_due: due(MilestoneId::T11).filter(|_| summary.submitted_on.is_none()),
+            decision_due: due(MilestoneId::T12),
+            final_plan_due: due(MilestoneId::T14),
+            actions: action_dtos(
+                (ctx.child.id.0, &ctx.child.record.display_name()),
+                ctx.review,
+                meeting,
+                &fields,
+                &follow_ups,
+                &self.cal.school,
+                today,
+            ),
+            next_review_id: latest
+                .filter(|id| summary.decision.is_some() && *id != ctx.review)
+                .map(|id| id.0),
+        })
+    }
+
+    /// What stops the review's AR1 record being submitted, as the completeness check reports it.
+    fn record_problems(&self, review: ReviewId) -> Result<Vec<Problem>, AppError> {
+        let ar1 = self.ar1(review.0)?;
+        Ok(ar1.problems.into_iter().map(|p| Problem::block("ar1", p.message, p.hint)).collect())
+    }
+
+    fn refuse_incomplete(&self, review: ReviewId, doing: &str) -> Result<(), AppError> {
+        let problems = self.record_problems(review)?;
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(AppError {
+            code: ErrorCode::Conflict,
+            message: format!(
+                "The AR1 record is not complete, so it cannot be {doing}: {} still to do. Open the AR1 \
+                 record to see each one.",
+                problems.len()
+            ),
+            problems,
+        })
+    }
+
+    /// Marks the record complete and ready to send to the LA. Refused while anything is missing.
+    pub fn mark_ready_to_submit(&mut self, review: i64) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        if ctx.this.stage >= ReviewStage::Submitted {
+            return Err(AppError::new(ErrorCode::Conflict, "This review has already gone to the LA."));
+        }
+        self.refuse_incomplete(ctx.review, "marked ready")?;
+        let action = Action { actor: &self.actor, name: "review.ready", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_stage(ctx.review, ReviewStage::ReadyToSubmit))?;
+        self.after_meeting(review)
+    }
+
+    /// Records that the paperwork was sent to the LA on `date` (dd/mm/yyyy).
+    pub fn mark_submitted(&mut self, review: i64, date: &str) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let on = parse_user_date("submitted_on", "The date it was sent", date).map_err(|p| vec![p])?;
+        self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "submitted_on", "sent")?;
+        if ctx.this.stage >= ReviewStage::Decided {
+            return Err(AppError::new(ErrorCode::Conflict, "The LA's decision is already recorded."));
+        }
+        self.refuse_incomplete(ctx.review, "sent")?;
+        let action = Action { actor: &self.actor, name: "review.submitted", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_submitted(ctx.review, on))?;
+        self.after_meeting(review)
+    }
+
+    /// A date after the meeting and not in the future, or a problem naming `field`.
+    fn check_after_meeting(
+        &self,
+        meeting: Option<NaiveDate>,
+        on: NaiveDate,
+        field: &'static str,
+        what: &str,
+    ) -> Result<(), AppError> {
+        let Some(meeting) = meeting else {
+            return Err(AppError::new(ErrorCode::Conflict, "Set the meeting's date first."));
+        };
+        if on > self.clock.today() {
+            return Err(vec![Problem::block(
+                field,
+                format!("The date it was {what} is in the future."),
+                "Give the date on the letter or email.",
+            )]
+            .into());
+        }
+        if on < meeting {
+            return Err(vec![Problem::block(
+                field,
+                format!("That date is before the meeting ({}).", long(meeting)),
+                "Check the date: it comes after the meeting.",
+            )]
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Records the LA's decision letter. It concludes the review: unless the plan is ceased, its
+    /// date becomes the anchor of the next review (T15), which starts at once.
+    pub fn record_decision(&mut self, review: i64, form: DecisionForm) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let mut problems = Vec::new();
+        let decision = Decision::from_code(&form.decision);
+        if decision.is_none() {
+            problems.push(Problem::block("decision", "Choose the LA's decision.", "Pick from the list."));
+        }
+        let on = parse_user_date("decided_on", "The decision letter's date", &form.date);
+        if let Err(p) = &on {
+            problems.push(p.clone());
+        }
+        let (Some(decision), Ok(on)) = (decision, on) else {
+            return Err(problems.into());
+        };
+        if ctx.this.stage < ReviewStage::MeetingHeld
+            && ctx.this.meeting.as_ref().is_none_or(|m| m.date > self.clock.today())
+        {
+            return Err(AppError::new(ErrorCode::Conflict, "The meeting has not happened yet."));
+        }
+        self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "decided_on", "decided")?;
+        let reviews = self.store.reviews_of(ctx.child.id)?;
+        if reviews.iter().any(|r| r.id == ctx.review && r.decision.is_some()) {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "The LA's decision for this review is already recorded.",
+            ));
+        }
+        let latest = reviews.last().is_some_and(|r| r.id == ctx.review);
+        let action = Action { actor: &self.actor, name: "review.decision", at: self.clock.now() };
+        self.store.write(action, |tx| {
+            tx.set_decision(ctx.review, decision, on)?;
+            if latest && decision.continues() {
+                tx.set_last_review_decision(ctx.child.id, Some(on))?;
+                tx.insert_review(ctx.child.id, &Review::planning())?;
+            }
+            Ok(())
+        })?;
+        self.after_meeting(review)
+    }
+
+    /// Records where one agreed action stands (done, carried forward…), with an optional note.
+    pub fn set_action_status(
+        &mut self,
+        review: i64,
+        row: usize,
+        status: &str,
+        note: &str,
+    ) -> Result<TrackedActionDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let status = ActionStatus::from_code(status).ok_or_else(|| {
+            AppError::from(vec![Problem::block(
+                "status",
+                "Choose where the action stands.",
+                "Pick from the list.",
+            )])
+        })?;
+        if note.chars().count() > 2000 {
+            return Err(vec![Problem::block(
+                "note",
+                "The note is longer than 2,000 characters.",
+                "Shorten it.",
+            )]
+            .into());
+        }
+        let fields = self.store.ar1_fields(ctx.review)?;
+        let record = Ar1Record::from_fields(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+        if !record.numbered_actions().iter().any(|(n, _)| *n == row) {
+            return Err(AppError::new(ErrorCode::NotFound, "That action is not in the review's record."));
+        }
+        let today = self.clock.today();
+        let action = Action { actor: &self.actor, name: "action.follow_up", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_follow_up(ctx.review, row, status, note.trim(), today))?;
+        let follow_ups = self.store.follow_ups(ctx.review)?;
+        action_dtos(
+            (ctx.child.id.0, &ctx.child.record.display_name()),
+            ctx.review,
+            ctx.this.meeting.as_ref().map(|m| m.date),
+            &fields,
+            &follow_ups,
+            &self.cal.school,
+            today,
+        )
+        .into_iter()
+        .find(|a| a.row == row)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "That action is not in the review's record."))
+    }
+
+    /// Every open agreed action across the caseload: overdue first, then by the next date
+    /// (check-in or deadline).
+    pub fn open_actions(&self) -> Result<Vec<TrackedActionDto>, AppError> {
+        let today = self.clock.today();
+        let names: std::collections::HashMap<i64, String> =
+            self.store.children()?.into_iter().map(|c| (c.id.0, c.record.display_name())).collect();
+        let mut out: Vec<(bool, Option<NaiveDate>, TrackedActionDto)> = Vec::new();
+        for r in self.store.tracked_actions()? {
+            let name = names.get(&r.child.0).map_or("", String::as_str);
+            let all = tracked(
+                (r.child.0, name),
+                r.review,
+                r.meeting_date,
+                &r.fields,
+                &r.follow_ups,
+                &self.cal.school,
+                today,
+            );
+            for (next, a) in all.into_iter().filter(|(_, a)| a.status == ActionStatus::Open.code()) {
+                out.push((!a.overdue, next, a));
+            }
+        }
+        out.sort_by(|a, b| (a.0, a.1, &a.2.child_name).cmp(&(b.0, b.1, &b.2.child_name)));
+        Ok(out.into_iter().map(|(_, _, a)| a).collect())
+    }
+}

@@ -1,0 +1,353 @@
+//! The meeting: the AR1 record editor, with attendance, the previous review's actions, and
+//! the printable form and record export.
+
+use ardesk_dto::{ErrorDto, FieldProblem};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::{ErrorPanel, Problems, Screen, ctx, focus, ipc};
+
+/// Attendance choices, as the backend codes them.
+const ATTENDANCE: [(&str, &str); 6] = [
+    ("unknown", "Not recorded"),
+    ("in_person", "Attended in person"),
+    ("virtual", "Attended online"),
+    ("written", "Written contribution only"),
+    ("apologies", "Sent apologies"),
+    ("absent", "Did not attend"),
+];
+
+/// Where an agreed action stands, as the backend codes it.
+pub(crate) const ACTION_STATUS: [(&str, &str); 4] = [
+    ("open", "Open"),
+    ("done", "Done"),
+    ("carried_forward", "Carried forward"),
+    ("dropped", "No longer needed"),
+];
+
+/// The element id of an AR1 field: `actions.0.owner` -> `ar1-actions-0-owner`.
+fn ar1_id(key: &str) -> String {
+    format!("ar1-{}", key.replace('.', "-"))
+}
+
+/// The AR1 record editor: every field saves itself as the user types (half a second after the
+/// last keystroke), one field per save, and the list of what is still missing stays live.
+#[component]
+pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
+    let ctx = ctx();
+    let loaded = RwSignal::new(None::<Result<ardesk_dto::Ar1Dto, ErrorDto>>);
+    let values = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let errors = RwSignal::new(Vec::<FieldProblem>::new());
+    let saved = RwSignal::new(None::<String>);
+    let rows = RwSignal::new(2usize);
+    let pending = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let scheduled = RwSignal::new(false);
+    spawn_local(async move {
+        let result = ipc::ar1(review).await;
+        if let Ok(a) = &result {
+            values.set(a.values.clone());
+            problems.set(a.problems.clone());
+            rows.set(a.action_rows);
+        }
+        loaded.set(Some(result));
+    });
+
+    let flush = move || {
+        scheduled.set(false);
+        let batch = pending.try_update(std::mem::take).unwrap_or_default();
+        spawn_local(async move {
+            for (key, value) in batch {
+                match ipc::save_ar1_field(review, &key, &value).await {
+                    Ok(ack) => {
+                        saved.set(Some(format!("Saved {}", ack.saved_at)));
+                        problems.set(ack.problems);
+                        errors.update(|e| e.retain(|p| p.field != key));
+                    }
+                    Err(e) => {
+                        let message = e
+                            .problems
+                            .first()
+                            .map_or(e.message.clone(), |p| format!("{} {}", p.message, p.hint));
+                        errors.update(|list| {
+                            list.retain(|p| p.field != key);
+                            list.push(FieldProblem { field: key.clone(), message, hint: String::new() });
+                        });
+                    }
+                }
+            }
+        });
+    };
+    let edit = move |key: String, value: String| {
+        values.update(|m| {
+            m.insert(key.clone(), value.clone());
+        });
+        saved.set(Some("Saving…".to_owned()));
+        pending.update(|p| {
+            p.insert(key, value);
+        });
+        if !scheduled.get_untracked() {
+            scheduled.set(true);
+            set_timeout(flush, std::time::Duration::from_millis(500));
+        }
+    };
+    let get = move |key: &str| values.with(|m| m.get(key).cloned().unwrap_or_default());
+
+    let area = move |key: &'static str, label: &'static str, rows_n: u32| {
+        view! {
+            <div class="field">
+                <label for=ar1_id(key)>{label}</label>
+                <textarea id=ar1_id(key) rows=rows_n prop:value=move || get(key)
+                    on:input=move |ev| edit(key.to_owned(), event_target_value(&ev))></textarea>
+            </div>
+        }
+    };
+    let line = move |key: String, label: String| {
+        let k = key.clone();
+        view! {
+            <div class="field">
+                <label for=ar1_id(&key)>{label}</label>
+                <input id=ar1_id(&key) type="text" prop:value=move || get(&k)
+                    on:input=move |ev| edit(key.clone(), event_target_value(&ev)) />
+            </div>
+        }
+    };
+    let check = move |key: &'static str, label: &'static str| {
+        view! {
+            <div class="field checkbox">
+                <input id=ar1_id(key) type="checkbox" prop:checked=move || get(key) == "true"
+                    on:change=move |ev| edit(key.to_owned(), if event_target_checked(&ev) { "true".into() } else { "false".into() }) />
+                <label for=ar1_id(key)>{label}</label>
+            </div>
+        }
+    };
+
+    let exported = RwSignal::new(None::<Result<String, ErrorDto>>);
+    let written = move |result: Result<ardesk_dto::LettersWritten, ErrorDto>| match result {
+        Ok(w) => exported.set(Some(Ok(format!("Written to {}: {}", w.folder, w.files.join(", "))))),
+        Err(e) if e.code == ardesk_dto::ErrorCode::Cancelled => {}
+        Err(e) => exported.set(Some(Err(e))),
+    };
+    let print_form = move |_| spawn_local(async move { written(ipc::print_ar1_form(review, true).await) });
+    let export_record = move |_| spawn_local(async move { written(ipc::export_ar1_record(review).await) });
+    let attend = move |invitee: i64, value: String| {
+        saved.set(Some("Saving…".to_owned()));
+        spawn_local(async move {
+            match ipc::set_attendance(review, invitee, &value).await {
+                Ok(ack) => {
+                    saved.set(Some(format!("Saved {}", ack.saved_at)));
+                    problems.set(ack.problems);
+                }
+                Err(e) => exported.set(Some(Err(e))),
+            }
+        });
+    };
+    let follow_up = move |prev_review: i64, row: usize, status: String| {
+        spawn_local(async move {
+            match ipc::set_action_status(prev_review, row, &status, "").await {
+                Ok(a) => {
+                    saved.set(Some(format!("Saved: “{}” is {}", a.action, a.status_label.to_lowercase())))
+                }
+                Err(e) => exported.set(Some(Err(e))),
+            }
+        });
+    };
+
+    let body = move || match loaded.get() {
+        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(a)) => {
+            let outcomes = a.outcomes.clone();
+            let attendees = a.attendees.clone();
+            let previous = a.previous_actions.clone();
+            view! {
+                <div class="title-row">
+                    <h2 id="ar1-title">{format!("{}: {}", a.title, a.child_name)}</h2>
+                    <div class="actions">
+                        <button id="print-ar1" on:click=print_form>"Print the AR1 form for the meeting"</button>
+                        <button id="export-ar1" class="primary" on:click=export_record>"Export the record (Word and PDF)"</button>
+                    </div>
+                </div>
+                <p id="ar1-export-status" class="status" role="status" aria-live="polite">
+                    {move || exported.get().map(|r| match r {
+                        Ok(text) => view! { <span><span class="tick" aria-hidden="true">"✓ "</span>{text}</span> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    })}
+                </p>
+                <p id="ar1-saved" class="status" role="status" aria-live="polite">{move || saved.get()}</p>
+                <section class="panel" aria-labelledby="missing-h">
+                    <h3 id="missing-h">"Still to complete"</h3>
+                    <ul id="ar1-problems">
+                        {move || {
+                            let list = problems.get();
+                            if list.is_empty() {
+                                view! { <li class="ok">"✓ Nothing missing: the record is complete."</li> }.into_any()
+                            } else {
+                                list.into_iter().map(|p| {
+                                    let target = match p.field.as_str() {
+                                        "actions" => "ar1-actions-0-action".to_owned(),
+                                        "pfa" => "ar1-pfa-employment".to_owned(),
+                                        "amendments" => "ar1-amend-B".to_owned(),
+                                        f => ar1_id(f),
+                                    };
+                                    view! { <li><button class="link" on:click=move |_| focus(&target)>{p.message}</button>" "{p.hint}</li> }
+                                }).collect_view().into_any()
+                            }
+                        }}
+                    </ul>
+                    <Problems id="ar1-errors" problems=errors />
+                </section>
+                <section class="panel" aria-labelledby="attendance-h"><h3 id="attendance-h">"Who came"</h3>
+                    {if attendees.is_empty() {
+                        view! { <p class="hint">"No one is on the invitation list: add invitees on the “Before the meeting” page."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table id="ar1-attendance" class="people">
+                                <thead><tr><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Attendance"</th></tr></thead>
+                                <tbody>
+                                    {attendees.into_iter().map(|p| {
+                                        let id = p.invitee_id;
+                                        let current = p.attendance.clone();
+                                        view! {
+                                            <tr>
+                                                <td>{p.name.clone()}</td><td>{p.role}</td>
+                                                <td>
+                                                    <select id=format!("attendance-{id}") aria-label=format!("Attendance: {}", p.name)
+                                                        on:change=move |ev| attend(id, event_target_value(&ev))>
+                                                        {ATTENDANCE.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
+                                                    </select>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </section>
+                {(!previous.is_empty()).then(|| view! {
+                    <section class="panel" aria-labelledby="previous-h"><h3 id="previous-h">"Actions from the previous review"</h3>
+                        <table id="ar1-previous" class="people">
+                            <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Deadline"</th><th scope="col">"Where it stands"</th></tr></thead>
+                            <tbody>
+                                {previous.into_iter().map(|p| {
+                                    let (prev_review, row) = (p.review_id, p.row);
+                                    let current = p.status.clone();
+                                    view! {
+                                        <tr>
+                                            <td>{p.action.clone()}</td><td>{p.owner}</td><td>{p.deadline.unwrap_or_default()}</td>
+                                            <td>
+                                                <select id=format!("previous-{row}") aria-label=format!("Where it stands: {}", p.action)
+                                                    on:change=move |ev| follow_up(prev_review, row, event_target_value(&ev))>
+                                                    {ACTION_STATUS.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
+                                                </select>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                })}
+                <section class="panel"><h3>"Views"</h3>
+                    {area("child_views", "The child or young person's views", 3)}
+                    {area("child_views_missing_reason", "If not recorded: why", 1)}
+                    {area("parent_views", "Parents' or carers' views", 3)}
+                    {area("parent_views_missing_reason", "If not recorded: why", 1)}
+                    {area("school_views", "School or setting", 3)}
+                    {area("professional_views", "Professionals (summary of each report)", 3)}
+                </section>
+                <section class="panel"><h3>"Progress towards the outcomes (Section E)"</h3>
+                    {outcomes.into_iter().enumerate().map(|(n, outcome)| {
+                        let rating_key = format!("progress.{n}.rating");
+                        let rk = rating_key.clone();
+                        let evidence_key = format!("progress.{n}.evidence");
+                        let ek = evidence_key.clone();
+                        view! {
+                            <div class="outcome">
+                                <p><strong>{format!("Outcome {}: ", n + 1)}</strong>{outcome}</p>
+                                <label for=ar1_id(&rating_key)>"Progress"</label>
+                                <select id=ar1_id(&rating_key) on:change=move |ev| edit(rating_key.clone(), event_target_value(&ev))>
+                                    {[("", "Not yet rated"), ("achieved", "Achieved"), ("partly", "Partly achieved"), ("not_yet", "Not yet"), ("no_longer_relevant", "No longer relevant")]
+                                        .into_iter()
+                                        .map(|(v, t)| { let rk = rk.clone(); view! { <option value=v selected=move || get(&rk) == v>{t}</option> } })
+                                        .collect_view()}
+                                </select>
+                                <label for=ar1_id(&evidence_key)>"Evidence"</label>
+                                <textarea id=ar1_id(&evidence_key) rows=2 prop:value=move || get(&ek)
+                                    on:input=move |ev| edit(evidence_key.clone(), event_target_value(&ev))></textarea>
+                            </div>
+                        }
+                    }).collect_view()}
+                </section>
+                <section class="panel"><h3>"Provision, health and social care"</h3>
+                    {area("provision_review", "Special educational provision (Section F): delivered? impact? changes?", 3)}
+                    {area("health", "Health (Sections C and G)", 2)}
+                    {area("social_care", "Social care (Sections D and H)", 2)}
+                </section>
+                {a.pfa_required.then(|| view! {
+                    <section class="panel"><h3>"Preparing for adulthood (required from Year 9)"</h3>
+                        {area("pfa.employment", "Employment or further study", 2)}
+                        {area("pfa.independent_living", "Independent living", 2)}
+                        {area("pfa.community", "Friends, relationships and community", 2)}
+                        {area("pfa.health", "Good health", 2)}
+                    </section>
+                })}
+                <section class="panel"><h3>"Placement and Personal Budget"</h3>
+                    {area("placement", "Is the placement meeting needs? Phase transfer preferences", 2)}
+                    {check("personal_budget_discussed", "A Personal Budget was discussed")}
+                </section>
+                <section class="panel"><h3>"Discussion"</h3>
+                    {area("discussion", "Record of discussion", 8)}
+                    {area("differences", "Differences of opinion (or “None”)", 2)}
+                </section>
+                <section class="panel"><h3>"Recommendation to the LA"</h3>
+                    <label for="ar1-recommendation">"Recommendation"</label>
+                    <select id="ar1-recommendation" on:change=move |ev| edit("recommendation".into(), event_target_value(&ev))>
+                        {[("", "Choose…"), ("maintain", "Maintain the plan unchanged"), ("amend", "Amend the plan"), ("cease", "Cease to maintain")]
+                            .into_iter()
+                            .map(|(v, t)| view! { <option value=v selected=move || get("recommendation") == v>{t}</option> })
+                            .collect_view()}
+                    </select>
+                    {area("recommendation_reasons", "Reasons, and any requests (reassessment, funding, placement)", 3)}
+                    {check("no_amendments", "No amendments proposed")}
+                    <p class="hint">"Sections to amend: a short summary each (the detail belongs with the amendments)."</p>
+                    <div class="inline-fields">
+                        {["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"].into_iter().map(|sec| line(format!("amend.{sec}"), format!("Section {sec}"))).collect_view()}
+                    </div>
+                </section>
+                <section class="panel"><h3>"Agreed actions"</h3>
+                    <table id="ar1-actions" class="people">
+                        <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Deadline (dd/mm/yyyy)"</th><th scope="col">"Success measure"</th></tr></thead>
+                        <tbody>
+                            {move || (0..rows.get()).map(|n| {
+                                let cell = move |part: &'static str| {
+                                    let key = format!("actions.{n}.{part}");
+                                    let k = key.clone();
+                                    view! {
+                                        <td><input id=ar1_id(&key) type="text" aria-label=format!("Action {} {}", n + 1, part.replace('_', " "))
+                                            prop:value=move || get(&k) on:input=move |ev| edit(key.clone(), event_target_value(&ev)) /></td>
+                                    }
+                                };
+                                view! { <tr>{cell("action")}{cell("owner")}{cell("deadline")}{cell("success_measure")}</tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <button id="ar1-add-action" on:click=move |_| rows.update(|r| *r += 1)>"Add an action"</button>
+                </section>
+                <section class="panel"><h3>"Sign-off"</h3>
+                    {line("completed_by".into(), "Completed by (name, role)".into())}
+                    {a.head_teacher_required.then(|| line("head_teacher_signed".into(), "Head teacher signed on (dd/mm/yyyy)".into()))}
+                </section>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <nav class="breadcrumb">
+            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
+        </nav>
+        <article class="ar1">{body}</article>
+    }
+}
