@@ -398,7 +398,7 @@ fn print_ar1_form(
     prefilled: bool,
 ) -> Result<LettersWritten, ErrorDto> {
     let folder = dialogs::pick_folder("Choose a folder for the AR1 form").ok_or_else(cancelled)?;
-    let written = backend.with(|app| app.write_ar1_form(review, &folder, prefilled))?;
+    let written = backend.with(|app| app.write_ar1_form(review, &folder, prefilled, LetterFormat::Pdf))?;
     if let Some(file) = written.files.first() {
         dialogs::reveal(&folder.join(file));
     }

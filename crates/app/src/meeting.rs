@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use ardesk_documents::ar1::{
-    Ar1Form, Ar1Header, Ar1RecordDoc, RecordBlock, render_ar1_form, render_record_docx, render_record_pdf,
+    Ar1Form, Ar1Header, Ar1RecordDoc, RecordBlock, render_ar1_form, render_ar1_form_docx, render_record_docx,
+    render_record_pdf,
 };
 use ardesk_domain::Problem;
 use ardesk_domain::ar1::{Ar1Record, Ar1Rules, Rating, Recommendation, RecordPart, check, outcomes};
@@ -18,7 +19,6 @@ use ardesk_dto::{Ar1Dto, Ar1Saved, AttendeeDto, ErrorCode, FieldProblem, Letters
 use ardesk_store::{Action, StoredInvitee};
 
 use crate::prep::{Ctx, LetterFormat, ar1_header, folder_name, initials, write_formats};
-use crate::reviews::write_atomically;
 use crate::{App, AppError};
 
 /// What every AR1 use-case needs about one review.
@@ -135,14 +135,15 @@ impl App {
         ))
     }
 
-    /// Writes the printable AR1 form for the meeting into `folder`: blank, or pre-filled with the
-    /// child's details, everyone invited, the plan's Section E outcomes and the previous review's
-    /// actions. Returns the file written.
+    /// Writes the printable AR1 form for the meeting into `folder` (PDF to print, DOCX to type
+    /// into): blank, or pre-filled with the child's details, everyone invited, the plan's
+    /// Section E outcomes and the previous review's actions. Returns the files written.
     pub fn write_ar1_form(
         &self,
         review: i64,
         folder: &Path,
         prefilled: bool,
+        format: LetterFormat,
     ) -> Result<LettersWritten, AppError> {
         let m = self.meeting_ctx(review)?;
         let ctx = &m.ctx;
@@ -184,16 +185,15 @@ impl App {
                 created: self.clock.now(),
             }
         };
-        let bytes = render_ar1_form(&form).map_err(|e| {
-            AppError::new(ErrorCode::Storage, format!("The AR1 form could not be produced: {e}"))
-        })?;
-        let name = if prefilled {
-            format!("{}_AR1_for_the_meeting.pdf", initials(&ctx.child.record))
+        let stem = if prefilled {
+            format!("{}_AR1_for_the_meeting", initials(&ctx.child.record))
         } else {
-            "AR1_blank.pdf".to_owned()
+            "AR1_blank".to_owned()
         };
-        write_atomically(&folder.join(&name), &bytes)?;
-        Ok(LettersWritten { folder: folder_name(folder), files: vec![name] })
+        let files = write_formats(folder, &stem, format, "AR1 form", |ext| {
+            if ext == "docx" { render_ar1_form_docx(&form) } else { render_ar1_form(&form) }
+        })?;
+        Ok(LettersWritten { folder: folder_name(folder), files })
     }
 
     /// The review's AR1 record for the editor, with what is still missing.

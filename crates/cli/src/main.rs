@@ -115,7 +115,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the printable AR1 form for a review's meeting (A4 PDF): pre-filled (the default) or blank.
+    /// Write the AR1 form for a review's meeting (PDF to print, DOCX to type into), pre-filled
+    /// (the default) or blank; or, with --record, the completed record.
     Ar1 {
         #[command(flatten)]
         db: DbArg,
@@ -132,9 +133,9 @@ enum Command {
         /// The completed record of the meeting (a draft, headed by what is missing, if incomplete).
         #[arg(long, conflicts_with = "blank")]
         record: bool,
-        /// With --record: which formats to write.
-        #[arg(long, value_enum, default_value_t = Format::Both)]
-        format: Format,
+        /// Which formats to write (default: PDF for the form, both for the record).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
     /// Write a consistent copy of the database to FILE (SQLite online backup).
     Backup {
@@ -284,9 +285,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
             })?;
             let app = open(db, clock)?;
             let written = if record {
-                app.write_ar1_record(review, &out, letter_format(format))?
+                app.write_ar1_record(review, &out, letter_format(format.unwrap_or(Format::Both)))?
             } else {
-                app.write_ar1_form(review, &out, !blank)?
+                app.write_ar1_form(review, &out, !blank, letter_format(format.unwrap_or(Format::Pdf)))?
             };
             for name in written.files {
                 println!("{}", out.join(name).display());

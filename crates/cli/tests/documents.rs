@@ -182,6 +182,29 @@ fn the_prefilled_ar1_lists_every_section_e_outcome() {
     for heading in ["Record of discussion", "Agreed actions", "Recommendation to the LA", "Attendance"] {
         assert!(text.contains(heading), "{heading} missing");
     }
+
+    // The same form as a Word document to type into: python-docx reads the outcomes in it.
+    let python = tool("python3");
+    let out = ardesk(&[
+        "ar1",
+        "--db",
+        db,
+        "--review",
+        &row["review_id"].to_string(),
+        "--out",
+        out_s,
+        "--format",
+        "docx",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let docx = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(docx.ends_with("_AR1_for_the_meeting.docx"), "{docx}");
+    let script =
+        "import sys, docx\nd = docx.Document(sys.argv[1])\nprint(' '.join(p.text for p in d.paragraphs))\n";
+    let text = run(Command::new(&python).arg("-c").arg(script).arg(&docx));
+    for fragment in ["will start a conversation with a peer", "Record of discussion", "\u{2610} Achieved"] {
+        assert!(text.contains(fragment), "{fragment:?} missing from the DOCX form: {text}");
+    }
 }
 
 #[test]

@@ -164,6 +164,108 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
     Ok(pdf.finish(&footer))
 }
 
+/// The form as a Word document, for schools that type into it: the same parts as the PDF, with
+/// tick boxes as ☐ and empty paragraphs to type in.
+pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
+    let text =
+        |heading: &str, body: &str| RecordBlock::Text { heading: heading.to_owned(), body: body.to_owned() };
+    let write = |label: &str, lines: u8| RecordBlock::WriteIn { label: label.to_owned(), lines };
+    let table = |heading: &str, columns: &[(&str, f32)], rows: Vec<Vec<String>>| RecordBlock::Table {
+        heading: heading.to_owned(),
+        columns: columns.iter().map(|(t, w)| ((*t).to_owned(), *w)).collect(),
+        rows,
+        empty: String::new(),
+    };
+    let boxes =
+        |labels: &[&str]| labels.iter().map(|l| format!("\u{2610} {l}")).collect::<Vec<_>>().join("    ");
+    let mut people: Vec<Vec<String>> =
+        form.invited.iter().map(|(n, r)| vec![n.clone(), r.clone(), String::new(), String::new()]).collect();
+    people.extend((0..3).map(|_| vec![String::new(); 4]));
+    let mut blocks = vec![
+        table("Attendance", &[("Name", 55.0), ("Role", 60.0), ("Attended", 27.5), ("Report", 27.5)], people),
+        text("Views", "Record each view in the space below its heading."),
+        write(
+            "The child or young person (how gathered; what is working, what is not; what matters to them)",
+            5,
+        ),
+        write("Parents or carers", 5),
+        write("School or setting", 4),
+        write("Professionals (summary of each report)", 4),
+    ];
+    if !form.previous_actions.is_empty() {
+        blocks.push(table(
+            "Actions from the last review",
+            &[("Action", 120.0), ("Done / carried forward", 50.0)],
+            form.previous_actions.iter().map(|a| vec![a.clone(), String::new()]).collect(),
+        ));
+    }
+    let outcomes: Vec<String> =
+        if form.outcomes.is_empty() { vec![String::new(); 4] } else { form.outcomes.clone() };
+    blocks.push(text(
+        "Progress towards the outcomes in Section E",
+        "For each outcome: the progress made and the evidence for it.",
+    ));
+    for (n, outcome) in outcomes.iter().enumerate() {
+        blocks.push(write(&format!("Outcome {}: {outcome}", n + 1), 0));
+        blocks.push(text("", &boxes(&["Achieved", "Partly", "Not yet", "No longer relevant"])));
+        blocks.push(write("Evidence and next steps", 3));
+    }
+    blocks.extend([
+        write(
+            "Special educational provision (Section F): delivered as specified? Impact? Changes recommended?",
+            4,
+        ),
+        write("Health (Sections C and G)", 3),
+        write("Social care (Sections D and H)", 3),
+    ]);
+    if form.pfa {
+        blocks.extend([
+            write("Preparing for adulthood: employment or further study", 3),
+            write("Preparing for adulthood: independent living", 3),
+            write("Preparing for adulthood: friends, relationships and community", 3),
+            write("Preparing for adulthood: good health", 3),
+        ]);
+    }
+    blocks.extend([
+        write("Placement: is it meeting needs? Phase transfer: preferences", 3),
+        text("Personal Budget discussed", &boxes(&["Yes", "No"])),
+        write("Record of discussion", 10),
+        write("Differences of opinion (who, about what; or \u{201c}None\u{201d})", 3),
+        text(
+            "Recommendation to the LA",
+            &boxes(&["Maintain the plan unchanged", "Amend the plan", "Cease to maintain"]),
+        ),
+        write("Reasons, and any requests (reassessment, funding, placement)", 4),
+        text("Recommended amendments by section", &boxes(&["No amendments proposed"])),
+        table(
+            "",
+            &[("Section", 30.0), ("Amend?", 20.0), ("Summary and evidence", 120.0)],
+            SECTIONS.iter().map(|s| vec![format!("Section {s}"), String::new(), String::new()]).collect(),
+        ),
+        table(
+            "Agreed actions",
+            &[("Action", 72.0), ("Owner", 38.0), ("Deadline", 25.0), ("Success measure", 35.0)],
+            (0..6).map(|_| vec![String::new(); 4]).collect(),
+        ),
+    ]);
+    let mut signoff = vec![
+        vec!["Completed by (name, role)".to_owned(), String::new()],
+        vec!["Signature and date".to_owned(), String::new()],
+    ];
+    if form.head_teacher_signoff {
+        signoff.push(vec!["Head teacher signature and date".to_owned(), String::new()]);
+    }
+    blocks.push(table("Sign-off", &[("", 60.0), ("", 110.0)], signoff));
+    render_record_docx(&Ar1RecordDoc {
+        title: form.title.clone(),
+        la_name: form.la_name.clone(),
+        school_name: form.school_name.clone(),
+        header: form.header.clone(),
+        blocks,
+        created: form.created,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +316,8 @@ pub enum RecordBlock {
     /// A heading and a table of (column title, width in mm) columns; with no rows, `empty`
     /// prints instead.
     Table { heading: String, columns: Vec<(String, f32)>, rows: Vec<Vec<String>>, empty: String },
+    /// A labelled space to write or type in, `lines` lines tall.
+    WriteIn { label: String, lines: u8 },
 }
 
 fn or_not_recorded(text: &str) -> String {
@@ -239,11 +343,16 @@ pub fn render_record_pdf(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
     for block in &doc.blocks {
         match block {
             RecordBlock::Text { heading, body } => {
-                pdf.heading(heading, 15.0);
+                if !heading.is_empty() {
+                    pdf.heading(heading, 15.0);
+                }
                 pdf.paragraph(MARGIN, width, &or_not_recorded(body), Weight::Regular, 10.0, 2.0);
             }
+            RecordBlock::WriteIn { label, lines } => pdf.write_in(label, f32::from(*lines) * 6.0, ""),
             RecordBlock::Table { heading, columns, rows, empty } => {
-                pdf.heading(heading, 20.0);
+                if !heading.is_empty() {
+                    pdf.heading(heading, 20.0);
+                }
                 if rows.is_empty() {
                     pdf.paragraph(MARGIN, width, empty, Weight::Bold, 10.0, 2.0);
                 } else {
@@ -290,10 +399,15 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
     for block in &doc.blocks {
         d = match block {
             RecordBlock::Text { heading: h, body } => {
-                d.add_paragraph(heading(h)).add_paragraph(para(&or_not_recorded(body)))
+                let d = if h.is_empty() { d } else { d.add_paragraph(heading(h)) };
+                d.add_paragraph(para(&or_not_recorded(body)))
+            }
+            RecordBlock::WriteIn { label, lines } => {
+                let d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(label).bold()));
+                (0..*lines).fold(d, |d, _| d.add_paragraph(Paragraph::new()))
             }
             RecordBlock::Table { heading: h, columns, rows, empty } => {
-                let d = d.add_paragraph(heading(h));
+                let d = if h.is_empty() { d } else { d.add_paragraph(heading(h)) };
                 if rows.is_empty() {
                     d.add_paragraph(para(empty))
                 } else {
