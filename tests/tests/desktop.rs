@@ -464,7 +464,7 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
     // In the AR1 record: who came, then the record exported and the form printed.
     app.click("#open-ar1").await;
     app.find("#ar1-attendance").await;
-    app.select("#ar1-attendance select", "apologies").await;
+    app.select("#ar1-attendance select", "absent").await;
     app.wait_for_text("#ar1-saved", "Saved").await;
     app.click("#export-ar1").await;
     app.wait_for_text("#ar1-export-status", "AR1_record.pdf").await;
@@ -483,10 +483,10 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
         assert!(bytes.starts_with(magic), "{f} is not a real document");
         assert!(!f.contains("draft"), "the demo record is complete: {f}");
     }
-    let apologies: i64 = open_db(&driver.db_path())
-        .query_row("SELECT count(*) FROM invitee WHERE attendance = 'apologies'", [], |r| r.get(0))
+    let absent: i64 = open_db(&driver.db_path())
+        .query_row("SELECT count(*) FROM invitee WHERE attendance = 'absent'", [], |r| r.get(0))
         .unwrap_or_default();
-    assert_eq!(apologies, 1, "the attendance chosen in the window is saved");
+    assert_eq!(absent, 1, "the attendance chosen in the window is saved");
 
     // Back on the child's page: sent to the LA today, then the LA's decision letter.
     app.click("#back-to-child").await;

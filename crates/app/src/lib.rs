@@ -275,8 +275,11 @@ impl App {
                     if let Some(on) = p.circulated {
                         tx.mark_circulated(review, on)?;
                     }
-                    // A review ready to submit has its meeting recorded in full.
+                    // A review ready to submit has its meeting recorded in full, attendance too.
                     if c.stage >= ReviewStage::ReadyToSubmit {
+                        for (id, invitee) in ids.iter().zip(&p.invitees) {
+                            tx.update_invitee(*id, invitee, demo::attendance(invitee.kind))?;
+                        }
                         for (key, value) in demo::ar1_fields(c) {
                             tx.set_ar1_field(review, &key, &value)?;
                         }

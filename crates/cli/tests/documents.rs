@@ -273,3 +273,62 @@ fn the_ar1_record_exports_as_docx_and_pdf() {
     let text = run(Command::new(&pdftotext).arg(&draft).arg("-")).replace('\n', " ");
     assert!(text.contains("still to complete") && text.contains("record of discussion is empty"), "{text}");
 }
+
+/// The text of the pre-filled AR1 form and of the exported record for one demo review, as
+/// pdftotext extracts it, against snapshots in `tests/snapshots/` (the demo and the clock are
+/// fixed, so the text is too). Run with `UPDATE_SNAPSHOTS=1` after a deliberate change to the
+/// documents, then review the diff.
+#[test]
+fn ar1_documents_match_their_snapshots() {
+    let pdftotext = tool("pdftotext");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    let today = "--today=2026-11-22";
+    assert!(ardesk(&[today, "demo", "--db", db]).status.success());
+    let rows: serde_json::Value =
+        serde_json::from_slice(&ardesk(&[today, "caseload", "--db", db, "--json"]).stdout)
+            .unwrap_or_default();
+    let review_at = |stage: &str| {
+        rows.as_array()
+            .and_then(|r| r.iter().find(|r| r["stage"] == stage))
+            .map(|r| r["review_id"].to_string())
+            .unwrap_or_default()
+    };
+    let out_dir = dir.path().join("out");
+    let out_s = out_dir.to_str().unwrap_or_default();
+    for (name, stage, flag) in [
+        ("ar1_form_prefilled", "invitations_sent", "--prefilled"),
+        ("ar1_record", "ready_to_submit", "--record"),
+    ] {
+        let out = ardesk(&[
+            today,
+            "ar1",
+            "--db",
+            db,
+            "--review",
+            &review_at(stage),
+            "--out",
+            out_s,
+            flag,
+            "--format",
+            "pdf",
+        ]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let pdf = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        let text = run(Command::new(&pdftotext).args(["-layout", &pdf, "-"]));
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.txt"));
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+                .unwrap_or_else(|e| unreachable!("{e}"));
+            std::fs::write(&path, &text).unwrap_or_else(|e| unreachable!("{}: {e}", path.display()));
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| unreachable!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
+        assert!(
+            text == expected,
+            "{name} changed: if deliberate, run with UPDATE_SNAPSHOTS=1 and review the diff\n{text}"
+        );
+    }
+}

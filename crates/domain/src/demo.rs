@@ -418,6 +418,18 @@ pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
     fields
 }
 
+/// How each kind of invitee took part in a demo meeting that has been recorded.
+pub fn attendance(kind: crate::invitees::InviteeKind) -> crate::review::Attendance {
+    use crate::invitees::InviteeKind as K;
+    use crate::review::Attendance as A;
+    match kind {
+        K::Parent | K::YoungPerson | K::Carer | K::Setting => A::InPerson,
+        K::SocialCare => A::Virtual,
+        K::LaSen => A::Apologies,
+        K::Health | K::Professional => A::Written,
+    }
+}
+
 /// The review that the last decision letter concluded, for a demo child who has had one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviousReview {
