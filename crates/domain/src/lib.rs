@@ -4,6 +4,7 @@
 //! randomness. "Today" and identifiers are always parameters. That makes every rule testable
 //! with plain data and lets this crate compile for wasm32 as well as native targets.
 //!
+//! - [`amend`]: proposed amendments, the word-level diff, the evidence and vague-provision rules.
 //! - [`ar1`]: the record of the review meeting and its completeness checks (V04–V07, V17).
 //! - [`calendar`]: month arithmetic, bank holidays, working days, school terms.
 //! - [`clock`]: the statutory clock: milestones T02–T18 with due dates and reasons.
@@ -23,6 +24,7 @@
 //! - [`ids`]: record identifiers (assigned by the store).
 //! - [`problem`]: the shape every validation result takes.
 
+pub mod amend;
 pub mod ar1;
 pub mod calendar;
 pub mod caseload;

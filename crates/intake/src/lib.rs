@@ -7,6 +7,10 @@
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+pub mod docx;
+
+pub use docx::docx_paragraphs;
+
 /// The default largest attachment, in bytes (50 MB).
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 /// The most entries an Office document or archive may list.
@@ -99,6 +103,8 @@ pub enum Refusal {
     Archive,
     Unknown,
     Unreadable { detail: String },
+    /// A file of an accepted type, but not the one asked for (a PDF where a .docx is needed).
+    WrongType { expected: &'static str, found: &'static str },
 }
 
 impl Refusal {
@@ -112,6 +118,7 @@ impl Refusal {
             Refusal::Archive => "archive",
             Refusal::Unknown => "unsupported",
             Refusal::Unreadable { .. } => "unreadable",
+            Refusal::WrongType { .. } => "wrong_type",
         }
     }
 }
@@ -145,6 +152,9 @@ impl std::fmt::Display for Refusal {
             ),
             Refusal::Unreadable { detail } => {
                 write!(f, "the file is damaged and cannot be read ({detail}). Ask the sender for a new copy.")
+            }
+            Refusal::WrongType { expected, found } => {
+                write!(f, "the file is a {found}, not a {expected}. Choose the {expected}, or ask for one.")
             }
         }
     }

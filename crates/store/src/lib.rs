@@ -21,9 +21,9 @@ pub use error::StoreError;
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use read::{
     ChecklistRow, ChildRow, FileRef, FollowUp, LetterLogRow, ReviewActions, ReviewSummary, StoredChild,
-    StoredInvitee, StoredReview,
+    StoredAmendment, StoredInvitee, StoredReview,
 };
-pub use write::Tx;
+pub use write::{AmendmentRow, Tx};
 
 /// How long a connection waits for another process (the CLI, a second window) to release a lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -55,6 +55,20 @@ pub struct ReviewActions {
     pub follow_ups: Vec<FollowUp>,
 }
 
+/// A proposed amendment as stored, with the checklist items it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAmendment {
+    pub id: i64,
+    pub section: SectionId,
+    pub current: String,
+    pub proposed: String,
+    pub reason: String,
+    pub agreed: bool,
+    pub disagreement: String,
+    /// (checklist item id, page or paragraph).
+    pub evidence: Vec<(i64, String)>,
+}
+
 /// An invitee as stored, with what has happened since.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredInvitee {
@@ -658,4 +672,69 @@ fn follow_up(
         note,
         updated_on: date(&updated, "follow-up date", review)?,
     })
+}
+
+impl Store {
+    /// A review's proposed amendments, in the order they were added.
+    pub fn amendments(&self, review: ReviewId) -> Result<Vec<StoredAmendment>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, section, current, proposed, reason, agreed, disagreement
+             FROM amendment WHERE review_id = ?1 ORDER BY id",
+        )?;
+        type Raw = (i64, String, String, String, String, bool, String);
+        let rows: Vec<Raw> = stmt
+            .query_map([review.0], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut evidence = self.conn.prepare(
+            "SELECT amendment_id, checklist_item_id, locator FROM amendment_evidence
+             WHERE amendment_id IN (SELECT id FROM amendment WHERE review_id = ?1)
+             ORDER BY amendment_id, checklist_item_id",
+        )?;
+        let evidence: Vec<(i64, i64, String)> = evidence
+            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, section, current, proposed, reason, agreed, disagreement)| {
+                Ok(StoredAmendment {
+                    id,
+                    section: SectionId::from_code(&section).ok_or_else(|| corrupt("amendment section", id))?,
+                    current,
+                    proposed,
+                    reason,
+                    agreed,
+                    disagreement,
+                    evidence: evidence
+                        .iter()
+                        .filter(|(a, _, _)| *a == id)
+                        .map(|(_, item, locator)| (*item, locator.clone()))
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The review's own choice of how to show amendments (`None`: the LA profile's default).
+    pub fn amendment_mode(&self, review: ReviewId) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT amendment_mode FROM review WHERE id = ?1", [review.0], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// The plan document a child's plan was imported from: (file name, SHA-256).
+    pub fn plan_source(&self, child: ChildId) -> Result<Option<(String, String)>, StoreError> {
+        let row: Option<(Option<String>, Option<String>)> = self
+            .conn
+            .query_row("SELECT source_name, source_sha256 FROM ehc_plan WHERE child_id = ?1", [child.0], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(match row {
+            Some((Some(name), Some(sha))) => Some((name, sha)),
+            _ => None,
+        })
+    }
 }

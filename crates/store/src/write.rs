@@ -16,6 +16,19 @@ use rusqlite::{Connection, Transaction, named_params, params};
 
 use crate::{Action, StoreError};
 
+/// An amendment as the store writes it.
+#[derive(Debug, Clone, Copy)]
+pub struct AmendmentRow<'a> {
+    pub section: SectionId,
+    pub current: &'a str,
+    pub proposed: &'a str,
+    pub reason: &'a str,
+    pub agreed: bool,
+    pub disagreement: &'a str,
+    /// (checklist item id, page or paragraph).
+    pub evidence: &'a [(i64, String)],
+}
+
 /// One open transaction. The record it last touched is named in the audit row.
 #[derive(Debug)]
 pub struct Tx<'c> {
@@ -449,6 +462,79 @@ impl<'c> Tx<'c> {
             return Err(StoreError::NotFound { what: "review", id: review.0 });
         }
         self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// Adds a proposed amendment to a review; returns its id.
+    pub fn add_amendment(&mut self, review: ReviewId, a: &AmendmentRow<'_>) -> Result<i64, StoreError> {
+        self.tx.execute(
+            "INSERT INTO amendment (review_id, section, current, proposed, reason, agreed, disagreement)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![review.0, a.section.code(), a.current, a.proposed, a.reason, a.agreed, a.disagreement],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.set_evidence(id, a.evidence)?;
+        self.touch("amendment", id);
+        Ok(id)
+    }
+
+    /// Replaces an amendment of `review` (its evidence too).
+    pub fn update_amendment(&mut self, review: ReviewId, id: i64, a: &AmendmentRow<'_>) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE amendment SET section = ?3, current = ?4, proposed = ?5, reason = ?6, agreed = ?7,
+                 disagreement = ?8
+             WHERE id = ?1 AND review_id = ?2",
+            params![id, review.0, a.section.code(), a.current, a.proposed, a.reason, a.agreed, a.disagreement],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "amendment", id });
+        }
+        self.set_evidence(id, a.evidence)?;
+        self.touch("amendment", id);
+        Ok(())
+    }
+
+    pub fn delete_amendment(&mut self, review: ReviewId, id: i64) -> Result<(), StoreError> {
+        let changed =
+            self.tx.execute("DELETE FROM amendment WHERE id = ?1 AND review_id = ?2", params![id, review.0])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "amendment", id });
+        }
+        self.touch("amendment", id);
+        Ok(())
+    }
+
+    /// Evidence must be a checklist item of the amendment's own review.
+    fn set_evidence(&mut self, amendment: i64, evidence: &[(i64, String)]) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM amendment_evidence WHERE amendment_id = ?1", [amendment])?;
+        for (item, locator) in evidence {
+            let added = self.tx.execute(
+                "INSERT INTO amendment_evidence (amendment_id, checklist_item_id, locator)
+                 SELECT a.id, c.id, ?3 FROM amendment a JOIN checklist_item c ON c.review_id = a.review_id
+                 WHERE a.id = ?1 AND c.id = ?2",
+                params![amendment, item, locator],
+            )?;
+            if added == 0 {
+                return Err(StoreError::NotFound { what: "checklist item", id: *item });
+            }
+        }
+        Ok(())
+    }
+
+    /// The review's own choice of how to show amendments; `None` goes back to the LA's default.
+    pub fn set_amendment_mode(&mut self, review: ReviewId, mode: Option<&str>) -> Result<(), StoreError> {
+        self.tx.execute("UPDATE review SET amendment_mode = ?2 WHERE id = ?1", params![review.0, mode])?;
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// Records the document a child's plan was imported from (stored with [`Tx::put_file`]).
+    pub fn set_plan_source(&mut self, child: ChildId, name: &str, sha256: &str) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE ehc_plan SET source_name = ?2, source_sha256 = ?3 WHERE child_id = ?1",
+            params![child.0, name, sha256],
+        )?;
+        self.touch("child", child.0);
         Ok(())
     }
 
