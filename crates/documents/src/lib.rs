@@ -2,11 +2,13 @@
 //! reads the clock: the caller passes "now" and writes the result where the user chose.
 //!
 //! - [`ics`]: milestones as an iCalendar file (one all-day event per milestone).
+//! - [`amendments`]: proposed plan changes as Word revisions, bold/strike (DOCX, PDF) or a table.
 //! - [`ar1`]: the printable AR1 form for the meeting, blank or pre-filled.
 //! - [`forms`]: printable views forms (parent/carer, and the child's "All about me").
 //! - [`letter`]: letters as DOCX (docx-rs) and A4 PDF (printpdf, Liberation Sans embedded).
 //! - [`pdf`]: the small layout engine the PDFs share (word wrap, pages, "Page X of Y").
 
+pub mod amendments;
 pub mod ar1;
 pub mod forms;
 pub mod ics;

@@ -44,6 +44,18 @@ pub enum Weight {
     Bold,
 }
 
+/// How a run of text is drawn in [`Layout::rich_paragraph`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub weight: Weight,
+    pub underline: bool,
+    pub strike: bool,
+}
+
+impl Style {
+    pub const PLAIN: Style = Style { weight: Weight::Regular, underline: false, strike: false };
+}
+
 /// A document being laid out, page by page.
 pub struct Layout {
     doc: PdfDocument,
@@ -169,6 +181,71 @@ impl Layout {
             self.ensure_space(leading);
             self.y += leading;
             self.text_at(x, self.y, &line, weight, size);
+        }
+        self.y += after;
+    }
+
+    /// Writes a wrapped paragraph of styled runs (bold, underlined, struck through), moving down.
+    /// Lines break between words, whatever run they are in; `\n` in a run breaks the line.
+    pub fn rich_paragraph(&mut self, x: f32, width: f32, runs: &[(Style, String)], size: f32, after: f32) {
+        let leading = size * 0.45;
+        // Words with their style and whether whitespace came before them; `None` is a hard break.
+        let mut words: Vec<Option<(Style, &str, bool)>> = Vec::new();
+        let mut space = false;
+        for (style, text) in runs {
+            for (n, hard) in text.split('\n').enumerate() {
+                if n > 0 {
+                    words.push(None);
+                    space = false;
+                }
+                let mut rest = hard;
+                while !rest.is_empty() {
+                    let trimmed = rest.trim_start();
+                    space |= trimmed.len() < rest.len();
+                    let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+                    if let Some(word) = trimmed.get(..end).filter(|w| !w.is_empty()) {
+                        words.push(Some((*style, word, space)));
+                        space = false;
+                    }
+                    rest = trimmed.get(end..).unwrap_or("");
+                }
+            }
+        }
+        let mut lines: Vec<Vec<(Style, &str, f32)>> = vec![Vec::new()];
+        let mut used = 0.0;
+        for word in words {
+            let Some((style, text, space_before)) = word else {
+                lines.push(Vec::new());
+                used = 0.0;
+                continue;
+            };
+            let gap = if space_before && used > 0.0 { self.width(" ", style.weight, size) } else { 0.0 };
+            let w = self.width(text, style.weight, size);
+            if used > 0.0 && used + gap + w > width {
+                lines.push(Vec::new());
+                used = 0.0;
+            }
+            let at = if used > 0.0 { used + gap } else { 0.0 };
+            if let Some(line) = lines.last_mut() {
+                line.push((style, text, at));
+            }
+            used = at + w;
+        }
+        for line in lines {
+            self.ensure_space(leading);
+            self.y += leading;
+            let y = self.y;
+            for (style, text, at) in line {
+                self.text_at(x + at, y, text, style.weight, size);
+                let w = self.width(text, style.weight, size);
+                if style.underline {
+                    self.line(x + at, y + 0.7, x + at + w, y + 0.7, 0.5);
+                }
+                if style.strike {
+                    let mid = y - size * 0.12;
+                    self.line(x + at, mid, x + at + w, mid, 0.6);
+                }
+            }
         }
         self.y += after;
     }

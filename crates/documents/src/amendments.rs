@@ -1,0 +1,306 @@
+//! The proposed amendments to an EHC plan, in the three ways LAs ask for them (spec §7):
+//! real Word revisions an officer can accept or reject, bold insertions and struck-through
+//! deletions with a key, or a table of changes.
+
+use ardesk_domain::amend::Change;
+use chrono::{DateTime, Utc};
+use docx_rs::{Delete, Docx, Insert, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow};
+
+use crate::pdf::{Layout, MARGIN, PAGE_W, Style, Weight};
+
+/// One section of the plan as the document shows it: unchanged text is one `Same` run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionText {
+    /// "Section F: Special educational provision".
+    pub heading: String,
+    pub runs: Vec<(Change, String)>,
+}
+
+/// One row of the amendment table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmendmentRow {
+    pub section: String,
+    pub current: String,
+    pub proposed: String,
+    pub reason: String,
+    pub evidence: String,
+}
+
+/// Everything the three renderings need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmendmentsDoc {
+    pub la_name: String,
+    pub school_name: String,
+    pub child_name: String,
+    /// The meeting's date, for people ("Wednesday 11 November 2026").
+    pub meeting: String,
+    /// Who the revisions are by, e.g. "Demo School SENCO".
+    pub author: String,
+    /// When the revisions were made (the meeting), ISO 8601: "2026-11-11T00:00:00Z".
+    pub revision_date: String,
+    /// Every section of the plan, in order, with its changes.
+    pub sections: Vec<SectionText>,
+    pub rows: Vec<AmendmentRow>,
+    pub created: DateTime<Utc>,
+}
+
+const TITLE: &str = "Proposed amendments to the Education, Health and Care plan";
+
+/// The runs of a section split into paragraphs at line breaks.
+fn paragraphs(runs: &[(Change, String)]) -> Vec<Vec<(Change, &str)>> {
+    let mut out: Vec<Vec<(Change, &str)>> = vec![Vec::new()];
+    for (change, text) in runs {
+        for (n, piece) in text.split('\n').enumerate() {
+            if n > 0 {
+                out.push(Vec::new());
+            }
+            if !piece.is_empty()
+                && let Some(p) = out.last_mut()
+            {
+                p.push((*change, piece));
+            }
+        }
+    }
+    out
+}
+
+fn base_docx(doc: &AmendmentsDoc) -> Docx {
+    let fonts = RunFonts::new()
+        .ascii("Liberation Sans")
+        .hi_ansi("Liberation Sans")
+        .cs("Liberation Sans")
+        .east_asia("Liberation Sans");
+    let created = doc.created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    Docx::new()
+        .default_fonts(fonts)
+        .default_size(22)
+        .page_size(11906, 16838)
+        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134))
+        .created_at(&created)
+        .updated_at(&created)
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!("{} · {}", doc.la_name, doc.school_name))))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(TITLE).bold().size(32)))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
+            "{}: annual review meeting on {}",
+            doc.child_name, doc.meeting
+        ))))
+}
+
+fn heading(text: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(text).bold().size(26))
+}
+
+fn pack(d: Docx) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// The plan's sections with every change as a Word revision (`w:ins` / `w:del`) by `author` on
+/// `revision_date`: the LA accepts or rejects each one in Word or LibreOffice.
+pub fn render_revisions_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
+    let mut d = base_docx(doc);
+    for section in &doc.sections {
+        d = d.add_paragraph(heading(&section.heading));
+        for para in paragraphs(&section.runs) {
+            let mut p = Paragraph::new();
+            for (change, text) in para {
+                p = match change {
+                    Change::Same => p.add_run(Run::new().add_text(text)),
+                    Change::Inserted => p.add_insert(
+                        Insert::new(Run::new().add_text(text)).author(&doc.author).date(&doc.revision_date),
+                    ),
+                    Change::Deleted => p.add_delete(
+                        Delete::new()
+                            .add_run(Run::new().add_delete_text(text))
+                            .author(&doc.author)
+                            .date(&doc.revision_date),
+                    ),
+                };
+            }
+            d = d.add_paragraph(p);
+        }
+    }
+    pack(d)
+}
+
+const KEY_INSERTED: &str = "Proposed new wording is in bold and underlined.";
+const KEY_DELETED: &str = "Wording proposed for removal is struck through.";
+
+/// The plan's sections with insertions in bold (underlined) and deletions struck through, and a
+/// key, as a Word document.
+pub fn render_boldstrike_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
+    let mut d = base_docx(doc)
+        .add_paragraph(heading("Key"))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(KEY_INSERTED).bold().underline("single")))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(KEY_DELETED).strike()));
+    for section in &doc.sections {
+        d = d.add_paragraph(heading(&section.heading));
+        for para in paragraphs(&section.runs) {
+            let mut p = Paragraph::new();
+            for (change, text) in para {
+                let run = Run::new().add_text(text);
+                p = p.add_run(match change {
+                    Change::Same => run,
+                    Change::Inserted => run.bold().underline("single"),
+                    Change::Deleted => run.strike(),
+                });
+            }
+            d = d.add_paragraph(p);
+        }
+    }
+    pack(d)
+}
+
+fn pdf_start(doc: &AmendmentsDoc) -> Result<Layout, String> {
+    let mut pdf = Layout::new(TITLE, &doc.school_name, doc.created)?;
+    pdf.text_right(PAGE_W - MARGIN, pdf.y + 2.0, &format!("{} · {}", doc.la_name, doc.school_name), Weight::Regular, 9.0);
+    pdf.y += 7.0;
+    pdf.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, TITLE, Weight::Bold, 15.0, 2.0);
+    pdf.paragraph(
+        MARGIN,
+        PAGE_W - 2.0 * MARGIN,
+        &format!("{}: annual review meeting on {}", doc.child_name, doc.meeting),
+        Weight::Regular,
+        10.0,
+        3.0,
+    );
+    Ok(pdf)
+}
+
+/// The bold/strike rendering as an A4 PDF.
+pub fn render_boldstrike_pdf(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
+    let width = PAGE_W - 2.0 * MARGIN;
+    let mut pdf = pdf_start(doc)?;
+    pdf.heading("Key", 15.0);
+    let inserted = Style { weight: Weight::Bold, underline: true, strike: false };
+    let deleted = Style { weight: Weight::Regular, underline: false, strike: true };
+    pdf.rich_paragraph(MARGIN, width, &[(inserted, KEY_INSERTED.to_owned())], 10.0, 1.0);
+    pdf.rich_paragraph(MARGIN, width, &[(deleted, KEY_DELETED.to_owned())], 10.0, 2.0);
+    for section in &doc.sections {
+        pdf.heading(&section.heading, 15.0);
+        for para in paragraphs(&section.runs) {
+            let runs: Vec<(Style, String)> = para
+                .into_iter()
+                .map(|(change, text)| {
+                    let style = match change {
+                        Change::Same => Style::PLAIN,
+                        Change::Inserted => inserted,
+                        Change::Deleted => deleted,
+                    };
+                    (style, text.to_owned())
+                })
+                .collect();
+            pdf.rich_paragraph(MARGIN, width, &runs, 10.0, 1.5);
+        }
+    }
+    Ok(pdf.finish(&format!("{TITLE} · {}", doc.child_name)))
+}
+
+const TABLE_HEADER: [&str; 5] = ["Section", "Current wording", "Proposed wording", "Reason", "Evidence"];
+
+/// The changes as a table (Section | Current wording | Proposed wording | Reason | Evidence), as
+/// a Word document.
+pub fn render_table_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
+    let cell = |text: &str, bold: bool| {
+        let mut p = Paragraph::new();
+        for (n, line) in text.split('\n').enumerate() {
+            let run = if bold { Run::new().add_text(line).bold() } else { Run::new().add_text(line) };
+            p = p.add_run(if n > 0 { run.add_break(docx_rs::BreakType::TextWrapping) } else { run });
+        }
+        TableCell::new().add_paragraph(p)
+    };
+    let mut rows = vec![TableRow::new(TABLE_HEADER.iter().map(|h| cell(h, true)).collect())];
+    rows.extend(doc.rows.iter().map(|r| {
+        TableRow::new(vec![
+            cell(&r.section, true),
+            cell(&r.current, false),
+            cell(&r.proposed, false),
+            cell(&r.reason, false),
+            cell(&r.evidence, false),
+        ])
+    }));
+    pack(base_docx(doc).add_table(Table::new(rows)))
+}
+
+/// The table rendering as an A4 PDF.
+pub fn render_table_pdf(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
+    let mut pdf = pdf_start(doc)?;
+    let rows: Vec<Vec<String>> = doc
+        .rows
+        .iter()
+        .map(|r| vec![r.section.clone(), r.current.clone(), r.proposed.clone(), r.reason.clone(), r.evidence.clone()])
+        .collect();
+    pdf.table(&[18.0, 44.0, 44.0, 32.0, 32.0], &TABLE_HEADER, &rows, 8.0);
+    Ok(pdf.finish(&format!("{TITLE} · {}", doc.child_name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn doc() -> AmendmentsDoc {
+        AmendmentsDoc {
+            la_name: "Redcar & Cleveland".into(),
+            school_name: "Demo School".into(),
+            child_name: "Robin Testcase".into(),
+            meeting: "Wednesday 11 November 2026".into(),
+            author: "Demo School SENCO".into(),
+            revision_date: "2026-11-11T00:00:00Z".into(),
+            sections: vec![
+                SectionText { heading: "Section A".into(), runs: vec![(Change::Same, "Likes football.".into())] },
+                SectionText {
+                    heading: "Section F".into(),
+                    runs: ardesk_domain::amend::diff_words(
+                        "Speech therapy termly.\nSmall group reading.",
+                        "Speech therapy 3 x 30 minutes a week.\nSmall group reading.",
+                    ),
+                },
+            ],
+            rows: vec![AmendmentRow {
+                section: "F".into(),
+                current: "Speech therapy termly.".into(),
+                proposed: "Speech therapy 3 x 30 minutes a week.".into(),
+                reason: "Progress has stalled".into(),
+                evidence: "SaLT report, p. 3".into(),
+            }],
+            created: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default(),
+        }
+    }
+
+    fn document_xml(docx: &[u8]) -> String {
+        use std::io::Read;
+        let mut zip = zip_reader(docx);
+        let mut xml = String::new();
+        if let Ok(mut f) = zip.by_name("word/document.xml") {
+            let _ = f.read_to_string(&mut xml);
+        }
+        xml
+    }
+
+    fn zip_reader(bytes: &[u8]) -> zip::ZipArchive<std::io::Cursor<&[u8]>> {
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| unreachable!("{e}"))
+    }
+
+    #[test]
+    fn revisions_are_real_word_revisions_by_the_senco() {
+        let xml = document_xml(&render_revisions_docx(&doc()).unwrap_or_default());
+        assert!(xml.matches("<w:ins ").count() >= 1, "{xml}");
+        assert!(xml.matches("<w:del ").count() >= 1);
+        assert!(xml.contains("w:author=\"Demo School SENCO\"") && xml.contains("2026-11-11T00:00:00Z"));
+        assert!(xml.contains("<w:delText") && xml.contains("termly."));
+    }
+
+    #[test]
+    fn boldstrike_and_table_render_in_both_formats() {
+        let d = doc();
+        let xml = document_xml(&render_boldstrike_docx(&d).unwrap_or_default());
+        assert!(xml.contains("<w:strike") && xml.contains("<w:u ") && !xml.contains("<w:ins "));
+        for pdf in [render_boldstrike_pdf(&d), render_table_pdf(&d)] {
+            assert!(pdf.unwrap_or_default().starts_with(b"%PDF-"));
+        }
+        let xml = document_xml(&render_table_docx(&d).unwrap_or_default());
+        assert!(xml.contains("Proposed wording") && xml.contains("SaLT report, p. 3"));
+    }
+}
