@@ -6,6 +6,7 @@
 //! behave the same.
 
 mod after;
+mod amendments;
 mod clock;
 mod convert;
 mod error;
@@ -31,6 +32,7 @@ use ardesk_store::{Action, ChildRow, Store, StoredChild};
 use chrono::NaiveDate;
 use reviews::Calendars;
 
+pub use amendments::MODES as AMENDMENT_MODES;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use prep::LetterFormat;
@@ -80,6 +82,8 @@ pub struct App {
     cal: Calendars,
     clock: Box<dyn Clock>,
     actor: String,
+    /// A plan document read for import, kept until the SENCO confirms its sections.
+    pending_plan: Option<(ChildId, String, Vec<u8>)>,
 }
 
 fn builtin_las() -> Result<LaCatalogue, AppError> {
@@ -153,14 +157,14 @@ impl App {
     pub fn open(path: &Path, clock: Box<dyn Clock>, actor: impl Into<String>) -> Result<App, AppError> {
         let store = Store::open(path)?;
         let cal = calendars(&store)?;
-        Ok(App { store, cal, clock, actor: actor.into() })
+        Ok(App { store, cal, clock, actor: actor.into(), pending_plan: None })
     }
 
     /// A caseload held in memory only (tests, benchmarks).
     pub fn in_memory(clock: Box<dyn Clock>) -> Result<App, AppError> {
         let store = Store::open_in_memory()?;
         let cal = calendars(&store)?;
-        Ok(App { store, cal, clock, actor: "test".to_owned() })
+        Ok(App { store, cal, clock, actor: "test".to_owned(), pending_plan: None })
     }
 
     pub fn info(&self) -> Result<AppInfo, AppError> {
@@ -282,6 +286,31 @@ impl App {
                         }
                         for (key, value) in demo::ar1_fields(c) {
                             tx.set_ar1_field(review, &key, &value)?;
+                        }
+                        let items = tx.checklist_codes(review)?;
+                        for a in demo::amendments(c) {
+                            let evidence: Vec<(i64, String)> = a
+                                .evidence
+                                .iter()
+                                .filter_map(|(code, at)| {
+                                    items
+                                        .iter()
+                                        .find(|(_, c)| c == code)
+                                        .map(|(id, _)| (*id, (*at).to_owned()))
+                                })
+                                .collect();
+                            tx.add_amendment(
+                                review,
+                                &ardesk_store::AmendmentRow {
+                                    section: a.section,
+                                    current: &a.current,
+                                    proposed: &a.proposed,
+                                    reason: &a.reason,
+                                    agreed: true,
+                                    disagreement: "",
+                                    evidence: &evidence,
+                                },
+                            )?;
                         }
                     }
                 }

@@ -74,7 +74,7 @@ fn views_or_reason(views: &str, reason: &str) -> String {
 
 impl App {
     /// The LA profile in force for a child's review on `date`.
-    fn profile_on(&self, la_id: &str, date: chrono::NaiveDate) -> Result<&LaProfile, AppError> {
+    pub(crate) fn profile_on(&self, la_id: &str, date: chrono::NaiveDate) -> Result<&LaProfile, AppError> {
         self.cal
             .las
             .at(la_id, date)

@@ -1,5 +1,5 @@
 use ardesk_domain::demo::STANDARD_SIZE;
-use ardesk_dto::{ChildForm, DecisionForm, ErrorCode};
+use ardesk_dto::{AmendmentForm, ChildForm, DecisionForm, ErrorCode, EvidenceRef};
 use chrono::NaiveDate;
 
 use super::*;
@@ -688,5 +688,116 @@ fn the_record_follows_the_la_s_order_and_lists_attendance() -> Result<(), AppErr
         }
     }
     assert_eq!(seen.len(), 2, "both demo LAs have a review recorded: {seen:?}");
+    Ok(())
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+}
+
+#[test]
+fn an_ehcp_docx_is_imported_section_by_section_and_kept() -> Result<(), AppError> {
+    let mut app = app();
+    let child = app.create_child(form())?.id;
+    let found = app.read_plan_file(child, &fixture("plan.docx"))?;
+    assert_eq!(found.missing, Vec::<String>::new(), "every section found: {found:?}");
+    let text = |code: &str| {
+        found.sections.iter().find(|s| s.code == code).map(|s| s.text.clone()).unwrap_or_default()
+    };
+    assert!(text("B").contains("reading age is about two years"), "{}", text("B"));
+    assert!(text("F").starts_with("Small-group social communication"), "{}", text("F"));
+    assert!(text("Front").contains("Name: Robin Testcase"));
+    // Nothing is saved until the SENCO confirms; then the sections and the file are.
+    assert_eq!(app.child(child)?.sections.iter().filter(|s| !s.text.is_empty()).count(), 0);
+    let mut sections = found.sections.clone();
+    if let Some(a) = sections.iter_mut().find(|s| s.code == "A") {
+        a.text.push_str(" (checked by the SENCO)");
+    }
+    app.save_plan(child, sections)?;
+    let review = app.current_review(child)?;
+    let screen = app.amendments(review)?;
+    assert_eq!(screen.plan_source.as_deref(), Some("plan.docx"));
+    assert!(screen.plan.iter().any(|s| s.code == "A" && s.text.ends_with("(checked by the SENCO)")));
+
+    // A file that is not a Word plan is refused with the reason, and nothing changes.
+    let refused = app.read_plan_file(child, &fixture("school-report.pdf"));
+    assert!(
+        matches!(&refused, Err(e) if e.problems.iter().any(|p| p.message.contains("not a Word document"))),
+        "{refused:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn amendments_follow_the_rules_and_render_in_every_mode() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, _) = demo_review(&app, "ready_to_submit")?;
+    let screen = app.amendments(review)?;
+    assert_eq!(screen.amendments.len(), 2, "the demo agreed B and F");
+    assert_eq!(screen.problems, vec![], "{:?}", screen.problems);
+    assert_eq!(screen.mode, "revisions", "Redcar asks for Word tracked changes");
+
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let mut written = Vec::new();
+    for mode in ["revisions", "boldstrike", "table"] {
+        written.extend(app.write_amendments(review, dir.path(), Some(mode), LetterFormat::Both)?.files);
+    }
+    assert_eq!(written.len(), 5, "revisions are DOCX only: {written:?}");
+    let xml = docx_text(&dir.path().join(&written[0]));
+    assert!(xml.matches("<w:ins ").count() >= 2 && xml.matches("<w:del ").count() >= 2, "{xml}");
+
+    // A vague Section F change warns; a Section C change without health evidence blocks.
+    let item = screen.evidence_options.first().map(|o| o.item_id).unwrap_or_default();
+    let f = screen.plan.iter().find(|s| s.code == "F").map(|s| s.text.clone()).unwrap_or_default();
+    let screen = app.add_amendment(
+        review,
+        AmendmentForm {
+            section: "C".into(),
+            current: "Mild asthma.".into(),
+            proposed: "Mild asthma and eczema.".into(),
+            reason: "New diagnosis".into(),
+            evidence: vec![EvidenceRef { item_id: item, locator: "p. 1".into() }],
+            agreed: true,
+            disagreement: String::new(),
+        },
+    )?;
+    let messages: Vec<&str> = screen.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages, ["The change to Section C needs evidence from a health professional's report."]);
+    let preview = app.preview_amendment("F", &f, &format!("{f} Regular access to a quiet room."));
+    assert_eq!(preview.vague.iter().map(|v| v.phrase.as_str()).collect::<Vec<_>>(), ["Regular", "access to"]);
+    assert!(preview.diff.iter().any(|r| r.change == "inserted" && r.text.contains("quiet")));
+    // Evidence must come from this review's checklist.
+    let foreign = app.add_amendment(
+        review,
+        AmendmentForm {
+            section: "A".into(),
+            current: "x".into(),
+            proposed: "y".into(),
+            reason: "z".into(),
+            evidence: vec![EvidenceRef { item_id: 999_999, locator: String::new() }],
+            agreed: true,
+            disagreement: String::new(),
+        },
+    );
+    assert!(foreign.is_err());
+    Ok(())
+}
+
+#[test]
+fn no_amendments_is_an_explicit_state_with_no_document() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, _) = demo_review(&app, "planning")?;
+    let screen = app.amendments(review)?;
+    assert_eq!(screen.problems.first().map(|p| p.field.as_str()), Some("no_amendments"));
+    let screen = app.set_no_amendments(review, true)?;
+    assert!(screen.no_amendments && screen.problems.is_empty());
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let none = app.write_amendments(review, dir.path(), None, LetterFormat::Both);
+    assert!(
+        matches!(&none, Err(e) if e.code == ErrorCode::Conflict && e.message.contains("No amendments proposed"))
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
     Ok(())
 }

@@ -39,6 +39,14 @@ enum Format {
     Both,
 }
 
+/// How amendments are shown.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Mode {
+    Revisions,
+    Boldstrike,
+    Table,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Create or open a database and load the synthetic demo caseload into it.
@@ -136,6 +144,30 @@ enum Command {
         /// Which formats to write (default: PDF for the form, both for the record).
         #[arg(long, value_enum)]
         format: Option<Format>,
+    },
+    /// Write the proposed amendments document into DIR: Word revisions, bold/strike or a table
+    /// (default: the LA's choice, or the review's). Exits 1 if no amendments are proposed.
+    Amendments {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_enum)]
+        mode: Option<Mode>,
+        /// For bold/strike and the table: which formats to write (revisions are always DOCX).
+        #[arg(long, value_enum, default_value_t = Format::Both)]
+        format: Format,
+    },
+    /// Import a child's current EHC plan from a .docx: finds each section by its heading and
+    /// saves them (with the file), printing what was found.
+    ImportPlan {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        child: i64,
+        file: PathBuf,
     },
     /// Write a consistent copy of the database to FILE (SQLite online backup).
     Backup {
@@ -292,6 +324,33 @@ fn run(cli: Cli) -> Result<(), AppError> {
             for name in written.files {
                 println!("{}", out.join(name).display());
             }
+        }
+        Command::Amendments { db, review, out, mode, format } => {
+            std::fs::create_dir_all(&out).map_err(|e| {
+                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+            })?;
+            let app = open(db, clock)?;
+            let mode = mode.map(|m| match m {
+                Mode::Revisions => "revisions",
+                Mode::Boldstrike => "boldstrike",
+                Mode::Table => "table",
+            });
+            let written = app.write_amendments(review, &out, mode, letter_format(format))?;
+            for name in written.files {
+                println!("{}", out.join(name).display());
+            }
+        }
+        Command::ImportPlan { db, child, file } => {
+            let mut app = open(db, clock)?;
+            let found = app.read_plan_file(child, &file)?;
+            for s in &found.sections {
+                let words = s.text.split_whitespace().count();
+                println!("{:<6} {:>5} words  {}", s.code, words, s.title);
+            }
+            if !found.missing.is_empty() {
+                println!("not found: {}", found.missing.join(", "));
+            }
+            app.save_plan(child, found.sections)?;
         }
         Command::Backup { db, out } => {
             open(db, clock)?.backup(&out)?;

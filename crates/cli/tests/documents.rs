@@ -239,8 +239,8 @@ fn the_ar1_record_exports_as_docx_and_pdf() {
     for expected in [
         "Record of discussion",
         "Introduce a structured break-time club",
-        "Maintain the plan unchanged",
-        "No amendments proposed",
+        "Amend the plan",
+        "Specify speech and language therapy",
     ] {
         assert!(text.contains(expected), "{expected:?} missing from the record: {text}");
     }
@@ -331,4 +331,91 @@ fn ar1_documents_match_their_snapshots() {
             "{name} changed: if deliberate, run with UPDATE_SNAPSHOTS=1 and review the diff\n{text}"
         );
     }
+}
+
+/// The three renderings of the demo's agreed amendments, checked with the real tools: the Word
+/// revisions survive LibreOffice's conversion as tracked changes, python-docx opens every DOCX,
+/// qpdf passes every PDF. And a plan .docx written by LibreOffice imports with every section.
+#[test]
+fn amendments_documents_open_in_the_real_tools() {
+    let (qpdf, soffice, python) = (tool("qpdf"), tool("soffice"), tool("python3"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    assert!(ardesk(&["demo", "--db", db]).status.success());
+    let rows: serde_json::Value =
+        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let review_at = |stage: &str| {
+        rows.as_array()
+            .and_then(|r| r.iter().find(|r| r["stage"] == stage))
+            .map(|r| r["review_id"].to_string())
+            .unwrap_or_default()
+    };
+    let out_dir = dir.path().join("amend");
+    let out_s = out_dir.to_str().unwrap_or_default();
+    let mut files = Vec::new();
+    for mode in ["revisions", "boldstrike", "table"] {
+        let out = ardesk(&[
+            "amendments",
+            "--db",
+            db,
+            "--review",
+            &review_at("ready_to_submit"),
+            "--out",
+            out_s,
+            "--mode",
+            mode,
+        ]);
+        assert!(out.status.success(), "{mode}: {}", String::from_utf8_lossy(&out.stderr));
+        files.extend(String::from_utf8_lossy(&out.stdout).lines().map(PathBuf::from));
+    }
+    assert_eq!(files.len(), 5, "{files:?}");
+    let revisions =
+        files.iter().find(|f| f.to_string_lossy().contains("revisions")).cloned().unwrap_or_default();
+
+    // Count the revisions in document.xml, then convert to ODT and find them there too.
+    let count = "import sys, zipfile\nx = zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode()\nprint(x.count(sys.argv[3]))\n";
+    let counted = |file: &Path, part: &str, needle: &str| -> usize {
+        run(Command::new(&python).arg("-c").arg(count).arg(file).arg(part).arg(needle))
+            .trim()
+            .parse()
+            .unwrap_or(0)
+    };
+    let ins = counted(&revisions, "word/document.xml", "<w:ins ");
+    let del = counted(&revisions, "word/document.xml", "<w:del ");
+    assert!(ins >= 2 && del >= 2, "w:ins {ins}, w:del {del}");
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    run(Command::new(&soffice)
+        .arg(&profile)
+        .args(["--headless", "--convert-to", "odt", "--outdir"])
+        .arg(dir.path().join("odt"))
+        .arg(&revisions));
+    let odt = dir.path().join("odt").join(revisions.file_name().unwrap_or_default()).with_extension("odt");
+    let regions = counted(&odt, "content.xml", "<text:changed-region");
+    assert!(regions >= ins, "LibreOffice kept {regions} tracked changes of {}", ins + del);
+
+    let docxs: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "docx")).collect();
+    let script = "import sys, docx\nfor p in sys.argv[1:]:\n    print(len(docx.Document(p).paragraphs))\n";
+    let counts = run(Command::new(&python).arg("-c").arg(script).args(&docxs));
+    assert_eq!(counts.lines().count(), docxs.len(), "python-docx opened every DOCX");
+    for pdf in files.iter().filter(|f| f.extension().is_some_and(|e| e == "pdf")) {
+        assert!(
+            run(Command::new(&qpdf).arg("--check").arg(pdf)).contains("No syntax or stream encoding errors")
+        );
+    }
+
+    // A review with nothing proposed gets no document, and says why.
+    let out = ardesk(&["amendments", "--db", db, "--review", &review_at("planning"), "--out", out_s]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No amendments proposed"));
+
+    // Import: the LibreOffice-written plan fixture, every section found.
+    let child =
+        rows.as_array().and_then(|r| r.first()).map(|r| r["child_id"].to_string()).unwrap_or_default();
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/plan.docx");
+    let out = ardesk(&["import-plan", "--db", db, "--child", &child, plan.to_str().unwrap_or_default()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(!report.contains("not found"), "{report}");
+    assert_eq!(report.lines().count(), 13, "{report}");
 }

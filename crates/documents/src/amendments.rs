@@ -78,12 +78,13 @@ fn base_docx(doc: &AmendmentsDoc) -> Docx {
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134))
         .created_at(&created)
         .updated_at(&created)
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!("{} · {}", doc.la_name, doc.school_name))))
+        .add_paragraph(
+            Paragraph::new().add_run(Run::new().add_text(format!("{} · {}", doc.la_name, doc.school_name))),
+        )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(TITLE).bold().size(32)))
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
-            "{}: annual review meeting on {}",
-            doc.child_name, doc.meeting
-        ))))
+        .add_paragraph(Paragraph::new().add_run(
+            Run::new().add_text(format!("{}: annual review meeting on {}", doc.child_name, doc.meeting)),
+        ))
 }
 
 fn heading(text: &str) -> Paragraph {
@@ -154,7 +155,13 @@ pub fn render_boldstrike_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
 
 fn pdf_start(doc: &AmendmentsDoc) -> Result<Layout, String> {
     let mut pdf = Layout::new(TITLE, &doc.school_name, doc.created)?;
-    pdf.text_right(PAGE_W - MARGIN, pdf.y + 2.0, &format!("{} · {}", doc.la_name, doc.school_name), Weight::Regular, 9.0);
+    pdf.text_right(
+        PAGE_W - MARGIN,
+        pdf.y + 2.0,
+        &format!("{} · {}", doc.la_name, doc.school_name),
+        Weight::Regular,
+        9.0,
+    );
     pdf.y += 7.0;
     pdf.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, TITLE, Weight::Bold, 15.0, 2.0);
     pdf.paragraph(
@@ -229,7 +236,15 @@ pub fn render_table_pdf(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
     let rows: Vec<Vec<String>> = doc
         .rows
         .iter()
-        .map(|r| vec![r.section.clone(), r.current.clone(), r.proposed.clone(), r.reason.clone(), r.evidence.clone()])
+        .map(|r| {
+            vec![
+                r.section.clone(),
+                r.current.clone(),
+                r.proposed.clone(),
+                r.reason.clone(),
+                r.evidence.clone(),
+            ]
+        })
         .collect();
     pdf.table(&[18.0, 44.0, 44.0, 32.0, 32.0], &TABLE_HEADER, &rows, 8.0);
     Ok(pdf.finish(&format!("{TITLE} · {}", doc.child_name)))
@@ -249,7 +264,10 @@ mod tests {
             author: "Demo School SENCO".into(),
             revision_date: "2026-11-11T00:00:00Z".into(),
             sections: vec![
-                SectionText { heading: "Section A".into(), runs: vec![(Change::Same, "Likes football.".into())] },
+                SectionText {
+                    heading: "Section A".into(),
+                    runs: vec![(Change::Same, "Likes football.".into())],
+                },
                 SectionText {
                     heading: "Section F".into(),
                     runs: ardesk_domain::amend::diff_words(

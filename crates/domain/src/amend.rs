@@ -43,9 +43,8 @@ pub enum Change {
 /// joining the `Same` and `Inserted` runs gives the proposed wording back, and joining `Same` and
 /// `Deleted` gives the current one.
 pub fn diff_words(current: &str, proposed: &str) -> Vec<(Change, String)> {
-    let diff = similar::TextDiff::configure()
-        .algorithm(similar::Algorithm::Patience)
-        .diff_words(current, proposed);
+    let diff =
+        similar::TextDiff::configure().algorithm(similar::Algorithm::Patience).diff_words(current, proposed);
     let mut out: Vec<(Change, String)> = Vec::new();
     for change in diff.iter_all_changes() {
         let kind = match change.tag() {
@@ -76,7 +75,10 @@ const ALWAYS_VAGUE: [(&str, &str); 5] = [
     ("access to", "Say what will be provided, not access to it: what, how often, for how long, by whom."),
     ("regular", "Replace \u{201c}regular\u{201d} with a frequency, e.g. \u{201c}3 times a week\u{201d}."),
     ("up to", "Give the amount that will be provided, not a maximum."),
-    ("as appropriate", "Say what is appropriate: the provision is specified in the plan, not left to judgement."),
+    (
+        "as appropriate",
+        "Say what is appropriate: the provision is specified in the plan, not left to judgement.",
+    ),
     ("opportunities to", "Say what will be provided, how often and by whom, not the opportunity."),
 ];
 
@@ -85,10 +87,36 @@ const NEEDS_DETAIL: [&str; 2] = ["small group", "support"];
 
 /// Words that show a sentence specifies how often, how long or who.
 const DETAIL_MARKERS: [&str; 30] = [
-    "daily", "weekly", "fortnightly", "termly", "monthly", "each day", "each week", "per day",
-    "per week", "a day", "a week", "times", "minutes", "minute", "hours", "hour", "sessions",
-    "session", "teacher", "assistant", "therapist", "senco", "psychologist", "practitioner",
-    "nurse", "1:1", "one-to-one", "trained", "specialist", "delivered by",
+    "daily",
+    "weekly",
+    "fortnightly",
+    "termly",
+    "monthly",
+    "each day",
+    "each week",
+    "per day",
+    "per week",
+    "a day",
+    "a week",
+    "times",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "sessions",
+    "session",
+    "teacher",
+    "assistant",
+    "therapist",
+    "senco",
+    "psychologist",
+    "practitioner",
+    "nurse",
+    "1:1",
+    "one-to-one",
+    "trained",
+    "specialist",
+    "delivered by",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -157,7 +185,13 @@ pub fn vague_provision(text: &str) -> Vec<Vague> {
 pub fn needs_evidence(section: SectionId) -> bool {
     matches!(
         section,
-        SectionId::B | SectionId::C | SectionId::D | SectionId::F | SectionId::G | SectionId::H1 | SectionId::H2
+        SectionId::B
+            | SectionId::C
+            | SectionId::D
+            | SectionId::F
+            | SectionId::G
+            | SectionId::H1
+            | SectionId::H2
     )
 }
 
@@ -271,7 +305,11 @@ mod tests {
             current: "Old wording.".into(),
             proposed: "New wording, 3 x 30 minutes a week with a teaching assistant.".into(),
             reason: "Progress in reading".into(),
-            evidence: vec![Evidence { title: "School report".into(), locator: "p. 2".into(), from_health: false }],
+            evidence: vec![Evidence {
+                title: "School report".into(),
+                locator: "p. 2".into(),
+                from_health: false,
+            }],
             agreed: true,
             disagreement: String::new(),
         }
@@ -300,7 +338,12 @@ mod tests {
                 "Section F: \u{201c}as appropriate\u{201d} is vague.",
             ]
         );
-        assert!(problems.iter().filter(|p| p.message.starts_with("Section F")).all(|p| p.severity == Severity::Warn));
+        assert!(
+            problems
+                .iter()
+                .filter(|p| p.message.starts_with("Section F"))
+                .all(|p| p.severity == Severity::Warn)
+        );
         // Nothing proposed must be said explicitly.
         assert_eq!(check(&[], false).len(), 1);
         assert!(check(&[], true).is_empty());

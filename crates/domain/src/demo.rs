@@ -388,9 +388,10 @@ pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
              The group agreed the provision remains right, with more structure at break times."
         )),
         ("differences", "None".to_owned()),
-        ("recommendation", "maintain".to_owned()),
-        ("recommendation_reasons", "Needs and provision are unchanged; the outcomes remain appropriate.".to_owned()),
-        ("no_amendments", "true".to_owned()),
+        ("recommendation", "amend".to_owned()),
+        ("recommendation_reasons", "Reading has improved and speech and language therapy should be more frequent; the outcomes remain appropriate.".to_owned()),
+        ("amend.B", "Update the reading age to reflect this year's progress.".to_owned()),
+        ("amend.F", "Specify speech and language therapy as 3 x 20 minutes a week.".to_owned()),
         ("actions.0.action", "Introduce a structured break-time club".to_owned()),
         ("actions.0.owner", "SENCO".to_owned()),
         ("actions.0.deadline", date(28)),
@@ -416,6 +417,49 @@ pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
         }
     }
     fields
+}
+
+/// A change the demo meeting agreed, with the checklist documents (by code) it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoAmendment {
+    pub section: SectionId,
+    pub current: String,
+    pub proposed: String,
+    pub reason: String,
+    /// (document code, page or paragraph).
+    pub evidence: Vec<(&'static str, &'static str)>,
+}
+
+/// The agreed amendments of a demo review whose record is complete: Section B (reading has
+/// improved) and Section F (therapy made specific), each with evidence.
+pub fn amendments(c: &DemoChild) -> Vec<DemoAmendment> {
+    let section = |id: SectionId| c.sections.iter().find(|(s, _)| *s == id).map(|(_, t)| t.clone());
+    let mut out = Vec::new();
+    if let Some(b) = section(SectionId::B) {
+        out.push(DemoAmendment {
+            section: SectionId::B,
+            proposed: b.replace(
+                "reading age is about two years below chronological age",
+                "reading age is about eighteen months below chronological age, having closed the gap by six months this year",
+            ),
+            current: b,
+            reason: "The school's reading assessments show six months' extra progress this year.".to_owned(),
+            evidence: vec![("D02", "p. 2, reading assessments")],
+        });
+    }
+    if let Some(f) = section(SectionId::F) {
+        out.push(DemoAmendment {
+            section: SectionId::F,
+            proposed: f.replace(
+                "set by an SLT termly and delivered weekly",
+                "set by an SLT every half term and delivered 3 times a week for 20 minutes by a trained teaching assistant",
+            ),
+            current: f,
+            reason: "Weekly therapy has not been enough for the speech targets; the school report recommends more.".to_owned(),
+            evidence: vec![("D02", "p. 3, para 2")],
+        });
+    }
+    out
 }
 
 /// How each kind of invitee took part in a demo meeting that has been recorded.

@@ -139,7 +139,11 @@ pub fn heading(paragraph: &str) -> Option<SectionId> {
     let next = after.trim_start().chars().next();
     let punctuated = matches!(next, Some(':' | '.' | ')' | '-' | '\u{2013}' | '\u{2014}'));
     // "Section A" alone, or followed by a title; a bare "A" only with punctuation.
-    let fits = if prefixed { next.is_none() || punctuated || after.starts_with(char::is_whitespace) } else { punctuated };
+    let fits = if prefixed {
+        next.is_none() || punctuated || after.starts_with(char::is_whitespace)
+    } else {
+        punctuated
+    };
     fits.then_some(id)
 }
 
@@ -219,7 +223,9 @@ mod tests {
         let doc: Vec<String> = [
             "Education, Health and Care Plan",
             "Name: Robin Testcase",
-            "Section A", "Section B", "Section E", // a contents page
+            "Section A",
+            "Section B",
+            "Section E", // a contents page
             "Section E: Outcomes",
             "1. Read at the expected level.",
             "Section B \u{2013} Special educational needs",

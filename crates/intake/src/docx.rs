@@ -137,7 +137,10 @@ mod tests {
         let got = docx_paragraphs(&docx(xml), LIMIT);
         assert_eq!(
             got,
-            Ok(vec!["Section F & provision".to_owned(), "Speech \ttherapy\nweekly \u{2013} 30 min".to_owned()])
+            Ok(vec![
+                "Section F & provision".to_owned(),
+                "Speech \ttherapy\nweekly \u{2013} 30 min".to_owned()
+            ])
         );
     }
 
@@ -150,10 +153,8 @@ mod tests {
         let refusal = docx_paragraphs(&bomb, LIMIT).err().map(|r| r.to_string()).unwrap_or_default();
         assert!(refusal.contains("zip bomb"), "{refusal}");
         // Entry names that climb out of a folder: never used as paths, and not a Word document.
-        let traversal = zip_of(
-            &[("../../etc/passwd", b"x"), ("/abs/path", b"y")],
-            zip::CompressionMethod::Stored,
-        );
+        let traversal =
+            zip_of(&[("../../etc/passwd", b"x"), ("/abs/path", b"y")], zip::CompressionMethod::Stored);
         assert_eq!(code(&traversal), "archive");
         // A truncated file, an empty document part, a renamed PDF, a macro document.
         let good = docx(b"<w:document><w:body><w:p><w:r><w:t>Hi</w:t></w:r></w:p></w:body></w:document>");

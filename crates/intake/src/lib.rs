@@ -97,14 +97,24 @@ impl FileType {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     Empty,
-    TooLarge { size: u64, limit: u64 },
-    Executable { what: &'static str },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Executable {
+        what: &'static str,
+    },
     Macro,
     Archive,
     Unknown,
-    Unreadable { detail: String },
+    Unreadable {
+        detail: String,
+    },
     /// A file of an accepted type, but not the one asked for (a PDF where a .docx is needed).
-    WrongType { expected: &'static str, found: &'static str },
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
 }
 
 impl Refusal {

@@ -20,8 +20,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::StoreError;
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use read::{
-    ChecklistRow, ChildRow, FileRef, FollowUp, LetterLogRow, ReviewActions, ReviewSummary, StoredChild,
-    StoredAmendment, StoredInvitee, StoredReview,
+    ChecklistRow, ChildRow, FileRef, FollowUp, LetterLogRow, ReviewActions, ReviewSummary, StoredAmendment,
+    StoredChild, StoredInvitee, StoredReview,
 };
 pub use write::{AmendmentRow, Tx};
 

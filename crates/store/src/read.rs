@@ -699,7 +699,8 @@ impl Store {
             .map(|(id, section, current, proposed, reason, agreed, disagreement)| {
                 Ok(StoredAmendment {
                     id,
-                    section: SectionId::from_code(&section).ok_or_else(|| corrupt("amendment section", id))?,
+                    section: SectionId::from_code(&section)
+                        .ok_or_else(|| corrupt("amendment section", id))?,
                     current,
                     proposed,
                     reason,
@@ -728,9 +729,11 @@ impl Store {
     pub fn plan_source(&self, child: ChildId) -> Result<Option<(String, String)>, StoreError> {
         let row: Option<(Option<String>, Option<String>)> = self
             .conn
-            .query_row("SELECT source_name, source_sha256 FROM ehc_plan WHERE child_id = ?1", [child.0], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT source_name, source_sha256 FROM ehc_plan WHERE child_id = ?1",
+                [child.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         Ok(match row {
             Some((Some(name), Some(sha))) => Some((name, sha)),

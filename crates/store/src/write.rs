@@ -371,6 +371,16 @@ impl<'c> Tx<'c> {
         Ok(())
     }
 
+    /// The (id, document code) of a review's checklist items, as this transaction sees them.
+    pub fn checklist_codes(&self, review: ReviewId) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id, code FROM checklist_item WHERE review_id = ?1 ORDER BY position, id")?;
+        let rows =
+            stmt.query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
     /// Stores `content` once, by its SHA-256 (the caller computed `sha256` from `content`).
     pub fn put_file(&mut self, sha256: &str, file_type: &str, content: &[u8]) -> Result<(), StoreError> {
         self.tx.execute(
@@ -479,12 +489,26 @@ impl<'c> Tx<'c> {
     }
 
     /// Replaces an amendment of `review` (its evidence too).
-    pub fn update_amendment(&mut self, review: ReviewId, id: i64, a: &AmendmentRow<'_>) -> Result<(), StoreError> {
+    pub fn update_amendment(
+        &mut self,
+        review: ReviewId,
+        id: i64,
+        a: &AmendmentRow<'_>,
+    ) -> Result<(), StoreError> {
         let changed = self.tx.execute(
             "UPDATE amendment SET section = ?3, current = ?4, proposed = ?5, reason = ?6, agreed = ?7,
                  disagreement = ?8
              WHERE id = ?1 AND review_id = ?2",
-            params![id, review.0, a.section.code(), a.current, a.proposed, a.reason, a.agreed, a.disagreement],
+            params![
+                id,
+                review.0,
+                a.section.code(),
+                a.current,
+                a.proposed,
+                a.reason,
+                a.agreed,
+                a.disagreement
+            ],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound { what: "amendment", id });
@@ -495,8 +519,9 @@ impl<'c> Tx<'c> {
     }
 
     pub fn delete_amendment(&mut self, review: ReviewId, id: i64) -> Result<(), StoreError> {
-        let changed =
-            self.tx.execute("DELETE FROM amendment WHERE id = ?1 AND review_id = ?2", params![id, review.0])?;
+        let changed = self
+            .tx
+            .execute("DELETE FROM amendment WHERE id = ?1 AND review_id = ?2", params![id, review.0])?;
         if changed == 0 {
             return Err(StoreError::NotFound { what: "amendment", id });
         }

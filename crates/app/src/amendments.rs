@@ -1,0 +1,527 @@
+//! Amendments (spec §7): the plan's sections (imported from the current EHCP's .docx or typed
+//! in), the changes the review proposes with their evidence, the rules they must meet, and the
+//! tracked-change document in the LA's preferred form.
+
+use std::path::Path;
+
+use ardesk_documents::amendments::{
+    AmendmentRow as RowDoc, AmendmentsDoc, SectionText, render_boldstrike_docx, render_boldstrike_pdf,
+    render_revisions_docx, render_table_docx, render_table_pdf,
+};
+use ardesk_domain::Problem;
+use ardesk_domain::amend::{Amendment, Change, Evidence, check, diff_words, vague_provision};
+use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::invitees::InviteeKind;
+use ardesk_domain::la::AmendmentMode;
+use ardesk_domain::plan::{SectionId, find_sections};
+use ardesk_domain::problem::Severity;
+use ardesk_dto::{
+    AmendmentDto, AmendmentForm, AmendmentPreview, AmendmentProblem, AmendmentsDto, DiffRun, ErrorCode,
+    EvidenceOption, EvidenceRef, LettersWritten, PlanImportDto, PlanSection, VagueDto,
+};
+use ardesk_store::{Action, AmendmentRow, StoredAmendment};
+use sha2::{Digest, Sha256};
+
+use crate::prep::{Ctx, LetterFormat, folder_name, initials, write_formats};
+use crate::{App, AppError};
+
+/// The longest wording one section may hold.
+const MAX_TEXT: usize = 50_000;
+
+/// The three ways of showing amendments, by code.
+pub const MODES: [(&str, &str); 3] = [
+    ("revisions", "Word tracked changes"),
+    ("boldstrike", "Bold additions, struck-through deletions"),
+    ("table", "Table of changes"),
+];
+
+/// The LA's preferred rendering, as a mode code.
+fn default_mode(mode: AmendmentMode) -> &'static str {
+    match mode {
+        AmendmentMode::WordRevisions | AmendmentMode::AnnotatedOrTable => "revisions",
+        AmendmentMode::BoldStrike => "boldstrike",
+        AmendmentMode::OnFormTable => "table",
+    }
+}
+
+fn change_code(c: Change) -> &'static str {
+    match c {
+        Change::Same => "same",
+        Change::Inserted => "inserted",
+        Change::Deleted => "deleted",
+    }
+}
+
+/// The difference and (for Section F) the vague phrases, with character offsets for the UI.
+pub(crate) fn preview(section: Option<SectionId>, current: &str, proposed: &str) -> AmendmentPreview {
+    let chars = |byte: usize| proposed.get(..byte).map_or(0, |s| s.chars().count());
+    AmendmentPreview {
+        diff: diff_words(current, proposed)
+            .into_iter()
+            .map(|(c, text)| DiffRun { change: change_code(c).to_owned(), text })
+            .collect(),
+        vague: if section == Some(SectionId::F) {
+            vague_provision(proposed)
+                .into_iter()
+                .map(|v| VagueDto {
+                    start: chars(v.start),
+                    end: chars(v.end),
+                    phrase: v.phrase,
+                    hint: v.hint,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn form_of(a: &StoredAmendment) -> AmendmentForm {
+    AmendmentForm {
+        section: a.section.code().to_owned(),
+        current: a.current.clone(),
+        proposed: a.proposed.clone(),
+        reason: a.reason.clone(),
+        evidence: a
+            .evidence
+            .iter()
+            .map(|(item_id, locator)| EvidenceRef { item_id: *item_id, locator: locator.clone() })
+            .collect(),
+        agreed: a.agreed,
+        disagreement: a.disagreement.clone(),
+    }
+}
+
+/// Checks what was typed; problems that only the set of amendments as a whole can have (no
+/// evidence yet, vague wording) are shown, not refused, so a change can be saved and finished later.
+/// Evidence as the store takes it: (checklist item id, page or paragraph).
+type EvidenceRows = Vec<(i64, String)>;
+
+fn parse_form(form: &AmendmentForm) -> Result<(SectionId, EvidenceRows), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let section = SectionId::from_code(&form.section);
+    if section.is_none() {
+        problems.push(Problem::block("section", "Choose the section to amend.", "Pick from the list."));
+    }
+    if form.proposed.trim().is_empty() {
+        problems.push(Problem::block(
+            "proposed",
+            "The proposed wording is empty.",
+            "Write the section as it should read; to remove all of it, say so in words.",
+        ));
+    }
+    for (field, text) in [("current", &form.current), ("proposed", &form.proposed), ("reason", &form.reason)]
+    {
+        if text.chars().count() > MAX_TEXT {
+            problems.push(Problem::block(
+                field,
+                format!("The text is longer than {MAX_TEXT} characters."),
+                "Shorten it.",
+            ));
+        }
+    }
+    let mut evidence: Vec<(i64, String)> = Vec::new();
+    for e in &form.evidence {
+        if !evidence.iter().any(|(id, _)| *id == e.item_id) {
+            evidence.push((e.item_id, e.locator.trim().to_owned()));
+        }
+    }
+    match section {
+        Some(section) if problems.is_empty() => Ok((section, evidence)),
+        _ => Err(problems),
+    }
+}
+
+impl App {
+    /// The amendments screen of review `review`.
+    pub fn amendments(&self, review: i64) -> Result<AmendmentsDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let stored = self.store.amendments(ctx.review)?;
+        let options = self.evidence_options(ctx.review)?;
+        let no_amendments = self.no_amendments(ctx.review)?;
+        let domain: Vec<Amendment> = stored.iter().map(|a| to_domain(a, &options)).collect();
+        let profile = self.profile_on(&ctx.child.record.la_id, self.clock.today())?;
+        let default = default_mode(profile.amendment_mode);
+        let mode = self.store.amendment_mode(ctx.review)?.unwrap_or_else(|| default.to_owned());
+        Ok(AmendmentsDto {
+            review_id: ctx.review.0,
+            child_id: ctx.child.id.0,
+            child_name: ctx.child.record.display_name(),
+            plan: SectionId::ALL
+                .into_iter()
+                .map(|s| PlanSection {
+                    code: s.code().to_owned(),
+                    title: s.title().to_owned(),
+                    text: ctx.child.plan.section(s).unwrap_or_default().to_owned(),
+                })
+                .collect(),
+            plan_source: self.store.plan_source(ctx.child.id)?.map(|(name, _)| name),
+            amendments: stored
+                .iter()
+                .map(|a| AmendmentDto {
+                    id: a.id,
+                    section_title: format!("Section {}: {}", a.section.code(), a.section.title()),
+                    form: form_of(a),
+                    preview: preview(Some(a.section), &a.current, &a.proposed),
+                })
+                .collect(),
+            no_amendments,
+            problems: check(&domain, no_amendments)
+                .into_iter()
+                .map(|p| AmendmentProblem {
+                    field: p.field.to_owned(),
+                    severity: if p.severity == Severity::Warn { "warn" } else { "block" }.to_owned(),
+                    message: p.message,
+                    hint: p.hint,
+                })
+                .collect(),
+            evidence_options: options,
+            mode,
+            default_mode: default.to_owned(),
+        })
+    }
+
+    /// The reports in the review's checklist, as evidence to cite.
+    fn evidence_options(&self, review: ReviewId) -> Result<Vec<EvidenceOption>, AppError> {
+        let invitees = self.store.invitees(review)?;
+        Ok(self
+            .store
+            .checklist(review)?
+            .into_iter()
+            .map(|c| {
+                let health = c.code == "D13"
+                    || c.invitee_id
+                        .and_then(|id| invitees.iter().find(|i| i.id == id))
+                        .is_some_and(|i| i.invitee.kind == InviteeKind::Health);
+                EvidenceOption {
+                    item_id: c.id,
+                    title: c.title,
+                    from_health: health,
+                    received: c.received_on.is_some(),
+                }
+            })
+            .collect())
+    }
+
+    fn no_amendments(&self, review: ReviewId) -> Result<bool, AppError> {
+        Ok(self.store.ar1_fields(review)?.iter().any(|(k, v)| k == "no_amendments" && v == "true"))
+    }
+
+    /// The difference and lint of a change as it is typed.
+    pub fn preview_amendment(&self, section: &str, current: &str, proposed: &str) -> AmendmentPreview {
+        preview(SectionId::from_code(section), current, proposed)
+    }
+
+    /// Adds a proposed change. Stating "no amendments proposed" is undone by proposing one.
+    pub fn add_amendment(&mut self, review: i64, form: AmendmentForm) -> Result<AmendmentsDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let (section, evidence) = parse_form(&form)?;
+        let row = row(section, &form, &evidence);
+        let action = Action { actor: &self.actor, name: "amendment.add", at: self.clock.now() };
+        self.store.write(action, |tx| {
+            tx.add_amendment(ctx.review, &row)?;
+            tx.set_ar1_field(ctx.review, "no_amendments", "false")
+        })?;
+        self.amendments(review)
+    }
+
+    pub fn update_amendment(
+        &mut self,
+        review: i64,
+        id: i64,
+        form: AmendmentForm,
+    ) -> Result<AmendmentsDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let (section, evidence) = parse_form(&form)?;
+        let row = row(section, &form, &evidence);
+        let action = Action { actor: &self.actor, name: "amendment.update", at: self.clock.now() };
+        self.store.write(action, |tx| tx.update_amendment(ctx.review, id, &row))?;
+        self.amendments(review)
+    }
+
+    pub fn delete_amendment(&mut self, review: i64, id: i64) -> Result<AmendmentsDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let action = Action { actor: &self.actor, name: "amendment.delete", at: self.clock.now() };
+        self.store.write(action, |tx| tx.delete_amendment(ctx.review, id))?;
+        self.amendments(review)
+    }
+
+    /// States (or withdraws) "No amendments proposed": the same statement as the AR1 record's.
+    pub fn set_no_amendments(&mut self, review: i64, none: bool) -> Result<AmendmentsDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        if none && !self.store.amendments(ctx.review)?.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "Amendments are listed: remove them before stating that none are proposed.",
+            ));
+        }
+        let action = Action { actor: &self.actor, name: "amendment.none", at: self.clock.now() };
+        self.store.write(action, |tx| {
+            tx.set_ar1_field(ctx.review, "no_amendments", if none { "true" } else { "false" })
+        })?;
+        self.amendments(review)
+    }
+
+    /// Chooses how this review's amendments are shown (`revisions`, `boldstrike`, `table`).
+    pub fn set_amendment_mode(&mut self, review: i64, mode: &str) -> Result<AmendmentsDto, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        if !MODES.iter().any(|(m, _)| *m == mode) {
+            return Err(vec![Problem::block(
+                "mode",
+                "Choose how to show the changes.",
+                "Pick from the list.",
+            )]
+            .into());
+        }
+        let profile = self.profile_on(&ctx.child.record.la_id, self.clock.today())?;
+        let stored = (mode != default_mode(profile.amendment_mode)).then_some(mode);
+        let action = Action { actor: &self.actor, name: "amendment.mode", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_amendment_mode(ctx.review, stored))?;
+        self.amendments(review)
+    }
+
+    /// Writes the tracked-change document into `folder`, in `mode` (or the review's choice).
+    /// With no amendments nothing is written: the AR1 says "No amendments proposed".
+    pub fn write_amendments(
+        &self,
+        review: i64,
+        folder: &Path,
+        mode: Option<&str>,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        let dto = self.amendments(review)?;
+        let ctx = self.prep_ctx(review)?;
+        let mode = mode.unwrap_or(&dto.mode).to_owned();
+        if !MODES.iter().any(|(m, _)| *m == mode) {
+            return Err(AppError::new(
+                ErrorCode::Validation,
+                format!("{mode} is not a way of showing amendments: use revisions, boldstrike or table."),
+            ));
+        }
+        let stored = self.store.amendments(ctx.review)?;
+        if stored.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "No amendments are proposed, so there is no tracked-change document: the AR1 record says \u{201c}No amendments proposed\u{201d}.",
+            ));
+        }
+        let doc = self.amendments_doc(&ctx, &stored, &dto.evidence_options)?;
+        let stem = format!("{}_proposed_amendments_{mode}", initials(&ctx.child.record));
+        // Word revisions only exist in Word: that mode is always a DOCX.
+        let format = if mode == "revisions" { LetterFormat::Docx } else { format };
+        let files =
+            write_formats(folder, &stem, format, "amendments document", |ext| match (mode.as_str(), ext) {
+                ("revisions", _) => render_revisions_docx(&doc),
+                ("boldstrike", "docx") => render_boldstrike_docx(&doc),
+                ("boldstrike", _) => render_boldstrike_pdf(&doc),
+                (_, "docx") => render_table_docx(&doc),
+                _ => render_table_pdf(&doc),
+            })?;
+        Ok(LettersWritten { folder: folder_name(folder), files })
+    }
+
+    fn amendments_doc(
+        &self,
+        ctx: &Ctx,
+        stored: &[StoredAmendment],
+        options: &[EvidenceOption],
+    ) -> Result<AmendmentsDoc, AppError> {
+        let school = self.store.school()?;
+        let school_name = school.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        let meeting = ctx.this.meeting.as_ref().map(|m| m.date).unwrap_or_else(|| self.clock.today());
+        let sections = SectionId::ALL
+            .into_iter()
+            .filter_map(|s| {
+                let text = ctx.child.plan.section(s).unwrap_or_default();
+                let changes: Vec<&StoredAmendment> = stored.iter().filter(|a| a.section == s).collect();
+                let runs = match changes.as_slice() {
+                    [] if text.trim().is_empty() => return None,
+                    [] => vec![(Change::Same, text.to_owned())],
+                    // Each change is to the section's wording as a whole; several are applied in turn.
+                    [first, ..] => {
+                        let proposed =
+                            changes.last().map_or(first.proposed.as_str(), |a| a.proposed.as_str());
+                        diff_words(&first.current, proposed)
+                    }
+                };
+                Some(SectionText { heading: format!("Section {}: {}", s.code(), s.title()), runs })
+            })
+            .collect();
+        let evidence_text = |a: &StoredAmendment| {
+            a.evidence
+                .iter()
+                .map(|(id, locator)| {
+                    let title =
+                        options.iter().find(|o| o.item_id == *id).map_or("Report", |o| o.title.as_str());
+                    if locator.is_empty() { title.to_owned() } else { format!("{title}, {locator}") }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        Ok(AmendmentsDoc {
+            la_name: ctx.la_name.clone(),
+            school_name: school_name.clone(),
+            child_name: ctx.child.record.legal_name(),
+            meeting: meeting.format("%A %-d %B %Y").to_string(),
+            author: format!("{school_name} SENCO").trim().to_owned(),
+            revision_date: format!("{}T00:00:00Z", meeting.format("%Y-%m-%d")),
+            sections,
+            rows: stored
+                .iter()
+                .map(|a| RowDoc {
+                    section: a.section.code().to_owned(),
+                    current: a.current.clone(),
+                    proposed: a.proposed.clone(),
+                    reason: a.reason.clone(),
+                    evidence: evidence_text(a),
+                })
+                .collect(),
+            created: self.clock.now(),
+        })
+    }
+
+    /// Reads the current EHCP from a .docx and finds its sections, for the SENCO to confirm; the
+    /// file is kept until then. Nothing is saved yet.
+    /// A section the document has no heading for keeps the text already recorded.
+    pub fn read_plan(&mut self, child: i64, name: &str, bytes: Vec<u8>) -> Result<PlanImportDto, AppError> {
+        let existing = self.store.child(ChildId(child))?.plan;
+        let paragraphs =
+            ardesk_intake::docx_paragraphs(&bytes, ardesk_intake::DEFAULT_MAX_BYTES).map_err(|r| {
+                AppError::from(vec![Problem::block(
+                    "file",
+                    format!("{name} could not be imported: {r}"),
+                    "Or type or paste each section's text.",
+                )])
+            })?;
+        let found = find_sections(&paragraphs);
+        if found.sections.iter().all(|(s, _)| *s == SectionId::Front) {
+            return Err(vec![Problem::block(
+                "file",
+                format!("No section headings (\u{201c}Section A\u{201d}, \u{201c}B:\u{201d}…) were found in {name}."),
+                "Check it is the EHC plan, or type or paste each section's text.",
+            )]
+            .into());
+        }
+        let dto = PlanImportDto {
+            file_name: name.to_owned(),
+            sections: SectionId::ALL
+                .into_iter()
+                .map(|s| PlanSection {
+                    code: s.code().to_owned(),
+                    title: s.title().to_owned(),
+                    text: found
+                        .sections
+                        .iter()
+                        .find(|(f, _)| *f == s)
+                        .map(|(_, t)| t.clone())
+                        .unwrap_or_else(|| existing.section(s).unwrap_or_default().to_owned()),
+                })
+                .collect(),
+            missing: found.missing.iter().map(|s| s.code().to_owned()).collect(),
+        };
+        self.pending_plan = Some((ChildId(child), name.to_owned(), bytes));
+        Ok(dto)
+    }
+
+    /// [`App::read_plan`] from a file on disk.
+    pub fn read_plan_file(&mut self, child: i64, path: &Path) -> Result<PlanImportDto, AppError> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "the file".to_owned());
+        let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}."));
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > ardesk_intake::DEFAULT_MAX_BYTES {
+            let refusal = ardesk_intake::Refusal::TooLarge { size, limit: ardesk_intake::DEFAULT_MAX_BYTES };
+            return Err(
+                vec![Problem::block("file", format!("{name} could not be imported: {refusal}"), "")].into()
+            );
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        self.read_plan(child, &name, bytes)
+    }
+
+    /// Saves the plan's sections as the SENCO confirmed or corrected them, and keeps the
+    /// imported file (if this follows an import for the same child) as the plan's source.
+    pub fn save_plan(&mut self, child: i64, sections: Vec<PlanSection>) -> Result<(), AppError> {
+        let id = ChildId(child);
+        self.store.child(id)?;
+        let mut parsed = Vec::new();
+        let mut problems = Vec::new();
+        for s in &sections {
+            match SectionId::from_code(&s.code) {
+                Some(section) if s.text.chars().count() <= MAX_TEXT => {
+                    parsed.push((section, s.text.trim().to_owned()))
+                }
+                Some(_) => problems.push(Problem::block(
+                    "plan",
+                    format!("Section {} is longer than {MAX_TEXT} characters.", s.code),
+                    "Shorten it.",
+                )),
+                None => problems.push(Problem::block(
+                    "plan",
+                    format!("{} is not a section of an EHC plan.", s.code),
+                    "",
+                )),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+        let source = match self.pending_plan.take() {
+            Some((c, name, bytes)) if c == id => Some((name, bytes)),
+            other => {
+                self.pending_plan = other;
+                None
+            }
+        };
+        let sha = source.as_ref().map(|(_, bytes)| format!("{:x}", Sha256::digest(bytes)));
+        let action = Action { actor: &self.actor, name: "plan.save", at: self.clock.now() };
+        self.store.write(action, |tx| {
+            for (section, text) in &parsed {
+                tx.set_section(id, *section, text)?;
+            }
+            if let (Some((name, bytes)), Some(sha)) = (&source, &sha) {
+                tx.put_file(sha, ardesk_intake::FileType::Docx.media_type(), bytes)?;
+                tx.set_plan_source(id, name, sha)?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    }
+}
+
+fn row<'a>(section: SectionId, form: &'a AmendmentForm, evidence: &'a [(i64, String)]) -> AmendmentRow<'a> {
+    AmendmentRow {
+        section,
+        current: &form.current,
+        proposed: &form.proposed,
+        reason: form.reason.trim(),
+        agreed: form.agreed,
+        disagreement: form.disagreement.trim(),
+        evidence,
+    }
+}
+
+fn to_domain(a: &StoredAmendment, options: &[EvidenceOption]) -> Amendment {
+    Amendment {
+        section: a.section,
+        current: a.current.clone(),
+        proposed: a.proposed.clone(),
+        reason: a.reason.clone(),
+        evidence: a
+            .evidence
+            .iter()
+            .map(|(id, locator)| {
+                let option = options.iter().find(|o| o.item_id == *id);
+                Evidence {
+                    title: option.map(|o| o.title.clone()).unwrap_or_default(),
+                    locator: locator.clone(),
+                    from_health: option.is_some_and(|o| o.from_health),
+                }
+            })
+            .collect(),
+        agreed: a.agreed,
+        disagreement: a.disagreement.clone(),
+    }
+}
