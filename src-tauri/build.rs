@@ -51,6 +51,16 @@ const COMMANDS: &[&str] = &[
     "open_actions",
     "print_ar1_form",
     "export_ar1_record",
+    "amendments",
+    "preview_amendment",
+    "add_amendment",
+    "update_amendment",
+    "delete_amendment",
+    "set_no_amendments",
+    "set_amendment_mode",
+    "write_amendments",
+    "import_plan",
+    "save_plan",
 ];
 
 fn main() {

@@ -10,9 +10,10 @@ use std::sync::Mutex;
 use ardesk_app::LetterFormat;
 use ardesk_app::{App, AppError, SystemClock};
 use ardesk_dto::{
-    AfterMeetingDto, AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline,
-    DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm,
-    ProfileSummary, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
+    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, CalendarSettings, CaseloadRow,
+    ChildDetail, ChildForm, ChildTimeline, DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm,
+    LetterTemplateDto, LettersWritten, MeetingForm, PlanImportDto, PlanSection, ProfileSummary, ReviewPrep,
+    Saved, SchoolForm, TrackedActionDto,
 };
 use tauri::State;
 
@@ -414,6 +415,85 @@ fn export_ar1_record(backend: State<'_, Backend>, review: i64) -> Result<Letters
     Ok(written)
 }
 
+#[tauri::command(async)]
+fn amendments(backend: State<'_, Backend>, review: i64) -> Result<AmendmentsDto, ErrorDto> {
+    backend.with(|app| app.amendments(review))
+}
+
+#[tauri::command(async)]
+fn preview_amendment(
+    backend: State<'_, Backend>,
+    section: String,
+    current: String,
+    proposed: String,
+) -> Result<AmendmentPreview, ErrorDto> {
+    backend.with(|app| Ok(app.preview_amendment(&section, &current, &proposed)))
+}
+
+#[tauri::command(async)]
+fn add_amendment(
+    backend: State<'_, Backend>,
+    review: i64,
+    form: AmendmentForm,
+) -> Result<AmendmentsDto, ErrorDto> {
+    backend.with(|app| app.add_amendment(review, form))
+}
+
+#[tauri::command(async)]
+fn update_amendment(
+    backend: State<'_, Backend>,
+    review: i64,
+    id: i64,
+    form: AmendmentForm,
+) -> Result<AmendmentsDto, ErrorDto> {
+    backend.with(|app| app.update_amendment(review, id, form))
+}
+
+#[tauri::command(async)]
+fn delete_amendment(backend: State<'_, Backend>, review: i64, id: i64) -> Result<AmendmentsDto, ErrorDto> {
+    backend.with(|app| app.delete_amendment(review, id))
+}
+
+#[tauri::command(async)]
+fn set_no_amendments(
+    backend: State<'_, Backend>,
+    review: i64,
+    none: bool,
+) -> Result<AmendmentsDto, ErrorDto> {
+    backend.with(|app| app.set_no_amendments(review, none))
+}
+
+#[tauri::command(async)]
+fn set_amendment_mode(
+    backend: State<'_, Backend>,
+    review: i64,
+    mode: String,
+) -> Result<AmendmentsDto, ErrorDto> {
+    backend.with(|app| app.set_amendment_mode(review, &mode))
+}
+
+/// Asks for a folder and writes the tracked-change document there, in the review's mode.
+#[tauri::command(async)]
+fn write_amendments(backend: State<'_, Backend>, review: i64) -> Result<LettersWritten, ErrorDto> {
+    let folder = dialogs::pick_folder("Choose a folder for the amendments").ok_or_else(cancelled)?;
+    let written = backend.with(|app| app.write_amendments(review, &folder, None, LetterFormat::Both))?;
+    dialogs::reveal(&folder);
+    Ok(written)
+}
+
+/// Asks for the current EHC plan (.docx) and finds its sections, for the SENCO to confirm.
+#[tauri::command(async)]
+fn import_plan(backend: State<'_, Backend>, child: i64) -> Result<PlanImportDto, ErrorDto> {
+    let path = dialogs::open("Choose the current EHC plan (Word)", ("Word documents", &["docx"]))
+        .ok_or_else(cancelled)?;
+    backend.with(|app| app.read_plan_file(child, &path))
+}
+
+#[tauri::command(async)]
+fn save_plan(backend: State<'_, Backend>, child: i64, sections: Vec<PlanSection>) -> Result<(), ErrorDto> {
+    backend.with(|app| app.save_plan(child, sections))
+}
+
 fn main() {
     let result = tauri::Builder::default()
         .manage(Backend::open())
@@ -467,6 +547,16 @@ fn main() {
             open_actions,
             print_ar1_form,
             export_ar1_record,
+            amendments,
+            preview_amendment,
+            add_amendment,
+            update_amendment,
+            delete_amendment,
+            set_no_amendments,
+            set_amendment_mode,
+            write_amendments,
+            import_plan,
+            save_plan,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

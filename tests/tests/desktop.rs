@@ -550,3 +550,61 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
     app.screenshot("after-meeting.png").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn amendments_import_the_plan_lint_section_f_and_write_tracked_changes() {
+    let driver = Driver::start("amendments_import_the_plan_lint_section_f_and_write_tracked_changes");
+    driver.offer_file("plan.docx");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    open_child_at_stage(&app, "Reports due").await;
+    app.click("#open-amendments").await;
+    app.find("#amend-title").await;
+
+    // Import the plan from Word: the sections found are shown to confirm, then saved.
+    app.click("#import-plan").await;
+    app.find("#plan-confirm").await;
+    let f = app.eval("return document.getElementById('plan-F').value;").await;
+    assert!(f.as_str().unwrap_or_default().starts_with("Small-group social communication"), "{f:?}");
+    app.click("#plan-save").await;
+    app.wait_for_text("#plan-source", "Imported from plan.docx").await;
+
+    // Propose a change to Section F: the current wording comes from the plan; "regular" is flagged.
+    app.select("#am-section", "F").await;
+    let current = app.eval("return document.getElementById('am-current').value;").await;
+    let current = current.as_str().unwrap_or_default().to_owned();
+    assert!(current.contains("delivered weekly"), "{current}");
+    app.type_into("#am-proposed", &current.replace("delivered weekly", "delivered with regular practice"))
+        .await;
+    app.wait_for_text("#am-lint", "regular").await;
+    app.wait_for_text("#am-diff", "regular practice").await;
+    app.screenshot("amendments-lint.png").await;
+    let item = app.attrs(".evidence-row input[type=checkbox]", "id").await[0].clone();
+    app.click(&format!("#{item}")).await;
+    app.type_into(&format!("#{}", item.replace("am-ev-", "am-loc-")), "p. 3, para 2").await;
+    app.type_into("#am-reason", "Therapy targets need more practice.").await;
+    app.click("#am-save").await;
+    app.wait_for_text("#am-status", "Saved the proposed change").await;
+    app.wait_for_text("#am-problems", "is vague").await;
+    assert_eq!(app.count("#am-list .amendment").await, 1);
+
+    // The Redcar default: Word tracked changes.
+    app.click("#am-generate").await;
+    app.wait_for_text("#am-status", "proposed_amendments_revisions.docx").await;
+    let written: Vec<_> = std::fs::read_dir(driver.save_dir()).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let bytes = std::fs::read(&written[0]).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a real DOCX");
+    let db = open_db(&driver.db_path());
+    let (section, evidence): (String, i64) = db
+        .query_row(
+            "SELECT a.section, (SELECT count(*) FROM amendment_evidence e WHERE e.amendment_id = a.id)
+             FROM amendment a ORDER BY a.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((section.as_str(), evidence), ("F", 1));
+    app.screenshot("amendments.png").await;
+    app.quit().await;
+}

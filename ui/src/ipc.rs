@@ -2,9 +2,10 @@
 //! `ardesk-dto` contract; no other module touches `window.__TAURI__`.
 
 use ardesk_dto::{
-    AfterMeetingDto, AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline,
-    DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm,
-    ProfileSummary, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
+    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, CalendarSettings, CaseloadRow,
+    ChildDetail, ChildForm, ChildTimeline, DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm,
+    LetterTemplateDto, LettersWritten, MeetingForm, PlanImportDto, PlanSection, ProfileSummary, ReviewPrep,
+    Saved, SchoolForm, TrackedActionDto,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -373,4 +374,92 @@ pub async fn print_ar1_form(review: i64, prefilled: bool) -> Result<LettersWritt
 
 pub async fn export_ar1_record(review: i64) -> Result<LettersWritten, ErrorDto> {
     invoke("export_ar1_record", &Review { review }).await
+}
+
+pub async fn amendments(review: i64) -> Result<AmendmentsDto, ErrorDto> {
+    invoke("amendments", &Review { review }).await
+}
+
+pub async fn preview_amendment(
+    section: &str,
+    current: &str,
+    proposed: &str,
+) -> Result<AmendmentPreview, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        section: &'a str,
+        current: &'a str,
+        proposed: &'a str,
+    }
+    invoke("preview_amendment", &Args { section, current, proposed }).await
+}
+
+pub async fn save_amendment(
+    review: i64,
+    id: Option<i64>,
+    form: &AmendmentForm,
+) -> Result<AmendmentsDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Add<'a> {
+        review: i64,
+        form: &'a AmendmentForm,
+    }
+    #[derive(Serialize)]
+    struct Update<'a> {
+        review: i64,
+        id: i64,
+        form: &'a AmendmentForm,
+    }
+    match id {
+        None => invoke("add_amendment", &Add { review, form }).await,
+        Some(id) => invoke("update_amendment", &Update { review, id, form }).await,
+    }
+}
+
+pub async fn delete_amendment(review: i64, id: i64) -> Result<AmendmentsDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args {
+        review: i64,
+        id: i64,
+    }
+    invoke("delete_amendment", &Args { review, id }).await
+}
+
+pub async fn set_no_amendments(review: i64, none: bool) -> Result<AmendmentsDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args {
+        review: i64,
+        none: bool,
+    }
+    invoke("set_no_amendments", &Args { review, none }).await
+}
+
+pub async fn set_amendment_mode(review: i64, mode: &str) -> Result<AmendmentsDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        mode: &'a str,
+    }
+    invoke("set_amendment_mode", &Args { review, mode }).await
+}
+
+pub async fn write_amendments(review: i64) -> Result<LettersWritten, ErrorDto> {
+    invoke("write_amendments", &Review { review }).await
+}
+
+pub async fn import_plan(child: i64) -> Result<PlanImportDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args {
+        child: i64,
+    }
+    invoke("import_plan", &Args { child }).await
+}
+
+pub async fn save_plan(child: i64, sections: &[PlanSection]) -> Result<(), ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        child: i64,
+        sections: &'a [PlanSection],
+    }
+    invoke("save_plan", &Args { child, sections }).await
 }

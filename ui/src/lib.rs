@@ -5,10 +5,12 @@
 //! holds no business rules: validation messages come from the backend, field by field.
 
 mod after;
+mod amend;
 mod ipc;
 mod meeting;
 
 use after::{AfterMeeting, OpenActions};
+use amend::AmendmentsPage;
 use meeting::Ar1Page;
 
 use ardesk_dto::{
@@ -30,6 +32,8 @@ pub(crate) enum Screen {
     Prep(i64, i64),
     /// The AR1 record of review `.0` of child `.1`.
     Ar1(i64, i64),
+    /// The proposed amendments of review `.0` of child `.1`.
+    Amendments(i64, i64),
 }
 
 /// What the main area needs to know to pick a screen.
@@ -108,6 +112,9 @@ pub fn App() -> impl IntoView {
                 (ViewState::Ready { .. }, Screen::Settings) => view! { <Settings /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Prep(review, child)) => view! { <PrepPage review child /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Ar1(review, child)) => view! { <Ar1Page review child /> }.into_any(),
+                (ViewState::Ready { .. }, Screen::Amendments(review, child)) => {
+                    view! { <AmendmentsPage review child /> }.into_any()
+                }
                 (ViewState::Ready { .. }, Screen::Child(id)) => view! { <ChildPage id /> }.into_any(),
                 (ViewState::Ready { las, .. }, Screen::NewChild) => view! { <ChildFormPage id=None las /> }.into_any(),
                 (ViewState::Ready { las, .. }, Screen::EditChild(id)) => {
@@ -373,6 +380,7 @@ fn ChildPage(id: i64) -> impl IntoView {
                                     "Before the meeting →"
                                 </button>
                                 <button id="open-ar1" on:click=move |_| ctx.go(Screen::Ar1(review, id))>"AR1 record →"</button>
+                                <button id="open-amendments" on:click=move |_| ctx.go(Screen::Amendments(review, id))>"Amendments →"</button>
                             }
                         })}
                         <button id="edit-child" on:click=move |_| ctx.go(Screen::EditChild(id))>"Edit details"</button>

@@ -1,0 +1,377 @@
+//! Amendments: the current plan (imported from Word or typed in), the changes the review
+//! proposes with a live word-level difference and Section F lint, and the tracked-change
+//! document in the LA's chosen form.
+
+use ardesk_dto::{
+    AmendmentForm, AmendmentPreview, AmendmentsDto, DiffRun, ErrorCode, ErrorDto, EvidenceRef, PlanSection,
+    VagueDto,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::{ErrorPanel, Screen, ctx, ipc};
+
+const MODES: [(&str, &str); 3] = [
+    ("revisions", "Word tracked changes"),
+    ("boldstrike", "Bold additions, struck-through deletions"),
+    ("table", "Table of changes"),
+];
+
+/// The difference as marked-up text: insertions underlined, deletions struck through.
+fn diff_view(runs: Vec<DiffRun>) -> impl IntoView {
+    runs.into_iter()
+        .map(|r| match r.change.as_str() {
+            "inserted" => view! { <ins>{r.text}</ins> }.into_any(),
+            "deleted" => view! { <del>{r.text}</del> }.into_any(),
+            _ => view! { <span>{r.text}</span> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// The proposed wording with each vague phrase marked, its hint on hover and listed below.
+fn lint_view(text: &str, vague: &[VagueDto]) -> Vec<AnyView> {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |a: usize, b: usize| {
+        chars
+            .get(a.min(chars.len())..b.min(chars.len()))
+            .map(|c| c.iter().collect::<String>())
+            .unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for v in vague {
+        if v.start < at {
+            continue;
+        }
+        parts.push(view! { <span>{slice(at, v.start)}</span> }.into_any());
+        parts.push(view! { <mark title=v.hint.clone()>{slice(v.start, v.end)}</mark> }.into_any());
+        at = v.end;
+    }
+    parts.push(view! { <span>{slice(at, chars.len())}</span> }.into_any());
+    parts
+}
+
+#[component]
+pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
+    let ctx = ctx();
+    let data = RwSignal::new(None::<Result<AmendmentsDto, ErrorDto>>);
+    let error = RwSignal::new(None::<ErrorDto>);
+    let status = RwSignal::new(None::<String>);
+    let import = RwSignal::new(None::<(String, Vec<PlanSection>, Vec<String>)>);
+    let form = RwSignal::new(AmendmentForm { agreed: true, ..AmendmentForm::default() });
+    let editing = RwSignal::new(None::<i64>);
+    let preview = RwSignal::new(None::<AmendmentPreview>);
+    let pending = RwSignal::new(false);
+    spawn_local(async move { data.set(Some(ipc::amendments(review).await)) });
+
+    let answer = move |result: Result<AmendmentsDto, ErrorDto>| match result {
+        Ok(d) => {
+            error.set(None);
+            data.set(Some(Ok(d)));
+        }
+        Err(e) if e.code == ErrorCode::Cancelled => {}
+        Err(e) => error.set(Some(e)),
+    };
+    let refresh_preview = move || {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        set_timeout(
+            move || {
+                pending.set(false);
+                let f = form.get_untracked();
+                spawn_local(async move {
+                    if let Ok(p) = ipc::preview_amendment(&f.section, &f.current, &f.proposed).await {
+                        preview.set(Some(p));
+                    }
+                });
+            },
+            std::time::Duration::from_millis(300),
+        );
+    };
+    let plan_text = move |code: &str| {
+        data.with_untracked(|d| {
+            d.as_ref()
+                .and_then(|d| d.as_ref().ok())
+                .and_then(|d| d.plan.iter().find(|s| s.code == code).map(|s| s.text.clone()))
+                .unwrap_or_default()
+        })
+    };
+    let choose_section = move |code: String| {
+        let current = plan_text(&code);
+        form.update(|f| {
+            f.section = code;
+            f.current = current.clone();
+            if f.proposed.trim().is_empty() {
+                f.proposed = current;
+            }
+        });
+        refresh_preview();
+    };
+    let save = move |_| {
+        let f = form.get_untracked();
+        let id = editing.get_untracked();
+        spawn_local(async move {
+            match ipc::save_amendment(review, id, &f).await {
+                Ok(d) => {
+                    data.set(Some(Ok(d)));
+                    error.set(None);
+                    editing.set(None);
+                    preview.set(None);
+                    form.set(AmendmentForm { agreed: true, ..AmendmentForm::default() });
+                    status.set(Some("Saved the proposed change.".to_owned()));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let start_import = move |_| {
+        spawn_local(async move {
+            match ipc::import_plan(child).await {
+                Ok(found) => import.set(Some((found.file_name, found.sections, found.missing))),
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let edit_by_hand = move |_| {
+        let sections =
+            data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.plan.clone()));
+        if let Some(sections) = sections {
+            import.set(Some((String::new(), sections, Vec::new())));
+        }
+    };
+    let save_plan = move |_| {
+        let Some((_, sections, _)) = import.get_untracked() else { return };
+        spawn_local(async move {
+            match ipc::save_plan(child, &sections).await {
+                Ok(()) => {
+                    import.set(None);
+                    status.set(Some("The plan's sections are saved.".to_owned()));
+                    answer(ipc::amendments(review).await);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let generate = move |_| {
+        spawn_local(async move {
+            match ipc::write_amendments(review).await {
+                Ok(w) => status.set(Some(format!("Written to {}: {}", w.folder, w.files.join(", ")))),
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let plan_panel = move |d: &AmendmentsDto| {
+        let filled = d.plan.iter().filter(|s| !s.text.trim().is_empty()).count();
+        view! {
+            <section class="panel" aria-labelledby="plan-h">
+                <h3 id="plan-h">"The current plan"</h3>
+                <p id="plan-source">
+                    {match &d.plan_source {
+                        Some(name) => format!("Imported from {name}. {filled} of {} sections have text.", d.plan.len()),
+                        None => format!("{filled} of {} sections have text. Import the plan from Word, or type or paste each section.", d.plan.len()),
+                    }}
+                </p>
+                <div class="actions">
+                    <button id="import-plan" on:click=start_import>"Import the plan from Word (.docx)"</button>
+                    <button id="edit-plan" on:click=edit_by_hand>"Type or paste the sections"</button>
+                </div>
+                {move || import.get().map(|(file, sections, missing)| view! {
+                    <div id="plan-confirm" class="confirm">
+                        <p>
+                            {if file.is_empty() { "Type or paste each section, then save.".to_owned() } else { format!("Found in {file}: check each section, correct it if needed, then save.") }}
+                            {(!missing.is_empty()).then(|| format!(" No heading was found for: {} (the text shown is what was recorded before).", missing.join(", ")))}
+                        </p>
+                        {sections.into_iter().enumerate().map(|(n, s)| {
+                            let id = format!("plan-{}", s.code);
+                            view! {
+                                <div class="field">
+                                    <label for=id.clone()>{format!("{}: {}", if s.code == "Front" { "Front page".to_owned() } else { format!("Section {}", s.code) }, s.title)}</label>
+                                    <textarea id=id rows=3 prop:value=s.text.clone()
+                                        on:input=move |ev| import.update(|i| if let Some(sec) = i.as_mut().and_then(|(_, list, _)| list.get_mut(n)) { sec.text = event_target_value(&ev); })></textarea>
+                                </div>
+                            }
+                        }).collect_view()}
+                        <button id="plan-save" class="primary" on:click=save_plan>"Save these sections"</button>
+                        <button id="plan-cancel" on:click=move |_| import.set(None)>"Cancel"</button>
+                    </div>
+                })}
+            </section>
+        }
+    };
+
+    let form_panel = move |d: &AmendmentsDto| {
+        let options = d.evidence_options.clone();
+        let sections = d.plan.clone();
+        view! {
+            <section class="panel" aria-labelledby="propose-h">
+                <h3 id="propose-h">{move || if editing.get().is_some() { "Change the proposed amendment" } else { "Propose a change" }}</h3>
+                <label for="am-section">"Section"</label>
+                <select id="am-section" on:change=move |ev| choose_section(event_target_value(&ev))>
+                    <option value="" selected=move || form.with(|f| f.section.is_empty())>"Choose…"</option>
+                    {sections.into_iter().map(|s| {
+                        let code = s.code.clone();
+                        let c2 = code.clone();
+                        view! { <option value=code selected=move || form.with(|f| f.section == c2)>{format!("{}: {}", s.code, s.title)}</option> }
+                    }).collect_view()}
+                </select>
+                <div class="field">
+                    <label for="am-current">"Current wording"</label>
+                    <textarea id="am-current" rows=4 prop:value=move || form.with(|f| f.current.clone())
+                        on:input=move |ev| { form.update(|f| f.current = event_target_value(&ev)); refresh_preview(); }></textarea>
+                </div>
+                <div class="field">
+                    <label for="am-proposed">"Proposed wording"</label>
+                    <textarea id="am-proposed" rows=5 prop:value=move || form.with(|f| f.proposed.clone())
+                        on:input=move |ev| { form.update(|f| f.proposed = event_target_value(&ev)); refresh_preview(); }></textarea>
+                </div>
+                {move || preview.get().map(|p| {
+                    let proposed = form.with_untracked(|f| f.proposed.clone());
+                    let vague = p.vague.clone();
+                    view! {
+                        <div class="diff-box">
+                            <p class="hint">"The change, word by word:"</p>
+                            <p id="am-diff" class="diff">{diff_view(p.diff)}</p>
+                            {(!vague.is_empty()).then(move || view! {
+                                <div id="am-lint" class="lint" role="status">
+                                    <p><strong>"Vague provision: "</strong>"Section F must say what, how often, for how long and who."</p>
+                                    <p class="marked">{lint_view(&proposed, &vague)}</p>
+                                    <ul>{vague.iter().map(|v| view! { <li><mark>{v.phrase.clone()}</mark>": "{v.hint.clone()}</li> }).collect_view()}</ul>
+                                </div>
+                            })}
+                        </div>
+                    }
+                })}
+                <div class="field">
+                    <label for="am-reason">"Reason"</label>
+                    <textarea id="am-reason" rows=2 prop:value=move || form.with(|f| f.reason.clone())
+                        on:input=move |ev| form.update(|f| f.reason = event_target_value(&ev))></textarea>
+                </div>
+                <fieldset class="evidence">
+                    <legend>"Evidence (reports in this review's checklist)"</legend>
+                    {if options.is_empty() {
+                        view! { <p class="hint">"The checklist is empty: add invitees on the “Before the meeting” page first."</p> }.into_any()
+                    } else {
+                        options.into_iter().map(|o| {
+                            let item = o.item_id;
+                            let chosen = move || form.with(|f| f.evidence.iter().any(|e| e.item_id == item));
+                            view! {
+                                <div class="evidence-row">
+                                    <input id=format!("am-ev-{item}") type="checkbox" prop:checked=chosen
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            form.update(|f| {
+                                                f.evidence.retain(|e| e.item_id != item);
+                                                if on { f.evidence.push(EvidenceRef { item_id: item, locator: String::new() }); }
+                                            });
+                                        } />
+                                    <label for=format!("am-ev-{item}")>
+                                        {o.title.clone()}{o.from_health.then_some(" (health)")}{(!o.received).then_some(" (not yet received)")}
+                                    </label>
+                                    <input id=format!("am-loc-{item}") type="text" placeholder="page or paragraph" aria-label=format!("Page or paragraph in {}", o.title)
+                                        prop:value=move || form.with(|f| f.evidence.iter().find(|e| e.item_id == item).map(|e| e.locator.clone()).unwrap_or_default())
+                                        on:input=move |ev| {
+                                            let at = event_target_value(&ev);
+                                            form.update(|f| match f.evidence.iter_mut().find(|e| e.item_id == item) {
+                                                Some(e) => e.locator = at,
+                                                None => f.evidence.push(EvidenceRef { item_id: item, locator: at }),
+                                            });
+                                        } />
+                                </div>
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </fieldset>
+                <div class="field checkbox">
+                    <input id="am-agreed" type="checkbox" prop:checked=move || form.with(|f| f.agreed)
+                        on:change=move |ev| form.update(|f| f.agreed = event_target_checked(&ev)) />
+                    <label for="am-agreed">"Agreed at the meeting"</label>
+                </div>
+                <Show when=move || form.with(|f| !f.agreed)>
+                    <div class="field">
+                        <label for="am-disagreement">"Who disagrees, and why"</label>
+                        <textarea id="am-disagreement" rows=2 prop:value=move || form.with(|f| f.disagreement.clone())
+                            on:input=move |ev| form.update(|f| f.disagreement = event_target_value(&ev))></textarea>
+                    </div>
+                </Show>
+                <button id="am-save" class="primary" on:click=save>"Save the change"</button>
+                <Show when=move || editing.get().is_some()>
+                    <button id="am-cancel" on:click=move |_| { editing.set(None); preview.set(None); form.set(AmendmentForm { agreed: true, ..AmendmentForm::default() }); }>"Cancel"</button>
+                </Show>
+            </section>
+        }
+    };
+
+    let body = move || match data.get() {
+        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(d)) => {
+            let mode = d.mode.clone();
+            let default_mode = d.default_mode.clone();
+            let none = d.no_amendments;
+            let list = d.amendments.clone();
+            let problems = d.problems.clone();
+            view! {
+                <h2 id="amend-title">{format!("Amendments: {}", d.child_name)}</h2>
+                {plan_panel(&d)}
+                <section class="panel" aria-labelledby="changes-h">
+                    <h3 id="changes-h">"Proposed changes"</h3>
+                    <div class="field checkbox">
+                        <input id="no-amendments" type="checkbox" prop:checked=none disabled=!list.is_empty()
+                            on:change=move |ev| { let on = event_target_checked(&ev); spawn_local(async move { answer(ipc::set_no_amendments(review, on).await) }); } />
+                        <label for="no-amendments">"No amendments proposed"</label>
+                    </div>
+                    <ul id="am-problems" class="problems">
+                        {problems.into_iter().map(|p| view! {
+                            <li class=format!("problem-{}", p.severity)>
+                                <span aria-hidden="true">{if p.severity == "warn" { "⚠ " } else { "✗ " }}</span>{p.message}" "{p.hint}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <div id="am-list">
+                        {list.into_iter().map(|a| {
+                            let id = a.id;
+                            let f = a.form.clone();
+                            view! {
+                                <article class="amendment" data-id=id>
+                                    <h4>{a.section_title.clone()}{(!a.form.agreed).then_some(" (not agreed)")}</h4>
+                                    <p class="diff">{diff_view(a.preview.diff.clone())}</p>
+                                    <p><strong>"Reason: "</strong>{a.form.reason.clone()}</p>
+                                    <p><strong>"Evidence: "</strong>{a.form.evidence.len()}" report(s)"</p>
+                                    <button class="link" on:click=move |_| { editing.set(Some(id)); form.set(f.clone()); refresh_preview(); }>"Change"</button>
+                                    <button class="link danger" on:click=move |_| spawn_local(async move { answer(ipc::delete_amendment(review, id).await) })>"Remove"</button>
+                                </article>
+                            }
+                        }).collect_view()}
+                    </div>
+                </section>
+                {form_panel(&d)}
+                <section class="panel" aria-labelledby="doc-h">
+                    <h3 id="doc-h">"The tracked-change document"</h3>
+                    <label for="am-mode">"Show the changes as"</label>
+                    <select id="am-mode" on:change=move |ev| { let m = event_target_value(&ev); spawn_local(async move { answer(ipc::set_amendment_mode(review, &m).await) }); }>
+                        {MODES.iter().map(|(v, t)| {
+                            let label = if *v == default_mode { format!("{t} (the LA's choice)") } else { (*t).to_owned() };
+                            view! { <option value=*v selected=mode == *v>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                    <button id="am-generate" class="primary" on:click=generate>"Generate the document"</button>
+                </section>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <nav class="breadcrumb">
+            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
+        </nav>
+        <p id="am-status" class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        {move || error.get().map(|error| view! { <ErrorPanel error /> })}
+        <article class="amendments">{body}</article>
+    }
+}
