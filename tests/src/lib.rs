@@ -309,6 +309,20 @@ impl App {
         }
     }
 
+    /// Puts `text` into the field `css` at once, as pasting does (typing cannot enter line
+    /// breaks into a textarea through WebDriver).
+    pub async fn paste_into(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        let arg = serde_json::to_value(&el).unwrap_or_else(|e| panic!("element `{css}`: {e}"));
+        self.client()
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![arg, serde_json::Value::String(text.to_owned())],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("could not paste into `{css}`: {e}"));
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.unwrap_or_default()
     }

@@ -574,7 +574,7 @@ async fn amendments_import_the_plan_lint_section_f_and_write_tracked_changes() {
     let current = app.eval("return document.getElementById('am-current').value;").await;
     let current = current.as_str().unwrap_or_default().to_owned();
     assert!(current.contains("delivered weekly"), "{current}");
-    app.type_into("#am-proposed", &current.replace("delivered weekly", "delivered with regular practice"))
+    app.paste_into("#am-proposed", &current.replace("delivered weekly", "delivered with regular practice"))
         .await;
     app.wait_for_text("#am-lint", "regular").await;
     app.wait_for_text("#am-diff", "regular practice").await;
