@@ -117,6 +117,39 @@ pub(crate) fn row_of(c: StoredChild) -> ChildRow {
     }
 }
 
+/// `ardesk scan`: the password, encryption and macro verdict on each file, read from disk. A
+/// file that cannot be read is "unreadable"; one over `limit` bytes is not read at all.
+pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> {
+    paths
+        .iter()
+        .map(|path| {
+            let file = path.display().to_string();
+            let result =
+                |verdict: &str, detail: String, credentials: Option<String>| ardesk_dto::ScanResult {
+                    file: file.clone(),
+                    verdict: verdict.to_owned(),
+                    detail,
+                    credentials,
+                };
+            match std::fs::metadata(path) {
+                Err(e) => result("unreadable", format!("cannot be opened: {e}"), None),
+                Ok(m) if m.len() > limit => result(
+                    "too_large",
+                    format!("{} MB, over the {} MB limit", m.len().div_ceil(1 << 20), limit >> 20),
+                    None,
+                ),
+                Ok(_) => match std::fs::read(path) {
+                    Err(e) => result("unreadable", format!("cannot be read: {e}"), None),
+                    Ok(bytes) => {
+                        let scan = ardesk_intake::scan(&bytes, limit);
+                        result(scan.verdict.code(), scan.verdict.detail().to_owned(), scan.credentials)
+                    }
+                },
+            }
+        })
+        .collect()
+}
+
 /// `ardesk timeline`: the clock of one review cycle from its inputs alone, with the shipped LA
 /// profiles and bank holidays (no database, no term dates).
 pub fn timeline_report(

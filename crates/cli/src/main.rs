@@ -169,6 +169,17 @@ enum Command {
         child: i64,
         file: PathBuf,
     },
+    /// Check files for passwords, encryption, macros and unreadable content (by content, not
+    /// by name). Exits 1 if any file is not ok.
+    Scan {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// The largest file accepted, in MB.
+        #[arg(long, value_name = "MB", default_value_t = 50)]
+        max_mb: u64,
+    },
     /// Write a consistent copy of the database to FILE (SQLite online backup).
     Backup {
         #[command(flatten)]
@@ -351,6 +362,21 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 println!("not found: {}", found.missing.join(", "));
             }
             app.save_plan(child, found.sections)?;
+        }
+        Command::Scan { files, json, max_mb } => {
+            let results = ardesk_app::scan_files(&files, max_mb.saturating_mul(1 << 20));
+            if json {
+                println!("{}", to_json(&results)?);
+            } else {
+                for r in &results {
+                    let credentials =
+                        r.credentials.as_ref().map(|c| format!(" (contains \"{c}\")")).unwrap_or_default();
+                    println!("{:<12} {}  {}{credentials}", r.verdict, r.file, r.detail);
+                }
+            }
+            if results.iter().any(|r| r.verdict != "ok") {
+                return Err(AppError::new(ErrorCode::Conflict, "Some files cannot be sent as they are."));
+            }
         }
         Command::Backup { db, out } => {
             open(db, clock)?.backup(&out)?;

@@ -547,6 +547,18 @@ pub struct PlanImportDto {
     pub missing: Vec<String>,
 }
 
+/// The password, encryption and macro verdict on one file (`ardesk scan --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanResult {
+    pub file: String,
+    /// `ok`, `encrypted`, `macro`, `unsupported`, `too_large` or `unreadable`.
+    pub verdict: String,
+    pub detail: String,
+    /// Credential-like text found in the file ("password: ****"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<String>,
+}
+
 /// The school's details, as the settings form holds them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolForm {

@@ -8,8 +8,10 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 pub mod docx;
+pub mod scan;
 
 pub use docx::docx_paragraphs;
+pub use scan::{Scan, Verdict, scan};
 
 /// The default largest attachment, in bytes (50 MB).
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;

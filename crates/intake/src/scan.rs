@@ -1,0 +1,620 @@
+//! The password, encryption and macro scan (spec V01, V02, V14): what an LA's portal cannot
+//! open, decided by content, never by the file name.
+//!
+//! It reads only what it needs: a PDF's trailers and cross-reference dictionaries, an OLE
+//! compound file's directory and the few bytes of a stream that hold the encryption flag, a
+//! zip's central directory (and, for a plain archive, its entries, scanned in turn to a bounded
+//! depth and size), a 7z archive's header. A file that cannot be read well enough to tell is
+//! "unreadable", never "ok".
+
+use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use crate::{FileType, MAX_ZIP_ENTRIES, Refusal, sniff};
+
+/// What the scan found, in the words of `ardesk scan --json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Ok,
+    Encrypted(String),
+    Macro(String),
+    Unsupported(String),
+    TooLarge(String),
+    Unreadable(String),
+}
+
+impl Verdict {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::Encrypted(_) => "encrypted",
+            Verdict::Macro(_) => "macro",
+            Verdict::Unsupported(_) => "unsupported",
+            Verdict::TooLarge(_) => "too_large",
+            Verdict::Unreadable(_) => "unreadable",
+        }
+    }
+
+    pub fn detail(&self) -> &str {
+        match self {
+            Verdict::Ok => "",
+            Verdict::Encrypted(d)
+            | Verdict::Macro(d)
+            | Verdict::Unsupported(d)
+            | Verdict::TooLarge(d)
+            | Verdict::Unreadable(d) => d,
+        }
+    }
+}
+
+/// The scan of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scan {
+    pub verdict: Verdict,
+    /// What the file is, when that could be told.
+    pub file_type: Option<FileType>,
+    /// Credential-like text found ("password: ****"), if any (V02).
+    pub credentials: Option<String>,
+}
+
+/// How deep archives inside archives are opened.
+pub const MAX_DEPTH: u32 = 3;
+/// The most bytes inflated from one archive entry, and from one archive in all.
+pub const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
+const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Scans `bytes` (a whole file); `limit` is the largest size accepted.
+pub fn scan(bytes: &[u8], limit: u64) -> Scan {
+    let mut budget = MAX_TOTAL_BYTES;
+    catch_unwind(AssertUnwindSafe(|| scan_at(bytes, limit, 0, &mut budget))).unwrap_or_else(|_| Scan {
+        verdict: Verdict::Unreadable("its structure is invalid".to_owned()),
+        file_type: None,
+        credentials: None,
+    })
+}
+
+fn verdict(verdict: Verdict, file_type: Option<FileType>) -> Scan {
+    Scan { verdict, file_type, credentials: None }
+}
+
+fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
+    if bytes.starts_with(b"7z\xbc\xaf\x27\x1c") {
+        return verdict(seven_zip(bytes), None);
+    }
+    let file_type = match sniff(bytes, limit) {
+        Ok(t) => t,
+        Err(Refusal::TooLarge { size, limit }) => {
+            return verdict(
+                Verdict::TooLarge(format!(
+                    "{} MB, over the {} MB limit",
+                    size.div_ceil(1 << 20),
+                    limit >> 20
+                )),
+                None,
+            );
+        }
+        Err(Refusal::Macro) => {
+            return verdict(Verdict::Macro("the document contains macros".to_owned()), None);
+        }
+        Err(Refusal::Executable { what }) => {
+            return verdict(Verdict::Unsupported(format!("a program ({what}), not a document")), None);
+        }
+        Err(Refusal::Archive) => return archive(bytes, limit, depth, budget),
+        Err(Refusal::Unreadable { detail }) => return verdict(Verdict::Unreadable(detail), None),
+        Err(r @ (Refusal::Empty | Refusal::Unknown | Refusal::WrongType { .. })) => {
+            return verdict(Verdict::Unsupported(r.to_string()), None);
+        }
+    };
+    let found = match file_type {
+        FileType::Pdf => pdf(bytes),
+        FileType::LegacyOffice => compound(bytes),
+        FileType::Docx | FileType::Xlsx | FileType::Pptx => zip_encrypted_entry(bytes).unwrap_or(Verdict::Ok),
+        FileType::Odt => odf(bytes),
+        FileType::Png | FileType::Jpeg | FileType::Text => Verdict::Ok,
+    };
+    let credentials = if found == Verdict::Ok { credential_text(bytes, file_type) } else { None };
+    Scan { verdict: found, file_type: Some(file_type), credentials }
+}
+
+// --- PDF -------------------------------------------------------------------------------------
+
+/// The dictionary starting at the first `<<` at or after `from`, to its matching `>>`.
+fn dict_at(bytes: &[u8], from: usize) -> Option<&[u8]> {
+    let rest = bytes.get(from..)?;
+    let start = rest.windows(2).take(4096).position(|w| w == b"<<")?;
+    let mut depth = 0usize;
+    let mut i = start;
+    while i + 1 < rest.len() {
+        match rest.get(i..i + 2) {
+            Some(b"<<") => {
+                depth += 1;
+                i += 2;
+            }
+            Some(b">>") => {
+                depth = depth.saturating_sub(1);
+                i += 2;
+                if depth == 0 {
+                    return rest.get(start..i);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Whether a PDF dictionary has the key `name` (not merely a longer name starting with it).
+fn has_key(dict: &[u8], name: &[u8]) -> bool {
+    dict.windows(name.len())
+        .enumerate()
+        .any(|(i, w)| w == name && !dict.get(i + name.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The integer after `/name` in a dictionary.
+fn int_after(dict: &[u8], name: &[u8]) -> Option<usize> {
+    let at = dict.windows(name.len()).position(|w| w == name)? + name.len();
+    let digits: Vec<u8> = dict
+        .get(at..)?
+        .iter()
+        .skip_while(|c| c.is_ascii_whitespace())
+        .take_while(|c| c.is_ascii_digit())
+        .copied()
+        .collect();
+    std::str::from_utf8(&digits).ok()?.parse().ok()
+}
+
+/// Follows the chain of cross-reference sections from the last `startxref` (`/Prev` links, for
+/// incremental updates), looking for `/Encrypt` in each trailer or cross-reference stream.
+fn pdf(bytes: &[u8]) -> Verdict {
+    let tail_start = bytes.len().saturating_sub(2048);
+    let tail = bytes.get(tail_start..).unwrap_or_default();
+    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else {
+        return Verdict::Unreadable("the PDF has no cross-reference table (it may be truncated)".to_owned());
+    };
+    let mut offset = int_after(tail.get(at..).unwrap_or_default(), b"startxref");
+    let mut seen = 0;
+    while let Some(off) = offset {
+        seen += 1;
+        if seen > 64 || off >= bytes.len() {
+            return Verdict::Unreadable("the PDF's cross-reference table points outside the file".to_owned());
+        }
+        let section = bytes.get(off..).unwrap_or_default();
+        let dict = if section.starts_with(b"xref") {
+            // A classic table: the trailer dictionary follows it.
+            let window = section.get(..section.len().min(1 << 22)).unwrap_or_default();
+            window.windows(7).position(|w| w == b"trailer").and_then(|t| dict_at(section, t))
+        } else {
+            // A cross-reference stream: "N G obj << /Type /XRef … >> stream".
+            dict_at(section, 0).filter(|d| has_key(d, b"/XRef"))
+        };
+        let Some(dict) = dict else {
+            return Verdict::Unreadable(
+                "the PDF's trailer cannot be read (the file may be damaged)".to_owned(),
+            );
+        };
+        if has_key(dict, b"/Encrypt") {
+            return Verdict::Encrypted("the PDF is encrypted (it has a password)".to_owned());
+        }
+        offset = int_after(dict, b"/Prev");
+    }
+    Verdict::Ok
+}
+
+// --- OLE compound files: encrypted OOXML, and Word / Excel / PowerPoint 97-2003 --------------
+
+fn compound(bytes: &[u8]) -> Verdict {
+    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Verdict::Unreadable("the Office file's structure cannot be read".to_owned());
+    };
+    if cfb.is_stream("/EncryptionInfo") || cfb.is_stream("/EncryptedPackage") {
+        return Verdict::Encrypted("an encrypted Office document (it has a password)".to_owned());
+    }
+    let mut head = |path: &str, n: usize| -> Option<Vec<u8>> {
+        let stream = cfb.open_stream(path).ok()?;
+        let mut buf = Vec::new();
+        stream.take(u64::try_from(n).ok()?).read_to_end(&mut buf).ok()?;
+        Some(buf)
+    };
+    if let Some(fib) = head("/WordDocument", 12) {
+        // FIB: flags at 0x0A; fEncrypted is bit 8, fObfuscated bit 15 (MS-DOC 2.5.2).
+        let flags =
+            u16::from_le_bytes([fib.get(10).copied().unwrap_or(0), fib.get(11).copied().unwrap_or(0)]);
+        if flags & 0x0100 != 0 {
+            return Verdict::Encrypted("an encrypted Word 97-2003 document (it has a password)".to_owned());
+        }
+    } else if let Some(book) = head("/Workbook", 8192).or_else(|| head("/Book", 8192)) {
+        if biff_filepass(&book) {
+            return Verdict::Encrypted("an encrypted Excel 97-2003 workbook (it has a password)".to_owned());
+        }
+    } else if let Some(user) = head("/Current User", 16) {
+        // CurrentUserAtom.headerToken: 0xF3D1C4DF when the presentation is encrypted.
+        let token = u32::from_le_bytes([
+            user.get(12).copied().unwrap_or(0),
+            user.get(13).copied().unwrap_or(0),
+            user.get(14).copied().unwrap_or(0),
+            user.get(15).copied().unwrap_or(0),
+        ]);
+        if token == 0xF3D1_C4DF {
+            return Verdict::Encrypted(
+                "an encrypted PowerPoint 97-2003 presentation (it has a password)".to_owned(),
+            );
+        }
+    } else {
+        return Verdict::Unsupported(
+            "an OLE compound file that is not a Word, Excel or PowerPoint document".to_owned(),
+        );
+    }
+    let macros = ["/Macros", "/_VBA_PROJECT_CUR", "/VBA"].iter().any(|p| cfb.exists(p));
+    if macros { Verdict::Macro("the document contains macros".to_owned()) } else { Verdict::Ok }
+}
+
+/// Whether the workbook globals hold a FILEPASS record (0x002F) before their EOF (0x000A).
+fn biff_filepass(book: &[u8]) -> bool {
+    let mut i = 0;
+    while let (Some(&a), Some(&b), Some(&c), Some(&d)) =
+        (book.get(i), book.get(i + 1), book.get(i + 2), book.get(i + 3))
+    {
+        let kind = u16::from_le_bytes([a, b]);
+        let len = usize::from(u16::from_le_bytes([c, d]));
+        match kind {
+            0x002F => return true,
+            0x000A => return false,
+            _ => i += 4 + len,
+        }
+    }
+    false
+}
+
+// --- ZIP-based files ---------------------------------------------------------------------------
+
+/// An entry stored encrypted (traditional ZipCrypto or WinZip AES: general-purpose bit 0).
+fn zip_encrypted_entry(bytes: &[u8]) -> Option<Verdict> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    for i in 0..archive.len().min(MAX_ZIP_ENTRIES) {
+        let entry = archive.by_index_raw(i).ok()?;
+        if entry.encrypted() {
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("entry {}", i + 1));
+            return Some(Verdict::Encrypted(format!("the archive entry {name:?} is password-protected")));
+        }
+    }
+    None
+}
+
+fn odf(bytes: &[u8]) -> Verdict {
+    if let Some(v) = zip_encrypted_entry(bytes) {
+        return v;
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Verdict::Unreadable("the document's structure cannot be read".to_owned());
+    };
+    let mut manifest = Vec::new();
+    match archive.by_name("META-INF/manifest.xml") {
+        Ok(entry) => {
+            if entry.take(4 << 20).read_to_end(&mut manifest).is_err() {
+                return Verdict::Unreadable("the document's manifest cannot be read".to_owned());
+            }
+        }
+        Err(_) => return Verdict::Unreadable("the document has no manifest".to_owned()),
+    }
+    if manifest.windows(24).any(|w| w == b"manifest:encryption-data") {
+        Verdict::Encrypted("the OpenDocument file is encrypted (it has a password)".to_owned())
+    } else {
+        Verdict::Ok
+    }
+}
+
+/// A plain archive: its entries are scanned in turn, to [`MAX_DEPTH`], within the size budget.
+fn archive(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
+    if let Some(v) = zip_encrypted_entry(bytes) {
+        return verdict(v, None);
+    }
+    if depth >= MAX_DEPTH {
+        return verdict(Verdict::Unreadable("archives nested too deeply to check".to_owned()), None);
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return verdict(Verdict::Unreadable("the archive cannot be read".to_owned()), None);
+    };
+    for i in 0..zip.len().min(MAX_ZIP_ENTRIES) {
+        let Ok(entry) = zip.by_index(i) else {
+            return verdict(
+                Verdict::Unreadable(format!("entry {} of the archive cannot be read", i + 1)),
+                None,
+            );
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("entry {}", i + 1));
+        let cap = MAX_ENTRY_BYTES.min(*budget);
+        let mut inner = Vec::new();
+        if entry.take(cap + 1).read_to_end(&mut inner).is_err() {
+            return verdict(Verdict::Unreadable(format!("the archive entry {name:?} is damaged")), None);
+        }
+        let size = u64::try_from(inner.len()).unwrap_or(u64::MAX);
+        if size > cap {
+            return verdict(
+                Verdict::Unreadable(format!("the archive entry {name:?} unpacks to too much to check")),
+                None,
+            );
+        }
+        *budget -= size;
+        let found = scan_at(&inner, limit, depth + 1, budget);
+        match found.verdict {
+            Verdict::Ok => {}
+            v => {
+                let detail = format!("{name}: {}", v.detail());
+                let v = match v {
+                    Verdict::Encrypted(_) => Verdict::Encrypted(detail),
+                    Verdict::Macro(_) => Verdict::Macro(detail),
+                    Verdict::TooLarge(_) => Verdict::TooLarge(detail),
+                    Verdict::Unsupported(_) => Verdict::Unsupported(detail),
+                    _ => Verdict::Unreadable(detail),
+                };
+                return verdict(v, None);
+            }
+        }
+    }
+    Scan { verdict: Verdict::Ok, file_type: None, credentials: None }
+}
+
+// --- 7z ------------------------------------------------------------------------------------------
+
+/// The 7-Zip AES-256 + SHA-256 coder's id.
+const SEVEN_ZIP_AES: [u8; 4] = [0x06, 0xf1, 0x07, 0x01];
+
+/// A 7z archive is never accepted as an attachment, but whether it is encrypted is reported:
+/// an encrypted header or encrypted data both name the AES coder in the (end) header, which is
+/// LZMA-compressed unless the header itself is encrypted.
+fn seven_zip(bytes: &[u8]) -> Verdict {
+    let u64_at =
+        |at: usize| -> Option<u64> { Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?)) };
+    let (Some(offset), Some(size)) = (u64_at(12), u64_at(20)) else {
+        return Verdict::Unreadable("the 7z archive is truncated".to_owned());
+    };
+    let start = usize::try_from(offset).ok().and_then(|o| o.checked_add(32));
+    let header = start.zip(usize::try_from(size).ok()).and_then(|(s, n)| bytes.get(s..s.checked_add(n)?));
+    let Some(header) = header else {
+        return Verdict::Unreadable("the 7z archive is truncated".to_owned());
+    };
+    let aes = |h: &[u8]| h.windows(4).any(|w| w == SEVEN_ZIP_AES);
+    if aes(header) {
+        return Verdict::Encrypted("the 7z archive is encrypted (it has a password)".to_owned());
+    }
+    if header.first() == Some(&0x17) {
+        // An encoded (compressed) header: unpack it and look again.
+        match seven_zip_encoded_header(bytes, header) {
+            Some(plain) if aes(&plain) => {
+                return Verdict::Encrypted(
+                    "the 7z archive's files are encrypted (it has a password)".to_owned(),
+                );
+            }
+            Some(_) => {}
+            None => return Verdict::Unreadable("the 7z archive's header cannot be read".to_owned()),
+        }
+    }
+    Verdict::Unsupported("a 7z archive: extract the documents and attach them one by one".to_owned())
+}
+
+/// Reads a 7z number (the variable-length encoding of the 7z format).
+fn seven_number(data: &[u8], at: &mut usize) -> Option<u64> {
+    let first = *data.get(*at)?;
+    *at += 1;
+    let mut mask = 0x80u8;
+    let mut value: u64 = 0;
+    for i in 0..8 {
+        if first & mask == 0 {
+            let high = u64::from(first & mask.wrapping_sub(1));
+            return Some(value | (high << (8 * i)));
+        }
+        value |= u64::from(*data.get(*at)?) << (8 * i);
+        *at += 1;
+        mask >>= 1;
+    }
+    Some(value)
+}
+
+/// Unpacks an LZMA-encoded 7z header: StreamsInfo with one pack stream and one LZMA folder.
+fn seven_zip_encoded_header(file: &[u8], header: &[u8]) -> Option<Vec<u8>> {
+    let mut at = 1;
+    if *header.get(at)? != 0x06 {
+        return None; // kPackInfo
+    }
+    at += 1;
+    let pack_pos = seven_number(header, &mut at)?;
+    let streams = seven_number(header, &mut at)?;
+    if streams != 1 || *header.get(at)? != 0x09 {
+        return None; // kSize
+    }
+    at += 1;
+    let pack_size = seven_number(header, &mut at)?;
+    while *header.get(at)? != 0x00 {
+        at += 1; // skip optional CRCs to kEnd
+    }
+    at += 1;
+    if *header.get(at)? != 0x07 || *header.get(at + 1)? != 0x0b {
+        return None; // kUnPackInfo, kFolder
+    }
+    at += 2;
+    if seven_number(header, &mut at)? != 1 || *header.get(at)? != 0 {
+        return None; // one folder, not external
+    }
+    at += 1;
+    if seven_number(header, &mut at)? != 1 {
+        return None; // one coder
+    }
+    let flags = *header.get(at)?;
+    at += 1;
+    let id_len = usize::from(flags & 0x0f);
+    let id = header.get(at..at + id_len)?;
+    at += id_len;
+    if id != [0x03, 0x01, 0x01] || flags & 0x20 == 0 {
+        return None; // LZMA, with properties
+    }
+    let props_len = usize::try_from(seven_number(header, &mut at)?).ok()?;
+    let props = header.get(at..at + props_len)?;
+    at += props_len;
+    if *header.get(at)? != 0x0c {
+        return None; // kCodersUnPackSize
+    }
+    at += 1;
+    let unpacked = seven_number(header, &mut at)?;
+    if unpacked > 64 << 20 || props.len() != 5 {
+        return None;
+    }
+    let start = usize::try_from(pack_pos.checked_add(32)?).ok()?;
+    let packed = file.get(start..start.checked_add(usize::try_from(pack_size).ok()?)?)?;
+    // lzma-rs reads the .lzma layout: properties, then the unpacked size, then the data.
+    let mut stream = props.to_vec();
+    stream.extend_from_slice(&unpacked.to_le_bytes());
+    stream.extend_from_slice(packed);
+    let mut out = Vec::new();
+    lzma_rs::lzma_decompress(&mut Cursor::new(stream), &mut out).ok()?;
+    Some(out)
+}
+
+// --- Credential-like text (V02) ---------------------------------------------------------------
+
+/// "password: …", "pwd=…", "passcode is …", "PIN: …" followed by a token, in a text file or a
+/// Word document's text. Returns the phrase with the token masked.
+fn credential_text(bytes: &[u8], file_type: FileType) -> Option<String> {
+    let text = match file_type {
+        FileType::Text => String::from_utf8_lossy(bytes.get(..bytes.len().min(4 << 20))?).into_owned(),
+        FileType::Docx => crate::docx::docx_paragraphs(bytes, u64::MAX).ok()?.join("\n"),
+        _ => return None,
+    };
+    find_credential(&text)
+}
+
+/// The first credential-like phrase in `text`, masked.
+pub fn find_credential(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    for word in ["password", "passcode", "passwd", "pwd", "pin"] {
+        let mut from = 0;
+        while let Some(i) = lower.get(from..).and_then(|r| r.find(word)).map(|i| i + from) {
+            from = i + word.len();
+            let before = lower.get(..i).and_then(|s| s.chars().next_back());
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let rest = lower.get(i + word.len()..).unwrap_or("");
+            let after = rest.trim_start_matches([' ', '\t']);
+            let after = if let Some(a) = after.strip_prefix([':', '=']) {
+                a
+            } else if let Some(a) = after.strip_prefix("is ") {
+                if word == "pin" {
+                    continue;
+                }
+                a
+            } else {
+                continue;
+            };
+            let token: String = after.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+            let token = token.trim_end_matches(['.', ',', ';']);
+            if token.chars().count() >= 3 {
+                return Some(format!("{}: {}", text.get(i..i + word.len()).unwrap_or(word), "*".repeat(4)));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const LIMIT: u64 = crate::DEFAULT_MAX_BYTES;
+
+    fn compound_with(streams: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut cfb =
+            cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap_or_else(|e| unreachable!("{e}"));
+        for (path, data) in streams {
+            let mut s = cfb.create_stream(path).unwrap_or_else(|e| unreachable!("{e}"));
+            s.write_all(data).unwrap_or_else(|e| unreachable!("{e}"));
+        }
+        cfb.flush().unwrap_or_else(|e| unreachable!("{e}"));
+        cfb.into_inner().into_inner()
+    }
+
+    fn code(bytes: &[u8]) -> &'static str {
+        scan(bytes, LIMIT).verdict.code()
+    }
+
+    #[test]
+    fn legacy_office_encryption_flags_are_read() {
+        let mut fib = vec![0u8; 64];
+        assert_eq!(code(&compound_with(&[("/WordDocument", &fib)])), "ok");
+        fib[11] = 0x01;
+        assert_eq!(code(&compound_with(&[("/WordDocument", &fib)])), "encrypted");
+        // Excel: BOF, then FILEPASS before EOF.
+        let bof = [0x09, 0x08, 0x02, 0x00, 0x00, 0x06];
+        let filepass = [0x2f, 0x00, 0x02, 0x00, 0x01, 0x00];
+        let eof = [0x0a, 0x00, 0x00, 0x00];
+        let plain: Vec<u8> = [&bof[..], &eof[..]].concat();
+        let locked: Vec<u8> = [&bof[..], &filepass[..], &eof[..]].concat();
+        assert_eq!(code(&compound_with(&[("/Workbook", &plain)])), "ok");
+        assert_eq!(code(&compound_with(&[("/Workbook", &locked)])), "encrypted");
+        // PowerPoint: the Current User atom's header token.
+        let mut user = vec![0u8; 16];
+        user[12..16].copy_from_slice(&0xF3D1_C4DFu32.to_le_bytes());
+        assert_eq!(code(&compound_with(&[("/Current User", &user)])), "encrypted");
+        // Encrypted OOXML is an OLE file with these streams; macros in a .doc are refused.
+        assert_eq!(
+            code(&compound_with(&[("/EncryptionInfo", b"x"), ("/EncryptedPackage", b"y")])),
+            "encrypted"
+        );
+        let mut fib = vec![0u8; 64];
+        fib[0] = 0xec;
+        let with_macros = {
+            let mut cfb =
+                cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap_or_else(|e| unreachable!("{e}"));
+            let _ = cfb.create_stream("/WordDocument").map(|mut s| s.write_all(&fib));
+            let _ = cfb.create_storage("/Macros");
+            let _ = cfb.flush();
+            cfb.into_inner().into_inner()
+        };
+        assert_eq!(code(&with_macros), "macro");
+        // An OLE header with nothing valid behind it cannot be told.
+        assert_eq!(code(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "unreadable");
+    }
+
+    #[test]
+    fn pdf_trailers_are_followed_and_look_alike_keys_ignored() {
+        let pdf = |trailer: &str| {
+            let body = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n";
+            let xref = body.len();
+            format!(
+                "{body}xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 2 /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n"
+            )
+        };
+        assert_eq!(code(pdf("").as_bytes()), "ok");
+        assert_eq!(code(pdf("/Encrypt 5 0 R").as_bytes()), "encrypted");
+        assert_eq!(code(pdf("/EncryptMetadata false").as_bytes()), "ok");
+        assert_eq!(code(pdf("/Prev 999999").as_bytes()), "unreadable", "a /Prev outside the file");
+        assert_eq!(code(b"%PDF-1.7\nno trailer at all"), "unreadable");
+    }
+
+    #[test]
+    fn credential_like_text_is_found_and_masked() {
+        assert_eq!(find_credential("The password: Robin2015 opens it."), Some("password: ****".to_owned()));
+        assert_eq!(find_credential("PIN=4821"), Some("PIN: ****".to_owned()));
+        assert_eq!(find_credential("pwd  =  x9y8z7"), Some("pwd: ****".to_owned()));
+        assert_eq!(find_credential("the passcode is 7731"), Some("passcode: ****".to_owned()));
+        assert_eq!(find_credential("Ask for the password by phone."), None);
+        assert_eq!(find_credential("Spinning: yes"), None, "inside a word");
+        assert_eq!(find_credential("password: ok"), None, "too short to be a password");
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let mut inner = b"%PDF-1.7\n".to_vec();
+        for _ in 0..5 {
+            let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            let _ = w.start_file("inner.zip", zip::write::SimpleFileOptions::default());
+            let _ = w.write_all(&inner);
+            inner = w.finish().map(Cursor::into_inner).unwrap_or_default();
+        }
+        let got = scan(&inner, LIMIT).verdict;
+        assert_eq!(got.code(), "unreadable", "{got:?}");
+    }
+}

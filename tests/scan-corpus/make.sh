@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Builds the password-scan corpus in DIR with the real tools (qpdf, LibreOffice, msoffcrypto-tool,
+# zip, 7z, olefile), all installed by scripts/setup. Each file is named
+# <expected verdict>__<what it is>.<ext>; the test (crates/cli/tests/scan.rs) asserts every one.
+# Every document is synthetic.
+set -euo pipefail
+out=${1:?usage: make.sh DIR}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+lo() { soffice "-env:UserInstallation=file://$tmp/profile" --headless "$@" >/dev/null 2>&1; }
+
+printf 'Synthetic report for the scan corpus.\nProgress is good.\n' > "$tmp/report.txt"
+lo --convert-to pdf --outdir "$tmp" "$tmp/report.txt"
+lo --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" "$tmp/report.txt"
+lo --convert-to 'doc:MS Word 97' --outdir "$tmp" "$tmp/report.txt"
+lo --convert-to odt --outdir "$tmp" "$tmp/report.txt"
+
+# PDF: plain, with cross-reference streams, user and owner passwords (AES-256 and RC4),
+# an incremental update after encryption, and a truncated file.
+cp "$tmp/report.pdf" "$out/ok__plain.pdf"
+qpdf --object-streams=generate "$tmp/report.pdf" "$out/ok__xref-stream.pdf"
+qpdf --encrypt secret owner 256 -- "$tmp/report.pdf" "$out/encrypted__user-password-aes256.pdf"
+qpdf --encrypt '' owner 256 -- "$tmp/report.pdf" "$out/encrypted__owner-password-only.pdf"
+qpdf --allow-weak-crypto --encrypt secret owner 128 --use-aes=n -- "$tmp/report.pdf" "$out/encrypted__rc4-128.pdf"
+qpdf --object-streams=generate --encrypt secret owner 256 -- "$tmp/report.pdf" "$out/encrypted__xref-stream.pdf"
+python3 - "$out/encrypted__user-password-aes256.pdf" "$out/encrypted__incremental-update.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+prev = int(re.findall(rb'startxref\s+(\d+)', data)[-1])
+trailer = re.findall(rb'trailer\s*<<(.*?)>>\s*startxref', data, re.S)[-1]
+root = re.search(rb'/Root\s+\d+\s+\d+\s+R', trailer).group(0)
+size = re.search(rb'/Size\s+(\d+)', trailer).group(1)
+# An incremental update whose own trailer omits /Encrypt: the first trailer still has it.
+start = len(data) + 1
+update = b'\nxref\n0 0\ntrailer\n<< /Size ' + size + b' ' + root + b' /Prev ' + str(prev).encode() + b' >>\nstartxref\n' + str(start).encode() + b'\n%%EOF\n'
+open(sys.argv[2], 'wb').write(data + update)
+PY
+head -c 600 "$tmp/report.pdf" > "$out/unreadable__truncated.pdf"
+
+# Word, OpenDocument: plain, and encrypted the way Office and LibreOffice do it.
+cp "$tmp/report.docx" "$out/ok__report.docx"
+msoffcrypto-tool -e -p secret "$tmp/report.docx" "$out/encrypted__agile-encryption.docx"
+cp "$tmp/report.doc" "$out/ok__report.doc"
+python3 - "$tmp/report.doc" "$out/encrypted__word97-fencrypted.doc" <<'PY'
+import shutil, sys, olefile
+shutil.copy(sys.argv[1], sys.argv[2])
+ole = olefile.OleFileIO(sys.argv[2], write_mode=True)
+fib = bytearray(ole.openstream('WordDocument').read())
+fib[11] |= 0x01  # FIB flags at 0x0A: fEncrypted is bit 8
+ole.write_stream('WordDocument', bytes(fib))
+ole.close()
+PY
+cp "$tmp/report.odt" "$out/ok__report.odt"
+python3 - "$tmp/report.odt" "$out/encrypted__manifest-encryption-data.odt" <<'PY'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+dst = zipfile.ZipFile(sys.argv[2], 'w')
+for item in src.infolist():
+    data = src.read(item.filename)
+    if item.filename == 'META-INF/manifest.xml':
+        data = data.replace(b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+            b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"><manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="x"/><manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:iteration-count="1024" manifest:salt="x"/></manifest:encryption-data></manifest:file-entry>')
+        assert b'encryption-data' in data, 'manifest layout changed'
+    dst.writestr(item, data)
+dst.close()
+PY
+python3 - "$tmp/report.docx" "$out/macro__vba-project.docm" <<'PY'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+for item in src.infolist():
+    dst.writestr(item, src.read(item.filename))
+dst.writestr('word/vbaProject.bin', b'\xd0\xcf\x11\xe0 not a real project')
+dst.close()
+PY
+
+# Archives: a plain zip, ZipCrypto and AES zips, a plain zip holding an encrypted PDF, and 7z
+# with encrypted headers, with encrypted data only, and without a password.
+(cd "$out" && zip -q -j "$tmp/plain.zip" ok__plain.pdf && cp "$tmp/plain.zip" ok__plain-archive.zip)
+zip -q -j -P secret "$out/encrypted__zipcrypto.zip" "$tmp/report.txt"
+7z a -tzip -psecret -mem=AES256 "$out/encrypted__zip-aes256.zip" "$tmp/report.txt" >/dev/null
+zip -q -j "$out/encrypted__zip-holding-encrypted-pdf.zip" "$out/encrypted__user-password-aes256.pdf"
+7z a -psecret -mhe=on "$out/encrypted__7z-encrypted-headers.7z" "$tmp/report.txt" >/dev/null
+7z a -psecret -mhe=off "$out/encrypted__7z-encrypted-data.7z" "$tmp/report.txt" >/dev/null
+7z a "$out/unsupported__7z-plain.7z" "$tmp/report.txt" >/dev/null
+# With many files 7z compresses its header (LZMA), which hides the encrypted data's coder.
+mkdir -p "$tmp/many"
+for i in $(seq 1 60); do echo "synthetic note $i" > "$tmp/many/note$i.txt"; done
+7z a -psecret -mhe=off "$out/encrypted__7z-encrypted-data-compressed-header.7z" "$tmp/many" >/dev/null
+7z a "$out/unsupported__7z-plain-compressed-header.7z" "$tmp/many" >/dev/null
+
+# Other files: a program, an unknown binary, plain text, and text with a password in it.
+printf 'MZ\x90\x00\x03\x00\x00\x00' > "$out/unsupported__windows-program.exe"
+head -c 256 /dev/zero | tr '\0' '\377' > "$out/unsupported__unknown.bin"
+printf 'Notes from the phone call: mum is happy with the plan.\n' > "$out/ok__notes.txt"
+printf 'Report attached. The password: Robin2015 opens it.\n' > "$out/ok-credentials__password-in-text.txt"
+echo "built $(ls "$out" | wc -l) files in $out"
