@@ -6,6 +6,7 @@
 //!
 //! - [`amend`]: proposed amendments, the word-level diff, the evidence and vague-provision rules.
 //! - [`ar1`]: the record of the review meeting and its completeness checks (V04–V07, V17).
+//! - [`bundle`]: the submission bundle's file names and the validation rules V01–V19.
 //! - [`calendar`]: month arithmetic, bank holidays, working days, school terms.
 //! - [`clock`]: the statutory clock: milestones T02–T18 with due dates and reasons.
 //! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
@@ -26,6 +27,7 @@
 
 pub mod amend;
 pub mod ar1;
+pub mod bundle;
 pub mod calendar;
 pub mod caseload;
 pub mod child;

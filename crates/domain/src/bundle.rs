@@ -1,0 +1,523 @@
+//! The submission bundle (spec §8): what goes in it, what each file is called, and the
+//! validation rules V01–V19, every finding at once with its rule, document, message and fix.
+
+use chrono::NaiveDate;
+
+use crate::la::{Condition, LaProfile};
+use crate::problem::Severity;
+
+/// The short document code used in file names (spec §8.2).
+pub fn file_code(code: &str) -> &'static str {
+    match code {
+        "D01" => "AR1",
+        "D02" => "SCHOOLREPORT",
+        "D03" => "SSP",
+        "D04" => "EHCP-TRACKED",
+        "D05" => "PEP",
+        "D06" => "PFA",
+        "D07" => "CPM",
+        "D08" => "RISK",
+        "D09" => "PROF",
+        "D10" => "VIEWS-PARENT",
+        "D11" => "VIEWS-CYP",
+        "D12" => "PB",
+        "D13" => "HEALTH",
+        "D14" => "ATTENDANCE",
+        "D15" => "REQ",
+        "D16" => "LOG",
+        _ => "DOC",
+    }
+}
+
+/// A bundle file's name: `NN_<code>.<ext>`, numbered from 01.
+pub fn entry_name(n: usize, code: &str, ext: &str) -> String {
+    format!("{:02}_{}.{}", n, file_code(code), ext)
+}
+
+/// Fills the profile's file-name pattern (`{la_ref}`, `{initials}`, `{meeting}`; `{nn}` and
+/// `{code}` are dropped for the bundle's own name) and keeps only safe characters.
+pub fn bundle_name(pattern: &str, la_ref: &str, initials: &str, meeting: NaiveDate) -> String {
+    let filled = pattern
+        .replace("{la_ref}", la_ref)
+        .replace("{initials}", initials)
+        .replace("{meeting}", &meeting.format("%Y%m%d").to_string())
+        .replace("{nn}", "")
+        .replace("{code}", "");
+    let safe: String = filled
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    let mut out = String::new();
+    for c in safe.chars() {
+        if !(c == '_' && out.ends_with('_')) {
+            out.push(c);
+        }
+    }
+    let out = out.trim_matches('_').to_owned();
+    if out.is_empty() { "AR_bundle".to_owned() } else { out }
+}
+
+/// Where a bundle file came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Written by the app (the AR1 record, the amendments, typed-in views).
+    Generated,
+    /// Received and attached to the checklist.
+    Attached,
+}
+
+impl Source {
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::Generated => "generated",
+            Source::Attached => "attached",
+        }
+    }
+}
+
+/// One file planned for the bundle, with what the scan said of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedFile {
+    /// D01–D19.
+    pub code: String,
+    pub title: String,
+    /// The name it was received under, or what the app calls it.
+    pub original_name: String,
+    /// Lower-case extension without the dot.
+    pub ext: String,
+    pub size: u64,
+    pub source: Source,
+    /// `ok`, `encrypted`, `macro`, `unsupported`, `too_large` or `unreadable`.
+    pub verdict: String,
+    pub verdict_detail: String,
+    /// Credential-like text found in it.
+    pub credentials: Option<String>,
+}
+
+/// An invitee asked for advice, and what came of it (V10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdviceState {
+    pub who: String,
+    pub received: bool,
+    pub chased: bool,
+}
+
+/// Everything the rules look at.
+#[derive(Debug, Clone)]
+pub struct BundleFacts<'a> {
+    pub profile: &'a LaProfile,
+    pub looked_after: bool,
+    /// Year 9 or above.
+    pub pfa: bool,
+    /// The AR1 record's own completeness problems (V04, V05, V07, V17), as messages by field.
+    pub ar1_problems: Vec<(String, String)>,
+    /// The record recommends amending the plan.
+    pub recommends_amend: bool,
+    pub amendments: usize,
+    /// Amendments to B, C, D, F, G or H whose evidence is not a file in the bundle.
+    pub evidence_missing: Vec<String>,
+    pub no_amendments_stated: bool,
+    /// A VSH or social worker is among the invitees.
+    pub care_invited: bool,
+    pub advice: Vec<AdviceState>,
+    pub meeting: NaiveDate,
+    pub invited_on: Option<NaiveDate>,
+    pub circulated_on: Option<NaiveDate>,
+    /// T11: the record due with the LA.
+    pub report_due: Option<NaiveDate>,
+    /// T16/T17: the latest meeting date for a phase transfer, if this is one.
+    pub transfer_meeting_by: Option<NaiveDate>,
+    pub today: NaiveDate,
+    pub files: &'a [PlannedFile],
+}
+
+/// One finding of the validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// The document it is about, if one.
+    pub document: Option<String>,
+    pub message: String,
+    pub fix: String,
+}
+
+impl Finding {
+    fn new(
+        rule: &'static str,
+        severity: Severity,
+        document: Option<&str>,
+        message: String,
+        fix: &str,
+    ) -> Finding {
+        Finding { rule, severity, document: document.map(str::to_owned), message, fix: fix.to_owned() }
+    }
+}
+
+/// Rules whose findings can be overridden with a reason: the warnings, and V02 (credential-like
+/// text, which is often a false alarm: "the PIN: pupil identification number").
+pub fn can_override(f: &Finding) -> bool {
+    f.severity == Severity::Warn || f.rule == "V02"
+}
+
+/// Every finding for the bundle, in rule order.
+pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
+    use Severity::{Block, Warn};
+    let mut out = Vec::new();
+    let p = facts.profile;
+    let has = |code: &str| facts.files.iter().any(|f| f.code == code);
+    for f in facts.files {
+        let doc = Some(f.title.as_str());
+        match f.verdict.as_str() {
+            "encrypted" => out.push(Finding::new(
+                "V01",
+                Block,
+                doc,
+                format!("{} is password-protected or encrypted ({}).", f.original_name, f.verdict_detail),
+                "Ask the sender for a copy without a password, and attach that instead.",
+            )),
+            "macro" => out.push(Finding::new(
+                "V14",
+                Block,
+                doc,
+                format!("{} contains macros.", f.original_name),
+                "Ask for the document saved as PDF or plain .docx.",
+            )),
+            "unreadable" => out.push(Finding::new(
+                "V14",
+                Block,
+                doc,
+                format!("{} cannot be read: {}.", f.original_name, f.verdict_detail),
+                "Ask the sender for a new copy.",
+            )),
+            "unsupported" | "too_large" => out.push(Finding::new(
+                "V14",
+                Block,
+                doc,
+                format!("{} cannot be sent: {}.", f.original_name, f.verdict_detail),
+                "Ask for a PDF or .docx within the LA's size limit.",
+            )),
+            _ => {}
+        }
+        if let Some(c) = &f.credentials {
+            out.push(Finding::new(
+                "V02",
+                Block,
+                doc,
+                format!("{} contains what looks like a password (\u{201c}{c}\u{201d}).", f.original_name),
+                "Remove the password from the document, or record why it is not one.",
+            ));
+        }
+        let lower = f.original_name.to_ascii_lowercase();
+        if ["cpoms", "safeguarding chronology", "dsl log"].iter().any(|w| lower.contains(w)) {
+            out.push(Finding::new(
+                "V03",
+                Warn,
+                doc,
+                format!("{} looks like a safeguarding record.", f.original_name),
+                "Safeguarding records must not go to the LA with the review: remove it unless you are sure it is not one.",
+            ));
+        }
+        if f.verdict == "ok" && !p.files.allowed_ext.contains(&f.ext) {
+            out.push(Finding::new(
+                "V14",
+                Block,
+                doc,
+                format!(
+                    "{} is a .{} file; {} accepts {}.",
+                    f.original_name,
+                    f.ext,
+                    p.name,
+                    p.files.allowed_ext.join(", ")
+                ),
+                "Ask for the document as PDF, or save it as PDF yourself.",
+            ));
+        }
+        if let Some(mb) = p.files.max_mb
+            && f.size > u64::from(mb) * 1024 * 1024
+        {
+            out.push(Finding::new(
+                "V14",
+                Block,
+                doc,
+                format!("{} is larger than the {mb} MB {} allows.", f.original_name, p.name),
+                "Ask for a smaller copy.",
+            ));
+        }
+    }
+    for code in &p.documents.forbidden {
+        if has(code) {
+            out.push(Finding::new(
+                "V03",
+                Block,
+                Some(crate::paperwork::doc_title(code)),
+                format!("{} must not be sent to {}.", crate::paperwork::doc_title(code), p.name),
+                "Remove it from the review's documents.",
+            ));
+        }
+    }
+    for (_, message) in &facts.ar1_problems {
+        let rule = if message.contains("(V05)") {
+            "V05"
+        } else if message.contains("(V07)") {
+            "V07"
+        } else if message.contains("(V17)") {
+            "V17"
+        } else if message.contains("(V06)") {
+            "V06"
+        } else {
+            "V04"
+        };
+        out.push(Finding::new(rule, Block, Some("AR1 record"), message.clone(), "Complete the AR1 record."));
+    }
+    if facts.amendments > 0 && !has("D04") {
+        out.push(Finding::new(
+            "V06",
+            Block,
+            Some("Tracked-change document"),
+            "Amendments are proposed but the tracked-change document is missing.".to_owned(),
+            "It is generated from the amendments: check the amendments page.",
+        ));
+    }
+    if facts.recommends_amend && facts.amendments == 0 {
+        out.push(Finding::new(
+            "V06",
+            Block,
+            Some("Tracked-change document"),
+            "The record recommends amending the plan, but no amendments are listed.".to_owned(),
+            "Add the proposed changes on the amendments page.",
+        ));
+    }
+    if facts.amendments == 0 && !facts.no_amendments_stated && !facts.recommends_amend {
+        out.push(Finding::new(
+            "V06",
+            Block,
+            Some("AR1 record"),
+            "\u{201c}No amendments proposed\u{201d} is not stated.".to_owned(),
+            "State it in the AR1 record or on the amendments page.",
+        ));
+    }
+    for section in &facts.evidence_missing {
+        out.push(Finding::new(
+            "V06",
+            Block,
+            Some("Tracked-change document"),
+            format!("The change to Section {section} cites evidence that is not in the bundle."),
+            "Attach the report it cites, or cite one that is attached.",
+        ));
+    }
+    let needed = |when: Condition| {
+        p.documents.conditional.iter().filter(move |c| c.when == when).map(|c| c.doc.as_str())
+    };
+    if facts.pfa {
+        for code in needed(Condition::Year9Plus).chain(std::iter::once("D06")) {
+            if !has(code) {
+                out.push(Finding::new(
+                    "V07",
+                    Block,
+                    Some(crate::paperwork::doc_title(code)),
+                    format!(
+                        "{} is needed from Year 9 but is not attached.",
+                        crate::paperwork::doc_title(code)
+                    ),
+                    "Attach it to the checklist on the \u{201c}Before the meeting\u{201d} page.",
+                ));
+                break;
+            }
+        }
+    }
+    if facts.looked_after {
+        if !has("D05") {
+            out.push(Finding::new(
+                "V08",
+                Block,
+                Some(crate::paperwork::doc_title("D05")),
+                "The child is looked after, but the Personal Education Plan is not attached.".to_owned(),
+                "Attach the current PEP.",
+            ));
+        }
+        if !facts.care_invited {
+            out.push(Finding::new(
+                "V08",
+                Block,
+                None,
+                "The child is looked after, but neither the Virtual School Head nor the social worker was invited.".to_owned(),
+                "Add them to the invitees.",
+            ));
+        }
+    }
+    for code in &p.documents.required {
+        if code != "D04"
+            && !has(code)
+            && !out.iter().any(|f| f.document.as_deref() == Some(crate::paperwork::doc_title(code)))
+        {
+            out.push(Finding::new(
+                "V10",
+                Warn,
+                Some(crate::paperwork::doc_title(code)),
+                format!(
+                    "{} requires {}, which is not in the bundle.",
+                    p.name,
+                    crate::paperwork::doc_title(code)
+                ),
+                "Attach it, or record why it is missing.",
+            ));
+        }
+    }
+    for a in facts.advice.iter().filter(|a| !a.received) {
+        out.push(Finding::new(
+            "V10",
+            Warn,
+            None,
+            format!(
+                "Advice from {} has not been received{}.",
+                a.who,
+                if a.chased { " (a reminder was sent)" } else { " and no reminder was sent" }
+            ),
+            "Attach it, or record why the bundle goes without it.",
+        ));
+    }
+    let notice = crate::calendar::sub_days(facts.meeting, 14);
+    match facts.invited_on {
+        Some(d) if d > notice => out.push(Finding::new(
+            "V11",
+            Warn,
+            None,
+            format!("Invitations went on {d}, less than two weeks before the meeting."),
+            "Record why (for example, a meeting brought forward with everyone's agreement).",
+        )),
+        None => out.push(Finding::new(
+            "V11",
+            Warn,
+            None,
+            "The invitations are not recorded as sent.".to_owned(),
+            "Record when they went.",
+        )),
+        _ => {}
+    }
+    match facts.circulated_on {
+        Some(d) if d > notice => out.push(Finding::new(
+            "V11",
+            Warn,
+            None,
+            format!("The advice was circulated on {d}, less than two weeks before the meeting."),
+            "Record why.",
+        )),
+        None => out.push(Finding::new(
+            "V11",
+            Warn,
+            None,
+            "Circulation of the advice is not recorded.".to_owned(),
+            "Record when it went.",
+        )),
+        _ => {}
+    }
+    if let Some(due) = facts.report_due
+        && facts.today > due
+    {
+        out.push(Finding::new(
+            "V11",
+            Warn,
+            Some("AR1 record"),
+            format!("The record was due with the LA by {due} (T11)."),
+            "Send it now and record why it is late.",
+        ));
+    }
+    if let Some(by) = facts.transfer_meeting_by
+        && facts.meeting > by
+    {
+        out.push(Finding::new(
+            "V12",
+            Warn,
+            None,
+            format!("This is a phase-transfer review and the meeting was after {by}."),
+            "Record why; the LA must still name the new school by its deadline.",
+        ));
+    }
+    out.sort_by(|a, b| a.rule.cmp(b.rule));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::la::LaCatalogue;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    fn file(code: &str, ext: &str, verdict: &str) -> PlannedFile {
+        PlannedFile {
+            code: code.into(),
+            title: crate::paperwork::doc_title(code).into(),
+            original_name: format!("{code}.{ext}"),
+            ext: ext.into(),
+            size: 1000,
+            source: Source::Attached,
+            verdict: verdict.into(),
+            verdict_detail: "detail".into(),
+            credentials: None,
+        }
+    }
+
+    #[test]
+    fn names_follow_the_profile_pattern() {
+        assert_eq!(entry_name(1, "D01", "pdf"), "01_AR1.pdf");
+        assert_eq!(entry_name(12, "D09", "docx"), "12_PROF.docx");
+        let name =
+            bundle_name("AR_{la_ref}_{initials}_{meeting}_{nn}_{code}", "RC-EHC-1", "RT", d(2026, 11, 11));
+        assert_eq!(name, "AR_RC-EHC-1_RT_20261111");
+        assert_eq!(bundle_name("{la_ref}/../{initials}", "", "", d(2026, 1, 1)), "AR_bundle");
+    }
+
+    #[test]
+    fn a_clean_bundle_has_only_what_is_missing_and_every_block_is_reported() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let files = vec![
+            file("D01", "pdf", "ok"),
+            file("D02", "pdf", "ok"),
+            file("D03", "pdf", "ok"),
+            file("D10", "pdf", "ok"),
+            file("D11", "pdf", "ok"),
+            file("D09", "pdf", "encrypted"),
+            file("D09", "docm", "macro"),
+            file("D17", "pdf", "ok"),
+        ];
+        let facts = BundleFacts {
+            profile,
+            looked_after: true,
+            pfa: false,
+            ar1_problems: vec![("discussion".into(), "The record of discussion is empty (V04).".into())],
+            recommends_amend: false,
+            amendments: 0,
+            evidence_missing: vec![],
+            no_amendments_stated: true,
+            care_invited: false,
+            advice: vec![AdviceState { who: "Dr EP".into(), received: false, chased: true }],
+            meeting: d(2026, 11, 11),
+            invited_on: Some(d(2026, 10, 1)),
+            circulated_on: Some(d(2026, 10, 20)),
+            report_due: Some(d(2026, 11, 25)),
+            transfer_meeting_by: None,
+            today: d(2026, 11, 22),
+            files: &files,
+        };
+        let found: Vec<(&str, Severity)> = validate(&facts).iter().map(|f| (f.rule, f.severity)).collect();
+        assert_eq!(
+            found,
+            [
+                ("V01", Severity::Block),
+                ("V03", Severity::Block),
+                ("V04", Severity::Block),
+                ("V08", Severity::Block),
+                ("V08", Severity::Block),
+                ("V10", Severity::Warn),
+                ("V14", Severity::Block),
+            ],
+            "{:#?}",
+            validate(&facts)
+        );
+    }
+}
