@@ -320,6 +320,33 @@ impl App {
         Ok(LettersWritten { folder: folder_name(folder), files })
     }
 
+    /// The amendments document's bytes in `mode` (`revisions` is always DOCX), for the bundle;
+    /// `None` when no amendments are proposed.
+    pub(crate) fn amendments_bytes(
+        &self,
+        review: i64,
+        mode: &str,
+        ext: &str,
+    ) -> Result<Option<Vec<u8>>, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let stored = self.store.amendments(ctx.review)?;
+        if stored.is_empty() {
+            return Ok(None);
+        }
+        let options = self.evidence_options(ctx.review)?;
+        let doc = self.amendments_doc(&ctx, &stored, &options)?;
+        let bytes = match (mode, ext) {
+            ("revisions", _) => render_revisions_docx(&doc),
+            ("boldstrike", "docx") => render_boldstrike_docx(&doc),
+            ("boldstrike", _) => render_boldstrike_pdf(&doc),
+            (_, "docx") => render_table_docx(&doc),
+            _ => render_table_pdf(&doc),
+        };
+        bytes.map(Some).map_err(|e| {
+            AppError::new(ErrorCode::Storage, format!("The amendments document could not be produced: {e}"))
+        })
+    }
+
     fn amendments_doc(
         &self,
         ctx: &Ctx,

@@ -7,6 +7,7 @@
 
 mod after;
 mod amendments;
+mod bundle;
 mod clock;
 mod convert;
 mod error;
@@ -33,6 +34,7 @@ use chrono::NaiveDate;
 use reviews::Calendars;
 
 pub use amendments::MODES as AMENDMENT_MODES;
+pub use bundle::{verify_bundle, verify_bundle_file};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use prep::LetterFormat;
@@ -73,6 +75,11 @@ struct DemoPaperwork {
     invited: NaiveDate,
     circulated: Option<NaiveDate>,
 }
+
+/// How many demo records ready to send have all their reports attached.
+const DEMO_ATTACHED_REVIEWS: usize = 4;
+/// A real password-protected PDF (qpdf, AES-256; `tests/fixtures/make-fixtures.sh`).
+const DEMO_PROTECTED_PDF: &[u8] = include_bytes!("../demo/protected-report.pdf");
 
 /// An open caseload.
 #[derive(Debug)]
@@ -253,7 +260,11 @@ impl App {
         let plans: Vec<Option<DemoPaperwork>> =
             caseload.children.iter().map(|c| self.demo_paperwork(c, &caseload.school.name, today)).collect();
         let action = Action { actor: &self.actor, name: "demo.load", at: self.clock.now() };
+        let now = self.clock.now();
         self.store.write(action, |tx| {
+            // The first few records ready to send have every report received, so that they
+            // export cleanly; the second has its school report sent with a password (V01).
+            let mut attached = 0;
             tx.set_school(&caseload.school)?;
             for (c, plan) in caseload.children.iter().zip(&plans) {
                 let id = tx.insert_child(&c.record)?;
@@ -328,8 +339,8 @@ impl App {
                                 .filter_map(|(code, at)| {
                                     items
                                         .iter()
-                                        .find(|(_, c)| c == code)
-                                        .map(|(id, _)| (*id, (*at).to_owned()))
+                                        .find(|(_, c, _)| c == code)
+                                        .map(|(id, _, _)| (*id, (*at).to_owned()))
                                 })
                                 .collect();
                             tx.add_amendment(
@@ -344,6 +355,37 @@ impl App {
                                     evidence: &evidence,
                                 },
                             )?;
+                        }
+                        if attached < DEMO_ATTACHED_REVIEWS {
+                            attached += 1;
+                            let received = p.circulated.unwrap_or(today) - chrono::Days::new(1);
+                            let name = c.record.display_name();
+                            for (item, code, title) in &items {
+                                if code == "D10" || code == "D11" {
+                                    let views = format!(
+                                        "{title} for {name}, recorded by the SENCO in a phone call (synthetic demo text): \
+                                         happy with progress in reading; would like more help with friendships."
+                                    );
+                                    tx.mark_received(*item, received, None, Some(&views))?;
+                                    continue;
+                                }
+                                let (bytes, file) = if attached == 2 && code == "D02" {
+                                    (DEMO_PROTECTED_PDF.to_vec(), "school-report-protected.pdf".to_owned())
+                                } else {
+                                    let body = format!(
+                                        "{title} for {name}: a synthetic demo document. Progress towards the outcomes \
+                                         in Section E is good in reading and partial in social communication. The \
+                                         provision in Section F was delivered as specified."
+                                    );
+                                    match ardesk_documents::bundle::render_views_pdf(title, &name, &body, now) {
+                                        Ok(b) => (b, format!("{}.pdf", title.replace(['/', '(', ')'], ""))),
+                                        Err(_) => continue,
+                                    }
+                                };
+                                let sha = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&bytes));
+                                tx.put_file(&sha, "application/pdf", &bytes)?;
+                                tx.mark_received(*item, received, Some((&sha, &file)), None)?;
+                            }
                         }
                     }
                 }

@@ -302,6 +302,24 @@ impl App {
         folder: &Path,
         format: LetterFormat,
     ) -> Result<LettersWritten, AppError> {
+        let (doc, stem) = self.record_doc(review)?;
+        let files = write_formats(folder, &stem, format, "AR1 record", |ext| {
+            if ext == "docx" { render_record_docx(&doc) } else { render_record_pdf(&doc) }
+        })?;
+        Ok(LettersWritten { folder: folder_name(folder), files })
+    }
+
+    /// The AR1 record as a document's bytes (`pdf` or `docx`), for the bundle.
+    pub(crate) fn record_bytes(&self, review: i64, ext: &str) -> Result<Vec<u8>, AppError> {
+        let (doc, _) = self.record_doc(review)?;
+        let bytes = if ext == "docx" { render_record_docx(&doc) } else { render_record_pdf(&doc) };
+        bytes.map_err(|e| {
+            AppError::new(ErrorCode::Storage, format!("The AR1 record could not be produced: {e}"))
+        })
+    }
+
+    /// The record document, in the LA's order, and its file stem (`_draft` when incomplete).
+    fn record_doc(&self, review: i64) -> Result<(Ar1RecordDoc, String), AppError> {
         let m = self.meeting_ctx(review)?;
         let ctx = &m.ctx;
         let record = self.record_of(ctx.review, &m.outcomes)?.without_empty_rows();
@@ -330,10 +348,7 @@ impl App {
             initials(&ctx.child.record),
             if problems.is_empty() { "" } else { "_draft" }
         );
-        let files = write_formats(folder, &stem, format, "AR1 record", |ext| {
-            if ext == "docx" { render_record_docx(&doc) } else { render_record_pdf(&doc) }
-        })?;
-        Ok(LettersWritten { folder: folder_name(folder), files })
+        Ok((doc, stem))
     }
 
     /// Appends one part of the record to `blocks`.

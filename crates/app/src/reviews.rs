@@ -233,8 +233,27 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError
     })
 }
 
+/// Removes `.ardesk-*.partial` files left in `dir` by an export that was interrupted (a crash,
+/// a full disk) more than ten minutes ago.
+pub(crate) fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(600));
+        if name.starts_with(".ardesk-") && name.ends_with(".partial") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A new file `.ardesk-<pid>-<n>.partial` in `dir`, created exclusively.
-fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+pub(crate) fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
     use std::sync::atomic::{AtomicU32, Ordering};
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     loop {

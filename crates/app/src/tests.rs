@@ -3,6 +3,7 @@ use ardesk_dto::{AmendmentForm, ChildForm, DecisionForm, ErrorCode, EvidenceRef}
 use chrono::NaiveDate;
 
 use super::*;
+use crate::bundle::verify_bundle_file;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
@@ -797,6 +798,122 @@ fn no_amendments_is_an_explicit_state_with_no_document() -> Result<(), AppError>
     let none = app.write_amendments(review, dir.path(), None, LetterFormat::Both);
     assert!(
         matches!(&none, Err(e) if e.code == ErrorCode::Conflict && e.message.contains("No amendments proposed"))
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
+    Ok(())
+}
+
+/// The demo reviews whose records are complete, in the order the demo made them.
+fn recorded_reviews(app: &App) -> Result<Vec<i64>, AppError> {
+    let mut ids: Vec<i64> = app
+        .caseload()?
+        .into_iter()
+        .filter(|r| r.stage == "ready_to_submit" || r.stage == "submitted")
+        .filter_map(|r| r.review_id)
+        .collect();
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+#[test]
+fn a_complete_demo_review_exports_a_bundle_that_verifies() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    let check = app.bundle_check(review)?;
+    assert!(!check.blocked, "{:#?}", check.findings);
+    assert!(check.files.iter().all(|f| f.verdict == "ok"), "{:#?}", check.files);
+    assert_eq!(check.files.first().map(|f| f.name.as_str()), Some("01_AR1.pdf"));
+    assert!(check.files.iter().any(|f| f.name == "02_EHCP-TRACKED.docx"), "{:#?}", check.files);
+
+    // A warning overridden with a reason is exported with it.
+    let warning = check.findings.iter().find(|f| f.severity == "warn").cloned();
+    if let Some(w) = &warning {
+        let after =
+            app.override_finding(review, &w.rule, &w.message, "Agreed with the LA officer by phone.")?;
+        assert!(after.findings.iter().any(|f| f.message == w.message && f.overridden.is_some()));
+    }
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let path = dir.path().join(app.bundle_file_name(review)?);
+    assert!(
+        path.to_string_lossy().ends_with(".zip") && path.to_string_lossy().contains("AR_RC-EHC-"),
+        "{path:?}"
+    );
+    let written = app.export_bundle(review, &path)?;
+    assert_eq!(written.first().map(String::as_str), Some("manifest.json"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left: {leftovers:?}");
+
+    let report = verify_bundle_file(&path)?;
+    assert!(report.valid, "{:#?}", report.problems);
+    let manifest = report.manifest.ok_or_else(|| AppError::new(ErrorCode::NotFound, "no manifest"))?;
+    assert_eq!(manifest.review.recommendation.as_deref(), Some("amend"));
+    if let Some(w) = warning {
+        assert!(manifest.validation.iter().any(|v| v.message == w.message && v.override_reason.is_some()));
+    }
+
+    // Change one byte of one file: verify names it.
+    let tampered = dir.path().join("tampered.zip");
+    let mut zip = zip::ZipArchive::new(
+        std::fs::File::open(&path).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?,
+    )
+    .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let mut out = zip::ZipWriter::new(
+        std::fs::File::create(&tampered).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?,
+    );
+    for i in 0..zip.len() {
+        use std::io::{Read, Write};
+        let mut entry = zip.by_index(i).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+        if name == "01_AR1.pdf"
+            && let Some(b) = bytes.get_mut(100)
+        {
+            *b ^= 0x20;
+        }
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+        out.write_all(&bytes).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    }
+    out.finish().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let report = verify_bundle_file(&tampered)?;
+    assert!(
+        !report.valid && report.problems.iter().any(|p| p.contains("01_AR1.pdf has been changed")),
+        "{:?}",
+        report.problems
+    );
+    let junk = dir.path().join("junk.zip");
+    std::fs::write(&junk, b"not a zip").map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    assert!(verify_bundle_file(&junk)?.unusable);
+    Ok(())
+}
+
+#[test]
+fn a_password_protected_report_blocks_the_bundle_and_nothing_is_written() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.get(1).copied().unwrap_or_default();
+    let check = app.bundle_check(review)?;
+    assert!(check.blocked);
+    let v01 = check.findings.iter().find(|f| f.rule == "V01").cloned();
+    let v01 = v01.ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("{:#?}", check.findings)))?;
+    assert!(
+        v01.message.contains("school-report-protected.pdf") && !v01.can_override && v01.fix_at == "prep",
+        "{v01:?}"
+    );
+    assert!(
+        app.override_finding(review, "V01", &v01.message, "It is fine").is_err(),
+        "a block cannot be overridden"
+    );
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let refused = app.export_bundle(review, &dir.path().join("bundle.zip"));
+    assert!(
+        matches!(&refused, Err(e) if e.code == ErrorCode::Conflict && e.problems.iter().any(|p| p.message.starts_with("V01")))
     );
     assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
     Ok(())

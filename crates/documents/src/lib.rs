@@ -4,12 +4,14 @@
 //! - [`ics`]: milestones as an iCalendar file (one all-day event per milestone).
 //! - [`amendments`]: proposed plan changes as Word revisions, bold/strike (DOCX, PDF) or a table.
 //! - [`ar1`]: the printable AR1 form for the meeting, blank or pre-filled.
+//! - [`bundle`]: the bundle's index sheet and typed-in views as PDF.
 //! - [`forms`]: printable views forms (parent/carer, and the child's "All about me").
 //! - [`letter`]: letters as DOCX (docx-rs) and A4 PDF (printpdf, Liberation Sans embedded).
 //! - [`pdf`]: the small layout engine the PDFs share (word wrap, pages, "Page X of Y").
 
 pub mod amendments;
 pub mod ar1;
+pub mod bundle;
 pub mod forms;
 pub mod ics;
 pub mod letter;

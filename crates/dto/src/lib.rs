@@ -559,6 +559,132 @@ pub struct ScanResult {
     pub credentials: Option<String>,
 }
 
+/// One finding of the bundle validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingDto {
+    /// V01–V19.
+    pub rule: String,
+    /// `block`, `warn` or `info`.
+    pub severity: String,
+    pub document: Option<String>,
+    pub message: String,
+    pub fix: String,
+    /// Where in the app to fix it: `ar1`, `prep`, `amendments` or `none`.
+    pub fix_at: String,
+    pub can_override: bool,
+    /// The reason recorded for overriding it.
+    pub overridden: Option<String>,
+}
+
+/// One file of the bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleFileDto {
+    /// `NN_CODE.ext`.
+    pub name: String,
+    pub title: String,
+    /// `generated` or `attached`.
+    pub source: String,
+    pub size: u64,
+    /// The scan's verdict (`ok`, `encrypted`…) and why.
+    pub verdict: String,
+    pub detail: String,
+}
+
+/// The bundle as it would be exported now, and what stops it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleCheckDto {
+    pub review_id: i64,
+    pub child_id: i64,
+    /// The zip's name, without `.zip`.
+    pub name: String,
+    pub files: Vec<BundleFileDto>,
+    pub findings: Vec<FindingDto>,
+    /// Any "block" finding not overridden.
+    pub blocked: bool,
+}
+
+/// `manifest.json` in every bundle: what the bundle holds, checked by `ardesk verify`. The JSON
+/// Schema is `docs/manifest.schema.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub app_version: String,
+    pub la_profile: ManifestProfile,
+    pub child: ManifestChild,
+    pub review: ManifestReview,
+    pub files: Vec<ManifestFile>,
+    pub validation: Vec<ManifestFinding>,
+    /// RFC 3339.
+    pub generated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestProfile {
+    pub id: String,
+    pub version: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestChild {
+    pub initials: String,
+    pub la_ref: Option<String>,
+    /// YYYY-MM-DD.
+    pub dob: String,
+    pub looked_after: bool,
+    pub year9_plus: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestReview {
+    /// YYYY-MM-DD.
+    pub meeting_date: String,
+    /// `annual`.
+    pub review_type: String,
+    /// `maintain`, `amend`, `cease`, or null if none was made.
+    pub recommendation: Option<String>,
+    pub amendments_proposed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFile {
+    pub name: String,
+    /// D01–D19.
+    pub category: String,
+    pub title: String,
+    pub sha256: String,
+    pub size: u64,
+    /// `generated` or `attached`.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFinding {
+    pub rule: String,
+    pub severity: String,
+    pub document: Option<String>,
+    pub message: String,
+    pub override_reason: Option<String>,
+}
+
+/// What `ardesk verify` (and "Open a received bundle") found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub bundle: String,
+    /// The bundle is well-formed, complete and every file is as the manifest says.
+    pub valid: bool,
+    /// The file could not be used at all (not a zip, no manifest that can be read).
+    pub unusable: bool,
+    pub problems: Vec<String>,
+    pub manifest: Option<Manifest>,
+    pub files: Vec<ScanResult>,
+}
+
 /// The school's details, as the settings form holds them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolForm {

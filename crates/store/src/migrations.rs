@@ -17,6 +17,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v4.sql")),
     M::up(include_str!("schema_v5.sql")),
     M::up(include_str!("schema_v6.sql")),
+    M::up(include_str!("schema_v7.sql")),
 ];
 
 /// The schema version this build writes.

@@ -740,4 +740,15 @@ impl Store {
             _ => None,
         })
     }
+
+    /// The reasons recorded for overriding a review's bundle findings: (rule, message, reason).
+    pub fn bundle_overrides(&self, review: ReviewId) -> Result<Vec<(String, String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT rule, message, reason FROM bundle_override WHERE review_id = ?1 ORDER BY rule, message",
+        )?;
+        let rows = stmt
+            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
 }

@@ -371,13 +371,14 @@ impl<'c> Tx<'c> {
         Ok(())
     }
 
-    /// The (id, document code) of a review's checklist items, as this transaction sees them.
-    pub fn checklist_codes(&self, review: ReviewId) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT id, code FROM checklist_item WHERE review_id = ?1 ORDER BY position, id")?;
-        let rows =
-            stmt.query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+    /// The (id, document code, title) of a review's checklist items, as this transaction sees them.
+    pub fn checklist_codes(&self, review: ReviewId) -> Result<Vec<(i64, String, String)>, StoreError> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, code, title FROM checklist_item WHERE review_id = ?1 ORDER BY position, id",
+        )?;
+        let rows = stmt
+            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 
@@ -560,6 +561,30 @@ impl<'c> Tx<'c> {
             params![child.0, name, sha256],
         )?;
         self.touch("child", child.0);
+        Ok(())
+    }
+
+    /// Records (or, with no reason, withdraws) the reason a bundle finding is overridden.
+    pub fn set_bundle_override(
+        &mut self,
+        review: ReviewId,
+        rule: &str,
+        message: &str,
+        reason: Option<&str>,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        match reason {
+            Some(reason) => self.tx.execute(
+                "INSERT INTO bundle_override (review_id, rule, message, reason, recorded_on) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (review_id, rule, message) DO UPDATE SET reason = ?4, recorded_on = ?5",
+                params![review.0, rule, message, reason, iso(on)],
+            )?,
+            None => self.tx.execute(
+                "DELETE FROM bundle_override WHERE review_id = ?1 AND rule = ?2 AND message = ?3",
+                params![review.0, rule, message],
+            )?,
+        };
+        self.touch("review", review.0);
         Ok(())
     }
 
