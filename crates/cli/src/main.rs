@@ -169,6 +169,23 @@ enum Command {
         child: i64,
         file: PathBuf,
     },
+    /// Validate a review's submission bundle and write it into DIR as one zip, printing its
+    /// path. If a blocking rule fails, nothing is written: the problems are listed (exit 1).
+    Bundle {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Check a received bundle (for the LA's SEN team): exit 0 = valid, 1 = problems found,
+    /// 2 = the file cannot be used.
+    Verify {
+        bundle: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check files for passwords, encryption, macros and unreadable content (by content, not
     /// by name). Exits 1 if any file is not ok.
     Scan {
@@ -362,6 +379,57 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 println!("not found: {}", found.missing.join(", "));
             }
             app.save_plan(child, found.sections)?;
+        }
+        Command::Bundle { db, review, out } => {
+            std::fs::create_dir_all(&out).map_err(|e| {
+                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+            })?;
+            let app = open(db, clock)?;
+            let check = app.bundle_check(review)?;
+            for f in check.findings.iter().filter(|f| f.severity != "block" || f.overridden.is_some()) {
+                let note = f.overridden.as_ref().map(|r| format!(" (overridden: {r})")).unwrap_or_default();
+                eprintln!("{} {}: {}{note}", f.severity, f.rule, f.message);
+            }
+            let path = out.join(format!("{}.zip", check.name));
+            app.export_bundle(review, &path)?;
+            println!("{}", path.display());
+        }
+        Command::Verify { bundle, json } => {
+            let report = ardesk_app::verify_bundle_file(&bundle)?;
+            if json {
+                println!("{}", to_json(&report)?);
+            } else {
+                match &report.manifest {
+                    Some(m) => println!(
+                        "{}: {} files for {} ({}), meeting {}",
+                        report.bundle,
+                        m.files.len(),
+                        m.child.initials,
+                        m.la_profile.id,
+                        m.review.meeting_date
+                    ),
+                    None => println!("{}", report.bundle),
+                }
+                for p in &report.problems {
+                    println!("  problem: {p}");
+                }
+                println!(
+                    "{}",
+                    if report.valid {
+                        "valid"
+                    } else if report.unusable {
+                        "unusable"
+                    } else {
+                        "not valid"
+                    }
+                );
+            }
+            if report.unusable {
+                return Err(AppError::new(ErrorCode::Validation, "The bundle cannot be used."));
+            }
+            if !report.valid {
+                return Err(AppError::new(ErrorCode::Conflict, "The bundle has problems."));
+            }
         }
         Command::Scan { files, json, max_mb } => {
             let results = ardesk_app::scan_files(&files, max_mb.saturating_mul(1 << 20));

@@ -1,0 +1,92 @@
+//! `ardesk bundle` and `ardesk verify` end to end on the demo: a complete review's bundle is
+//! written, its manifest is valid against docs/manifest.schema.json (checked by Python's
+//! jsonschema) and it verifies; a review with a password-protected report writes nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ardesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ardesk"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| unreachable!("ardesk: {e}"))
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+#[test]
+fn a_bundle_is_written_checked_against_the_schema_and_verified() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    assert!(ardesk(&["demo", "--db", db]).status.success());
+    let rows: serde_json::Value =
+        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let mut recorded: Vec<i64> = rows
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .filter(|r| r["stage"] == "ready_to_submit" || r["stage"] == "submitted")
+                .filter_map(|r| r["review_id"].as_i64())
+                .collect()
+        })
+        .unwrap_or_default();
+    recorded.sort_unstable();
+    let out_dir = dir.path().join("out");
+    let out_s = out_dir.to_str().unwrap_or_default();
+
+    let first = recorded.first().map(ToString::to_string).unwrap_or_default();
+    let out = ardesk(&["bundle", "--db", db, "--review", &first, "--out", out_s]);
+    assert!(out.status.success(), "{}", text(&out));
+    let zip = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    assert!(zip.is_file() && zip.extension().is_some_and(|e| e == "zip"), "{zip:?}");
+
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/manifest.schema.json");
+    let script = "import json, sys, zipfile, jsonschema\n\
+        z = zipfile.ZipFile(sys.argv[1])\n\
+        assert z.testzip() is None\n\
+        assert not any(i.flag_bits & 1 for i in z.infolist()), 'encrypted entry'\n\
+        m = json.loads(z.read('manifest.json'))\n\
+        jsonschema.validate(m, json.load(open(sys.argv[2])))\n\
+        print(len(m['files']), sorted(z.namelist())[:2])\n";
+    let checked = Command::new("python3").arg("-c").arg(script).arg(&zip).arg(&schema).output();
+    let checked = checked.unwrap_or_else(|e| unreachable!("python3: {e}"));
+    assert!(
+        checked.status.success(),
+        "the manifest fails its schema (run scripts/setup for jsonschema): {}",
+        text(&checked)
+    );
+    assert!(
+        String::from_utf8_lossy(&checked.stdout).contains("['00_Index.pdf', '01_AR1.pdf']"),
+        "{}",
+        text(&checked)
+    );
+
+    let verified = ardesk(&["verify", zip.to_str().unwrap_or_default(), "--json"]);
+    assert_eq!(verified.status.code(), Some(0), "{}", text(&verified));
+    let report: serde_json::Value = serde_json::from_slice(&verified.stdout).unwrap_or_default();
+    assert_eq!(report["valid"], true);
+
+    // The second complete record has a password-protected report: nothing is written.
+    let second = recorded.get(1).map(ToString::to_string).unwrap_or_default();
+    let blocked_dir = dir.path().join("blocked");
+    let out = ardesk(&[
+        "bundle",
+        "--db",
+        db,
+        "--review",
+        &second,
+        "--out",
+        blocked_dir.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("V01"), "{}", text(&out));
+    assert_eq!(std::fs::read_dir(&blocked_dir).map(|d| d.count()).unwrap_or(0), 0);
+
+    // Not a zip at all: unusable, exit 2.
+    let junk = dir.path().join("junk.zip");
+    std::fs::write(&junk, b"PK not really").unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(ardesk(&["verify", junk.to_str().unwrap_or_default()]).status.code(), Some(2));
+}
