@@ -61,6 +61,10 @@ const COMMANDS: &[&str] = &[
     "write_amendments",
     "import_plan",
     "save_plan",
+    "bundle_check",
+    "override_finding",
+    "export_bundle",
+    "open_bundle",
 ];
 
 fn main() {

@@ -10,10 +10,10 @@ use std::sync::Mutex;
 use ardesk_app::LetterFormat;
 use ardesk_app::{App, AppError, SystemClock};
 use ardesk_dto::{
-    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, CalendarSettings, CaseloadRow,
-    ChildDetail, ChildForm, ChildTimeline, DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm,
-    LetterTemplateDto, LettersWritten, MeetingForm, PlanImportDto, PlanSection, ProfileSummary, ReviewPrep,
-    Saved, SchoolForm, TrackedActionDto,
+    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, BundleCheckDto,
+    CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, DecisionForm, ErrorCode, ErrorDto,
+    Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm, PlanImportDto, PlanSection,
+    ProfileSummary, ReviewPrep, Saved, SchoolForm, TrackedActionDto, VerifyReport,
 };
 use tauri::State;
 
@@ -494,6 +494,42 @@ fn save_plan(backend: State<'_, Backend>, child: i64, sections: Vec<PlanSection>
     backend.with(|app| app.save_plan(child, sections))
 }
 
+#[tauri::command(async)]
+fn bundle_check(backend: State<'_, Backend>, review: i64) -> Result<BundleCheckDto, ErrorDto> {
+    backend.with(|app| app.bundle_check(review))
+}
+
+#[tauri::command(async)]
+fn override_finding(
+    backend: State<'_, Backend>,
+    review: i64,
+    rule: String,
+    message: String,
+    reason: String,
+) -> Result<BundleCheckDto, ErrorDto> {
+    backend.with(|app| app.override_finding(review, &rule, &message, &reason))
+}
+
+/// Asks where to save the bundle (suggesting the LA's file name) and writes it there.
+#[tauri::command(async)]
+fn export_bundle(backend: State<'_, Backend>, review: i64) -> Result<Exported, ErrorDto> {
+    let name = backend.with(|app| app.bundle_file_name(review))?;
+    let path = dialogs::save("Save the submission bundle", &name, ("Zip archive", &["zip"]))
+        .ok_or_else(cancelled)?;
+    let files = backend.with(|app| app.export_bundle(review, &path))?;
+    Ok(Exported {
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        items: files.len(),
+    })
+}
+
+/// Asks for a received bundle and checks it as `ardesk verify` does.
+#[tauri::command(async)]
+fn open_bundle() -> Result<VerifyReport, ErrorDto> {
+    let path = dialogs::open("Open a received bundle", ("Zip archive", &["zip"])).ok_or_else(cancelled)?;
+    ardesk_app::verify_bundle_file(&path).map_err(ErrorDto::from)
+}
+
 fn main() {
     let result = tauri::Builder::default()
         .manage(Backend::open())
@@ -557,6 +593,10 @@ fn main() {
             write_amendments,
             import_plan,
             save_plan,
+            bundle_check,
+            override_finding,
+            export_bundle,
+            open_bundle,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

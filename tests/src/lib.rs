@@ -194,6 +194,13 @@ impl Driver {
             .unwrap_or_else(|e| panic!("could not offer {}: {e}", from.display()));
     }
 
+    /// Puts a copy of `path` (a file this test made) where the app's open dialogs look.
+    pub fn offer_path(&self, path: &Path) {
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(path, self.data.path().join("to-open").join(name))
+            .unwrap_or_else(|e| panic!("could not offer {}: {e}", path.display()));
+    }
+
     /// Launches the app and connects to its window.
     pub async fn launch(&self) -> App {
         let mut caps = serde_json::Map::new();

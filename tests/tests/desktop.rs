@@ -608,3 +608,69 @@ async fn amendments_import_the_plan_lint_section_f_and_write_tracked_changes() {
     app.screenshot("amendments.png").await;
     app.quit().await;
 }
+
+/// The child names of the demo reviews whose records are complete, in the order the demo made them.
+fn recorded_children(driver: &Driver) -> Vec<String> {
+    let db = open_db(&driver.db_path());
+    let mut stmt = db
+        .prepare(
+            "SELECT coalesce(c.preferred_name, c.legal_forenames) || ' ' || c.legal_surname
+             FROM review r JOIN child c ON c.id = r.child_id
+             WHERE r.stage IN ('ready_to_submit', 'submitted') ORDER BY r.id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().flatten().collect()
+}
+
+async fn open_child_named(app: &App, name: &str) {
+    app.type_into("#search", name.split_whitespace().next().unwrap()).await;
+    let rows = app.client().find_all(ardesk_e2e::Locator::Css("#caseload tbody tr button")).await.unwrap();
+    for b in rows {
+        if b.text().await.unwrap_or_default() == name {
+            b.click().await.unwrap();
+            app.wait_for_text("#child-name", name).await;
+            return;
+        }
+    }
+    panic!("{name} is not on the caseload");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() {
+    let driver = Driver::start("the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+    let names = recorded_children(&driver);
+
+    // The second complete record has a password-protected school report: V01 blocks it.
+    open_child_named(&app, &names[1]).await;
+    app.click("#open-bundle").await;
+    app.wait_for_text("#findings", "school-report-protected.pdf").await;
+    assert_eq!(app.attrs("#findings li[data-rule=V01]", "data-rule").await.len(), 1);
+    let disabled = app.eval("return document.getElementById('export-bundle').disabled;").await;
+    assert_eq!(disabled, serde_json::Value::Bool(true), "export is blocked");
+    app.screenshot("bundle-blocked.png").await;
+
+    // The first exports, and the LA's check of the file says it is valid.
+    app.click("#back-to-child").await;
+    app.click("#back").await;
+    open_child_named(&app, &names[0]).await;
+    app.click("#open-bundle").await;
+    app.wait_for_text("#bundle-state", "Ready to export").await;
+    app.click("#export-bundle").await;
+    app.wait_for_text("#bundle-status", "Written").await;
+    let zips: Vec<_> = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "zip"))
+        .collect();
+    assert_eq!(zips.len(), 1, "{zips:?}");
+    driver.offer_path(&zips[0]);
+    app.click("#nav-verify").await;
+    app.click("#open-received").await;
+    app.wait_for_text("#verify-state", "Valid bundle").await;
+    app.screenshot("bundle-verified.png").await;
+    app.quit().await;
+}

@@ -2,10 +2,10 @@
 //! `ardesk-dto` contract; no other module touches `window.__TAURI__`.
 
 use ardesk_dto::{
-    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, CalendarSettings, CaseloadRow,
-    ChildDetail, ChildForm, ChildTimeline, DecisionForm, ErrorCode, ErrorDto, Exported, InviteeForm,
-    LetterTemplateDto, LettersWritten, MeetingForm, PlanImportDto, PlanSection, ProfileSummary, ReviewPrep,
-    Saved, SchoolForm, TrackedActionDto,
+    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, BundleCheckDto,
+    CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, DecisionForm, ErrorCode, ErrorDto,
+    Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm, PlanImportDto, PlanSection,
+    ProfileSummary, ReviewPrep, Saved, SchoolForm, TrackedActionDto, VerifyReport,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -462,4 +462,32 @@ pub async fn save_plan(child: i64, sections: &[PlanSection]) -> Result<(), Error
         sections: &'a [PlanSection],
     }
     invoke("save_plan", &Args { child, sections }).await
+}
+
+pub async fn bundle_check(review: i64) -> Result<BundleCheckDto, ErrorDto> {
+    invoke("bundle_check", &Review { review }).await
+}
+
+pub async fn override_finding(
+    review: i64,
+    rule: &str,
+    message: &str,
+    reason: &str,
+) -> Result<BundleCheckDto, ErrorDto> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        review: i64,
+        rule: &'a str,
+        message: &'a str,
+        reason: &'a str,
+    }
+    invoke("override_finding", &Args { review, rule, message, reason }).await
+}
+
+pub async fn export_bundle(review: i64) -> Result<Exported, ErrorDto> {
+    invoke("export_bundle", &Review { review }).await
+}
+
+pub async fn open_bundle() -> Result<VerifyReport, ErrorDto> {
+    invoke("open_bundle", &NoArgs {}).await
 }

@@ -6,11 +6,13 @@
 
 mod after;
 mod amend;
+mod bundle;
 mod ipc;
 mod meeting;
 
 use after::{AfterMeeting, OpenActions};
 use amend::AmendmentsPage;
+use bundle::{BundlePage, VerifyPage};
 use meeting::Ar1Page;
 
 use ardesk_dto::{
@@ -34,6 +36,10 @@ pub(crate) enum Screen {
     Ar1(i64, i64),
     /// The proposed amendments of review `.0` of child `.1`.
     Amendments(i64, i64),
+    /// Sending review `.0` of child `.1` to the LA.
+    Bundle(i64, i64),
+    /// Checking a bundle received (for LA officers).
+    Verify,
 }
 
 /// What the main area needs to know to pick a screen.
@@ -97,6 +103,7 @@ pub fn App() -> impl IntoView {
             <p class="school">{school}</p>
             <nav class="app-nav" aria-label="Main">
                 <button id="nav-caseload" class="nav" on:click=move |_| ctx.go(Screen::Caseload)>"Caseload"</button>
+                <button id="nav-verify" class="nav" on:click=move |_| ctx.go(Screen::Verify)>"Open a received bundle"</button>
                 <button id="nav-settings" class="nav" on:click=move |_| ctx.go(Screen::Settings)>"Settings"</button>
             </nav>
         </header>
@@ -112,6 +119,8 @@ pub fn App() -> impl IntoView {
                 (ViewState::Ready { .. }, Screen::Settings) => view! { <Settings /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Prep(review, child)) => view! { <PrepPage review child /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Ar1(review, child)) => view! { <Ar1Page review child /> }.into_any(),
+                (ViewState::Ready { .. }, Screen::Bundle(review, child)) => view! { <BundlePage review child /> }.into_any(),
+                (ViewState::Ready { .. }, Screen::Verify) => view! { <VerifyPage /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Amendments(review, child)) => {
                     view! { <AmendmentsPage review child /> }.into_any()
                 }
@@ -381,6 +390,7 @@ fn ChildPage(id: i64) -> impl IntoView {
                                 </button>
                                 <button id="open-ar1" on:click=move |_| ctx.go(Screen::Ar1(review, id))>"AR1 record →"</button>
                                 <button id="open-amendments" on:click=move |_| ctx.go(Screen::Amendments(review, id))>"Amendments →"</button>
+                                <button id="open-bundle" on:click=move |_| ctx.go(Screen::Bundle(review, id))>"Send to the LA →"</button>
                             }
                         })}
                         <button id="edit-child" on:click=move |_| ctx.go(Screen::EditChild(id))>"Edit details"</button>

@@ -173,7 +173,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
                 "V01",
                 Block,
                 doc,
-                format!("{} is password-protected or encrypted ({}).", f.original_name, f.verdict_detail),
+                format!("{} cannot be opened without a password: {}.", f.original_name, f.verdict_detail),
                 "Ask the sender for a copy without a password, and attach that instead.",
             )),
             "macro" => out.push(Finding::new(
@@ -383,7 +383,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "V11",
             Warn,
             None,
-            format!("Invitations went on {d}, less than two weeks before the meeting."),
+            format!("Invitations went on {}, less than two weeks before the meeting.", crate::dates::long(d)),
             "Record why (for example, a meeting brought forward with everyone's agreement).",
         )),
         None => out.push(Finding::new(
@@ -400,7 +400,10 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "V11",
             Warn,
             None,
-            format!("The advice was circulated on {d}, less than two weeks before the meeting."),
+            format!(
+                "The advice was circulated on {}, less than two weeks before the meeting.",
+                crate::dates::long(d)
+            ),
             "Record why.",
         )),
         None => out.push(Finding::new(
@@ -419,7 +422,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "V11",
             Warn,
             Some("AR1 record"),
-            format!("The record was due with the LA by {due} (T11)."),
+            format!("The record was due with the LA by {} (T11).", crate::dates::long(due)),
             "Send it now and record why it is late.",
         ));
     }
@@ -430,7 +433,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "V12",
             Warn,
             None,
-            format!("This is a phase-transfer review and the meeting was after {by}."),
+            format!("This is a phase-transfer review and the meeting was after {}.", crate::dates::long(by)),
             "Record why; the LA must still name the new school by its deadline.",
         ));
     }

@@ -1,0 +1,161 @@
+//! Sending to the LA: the bundle's files and every finding of V01–V19 with how to fix it,
+//! overrides with a reason, and the export; and, for the LA, checking a bundle received.
+
+use ardesk_dto::{BundleCheckDto, ErrorCode, ErrorDto, VerifyReport};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::{ErrorPanel, Screen, ctx, ipc};
+
+#[component]
+pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
+    let ctx = ctx();
+    let check = RwSignal::new(None::<Result<BundleCheckDto, ErrorDto>>);
+    let status = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ErrorDto>);
+    let reasons = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
+    spawn_local(async move { check.set(Some(ipc::bundle_check(review).await)) });
+
+    let export = move |_| {
+        status.set(Some("Writing the bundle…".to_owned()));
+        spawn_local(async move {
+            match ipc::export_bundle(review).await {
+                Ok(done) => status.set(Some(format!(
+                    "Written: {} ({} files, checked after writing).",
+                    done.file_name, done.items
+                ))),
+                Err(e) if e.code == ErrorCode::Cancelled => status.set(None),
+                Err(e) => {
+                    status.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+    let go_fix = move |at: String| match at.as_str() {
+        "ar1" => ctx.go(Screen::Ar1(review, child)),
+        "amendments" => ctx.go(Screen::Amendments(review, child)),
+        "prep" => ctx.go(Screen::Prep(review, child)),
+        _ => {}
+    };
+
+    let body = move || match check.get() {
+        None => view! { <p class="loading">"Checking the bundle…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(c)) => {
+            let blocking =
+                c.findings.iter().filter(|f| f.severity == "block" && f.overridden.is_none()).count();
+            view! {
+                <h2 id="bundle-title">"Send to the LA"</h2>
+                <p id="bundle-name">{format!("{}.zip", c.name)}</p>
+                {if c.blocked {
+                    view! { <p id="bundle-state" class="error-panel" role="alert">{format!("{blocking} problem(s) must be fixed before the bundle can be exported.")}</p> }.into_any()
+                } else {
+                    view! { <p id="bundle-state" class="ok">"✓ Ready to export: nothing blocks the bundle."</p> }.into_any()
+                }}
+                <section class="panel" aria-labelledby="findings-h">
+                    <h3 id="findings-h">"Checks (V01–V19)"</h3>
+                    {if c.findings.is_empty() {
+                        view! { <p class="ok">"✓ Every check passed."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul id="findings" class="findings">
+                                {c.findings.into_iter().enumerate().map(|(n, f)| {
+                                    let at = f.fix_at.clone();
+                                    let (rule, message) = (f.rule.clone(), f.message.clone());
+                                    view! {
+                                        <li class=format!("finding problem-{}", f.severity) data-rule=f.rule.clone()>
+                                            <strong>{format!("{} ", f.rule)}</strong>
+                                            {f.document.clone().map(|d| format!("{d}: "))}{f.message.clone()}" "
+                                            <span class="hint">{f.fix.clone()}</span>" "
+                                            {(at != "none").then(|| view! { <button class="link" on:click=move |_| go_fix(at.clone())>"Fix →"</button> })}
+                                            {match f.overridden.clone() {
+                                                Some(reason) => view! { <p class="overridden">{format!("Overridden: {reason}")}</p> }.into_any(),
+                                                None if f.can_override => view! {
+                                                    <div class="inline-form">
+                                                        <label for=format!("ov-{n}")>"Reason to go ahead anyway"</label>
+                                                        <input id=format!("ov-{n}") type="text" on:input=move |ev| reasons.update(|r| { r.insert(n, event_target_value(&ev)); }) />
+                                                        <button id=format!("ov-save-{n}") on:click=move |_| {
+                                                            let reason = reasons.with_untracked(|r| r.get(&n).cloned().unwrap_or_default());
+                                                            let (rule, message) = (rule.clone(), message.clone());
+                                                            spawn_local(async move {
+                                                                match ipc::override_finding(review, &rule, &message, &reason).await {
+                                                                    Ok(c) => check.set(Some(Ok(c))),
+                                                                    Err(e) => error.set(Some(e)),
+                                                                }
+                                                            });
+                                                        }>"Record the reason"</button>
+                                                    </div>
+                                                }.into_any(),
+                                                None => view! { <span></span> }.into_any(),
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
+                <section class="panel" aria-labelledby="files-h">
+                    <h3 id="files-h">"Files"</h3>
+                    <table id="bundle-files" class="people">
+                        <thead><tr><th scope="col">"File"</th><th scope="col">"Document"</th><th scope="col">"Source"</th><th scope="col">"Check"</th></tr></thead>
+                        <tbody>
+                            {c.files.into_iter().map(|f| view! {
+                                <tr class:overdue=f.verdict != "ok">
+                                    <td>{f.name}</td><td>{f.title}</td><td>{f.source}</td>
+                                    <td>{if f.verdict == "ok" { "✓ ok".to_owned() } else { format!("{}: {}", f.verdict, f.detail) }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+                <button id="export-bundle" class="primary" disabled=c.blocked on:click=export>"Export the bundle (.zip)"</button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <nav class="breadcrumb">
+            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
+        </nav>
+        <p id="bundle-status" class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        {move || error.get().map(|error| view! { <ErrorPanel error /> })}
+        <article class="bundle">{body}</article>
+    }
+}
+
+/// For the LA: open a bundle received and see whether it is complete and untouched.
+#[component]
+pub(crate) fn VerifyPage() -> impl IntoView {
+    let report = RwSignal::new(None::<Result<VerifyReport, ErrorDto>>);
+    let open = move |_| {
+        spawn_local(async move {
+            match ipc::open_bundle().await {
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                other => report.set(Some(other)),
+            }
+        });
+    };
+    view! {
+        <h2>"Open a received bundle"</h2>
+        <p class="hint">"Checks a bundle as the LA receives it: a complete, unencrypted zip whose every file matches its manifest, with the documents the LA requires and no password-protected files."</p>
+        <button id="open-received" class="primary" on:click=open>"Open a bundle…"</button>
+        {move || report.get().map(|r| match r {
+            Err(error) => view! { <ErrorPanel error /> }.into_any(),
+            Ok(r) => view! {
+                <section class="panel" id="verify-report">
+                    <h3 id="verify-state">{if r.valid { "✓ Valid bundle" } else if r.unusable { "✗ This file cannot be used" } else { "✗ Problems found" }}</h3>
+                    {r.manifest.as_ref().map(|m| view! {
+                        <p>{format!("{} files for {} ({}), meeting {}, LA profile {} v{}", m.files.len(), m.child.initials, m.child.la_ref.clone().unwrap_or_default(), m.review.meeting_date, m.la_profile.id, m.la_profile.version)}</p>
+                    })}
+                    <ul id="verify-problems">{r.problems.into_iter().map(|p| view! { <li class="problem-block">{p}</li> }).collect_view()}</ul>
+                    <table class="people">
+                        <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th></tr></thead>
+                        <tbody>{r.files.into_iter().map(|f| view! { <tr><td>{f.file}</td><td>{f.verdict}" "{f.detail}</td></tr> }).collect_view()}</tbody>
+                    </table>
+                </section>
+            }.into_any(),
+        })}
+    }
+}
