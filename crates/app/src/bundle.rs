@@ -443,11 +443,35 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> AppError + '_ {
 /// the folder; then reopens it and checks every entry's bytes. Stale temporaries from an
 /// interrupted export in that folder are removed first.
 pub(crate) fn write_zip_atomically(path: &Path, entries: &[(&str, &[u8])]) -> Result<(), AppError> {
+    write_zip_atomically_via(path, entries, |f| f)
+}
+
+/// The file being written, as the zip writer needs it: the real file, or (in the fault tests) a
+/// file that fails part-way.
+pub(crate) trait Sink: Write + std::io::Seek {
+    fn sync(&mut self) -> std::io::Result<()>;
+}
+
+impl Sink for std::fs::File {
+    fn sync(&mut self) -> std::io::Result<()> {
+        self.sync_all()
+    }
+}
+
+/// [`write_zip_atomically`] with the temporary file wrapped by `wrap`.
+pub(crate) fn write_zip_atomically_via<S: Sink>(
+    path: &Path,
+    entries: &[(&str, &[u8])],
+    wrap: impl FnOnce(std::fs::File) -> S,
+) -> Result<(), AppError> {
     let io = io_error(path);
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     crate::reviews::remove_stale_partials(dir);
     let (tmp, file) = crate::reviews::tempfile_in(dir).map_err(&io)?;
-    let result = (|| -> Result<(), AppError> {
+    let file = wrap(file);
+    // The zip crate can panic when a write fails part-way through an entry (a full disk): that
+    // is an I/O error like any other here, never a crash.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(), AppError> {
         let mut zip = zip::ZipWriter::new(file);
         // Stored, not deflated: PDFs and DOCX files are compressed already, and a stored zip
         // opens anywhere. A fixed timestamp keeps the bytes the same for the same content.
@@ -460,12 +484,18 @@ pub(crate) fn write_zip_atomically(path: &Path, entries: &[(&str, &[u8])]) -> Re
                 .map_err(|e| AppError::new(ErrorCode::Io, format!("Could not write {name}: {e}")))?;
             zip.write_all(bytes).map_err(&io)?;
         }
-        let file = zip
+        let mut file = zip
             .finish()
             .map_err(|e| AppError::new(ErrorCode::Io, format!("Could not finish the zip: {e}")))?;
-        file.sync_all().map_err(&io)?;
+        file.sync().map_err(&io)?;
         Ok(())
-    })();
+    }))
+    .unwrap_or_else(|_| {
+        Err(AppError::new(
+            ErrorCode::Io,
+            format!("Could not write {}: the disk may be full.", path.display()),
+        ))
+    });
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
@@ -655,4 +685,78 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
 pub fn verify_bundle_file(path: &Path) -> Result<VerifyReport, AppError> {
     let las = crate::builtin_las()?;
     Ok(verify_bundle(path, &las))
+}
+
+#[cfg(test)]
+mod fault_tests {
+    use super::*;
+
+    /// A file that fails with "no space left" once `left` bytes have been written.
+    struct FailAfter {
+        file: std::fs::File,
+        left: usize,
+    }
+
+    impl Write for FailAfter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.left == 0 {
+                return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"));
+            }
+            let n = buf.len().min(self.left);
+            let written = self.file.write(buf.get(..n).unwrap_or_default())?;
+            self.left -= written;
+            Ok(written)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.file.flush()
+        }
+    }
+
+    impl std::io::Seek for FailAfter {
+        fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+            self.file.seek(pos)
+        }
+    }
+
+    impl Sink for FailAfter {
+        fn sync(&mut self) -> std::io::Result<()> {
+            self.file.sync_all()
+        }
+    }
+
+    #[test]
+    fn a_write_failing_at_any_byte_never_leaves_a_final_named_file_and_keeps_the_last_bundle() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let path = dir.path().join("AR_bundle.zip");
+        let a = vec![7u8; 3000];
+        let b: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        let entries: Vec<(&str, &[u8])> =
+            vec![("manifest.json", b"{}"), ("01_AR1.pdf", &a), ("02_SCHOOLREPORT.pdf", &b)];
+        // The whole output, to know its size.
+        write_zip_atomically(&path, &entries).unwrap_or_else(|e| unreachable!("{e}"));
+        let good = std::fs::read(&path).unwrap_or_default();
+        std::fs::remove_file(&path).unwrap_or_else(|e| unreachable!("{e}"));
+        let sizes: Vec<usize> = (0..good.len()).step_by(97).chain([good.len() - 1]).collect();
+        for n in &sizes {
+            let result = write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n });
+            assert!(result.is_err(), "failing after {n} bytes must fail");
+            assert!(!path.exists(), "a final-named file after failing at byte {n}");
+        }
+        // With a previous bundle in place, a failed export leaves it exactly as it was.
+        std::fs::write(&path, &good).unwrap_or_else(|e| unreachable!("{e}"));
+        for n in sizes.iter().step_by(5) {
+            let _ = write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n });
+            assert_eq!(
+                std::fs::read(&path).unwrap_or_default(),
+                good,
+                "the previous bundle changed at byte {n}"
+            );
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap_or_else(|e| unreachable!("{e}"))
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind: {left:?}");
+    }
 }
