@@ -30,6 +30,13 @@ fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
 }
 
+/// The built `ardesk` command (built by `scripts/build` with the app).
+pub fn ardesk_binary() -> PathBuf {
+    let path = target_dir().join("debug").join("ardesk");
+    assert!(path.is_file(), "ardesk is not built at {}: run scripts/build", path.display());
+    path
+}
+
 /// The built desktop app. `ARDESK_APP` overrides the default `target/debug/annual-review-desk`.
 pub fn app_binary() -> PathBuf {
     let path = std::env::var_os("ARDESK_APP")
@@ -199,6 +206,14 @@ impl Driver {
         let name = path.file_name().expect("a file name");
         std::fs::copy(path, self.data.path().join("to-open").join(name))
             .unwrap_or_else(|e| panic!("could not offer {}: {e}", path.display()));
+    }
+
+    /// Takes back every file offered to the open dialogs.
+    pub fn clear_offers(&self) {
+        let dir = self.data.path().join("to-open");
+        for entry in std::fs::read_dir(&dir).expect("to-open directory").flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 
     /// Launches the app and connects to its window.

@@ -672,5 +672,34 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.click("#open-received").await;
     app.wait_for_text("#verify-state", "Valid bundle").await;
     app.screenshot("bundle-verified.png").await;
+    // The LA's command-line check agrees.
+    let verified =
+        std::process::Command::new(ardesk_e2e::ardesk_binary()).arg("verify").arg(&zips[0]).output().unwrap();
+    assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stdout));
+
+    // A password-protected report attached to the same review blocks it, naming the file;
+    // attaching an unprotected copy in its place lets it go again.
+    let protected =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/app/demo/protected-report.pdf");
+    driver.clear_offers();
+    driver.offer_path(&protected);
+    app.click("#nav-caseload").await;
+    open_child_named(&app, &names[0]).await;
+    app.click("#open-prep").await;
+    app.click("#checklist tbody tr:first-child .attach").await;
+    app.wait_for_text("#checklist tbody tr:first-child", "protected-report.pdf").await;
+    app.click("#back-to-child").await;
+    app.click("#open-bundle").await;
+    app.wait_for_text("#findings", "protected-report.pdf").await;
+    assert_eq!(app.attrs("#findings li[data-rule=V01]", "data-rule").await.len(), 1);
+    driver.clear_offers();
+    driver.offer_file("school-report.pdf");
+    app.click("#back-to-child").await;
+    app.click("#open-prep").await;
+    app.click("#checklist tbody tr:first-child .attach").await;
+    app.wait_for_text("#checklist tbody tr:first-child", "school-report.pdf").await;
+    app.click("#back-to-child").await;
+    app.click("#open-bundle").await;
+    app.wait_for_text("#bundle-state", "Ready to export").await;
     app.quit().await;
 }
