@@ -446,6 +446,14 @@ pub(crate) fn write_zip_atomically(path: &Path, entries: &[(&str, &[u8])]) -> Re
     write_zip_atomically_via(path, entries, |f| f)
 }
 
+/// The export's writing step on its own (for the benchmark): every file hashed for the
+/// manifest, then [`write_zip_atomically`] (which reads the zip back and checks every hash).
+pub fn write_bundle_zip(path: &Path, entries: &[(&str, &[u8])]) -> Result<Vec<String>, AppError> {
+    let hashes: Vec<String> = entries.iter().map(|(_, bytes)| sha256(bytes)).collect();
+    write_zip_atomically(path, entries)?;
+    Ok(hashes)
+}
+
 /// The file being written, as the zip writer needs it: the real file, or (in the fault tests) a
 /// file that fails part-way.
 pub(crate) trait Sink: Write + std::io::Seek {

@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use reviews::Calendars;
 
 pub use amendments::MODES as AMENDMENT_MODES;
-pub use bundle::{verify_bundle, verify_bundle_file};
+pub use bundle::{verify_bundle, verify_bundle_file, write_bundle_zip};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use prep::LetterFormat;
