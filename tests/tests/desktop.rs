@@ -688,6 +688,8 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.click("#open-prep").await;
     app.click("#checklist tbody tr:first-child .attach").await;
     app.wait_for_text("#checklist tbody tr:first-child", "protected-report.pdf").await;
+    // It is kept (it was received) but flagged at once.
+    app.wait_for_text("#checklist tbody tr:first-child .file-warning", "the LA cannot open it").await;
     app.click("#back-to-child").await;
     app.click("#open-bundle").await;
     app.wait_for_text("#findings", "protected-report.pdf").await;

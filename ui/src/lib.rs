@@ -935,6 +935,7 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
                                     <tr data-item=item data-status=c.status.clone()>
                                         <td><StatusBadge status=badge label=c.status_label.clone() /></td>
                                         <td>{c.title.clone()}{c.file_name.clone().map(|f| view! { <span class="notes">{format!(" ({f})")}</span> })}
+                                            {c.file_warning.clone().map(|w| view! { <span class="warning-line file-warning" role="alert"><span aria-hidden="true">"⚠ "</span>{w}</span> })}
                                             {c.has_views_text.then(|| view! { <span class="notes">" (views typed in)"</span> })}</td>
                                         <td>{c.from.clone().unwrap_or_default()}</td>
                                         <td class="date">{c.due.clone().unwrap_or_default()}</td>

@@ -384,6 +384,8 @@ impl App {
                                 };
                                 let sha = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&bytes));
                                 tx.put_file(&sha, "application/pdf", &bytes)?;
+                                let scan = ardesk_intake::scan(&bytes, ardesk_intake::DEFAULT_MAX_BYTES);
+                                tx.set_file_scan(&sha, scan.verdict.code(), scan.verdict.detail())?;
                                 tx.mark_received(*item, received, Some((&sha, &file)), None)?;
                             }
                         }

@@ -445,6 +445,14 @@ impl App {
                         received_on: c.received_on.map(long),
                         chased_on: c.chased_on.map(long),
                         file_name: c.file.as_ref().map(|f| f.name.clone()),
+                        file_warning: c.file.as_ref().and_then(|f| f.scan.as_ref()).filter(|(v, _)| v != "ok").map(
+                            |(verdict, detail)| match verdict.as_str() {
+                                "encrypted" => format!(
+                                    "It has a password ({detail}): the LA cannot open it. Ask for a copy without one."
+                                ),
+                                _ => format!("It cannot be sent as it is ({verdict}: {detail})."),
+                            },
+                        ),
                         has_views_text: c.views_text.is_some(),
                         status: status.to_owned(),
                         status_label: label.to_owned(),
@@ -621,10 +629,14 @@ impl App {
             )])
         })?;
         let sha = sha256_hex(bytes);
+        // A password-protected or damaged file is kept (it was received), but flagged now: the
+        // LA cannot open it, and the bundle will refuse it (V01).
+        let scan = ardesk_intake::scan(bytes, ctx.max_file_bytes);
         let today = self.clock.today();
         let action = Action { actor: &self.actor, name: "checklist.attach", at: self.clock.now() };
         self.store.write(action, |tx| {
             tx.put_file(&sha, kind.extension(), bytes)?;
+            tx.set_file_scan(&sha, scan.verdict.code(), scan.verdict.detail())?;
             tx.mark_received(item, today, Some((&sha, file_name)), None)
         })?;
         self.review_prep(review)

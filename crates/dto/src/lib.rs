@@ -310,6 +310,8 @@ pub struct ChecklistDto {
     pub received_on: Option<String>,
     pub chased_on: Option<String>,
     pub file_name: Option<String>,
+    /// Why the attached file cannot go to the LA as it is (a password…), if it cannot.
+    pub file_warning: Option<String>,
     pub has_views_text: bool,
     /// `received`, `overdue`, `awaited` or `not_requested`.
     pub status: String,

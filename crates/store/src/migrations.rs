@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v5.sql")),
     M::up(include_str!("schema_v6.sql")),
     M::up(include_str!("schema_v7.sql")),
+    M::up(include_str!("schema_v8.sql")),
 ];
 
 /// The schema version this build writes.

@@ -86,6 +86,8 @@ pub struct FileRef {
     pub name: String,
     pub file_type: String,
     pub size: i64,
+    /// The password scan's verdict and detail when it was attached (`None` before schema v8).
+    pub scan: Option<(String, String)>,
 }
 
 /// One document of a review's report checklist.
@@ -481,7 +483,7 @@ impl Store {
     pub fn checklist(&self, review: ReviewId) -> Result<Vec<ChecklistRow>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.code, c.title, c.invitee_id, c.requested_on, c.due_on, c.received_on, c.chased_on,
-                    c.file_sha256, c.file_name, f.file_type, f.size, c.views_text
+                    c.file_sha256, c.file_name, f.file_type, f.size, c.views_text, f.scan_verdict, f.scan_detail
              FROM checklist_item c LEFT JOIN stored_file f ON f.sha256 = c.file_sha256
              WHERE c.review_id = ?1 ORDER BY c.position, c.id",
         )?;
@@ -493,6 +495,7 @@ impl Store {
             [Option<String>; 4],
             (Option<String>, Option<String>, Option<String>, Option<i64>),
             Option<String>,
+            (Option<String>, Option<String>),
         );
         let rows: Vec<Raw> = stmt
             .query_map([review.0], |r| {
@@ -504,30 +507,46 @@ impl Store {
                     [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
                     (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?),
                     r.get(12)?,
+                    (r.get(13)?, r.get(14)?),
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
-            .map(|(id, code, title, invitee_id, [requested, due, received, chased], file, views_text)| {
-                let d = |v: Option<String>, what| v.map(|s| date(&s, what, id)).transpose();
-                Ok(ChecklistRow {
+            .map(
+                |(
                     id,
                     code,
                     title,
                     invitee_id,
-                    requested_on: d(requested, "requested date")?,
-                    due_on: d(due, "due date")?,
-                    received_on: d(received, "received date")?,
-                    chased_on: d(chased, "chased date")?,
-                    file: match file {
-                        (Some(sha256), Some(name), Some(file_type), Some(size)) => {
-                            Some(FileRef { sha256, name, file_type, size })
-                        }
-                        _ => None,
-                    },
+                    [requested, due, received, chased],
+                    file,
                     views_text,
-                })
-            })
+                    scan,
+                )| {
+                    let d = |v: Option<String>, what| v.map(|s| date(&s, what, id)).transpose();
+                    Ok(ChecklistRow {
+                        id,
+                        code,
+                        title,
+                        invitee_id,
+                        requested_on: d(requested, "requested date")?,
+                        due_on: d(due, "due date")?,
+                        received_on: d(received, "received date")?,
+                        chased_on: d(chased, "chased date")?,
+                        file: match file {
+                            (Some(sha256), Some(name), Some(file_type), Some(size)) => {
+                                let scan = match scan {
+                                    (Some(verdict), detail) => Some((verdict, detail.unwrap_or_default())),
+                                    _ => None,
+                                };
+                                Some(FileRef { sha256, name, file_type, size, scan })
+                            }
+                            _ => None,
+                        },
+                        views_text,
+                    })
+                },
+            )
             .collect()
     }
 

@@ -382,6 +382,15 @@ impl<'c> Tx<'c> {
         Ok(rows)
     }
 
+    /// Records what the password scan said of a stored file.
+    pub fn set_file_scan(&mut self, sha256: &str, verdict: &str, detail: &str) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE stored_file SET scan_verdict = ?2, scan_detail = ?3 WHERE sha256 = ?1",
+            params![sha256, verdict, detail],
+        )?;
+        Ok(())
+    }
+
     /// Stores `content` once, by its SHA-256 (the caller computed `sha256` from `content`).
     pub fn put_file(&mut self, sha256: &str, file_type: &str, content: &[u8]) -> Result<(), StoreError> {
         self.tx.execute(
