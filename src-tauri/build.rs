@@ -65,6 +65,7 @@ const COMMANDS: &[&str] = &[
     "override_finding",
     "export_bundle",
     "open_bundle",
+    "bundle_progress",
 ];
 
 fn main() {

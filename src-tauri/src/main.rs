@@ -6,11 +6,12 @@
 mod dialogs;
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use ardesk_app::LetterFormat;
 use ardesk_app::{App, AppError, SystemClock};
 use ardesk_dto::{
-    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, BundleCheckDto,
+    AfterMeetingDto, AmendmentForm, AmendmentPreview, AmendmentsDto, AppInfo, BundleCheckDto, BundleProgress,
     CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, DecisionForm, ErrorCode, ErrorDto,
     Exported, InviteeForm, LetterTemplateDto, LettersWritten, MeetingForm, PlanImportDto, PlanSection,
     ProfileSummary, ReviewPrep, Saved, SchoolForm, TrackedActionDto, VerifyReport,
@@ -510,17 +511,48 @@ fn override_finding(
     backend.with(|app| app.override_finding(review, &rule, &message, &reason))
 }
 
+/// How far a bundle export has got. Kept outside the [`Backend`] lock, which the export holds,
+/// so that the page can poll it while the export runs.
+#[derive(Default)]
+struct ExportProgress {
+    done: AtomicU64,
+    total: AtomicU64,
+    running: AtomicBool,
+}
+
 /// Asks where to save the bundle (suggesting the LA's file name) and writes it there.
 #[tauri::command(async)]
-fn export_bundle(backend: State<'_, Backend>, review: i64) -> Result<Exported, ErrorDto> {
+fn export_bundle(
+    backend: State<'_, Backend>,
+    progress: State<'_, ExportProgress>,
+    review: i64,
+) -> Result<Exported, ErrorDto> {
     let name = backend.with(|app| app.bundle_file_name(review))?;
     let path = dialogs::save("Save the submission bundle", &name, ("Zip archive", &["zip"]))
         .ok_or_else(cancelled)?;
-    let files = backend.with(|app| app.export_bundle(review, &path))?;
+    progress.done.store(0, Ordering::Relaxed);
+    progress.total.store(0, Ordering::Relaxed);
+    progress.running.store(true, Ordering::Relaxed);
+    let report = |done: u64, total: u64| {
+        progress.total.store(total, Ordering::Relaxed);
+        progress.done.store(done, Ordering::Relaxed);
+    };
+    let files = backend.with(|app| app.export_bundle_reporting(review, &path, &report));
+    progress.running.store(false, Ordering::Relaxed);
+    let files = files?;
     Ok(Exported {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         items: files.len(),
     })
+}
+
+#[tauri::command]
+fn bundle_progress(progress: State<'_, ExportProgress>) -> BundleProgress {
+    BundleProgress {
+        done: progress.done.load(Ordering::Relaxed),
+        total: progress.total.load(Ordering::Relaxed),
+        running: progress.running.load(Ordering::Relaxed),
+    }
 }
 
 /// Asks for a received bundle and checks it as `ardesk verify` does.
@@ -533,6 +565,7 @@ fn open_bundle() -> Result<VerifyReport, ErrorDto> {
 fn main() {
     let result = tauri::Builder::default()
         .manage(Backend::open())
+        .manage(ExportProgress::default())
         .invoke_handler(tauri::generate_handler![
             app_info,
             load_demo,
@@ -597,6 +630,7 @@ fn main() {
             override_finding,
             export_bundle,
             open_bundle,
+            bundle_progress,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -16,10 +16,28 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
     let reasons = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
     spawn_local(async move { check.set(Some(ipc::bundle_check(review).await)) });
 
+    let progress = RwSignal::new(None::<ardesk_dto::BundleProgress>);
     let export = move |_| {
         status.set(Some("Writing the bundle…".to_owned()));
+        // The export holds the backend while it runs; its progress is polled separately.
+        let poll = set_interval_with_handle(
+            move || {
+                spawn_local(async move {
+                    if let Ok(p) = ipc::bundle_progress().await {
+                        progress.set(p.running.then_some(p));
+                    }
+                });
+            },
+            std::time::Duration::from_millis(150),
+        )
+        .ok();
         spawn_local(async move {
-            match ipc::export_bundle(review).await {
+            let result = ipc::export_bundle(review).await;
+            if let Some(handle) = poll {
+                handle.clear();
+            }
+            progress.set(None);
+            match result {
                 Ok(done) => status.set(Some(format!(
                     "Written: {} ({} files, checked after writing).",
                     done.file_name, done.items
@@ -120,6 +138,12 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
             <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
         </nav>
         <p id="bundle-status" class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        {move || progress.get().filter(|p| p.total > 0).map(|p| view! {
+            <div class="progress">
+                <label for="bundle-progress">{format!("Writing and checking: {} of {} MB", p.done >> 20, p.total >> 20)}</label>
+                <progress id="bundle-progress" max=p.total.to_string() value=p.done.to_string()></progress>
+            </div>
+        })}
         {move || error.get().map(|error| view! { <ErrorPanel error /> })}
         <article class="bundle">{body}</article>
     }

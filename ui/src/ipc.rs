@@ -491,3 +491,7 @@ pub async fn export_bundle(review: i64) -> Result<Exported, ErrorDto> {
 pub async fn open_bundle() -> Result<VerifyReport, ErrorDto> {
     invoke("open_bundle", &NoArgs {}).await
 }
+
+pub async fn bundle_progress() -> Result<ardesk_dto::BundleProgress, ErrorDto> {
+    invoke("bundle_progress", &NoArgs {}).await
+}

@@ -397,6 +397,17 @@ impl App {
     /// leaves no file with the final name (or the previous one intact); it is then reopened and
     /// every file's hash checked. Returns the files written.
     pub fn export_bundle(&self, review: i64, path: &Path) -> Result<Vec<String>, AppError> {
+        self.export_bundle_reporting(review, path, &|_, _| {})
+    }
+
+    /// [`App::export_bundle`], calling `progress(done, total)` (in bytes) as the zip is written
+    /// and read back, for a progress bar.
+    pub fn export_bundle_reporting(
+        &self,
+        review: i64,
+        path: &Path,
+        progress: &dyn Fn(u64, u64),
+    ) -> Result<Vec<String>, AppError> {
         let plan = self.plan_bundle(review)?;
         if blocked(&plan.findings) {
             let problems: Vec<Problem> = plan
@@ -421,7 +432,7 @@ impl App {
             .map_err(|e| AppError::new(ErrorCode::Storage, format!("The index could not be written: {e}")))?;
         let mut entries: Vec<(&str, &[u8])> = vec![(MANIFEST, &manifest), (INDEX, &index)];
         entries.extend(plan.files.iter().map(|p| (p.entry.as_str(), p.bytes.as_slice())));
-        write_zip_atomically(path, &entries)?;
+        write_zip_atomically_via(path, &entries, |f| f, progress)?;
         Ok(entries.iter().map(|(n, _)| (*n).to_owned()).collect())
     }
 }
@@ -443,7 +454,7 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> AppError + '_ {
 /// the folder; then reopens it and checks every entry's bytes. Stale temporaries from an
 /// interrupted export in that folder are removed first.
 pub(crate) fn write_zip_atomically(path: &Path, entries: &[(&str, &[u8])]) -> Result<(), AppError> {
-    write_zip_atomically_via(path, entries, |f| f)
+    write_zip_atomically_via(path, entries, |f| f, &|_, _| {})
 }
 
 /// The export's writing step on its own (for the benchmark): every file hashed for the
@@ -471,7 +482,15 @@ pub(crate) fn write_zip_atomically_via<S: Sink>(
     path: &Path,
     entries: &[(&str, &[u8])],
     wrap: impl FnOnce(std::fs::File) -> S,
+    progress: &dyn Fn(u64, u64),
 ) -> Result<(), AppError> {
+    // Written once and read back once.
+    let total: u64 = entries.iter().map(|(_, b)| u64::try_from(b.len()).unwrap_or(0)).sum::<u64>() * 2;
+    let done = std::cell::Cell::new(0u64);
+    let advance = |bytes: usize| {
+        done.set(done.get() + u64::try_from(bytes).unwrap_or(0));
+        progress(done.get(), total.max(1));
+    };
     let io = io_error(path);
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     crate::reviews::remove_stale_partials(dir);
@@ -491,6 +510,7 @@ pub(crate) fn write_zip_atomically_via<S: Sink>(
             zip.start_file(*name, options)
                 .map_err(|e| AppError::new(ErrorCode::Io, format!("Could not write {name}: {e}")))?;
             zip.write_all(bytes).map_err(&io)?;
+            advance(bytes.len());
         }
         let mut file = zip
             .finish()
@@ -526,6 +546,7 @@ pub(crate) fn write_zip_atomically_via<S: Sink>(
             if sha256(&back) != sha256(bytes) {
                 return Err(format!("{name} does not read back as written"));
             }
+            advance(bytes.len());
         }
         Ok(())
     })();
@@ -746,14 +767,16 @@ mod fault_tests {
         std::fs::remove_file(&path).unwrap_or_else(|e| unreachable!("{e}"));
         let sizes: Vec<usize> = (0..good.len()).step_by(97).chain([good.len() - 1]).collect();
         for n in &sizes {
-            let result = write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n });
+            let result =
+                write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n }, &|_, _| {});
             assert!(result.is_err(), "failing after {n} bytes must fail");
             assert!(!path.exists(), "a final-named file after failing at byte {n}");
         }
         // With a previous bundle in place, a failed export leaves it exactly as it was.
         std::fs::write(&path, &good).unwrap_or_else(|e| unreachable!("{e}"));
         for n in sizes.iter().step_by(5) {
-            let _ = write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n });
+            let _ =
+                write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n }, &|_, _| {});
             assert_eq!(
                 std::fs::read(&path).unwrap_or_default(),
                 good,

@@ -839,8 +839,17 @@ fn a_complete_demo_review_exports_a_bundle_that_verifies() -> Result<(), AppErro
         path.to_string_lossy().ends_with(".zip") && path.to_string_lossy().contains("AR_RC-EHC-"),
         "{path:?}"
     );
-    let written = app.export_bundle(review, &path)?;
+    let seen = std::cell::RefCell::new(Vec::new());
+    let written =
+        app.export_bundle_reporting(review, &path, &|done, total| seen.borrow_mut().push((done, total)))?;
     assert_eq!(written.first().map(String::as_str), Some("manifest.json"));
+    // Progress rises to the total, once per file written and once per file read back.
+    let seen = seen.into_inner();
+    assert_eq!(seen.len(), written.len() * 2);
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0) && seen.last().is_some_and(|(d, t)| d == t),
+        "{seen:?}"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?
         .flatten()

@@ -605,6 +605,15 @@ pub struct BundleCheckDto {
     pub blocked: bool,
 }
 
+/// How far the bundle export has got, in bytes written and read back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleProgress {
+    pub done: u64,
+    pub total: u64,
+    /// An export is under way.
+    pub running: bool,
+}
+
 /// `manifest.json` in every bundle: what the bundle holds, checked by `ardesk verify`. The JSON
 /// Schema is `docs/manifest.schema.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
