@@ -310,6 +310,10 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                             .collect_view()}
                     </select>
                     {area("recommendation_reasons", "Reasons, and any requests (reassessment, funding, placement)", 3)}
+                    <p class="hint">"Requests to the LA (a funding request needs the costed provision map, a placement request the risk assessment):"</p>
+                    {check("request.reassessment", "A reassessment")}
+                    {check("request.funding", "A change of funding")}
+                    {check("request.placement", "A change of placement")}
                     {check("no_amendments", "No amendments proposed")}
                     <p class="hint">"Sections to amend: a short summary each (the detail belongs with the amendments)."</p>
                     <div class="inline-fields">

@@ -63,7 +63,7 @@ fn fix_at(f: &Finding) -> &'static str {
         "V04" | "V05" | "V17" => "ar1",
         "V06" => "amendments",
         "V07" if f.document.as_deref() == Some("AR1 record") => "ar1",
-        "V01" | "V02" | "V03" | "V07" | "V08" | "V10" | "V11" | "V14" => "prep",
+        "V01" | "V02" | "V03" | "V07" | "V08" | "V09" | "V10" | "V11" | "V14" => "prep",
         _ => "none",
     }
 }
@@ -193,6 +193,8 @@ impl App {
             pfa: ar1.pfa_required,
             ar1_problems: ar1.problems.iter().map(|p| (p.field.clone(), p.message.clone())).collect(),
             recommends_amend: recommendation.as_deref() == Some("amend"),
+            requests_funding: values.get("request.funding").is_some_and(|v| v == "true"),
+            requests_placement: values.get("request.placement").is_some_and(|v| v == "true"),
             amendments: amendments.amendments.len(),
             evidence_missing,
             no_amendments_stated: amendments.no_amendments,

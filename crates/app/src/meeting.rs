@@ -451,7 +451,20 @@ impl App {
                             Recommendation::Amend => "Amend the plan.",
                             Recommendation::Cease => "Cease to maintain the plan.",
                         };
-                        format!("{what} {}", record.recommendation_reasons.trim())
+                        let asked: Vec<&str> = [
+                            (record.requests.reassessment, "a reassessment"),
+                            (record.requests.funding, "a change of funding"),
+                            (record.requests.placement, "a change of placement"),
+                        ]
+                        .into_iter()
+                        .filter_map(|(on, what)| on.then_some(what))
+                        .collect();
+                        let requests = if asked.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" The meeting requests {}.", asked.join(" and "))
+                        };
+                        format!("{what} {}{requests}", record.recommendation_reasons.trim())
                     }
                     None => String::new(),
                 };

@@ -41,6 +41,15 @@ pub struct AgreedAction {
     pub success_measure: String,
 }
 
+/// Requests the meeting makes of the LA (spec P2); funding and placement changes need their
+/// evidence in the bundle (V09).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Requests {
+    pub reassessment: bool,
+    pub funding: bool,
+    pub placement: bool,
+}
+
 /// Preparing for adulthood (section L, required from Year 9).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pfa {
@@ -67,6 +76,8 @@ pub struct Ar1Record {
     pub pfa: Pfa,
     pub placement: String,
     pub personal_budget_discussed: bool,
+    /// Requests made to the LA (P2): a reassessment, a change of funding, a change of placement.
+    pub requests: Requests,
     pub discussion: String,
     /// "None" is a valid answer, but it must be given.
     pub differences: String,
@@ -404,7 +415,8 @@ impl Ar1Record {
 
     /// Sets one field from what the user typed. Keys: the text fields by name
     /// (`discussion`, `child_views`, `pfa.employment`…), `recommendation` (`maintain`, `amend`,
-    /// `cease`), `no_amendments` and `personal_budget_discussed` (`true`/`false`),
+    /// `cease`), `no_amendments`, `personal_budget_discussed` and `request.reassessment|funding|placement`
+    /// (`true`/`false`),
     /// `head_teacher_signed` (a date), `actions.N.action|owner|deadline|success_measure`,
     /// `progress.N.rating|evidence|next_steps` and `amend.<section>`.
     pub fn apply(&mut self, key: &str, value: &str) -> Result<(), Problem> {
@@ -447,6 +459,9 @@ impl Ar1Record {
             ["pfa", "community"] => self.pfa.community = text,
             ["pfa", "health"] => self.pfa.health = text,
             ["personal_budget_discussed"] => self.personal_budget_discussed = flag(value),
+            ["request", "reassessment"] => self.requests.reassessment = flag(value),
+            ["request", "funding"] => self.requests.funding = flag(value),
+            ["request", "placement"] => self.requests.placement = flag(value),
             ["no_amendments"] => self.no_amendments = flag(value),
             ["recommendation"] => {
                 self.recommendation = match value {

@@ -113,6 +113,9 @@ pub struct BundleFacts<'a> {
     pub ar1_problems: Vec<(String, String)>,
     /// The record recommends amending the plan.
     pub recommends_amend: bool,
+    /// The record asks the LA for a change of funding, or of placement (V09).
+    pub requests_funding: bool,
+    pub requests_placement: bool,
     pub amendments: usize,
     /// Amendments to B, C, D, F, G or H whose evidence is not a file in the bundle.
     pub evidence_missing: Vec<String>,
@@ -346,6 +349,26 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             ));
         }
     }
+    // V09: a funding request needs the costed provision map, a placement request the risk
+    // assessment. It blocks where the LA's profile makes the document a condition, else warns.
+    for (asked, when, code, what) in [
+        (facts.requests_funding, Condition::FundingChange, "D07", "a change of funding"),
+        (facts.requests_placement, Condition::PlacementChange, "D08", "a change of placement"),
+    ] {
+        if asked && !has(code) {
+            let required = p.documents.conditional.iter().any(|c| c.when == when && c.doc == code);
+            out.push(Finding::new(
+                "V09",
+                if required { Block } else { Warn },
+                Some(crate::paperwork::doc_title(code)),
+                format!(
+                    "The record requests {what}, but the {} is not attached.",
+                    crate::paperwork::doc_title(code).to_lowercase()
+                ),
+                "Attach it, or remove the request from the AR1 record.",
+            ));
+        }
+    }
     for code in &p.documents.required {
         if code != "D04"
             && !has(code)
@@ -494,6 +517,8 @@ mod tests {
             pfa: false,
             ar1_problems: vec![("discussion".into(), "The record of discussion is empty (V04).".into())],
             recommends_amend: false,
+            requests_funding: true,
+            requests_placement: false,
             amendments: 0,
             evidence_missing: vec![],
             no_amendments_stated: true,
@@ -516,6 +541,7 @@ mod tests {
                 ("V04", Severity::Block),
                 ("V08", Severity::Block),
                 ("V08", Severity::Block),
+                ("V09", Severity::Block),
                 ("V10", Severity::Warn),
                 ("V14", Severity::Block),
             ],
