@@ -63,7 +63,7 @@ fn fix_at(f: &Finding) -> &'static str {
         "V04" | "V05" | "V17" => "ar1",
         "V06" => "amendments",
         "V07" if f.document.as_deref() == Some("AR1 record") => "ar1",
-        "V01" | "V02" | "V03" | "V07" | "V08" | "V09" | "V10" | "V11" | "V14" => "prep",
+        "V01" | "V02" | "V03" | "V07" | "V08" | "V09" | "V10" | "V11" | "V13" | "V14" | "V16" => "prep",
         _ => "none",
     }
 }
@@ -93,10 +93,42 @@ impl App {
                 .find(|c| profile.files.allowed_ext.iter().any(|e| e == c))
                 .unwrap_or("pdf")
         };
+        // Other pupils' names, as "first last" word pairs, for V13.
+        let others: std::collections::HashMap<String, String> = self
+            .store
+            .children()?
+            .into_iter()
+            .filter(|c| c.id != ctx.child.id)
+            .flat_map(|c| {
+                let surname = c.record.legal_surname.as_str().to_lowercase();
+                let mut names = vec![c.record.legal_forenames.as_str().to_owned()];
+                names.extend(c.record.preferred_name.as_ref().map(|p| p.as_str().to_owned()));
+                let display = c.record.display_name();
+                names
+                    .into_iter()
+                    .filter_map(|first| first.split_whitespace().next().map(str::to_lowercase))
+                    .map(|first| (format!("{first} {surname}"), display.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let mut planned: Vec<Planned> = Vec::new();
         let mut add =
             |code: &str, title: String, original: String, ext: &str, source: Source, bytes: Vec<u8>| {
                 let scan = ardesk_intake::scan(&bytes, limit);
+                let text = scan.file_type.and_then(|t| ardesk_intake::scan::extract_text(&bytes, t));
+                let other_pupil = text.and_then(|t| {
+                    let words: Vec<String> = t
+                        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
+                    words.windows(2).find_map(|w| match w {
+                        [a, b] => others.get(&format!("{a} {b}")).cloned(),
+                        _ => None,
+                    })
+                });
+                let review_marks = scan.file_type == Some(ardesk_intake::FileType::Docx)
+                    && ardesk_intake::review_marks(&bytes).is_some_and(|m| m.revisions || m.comments);
                 planned.push(Planned {
                     file: PlannedFile {
                         code: code.to_owned(),
@@ -108,6 +140,8 @@ impl App {
                         verdict: scan.verdict.code().to_owned(),
                         verdict_detail: scan.verdict.detail().to_owned(),
                         credentials: scan.credentials,
+                        other_pupil,
+                        review_marks,
                     },
                     bytes,
                     entry: String::new(),

@@ -927,3 +927,39 @@ fn a_password_protected_report_blocks_the_bundle_and_nothing_is_written() -> Res
     assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
     Ok(())
 }
+
+#[test]
+fn another_pupil_named_or_tracked_changes_left_in_a_report_are_warned_about() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    let this_child = app.bundle_check(review)?.child_id;
+    let other = app
+        .children()?
+        .into_iter()
+        .find(|c| c.id != this_child)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "no other child"))?;
+    let items = app.review_prep(review)?.checklist;
+    let (first, second) = match items.as_slice() {
+        [a, b, ..] => (a.id, b.id),
+        _ => return Err(AppError::new(ErrorCode::NotFound, "checklist too short")),
+    };
+    let note = format!("Notes from the call. {} was also mentioned by the class teacher.\n", other.name);
+    app.attach_file(review, first, "call-notes.txt", note.as_bytes())?;
+    // A Word document with tracked changes still in it: the amendments document will do.
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let written = app.write_amendments(review, dir.path(), Some("revisions"), LetterFormat::Docx)?;
+    let docx = std::fs::read(dir.path().join(&written.files[0]))
+        .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    app.attach_file(review, second, "report-with-changes.docx", &docx)?;
+    let check = app.bundle_check(review)?;
+    let rules: Vec<(&str, &str)> = check
+        .findings
+        .iter()
+        .filter(|f| f.rule == "V13" || f.rule == "V16")
+        .map(|f| (f.rule.as_str(), f.severity.as_str()))
+        .collect();
+    assert_eq!(rules, [("V13", "warn"), ("V16", "warn")], "{:#?}", check.findings);
+    assert!(check.findings.iter().any(|f| f.rule == "V13" && f.message.contains(&other.name)));
+    Ok(())
+}

@@ -92,6 +92,11 @@ pub struct PlannedFile {
     pub verdict_detail: String,
     /// Credential-like text found in it.
     pub credentials: Option<String>,
+    /// Another pupil on the caseload named in its text (V13).
+    pub other_pupil: Option<String>,
+    /// A Word document (not the tracked-change document) still holding tracked changes or
+    /// comments (V16).
+    pub review_marks: bool,
 }
 
 /// An invitee asked for advice, and what came of it (V10).
@@ -209,6 +214,24 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
                 doc,
                 format!("{} contains what looks like a password (\u{201c}{c}\u{201d}).", f.original_name),
                 "Remove the password from the document, or record why it is not one.",
+            ));
+        }
+        if let Some(name) = &f.other_pupil {
+            out.push(Finding::new(
+                "V13",
+                Warn,
+                doc,
+                format!("{} names another pupil on the caseload ({name}).", f.original_name),
+                "Check it is about this child only; remove or redact other pupils' details (D19).",
+            ));
+        }
+        if f.review_marks && f.code != "D04" {
+            out.push(Finding::new(
+                "V16",
+                Warn,
+                doc,
+                format!("{} still has tracked changes or comments in it.", f.original_name),
+                "Accept or reject the changes and delete the comments, or ask the sender for a final copy.",
             ));
         }
         let lower = f.original_name.to_ascii_lowercase();
@@ -484,6 +507,8 @@ mod tests {
             verdict: verdict.into(),
             verdict_detail: "detail".into(),
             credentials: None,
+            other_pupil: None,
+            review_marks: false,
         }
     }
 

@@ -32,6 +32,27 @@ pub fn docx_paragraphs(bytes: &[u8], limit: u64) -> Result<Vec<String>, Refusal>
     .unwrap_or_else(|_| Err(Refusal::Unreadable { detail: "the document's structure is invalid".to_owned() }))
 }
 
+/// Review marks left in a Word document: unaccepted tracked changes and comments (V16).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReviewMarks {
+    pub revisions: bool,
+    pub comments: bool,
+}
+
+/// Whether a .docx still holds tracked changes or comments. `None` if it cannot be read.
+pub fn review_marks(bytes: &[u8]) -> Option<ReviewMarks> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let xml = document_xml(bytes).ok()?;
+        let has = |tag: &[u8]| xml.windows(tag.len()).any(|w| w == tag);
+        Some(ReviewMarks {
+            revisions: has(b"<w:ins ") || has(b"<w:del ") || has(b"<w:ins>") || has(b"<w:del>"),
+            comments: has(b"<w:commentReference"),
+        })
+    }))
+    .ok()
+    .flatten()
+}
+
 fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
     let damaged = |e: &dyn std::fmt::Display| Refusal::Unreadable { detail: e.to_string() };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;

@@ -10,7 +10,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 pub mod docx;
 pub mod scan;
 
-pub use docx::docx_paragraphs;
+pub use docx::{ReviewMarks, docx_paragraphs, review_marks};
 pub use scan::{Scan, Verdict, scan};
 
 /// The default largest attachment, in bytes (50 MB).

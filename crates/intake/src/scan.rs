@@ -477,12 +477,17 @@ fn seven_zip_encoded_header(file: &[u8], header: &[u8]) -> Option<Vec<u8>> {
 /// "password: …", "pwd=…", "passcode is …", "PIN: …" followed by a token, in a text file or a
 /// Word document's text. Returns the phrase with the token masked.
 fn credential_text(bytes: &[u8], file_type: FileType) -> Option<String> {
-    let text = match file_type {
-        FileType::Text => String::from_utf8_lossy(bytes.get(..bytes.len().min(4 << 20))?).into_owned(),
-        FileType::Docx => crate::docx::docx_paragraphs(bytes, u64::MAX).ok()?.join("\n"),
-        _ => return None,
-    };
-    find_credential(&text)
+    find_credential(&extract_text(bytes, file_type)?)
+}
+
+/// The text of a plain-text file (its first 4 MB) or a Word document, for the checks that read
+/// words; `None` for other types (PDF text extraction is not built).
+pub fn extract_text(bytes: &[u8], file_type: FileType) -> Option<String> {
+    match file_type {
+        FileType::Text => Some(String::from_utf8_lossy(bytes.get(..bytes.len().min(4 << 20))?).into_owned()),
+        FileType::Docx => Some(crate::docx::docx_paragraphs(bytes, u64::MAX).ok()?.join("\n")),
+        _ => None,
+    }
 }
 
 /// The first credential-like phrase in `text`, masked.
