@@ -93,15 +93,17 @@ fn display() -> &'static str {
                         && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
                 })
                 .expect("a free X display number");
-            let server = Command::new(xvfb)
-                .args([
-                    format!(":{n}"),
-                    "-screen".into(),
-                    "0".into(),
-                    "1280x860x24".into(),
-                    "-nolisten".into(),
-                    "tcp".into(),
-                ])
+            // The display lives in a static, which is never dropped: a small watchdog shell stops
+            // Xvfb when this test process exits, so runs do not leave servers behind.
+            let watchdog = format!(
+                "{xvfb} :{n} -screen 0 1280x860x24 -nolisten tcp & x=$!; \
+                 while kill -0 {me} 2>/dev/null && kill -0 $x 2>/dev/null; do sleep 1; done; kill $x 2>/dev/null",
+                xvfb = xvfb.display(),
+                me = std::process::id()
+            );
+            let server = Command::new("sh")
+                .arg("-c")
+                .arg(watchdog)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -234,6 +236,11 @@ impl Driver {
 
     /// Kills the app process of this test with SIGKILL, as a crash or power cut would.
     pub fn kill_app(&self) {
+        assert_eq!(self.kill_apps(), 1, "expected exactly one app process for this test");
+    }
+
+    /// Kills every app process this test started (found by its data directory); returns how many.
+    fn kill_apps(&self) -> usize {
         let app = std::fs::canonicalize(app_binary()).expect("app path");
         let marker = format!("XDG_DATA_HOME={}", self.data.path().join("data").display());
         let mut killed = 0;
@@ -245,18 +252,21 @@ impl Driver {
             let exe = std::fs::read_link(entry.path().join("exe")).ok();
             let env = std::fs::read(entry.path().join("environ")).unwrap_or_default();
             let ours = String::from_utf8_lossy(&env).split('\0').any(|kv| kv == marker);
-            if exe.as_deref() == Some(app.as_path()) && ours {
-                let status = Command::new("kill").args(["-KILL", &pid]).status().expect("kill runs");
-                assert!(status.success(), "kill -9 {pid} failed");
+            if exe.as_deref() == Some(app.as_path())
+                && ours
+                && Command::new("kill").args(["-KILL", &pid]).status().is_ok_and(|s| s.success())
+            {
                 killed += 1;
             }
         }
-        assert_eq!(killed, 1, "expected exactly one app process for this test");
+        killed
     }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // An app whose driver went away first (a failed test) would otherwise be left running.
+        let _ = self.kill_apps();
         // SIGTERM lets tauri-driver stop WebKitWebDriver too (SIGKILL would orphan it).
         let _ = Command::new("kill").args(["-TERM", &self.process.id().to_string()]).status();
         let deadline = Instant::now() + Duration::from_secs(5);

@@ -157,9 +157,10 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
     view! { {body} }
 }
 
-/// Agreed actions with where each stands, editable in place.
+/// Agreed actions with where each stands, editable in place (the dashboard, the child's page,
+/// and the AR1 record's previous actions).
 #[component]
-fn ActionTable(actions: Vec<TrackedActionDto>, show_child: bool) -> impl IntoView {
+pub(crate) fn ActionTable(actions: Vec<TrackedActionDto>, show_child: bool) -> impl IntoView {
     let ctx = ctx();
     if actions.is_empty() {
         return view! { <p class="hint">"No actions are recorded yet."</p> }.into_any();

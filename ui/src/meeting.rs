@@ -5,6 +5,7 @@ use ardesk_dto::{ErrorDto, FieldProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::after::ActionTable;
 use crate::{ErrorPanel, Problems, Screen, ctx, focus, ipc};
 
 /// Attendance choices, as the backend codes them.
@@ -142,16 +143,6 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
             }
         });
     };
-    let follow_up = move |prev_review: i64, row: usize, status: String| {
-        spawn_local(async move {
-            match ipc::set_action_status(prev_review, row, &status, "").await {
-                Ok(a) => {
-                    saved.set(Some(format!("Saved: “{}” is {}", a.action, a.status_label.to_lowercase())))
-                }
-                Err(e) => exported.set(Some(Err(e))),
-            }
-        });
-    };
 
     let body = move || match loaded.get() {
         None => view! { <p class="loading">"Loading…"</p> }.into_any(),
@@ -226,27 +217,8 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                     }}
                 </section>
                 {(!previous.is_empty()).then(|| view! {
-                    <section class="panel" aria-labelledby="previous-h"><h3 id="previous-h">"Actions from the previous review"</h3>
-                        <table id="ar1-previous" class="people">
-                            <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Deadline"</th><th scope="col">"Where it stands"</th></tr></thead>
-                            <tbody>
-                                {previous.into_iter().map(|p| {
-                                    let (prev_review, row) = (p.review_id, p.row);
-                                    let current = p.status.clone();
-                                    view! {
-                                        <tr>
-                                            <td>{p.action.clone()}</td><td>{p.owner}</td><td>{p.deadline.unwrap_or_default()}</td>
-                                            <td>
-                                                <select id=format!("previous-{row}") aria-label=format!("Where it stands: {}", p.action)
-                                                    on:change=move |ev| follow_up(prev_review, row, event_target_value(&ev))>
-                                                    {ACTION_STATUS.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
-                                                </select>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                    <section class="panel" id="ar1-previous" aria-labelledby="previous-h"><h3 id="previous-h">"Actions from the previous review"</h3>
+                        <ActionTable actions=previous show_child=false />
                     </section>
                 })}
                 <section class="panel"><h3>"Views"</h3>

@@ -2,15 +2,12 @@
 //! written, its manifest is valid against docs/manifest.schema.json (checked by Python's
 //! jsonschema) and it verifies; a review with a password-protected report writes nothing.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn ardesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ardesk"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| unreachable!("ardesk: {e}"))
-}
+use common::{Demo, ardesk};
 
 fn text(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
@@ -19,11 +16,8 @@ fn text(o: &Output) -> String {
 #[test]
 fn a_bundle_is_written_checked_against_the_schema_and_verified() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap_or_default();
-    assert!(ardesk(&["demo", "--db", db]).status.success());
-    let rows: serde_json::Value =
-        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let demo = Demo::new(dir.path(), None);
+    let (db, rows) = (demo.db.as_str(), demo.rows.clone());
     let mut recorded: Vec<i64> = rows
         .as_array()
         .map(|r| {

@@ -2,36 +2,12 @@
 //! with: qpdf and pdftotext for the PDFs, LibreOffice (headless) and python-docx for the DOCX
 //! files. A missing tool is a failure that says how to install it, never a skip.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn ardesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ardesk"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| unreachable!("ardesk: {e}"))
-}
-
-fn tool(name: &str) -> PathBuf {
-    std::env::var_os("PATH")
-        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()))
-        .unwrap_or_else(|| {
-            unreachable!(
-                "`{name}` is not installed: run scripts/setup (it installs the document-checking tools)"
-            )
-        })
-}
-
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| unreachable!("{cmd:?}: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{Demo, ardesk, run, tool};
 
 /// "12 Jan 2027" -> "Tuesday 12 January 2027", as the letters write dates.
 fn letter_date(short: &str) -> String {
@@ -142,11 +118,8 @@ fn every_letter_opens_in_the_real_tools() {
 fn the_prefilled_ar1_lists_every_section_e_outcome() {
     let (qpdf, pdftotext) = (tool("qpdf"), tool("pdftotext"));
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap_or_default();
-    assert!(ardesk(&["demo", "--db", db]).status.success());
-    let rows: serde_json::Value =
-        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let demo = Demo::new(dir.path(), None);
+    let (db, rows) = (demo.db.as_str(), demo.rows.clone());
     let row = rows
         .as_array()
         .and_then(|r| r.iter().find(|r| r["stage"] == "invitations_sent"))
@@ -211,11 +184,8 @@ fn the_prefilled_ar1_lists_every_section_e_outcome() {
 fn the_ar1_record_exports_as_docx_and_pdf() {
     let (qpdf, pdftotext, soffice) = (tool("qpdf"), tool("pdftotext"), tool("soffice"));
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap_or_default();
-    assert!(ardesk(&["demo", "--db", db]).status.success());
-    let rows: serde_json::Value =
-        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
+    let demo = Demo::new(dir.path(), None);
+    let (db, rows) = (demo.db.as_str(), demo.rows.clone());
     let rows = rows.as_array().cloned().unwrap_or_default();
     let out_dir = dir.path().join("record");
     let out_s = out_dir.to_str().unwrap_or_default();
@@ -282,19 +252,10 @@ fn the_ar1_record_exports_as_docx_and_pdf() {
 fn ar1_documents_match_their_snapshots() {
     let pdftotext = tool("pdftotext");
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap_or_default();
     let today = "--today=2026-11-22";
-    assert!(ardesk(&[today, "demo", "--db", db]).status.success());
-    let rows: serde_json::Value =
-        serde_json::from_slice(&ardesk(&[today, "caseload", "--db", db, "--json"]).stdout)
-            .unwrap_or_default();
-    let review_at = |stage: &str| {
-        rows.as_array()
-            .and_then(|r| r.iter().find(|r| r["stage"] == stage))
-            .map(|r| r["review_id"].to_string())
-            .unwrap_or_default()
-    };
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let db = demo.db.as_str();
+    let review_at = |stage: &str| demo.review_at(stage);
     let out_dir = dir.path().join("out");
     let out_s = out_dir.to_str().unwrap_or_default();
     for (name, stage, flag) in [
@@ -340,17 +301,9 @@ fn ar1_documents_match_their_snapshots() {
 fn amendments_documents_open_in_the_real_tools() {
     let (qpdf, soffice, python) = (tool("qpdf"), tool("soffice"), tool("python3"));
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap_or_default();
-    assert!(ardesk(&["demo", "--db", db]).status.success());
-    let rows: serde_json::Value =
-        serde_json::from_slice(&ardesk(&["caseload", "--db", db, "--json"]).stdout).unwrap_or_default();
-    let review_at = |stage: &str| {
-        rows.as_array()
-            .and_then(|r| r.iter().find(|r| r["stage"] == stage))
-            .map(|r| r["review_id"].to_string())
-            .unwrap_or_default()
-    };
+    let demo = Demo::new(dir.path(), None);
+    let (db, rows) = (demo.db.as_str(), demo.rows.clone());
+    let review_at = |stage: &str| demo.review_at(stage);
     let out_dir = dir.path().join("amend");
     let out_s = out_dir.to_str().unwrap_or_default();
     let mut files = Vec::new();

@@ -468,7 +468,8 @@ impl<'c> Tx<'c> {
         meeting: Option<&Meeting>,
         stage: ReviewStage,
     ) -> Result<(), StoreError> {
-        let changed = self.tx.execute(
+        self.update_review(
+            review,
             "UPDATE review SET meeting_date = ?2, meeting_start = ?3, venue = ?4, stage = ?5 WHERE id = ?1",
             params![
                 review.0,
@@ -477,12 +478,7 @@ impl<'c> Tx<'c> {
                 meeting.map(|m| m.venue.as_str()).unwrap_or(""),
                 stage.code()
             ],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "review", id: review.0 });
-        }
-        self.touch("review", review.0);
-        Ok(())
+        )
     }
 
     /// Adds a proposed amendment to a review; returns its id.
@@ -597,28 +593,37 @@ impl<'c> Tx<'c> {
         Ok(())
     }
 
-    /// Moves a review to `stage` (recording a meeting held, or a record ready to submit).
-    pub fn set_stage(&mut self, review: ReviewId, stage: ReviewStage) -> Result<(), StoreError> {
-        let changed =
-            self.tx.execute("UPDATE review SET stage = ?2 WHERE id = ?1", params![review.0, stage.code()])?;
-        if changed == 0 {
+    /// Runs one UPDATE of review `review` (the statement's `?1`); an unknown review is
+    /// `NotFound`, and the review is the record the audit row names.
+    fn update_review(
+        &mut self,
+        review: ReviewId,
+        sql: &str,
+        values: &[&dyn rusqlite::ToSql],
+    ) -> Result<(), StoreError> {
+        if self.tx.execute(sql, values)? == 0 {
             return Err(StoreError::NotFound { what: "review", id: review.0 });
         }
         self.touch("review", review.0);
         Ok(())
     }
 
+    /// Moves a review to `stage` (recording a meeting held, or a record ready to submit).
+    pub fn set_stage(&mut self, review: ReviewId, stage: ReviewStage) -> Result<(), StoreError> {
+        self.update_review(
+            review,
+            "UPDATE review SET stage = ?2 WHERE id = ?1",
+            params![review.0, stage.code()],
+        )
+    }
+
     /// Records that the review's paperwork went to the LA on `on`.
     pub fn set_submitted(&mut self, review: ReviewId, on: NaiveDate) -> Result<(), StoreError> {
-        let changed = self.tx.execute(
+        self.update_review(
+            review,
             "UPDATE review SET submitted_on = ?2, stage = 'submitted' WHERE id = ?1",
             params![review.0, iso(on)],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "review", id: review.0 });
-        }
-        self.touch("review", review.0);
-        Ok(())
+        )
     }
 
     /// Records the LA's decision letter, which concludes the review.
@@ -628,15 +633,11 @@ impl<'c> Tx<'c> {
         decision: Decision,
         on: NaiveDate,
     ) -> Result<(), StoreError> {
-        let changed = self.tx.execute(
+        self.update_review(
+            review,
             "UPDATE review SET decision = ?2, decided_on = ?3, stage = 'decided' WHERE id = ?1",
             params![review.0, decision.code(), iso(on)],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "review", id: review.0 });
-        }
-        self.touch("review", review.0);
-        Ok(())
+        )
     }
 
     /// Records where one agreed action stands.

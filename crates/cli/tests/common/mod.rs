@@ -1,0 +1,72 @@
+//! What the CLI tests share: running `ardesk`, a demo caseload in a fresh database, and the
+//! real tools that check documents (a missing tool fails with how to install it, never a skip).
+
+#![allow(dead_code)] // each test file uses its own part
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn ardesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ardesk"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| unreachable!("ardesk: {e}"))
+}
+
+pub fn tool(name: &str) -> PathBuf {
+    std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()))
+        .unwrap_or_else(|| {
+            unreachable!(
+                "`{name}` is not installed: run scripts/setup (it installs the document-checking tools)"
+            )
+        })
+}
+
+/// Runs `cmd`, which must succeed, and returns what it printed.
+pub fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| unreachable!("{cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The demo caseload in a new database under `dir`.
+pub struct Demo {
+    pub db: String,
+    /// `ardesk caseload --json`.
+    pub rows: serde_json::Value,
+}
+
+impl Demo {
+    /// Loads the demo, as of `today` (`--today=YYYY-MM-DD`) when given.
+    pub fn new(dir: &Path, today: Option<&str>) -> Demo {
+        let db = dir.join("x.db").to_string_lossy().into_owned();
+        let with_today = |args: &[&str]| -> Vec<String> {
+            today
+                .map(|t| format!("--today={t}"))
+                .into_iter()
+                .chain(args.iter().map(|a| (*a).to_owned()))
+                .collect()
+        };
+        let run_args = |args: Vec<String>| ardesk(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(run_args(with_today(&["demo", "--db", &db])).status.success());
+        let rows = serde_json::from_slice(&run_args(with_today(&["caseload", "--db", &db, "--json"])).stdout)
+            .unwrap_or_default();
+        Demo { db, rows }
+    }
+
+    /// The first row at `stage`.
+    pub fn row_at(&self, stage: &str) -> serde_json::Value {
+        self.rows.as_array().and_then(|r| r.iter().find(|r| r["stage"] == stage)).cloned().unwrap_or_default()
+    }
+
+    /// The review id of the first row at `stage`, as an argument.
+    pub fn review_at(&self, stage: &str) -> String {
+        self.row_at(stage).get("review_id").map(ToString::to_string).unwrap_or_default()
+    }
+}
