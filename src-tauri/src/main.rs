@@ -562,8 +562,22 @@ fn open_bundle() -> Result<VerifyReport, ErrorDto> {
     ardesk_app::verify_bundle_file(&path).map_err(ErrorDto::from)
 }
 
+/// Keeps the window on the app's own pages: neither a link nor a script can take it to a web
+/// page, where a foreign origin would sit in the app's window. (Trunk's dev server on
+/// localhost is allowed in debug builds only.)
+fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("navigation-guard")
+        .on_navigation(|_, url| {
+            url.scheme() == "tauri"
+                || url.host_str() == Some("tauri.localhost")
+                || (cfg!(debug_assertions) && url.scheme() == "http" && url.host_str() == Some("localhost"))
+        })
+        .build()
+}
+
 fn main() {
     let result = tauri::Builder::default()
+        .plugin(navigation_guard())
         .manage(Backend::open())
         .manage(ExportProgress::default())
         .invoke_handler(tauri::generate_handler![

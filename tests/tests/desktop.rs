@@ -65,6 +65,30 @@ async fn loading_the_demo_lists_the_whole_caseload() {
         )
         .await;
     assert_eq!(blocked, serde_json::Value::Bool(true), "an inline script ran: the CSP is not applied");
+
+    // A script from another origin is refused by the CSP itself (not merely unreachable).
+    app.eval(
+        "document.addEventListener('securitypolicyviolation', e => { window.__violation = e.blockedURI; });
+         const r = document.createElement('script'); r.src = 'https://example.org/probe.js';
+         document.body.appendChild(r); return true;",
+    )
+    .await;
+    let start = std::time::Instant::now();
+    loop {
+        let v = app.eval("return window.__violation || '';").await;
+        if v.as_str().is_some_and(|u| u.contains("example.org")) {
+            break;
+        }
+        assert!(start.elapsed() < ardesk_e2e::PATIENCE, "no CSP violation reported for a remote script");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // The window cannot be navigated away from the app.
+    app.eval("window.location.href = 'https://example.org/'; return true;").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let here = app.eval("return window.location.protocol + '//' + window.location.host;").await;
+    assert_eq!(here.as_str(), Some("tauri://localhost"), "the window navigated away");
+    app.find("#caseload").await;
     app.quit().await;
 }
 
