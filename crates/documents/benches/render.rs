@@ -1,5 +1,7 @@
 //! `cargo bench -p ardesk-documents --bench render`: how long the printable documents take to
-//! produce (target for the pre-filled AR1: under 50 ms). Prints best and median of 30 runs.
+//! produce (target for the pre-filled AR1: under 50 ms). Prints best and median of 30 runs, and
+//! puts the AR1 beside LibreOffice converting the equivalent DOCX form to PDF on the same
+//! machine (target: at least 50x faster).
 
 // A benchmark aborts on a setup failure; it never handles user data.
 #![allow(clippy::panic, clippy::indexing_slicing)]
@@ -7,7 +9,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use ardesk_documents::ar1::{Ar1Form, Ar1Header, render_ar1_form};
+use ardesk_documents::ar1::{Ar1Form, Ar1Header, render_ar1_form, render_ar1_form_docx};
 use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
 use ardesk_domain::letters::{Block, Letter};
 use chrono::{TimeZone, Utc};
@@ -86,4 +88,39 @@ fn main() {
         "target: pre-filled AR1 under 50 ms -> {}",
         if ar1 < Duration::from_millis(50) { "met" } else { "NOT MET" }
     );
+    libreoffice_baseline(&form, ar1);
+}
+
+/// LibreOffice converting the same form, as a DOCX, to PDF: best of three, warm profile.
+fn libreoffice_baseline(form: &Ar1Form, ours: Duration) {
+    let found = std::process::Command::new("sh").args(["-c", "command -v soffice"]).output();
+    if !found.is_ok_and(|o| o.status.success()) {
+        println!("(LibreOffice is not installed: no baseline)");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ardesk-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let docx = dir.join("ar1.docx");
+    let bytes = render_ar1_form_docx(form).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&docx, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo").display());
+    let run = || {
+        let start = Instant::now();
+        let status = std::process::Command::new("soffice")
+            .arg(&profile)
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(&dir)
+            .arg(&docx)
+            .output();
+        assert!(status.is_ok_and(|o| o.status.success()), "soffice failed");
+        start.elapsed()
+    };
+    let _ = run(); // the first run creates the profile
+    let best = (0..3).map(|_| run()).min().unwrap_or_default();
+    println!(
+        "LibreOffice, the same form as DOCX -> PDF: {:>8.1} ms   ratio {:.0}x (target >= 50x)",
+        best.as_secs_f64() * 1e3,
+        best.as_secs_f64() / ours.as_secs_f64().max(1e-9)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
