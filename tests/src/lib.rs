@@ -355,6 +355,36 @@ impl App {
             .unwrap_or_else(|e| panic!("could not paste into `{css}`: {e}"));
     }
 
+    /// Runs axe-core (the npm package, installed by scripts/setup) on the page as it is, and
+    /// returns its serious and critical violations as "rule (impact): help, N elements: selectors".
+    pub async fn accessibility_problems(&self) -> Vec<String> {
+        let root = Command::new("npm").args(["root", "--global"]).output().expect("npm runs");
+        let root = String::from_utf8_lossy(&root.stdout).trim().to_owned();
+        let path = Path::new(&root).join("axe-core").join("axe.min.js");
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!("axe-core is not installed at {} ({e}): run scripts/setup", path.display())
+        });
+        // WebDriver's scripts are not subject to the page's CSP, so axe can be loaded this way
+        // without weakening the app's policy.
+        self.client()
+            .execute(&format!("{source}\n;window.axe = axe; return true;"), vec![])
+            .await
+            .unwrap_or_else(|e| panic!("axe-core did not load: {e}"));
+        let found = self
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                   r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v =>
+                     `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} elements: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')}`)
+                 )).catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("axe-core did not run: {e}"));
+        serde_json::from_value(found).unwrap_or_default()
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.unwrap_or_default()
     }

@@ -729,3 +729,50 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.wait_for_text("#bundle-state", "Ready to export").await;
     app.quit().await;
 }
+
+/// Every main screen, checked in the real window with axe-core: no serious or critical
+/// accessibility violations.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_main_screen_passes_axe_core() {
+    let driver = Driver::start("every_main_screen_passes_axe_core");
+    let app = driver.launch().await;
+    let mut problems = Vec::new();
+    app.find("#welcome").await;
+    problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("first run: {p}")));
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+    app.find("#open-actions table").await;
+    problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("caseload: {p}")));
+    let names = recorded_children(&driver);
+    open_child_named(&app, &names[0]).await;
+    app.find("#after-meeting").await;
+    problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("child: {p}")));
+    for (button, ready, screen) in [
+        ("#open-prep", "#prep-child", "before the meeting"),
+        ("#open-ar1", "#ar1-title", "AR1 record"),
+        ("#open-amendments", "#amend-title", "amendments"),
+        ("#open-bundle", "#bundle-title", "send to the LA"),
+    ] {
+        app.click(button).await;
+        app.find(ready).await;
+        problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("{screen}: {p}")));
+        app.click("#back-to-child").await;
+        app.find("#child-name").await;
+    }
+    app.click("#nav-settings").await;
+    app.find("#s-senco").await;
+    problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("settings: {p}")));
+    app.click("#nav-verify").await;
+    app.find("#open-received").await;
+    problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("received bundle: {p}")));
+    assert!(problems.is_empty(), "accessibility problems:\n{}", problems.join("\n"));
+    // The check itself works: a button with no name is reported.
+    app.eval("document.getElementById('main').appendChild(document.createElement('button')); return true;")
+        .await;
+    let found = app.accessibility_problems().await;
+    assert!(
+        found.iter().any(|p| p.starts_with("button-name")),
+        "axe-core missed an unnamed button: {found:?}"
+    );
+    app.quit().await;
+}
