@@ -226,11 +226,19 @@ impl Driver {
             "tauri:options".into(),
             serde_json::json!({ "application": app_binary().to_string_lossy() }),
         );
-        let client = fantoccini::ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .unwrap_or_else(|e| panic!("could not launch the app through tauri-driver: {e}"));
+        // tauri-driver listens before the WebKitWebDriver behind it is ready: a refused first
+        // session ("did not respond") is retried for a few seconds; any other error is final.
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let client = loop {
+            match fantoccini::ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if e.to_string().contains("did not respond") && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("could not launch the app through tauri-driver: {e}"),
+            }
+        };
         App { client: Some(client), artifacts: artifacts_dir(&self.test) }
     }
 
