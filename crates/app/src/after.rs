@@ -86,13 +86,12 @@ impl App {
     pub fn after_meeting(&self, review: i64) -> Result<AfterMeetingDto, AppError> {
         let ctx = self.prep_ctx(review)?;
         let today = self.clock.today();
-        let summary = self
-            .store
-            .reviews_of(ctx.child.id)?
+        let reviews = self.store.reviews_of(ctx.child.id)?;
+        let latest = reviews.last().map(|r| r.id);
+        let summary = reviews
             .into_iter()
             .find(|r| r.id == ctx.review)
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, "That review no longer exists."))?;
-        let latest = self.store.reviews_of(ctx.child.id)?.last().map(|r| r.id);
         let due = |id: MilestoneId| {
             ctx.timeline
                 .as_ref()
