@@ -179,6 +179,15 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// For the crash-loop test: save AR1 edits to a review as fast as possible, printing the
+    /// number of each save once it is acknowledged (committed), until killed.
+    #[command(hide = true)]
+    SaveLoop {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+    },
     /// Check a received bundle (for the LA's SEN team): exit 0 = valid, 1 = problems found,
     /// 2 = the file cannot be used.
     Verify {
@@ -393,6 +402,18 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let path = out.join(format!("{}.zip", check.name));
             app.export_bundle(review, &path)?;
             println!("{}", path.display());
+        }
+        Command::SaveLoop { db, review } => {
+            use std::io::Write;
+            let mut app = open(db, clock)?;
+            let mut out = std::io::stdout().lock();
+            for n in 0u64.. {
+                app.save_ar1_field(review, "discussion", &format!("edit {n}"))?;
+                app.save_ar1_field(review, &format!("actions.{}.action", n % 3), &format!("action {n}"))?;
+                writeln!(out, "{n}")
+                    .and_then(|()| out.flush())
+                    .map_err(|e| AppError::new(ErrorCode::Io, format!("Could not report save {n}: {e}")))?;
+            }
         }
         Command::Verify { bundle, json } => {
             let report = ardesk_app::verify_bundle_file(&bundle)?;
