@@ -14,7 +14,7 @@ use ardesk_domain::bundle::{
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::{iso, long};
 use ardesk_domain::invitees::InviteeKind;
-use ardesk_domain::la::LaCatalogue;
+use ardesk_domain::la::{LaCatalogue, LaProfile};
 use ardesk_domain::ncy::nc_year;
 use ardesk_domain::paperwork::doc_title;
 use ardesk_domain::problem::Severity;
@@ -23,9 +23,10 @@ use ardesk_dto::{
     ManifestFinding, ManifestProfile, ManifestReview, ScanResult, VerifyReport,
 };
 use ardesk_store::Action;
+use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::prep::initials;
+use crate::prep::{Ctx, initials};
 use crate::{App, AppError};
 
 /// The manifest format this build writes.
@@ -42,6 +43,7 @@ struct Planned {
 
 /// The bundle as it would be exported now.
 struct Plan {
+    child_id: i64,
     name: String,
     files: Vec<Planned>,
     findings: Vec<(Finding, Option<String>)>,
@@ -77,14 +79,26 @@ fn ext_of(name: &str) -> String {
 }
 
 impl App {
-    fn plan_bundle(&self, review: i64) -> Result<Plan, AppError> {
-        let ctx = self.prep_ctx(review)?;
+    /// The review's meeting date, the LA profile in force then, and the bundle's name.
+    fn bundle_basics(&self, ctx: &Ctx) -> Result<(NaiveDate, &LaProfile, String), AppError> {
         let r = &ctx.child.record;
-        let today = self.clock.today();
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date).ok_or_else(|| {
             AppError::new(ErrorCode::Conflict, "The review has no meeting yet, so there is nothing to send.")
         })?;
         let profile = self.profile_on(&r.la_id, meeting)?;
+        let la_ref = r
+            .la_ref
+            .clone()
+            .unwrap_or_else(|| r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default());
+        let name = bundle_name(&profile.submission.filename_pattern, &la_ref, &initials(r), meeting);
+        Ok((meeting, profile, name))
+    }
+
+    fn plan_bundle(&self, review: i64) -> Result<Plan, AppError> {
+        let ctx = self.prep_ctx(review)?;
+        let r = &ctx.child.record;
+        let today = self.clock.today();
+        let (meeting, profile, name) = self.bundle_basics(&ctx)?;
         let limit = profile.files.max_mb.map_or(ardesk_intake::DEFAULT_MAX_BYTES, |mb| u64::from(mb) << 20);
         let prefer = |choices: &[&'static str]| -> &'static str {
             choices
@@ -272,11 +286,6 @@ impl App {
         for (n, p) in planned.iter_mut().enumerate() {
             p.entry = entry_name(n + 1, &p.file.code, &p.file.ext);
         }
-        let la_ref = r
-            .la_ref
-            .clone()
-            .unwrap_or_else(|| r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default());
-        let name = bundle_name(&profile.submission.filename_pattern, &la_ref, &initials(r), meeting);
         let manifest = Manifest {
             schema_version: MANIFEST_VERSION,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -345,16 +354,15 @@ impl App {
                 .collect(),
             created: self.clock.now(),
         };
-        Ok(Plan { name, files: planned, findings, manifest, index })
+        Ok(Plan { child_id: ctx.child.id.0, name, files: planned, findings, manifest, index })
     }
 
     /// The bundle as it would be exported now: its files, every finding, and whether it is blocked.
     pub fn bundle_check(&self, review: i64) -> Result<BundleCheckDto, AppError> {
         let plan = self.plan_bundle(review)?;
-        let ctx = self.prep_ctx(review)?;
         Ok(BundleCheckDto {
             review_id: review,
-            child_id: ctx.child.id.0,
+            child_id: plan.child_id,
             blocked: blocked(&plan.findings),
             name: plan.name,
             files: plan
@@ -425,7 +433,8 @@ impl App {
 
     /// The file name the bundle gets (for the save dialog).
     pub fn bundle_file_name(&self, review: i64) -> Result<String, AppError> {
-        Ok(format!("{}.zip", self.plan_bundle(review)?.name))
+        let ctx = self.prep_ctx(review)?;
+        Ok(format!("{}.zip", self.bundle_basics(&ctx)?.2))
     }
 
     /// Writes the bundle to `path` (a `.zip`), refusing while a "block" finding stands. The zip
