@@ -4,7 +4,9 @@
 
 use ardesk_domain::amend::Change;
 use chrono::{DateTime, Utc};
-use docx_rs::{Delete, Docx, Insert, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow};
+use docx_rs::{Delete, Docx, Insert, Paragraph, Run, Table, TableCell, TableRow};
+
+use crate::word::{heading, pack};
 
 use crate::pdf::{Layout, MARGIN, PAGE_W, Style, Weight};
 
@@ -65,19 +67,7 @@ fn paragraphs(runs: &[(Change, String)]) -> Vec<Vec<(Change, &str)>> {
 }
 
 fn base_docx(doc: &AmendmentsDoc) -> Docx {
-    let fonts = RunFonts::new()
-        .ascii("Liberation Sans")
-        .hi_ansi("Liberation Sans")
-        .cs("Liberation Sans")
-        .east_asia("Liberation Sans");
-    let created = doc.created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    Docx::new()
-        .default_fonts(fonts)
-        .default_size(22)
-        .page_size(11906, 16838)
-        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134))
-        .created_at(&created)
-        .updated_at(&created)
+    crate::word::a4(doc.created, 22, crate::word::margins())
         .add_paragraph(
             Paragraph::new().add_run(Run::new().add_text(format!("{} · {}", doc.la_name, doc.school_name))),
         )
@@ -85,16 +75,6 @@ fn base_docx(doc: &AmendmentsDoc) -> Docx {
         .add_paragraph(Paragraph::new().add_run(
             Run::new().add_text(format!("{}: annual review meeting on {}", doc.child_name, doc.meeting)),
         ))
-}
-
-fn heading(text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(text).bold().size(26))
-}
-
-fn pack(d: Docx) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
-    Ok(out)
 }
 
 /// The plan's sections with every change as a Word revision (`w:ins` / `w:del`) by `author` on
@@ -155,15 +135,7 @@ pub fn render_boldstrike_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
 
 fn pdf_start(doc: &AmendmentsDoc) -> Result<Layout, String> {
     let mut pdf = Layout::new(TITLE, &doc.school_name, doc.created)?;
-    pdf.text_right(
-        PAGE_W - MARGIN,
-        pdf.y + 2.0,
-        &format!("{} · {}", doc.la_name, doc.school_name),
-        Weight::Regular,
-        9.0,
-    );
-    pdf.y += 7.0;
-    pdf.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, TITLE, Weight::Bold, 15.0, 2.0);
+    pdf.masthead(&format!("{} · {}", doc.la_name, doc.school_name), TITLE, 15.0, 2.0);
     pdf.paragraph(
         MARGIN,
         PAGE_W - 2.0 * MARGIN,

@@ -52,9 +52,7 @@ fn title_page(
 ) -> Result<Layout, String> {
     let mut pdf = Layout::new(title, school, created)?;
     pdf.y = MARGIN;
-    pdf.text_right(PAGE_W - MARGIN, pdf.y + 2.0, &format!("{la} · {school}"), Weight::Regular, 9.0);
-    pdf.y += 7.0;
-    pdf.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, title, Weight::Bold, 16.0, 3.0);
+    pdf.masthead(&format!("{la} · {school}"), title, 16.0, 3.0);
     pdf.table(&[42.0, 128.0], &["Child or young person", ""], &header_rows(header), 7.0);
     Ok(pdf)
 }
@@ -368,13 +366,8 @@ pub fn render_record_pdf(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
 
 /// The record as a Word document.
 pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
-    use docx_rs::{Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow};
-    let fonts = RunFonts::new()
-        .ascii("Liberation Sans")
-        .hi_ansi("Liberation Sans")
-        .cs("Liberation Sans")
-        .east_asia("Liberation Sans");
-    let heading = |text: &str| Paragraph::new().add_run(Run::new().add_text(text).bold().size(26));
+    use crate::word::heading;
+    use docx_rs::{Paragraph, Run, Table, TableCell, TableRow};
     let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
     let table = |header: &[&str], rows: &[Vec<String>]| {
         let cell = |text: &str, bold: bool| {
@@ -385,14 +378,7 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
         all.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
         Table::new(all)
     };
-    let created = doc.created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let mut d = Docx::new()
-        .default_fonts(fonts)
-        .default_size(21)
-        .page_size(11906, 16838)
-        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134))
-        .created_at(&created)
-        .updated_at(&created)
+    let mut d = crate::word::a4(doc.created, 21, crate::word::margins())
         .add_paragraph(para(&format!("{} · {}", doc.la_name, doc.school_name)))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.title).bold().size(32)))
         .add_table(table(&["Child or young person", ""], &header_rows(&doc.header)));
@@ -417,7 +403,5 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
             }
         };
     }
-    let mut out = Vec::new();
-    d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
-    Ok(out)
+    crate::word::pack(d)
 }

@@ -24,15 +24,7 @@ pub struct IndexDoc {
 pub fn render_index_pdf(doc: &IndexDoc) -> Result<Vec<u8>, String> {
     let width = PAGE_W - 2.0 * MARGIN;
     let mut pdf = Layout::new("Annual review submission: index", &doc.school_name, doc.created)?;
-    pdf.text_right(
-        PAGE_W - MARGIN,
-        pdf.y + 2.0,
-        &format!("{} · {}", doc.la_name, doc.school_name),
-        Weight::Regular,
-        9.0,
-    );
-    pdf.y += 7.0;
-    pdf.paragraph(MARGIN, width, "Annual review submission", Weight::Bold, 16.0, 2.0);
+    pdf.masthead(&format!("{} · {}", doc.la_name, doc.school_name), "Annual review submission", 16.0, 2.0);
     pdf.paragraph(MARGIN, width, &doc.child, Weight::Regular, 11.0, 3.0);
     let dates: Vec<Vec<String>> = doc.dates.iter().map(|(l, d)| vec![l.clone(), d.clone()]).collect();
     pdf.table(&[60.0, 110.0], &["", ""], &dates, 7.0);

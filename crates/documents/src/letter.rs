@@ -2,7 +2,7 @@
 
 use ardesk_domain::letters::{Block, Letter};
 use chrono::{DateTime, Utc};
-use docx_rs::{AlignmentType, BreakType, Docx, Header, PageMargin, Paragraph, Pic, Run, RunFonts};
+use docx_rs::{AlignmentType, BreakType, Header, Paragraph, Pic, Run};
 
 use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
 
@@ -33,11 +33,6 @@ fn address_lines(address: &str) -> Vec<String> {
 
 /// The letter as a Word document (A4, Liberation Sans 11 pt, the letterhead in the header).
 pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
-    let fonts = RunFonts::new()
-        .ascii("Liberation Sans")
-        .hi_ansi("Liberation Sans")
-        .cs("Liberation Sans")
-        .east_asia("Liberation Sans");
     let right = || Paragraph::new().align(AlignmentType::Right);
     let mut header = Header::new();
     if let Some(png) = doc.logo_png.as_deref().filter(|b| b.starts_with(&[0x89, b'P', b'N', b'G'])) {
@@ -60,15 +55,8 @@ pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
     }
     header = header.add_paragraph(right().add_run(address));
 
-    let created = doc.created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let mut d = Docx::new()
-        .default_fonts(fonts)
-        .default_size(22)
-        .page_size(11906, 16838)
-        .page_margin(PageMargin::new().top(1700).bottom(1134).left(1134).right(1134).header(567))
-        .header(header)
-        .created_at(&created)
-        .updated_at(&created);
+    let margin = crate::word::margins().top(1700).header(567);
+    let mut d = crate::word::a4(doc.created, 22, margin).header(header);
 
     d = d.add_paragraph(right().add_run(Run::new().add_text(&doc.date)));
     if !doc.recipient.is_empty() {
@@ -98,9 +86,7 @@ pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.signer).bold()))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.signer_role)));
 
-    let mut out = Vec::new();
-    d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
-    Ok(out)
+    crate::word::pack(d)
 }
 
 /// The letter as an A4 PDF with Liberation Sans embedded.

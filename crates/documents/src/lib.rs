@@ -7,6 +7,7 @@
 //! - [`bundle`]: the bundle's index sheet and typed-in views as PDF.
 //! - [`forms`]: printable views forms (parent/carer, and the child's "All about me").
 //! - [`letter`]: letters as DOCX (docx-rs) and A4 PDF (printpdf, Liberation Sans embedded).
+//! - [`word`]: what the Word documents share (A4, the font, headings, packing).
 //! - [`pdf`]: the small layout engine the PDFs share (word wrap, pages, "Page X of Y").
 
 pub mod amendments;
@@ -16,3 +17,4 @@ pub mod forms;
 pub mod ics;
 pub mod letter;
 pub mod pdf;
+pub mod word;

@@ -250,6 +250,14 @@ impl Layout {
         self.y += after;
     }
 
+    /// The top of a first page: `top_line` (the LA and the school) small and right-aligned,
+    /// then `title` in bold at `size` pt, followed by `after` mm of space.
+    pub fn masthead(&mut self, top_line: &str, title: &str, size: f32, after: f32) {
+        self.text_right(PAGE_W - MARGIN, self.y + 2.0, top_line, Weight::Regular, 9.0);
+        self.y += 7.0;
+        self.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, title, Weight::Bold, size, after);
+    }
+
     /// A black line from (`x1`, `y1`) to (`x2`, `y2`), `width` points thick.
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
         let point = |x: f32, y: f32| LinePoint { p: Point::new(Mm(x), Mm(PAGE_H - y)), bezier: false };
