@@ -9,7 +9,7 @@ use ardesk_dto::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::{ErrorPanel, Screen, ctx, ipc};
+use crate::{BackToChild, ErrorPanel, ipc};
 
 const MODES: [(&str, &str); 3] = [
     ("revisions", "Word tracked changes"),
@@ -53,7 +53,6 @@ fn lint_view(text: &str, vague: &[VagueDto]) -> Vec<AnyView> {
 
 #[component]
 pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
-    let ctx = ctx();
     let data = RwSignal::new(None::<Result<AmendmentsDto, ErrorDto>>);
     let error = RwSignal::new(None::<ErrorDto>);
     let status = RwSignal::new(None::<String>);
@@ -367,9 +366,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     };
 
     view! {
-        <nav class="breadcrumb">
-            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
-        </nav>
+        <BackToChild child />
         <p id="am-status" class="status" role="status" aria-live="polite">{move || status.get()}</p>
         {move || error.get().map(|error| view! { <ErrorPanel error /> })}
         <article class="amendments">{body}</article>

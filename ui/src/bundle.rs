@@ -5,7 +5,7 @@ use ardesk_dto::{BundleCheckDto, ErrorCode, ErrorDto, VerifyReport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::{ErrorPanel, Screen, ctx, ipc};
+use crate::{BackToChild, ErrorPanel, Screen, ctx, ipc};
 
 #[component]
 pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
@@ -134,9 +134,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         }
     };
     view! {
-        <nav class="breadcrumb">
-            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
-        </nav>
+        <BackToChild child />
         <p id="bundle-status" class="status" role="status" aria-live="polite">{move || status.get()}</p>
         {move || progress.get().filter(|p| p.total > 0).map(|p| view! {
             <div class="progress">

@@ -994,11 +994,20 @@ fn PrepPage(review: i64, child: i64) -> impl IntoView {
     };
 
     view! {
+        <BackToChild child />
+        <Problems id="prep-errors" problems />
+        {body}
+    }
+}
+
+/// The breadcrumb back to a child's page, on every page about one of their reviews.
+#[component]
+pub(crate) fn BackToChild(child: i64) -> impl IntoView {
+    let ctx = ctx();
+    view! {
         <nav class="breadcrumb">
             <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
         </nav>
-        <Problems id="prep-errors" problems />
-        {body}
     }
 }
 

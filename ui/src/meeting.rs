@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::after::ActionTable;
-use crate::{ErrorPanel, Problems, Screen, ctx, focus, ipc};
+use crate::{BackToChild, ErrorPanel, Problems, focus, ipc};
 
 /// Attendance choices, as the backend codes them.
 const ATTENDANCE: [(&str, &str); 6] = [
@@ -35,7 +35,6 @@ fn ar1_id(key: &str) -> String {
 /// last keystroke), one field per save, and the list of what is still missing stays live.
 #[component]
 pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
-    let ctx = ctx();
     let loaded = RwSignal::new(None::<Result<ardesk_dto::Ar1Dto, ErrorDto>>);
     let values = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
@@ -321,9 +320,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     };
 
     view! {
-        <nav class="breadcrumb">
-            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
-        </nav>
+        <BackToChild child />
         <article class="ar1">{body}</article>
     }
 }
