@@ -32,9 +32,11 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         let code = match &e {
             StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
-            StoreError::NotOurs { .. } | StoreError::Unreadable { .. } => ErrorCode::NotOurDatabase,
+            StoreError::NotOurs { .. } | StoreError::Unreadable { .. } | StoreError::Damaged { .. } => {
+                ErrorCode::NotOurDatabase
+            }
             StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Io { .. } | StoreError::ReadOnlyFolder { .. } => ErrorCode::Io,
             StoreError::Duplicate { field: "UPN", .. } => {
                 return AppError::from(vec![Problem::block(
                     "upn",
@@ -43,9 +45,12 @@ impl From<StoreError> for AppError {
                 )]);
             }
             StoreError::Duplicate { .. } => ErrorCode::Conflict,
-            StoreError::Corrupt { .. } | StoreError::Migration(_) | StoreError::Sqlite(_) => {
-                ErrorCode::Storage
-            }
+            StoreError::Corrupt { .. }
+            | StoreError::Full
+            | StoreError::ReadOnly
+            | StoreError::Disk { .. }
+            | StoreError::Migration(_)
+            | StoreError::Sqlite(_) => ErrorCode::Storage,
         };
         AppError::new(code, e.to_string())
     }

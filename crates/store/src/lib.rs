@@ -72,9 +72,12 @@ impl Store {
     fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
         configure(&conn).map_err(|e| match &path {
             Some(p) => StoreError::from_open(p, e),
-            None => StoreError::Sqlite(e),
+            None => StoreError::from(e),
         })?;
-        migrations::to_latest(&mut conn)?;
+        migrations::to_latest(&mut conn).map_err(|e| match &path {
+            Some(p) => e.on_disk(p),
+            None => e,
+        })?;
         Ok(Store { conn, path })
     }
 
@@ -90,15 +93,23 @@ impl Store {
         action: Action<'_>,
         f: impl FnOnce(&mut Tx<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut tx = Tx::begin(&mut self.conn)?;
-        let value = f(&mut tx)?;
-        tx.commit(action)?;
+        let path = self.path.clone();
+        let on_disk = |e: StoreError| match &path {
+            Some(p) => e.on_disk(p),
+            None => e,
+        };
+        let mut tx = Tx::begin(&mut self.conn).map_err(on_disk)?;
+        let value = f(&mut tx).map_err(on_disk)?;
+        tx.commit(action).map_err(on_disk)?;
         Ok(value)
     }
 
     /// Copies the whole database to `out` with SQLite's online backup API. The copy is written
     /// beside `out` first and renamed into place, so `out` is never left half-written.
+    ///
+    /// A damaged database is refused: copying it could replace the last good backup.
     pub fn backup_to(&self, out: &Path) -> Result<(), StoreError> {
+        self.quick_check()?;
         let io = |source| StoreError::Io { path: out.to_path_buf(), source };
         let mut tmp_name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
         tmp_name.push(".partial");
@@ -115,6 +126,13 @@ impl Store {
     /// `PRAGMA integrity_check`: `Ok(())` when SQLite reports `ok`.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
         let report: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if report == "ok" { Ok(()) } else { Err(StoreError::Corrupt { detail: report }) }
+    }
+
+    /// `PRAGMA quick_check` (the structure of every page, without comparing indexes to tables):
+    /// `Ok(())` when SQLite reports `ok`.
+    pub fn quick_check(&self) -> Result<(), StoreError> {
+        let report = migrations::quick_check(&self.conn)?;
         if report == "ok" { Ok(()) } else { Err(StoreError::Corrupt { detail: report }) }
     }
 

@@ -49,12 +49,27 @@ pub(crate) fn inspect(path: &Path) -> Result<(), StoreError> {
     if version > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
     }
+    // SQLite has no page checksums, so a damaged b-tree page (a bad disk, a sync tool writing
+    // half a file) is otherwise noticed only when a query happens to touch it. Checking the
+    // whole file before the first write keeps a damaged database exactly as it was found.
+    // It takes about 60 ms for a 2,000-child caseload (docs/quality.md).
+    let report = quick_check(&conn).map_err(|e| StoreError::from_open(path, e))?;
+    if report != "ok" {
+        return Err(StoreError::Damaged { path: path.to_path_buf(), detail: report });
+    }
     Ok(())
+}
+
+/// `PRAGMA quick_check`: "ok", or SQLite's list of problems (at most the first few).
+pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
+    let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
+    let lines = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(lines.join("; "))
 }
 
 pub(crate) fn to_latest(conn: &mut Connection) -> Result<(), StoreError> {
     migrations().to_latest(conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::Sqlite(err),
+        rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from(err),
         other => StoreError::Migration(other.to_string()),
     })
 }

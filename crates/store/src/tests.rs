@@ -367,3 +367,101 @@ fn after_the_meeting_round_trips() -> Result<(), StoreError> {
     assert_eq!(first.decision, Some((Decision::Minor, d(3, 20))));
     Ok(())
 }
+
+/// A caseload of `n` children in a file at `path`, closed with everything in the main file.
+fn saved_caseload(path: &Path, n: usize) -> Result<(), StoreError> {
+    let mut store = Store::open(path)?;
+    for i in 0..n {
+        store.write(action("child.create"), |tx| tx.insert_child(&record(&format!("Child{i}"), "")))?;
+    }
+    store.conn.pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(())
+}
+
+#[test]
+fn a_damaged_btree_page_is_found_at_open_and_the_file_left_untouched() -> Result<(), StoreError> {
+    let dir = temp();
+    let good = dir.path().join("good.db");
+    saved_caseload(&good, 200)?;
+    let (page_size, roots) = {
+        let conn = rusqlite::Connection::open(&good)?;
+        let size: u32 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        let mut stmt = conn.prepare("SELECT rootpage FROM sqlite_master WHERE rootpage > 1")?;
+        let roots = stmt.query_map([], |r| r.get::<_, u32>(0))?.collect::<Result<Vec<_>, _>>()?;
+        (size as usize, roots.into_iter().map(|r| r as usize).collect::<Vec<_>>())
+    };
+    assert!(roots.len() > 10, "every table and index is a b-tree: {roots:?}");
+    for root in roots {
+        // Overwrite the page header after its type byte: first freeblock, cell count and the
+        // start of the cell content area.
+        let mut damaged = bytes(&good);
+        let start = (root - 1) * page_size + 1;
+        damaged.splice(start..start + 6, [0xA5; 6]);
+        let path = dir.path().join(format!("damaged-{root}.db"));
+        assert!(std::fs::write(&path, &damaged).is_ok());
+        let err = Store::open(&path).err();
+        assert!(matches!(err, Some(StoreError::Damaged { .. })), "page {root}: {err:?}");
+        let message = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("is damaged") && message.contains("backup"), "{message}");
+        assert_eq!(bytes(&path), damaged, "page {root}: the file must not change");
+        assert!(!dir.path().join(format!("damaged-{root}.db-wal")).exists());
+    }
+    Ok(())
+}
+
+#[test]
+fn a_damaged_database_is_not_backed_up_over_a_good_backup() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("c.db");
+    saved_caseload(&path, 50)?;
+    let store = Store::open(&path)?;
+    let backup = dir.path().join("backup.db");
+    store.backup_to(&backup)?;
+    let good_backup = bytes(&backup);
+    // Damage the child table's root page under the open connection, as a failing disk would.
+    let (root, size): (u32, u32) = store.conn.query_row(
+        "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'child'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    store.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+    let mut file = bytes(&path);
+    let start = (root as usize - 1) * size as usize + 1;
+    file.splice(start..start + 6, [0xA5; 6]);
+    assert!(std::fs::write(&path, &file).is_ok());
+    store.conn.execute_batch("PRAGMA shrink_memory")?;
+    let err = store.backup_to(&backup).err();
+    assert!(matches!(err, Some(StoreError::Corrupt { .. })), "{err:?}");
+    assert_eq!(bytes(&backup), good_backup, "the good backup is kept");
+    Ok(())
+}
+
+#[test]
+fn a_full_disk_refuses_the_change_and_keeps_everything_saved() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("c.db");
+    let mut store = Store::open(&path)?;
+    store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", "")))?;
+    // SQLite's own limit on the file's size fails a write exactly as a full disk does.
+    let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    store.conn.pragma_update(None, "max_page_count", pages)?;
+    let mut refused = None;
+    for i in 0..10_000 {
+        let name = format!("Child{i} {}", "x".repeat(80));
+        if let Err(e) = store.write(action("child.create"), |tx| tx.insert_child(&record(&name, ""))) {
+            refused = Some(e);
+            break;
+        }
+    }
+    assert!(matches!(refused, Some(StoreError::Full)), "{refused:?}");
+    let message = refused.map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("full") && message.contains("not saved"), "{message}");
+    let saved = store.child_count()?;
+    assert!(saved >= 1);
+    store.integrity_check()?;
+    // Space comes back: the next change is saved and nothing was lost.
+    store.conn.pragma_update(None, "max_page_count", 1_000_000)?;
+    store.write(action("child.create"), |tx| tx.insert_child(&record("Bea", "")))?;
+    assert_eq!(store.child_count()?, saved + 1);
+    Ok(())
+}

@@ -714,6 +714,6 @@ fn duplicate_upn(e: rusqlite::Error) -> StoreError {
         Some(rusqlite::ErrorCode::ConstraintViolation) if e.to_string().contains("child.upn") => {
             StoreError::Duplicate { what: "child", field: "UPN" }
         }
-        _ => StoreError::Sqlite(e),
+        _ => StoreError::from(e),
     }
 }
