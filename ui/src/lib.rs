@@ -1233,6 +1233,11 @@ fn Settings() -> impl IntoView {
             <Problems id="school-errors" problems=school_problems />
             <button id="save-school" class="primary" on:click=save_school>"Save school details"</button>
         </section>
+        <section aria-labelledby="backup-h" class="panel">
+            <h3 id="backup-h">"Backups"</h3>
+            <p id="backup-status">{move || ctx.info.get().and_then(Result::ok).map(|i| i.backup)}</p>
+            <p class="hint">"The caseload is checked and copied on the first start of each day. If it is ever found damaged, the app will not change it and will say which copy to restore."</p>
+        </section>
         <section aria-labelledby="wording-h" class="panel">
             <h3 id="wording-h">"Letter wording"</h3>
             <p class="hint">"Change a letter's wording to your school's. Fields in braces, such as {child.name}, are filled in for each letter; a line starting [pfa] appears only for Year 9 and above."</p>

@@ -7,6 +7,7 @@
 
 mod after;
 mod amendments;
+pub mod backups;
 mod bundle;
 mod clock;
 mod convert;
@@ -29,7 +30,7 @@ use ardesk_dto::{
     AppInfo, CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildSummary, ChildTimeline, ErrorCode,
     Exported, LaOption, ProfileSummary, Saved, TimelineEntry, TimelineReport,
 };
-use ardesk_store::{Action, ChildRow, Store, StoredChild};
+use ardesk_store::{Action, ChildRow, Store, StoreError, StoredChild};
 use chrono::NaiveDate;
 use reviews::Calendars;
 
@@ -91,6 +92,8 @@ pub struct App {
     actor: String,
     /// A plan document read for import, kept until the SENCO confirms its sections.
     pending_plan: Option<(ChildId, String, Vec<u8>)>,
+    /// Today's backup, or why it failed (`None` in memory).
+    backup: Option<Result<PathBuf, String>>,
 }
 
 fn builtin_las() -> Result<LaCatalogue, AppError> {
@@ -194,17 +197,29 @@ pub fn timeline_report(
 
 impl App {
     /// Opens the database at `path` (creating it if needed).
+    ///
+    /// A damaged database is refused untouched, with the way back from the newest backup. On
+    /// the first open of each day the database is backed up (see [`backups`]); a backup that
+    /// fails does not stop the app, and [`App::info`] says why.
     pub fn open(path: &Path, clock: Box<dyn Clock>, actor: impl Into<String>) -> Result<App, AppError> {
-        let store = Store::open(path)?;
+        let store = Store::open(path).map_err(|e| {
+            let damaged = matches!(e, StoreError::Damaged { .. } | StoreError::Unreadable { .. });
+            let mut error = AppError::from(e);
+            if damaged {
+                error.message.push_str(&backups::restore_hint(path));
+            }
+            error
+        })?;
         let cal = calendars(&store)?;
-        Ok(App { store, cal, clock, actor: actor.into(), pending_plan: None })
+        let backup = backups::daily(&store, path, clock.today()).map_err(|e| e.message);
+        Ok(App { store, cal, clock, actor: actor.into(), pending_plan: None, backup: Some(backup) })
     }
 
     /// A caseload held in memory only (tests, benchmarks).
     pub fn in_memory(clock: Box<dyn Clock>) -> Result<App, AppError> {
         let store = Store::open_in_memory()?;
         let cal = calendars(&store)?;
-        Ok(App { store, cal, clock, actor: "test".to_owned(), pending_plan: None })
+        Ok(App { store, cal, clock, actor: "test".to_owned(), pending_plan: None, backup: None })
     }
 
     pub fn info(&self) -> Result<AppInfo, AppError> {
@@ -217,6 +232,15 @@ impl App {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "(in memory)".to_owned()),
             child_count: self.store.child_count()?,
+            backup: match &self.backup {
+                Some(Ok(path)) => format!(
+                    "Backed up today to {}. The newest {} daily copies are kept.",
+                    path.display(),
+                    backups::KEEP
+                ),
+                Some(Err(why)) => format!("Today's backup failed: {why}"),
+                None => "This caseload is held in memory and is not backed up.".to_owned(),
+            },
             school: self.store.school()?.map(|s| s.name),
             las: self
                 .cal

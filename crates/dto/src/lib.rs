@@ -14,6 +14,8 @@ pub struct AppInfo {
     /// The database file's name (never the full path: the UI has no use for paths).
     pub database: String,
     pub child_count: i64,
+    /// Where today's backup of the database went, or why it failed.
+    pub backup: String,
     pub school: Option<String>,
     pub las: Vec<LaOption>,
 }
