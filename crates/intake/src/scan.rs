@@ -105,14 +105,32 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
             return verdict(Verdict::Unsupported(r.to_string()), None);
         }
     };
+    let mut text = None;
     let found = match file_type {
         FileType::Pdf => pdf(bytes),
         FileType::LegacyOffice => compound(bytes),
-        FileType::Docx | FileType::Xlsx | FileType::Pptx => zip_encrypted_entry(bytes).unwrap_or(Verdict::Ok),
+        // A Word document is also read through, as the LA will open it: a zip bomb or a broken
+        // document part would otherwise pass as "ok".
+        FileType::Docx => zip_encrypted_entry(bytes).unwrap_or_else(|| {
+            match crate::docx::docx_paragraphs(bytes, u64::MAX) {
+                Ok(paragraphs) => {
+                    text = Some(paragraphs.join("\n"));
+                    Verdict::Ok
+                }
+                Err(Refusal::Unreadable { detail }) => Verdict::Unreadable(detail),
+                Err(Refusal::Macro) => Verdict::Macro("the document contains macros".to_owned()),
+                Err(_) => Verdict::Ok,
+            }
+        }),
+        FileType::Xlsx | FileType::Pptx => zip_encrypted_entry(bytes).unwrap_or(Verdict::Ok),
         FileType::Odt => odf(bytes),
         FileType::Png | FileType::Jpeg | FileType::Text => Verdict::Ok,
     };
-    let credentials = if found == Verdict::Ok { credential_text(bytes, file_type) } else { None };
+    let credentials = match (&found, text) {
+        (Verdict::Ok, Some(text)) => find_credential(&text),
+        (Verdict::Ok, None) => credential_text(bytes, file_type),
+        _ => None,
+    };
     Scan { verdict: found, file_type: Some(file_type), credentials }
 }
 
