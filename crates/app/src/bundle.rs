@@ -611,28 +611,37 @@ fn safe_entry_name(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
+/// The largest manifest.json read (a real one is a few kilobytes).
+const MAX_MANIFEST: u64 = 4 << 20;
+
 /// Checks a received bundle (`ardesk verify`, "Open a received bundle"): a well-formed,
 /// unencrypted zip with safe names; a manifest that parses; every file present with its hash
 /// and size; the documents the LA profile requires; and the password scan of every file.
 pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
     let bundle = path.display().to_string();
-    let unusable = |why: String| VerifyReport {
-        bundle: bundle.clone(),
-        valid: false,
-        unusable: true,
-        problems: vec![why],
-        manifest: None,
-        files: Vec::new(),
+    let unusable = |mut problems: Vec<String>, why: String| {
+        problems.insert(0, why);
+        VerifyReport {
+            bundle: bundle.clone(),
+            valid: false,
+            unusable: true,
+            problems,
+            manifest: None,
+            files: Vec::new(),
+        }
     };
-    let Ok(bytes) = std::fs::read(path) else {
-        return unusable("the file cannot be read".to_owned());
+    // Read from the file as needed, never whole: a bundle can be large, or a sparse file of
+    // any size. Each entry is read up to a cap.
+    let file = match std::fs::File::open(path) {
+        Ok(file) => std::io::BufReader::new(file),
+        Err(e) => return unusable(Vec::new(), format!("the file cannot be read ({e})")),
     };
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(&bytes)) else {
-        return unusable("it is not a zip archive (or it is damaged)".to_owned());
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        return unusable(Vec::new(), "it is not a zip archive (or it is damaged)".to_owned());
     };
     let mut problems = Vec::new();
     if zip.len() > 1000 {
-        return unusable(format!("it has {} entries, more than a review bundle has", zip.len()));
+        return unusable(Vec::new(), format!("it has {} entries, more than a review bundle has", zip.len()));
     }
     let mut names = Vec::new();
     for i in 0..zip.len() {
@@ -649,7 +658,7 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
                 }
                 names.push(name);
             }
-            Err(e) => return unusable(format!("entry {} cannot be read: {e}", i + 1)),
+            Err(e) => return unusable(problems, format!("entry {} cannot be read: {e}", i + 1)),
         }
     }
     let mut read = |name: &str, cap: u64| -> Option<Vec<u8>> {
@@ -658,12 +667,18 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
         entry.take(cap + 1).read_to_end(&mut out).ok()?;
         (u64::try_from(out.len()).ok()? <= cap).then_some(out)
     };
-    let Some(manifest_bytes) = read(MANIFEST, 4 << 20) else {
-        return unusable("it has no manifest.json".to_owned());
+    if !names.iter().any(|n| n == MANIFEST) {
+        return unusable(problems, "it has no manifest.json".to_owned());
+    }
+    let Some(manifest_bytes) = read(MANIFEST, MAX_MANIFEST) else {
+        return unusable(
+            problems,
+            format!("its manifest.json cannot be read or is larger than {} MB", MAX_MANIFEST >> 20),
+        );
     };
     let manifest: Manifest = match serde_json::from_slice(&manifest_bytes) {
         Ok(m) => m,
-        Err(e) => return unusable(format!("its manifest.json does not match the schema: {e}")),
+        Err(e) => return unusable(problems, format!("its manifest.json does not match the schema: {e}")),
     };
     if manifest.schema_version != MANIFEST_VERSION {
         problems.push(format!(
