@@ -293,6 +293,13 @@ fn artifacts_dir(test: &str) -> PathBuf {
     target_dir().join("e2e-artifacts").join(test)
 }
 
+/// WebDriver's key codes.
+pub const TAB: char = '\u{E004}';
+pub const ENTER: char = '\u{E007}';
+pub const SPACE: char = '\u{E00D}';
+/// The most Tab presses [`App::tab_to`] tries before giving up.
+pub const MAX_TABS: usize = 200;
+
 /// The running app's window.
 #[derive(Debug)]
 pub struct App {
@@ -436,6 +443,55 @@ impl App {
 
     pub async fn count(&self, css: &str) -> usize {
         self.client().find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+    }
+
+    /// Presses and releases `key` on the keyboard (a character, or a WebDriver key code such
+    /// as [`TAB`]), as a person would: it goes to whatever has the focus.
+    pub async fn press(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let keys = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client().perform_actions(keys).await.unwrap_or_else(|e| panic!("key {key:?}: {e}"));
+    }
+
+    /// Types `text` into whatever has the focus, key by key.
+    pub async fn type_keys(&self, text: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut keys = KeyActions::new("keyboard".to_owned());
+        for c in text.chars() {
+            keys = keys.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
+        }
+        self.client().perform_actions(keys).await.unwrap_or_else(|e| panic!("typing {text:?}: {e}"));
+    }
+
+    /// Presses Tab until the element matching `css` has the focus (at most [`MAX_TABS`]
+    /// times), proving it can be reached with the keyboard alone, and checks that the focus
+    /// can be seen (an outline or a shadow).
+    pub async fn tab_to(&self, css: &str) {
+        let probe = format!(
+            "const e = document.activeElement; if (!e || !e.matches({css:?})) return null;
+             const s = getComputedStyle(e);
+             return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';"
+        );
+        for _ in 0..MAX_TABS {
+            match self.eval(&probe).await {
+                serde_json::Value::Bool(visible) => {
+                    assert!(visible, "{css} has the focus but nothing shows it");
+                    return;
+                }
+                _ => self.press(TAB).await,
+            }
+        }
+        self.screenshot("keyboard-failure.png").await;
+        panic!("{css} could not be reached with Tab in {MAX_TABS} presses");
+    }
+
+    /// Tabs to the breadcrumb back to the child's page and presses Enter.
+    pub async fn back_to_child_by_keyboard(&self) {
+        self.tab_to("#back-to-child").await;
+        self.press(ENTER).await;
+        self.find("#child-name").await;
     }
 
     /// Runs a script in the page and returns its result.

@@ -730,6 +730,72 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.quit().await;
 }
 
+/// The whole review flow with the keyboard alone: every step is reached with Tab (no clicks),
+/// activated with Enter, typed into, and shows where the focus is.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_whole_review_can_be_walked_with_the_keyboard_alone() {
+    use ardesk_e2e::ENTER;
+    let driver = Driver::start("a_whole_review_can_be_walked_with_the_keyboard_alone");
+    let app = driver.launch().await;
+    app.tab_to("#load-demo").await;
+    app.press(ENTER).await;
+    app.wait_for_text("#status", "Demo caseload loaded").await;
+
+    // A child whose record is complete, found by typing in the search box.
+    let child = recorded_children(&driver).remove(0);
+    app.tab_to("#search").await;
+    app.type_keys(&child).await;
+    app.wait_for_text("#caseload-count", "1 of").await;
+    app.tab_to("#caseload tbody tr td button").await;
+    app.press(ENTER).await;
+    app.wait_for_text("#child-name", &child).await;
+
+    // Before the meeting: the checklist, and back.
+    app.tab_to("#open-prep").await;
+    app.press(ENTER).await;
+    app.find("#checklist").await;
+    app.tab_to("#back-to-child").await;
+    app.press(ENTER).await;
+    app.wait_for_text("#child-name", &child).await;
+
+    // The meeting: the AR1 record is typed into and saves.
+    app.tab_to("#open-ar1").await;
+    app.press(ENTER).await;
+    app.find("#ar1-title").await;
+    app.tab_to("#ar1-discussion").await;
+    app.type_keys(" Reviewed with the keyboard alone.").await;
+    app.wait_for_text("#ar1-saved", "Saved").await;
+    app.tab_to("#back-to-child").await;
+    app.press(ENTER).await;
+
+    // Amendments: a section is chosen with the keyboard.
+    app.tab_to("#open-amendments").await;
+    app.press(ENTER).await;
+    app.tab_to("#am-section").await;
+    app.back_to_child_by_keyboard().await;
+
+    // The bundle check.
+    app.tab_to("#open-bundle").await;
+    app.press(ENTER).await;
+    app.wait_for_text("#bundle-state", "Ready to export").await;
+    app.tab_to("#export-bundle").await;
+    app.back_to_child_by_keyboard().await;
+
+    // And back to the caseload.
+    app.tab_to("#back").await;
+    app.press(ENTER).await;
+    app.find("#caseload tbody tr").await;
+
+    let saved: i64 = open_db(&driver.db_path())
+        .query_row(
+            "SELECT count(*) FROM ar1_field WHERE key = 'discussion' AND value LIKE '%Reviewed with the keyboard alone.%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(saved, 1, "the record typed with the keyboard was saved");
+}
+
 /// Every main screen, checked in the real window with axe-core: no serious or critical
 /// accessibility violations.
 #[tokio::test(flavor = "multi_thread")]
