@@ -219,12 +219,18 @@ fn StatusBadge(status: String, label: String) -> impl IntoView {
     }
 }
 
+/// How many caseload rows are drawn before "Show all".
+const FIRST_ROWS: usize = 200;
+
 #[component]
 fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
     let ctx = ctx();
     let rows = RwSignal::new(None::<Result<Vec<CaseloadRow>, ErrorDto>>);
     spawn_local(async move { rows.set(Some(ipc::caseload().await)) });
     let filters = RwSignal::new(Filters::default());
+    // The most urgent come first, so a long caseload shows its first rows at once and the rest
+    // on request: the first row is on screen in milliseconds, whatever the caseload's size.
+    let limit = RwSignal::new(FIRST_ROWS);
 
     let years = move || {
         let mut seen: Vec<(i32, String)> = rows
@@ -248,6 +254,7 @@ fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             let shown: Vec<CaseloadRow> = list.into_iter().filter(|r| f.keep(r)).collect();
             let count = shown.len();
             let overdue = shown.iter().filter(|r| r.status == "overdue").count();
+            let hidden = count.saturating_sub(limit.get());
             view! {
                 <p class="count" id="caseload-count">
                     {if count == total {
@@ -271,6 +278,7 @@ fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                     <tbody>
                         {shown
                             .into_iter()
+                            .take(limit.get())
                             .map(|c| {
                                 let id = c.child_id;
                                 let mut notes = Vec::new();
@@ -298,6 +306,14 @@ fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
+                {(hidden > 0).then(|| view! {
+                    <p class="more">
+                        {format!("Showing the {} most urgent. ", count - hidden)}
+                        <button id="show-all" on:click=move |_| limit.set(usize::MAX)>
+                            {format!("Show all {count}")}
+                        </button>
+                    </p>
+                })}
             }
             .into_any()
         }
