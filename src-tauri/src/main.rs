@@ -575,8 +575,35 @@ fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
+/// On Linux, draws the page without GPU compositing and keeps no resource caches: a page of
+/// forms and tables needs neither, and the web process then needs about 100 MB less (the
+/// window benchmark in docs/quality.md). It also avoids the blank windows some GPU drivers
+/// give WebKitGTK's compositor.
+#[cfg(target_os = "linux")]
+fn lean_webview(window: &tauri::WebviewWindow) {
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
+        let view = webview.inner();
+        if let Some(settings) = WebViewExt::settings(&view) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+        if let Some(context) = view.context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
+    });
+}
+
 fn main() {
     let result = tauri::Builder::default()
+        .setup(|app| {
+            #[cfg(target_os = "linux")]
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                lean_webview(&window);
+            }
+            #[cfg(not(target_os = "linux"))]
+            let _ = app;
+            Ok(())
+        })
         .plugin(navigation_guard())
         .manage(Backend::open())
         .manage(ExportProgress::default())
