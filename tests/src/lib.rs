@@ -249,25 +249,31 @@ impl Driver {
 
     /// Kills every app process this test started (found by its data directory); returns how many.
     fn kill_apps(&self) -> usize {
+        self.app_pids()
+            .into_iter()
+            .filter(|pid| {
+                Command::new("kill").args(["-KILL", &pid.to_string()]).status().is_ok_and(|s| s.success())
+            })
+            .count()
+    }
+
+    /// The app processes this test started (found by their data directory).
+    pub fn app_pids(&self) -> Vec<u32> {
         let app = std::fs::canonicalize(app_binary()).expect("app path");
         let marker = format!("XDG_DATA_HOME={}", self.data.path().join("data").display());
-        let mut killed = 0;
+        let mut pids = Vec::new();
         for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
-            let pid = entry.file_name().to_string_lossy().into_owned();
-            if !pid.chars().all(|c| c.is_ascii_digit()) {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
                 continue;
-            }
+            };
             let exe = std::fs::read_link(entry.path().join("exe")).ok();
             let env = std::fs::read(entry.path().join("environ")).unwrap_or_default();
             let ours = String::from_utf8_lossy(&env).split('\0').any(|kv| kv == marker);
-            if exe.as_deref() == Some(app.as_path())
-                && ours
-                && Command::new("kill").args(["-KILL", &pid]).status().is_ok_and(|s| s.success())
-            {
-                killed += 1;
+            if exe.as_deref() == Some(app.as_path()) && ours {
+                pids.push(pid);
             }
         }
-        killed
+        pids
     }
 }
 
