@@ -730,6 +730,36 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.quit().await;
 }
 
+/// A long caseload draws its most urgent 200 rows at once and the rest when asked.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_caseload_shows_the_most_urgent_first_and_all_on_request() {
+    let driver = Driver::start("a_long_caseload_shows_the_most_urgent_first_and_all_on_request");
+    let db = driver.db_path();
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let made = std::process::Command::new(ardesk_e2e::ardesk_binary())
+        .args(["demo", "--size", "250", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let app = driver.launch().await;
+    app.wait_for_text("#caseload-count", "250 children").await;
+    assert_eq!(app.count("#caseload tbody tr").await, 200);
+    assert_eq!(app.text("#show-all").await, "Show all 250");
+    // The first rows are the most urgent: nothing further down is more overdue.
+    let rank = |s: &String| ["overdue", "due_soon", "on_track"].iter().position(|r| r == s);
+    let ranks: Vec<_> = app.attrs("#caseload tbody tr", "data-status").await.iter().map(rank).collect();
+    assert!(ranks.iter().all(Option::is_some) && ranks.is_sorted(), "{ranks:?}");
+    assert_eq!(ranks.first(), Some(&Some(0)), "the demo has overdue reviews");
+    app.click("#show-all").await;
+    let start = std::time::Instant::now();
+    while app.count("#caseload tbody tr").await != 250 {
+        assert!(start.elapsed() < ardesk_e2e::PATIENCE, "the rest never appeared");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.count("#show-all").await, 0);
+}
+
 /// The whole review flow with the keyboard alone: every step is reached with Tab (no clicks),
 /// activated with Enter, typed into, and shows where the focus is.
 #[tokio::test(flavor = "multi_thread")]
