@@ -121,19 +121,22 @@ fn max_parallel() -> usize {
 
 static RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
 
-/// A place among the apps allowed to run at once; released when dropped.
+/// Places among the apps allowed to run at once; released when dropped.
 #[derive(Debug)]
-struct Slot;
+struct Slot(usize);
 
 impl Slot {
-    fn take() -> Slot {
+    /// `n` places: 1 for most tests; all of them for a test whose window must have the
+    /// display's focus (the display has no window manager, so the newest window takes it).
+    fn take(n: usize) -> Slot {
+        let n = n.min(max_parallel());
         let (count, freed) = &RUNNING;
         let mut running = count.lock().unwrap_or_else(|e| e.into_inner());
-        while *running >= max_parallel() {
+        while *running + n > max_parallel() {
             running = freed.wait(running).unwrap_or_else(|e| e.into_inner());
         }
-        *running += 1;
-        Slot
+        *running += n;
+        Slot(n)
     }
 }
 
@@ -141,8 +144,8 @@ impl Drop for Slot {
     fn drop(&mut self) {
         let (count, freed) = &RUNNING;
         let mut running = count.lock().unwrap_or_else(|e| e.into_inner());
-        *running = running.saturating_sub(1);
-        freed.notify_one();
+        *running = running.saturating_sub(self.0);
+        freed.notify_all();
     }
 }
 
@@ -158,10 +161,19 @@ pub struct Driver {
 
 impl Driver {
     pub fn start(test: &str) -> Driver {
+        Driver::start_with(test, Slot::take(1))
+    }
+
+    /// As [`Driver::start`], with no other test's window on the display, so that this one has
+    /// the keyboard focus (`:focus-visible` applies only in the focused window).
+    pub fn start_alone(test: &str) -> Driver {
+        Driver::start_with(test, Slot::take(usize::MAX))
+    }
+
+    fn start_with(test: &str, slot: Slot) -> Driver {
         let tauri_driver = require_tool("tauri-driver");
         require_tool("WebKitWebDriver");
         let _ = app_binary();
-        let slot = Slot::take();
         let data = tempfile::tempdir().expect("a temporary data directory");
         let (port, native) = (free_port(), free_port());
         std::fs::create_dir_all(data.path().join("exports")).expect("exports directory");
