@@ -67,8 +67,8 @@ pub fn daily(store: &Store, db: &Path, today: NaiveDate) -> Result<PathBuf, AppE
 pub fn restore_hint(db: &Path) -> String {
     match existing(db).first() {
         Some(newest) => format!(
-            " The newest backup is {}. To restore it, close Annual Review Desk, move {} somewhere \
-             safe, and copy the backup in its place with the same name.",
+            " The newest is {}: close Annual Review Desk, move {} somewhere safe, and copy the \
+             backup in its place with the same name.",
             newest.display(),
             db.display()
         ),
