@@ -9,7 +9,7 @@ use ardesk_documents::amendments::{
     render_revisions_docx, render_table_docx, render_table_pdf,
 };
 use ardesk_domain::Problem;
-use ardesk_domain::amend::{Amendment, Change, Evidence, check, diff_words, vague_provision};
+use ardesk_domain::amend::{Amendment, Change, Evidence, check, compose, diff_words, vague_provision};
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::invitees::InviteeKind;
 use ardesk_domain::la::AmendmentMode;
@@ -168,6 +168,10 @@ impl App {
             no_amendments,
             problems: check(&domain, no_amendments)
                 .into_iter()
+                .chain(SectionId::ALL.into_iter().filter_map(|s| {
+                    let changes: Vec<&Amendment> = domain.iter().filter(|a| a.section == s).collect();
+                    compose(ctx.child.plan.section(s).unwrap_or_default(), &changes).err()
+                }))
                 .map(|p| AmendmentProblem {
                     field: p.field.to_owned(),
                     severity: if p.severity == Severity::Warn { "warn" } else { "block" }.to_owned(),
@@ -356,24 +360,22 @@ impl App {
         let school = self.store.school()?;
         let school_name = school.as_ref().map(|s| s.name.clone()).unwrap_or_default();
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date).unwrap_or_else(|| self.clock.today());
-        let sections = SectionId::ALL
-            .into_iter()
-            .filter_map(|s| {
-                let text = ctx.child.plan.section(s).unwrap_or_default();
-                let changes: Vec<&StoredAmendment> = stored.iter().filter(|a| a.section == s).collect();
-                let runs = match changes.as_slice() {
-                    [] if text.trim().is_empty() => return None,
-                    [] => vec![(Change::Same, text.to_owned())],
-                    // Each change is to the section's wording as a whole; several are applied in turn.
-                    [first, ..] => {
-                        let proposed =
-                            changes.last().map_or(first.proposed.as_str(), |a| a.proposed.as_str());
-                        diff_words(&first.current, proposed)
-                    }
-                };
-                Some(SectionText { heading: format!("Section {}: {}", s.code(), s.title()), runs })
-            })
-            .collect();
+        let domain: Vec<Amendment> = stored.iter().map(|a| to_domain(a, options)).collect();
+        let mut sections = Vec::new();
+        for s in SectionId::ALL {
+            let text = ctx.child.plan.section(s).unwrap_or_default();
+            let changes: Vec<&Amendment> = domain.iter().filter(|a| a.section == s).collect();
+            let runs = match changes.as_slice() {
+                [] if text.trim().is_empty() => continue,
+                [] => vec![(Change::Same, text.to_owned())],
+                // The changes applied in turn to the section's wording (refused if they cannot be).
+                _ => {
+                    let composed = compose(text, &changes).map_err(|p| AppError::from(vec![p]))?;
+                    diff_words(&composed.before, &composed.after)
+                }
+            };
+            sections.push(SectionText { heading: format!("Section {}: {}", s.code(), s.title()), runs });
+        }
         let evidence_text = |a: &StoredAmendment| {
             a.evidence
                 .iter()

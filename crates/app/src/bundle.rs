@@ -173,15 +173,20 @@ impl App {
         );
         let amendments = self.amendments(review)?;
         let ext = if amendments.mode == "revisions" { "docx" } else { prefer(&["pdf", "docx"]) };
-        if let Some(bytes) = self.amendments_bytes(review, &amendments.mode, ext)? {
-            add(
+        // Amendments that cannot be shown together make no document: V06 then says it is
+        // missing, and the amendments page says why.
+        match self.amendments_bytes(review, &amendments.mode, ext) {
+            Ok(Some(bytes)) => add(
                 "D04",
                 doc_title("D04").to_owned(),
                 format!("Proposed amendments.{ext}"),
                 ext,
                 Source::Generated,
                 bytes,
-            );
+            ),
+            Ok(None) => {}
+            Err(e) if e.code == ErrorCode::Validation => {}
+            Err(e) => return Err(e),
         }
         let checklist = self.store.checklist(ctx.review)?;
         let created = self.clock.now();

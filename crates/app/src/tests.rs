@@ -786,6 +786,59 @@ fn amendments_follow_the_rules_and_render_in_every_mode() -> Result<(), AppError
 }
 
 #[test]
+fn two_changes_to_one_section_both_show_and_overlapping_ones_are_refused() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, _) = demo_review(&app, "ready_to_submit")?;
+    let screen = app.amendments(review)?;
+    let first_f = screen.amendments.iter().find(|a| a.form.section == "F").map(|a| a.form.proposed.clone());
+    let first_f = first_f.unwrap_or_default();
+    // A second change to a passage of Section F as the first change leaves it.
+    let passage: String = first_f.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert!(first_f.contains(&passage) && !passage.is_empty());
+    let item = screen.evidence_options.first().map(|o| o.item_id).unwrap_or_default();
+    let change = |current: &str, proposed: &str| AmendmentForm {
+        section: "F".into(),
+        current: current.into(),
+        proposed: proposed.into(),
+        reason: "Agreed at the meeting".into(),
+        evidence: vec![EvidenceRef { item_id: item, locator: "p. 2".into() }],
+        agreed: true,
+        disagreement: String::new(),
+    };
+    let screen = app.add_amendment(review, change(&passage, &format!("{passage} (reviewed each term)")))?;
+    assert_eq!(screen.problems, vec![], "{:?}", screen.problems);
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let written = app.write_amendments(review, dir.path(), Some("revisions"), LetterFormat::Docx)?.files;
+    let xml = docx_text(&dir.path().join(&written[0]));
+    assert!(xml.contains("reviewed each term"), "the second change is in the document");
+    let first_inserted = first_f.split_whitespace().last().unwrap_or_default();
+    assert!(xml.contains(first_inserted), "the first change is still in the document");
+
+    // A change quoting wording no longer in the section cannot be placed: refused, not drawn.
+    let screen = app.add_amendment(review, change("Wording the plan never had.", "Something else."))?;
+    assert!(
+        screen
+            .problems
+            .iter()
+            .any(|p| p.severity == "block" && p.message.contains("Section F cannot all be shown")),
+        "{:?}",
+        screen.problems
+    );
+    let refused = app.write_amendments(review, dir.path(), Some("table"), LetterFormat::Pdf);
+    assert!(matches!(&refused, Err(e) if e.code == ErrorCode::Validation), "{refused:?}");
+    let check = app.bundle_check(review)?;
+    assert!(check.blocked);
+    assert!(
+        check
+            .findings
+            .iter()
+            .any(|f| f.rule == "V06" && f.message.contains("tracked-change document is missing"))
+    );
+    Ok(())
+}
+
+#[test]
 fn no_amendments_is_an_explicit_state_with_no_document() -> Result<(), AppError> {
     let mut app = app();
     app.load_demo(STANDARD_SIZE)?;

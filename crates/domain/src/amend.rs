@@ -203,6 +203,66 @@ pub fn needs_health_evidence(section: SectionId) -> bool {
 /// Every problem with a review's amendments, at once. `no_amendments` is the explicit "no
 /// amendments proposed" statement; with no amendments it must be given, and with some it must not.
 /// Vague Section F wording is a warning (it can be overridden with a reason), the rest block.
+/// A section's wording before and after its changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Composed {
+    pub before: String,
+    pub after: String,
+}
+
+/// Applies the changes to one section (`changes`, in the order they were made) to the plan's
+/// wording of it (`section`; empty when the plan was not imported).
+///
+/// Each change replaces its current wording, found in the section as the earlier changes left
+/// it, with its proposed wording; so two changes to different passages both show, and the
+/// document shows the whole section. A single change whose wording is not in the section
+/// stands on its own (its current wording against its proposed). Several changes that cannot
+/// all be placed (they overlap, or one quotes wording the section does not have) are refused:
+/// the document could not show them all honestly.
+pub fn compose(section: &str, changes: &[&Amendment]) -> Result<Composed, Problem> {
+    let joined =
+        |part: fn(&Amendment) -> &str| changes.iter().map(|a| part(a)).collect::<Vec<_>>().join("\n");
+    let found = |text: &str, a: &Amendment| !a.current.trim().is_empty() && text.contains(a.current.trim());
+    match changes {
+        [] => return Ok(Composed { before: section.to_owned(), after: section.to_owned() }),
+        // Without the plan's wording the passages cannot be placed: each is shown in turn.
+        _ if section.trim().is_empty() => {
+            return Ok(Composed { before: joined(|a| &a.current), after: joined(|a| &a.proposed) });
+        }
+        [only] if !found(section, only) => {
+            return Ok(Composed { before: only.current.clone(), after: only.proposed.clone() });
+        }
+        _ => {}
+    }
+    let mut after = section.to_owned();
+    for a in changes {
+        if !found(&after, a) {
+            let code = a.section.code();
+            return Err(Problem::block(
+                "current",
+                format!(
+                    "The changes to Section {code} cannot all be shown: the current wording of one \
+                     (\u{201c}{}\u{201d}) is not in the section as the other changes leave it.",
+                    excerpt(a.current.trim())
+                ),
+                "Quote only the passage each change replaces, without overlapping another change, or \
+                 combine them into one change.",
+            ));
+        }
+        after = after.replacen(a.current.trim(), a.proposed.trim(), 1);
+    }
+    Ok(Composed { before: section.to_owned(), after })
+}
+
+/// The first few words of `text`, for a message.
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.get(..8) {
+        Some(head) if words.len() > 8 => format!("{}\u{2026}", head.join(" ")),
+        _ => words.join(" "),
+    }
+}
+
 pub fn check(amendments: &[Amendment], no_amendments: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     if amendments.is_empty() && !no_amendments {
@@ -273,6 +333,61 @@ pub fn check(amendments: &[Amendment], no_amendments: bool) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn change(section: SectionId, current: &str, proposed: &str) -> Amendment {
+        Amendment {
+            section,
+            current: current.to_owned(),
+            proposed: proposed.to_owned(),
+            reason: "Because.".to_owned(),
+            evidence: Vec::new(),
+            agreed: true,
+            disagreement: String::new(),
+        }
+    }
+
+    #[test]
+    fn changes_to_one_section_are_applied_in_turn_to_the_whole_section() {
+        let plan = "Speech therapy weekly.\nA quiet space at lunch.\nTeaching assistant in maths.";
+        let a = change(SectionId::F, "Speech therapy weekly.", "Speech therapy twice weekly, 30 minutes.");
+        let b = change(SectionId::F, "A quiet space at lunch.", "A quiet space at lunch and break.");
+        let got = compose(plan, &[&a, &b]);
+        assert_eq!(
+            got,
+            Ok(Composed {
+                before: plan.to_owned(),
+                after: "Speech therapy twice weekly, 30 minutes.\nA quiet space at lunch and break.\nTeaching assistant in maths."
+                    .to_owned(),
+            })
+        );
+        // The whole section replaced by one change, as the form pre-fills it.
+        let whole = change(SectionId::F, plan, "All new wording.");
+        assert_eq!(compose(plan, &[&whole]).map(|c| c.after), Ok("All new wording.".to_owned()));
+    }
+
+    #[test]
+    fn changes_that_cannot_all_be_placed_are_refused_not_shown_wrongly() {
+        let plan = "Speech therapy weekly.\nA quiet space at lunch.";
+        let a = change(SectionId::F, "Speech therapy weekly.", "Speech therapy twice weekly.");
+        // Overlaps the first change's passage, which is gone once it is applied.
+        let b = change(SectionId::F, "Speech therapy weekly.\nA quiet", "Occupational therapy.\nA quiet");
+        let refused = compose(plan, &[&a, &b]).err().map(|p| p.message).unwrap_or_default();
+        assert!(refused.contains("Section F cannot all be shown"), "{refused}");
+        // One change quoting wording the plan does not have stands on its own.
+        let typed = change(SectionId::F, "Old wording typed by hand.", "New wording.");
+        assert_eq!(
+            compose(plan, &[&typed]),
+            Ok(Composed {
+                before: "Old wording typed by hand.".to_owned(),
+                after: "New wording.".to_owned()
+            })
+        );
+        // Without the plan's wording, each passage is shown in turn.
+        assert_eq!(
+            compose("", &[&a, &typed]).map(|c| c.before),
+            Ok("Speech therapy weekly.\nOld wording typed by hand.".to_owned())
+        );
+    }
 
     fn joined(diff: &[(Change, String)], keep: Change) -> String {
         diff.iter().filter(|(c, _)| *c == Change::Same || *c == keep).map(|(_, t)| t.as_str()).collect()
