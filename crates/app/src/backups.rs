@@ -46,8 +46,11 @@ pub fn existing(db: &Path) -> Vec<PathBuf> {
 }
 
 /// Copies the database to today's backup unless that exists, then removes all but the newest
-/// [`KEEP`]. Returns the newest backup.
-pub fn daily(store: &Store, db: &Path, today: NaiveDate) -> Result<PathBuf, AppError> {
+/// [`KEEP`]. Returns the newest backup, or `None` while the caseload is empty (nothing to keep).
+pub fn daily(store: &Store, db: &Path, today: NaiveDate) -> Result<Option<PathBuf>, AppError> {
+    if store.child_count()? == 0 {
+        return Ok(None);
+    }
     let dir = folder(db);
     let target = dir.join(format!("{}-{}.sqlite3", stem(db), today.format("%Y-%m-%d")));
     if !target.exists() {
@@ -60,7 +63,7 @@ pub fn daily(store: &Store, db: &Path, today: NaiveDate) -> Result<PathBuf, AppE
         // A copy that cannot be removed now is tried again tomorrow.
         let _ = std::fs::remove_file(old);
     }
-    Ok(target)
+    Ok(Some(target))
 }
 
 /// What to say when the database at `db` cannot be opened because it is damaged.

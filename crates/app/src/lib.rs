@@ -92,8 +92,8 @@ pub struct App {
     actor: String,
     /// A plan document read for import, kept until the SENCO confirms its sections.
     pending_plan: Option<(ChildId, String, Vec<u8>)>,
-    /// Today's backup, or why it failed (`None` in memory).
-    backup: Option<Result<PathBuf, String>>,
+    /// Today's backup (`None` while the caseload is empty), or why it failed; `None` in memory.
+    backup: Option<Result<Option<PathBuf>, String>>,
 }
 
 fn builtin_las() -> Result<LaCatalogue, AppError> {
@@ -233,11 +233,16 @@ impl App {
                 .unwrap_or_else(|| "(in memory)".to_owned()),
             child_count: self.store.child_count()?,
             backup: match &self.backup {
-                Some(Ok(path)) => format!(
+                Some(Ok(Some(path))) => format!(
                     "Backed up today to {}. The newest {} daily copies are kept.",
                     path.display(),
                     backups::KEEP
                 ),
+                Some(Ok(None)) => {
+                    "The caseload is empty, so there is nothing to back up yet: the first start \
+                     of each day with children on it makes a copy."
+                        .to_owned()
+                }
                 Some(Err(why)) => format!("Today's backup failed: {why}"),
                 None => "This caseload is held in memory and is not backed up.".to_owned(),
             },

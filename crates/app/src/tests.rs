@@ -1022,6 +1022,12 @@ fn the_first_open_of_each_day_backs_up_and_keeps_seven() -> Result<(), AppError>
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let db = dir.path().join("caseload.sqlite3");
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+    // An empty caseload has nothing to keep.
+    let mut app = App::open(&db, Box::new(FixedClock::on(day(1))), "tester")?;
+    assert!(app.info()?.backup.contains("nothing to back up"));
+    assert!(!backups::folder(&db).exists());
+    app.load_demo(3)?;
+    drop(app);
     for d in 1..=10 {
         let app = App::open(&db, Box::new(FixedClock::on(day(d))), "tester")?;
         assert!(app.info()?.backup.contains(&format!("caseload-2026-11-{d:02}.sqlite3")));
