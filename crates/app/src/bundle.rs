@@ -63,8 +63,8 @@ fn severity(s: Severity) -> &'static str {
 fn fix_at(f: &Finding) -> &'static str {
     match f.rule {
         "V04" | "V05" | "V17" => "ar1",
+        "V06" | "V07" if f.document.as_deref() == Some("AR1 record") => "ar1",
         "V06" => "amendments",
-        "V07" if f.document.as_deref() == Some("AR1 record") => "ar1",
         "V01" | "V02" | "V03" | "V07" | "V08" | "V09" | "V10" | "V11" | "V13" | "V14" | "V16" => "prep",
         _ => "none",
     }
@@ -249,6 +249,15 @@ impl App {
             requests_funding: values.get("request.funding").is_some_and(|v| v == "true"),
             requests_placement: values.get("request.placement").is_some_and(|v| v == "true"),
             amendments: amendments.amendments.len(),
+            amended_sections: sections_in_order(
+                amendments.amendments.iter().map(|a| a.form.section.as_str()),
+            ),
+            ar1_amend_sections: sections_in_order(
+                values
+                    .iter()
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .filter_map(|(k, _)| k.strip_prefix("amend.")),
+            ),
             evidence_missing,
             no_amendments_stated: amendments.no_amendments,
             care_invited: invitees.iter().any(|i| {
@@ -614,6 +623,17 @@ fn safe_entry_name(name: &str) -> bool {
         && !name.contains(['/', '\\', ':'])
         && !name.starts_with('.')
         && !name.chars().any(char::is_control)
+}
+
+/// Section codes, each once, in the plan's order (A, B, … K).
+fn sections_in_order<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let codes: Vec<&str> = codes.collect();
+    ardesk_domain::plan::SectionId::ALL
+        .into_iter()
+        .map(|s| s.code())
+        .filter(|c| codes.contains(c))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The largest manifest.json read (a real one is a few kilobytes).

@@ -122,6 +122,10 @@ pub struct BundleFacts<'a> {
     pub requests_funding: bool,
     pub requests_placement: bool,
     pub amendments: usize,
+    /// The sections changed on the amendments page, and those the AR1 record lists for
+    /// amendment (with a summary); V06 wants the two to agree.
+    pub amended_sections: Vec<String>,
+    pub ar1_amend_sections: Vec<String>,
     /// Amendments to B, C, D, F, G or H whose evidence is not a file in the bundle.
     pub evidence_missing: Vec<String>,
     pub no_amendments_stated: bool,
@@ -322,6 +326,28 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "\u{201c}No amendments proposed\u{201d} is not stated.".to_owned(),
             "State it in the AR1 record or on the amendments page.",
         ));
+    }
+    if facts.recommends_amend {
+        for s in facts.amended_sections.iter().filter(|s| !facts.ar1_amend_sections.contains(s)) {
+            out.push(Finding::new(
+                "V06",
+                Block,
+                Some("AR1 record"),
+                format!(
+                    "Section {s} is changed on the amendments page, but the AR1 record does not list it."
+                ),
+                "Add a one-line summary for it under the sections to amend, or remove the change.",
+            ));
+        }
+        for s in facts.ar1_amend_sections.iter().filter(|s| !facts.amended_sections.contains(s)) {
+            out.push(Finding::new(
+                "V06",
+                Block,
+                Some("Tracked-change document"),
+                format!("The AR1 record lists Section {s} for amendment, but no change to it is proposed."),
+                "Propose the change on the amendments page, or remove the section from the record.",
+            ));
+        }
     }
     for section in &facts.evidence_missing {
         out.push(Finding::new(
@@ -545,6 +571,8 @@ mod tests {
             requests_funding: true,
             requests_placement: false,
             amendments: 0,
+            amended_sections: vec![],
+            ar1_amend_sections: vec![],
             evidence_missing: vec![],
             no_amendments_stated: true,
             care_invited: false,
@@ -572,6 +600,48 @@ mod tests {
             ],
             "{:#?}",
             validate(&facts)
+        );
+    }
+
+    #[test]
+    fn the_record_and_the_amendments_name_the_same_sections() {
+        let catalogue = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let Some(profile) = catalogue.current().into_iter().next() else { unreachable!("a profile") };
+        let files: Vec<PlannedFile> = Vec::new();
+        let facts = BundleFacts {
+            profile,
+            looked_after: false,
+            pfa: false,
+            ar1_problems: vec![],
+            recommends_amend: true,
+            requests_funding: false,
+            requests_placement: false,
+            amendments: 2,
+            amended_sections: vec!["B".into(), "F".into()],
+            ar1_amend_sections: vec!["F".into(), "I".into()],
+            evidence_missing: vec![],
+            no_amendments_stated: false,
+            care_invited: false,
+            advice: vec![],
+            meeting: d(2026, 11, 11),
+            invited_on: Some(d(2026, 10, 1)),
+            circulated_on: Some(d(2026, 10, 20)),
+            report_due: Some(d(2026, 11, 25)),
+            transfer_meeting_by: None,
+            today: d(2026, 11, 22),
+            files: &files,
+        };
+        let messages: Vec<String> = validate(&facts)
+            .into_iter()
+            .filter(|f| f.message.contains("Section"))
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "Section B is changed on the amendments page, but the AR1 record does not list it.",
+                "The AR1 record lists Section I for amendment, but no change to it is proposed.",
+            ]
         );
     }
 }
