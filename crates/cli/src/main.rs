@@ -220,9 +220,14 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", e.message);
-            for p in &e.problems {
-                eprintln!("  {}: {} {}", p.field, p.message, p.hint);
+            // The window highlights the fields; here the problems are the message.
+            match e.problems.as_slice() {
+                [] => eprintln!("error: {}", e.message),
+                problems => {
+                    for p in problems {
+                        eprintln!("error: {} {} ({})", p.message, p.hint, p.field);
+                    }
+                }
             }
             ExitCode::from(exit_code(e.code))
         }
