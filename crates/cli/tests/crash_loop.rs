@@ -63,13 +63,7 @@ fn killing_a_saving_process_two_hundred_times_loses_no_acknowledged_save() {
             db.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap_or(-1);
         assert_eq!(fk_problems, 0, "iteration {i}");
         if let Some(acked) = acked {
-            let value: String = db
-                .query_row(
-                    "SELECT value FROM ar1_field WHERE review_id = ?1 AND key = 'discussion'",
-                    [review.parse::<i64>().unwrap_or_default()],
-                    |r| r.get(0),
-                )
-                .unwrap_or_default();
+            let value = common::saved_discussion(&db, &review);
             // Each run starts again from 0, so the save it acknowledged last is the floor.
             assert!(
                 number(&value) >= acked,

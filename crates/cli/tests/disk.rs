@@ -93,13 +93,7 @@ fn a_full_disk_refuses_the_save_clearly_and_loses_nothing() {
     assert_eq!(integrity, "ok");
     let children: i64 = db.query_row("SELECT count(*) FROM child", [], |r| r.get(0)).unwrap_or_default();
     assert_eq!(children, i64::try_from(ardesk_domain::demo::STANDARD_SIZE).unwrap_or_default());
-    let value: String = db
-        .query_row(
-            "SELECT value FROM ar1_field WHERE review_id = ?1 AND key = 'discussion'",
-            [review.parse::<i64>().unwrap_or_default()],
-            |r| r.get(0),
-        )
-        .unwrap_or_default();
+    let value = common::saved_discussion(&db, &review);
     assert!(
         value.ends_with(&format!(" {last}")) || value.ends_with(&format!(" {}", last + 1)),
         "{value}, last acknowledged {last}"

@@ -70,3 +70,13 @@ impl Demo {
         self.row_at(stage).get("review_id").map(ToString::to_string).unwrap_or_default()
     }
 }
+
+/// The AR1 record's discussion of review `review` (an id as given to `--review`), as stored.
+pub fn saved_discussion(db: &rusqlite::Connection, review: &str) -> String {
+    db.query_row(
+        "SELECT value FROM ar1_field WHERE review_id = ?1 AND key = 'discussion'",
+        [review.parse::<i64>().unwrap_or_default()],
+        |r| r.get(0),
+    )
+    .unwrap_or_default()
+}
