@@ -827,11 +827,13 @@ async fn a_whole_review_can_be_walked_with_the_keyboard_alone() {
     app.tab_to("#am-section").await;
     app.back_to_child_by_keyboard().await;
 
-    // The bundle check.
+    // The bundle check, and sending it.
     app.tab_to("#open-bundle").await;
     app.press(ENTER).await;
     app.wait_for_text("#bundle-state", "Ready to export").await;
     app.tab_to("#export-bundle").await;
+    app.press(ENTER).await;
+    app.wait_for_text("#bundle-status", "Written").await;
     app.back_to_child_by_keyboard().await;
 
     // And back to the caseload.
@@ -847,6 +849,12 @@ async fn a_whole_review_can_be_walked_with_the_keyboard_alone() {
         )
         .unwrap();
     assert_eq!(saved, 1, "the record typed with the keyboard was saved");
+    let zips = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "zip"))
+        .count();
+    assert_eq!(zips, 1, "the bundle sent with the keyboard was written");
 }
 
 /// Every main screen, checked in the real window with axe-core: no serious or critical
