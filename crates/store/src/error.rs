@@ -36,8 +36,8 @@ pub enum StoreError {
 
     #[error(
         "The database cannot be written: its file or folder is read-only, so this change was not \
-         saved. Everything saved before it is safe. Check the folder's permissions, or open a \
-         database elsewhere with --db."
+         saved. Everything saved before it is safe. Check that you can write to the database's \
+         folder and file."
     )]
     ReadOnly,
 
@@ -106,21 +106,21 @@ impl StoreError {
                     source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, e.to_string()),
                 }
             }
-            _ => StoreError::from(e).on_disk(path),
+            _ => StoreError::from(e).on_disk(Some(path)),
         }
     }
 
-    /// Refines an error from reading or writing the database at `path`: a disk error on a disk
-    /// with no room left is a full disk (SQLite reports a full disk as an I/O error when it is
-    /// the `-shm` or `-wal` file that cannot grow).
-    pub(crate) fn on_disk(self, path: &Path) -> StoreError {
-        match self {
-            StoreError::Disk { .. } | StoreError::Full
+    /// Refines an error from reading or writing the database at `path` (`None` in memory): a
+    /// disk error on a disk with no room left is a full disk (SQLite reports a full disk as an
+    /// I/O error when it is the `-shm` or `-wal` file that cannot grow).
+    pub(crate) fn on_disk(self, path: Option<&Path>) -> StoreError {
+        match (self, path) {
+            (StoreError::Disk { .. }, Some(path))
                 if fs4::available_space(folder(path)).is_ok_and(|free| free < NEARLY_FULL) =>
             {
                 StoreError::Full
             }
-            other => other,
+            (other, _) => other,
         }
     }
 }

@@ -74,10 +74,7 @@ impl Store {
             Some(p) => StoreError::from_open(p, e),
             None => StoreError::from(e),
         })?;
-        migrations::to_latest(&mut conn).map_err(|e| match &path {
-            Some(p) => e.on_disk(p),
-            None => e,
-        })?;
+        migrations::to_latest(&mut conn).map_err(|e| e.on_disk(path.as_deref()))?;
         Ok(Store { conn, path })
     }
 
@@ -93,11 +90,7 @@ impl Store {
         action: Action<'_>,
         f: impl FnOnce(&mut Tx<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let path = self.path.clone();
-        let on_disk = |e: StoreError| match &path {
-            Some(p) => e.on_disk(p),
-            None => e,
-        };
+        let on_disk = |e: StoreError| e.on_disk(self.path.as_deref());
         let mut tx = Tx::begin(&mut self.conn).map_err(on_disk)?;
         let value = f(&mut tx).map_err(on_disk)?;
         tx.commit(action).map_err(on_disk)?;
