@@ -304,6 +304,8 @@ async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
     app.click("#load-demo").await;
     app.find("#caseload tbody tr").await;
     app.click("#nav-settings").await;
+    // The demo was loaded after the start, so today's backup is still to come, and it says so.
+    app.wait_for_text("#backup-status", "the caseload was empty when Annual Review Desk started").await;
 
     // The school's details: a missing SENCO name is refused beside the form, then saved.
     app.find("#s-senco").await;

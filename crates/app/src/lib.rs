@@ -239,8 +239,8 @@ impl App {
                     backups::KEEP
                 ),
                 Some(Ok(None)) => {
-                    "The caseload is empty, so there is nothing to back up yet: the first start \
-                     of each day with children on it makes a copy."
+                    "No backup has been made today: the caseload was empty when Annual Review Desk \
+                     started. The first start of each day with children on the caseload makes one."
                         .to_owned()
                 }
                 Some(Err(why)) => format!("Today's backup failed: {why}"),

@@ -1024,7 +1024,7 @@ fn the_first_open_of_each_day_backs_up_and_keeps_seven() -> Result<(), AppError>
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
     // An empty caseload has nothing to keep.
     let mut app = App::open(&db, Box::new(FixedClock::on(day(1))), "tester")?;
-    assert!(app.info()?.backup.contains("nothing to back up"));
+    assert!(app.info()?.backup.contains("the caseload was empty"));
     assert!(!backups::folder(&db).exists());
     app.load_demo(3)?;
     drop(app);
