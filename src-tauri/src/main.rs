@@ -575,19 +575,17 @@ fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
-/// On Linux, draws the page without GPU compositing and keeps no resource caches: a page of
-/// forms and tables needs neither, and the web process then needs about 100 MB less (the
-/// window benchmark in docs/quality.md). It also avoids the blank windows some GPU drivers
-/// give WebKitGTK's compositor.
+/// On Linux, keeps no resource caches in WebKitGTK: the app's pages come from the binary, so
+/// a cache only holds memory (the window benchmark in docs/quality.md).
+///
+/// Turning GPU compositing off as well (hardware acceleration policy "never") saved about
+/// 100 MB more, but set at run time, after the page had started, it made WebKitWebDriver's
+/// screenshots hang now and then, so it is not done.
 #[cfg(target_os = "linux")]
 fn lean_webview(window: &tauri::WebviewWindow) {
     let _ = window.with_webview(|webview| {
-        use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
-        let view = webview.inner();
-        if let Some(settings) = WebViewExt::settings(&view) {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-        }
-        if let Some(context) = view.context() {
+        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+        if let Some(context) = webview.inner().context() {
             context.set_cache_model(CacheModel::DocumentViewer);
         }
     });
