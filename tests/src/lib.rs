@@ -157,6 +157,16 @@ pub struct Driver {
     data: tempfile::TempDir,
     test: String,
     _slot: Slot,
+    /// Set when the driver is dropped, which stands its watchdog down.
+    finished: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// The longest one test may drive the app (`ARDESK_E2E_LIMIT_SECS` overrides). A WebDriver
+/// command that never returns (a hung screenshot, once) would otherwise hold the whole run
+/// until CI's own limit; past this, the watchdog stops tauri-driver and the test fails.
+fn test_limit() -> Duration {
+    let secs = std::env::var("ARDESK_E2E_LIMIT_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    Duration::from_secs(secs)
 }
 
 impl Driver {
@@ -193,7 +203,20 @@ impl Driver {
             .spawn()
             .expect("tauri-driver starts");
         wait_for("tauri-driver", || TcpStream::connect(("127.0.0.1", port)).is_ok());
-        Driver { process, port, data, test: test.to_owned(), _slot: slot }
+        let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (stand_down, pid, name) = (finished.clone(), process.id(), test.to_owned());
+        std::thread::spawn(move || {
+            let deadline = Instant::now() + test_limit();
+            while Instant::now() < deadline {
+                if stand_down.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            eprintln!("e2e: {name} ran past {:?}; stopping its tauri-driver so it fails", test_limit());
+            let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+        });
+        Driver { process, port, data, test: test.to_owned(), _slot: slot, finished }
     }
 
     /// Where this test's app keeps its database.
@@ -291,6 +314,7 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        self.finished.store(true, std::sync::atomic::Ordering::Relaxed);
         // An app whose driver went away first (a failed test) would otherwise be left running.
         let _ = self.kill_apps();
         // SIGTERM lets tauri-driver stop WebKitWebDriver too (SIGKILL would orphan it).
