@@ -529,10 +529,15 @@ impl App {
         panic!("{css} could not be reached with Tab in {MAX_TABS} presses");
     }
 
+    /// Tabs to the element matching `css` (see [`App::tab_to`]) and presses Enter on it.
+    pub async fn enter_on(&self, css: &str) {
+        self.tab_to(css).await;
+        self.press(ENTER).await;
+    }
+
     /// Tabs to the breadcrumb back to the child's page and presses Enter.
     pub async fn back_to_child_by_keyboard(&self) {
-        self.tab_to("#back-to-child").await;
-        self.press(ENTER).await;
+        self.enter_on("#back-to-child").await;
         self.find("#child-name").await;
     }
 

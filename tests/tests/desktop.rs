@@ -789,11 +789,9 @@ async fn a_damaged_database_is_refused_in_the_window_with_the_backup_to_restore(
 /// activated with Enter, typed into, and shows where the focus is.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_whole_review_can_be_walked_with_the_keyboard_alone() {
-    use ardesk_e2e::ENTER;
     let driver = Driver::start_alone("a_whole_review_can_be_walked_with_the_keyboard_alone");
     let app = driver.launch().await;
-    app.tab_to("#load-demo").await;
-    app.press(ENTER).await;
+    app.enter_on("#load-demo").await;
     app.wait_for_text("#status", "Demo caseload loaded").await;
 
     // A child whose record is complete, found by typing in the search box.
@@ -801,46 +799,37 @@ async fn a_whole_review_can_be_walked_with_the_keyboard_alone() {
     app.tab_to("#search").await;
     app.type_keys(&child).await;
     app.wait_for_text("#caseload-count", "1 of").await;
-    app.tab_to("#caseload tbody tr td button").await;
-    app.press(ENTER).await;
+    app.enter_on("#caseload tbody tr td button").await;
     app.wait_for_text("#child-name", &child).await;
 
     // Before the meeting: the checklist, and back.
-    app.tab_to("#open-prep").await;
-    app.press(ENTER).await;
+    app.enter_on("#open-prep").await;
     app.find("#checklist").await;
-    app.tab_to("#back-to-child").await;
-    app.press(ENTER).await;
+    app.back_to_child_by_keyboard().await;
     app.wait_for_text("#child-name", &child).await;
 
     // The meeting: the AR1 record is typed into and saves.
-    app.tab_to("#open-ar1").await;
-    app.press(ENTER).await;
+    app.enter_on("#open-ar1").await;
     app.find("#ar1-title").await;
     app.tab_to("#ar1-discussion").await;
     app.type_keys(" Reviewed with the keyboard alone.").await;
     app.wait_for_text("#ar1-saved", "Saved").await;
-    app.tab_to("#back-to-child").await;
-    app.press(ENTER).await;
+    app.back_to_child_by_keyboard().await;
 
-    // Amendments: a section is chosen with the keyboard.
-    app.tab_to("#open-amendments").await;
-    app.press(ENTER).await;
+    // Amendments: the section list is reached with the keyboard.
+    app.enter_on("#open-amendments").await;
     app.tab_to("#am-section").await;
     app.back_to_child_by_keyboard().await;
 
     // The bundle check, and sending it.
-    app.tab_to("#open-bundle").await;
-    app.press(ENTER).await;
+    app.enter_on("#open-bundle").await;
     app.wait_for_text("#bundle-state", "Ready to export").await;
-    app.tab_to("#export-bundle").await;
-    app.press(ENTER).await;
+    app.enter_on("#export-bundle").await;
     app.wait_for_text("#bundle-status", "Written").await;
     app.back_to_child_by_keyboard().await;
 
     // And back to the caseload.
-    app.tab_to("#back").await;
-    app.press(ENTER).await;
+    app.enter_on("#back").await;
     app.find("#caseload tbody tr").await;
 
     let saved: i64 = open_db(&driver.db_path())
