@@ -5,8 +5,8 @@ use ardesk_dto::{ErrorDto, FieldProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::after::ActionTable;
-use crate::{BackToChild, ErrorPanel, Problems, focus, ipc};
+use crate::ipc;
+use crate::widgets::{ActionTable, BackToChild, ErrorPanel, Problems, focus};
 
 /// Attendance choices, as the backend codes them.
 const ATTENDANCE: [(&str, &str); 6] = [
@@ -16,14 +16,6 @@ const ATTENDANCE: [(&str, &str); 6] = [
     ("written", "Written contribution only"),
     ("apologies", "Sent apologies"),
     ("absent", "Did not attend"),
-];
-
-/// Where an agreed action stands, as the backend codes it.
-pub(crate) const ACTION_STATUS: [(&str, &str); 4] = [
-    ("open", "Open"),
-    ("done", "Done"),
-    ("carried_forward", "Carried forward"),
-    ("dropped", "No longer needed"),
 ];
 
 /// The element id of an AR1 field: `actions.0.owner` -> `ar1-actions-0-owner`.

@@ -1,12 +1,13 @@
-//! After the meeting: sending the record to the LA, the LA's decision, and the agreed actions as
-//! tracked tasks (on the child's page and, across the caseload, on the dashboard).
+//! After the meeting, on the child's page: sending the record to the LA, the LA's decision, and
+//! the review's agreed actions as tracked tasks.
 
-use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto, FieldProblem, TrackedActionDto};
+use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto, FieldProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::meeting::ACTION_STATUS;
-use crate::{ErrorPanel, Problems, Screen, ctx, ipc};
+use crate::app::{Screen, ctx};
+use crate::ipc;
+use crate::widgets::{ActionTable, ErrorPanel, Problems};
 
 const DECISIONS: [(&str, &str); 5] = [
     ("", "Choose…"),
@@ -155,113 +156,4 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
         }
     };
     view! { {body} }
-}
-
-/// Agreed actions with where each stands, editable in place (the dashboard, the child's page,
-/// and the AR1 record's previous actions).
-#[component]
-pub(crate) fn ActionTable(actions: Vec<TrackedActionDto>, show_child: bool) -> impl IntoView {
-    let ctx = ctx();
-    if actions.is_empty() {
-        return view! { <p class="hint">"No actions are recorded yet."</p> }.into_any();
-    }
-    let rows = RwSignal::new(actions);
-    let error = RwSignal::new(None::<ErrorDto>);
-    let update = move |review: i64, row: usize, status: String| {
-        spawn_local(async move {
-            match ipc::set_action_status(review, row, &status, "").await {
-                Ok(a) => rows.update(|list| {
-                    if let Some(slot) = list.iter_mut().find(|x| x.review_id == review && x.row == row) {
-                        *slot = a;
-                    }
-                }),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    view! {
-        <table class="people actions-table">
-            <thead>
-                <tr>
-                    {show_child.then(|| view! { <th scope="col">"Child"</th> })}
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Owner"</th>
-                    <th scope="col">"Deadline"</th>
-                    <th scope="col">"Next check-in or deadline"</th>
-                    <th scope="col">"Where it stands"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || rows.get().into_iter().map(|a| {
-                    let (review, row, child) = (a.review_id, a.row, a.child_id);
-                    let current = a.status.clone();
-                    let checks = if a.check_ins.is_empty() {
-                        String::new()
-                    } else {
-                        format!("Check-ins: {}{}", a.check_ins.join(", "), if a.check_ins_approximate { " (about termly: add term dates in Settings)" } else { "" })
-                    };
-                    view! {
-                        <tr class:overdue=a.overdue data-review=review data-row=row>
-                            {show_child.then(|| view! {
-                                <td><button class="link" on:click=move |_| ctx.go(Screen::Child(child))>{a.child_name.clone()}</button></td>
-                            })}
-                            <td>{a.action.clone()}</td>
-                            <td>{a.owner.clone()}</td>
-                            <td>{a.deadline.clone().unwrap_or_default()}{a.overdue.then(|| view! { <span class="badge badge-overdue">"Overdue"</span> })}</td>
-                            <td title=checks>{a.next.clone().unwrap_or_else(|| "—".to_owned())}</td>
-                            <td>
-                                <select id=format!("action-{review}-{row}") aria-label=format!("Where it stands: {}", a.action)
-                                    on:change=move |ev| update(review, row, event_target_value(&ev))>
-                                    {ACTION_STATUS.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
-                                </select>
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
-        {move || error.get().map(|error| view! { <ErrorPanel error /> })}
-    }
-    .into_any()
-}
-
-/// How many open actions the dashboard lists before "Show all".
-const FIRST_ACTIONS: usize = 15;
-
-/// The dashboard's list of open agreed actions across the caseload: overdue first.
-#[component]
-pub(crate) fn OpenActions() -> impl IntoView {
-    let actions = RwSignal::new(None::<Result<Vec<TrackedActionDto>, ErrorDto>>);
-    let all = RwSignal::new(false);
-    spawn_local(async move { actions.set(Some(ipc::open_actions().await)) });
-    let body = move || match actions.get() {
-        None => view! { <p class="loading">"Loading the actions…"</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
-        Some(Ok(list)) if list.is_empty() => {
-            view! { <p class="hint">"No open actions: actions agreed at review meetings appear here."</p> }
-                .into_any()
-        }
-        Some(Ok(list)) => {
-            let total = list.len();
-            let overdue = list.iter().filter(|a| a.overdue).count();
-            let shown: Vec<TrackedActionDto> =
-                if all.get() { list } else { list.into_iter().take(FIRST_ACTIONS).collect() };
-            view! {
-                <p id="actions-count" class="count">
-                    {format!("{total} open")}{(overdue > 0).then(|| format!(" · {overdue} overdue"))}
-                </p>
-                <ActionTable actions=shown show_child=true />
-                {(total > FIRST_ACTIONS && !all.get()).then(|| view! {
-                    <button id="actions-show-all" class="link" on:click=move |_| all.set(true)>{format!("Show all {total}")}</button>
-                })}
-            }
-            .into_any()
-        }
-    };
-    view! {
-        <section class="panel" id="open-actions" aria-labelledby="actions-h">
-            <h2 id="actions-h">"Agreed actions to follow up"</h2>
-            {body}
-        </section>
-    }
 }

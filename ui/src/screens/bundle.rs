@@ -1,11 +1,13 @@
 //! Sending to the LA: the bundle's files and every finding of V01–V19 with how to fix it,
-//! overrides with a reason, and the export; and, for the LA, checking a bundle received.
+//! overrides with a reason, and the export.
 
-use ardesk_dto::{BundleCheckDto, ErrorCode, ErrorDto, VerifyReport};
+use ardesk_dto::{BundleCheckDto, ErrorCode, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::{BackToChild, ErrorPanel, Screen, ctx, ipc};
+use crate::app::{Screen, ctx};
+use crate::ipc;
+use crate::widgets::{BackToChild, ErrorPanel};
 
 #[component]
 pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
@@ -144,40 +146,5 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         })}
         {move || error.get().map(|error| view! { <ErrorPanel error /> })}
         <article class="bundle">{body}</article>
-    }
-}
-
-/// For the LA: open a bundle received and see whether it is complete and untouched.
-#[component]
-pub(crate) fn VerifyPage() -> impl IntoView {
-    let report = RwSignal::new(None::<Result<VerifyReport, ErrorDto>>);
-    let open = move |_| {
-        spawn_local(async move {
-            match ipc::open_bundle().await {
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                other => report.set(Some(other)),
-            }
-        });
-    };
-    view! {
-        <h2>"Open a received bundle"</h2>
-        <p class="hint">"Checks a bundle as the LA receives it: a complete, unencrypted zip whose every file matches its manifest, with the documents the LA requires and no password-protected files."</p>
-        <button id="open-received" class="primary" on:click=open>"Open a bundle…"</button>
-        {move || report.get().map(|r| match r {
-            Err(error) => view! { <ErrorPanel error /> }.into_any(),
-            Ok(r) => view! {
-                <section class="panel" id="verify-report">
-                    <h3 id="verify-state">{if r.valid { "✓ Valid bundle" } else if r.unusable { "✗ This file cannot be used" } else { "✗ Problems found" }}</h3>
-                    {r.manifest.as_ref().map(|m| view! {
-                        <p>{format!("{} files for {} ({}), meeting {}, LA profile {} v{}", m.files.len(), m.child.initials, m.child.la_ref.clone().unwrap_or_default(), m.review.meeting_date, m.la_profile.id, m.la_profile.version)}</p>
-                    })}
-                    <ul id="verify-problems">{r.problems.into_iter().map(|p| view! { <li class="problem-block">{p}</li> }).collect_view()}</ul>
-                    <table class="people">
-                        <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th></tr></thead>
-                        <tbody>{r.files.into_iter().map(|f| view! { <tr><td>{f.file}</td><td>{f.verdict}" "{f.detail}</td></tr> }).collect_view()}</tbody>
-                    </table>
-                </section>
-            }.into_any(),
-        })}
     }
 }

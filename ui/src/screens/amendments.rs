@@ -9,7 +9,8 @@ use ardesk_dto::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::{BackToChild, ErrorPanel, ipc};
+use crate::ipc;
+use crate::widgets::{BackToChild, ErrorPanel};
 
 const MODES: [(&str, &str); 3] = [
     ("revisions", "Word tracked changes"),

@@ -1,0 +1,224 @@
+//! The caseload: every child with the status of their review, most urgent first, with filters;
+//! and below it, the agreed actions to follow up across the caseload.
+
+use ardesk_dto::{CaseloadRow, ErrorDto, TrackedActionDto};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::{Screen, ctx};
+use crate::ipc;
+use crate::widgets::{ActionTable, ErrorPanel, StatusBadge};
+
+/// The filters of the dashboard.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Filters {
+    search: String,
+    la: String,
+    year: String,
+    status: String,
+    looked_after: bool,
+    transfer: bool,
+}
+
+impl Filters {
+    fn keep(&self, r: &CaseloadRow) -> bool {
+        let query = self.search.trim().to_lowercase();
+        (query.is_empty() || r.name.to_lowercase().contains(&query))
+            && (self.la.is_empty() || r.la == self.la)
+            && (self.year.is_empty() || r.year_group == self.year)
+            && (self.status.is_empty() || r.status == self.status)
+            && (!self.looked_after || r.looked_after)
+            && (!self.transfer || r.transfer)
+    }
+}
+
+/// How many caseload rows are drawn before "Show all".
+const FIRST_ROWS: usize = 200;
+
+#[component]
+pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
+    let ctx = ctx();
+    let rows = RwSignal::new(None::<Result<Vec<CaseloadRow>, ErrorDto>>);
+    spawn_local(async move { rows.set(Some(ipc::caseload().await)) });
+    let filters = RwSignal::new(Filters::default());
+    // The most urgent come first, so a long caseload shows its first rows at once and the rest
+    // on request: the first row is on screen in milliseconds, whatever the caseload's size.
+    let limit = RwSignal::new(FIRST_ROWS);
+
+    let years = move || {
+        let mut seen: Vec<(i32, String)> = rows
+            .with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .map(|list| list.iter().map(|c| (c.ncy, c.year_group.clone())).collect())
+            })
+            .unwrap_or_default();
+        seen.sort();
+        seen.dedup();
+        seen
+    };
+
+    let table = move || match rows.get() {
+        None => view! { <p class="loading">"Loading the caseload…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(list)) => {
+            let f = filters.get();
+            let total = list.len();
+            let shown: Vec<CaseloadRow> = list.into_iter().filter(|r| f.keep(r)).collect();
+            let count = shown.len();
+            let overdue = shown.iter().filter(|r| r.status == "overdue").count();
+            let hidden = count.saturating_sub(limit.get());
+            view! {
+                <p class="count" id="caseload-count">
+                    {if count == total {
+                        format!("{count} {}", if count == 1 { "child" } else { "children" })
+                    } else {
+                        format!("{count} of {total} children")
+                    }}
+                    {(overdue > 0).then(|| format!(" · {overdue} overdue"))}
+                </p>
+                <table id="caseload" class="caseload">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Year"</th>
+                            <th scope="col">"Maintaining LA"</th>
+                            <th scope="col">"Stage"</th>
+                            <th scope="col">"Next action"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {shown
+                            .into_iter()
+                            .take(limit.get())
+                            .map(|c| {
+                                let id = c.child_id;
+                                let mut notes = Vec::new();
+                                if c.looked_after { notes.push("looked after"); }
+                                if c.transfer { notes.push("transfer year"); }
+                                view! {
+                                    <tr data-child-id=id data-status=c.status.clone()>
+                                        <td><StatusBadge status=c.status.clone() label=c.status_label.clone() /></td>
+                                        <td>
+                                            <button class="link" on:click=move |_| ctx.go(Screen::Child(id))>{c.name}</button>
+                                            {(!notes.is_empty()).then(|| view! { <span class="notes">{format!(" ({})", notes.join(", "))}</span> })}
+                                        </td>
+                                        <td>{c.year_group}</td>
+                                        <td>{c.la_name}</td>
+                                        <td>{c.stage_label}</td>
+                                        <td class="next">
+                                            {c.next.map(|n| n.action).unwrap_or_else(|| "Check the review's dates".to_owned())}
+                                            {c.warnings.first().map(|w| view! {
+                                                <span class="warning-line"><span aria-hidden="true">"⚠ "</span>{w.clone()}</span>
+                                            })}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                {(hidden > 0).then(|| view! {
+                    <p class="more">
+                        {format!("Showing the {} most urgent. ", count - hidden)}
+                        <button id="show-all" on:click=move |_| limit.set(usize::MAX)>
+                            {format!("Show all {count}")}
+                        </button>
+                    </p>
+                })}
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <section aria-labelledby="caseload-heading">
+            <div class="toolbar">
+                <h2 id="caseload-heading">"Caseload"</h2>
+                <button id="add-child" class="primary" on:click=move |_| ctx.go(Screen::NewChild)>"Add a child"</button>
+            </div>
+            <div class="filters" role="search">
+                <div class="filter">
+                    <label for="search">"Search by name"</label>
+                    <input id="search" type="search" prop:value=move || filters.with(|f| f.search.clone())
+                        on:input=move |ev| filters.update(|f| f.search = event_target_value(&ev)) />
+                </div>
+                <div class="filter">
+                    <label for="filter-la">"LA"</label>
+                    <select id="filter-la" on:change=move |ev| filters.update(|f| f.la = event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        {las.into_iter().map(|la| view! { <option value=la.id>{la.name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="filter">
+                    <label for="filter-year">"Year"</label>
+                    <select id="filter-year" on:change=move |ev| filters.update(|f| f.year = event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        {move || years().into_iter().map(|(_, y)| view! { <option value=y.clone()>{y.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="filter">
+                    <label for="filter-status">"Status"</label>
+                    <select id="filter-status" on:change=move |ev| filters.update(|f| f.status = event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        <option value="overdue">"Overdue"</option>
+                        <option value="due_soon">"Due soon"</option>
+                        <option value="on_track">"On track"</option>
+                    </select>
+                </div>
+                <div class="filter check">
+                    <input id="filter-lac" type="checkbox" on:change=move |ev| filters.update(|f| f.looked_after = event_target_checked(&ev)) />
+                    <label for="filter-lac">"Looked after"</label>
+                </div>
+                <div class="filter check">
+                    <input id="filter-transfer" type="checkbox" on:change=move |ev| filters.update(|f| f.transfer = event_target_checked(&ev)) />
+                    <label for="filter-transfer">"Transfer year"</label>
+                </div>
+            </div>
+            {table}
+        </section>
+        <OpenActions />
+    }
+}
+
+/// How many open actions the dashboard lists before "Show all".
+const FIRST_ACTIONS: usize = 15;
+
+/// The dashboard's list of open agreed actions across the caseload: overdue first.
+#[component]
+fn OpenActions() -> impl IntoView {
+    let actions = RwSignal::new(None::<Result<Vec<TrackedActionDto>, ErrorDto>>);
+    let all = RwSignal::new(false);
+    spawn_local(async move { actions.set(Some(ipc::open_actions().await)) });
+    let body = move || match actions.get() {
+        None => view! { <p class="loading">"Loading the actions…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => {
+            view! { <p class="hint">"No open actions: actions agreed at review meetings appear here."</p> }
+                .into_any()
+        }
+        Some(Ok(list)) => {
+            let total = list.len();
+            let overdue = list.iter().filter(|a| a.overdue).count();
+            let shown: Vec<TrackedActionDto> =
+                if all.get() { list } else { list.into_iter().take(FIRST_ACTIONS).collect() };
+            view! {
+                <p id="actions-count" class="count">
+                    {format!("{total} open")}{(overdue > 0).then(|| format!(" · {overdue} overdue"))}
+                </p>
+                <ActionTable actions=shown show_child=true />
+                {(total > FIRST_ACTIONS && !all.get()).then(|| view! {
+                    <button id="actions-show-all" class="link" on:click=move |_| all.set(true)>{format!("Show all {total}")}</button>
+                })}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="panel" id="open-actions" aria-labelledby="actions-h">
+            <h2 id="actions-h">"Agreed actions to follow up"</h2>
+            {body}
+        </section>
+    }
+}

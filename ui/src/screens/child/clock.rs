@@ -1,0 +1,109 @@
+//! The statutory clock of the child's current review, and its export to a calendar.
+
+use ardesk_dto::{ChildTimeline, ErrorCode, ErrorDto};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::ctx;
+use crate::ipc;
+use crate::widgets::{ErrorPanel, StatusBadge};
+
+/// The statutory clock of the child's current review: next step, every milestone and its reason.
+#[component]
+pub(super) fn ReviewClock(id: i64) -> impl IntoView {
+    let ctx = ctx();
+    let timeline = RwSignal::new(None::<Result<ChildTimeline, ErrorDto>>);
+    spawn_local(async move { timeline.set(Some(ipc::child_timeline(id).await)) });
+    let export_error = RwSignal::new(None::<ErrorDto>);
+    let exporting = RwSignal::new(false);
+    let export = move |_| {
+        exporting.set(true);
+        export_error.set(None);
+        spawn_local(async move {
+            match ipc::export_ics(id).await {
+                Ok(done) => ctx.status.set(Some(format!("Saved {} ({} dates).", done.file_name, done.items))),
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => export_error.set(Some(e)),
+            }
+            exporting.set(false);
+        });
+    };
+
+    let body = move || {
+        match timeline.get() {
+        None => view! { <p class="loading">"Working out the dates…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(t)) => view! {
+            <p class="next-step">
+                <StatusBadge status=t.status.clone() label=t.status_label.clone() />
+                " "
+                <strong id="next-action">{t.next.as_ref().map(|n| n.action.clone()).unwrap_or_default()}</strong>
+            </p>
+            <p class="cycle">
+                {format!(
+                    "This review cycle runs from {} · {} · {}{}",
+                    t.anchor,
+                    t.la_name,
+                    t.year_group,
+                    if t.pfa_required { " · preparing for adulthood must be covered" } else { "" }
+                )}
+                {t.meeting.clone().map(|m| format!(" · meeting {m}"))}
+            </p>
+            {t.warnings.iter().map(|w| view! {
+                <p class="warning" role="alert"><span aria-hidden="true">"⚠ "</span>{w.clone()}</p>
+            }).collect_view()}
+            {(!t.term_dates_known).then(|| view! {
+                <p class="hint">"Enter the school's term dates in Settings to see which dates fall in a school holiday."</p>
+            })}
+            <table id="timeline" class="timeline">
+                <thead>
+                    <tr>
+                        <th scope="col">"Rule"</th>
+                        <th scope="col">"Milestone"</th>
+                        <th scope="col">"Date"</th>
+                        <th scope="col">"Due"</th>
+                        <th scope="col">"Notes"</th>
+                        <th scope="col">"Why"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {t.milestones.into_iter().map(|m| {
+                        let mut notes = Vec::new();
+                        if m.non_working_day { notes.push("weekend or bank holiday: due moved earlier"); }
+                        if m.school_holiday { notes.push("school holiday"); }
+                        if m.passed { notes.push("passed"); }
+                        view! {
+                            <tr data-milestone=m.id.clone() class:passed=m.passed>
+                                <td>{m.id.clone()}</td>
+                                <td>{m.title}</td>
+                                <td class="date">{m.date}</td>
+                                <td class="date"><strong>{m.due}</strong></td>
+                                <td>{notes.join("; ")}</td>
+                                <td>
+                                    <details>
+                                        <summary>"Why this date?"</summary>
+                                        <p class="why">{m.why}</p>
+                                        <p class="source">"Source: "{m.source}</p>
+                                    </details>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any(),
+    }
+    };
+
+    view! {
+        <section aria-labelledby="clock-h" class="clock">
+            <div class="title-row">
+                <h3 id="clock-h">"Statutory clock"</h3>
+                <button id="export-ics" on:click=export disabled=move || exporting.get()>"Export to calendar (.ics)"</button>
+            </div>
+            {body}
+            {move || export_error.get().map(|error| view! { <ErrorPanel error /> })}
+        </section>
+    }
+}

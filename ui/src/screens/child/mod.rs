@@ -1,0 +1,92 @@
+//! A child's page: what to do next, the statutory clock, after the meeting, and their details.
+
+mod clock;
+mod details;
+
+use ardesk_dto::{ChildDetail, ErrorDto};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::{Screen, ctx};
+use crate::ipc;
+use crate::screens::after::AfterMeeting;
+use crate::widgets::ErrorPanel;
+use clock::ReviewClock;
+use details::ChildDetails;
+
+#[component]
+pub(crate) fn ChildPage(id: i64) -> impl IntoView {
+    let ctx = ctx();
+    let child = RwSignal::new(None::<Result<ChildDetail, ErrorDto>>);
+    spawn_local(async move { child.set(Some(ipc::get_child(id).await)) });
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<ErrorDto>);
+
+    let delete = move |name: String| {
+        spawn_local(async move {
+            match ipc::delete_child(id).await {
+                Ok(()) => {
+                    ctx.refresh_info();
+                    ctx.go_with_status(Screen::Caseload, format!("Deleted {name}."));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let body = move || match child.get() {
+        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(c)) => {
+            let name = c.name.clone();
+            view! {
+                <div class="title-row">
+                    <h2 id="child-name">{c.name.clone()}</h2>
+                    <div class="actions">
+                        {c.review.as_ref().map(|r| {
+                            let review = r.id;
+                            view! {
+                                <button id="open-prep" class="primary" on:click=move |_| ctx.go(Screen::Prep(review, id))>
+                                    "Before the meeting →"
+                                </button>
+                                <button id="open-ar1" on:click=move |_| ctx.go(Screen::Ar1(review, id))>"AR1 record →"</button>
+                                <button id="open-amendments" on:click=move |_| ctx.go(Screen::Amendments(review, id))>"Amendments →"</button>
+                                <button id="open-bundle" on:click=move |_| ctx.go(Screen::Bundle(review, id))>"Send to the LA →"</button>
+                            }
+                        })}
+                        <button id="edit-child" on:click=move |_| ctx.go(Screen::EditChild(id))>"Edit details"</button>
+                        <button id="delete-child" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+                    </div>
+                </div>
+                <Show when=move || confirming.get()>
+                    {
+                        let name = name.clone();
+                        view! {
+                            <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+                                <p id="confirm-text">
+                                    {format!("Delete {name} and everything recorded about them? This cannot be undone.")}
+                                </p>
+                                <button id="confirm-delete" class="danger" on:click={
+                                    let name = name.clone();
+                                    move |_| delete(name.clone())
+                                }>"Delete permanently"</button>
+                                <button id="cancel-delete" on:click=move |_| confirming.set(false)>"Keep"</button>
+                            </div>
+                        }
+                    }
+                </Show>
+                <ReviewClock id />
+                {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id /> })}
+                <ChildDetails child=c />
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <nav class="breadcrumb">
+            <button id="back" class="link" on:click=move |_| ctx.go(Screen::Caseload)>"← Caseload"</button>
+        </nav>
+        <article class="child">{body} {move || error.get().map(|error| view! { <ErrorPanel error /> })}</article>
+    }
+}

@@ -1,0 +1,49 @@
+//! The letters: every invitation at once, and the record of invitations sent.
+
+use ardesk_dto::{ErrorCode, LetterLogDto};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::Page;
+use crate::ipc;
+
+#[component]
+pub(super) fn LettersPanel(page: Page, letters: Vec<LetterLogDto>) -> impl IntoView {
+    let review = page.review;
+    let write_all = move |_| {
+        page.busy.set(true);
+        spawn_local(async move {
+            match ipc::generate_letters(review, "both").await {
+                Ok(done) => {
+                    page.written(format!("Wrote {} letters to {}.", done.files.len(), done.folder)).await
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => page.report(e),
+            }
+            page.busy.set(false);
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="letters-h">
+            <h3 id="letters-h">"Letters"</h3>
+            <p class="hint">"One letter for each invitee (an invitation, with the request for advice where asked) and one for the child, as Word and PDF. Nothing is written if a detail the letters need is missing: you are told which."</p>
+            <div class="actions">
+                <button id="generate-letters" class="primary" on:click=write_all disabled=move || page.busy.get()>"Write all letters…"</button>
+                <button id="mark-invited" on:click=move |_| page.act(
+                    Some("Invitations recorded as sent today.".to_owned()),
+                    Box::pin(async move { ipc::mark_invitations_sent(review).await }),
+                )>"Record invitations as sent today"</button>
+            </div>
+            {(!letters.is_empty()).then(|| view! {
+                <details id="letters">
+                    <summary>{format!("Letters written so far: {}", letters.len())}</summary>
+                    <ul>
+                        {letters.iter().map(|l| view! {
+                            <li>{format!("{} · {} · {}{}", l.generated, l.kind_label, l.file_name, l.recipient.as_ref().map(|r| format!(" · {r}")).unwrap_or_default())}</li>
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </section>
+    }
+}

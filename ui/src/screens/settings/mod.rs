@@ -1,0 +1,42 @@
+//! Settings: the school's details, backups, letter wording, the calendar (term dates and bank
+//! holidays) and the LA profiles. One panel per file; they share only the page's error line.
+
+mod calendar;
+mod profiles;
+mod school;
+mod wording;
+
+use ardesk_dto::{ErrorDto, FieldProblem};
+use leptos::prelude::*;
+
+use crate::app::ctx;
+use crate::widgets::ErrorPanel;
+
+/// The problems of a refused save, or its message as the one problem if it names no field.
+fn problems_of(e: ErrorDto) -> Vec<FieldProblem> {
+    if e.problems.is_empty() {
+        vec![FieldProblem { field: String::new(), message: e.message, hint: String::new() }]
+    } else {
+        e.problems
+    }
+}
+
+#[component]
+pub(crate) fn Settings() -> impl IntoView {
+    let ctx = ctx();
+    // What could not be loaded or imported, shown at the top of the page.
+    let error = RwSignal::new(None::<ErrorDto>);
+    view! {
+        <h2>"Settings"</h2>
+        {move || error.get().map(|error| view! { <ErrorPanel error /> })}
+        <school::SchoolPanel />
+        <section aria-labelledby="backup-h" class="panel">
+            <h3 id="backup-h">"Backups"</h3>
+            <p id="backup-status">{move || ctx.info.get().and_then(Result::ok).map(|i| i.backup)}</p>
+            <p class="hint">"The caseload is checked and copied on the first start of each day. If it is ever found damaged, the app will not change it and will say which copy to restore."</p>
+        </section>
+        <wording::WordingPanel />
+        <calendar::CalendarPanels error />
+        <profiles::ProfilesPanel error />
+    }
+}

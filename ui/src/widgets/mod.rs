@@ -1,0 +1,70 @@
+//! What more than one screen uses: error and status displays, the breadcrumb back to a child,
+//! form fields, and the table of agreed actions.
+
+mod actions;
+mod field;
+
+pub(crate) use actions::ActionTable;
+pub(crate) use field::{TextField, field_error};
+
+use ardesk_dto::{ErrorDto, FieldProblem};
+use leptos::prelude::*;
+
+use crate::app::{Screen, ctx};
+
+#[component]
+pub(crate) fn ErrorPanel(error: ErrorDto) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <p><strong>"Something needs attention: "</strong>{error.message}</p>
+        </div>
+    }
+}
+
+/// A status as icon and words, never colour alone.
+#[component]
+pub(crate) fn StatusBadge(status: String, label: String) -> impl IntoView {
+    let icon = match status.as_str() {
+        "overdue" => "⚠",
+        "due_soon" => "◷",
+        _ => "✓",
+    };
+    view! {
+        <span class=format!("badge badge-{status}")>
+            <span aria-hidden="true">{icon}" "</span>{label}
+        </span>
+    }
+}
+
+/// The breadcrumb back to a child's page, on every page about one of their reviews.
+#[component]
+pub(crate) fn BackToChild(child: i64) -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <nav class="breadcrumb">
+            <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
+        </nav>
+    }
+}
+
+/// A list of problems under the control they belong to.
+#[component]
+pub(crate) fn Problems(id: &'static str, problems: RwSignal<Vec<FieldProblem>>) -> impl IntoView {
+    view! {
+        <div id=id class="field-error" role="alert">
+            {move || problems.get().into_iter().map(|p| view! {
+                <p><span class="icon" aria-hidden="true">"⚠ "</span>{p.message}" "{p.hint}</p>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Moves keyboard focus (and the view) to the element with `id`, if there is one.
+pub(crate) fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) =
+        document().get_element_by_id(id).and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
