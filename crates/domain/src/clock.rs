@@ -164,6 +164,11 @@ impl Timeline {
     pub fn get(&self, id: MilestoneId) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
     }
+
+    /// A phase-transfer deadline (T16, T17 or T18) applies to this cycle.
+    pub fn is_transfer(&self) -> bool {
+        [MilestoneId::T16, MilestoneId::T17, MilestoneId::T18].iter().any(|id| self.get(*id).is_some())
+    }
 }
 
 impl Timeline {

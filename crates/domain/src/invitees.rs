@@ -2,6 +2,9 @@
 //! advice. The app suggests; the SENCO adds, removes and edits.
 
 use crate::people::{ContactMethod, ParentCarer, Professional};
+use crate::problem::Problem;
+use crate::review::Attendance;
+use crate::text::check_email;
 
 /// Why someone is on the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,6 +70,20 @@ impl InviteeKind {
         )
     }
 
+    /// How the kind reads in the invitee list.
+    pub fn label(self) -> &'static str {
+        match self {
+            InviteeKind::Parent => "Parent/carer (parental responsibility)",
+            InviteeKind::YoungPerson => "Young person",
+            InviteeKind::Carer => "Carer",
+            InviteeKind::Setting => "School or setting",
+            InviteeKind::LaSen => "LA SEN officer",
+            InviteeKind::Health => "Health professional",
+            InviteeKind::SocialCare => "LA social care",
+            InviteeKind::Professional => "Other professional",
+        }
+    }
+
     /// Gets the parent/carer letter (as opposed to the professional's invitation and request for
     /// advice).
     pub fn is_family(self) -> bool {
@@ -92,6 +109,89 @@ pub struct Invitee {
     pub statutory: bool,
     /// Why the app suggested this person.
     pub reason: String,
+}
+
+/// An invitee as typed in the form, codes and all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InviteeInput {
+    /// An [`InviteeKind`] code.
+    pub kind: String,
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    /// A [`ContactMethod`] code.
+    pub preferred_contact: String,
+    pub advice_requested: bool,
+    /// An [`Attendance`] code; blank for "not recorded".
+    pub attendance: String,
+}
+
+/// Checks an invitee typed in by the SENCO, reporting every problem at once.
+pub fn validate(input: &InviteeInput) -> Result<(Invitee, Attendance), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let kind = InviteeKind::from_code(&input.kind);
+    if kind.is_none() {
+        problems.push(Problem::block(
+            "kind",
+            "Choose who this invitee is.",
+            "Pick the closest type from the list.",
+        ));
+    }
+    if input.name.trim().is_empty() {
+        problems.push(Problem::block(
+            "name",
+            "Name is required.",
+            "Enter the person's name, or their role if it is not known yet.",
+        ));
+    }
+    if input.role.trim().is_empty() {
+        problems.push(Problem::block(
+            "role",
+            "Role is required.",
+            "For example \u{201c}Educational Psychologist\u{201d} or \u{201c}Mother\u{201d}.",
+        ));
+    }
+    if let Err(p) = check_email("email", &input.email) {
+        problems.push(p);
+    }
+    let contact = ContactMethod::from_code(&input.preferred_contact);
+    if contact.is_none() {
+        problems.push(Problem::block(
+            "preferred_contact",
+            "Choose how this person prefers to be contacted.",
+            "Email, phone, post or text.",
+        ));
+    }
+    let attendance =
+        Attendance::from_code(if input.attendance.is_empty() { "unknown" } else { &input.attendance });
+    if attendance.is_none() {
+        problems.push(Problem::block("attendance", "Choose whether they attended.", "Pick from the list."));
+    }
+    match (kind, contact, attendance) {
+        (Some(kind), Some(preferred_contact), Some(attendance)) if problems.is_empty() => {
+            let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+            Ok((
+                Invitee {
+                    kind,
+                    name: input.name.trim().to_owned(),
+                    role: input.role.trim().to_owned(),
+                    organisation: input.organisation.trim().to_owned(),
+                    email: opt(&input.email),
+                    phone: opt(&input.phone),
+                    address: opt(&input.address),
+                    preferred_contact,
+                    advice_requested: input.advice_requested,
+                    statutory: kind.is_statutory(),
+                    reason: "Added by the SENCO.".to_owned(),
+                },
+                attendance,
+            ))
+        }
+        _ => Err(problems),
+    }
 }
 
 /// What the suggestion needs to know about the review.
@@ -367,5 +467,33 @@ mod tests {
         // The therapist counts as the health professional; the social worker as social care.
         assert_eq!(list.iter().filter(|i| i.kind == InviteeKind::Health).count(), 1);
         assert_eq!(list.iter().filter(|i| i.kind == InviteeKind::SocialCare).count(), 1);
+    }
+
+    #[test]
+    fn an_invitee_typed_in_is_checked_field_by_field() {
+        let blank = InviteeInput { email: "not an address".into(), ..InviteeInput::default() };
+        let fields: Vec<&str> = validate(&blank).err().unwrap_or_default().iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["kind", "name", "role", "email", "preferred_contact"]);
+        let typed = InviteeInput {
+            kind: "health".into(),
+            name: " Dr Ada Example ".into(),
+            role: "Community paediatrician".into(),
+            email: "ada@example.org".into(),
+            preferred_contact: "email".into(),
+            attendance: "written".into(),
+            advice_requested: true,
+            ..InviteeInput::default()
+        };
+        let (invitee, attendance) = validate(&typed).unwrap_or_else(|p| unreachable!("{p:?}"));
+        assert_eq!(
+            (invitee.name.as_str(), invitee.statutory, attendance),
+            ("Dr Ada Example", true, Attendance::Written)
+        );
+        assert_eq!(invitee.phone, None);
+        let odd = InviteeInput { attendance: "maybe".into(), ..typed };
+        assert_eq!(
+            validate(&odd).err().map(|p| p.iter().map(|p| p.field).collect::<Vec<_>>()),
+            Some(vec!["attendance"])
+        );
     }
 }

@@ -11,12 +11,14 @@
 //! - [`clock`]: the statutory clock: milestones T02–T18 with due dates and reasons.
 //! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
 //! - [`child`]: a child or young person with an EHC plan, and validation of user input.
+//! - [`compliance`]: whether notice (T07) and circulation (T09) were in time.
 //! - [`follow_up`]: after the meeting: actions as tracked tasks, check-ins, the LA's decision.
-//! - [`paperwork`]: the documents a review expects (D01–D19) and the report checklist.
+//! - [`paperwork`]: the invitees and documents a review expects (D01–D19), and where each
+//!   document on the checklist stands.
 //! - [`people`]: parents/carers and professionals around the child.
 //! - [`plan`]: the EHC plan and its sections A–K.
-//! - [`review`]: an annual review and its stage.
-//! - [`school`]: the school running the reviews.
+//! - [`review`]: an annual review, its meeting, and the stage machine (`stage + event`).
+//! - [`school`]: the school running the reviews, and the check of its details.
 //! - [`la`]: local-authority profiles (data files, not code).
 //! - [`letters`]: letter templates and merge fields (missing values are errors).
 //! - [`ncy`]: National Curriculum year arithmetic.
@@ -32,6 +34,7 @@ pub mod calendar;
 pub mod caseload;
 pub mod child;
 pub mod clock;
+pub mod compliance;
 pub mod dates;
 pub mod demo;
 pub mod follow_up;

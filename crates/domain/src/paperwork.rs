@@ -1,8 +1,14 @@
 //! The review's paperwork (spec §4): which documents a review expects before the meeting, from
 //! whom, and the names of the document codes D01–D19.
 
-use crate::invitees::{Invitee, InviteeKind};
+use chrono::{Datelike, NaiveDate};
+
+use crate::child::ChildRecord;
+use crate::clock::Timeline;
+use crate::invitees::{Invitee, InviteeKind, SuggestionContext, suggest};
 use crate::la::{Condition, LaProfile};
+use crate::ncy::nc_year;
+use crate::people::{ParentCarer, Professional};
 
 /// The name of a document code of spec §4.
 pub fn doc_title(code: &str) -> &'static str {
@@ -86,6 +92,83 @@ pub fn expected(profile: &LaProfile, looked_after: bool, pfa: bool, invitees: &[
     out
 }
 
+/// The invitees the app suggests for a review meeting on `meeting`, and the documents the
+/// checklist then expects (indexes in [`Expected::from`] point into the invitees).
+pub fn plan(
+    record: &ChildRecord,
+    parents: &[ParentCarer],
+    professionals: &[Professional],
+    meeting: NaiveDate,
+    timeline: Option<&Timeline>,
+    profile: &LaProfile,
+    school_name: &str,
+) -> (Vec<Invitee>, Vec<Expected>) {
+    let mut age = meeting.year() - record.dob.year();
+    if (meeting.month(), meeting.day()) < (record.dob.month(), record.dob.day()) {
+        age -= 1;
+    }
+    let ncy = nc_year(record.dob, record.ncy_offset, meeting);
+    let transfer = timeline.is_some_and(Timeline::is_transfer) || ncy == 6 || ncy == 11;
+    let ctx = SuggestionContext {
+        looked_after: record.looked_after,
+        ncy,
+        age,
+        transfer,
+        school_name,
+        la_name: &profile.name,
+    };
+    let invitees = suggest(&ctx, &record.display_name(), parents, professionals);
+    let pfa = timeline.is_some_and(|t| t.pfa_required);
+    let docs = expected(profile, record.looked_after, pfa, &invitees);
+    (invitees, docs)
+}
+
+/// Where one document on the checklist stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChecklistStatus {
+    Received,
+    NotRequested,
+    /// Requested, and its due date has passed.
+    Overdue,
+    Awaited,
+}
+
+impl ChecklistStatus {
+    /// Where a document stands on `today`: received, not asked for yet, or awaited (overdue
+    /// once `due` has passed).
+    pub fn of(
+        received: Option<NaiveDate>,
+        requested: Option<NaiveDate>,
+        due: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> ChecklistStatus {
+        match (received, requested, due) {
+            (Some(_), _, _) => ChecklistStatus::Received,
+            (None, None, _) => ChecklistStatus::NotRequested,
+            (None, Some(_), Some(due)) if due < today => ChecklistStatus::Overdue,
+            (None, Some(_), _) => ChecklistStatus::Awaited,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ChecklistStatus::Received => "received",
+            ChecklistStatus::NotRequested => "not_requested",
+            ChecklistStatus::Overdue => "overdue",
+            ChecklistStatus::Awaited => "awaited",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ChecklistStatus::Received => "Received",
+            ChecklistStatus::NotRequested => "Not requested yet",
+            ChecklistStatus::Overdue => "Overdue",
+            ChecklistStatus::Awaited => "Awaited",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +214,20 @@ mod tests {
         // Stockton does not require the support plan.
         let stockton = cat.get("stockton").unwrap_or_else(|| unreachable!());
         assert!(!expected(stockton, false, false, &invitees).iter().any(|e| e.code == "D03"));
+    }
+
+    #[test]
+    fn a_document_is_overdue_only_once_requested_and_past_its_date() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default();
+        let cases = [
+            (Some(d(2)), None, None, ChecklistStatus::Received),
+            (None, None, Some(d(1)), ChecklistStatus::NotRequested),
+            (None, Some(d(1)), Some(d(9)), ChecklistStatus::Overdue),
+            (None, Some(d(1)), Some(d(10)), ChecklistStatus::Awaited),
+            (None, Some(d(1)), None, ChecklistStatus::Awaited),
+        ];
+        for (received, requested, due, expected) in cases {
+            assert_eq!(ChecklistStatus::of(received, requested, due, d(10)), expected);
+        }
     }
 }

@@ -2,6 +2,25 @@
 
 use crate::problem::Problem;
 
+/// A light check that catches typing slips in an email address, not a full validation.
+pub fn looks_like_email(email: &str) -> bool {
+    email.contains('@') && email.contains('.') && !email.contains(' ')
+}
+
+/// An optional email address: blank, or one that [`looks_like_email`]; a problem on `field`.
+pub fn check_email(field: &'static str, raw: &str) -> Result<(), Problem> {
+    let email = raw.trim();
+    if email.is_empty() || looks_like_email(email) {
+        Ok(())
+    } else {
+        Err(Problem::block(
+            field,
+            format!("\u{201c}{email}\u{201d} is not an email address."),
+            "Check it, or leave it blank.",
+        ))
+    }
+}
+
 /// A person's name or name part: trimmed, not empty, at most 100 characters, no control
 /// characters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
