@@ -110,7 +110,9 @@ mod tests {
     #[test]
     fn notice_is_met_only_when_every_statutory_invitee_was_invited_in_time() {
         let due = Some(d(14));
-        let cases: &[(Option<NaiveDate>, bool, &[Option<NaiveDate>], NaiveDate, ComplianceState)] = &[
+        /// Due, meeting set, each statutory invitee's invitation, today, and the verdict.
+        type Case<'a> = (Option<NaiveDate>, bool, &'a [Option<NaiveDate>], NaiveDate, ComplianceState);
+        let cases: &[Case] = &[
             (due, false, &[Some(d(1))], d(20), NoMeeting),
             (None, true, &[Some(d(1))], d(20), NoMeeting),
             (due, true, &[], d(1), Pending),

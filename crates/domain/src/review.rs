@@ -283,7 +283,9 @@ mod tests {
         let meeting = Some(d(2026, 11, 11));
         let before = d(2026, 11, 10);
         let after = d(2026, 11, 12);
-        let cases: &[(ReviewStage, Option<NaiveDate>, ReviewEvent, Result<ReviewStage, &str>)] = &[
+        /// The stage, the meeting, the event, and the stage after it or the refusal.
+        type Case = (ReviewStage, Option<NaiveDate>, ReviewEvent, Result<ReviewStage, &'static str>);
+        let cases: &[Case] = &[
             (Planning, meeting, ReviewEvent::InvitationsSent { invitees: 3 }, Ok(InvitationsSent)),
             (
                 Planning,
