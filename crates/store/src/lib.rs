@@ -4,26 +4,57 @@
 //!   was written by a newer version of the app *before* changing a byte of it, then sets the
 //!   connection pragmas (WAL, `synchronous=FULL`, foreign keys, busy timeout) and migrates.
 //! - [`Store::write`] runs one user action as one transaction and always adds one audit row.
-//! - Reads are plain methods on [`Store`].
+//! - Reads are plain methods on [`Store`]; writes are methods on [`Tx`].
+//!
+//! The code is arranged by table: each module holds the reads and the writes of its tables, and
+//! `current.sql` shows the whole schema as the migrations leave it.
+//!
+//! | Module | Tables |
+//! |---|---|
+//! | `children` | `child`, `ehc_plan`, `plan_section`, `parent_carer`, `professional` |
+//! | `reviews` | `review` |
+//! | `invitees` | `invitee` |
+//! | `checklist` | `checklist_item` |
+//! | `files` | `stored_file` |
+//! | `letters` | `letter_log`, `letter_template` |
+//! | `ar1` | `ar1_field` |
+//! | `follow_up` | `action_follow_up` (with the `actions.N.…` fields of `ar1_field`) |
+//! | `amendments` | `amendment`, `amendment_evidence`, `review.amendment_mode` |
+//! | `bundle` | `bundle_override` |
+//! | `settings` | `school`, `school_term`, `school_closure`, `bank_holiday`, `la_profile` |
+//! | this file | `audit` (written by [`Store::write`]) |
 
+mod amendments;
+mod ar1;
+mod bundle;
+mod checklist;
+mod children;
+mod decode;
 mod error;
+mod files;
+mod follow_up;
+mod invitees;
+mod letters;
 mod migrations;
-mod read;
-mod write;
+mod reviews;
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, params};
 
+pub use amendments::{AmendmentRow, StoredAmendment};
+pub use checklist::ChecklistRow;
+pub use children::{ChildRow, StoredChild};
 pub use error::StoreError;
+pub use files::FileRef;
+pub use follow_up::{FollowUp, ReviewActions};
+pub use invitees::StoredInvitee;
+pub use letters::LetterLogRow;
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
-pub use read::{
-    ChecklistRow, ChildRow, FileRef, FollowUp, LetterLogRow, ReviewActions, ReviewSummary, StoredAmendment,
-    StoredChild, StoredInvitee, StoredReview,
-};
-pub use write::{AmendmentRow, Tx};
+pub use reviews::{ReviewSummary, StoredReview};
 
 /// How long a connection waits for another process (the CLI, a second window) to release a lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -132,6 +163,40 @@ impl Store {
     /// The number of audit rows (tests and diagnostics).
     pub fn audit_count(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
+    }
+}
+
+/// One open transaction: the writes of one user action. Each table's writes are methods on it,
+/// in that table's module. The record it last touched is named in the audit row.
+#[derive(Debug)]
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
+    touched: Option<(&'static str, i64)>,
+}
+
+impl<'c> Tx<'c> {
+    fn begin(conn: &'c mut Connection) -> Result<Tx<'c>, StoreError> {
+        Ok(Tx { tx: conn.transaction()?, touched: None })
+    }
+
+    /// Adds the action's audit row and commits, so the action and its audit row are one.
+    fn commit(self, action: Action<'_>) -> Result<(), StoreError> {
+        let (record_type, record_id) = self.touched.unzip();
+        self.tx.execute(
+            "INSERT INTO audit (at, os_user, action, record_type, record_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![action.at.to_rfc3339(), action.actor, action.name, record_type, record_id],
+        )?;
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    fn touch(&mut self, record_type: &'static str, id: i64) {
+        self.touched = Some((record_type, id));
+    }
+
+    /// Marks the action as a bulk one touching no single record (e.g. loading the demo).
+    pub fn touch_none(&mut self) {
+        self.touched = None;
     }
 }
 

@@ -1,0 +1,161 @@
+//! The `checklist_item` table: the reports and views a review expects, who they were asked of,
+//! when they are due, and what arrived (a stored file, or views typed in).
+
+use ardesk_domain::dates::iso;
+use ardesk_domain::ids::ReviewId;
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use crate::decode::date;
+use crate::files::FileRef;
+use crate::{Store, StoreError, Tx};
+
+/// One document of a review's report checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistRow {
+    pub id: i64,
+    pub code: String,
+    pub title: String,
+    pub invitee_id: Option<i64>,
+    pub requested_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+    pub chased_on: Option<NaiveDate>,
+    pub file: Option<FileRef>,
+    /// Views typed in rather than attached.
+    pub views_text: Option<String>,
+}
+
+impl Store {
+    pub fn checklist(&self, review: ReviewId) -> Result<Vec<ChecklistRow>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.code, c.title, c.invitee_id, c.requested_on, c.due_on, c.received_on, c.chased_on,
+                    c.file_sha256, c.file_name, f.file_type, f.size, c.views_text, f.scan_verdict, f.scan_detail
+             FROM checklist_item c LEFT JOIN stored_file f ON f.sha256 = c.file_sha256
+             WHERE c.review_id = ?1 ORDER BY c.position, c.id",
+        )?;
+        type Raw = (
+            i64,
+            String,
+            String,
+            Option<i64>,
+            [Option<String>; 4],
+            (Option<String>, Option<String>, Option<String>, Option<i64>),
+            Option<String>,
+            (Option<String>, Option<String>),
+        );
+        let rows: Vec<Raw> = stmt
+            .query_map([review.0], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                    (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?),
+                    r.get(12)?,
+                    (r.get(13)?, r.get(14)?),
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(
+                |(
+                    id,
+                    code,
+                    title,
+                    invitee_id,
+                    [requested, due, received, chased],
+                    file,
+                    views_text,
+                    scan,
+                )| {
+                    let d = |v: Option<String>, what| v.map(|s| date(&s, what, id)).transpose();
+                    Ok(ChecklistRow {
+                        id,
+                        code,
+                        title,
+                        invitee_id,
+                        requested_on: d(requested, "requested date")?,
+                        due_on: d(due, "due date")?,
+                        received_on: d(received, "received date")?,
+                        chased_on: d(chased, "chased date")?,
+                        file: match file {
+                            (Some(sha256), Some(name), Some(file_type), Some(size)) => {
+                                let scan = match scan {
+                                    (Some(verdict), detail) => Some((verdict, detail.unwrap_or_default())),
+                                    _ => None,
+                                };
+                                Some(FileRef { sha256, name, file_type, size, scan })
+                            }
+                            _ => None,
+                        },
+                        views_text,
+                    })
+                },
+            )
+            .collect()
+    }
+}
+
+impl Tx<'_> {
+    /// Adds checklist rows (the expected documents) to `review`.
+    pub fn add_checklist_items(
+        &mut self,
+        review: ReviewId,
+        items: &[(String, String, Option<i64>, Option<NaiveDate>)],
+    ) -> Result<(), StoreError> {
+        let start: i64 = self.tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM checklist_item WHERE review_id = ?1",
+            [review.0],
+            |r| r.get(0),
+        )?;
+        for (n, (code, title, invitee, due)) in items.iter().enumerate() {
+            self.tx.execute(
+                "INSERT INTO checklist_item (review_id, position, code, title, invitee_id, due_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![review.0, start + i64::try_from(n).unwrap_or(0), code, title, invitee, due.map(iso)],
+            )?;
+        }
+        self.touch("review", review.0);
+        Ok(())
+    }
+
+    /// The (id, document code, title) of a review's checklist items, as this transaction sees them.
+    pub fn checklist_codes(&self, review: ReviewId) -> Result<Vec<(i64, String, String)>, StoreError> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, code, title FROM checklist_item WHERE review_id = ?1 ORDER BY position, id",
+        )?;
+        let rows = stmt
+            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Marks a checklist item received, with the stored file (or the views typed in).
+    pub fn mark_received(
+        &mut self,
+        item: i64,
+        on: NaiveDate,
+        file: Option<(&str, &str)>,
+        views_text: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE checklist_item SET received_on = ?2, file_sha256 = ?3, file_name = ?4,
+                 views_text = coalesce(?5, views_text)
+             WHERE id = ?1",
+            params![item, iso(on), file.map(|f| f.0), file.map(|f| f.1), views_text],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "checklist item", id: item });
+        }
+        self.touch("checklist_item", item);
+        Ok(())
+    }
+
+    pub fn mark_chased(&mut self, item: i64, on: NaiveDate) -> Result<(), StoreError> {
+        self.tx.execute("UPDATE checklist_item SET chased_on = ?2 WHERE id = ?1", params![item, iso(on)])?;
+        self.touch("checklist_item", item);
+        Ok(())
+    }
+}

@@ -1,0 +1,399 @@
+//! A child's record: the `child` table, their EHC plan (`ehc_plan`, `plan_section`) and the
+//! people around them (`parent_carer`, `professional`). Deleting a child deletes all of it.
+
+use ardesk_domain::child::{ChildRecord, Upn};
+use ardesk_domain::clock::Transfers;
+use ardesk_domain::dates::iso;
+use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
+use ardesk_domain::plan::{EhcPlan, SectionId};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, Transaction, named_params, params};
+
+use crate::decode::{corrupt, date, name};
+use crate::reviews::{StoredReview, review_of};
+use crate::{Store, StoreError, Tx};
+
+/// One line of the caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildRow {
+    pub id: ChildId,
+    pub record: ChildRecord,
+    pub last_review_decision: Option<NaiveDate>,
+    /// The current (latest) review, if one has been started.
+    pub review: Option<StoredReview>,
+}
+
+/// A child with everything recorded about them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredChild {
+    pub id: ChildId,
+    pub record: ChildRecord,
+    pub plan: EhcPlan,
+    pub parents: Vec<ParentCarer>,
+    pub professionals: Vec<Professional>,
+    pub review: Option<StoredReview>,
+}
+
+const CHILD_COLUMNS: &str = "
+    c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
+    c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
+    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move, r.circulated_on
+    FROM child c
+    JOIN ehc_plan p ON p.child_id = c.id
+    LEFT JOIN review r ON r.id = (SELECT max(id) FROM review WHERE child_id = c.id)";
+
+/// The raw columns of [`CHILD_COLUMNS`], read without interpretation so that conversion errors
+/// can be reported as corruption instead of SQL errors.
+struct RawChild {
+    id: i64,
+    forenames: String,
+    surname: String,
+    preferred: Option<String>,
+    dob: String,
+    upn: Option<String>,
+    offset: i8,
+    looked_after: bool,
+    la_id: String,
+    la_ref: Option<String>,
+    issue_date: String,
+    last_decision: Option<String>,
+    review_id: Option<i64>,
+    meeting_date: Option<String>,
+    meeting_start: Option<String>,
+    venue: Option<String>,
+    stage: Option<String>,
+    transfer_ncy: Option<i32>,
+    post16_move: Option<String>,
+    circulated_on: Option<String>,
+}
+
+impl RawChild {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<RawChild> {
+        Ok(RawChild {
+            id: row.get(0)?,
+            forenames: row.get(1)?,
+            surname: row.get(2)?,
+            preferred: row.get(3)?,
+            dob: row.get(4)?,
+            upn: row.get(5)?,
+            offset: row.get(6)?,
+            looked_after: row.get(7)?,
+            la_id: row.get(8)?,
+            la_ref: row.get(9)?,
+            issue_date: row.get(10)?,
+            last_decision: row.get(11)?,
+            review_id: row.get(12)?,
+            meeting_date: row.get(13)?,
+            meeting_start: row.get(14)?,
+            venue: row.get(15)?,
+            stage: row.get(16)?,
+            transfer_ncy: row.get(17)?,
+            post16_move: row.get(18)?,
+            circulated_on: row.get(19)?,
+        })
+    }
+
+    fn into_row(self) -> Result<ChildRow, StoreError> {
+        let id = self.id;
+        let record = ChildRecord {
+            legal_forenames: name(&self.forenames, "legal forenames", id)?,
+            legal_surname: name(&self.surname, "legal surname", id)?,
+            preferred_name: match self.preferred {
+                Some(p) => Some(name(&p, "preferred name", id)?),
+                None => None,
+            },
+            dob: date(&self.dob, "date of birth", id)?,
+            upn: match self.upn {
+                Some(u) => Some(Upn::parse(&u).map_err(|_| corrupt("UPN", id))?),
+                None => None,
+            },
+            ncy_offset: self.offset,
+            looked_after: self.looked_after,
+            la_id: self.la_id,
+            la_ref: self.la_ref,
+            plan_issue_date: date(&self.issue_date, "plan issue date", id)?,
+            transfers: Transfers {
+                extra_transfer_ncy: self.transfer_ncy,
+                post16_move: match self.post16_move {
+                    Some(d) => Some(date(&d, "post-16 move date", id)?),
+                    None => None,
+                },
+            },
+        };
+        let last_review_decision = match self.last_decision {
+            Some(d) => Some(date(&d, "last review decision", id)?),
+            None => None,
+        };
+        let review = match (self.review_id, self.stage) {
+            (Some(review_id), Some(stage)) => Some(StoredReview {
+                id: ReviewId(review_id),
+                review: review_of(
+                    review_id,
+                    [self.meeting_date, self.meeting_start, self.venue, Some(stage), self.circulated_on],
+                )?,
+            }),
+            _ => None,
+        };
+        Ok(ChildRow { id: ChildId(id), record, last_review_decision, review })
+    }
+}
+
+impl Store {
+    pub fn child_count(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM child", [], |r| r.get(0))?)
+    }
+
+    /// The whole caseload, ordered by surname then forenames.
+    pub fn children(&self) -> Result<Vec<ChildRow>, StoreError> {
+        let sql = format!(
+            "SELECT {CHILD_COLUMNS} ORDER BY c.legal_surname COLLATE NOCASE, c.legal_forenames COLLATE NOCASE, c.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let raw = stmt.query_map([], RawChild::from_row)?.collect::<Result<Vec<_>, _>>()?;
+        raw.into_iter().map(RawChild::into_row).collect()
+    }
+
+    /// One child with their plan, people and current review.
+    pub fn child(&self, id: ChildId) -> Result<StoredChild, StoreError> {
+        let sql = format!("SELECT {CHILD_COLUMNS} WHERE c.id = ?1");
+        let raw = self
+            .conn
+            .query_row(&sql, [id.0], RawChild::from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "child", id: id.0 })?;
+        let row = raw.into_row()?;
+
+        let mut stmt = self.conn.prepare("SELECT section, body FROM plan_section WHERE child_id = ?1")?;
+        let mut sections = stmt
+            .query_map([id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|(code, body)| {
+                SectionId::from_code(&code).map(|s| (s, body)).ok_or_else(|| corrupt("plan section", id.0))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        sections.sort_by_key(|(s, _)| *s);
+
+        let mut stmt = self.conn.prepare(
+            "SELECT name, relationship, parental_responsibility, phone, email, address, preferred_contact
+             FROM parent_carer WHERE child_id = ?1 ORDER BY id",
+        )?;
+        let parents = stmt
+            .query_map([id.0], |r| {
+                Ok((
+                    ParentCarer {
+                        name: r.get(0)?,
+                        relationship: r.get(1)?,
+                        parental_responsibility: r.get(2)?,
+                        phone: r.get(3)?,
+                        email: r.get(4)?,
+                        address: r.get(5)?,
+                        preferred_contact: ContactMethod::Email,
+                    },
+                    r.get::<_, String>(6)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|(mut p, method)| {
+                p.preferred_contact =
+                    ContactMethod::from_code(&method).ok_or_else(|| corrupt("contact method", id.0))?;
+                Ok(p)
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+
+        let mut stmt = self.conn.prepare(
+            "SELECT name, role, organisation, email, phone FROM professional WHERE child_id = ?1 ORDER BY id",
+        )?;
+        let professionals = stmt
+            .query_map([id.0], |r| {
+                Ok(Professional {
+                    name: r.get(0)?,
+                    role: r.get(1)?,
+                    organisation: r.get(2)?,
+                    email: r.get(3)?,
+                    phone: r.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let plan = EhcPlan {
+            issue_date: row.record.plan_issue_date,
+            last_review_decision: row.last_review_decision,
+            sections,
+        };
+        Ok(StoredChild { id: row.id, record: row.record, plan, parents, professionals, review: row.review })
+    }
+
+    /// The plan document a child's plan was imported from: (file name, SHA-256).
+    pub fn plan_source(&self, child: ChildId) -> Result<Option<(String, String)>, StoreError> {
+        let row: Option<(Option<String>, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT source_name, source_sha256 FROM ehc_plan WHERE child_id = ?1",
+                [child.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(match row {
+            Some((Some(name), Some(sha))) => Some((name, sha)),
+            _ => None,
+        })
+    }
+}
+
+impl Tx<'_> {
+    pub fn insert_child(&mut self, child: &ChildRecord) -> Result<ChildId, StoreError> {
+        // A NULL id lets SQLite assign the next rowid.
+        exec_child(
+            &self.tx,
+            "INSERT INTO child (id, legal_forenames, legal_surname, preferred_name, dob, upn,
+                                ncy_offset, looked_after, la_id, la_ref, transfer_ncy, post16_move)
+             VALUES (:id, :forenames, :surname, :preferred, :dob, :upn, :offset, :lac, :la, :la_ref,
+                     :transfer_ncy, :post16_move)",
+            None,
+            child,
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.tx.execute(
+            "INSERT INTO ehc_plan (child_id, issue_date) VALUES (?1, ?2)",
+            params![id, iso(child.plan_issue_date)],
+        )?;
+        self.touch("child", id);
+        Ok(ChildId(id))
+    }
+
+    pub fn update_child(&mut self, id: ChildId, child: &ChildRecord) -> Result<(), StoreError> {
+        let changed = exec_child(
+            &self.tx,
+            "UPDATE child SET legal_forenames = :forenames, legal_surname = :surname,
+                    preferred_name = :preferred, dob = :dob, upn = :upn, ncy_offset = :offset,
+                    looked_after = :lac, la_id = :la, la_ref = :la_ref,
+                    transfer_ncy = :transfer_ncy, post16_move = :post16_move
+             WHERE id = :id",
+            Some(id.0),
+            child,
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "child", id: id.0 });
+        }
+        self.tx.execute(
+            "UPDATE ehc_plan SET issue_date = ?2 WHERE child_id = ?1",
+            params![id.0, iso(child.plan_issue_date)],
+        )?;
+        self.touch("child", id.0);
+        Ok(())
+    }
+
+    /// Deletes a child and everything recorded about them.
+    pub fn delete_child(&mut self, id: ChildId) -> Result<(), StoreError> {
+        let changed = self.tx.execute("DELETE FROM child WHERE id = ?1", [id.0])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "child", id: id.0 });
+        }
+        self.touch("child", id.0);
+        Ok(())
+    }
+
+    pub fn set_last_review_decision(
+        &mut self,
+        id: ChildId,
+        date: Option<NaiveDate>,
+    ) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE ehc_plan SET last_review_decision = ?2 WHERE child_id = ?1",
+            params![id.0, date.map(iso)],
+        )?;
+        self.touch("child", id.0);
+        Ok(())
+    }
+
+    pub fn set_section(&mut self, id: ChildId, section: SectionId, body: &str) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO plan_section (child_id, section, body) VALUES (?1, ?2, ?3)
+             ON CONFLICT (child_id, section) DO UPDATE SET body = ?3",
+            params![id.0, section.code(), body],
+        )?;
+        self.touch("child", id.0);
+        Ok(())
+    }
+
+    /// Records the document a child's plan was imported from (stored with [`Tx::put_file`]).
+    pub fn set_plan_source(&mut self, child: ChildId, name: &str, sha256: &str) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE ehc_plan SET source_name = ?2, source_sha256 = ?3 WHERE child_id = ?1",
+            params![child.0, name, sha256],
+        )?;
+        self.touch("child", child.0);
+        Ok(())
+    }
+
+    pub fn add_parent(&mut self, id: ChildId, p: &ParentCarer) -> Result<i64, StoreError> {
+        self.tx.execute(
+            "INSERT INTO parent_carer (child_id, name, relationship, parental_responsibility,
+                                       phone, email, address, preferred_contact)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id.0,
+                p.name,
+                p.relationship,
+                p.parental_responsibility,
+                p.phone,
+                p.email,
+                p.address,
+                p.preferred_contact.code()
+            ],
+        )?;
+        let row = self.tx.last_insert_rowid();
+        self.touch("parent_carer", row);
+        Ok(row)
+    }
+
+    pub fn add_professional(&mut self, id: ChildId, p: &Professional) -> Result<i64, StoreError> {
+        self.tx.execute(
+            "INSERT INTO professional (child_id, name, role, organisation, email, phone)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id.0, p.name, p.role, p.organisation, p.email, p.phone],
+        )?;
+        let row = self.tx.last_insert_rowid();
+        self.touch("professional", row);
+        Ok(row)
+    }
+}
+
+/// Runs `sql` (an insert or update of `child`) with the child's fields as named parameters.
+fn exec_child(
+    tx: &Transaction<'_>,
+    sql: &str,
+    id: Option<i64>,
+    child: &ChildRecord,
+) -> Result<usize, StoreError> {
+    tx.execute(
+        sql,
+        named_params! {
+            ":id": id,
+            ":forenames": child.legal_forenames.as_str(),
+            ":surname": child.legal_surname.as_str(),
+            ":preferred": child.preferred_name.as_ref().map(|n| n.as_str()),
+            ":dob": iso(child.dob),
+            ":upn": child.upn.as_ref().map(|u| u.as_str()),
+            ":offset": child.ncy_offset,
+            ":lac": child.looked_after,
+            ":la": child.la_id,
+            ":la_ref": child.la_ref,
+            ":transfer_ncy": child.transfers.extra_transfer_ncy,
+            ":post16_move": child.transfers.post16_move.map(iso),
+        },
+    )
+    .map_err(duplicate_upn)
+}
+
+fn duplicate_upn(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) if e.to_string().contains("child.upn") => {
+            StoreError::Duplicate { what: "child", field: "UPN" }
+        }
+        _ => StoreError::from(e),
+    }
+}
