@@ -1,10 +1,18 @@
+//! The store's tests. This file holds the helpers and the tests of the database as a whole
+//! (opening, pragmas, one audit row per write, backup, damage, a full disk); the tests of each
+//! table are in the module named after it, and `schema` checks the migrations and current.sql.
+
+mod after;
+mod children;
+mod prep;
+mod schema;
+mod settings;
+
 use std::path::Path;
 
 use ardesk_domain::child::{ChildInput, ChildRecord, validate};
+use ardesk_domain::ids::ChildId;
 use ardesk_domain::la::LaCatalogue;
-use ardesk_domain::people::{ContactMethod, ParentCarer};
-use ardesk_domain::plan::SectionId;
-use ardesk_domain::review::{Review, ReviewStage};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
@@ -38,11 +46,6 @@ fn bytes(path: &Path) -> Vec<u8> {
 
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| unreachable!("temp dir: {e}"))
-}
-
-#[test]
-fn migrations_are_valid() {
-    assert!(migrations::migrations().validate().is_ok());
 }
 
 #[test]
@@ -144,179 +147,6 @@ fn a_write_is_one_transaction_with_one_audit_row() -> Result<(), StoreError> {
     Ok(())
 }
 
-use ardesk_domain::ids::ChildId;
-
-#[test]
-fn children_round_trip_and_delete_cascades() -> Result<(), StoreError> {
-    let mut store = Store::open_in_memory()?;
-    let ada = record("Ada", "");
-    let id = store.write(action("child.create"), |tx| {
-        let id = tx.insert_child(&ada)?;
-        tx.set_section(id, SectionId::F, "Speech therapy weekly.")?;
-        tx.add_parent(
-            id,
-            &ParentCarer {
-                name: "Pat Example".into(),
-                relationship: "Mother".into(),
-                parental_responsibility: true,
-                phone: None,
-                email: Some("pat@example.org".into()),
-                address: None,
-                preferred_contact: ContactMethod::Email,
-            },
-        )?;
-        tx.insert_review(id, &Review::planning())?;
-        Ok(id)
-    })?;
-    let stored = store.child(id)?;
-    assert_eq!(stored.record, ada);
-    assert_eq!(stored.plan.section(SectionId::F), Some("Speech therapy weekly."));
-    assert_eq!(stored.parents.len(), 1);
-    assert_eq!(stored.review.map(|r| r.review.stage), Some(ReviewStage::Planning));
-
-    let renamed = record("Adaline", "");
-    store.write(action("child.update"), |tx| tx.update_child(id, &renamed))?;
-    assert_eq!(
-        store.children()?.first().map(|c| c.record.legal_forenames.as_str().to_owned()),
-        Some("Adaline".into())
-    );
-
-    store.write(action("child.delete"), |tx| tx.delete_child(id))?;
-    assert!(matches!(store.child(id), Err(StoreError::NotFound { .. })));
-    let orphans: i64 = store.conn.query_row(
-        "SELECT (SELECT count(*) FROM parent_carer) + (SELECT count(*) FROM plan_section) + (SELECT count(*) FROM review) + (SELECT count(*) FROM ehc_plan)",
-        [],
-        |r| r.get(0),
-    )?;
-    assert_eq!(orphans, 0);
-    Ok(())
-}
-
-#[test]
-fn a_duplicate_upn_is_reported_as_such() -> Result<(), StoreError> {
-    let mut store = Store::open_in_memory()?;
-    let upn = {
-        let digits = "807400116001";
-        let c = ardesk_domain::child::Upn::check_letter(&format!("?{digits}")).map(char::from).unwrap_or('?');
-        format!("{c}{digits}")
-    };
-    store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", &upn)))?;
-    let again = store.write(action("child.create"), |tx| tx.insert_child(&record("Bea", &upn)));
-    assert!(matches!(again, Err(StoreError::Duplicate { field: "UPN", .. })), "{again:?}");
-    Ok(())
-}
-
-#[test]
-fn calendars_holidays_and_profiles_round_trip() -> Result<(), StoreError> {
-    use ardesk_domain::calendar::SchoolCalendar;
-    let mut store = Store::open_in_memory()?;
-    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
-    let cal = SchoolCalendar::new(vec![(d(2026, 9, 3), d(2026, 10, 23))], [d(2026, 9, 4)]);
-    store.write(action("terms.import"), |tx| tx.set_school_calendar(&cal))?;
-    assert_eq!(store.school_calendar()?, cal);
-    let added =
-        store.write(action("holidays.import"), |tx| tx.add_bank_holidays([d(2031, 1, 1), d(2031, 1, 1)]))?;
-    assert_eq!(added, 1);
-    assert_eq!(store.imported_bank_holidays()?, [d(2031, 1, 1)]);
-    store.write(action("profile.save"), |tx| tx.set_custom_profile("redcar", "{}"))?;
-    assert_eq!(store.custom_profiles()?, [("redcar".to_owned(), "{}".to_owned())]);
-    store.write(action("profile.reset"), |tx| tx.delete_custom_profile("redcar"))?;
-    assert!(store.custom_profiles()?.is_empty());
-    Ok(())
-}
-
-#[test]
-fn a_version_1_database_is_migrated_in_place() -> Result<(), StoreError> {
-    let dir = temp();
-    let path = dir.path().join("v1.db");
-    {
-        let mut conn = rusqlite::Connection::open(&path)?;
-        rusqlite_migration::Migrations::from_slice(&[rusqlite_migration::M::up(include_str!("schema.sql"))])
-            .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))?;
-        conn.execute(
-            "INSERT INTO child (legal_forenames, legal_surname, dob, la_id) VALUES ('Ada', 'Example', '2016-02-03', 'redcar')",
-            [],
-        )?;
-        conn.execute("INSERT INTO ehc_plan (child_id, issue_date) VALUES (1, '2024-03-01')", [])?;
-    }
-    let store = Store::open(&path)?;
-    let child = store.child(ChildId(1))?;
-    assert_eq!(child.record.transfers, ardesk_domain::clock::Transfers::default());
-    Ok(())
-}
-
-#[test]
-fn review_paperwork_round_trips() -> Result<(), StoreError> {
-    use ardesk_domain::ids::ReviewId;
-    use ardesk_domain::invitees::{Invitee, InviteeKind};
-    use ardesk_domain::review::Attendance;
-    let mut store = Store::open_in_memory()?;
-    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
-    let invitee = |kind, name: &str| Invitee {
-        kind,
-        name: name.into(),
-        role: "Role".into(),
-        organisation: String::new(),
-        email: None,
-        phone: None,
-        address: None,
-        preferred_contact: ContactMethod::Email,
-        advice_requested: true,
-        statutory: true,
-        reason: String::new(),
-    };
-    let (review, ids) = store.write(action("invitees.accept"), |tx| {
-        let child = tx.insert_child(&record("Ada", ""))?;
-        let review = tx.insert_review(child, &Review::planning())?;
-        let ids = tx.replace_invitees(
-            review,
-            &[invitee(InviteeKind::Parent, "Pat"), invitee(InviteeKind::Health, "Dr H")],
-        )?;
-        tx.add_checklist_items(
-            review,
-            &[("D10".into(), "Parent views".into(), ids.first().copied(), Some(d(1, 1)))],
-        )?;
-        Ok((review, ids))
-    })?;
-    let added = store.write(action("invitee.add"), |tx| {
-        tx.add_invitee(review, &invitee(InviteeKind::Professional, "EP"))
-    })?;
-    store.write(action("invitations.sent"), |tx| tx.mark_invited(review, d(1, 2)))?;
-    let list = store.invitees(review)?;
-    assert_eq!(list.iter().map(|i| i.invitee.name.as_str()).collect::<Vec<_>>(), ["Pat", "Dr H", "EP"]);
-    assert!(list.iter().all(|i| i.invited_on == Some(d(1, 2)) && i.attendance == Attendance::Unknown));
-    store.write(action("invitee.update"), |tx| {
-        tx.update_invitee(added, &invitee(InviteeKind::Professional, "Dr EP"), Attendance::Apologies)
-    })?;
-    assert_eq!(
-        store.invitees(review)?.last().map(|i| (i.invitee.name.clone(), i.attendance)),
-        Some(("Dr EP".into(), Attendance::Apologies))
-    );
-
-    // A file is stored once however often it is attached.
-    let item = store.checklist(review)?.first().map(|c| c.id).unwrap_or_default();
-    let sha = "a".repeat(64);
-    store.write(action("file.attach"), |tx| {
-        tx.put_file(&sha, "pdf", b"%PDF-1.4")?;
-        tx.put_file(&sha, "pdf", b"%PDF-1.4")?;
-        tx.mark_received(item, d(1, 5), Some((&sha, "views.pdf")), None)
-    })?;
-    let row = store.checklist(review)?.into_iter().next();
-    assert_eq!(row.as_ref().and_then(|r| r.received_on), Some(d(1, 5)));
-    assert_eq!(row.as_ref().and_then(|r| r.requested_on), Some(d(1, 2)));
-    assert_eq!(row.and_then(|r| r.file).map(|f| (f.name, f.size)), Some(("views.pdf".into(), 8)));
-    assert_eq!(store.file_content(&sha)?, b"%PDF-1.4");
-
-    store.write(action("circulated"), |tx| tx.mark_circulated(review, d(1, 6)))?;
-    assert_eq!(store.review_info(review)?.1.circulated_on, Some(d(1, 6)));
-    // Deleting an invitee keeps a received document but drops an empty request.
-    store.write(action("invitee.delete"), |tx| tx.delete_invitee(ids[0]))?;
-    assert_eq!(store.checklist(review)?.len(), 1);
-    assert!(matches!(store.review_info(ReviewId(999)), Err(StoreError::NotFound { .. })));
-    Ok(())
-}
-
 #[test]
 fn backup_is_a_complete_openable_copy() -> Result<(), StoreError> {
     let dir = temp();
@@ -328,43 +158,6 @@ fn backup_is_a_complete_openable_copy() -> Result<(), StoreError> {
     let copy = Store::open(&out)?;
     copy.integrity_check()?;
     assert_eq!(copy.child_count()?, 1);
-    Ok(())
-}
-
-#[test]
-fn after_the_meeting_round_trips() -> Result<(), StoreError> {
-    use ardesk_domain::follow_up::{ActionStatus, Decision};
-    let mut store = Store::open_in_memory()?;
-    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
-    let (child, held, planning) = store.write(action("reviews"), |tx| {
-        let child = tx.insert_child(&record("Ada", ""))?;
-        let held = tx.insert_review(child, &Review::planning())?;
-        tx.set_stage(held, ReviewStage::MeetingHeld)?;
-        tx.set_ar1_field(held, "actions.0.action", "Book SaLT")?;
-        tx.set_ar1_field(held, "actions.2.owner", "SENCO")?;
-        tx.set_ar1_field(held, "discussion", "Not an action")?;
-        // A review still being planned has no tracked actions, even with a half-typed row.
-        let planning = tx.insert_review(child, &Review::planning())?;
-        tx.set_ar1_field(planning, "actions.0.action", "Draft")?;
-        Ok((child, held, planning))
-    })?;
-    store
-        .write(action("follow_up"), |tx| tx.set_follow_up(held, 2, ActionStatus::Done, "Booked", d(3, 1)))?;
-    let tracked = store.tracked_actions()?;
-    assert_eq!(tracked.len(), 1);
-    let first = tracked.first().cloned().unwrap_or_else(|| unreachable!());
-    assert_eq!((first.review, first.child), (held, child));
-    assert_eq!(first.fields.len(), 2, "only actions.* fields: {:?}", first.fields);
-    assert_eq!(first.follow_ups.first().map(|f| (f.row, f.status)), Some((2, ActionStatus::Done)));
-
-    store.write(action("submitted"), |tx| tx.set_submitted(held, d(3, 2)))?;
-    store.write(action("decision"), |tx| tx.set_decision(held, Decision::Minor, d(3, 20)))?;
-    let reviews = store.reviews_of(child)?;
-    assert_eq!(reviews.iter().map(|r| r.id).collect::<Vec<_>>(), [held, planning]);
-    let first = reviews.first().cloned().unwrap_or_else(|| unreachable!());
-    assert_eq!(first.stage, ReviewStage::Decided);
-    assert_eq!(first.submitted_on, Some(d(3, 2)));
-    assert_eq!(first.decision, Some((Decision::Minor, d(3, 20))));
     Ok(())
 }
 

@@ -1,0 +1,67 @@
+//! Children, their plans and the people around them.
+
+use ardesk_domain::people::{ContactMethod, ParentCarer};
+use ardesk_domain::plan::SectionId;
+use ardesk_domain::review::{Review, ReviewStage};
+
+use super::*;
+
+#[test]
+fn children_round_trip_and_delete_cascades() -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    let ada = record("Ada", "");
+    let id = store.write(action("child.create"), |tx| {
+        let id = tx.insert_child(&ada)?;
+        tx.set_section(id, SectionId::F, "Speech therapy weekly.")?;
+        tx.add_parent(
+            id,
+            &ParentCarer {
+                name: "Pat Example".into(),
+                relationship: "Mother".into(),
+                parental_responsibility: true,
+                phone: None,
+                email: Some("pat@example.org".into()),
+                address: None,
+                preferred_contact: ContactMethod::Email,
+            },
+        )?;
+        tx.insert_review(id, &Review::planning())?;
+        Ok(id)
+    })?;
+    let stored = store.child(id)?;
+    assert_eq!(stored.record, ada);
+    assert_eq!(stored.plan.section(SectionId::F), Some("Speech therapy weekly."));
+    assert_eq!(stored.parents.len(), 1);
+    assert_eq!(stored.review.map(|r| r.review.stage), Some(ReviewStage::Planning));
+
+    let renamed = record("Adaline", "");
+    store.write(action("child.update"), |tx| tx.update_child(id, &renamed))?;
+    assert_eq!(
+        store.children()?.first().map(|c| c.record.legal_forenames.as_str().to_owned()),
+        Some("Adaline".into())
+    );
+
+    store.write(action("child.delete"), |tx| tx.delete_child(id))?;
+    assert!(matches!(store.child(id), Err(StoreError::NotFound { .. })));
+    let orphans: i64 = store.conn.query_row(
+        "SELECT (SELECT count(*) FROM parent_carer) + (SELECT count(*) FROM plan_section) + (SELECT count(*) FROM review) + (SELECT count(*) FROM ehc_plan)",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(orphans, 0);
+    Ok(())
+}
+
+#[test]
+fn a_duplicate_upn_is_reported_as_such() -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    let upn = {
+        let digits = "807400116001";
+        let c = ardesk_domain::child::Upn::check_letter(&format!("?{digits}")).map(char::from).unwrap_or('?');
+        format!("{c}{digits}")
+    };
+    store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", &upn)))?;
+    let again = store.write(action("child.create"), |tx| tx.insert_child(&record("Bea", &upn)));
+    assert!(matches!(again, Err(StoreError::Duplicate { field: "UPN", .. })), "{again:?}");
+    Ok(())
+}
