@@ -1,4 +1,7 @@
 //! Schema versions. Each migration is an SQL script; `PRAGMA user_version` holds the version.
+//!
+//! `current.sql` is the schema they build, written out for people to read; a test
+//! (`tests::schema`) fails if the two disagree, so a new migration comes with a change to it.
 
 use std::path::Path;
 

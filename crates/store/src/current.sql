@@ -1,0 +1,281 @@
+-- The whole schema of an Annual Review Desk database as it is after every migration, for people
+-- to read. The app never runs this file: databases are created and upgraded by the migrations
+-- (schema.sql, then schema_v2.sql … in migrations.rs), which also set PRAGMA user_version.
+-- tests/schema.rs fails if this file and the migrations disagree; when you add a migration,
+-- change this file to match.
+--
+-- Conventions: every table is STRICT. Dates are ISO 8601 text (YYYY-MM-DD), times of day are
+-- HH:MM, instants are UTC RFC 3339. Yes/no columns are INTEGER 0 or 1. Code columns hold the
+-- domain's stable codes, listed in their CHECKs. There are no triggers and no views.
+
+PRAGMA application_id = 1095910483; -- 0x41524453, "ARDS": marks the file as ours
+
+------------------------------------------------------------------------------------------------
+-- The school's settings (settings.rs; the letter templates are in letters.rs)
+------------------------------------------------------------------------------------------------
+
+-- The school itself: one row (id 1). Its name and address head the letters; the SENCO signs them.
+CREATE TABLE school (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    address TEXT NOT NULL,
+    urn TEXT NOT NULL,                            -- unique reference number (DfE)
+    logo BLOB,
+    senco_name TEXT NOT NULL DEFAULT '',          -- v3
+    senco_role TEXT NOT NULL DEFAULT 'SENCO',     -- v3
+    phone TEXT NOT NULL DEFAULT '',               -- v3
+    email TEXT NOT NULL DEFAULT ''                -- v3
+) STRICT;
+
+-- The school's terms. A milestone falling outside them is flagged, never moved.
+CREATE TABLE school_term (
+    id INTEGER PRIMARY KEY,
+    starts TEXT NOT NULL,
+    ends TEXT NOT NULL,
+    CHECK (starts <= ends)
+) STRICT;
+
+-- Single days the school is closed in term time (INSET days).
+CREATE TABLE school_closure (day TEXT PRIMARY KEY) STRICT;
+
+-- Bank holidays imported from gov.uk's bank-holidays.json, in addition to the embedded table.
+CREATE TABLE bank_holiday (day TEXT PRIMARY KEY) STRICT;
+
+-- LA profiles the school has edited: each replaces the shipped profile with the same id.
+-- The JSON is validated by the app before it is stored and again when it is read.
+CREATE TABLE la_profile (
+    id TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+) STRICT;
+
+-- The school's own wording for a kind of letter, used instead of the LA's or the shipped one.
+CREATE TABLE letter_template (
+    kind TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+) STRICT;
+
+------------------------------------------------------------------------------------------------
+-- Children and their plans (children.rs). Deleting a child deletes everything below it.
+------------------------------------------------------------------------------------------------
+
+-- One row per child with an EHC plan: the caseload.
+CREATE TABLE child (
+    id INTEGER PRIMARY KEY,
+    legal_forenames TEXT NOT NULL,
+    legal_surname TEXT NOT NULL,
+    preferred_name TEXT,
+    dob TEXT NOT NULL,
+    upn TEXT UNIQUE,                              -- unique pupil number, when known
+    ncy_offset INTEGER NOT NULL DEFAULT 0 CHECK (ncy_offset BETWEEN -3 AND 3), -- taught out of year group
+    looked_after INTEGER NOT NULL DEFAULT 0 CHECK (looked_after IN (0, 1)),
+    la_id TEXT NOT NULL,                          -- the LA profile that maintains the plan
+    la_ref TEXT,                                  -- the LA's own reference
+    transfer_ncy INTEGER CHECK (transfer_ncy BETWEEN -1 AND 13), -- v2: a phase transfer besides Y6 and Y11
+    post16_move TEXT                              -- v2: the date of a post-16 move
+) STRICT;
+
+-- The child's EHC plan: one per child. The last review decision anchors the next review.
+CREATE TABLE ehc_plan (
+    child_id INTEGER PRIMARY KEY REFERENCES child (id) ON DELETE CASCADE,
+    issue_date TEXT NOT NULL,
+    last_review_decision TEXT,
+    source_sha256 TEXT REFERENCES stored_file (sha256), -- v6: the document it was imported from
+    source_name TEXT                              -- v6: that document's file name
+) STRICT;
+
+-- The text of each section of the plan (the front page, A to K).
+CREATE TABLE plan_section (
+    child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+    section TEXT NOT NULL
+        CHECK (section IN ('Front','A','B','C','D','E','F','G','H1','H2','I','J','K')),
+    body TEXT NOT NULL,
+    PRIMARY KEY (child_id, section)
+) STRICT;
+
+-- The child's parents and carers.
+CREATE TABLE parent_carer (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    relationship TEXT NOT NULL,
+    parental_responsibility INTEGER NOT NULL CHECK (parental_responsibility IN (0, 1)),
+    phone TEXT,
+    email TEXT,
+    address TEXT,
+    preferred_contact TEXT NOT NULL CHECK (preferred_contact IN ('email','phone','post','text'))
+) STRICT;
+CREATE INDEX parent_carer_child ON parent_carer (child_id);
+
+-- The professionals who work with the child.
+CREATE TABLE professional (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    email TEXT,
+    phone TEXT
+) STRICT;
+CREATE INDEX professional_child ON professional (child_id);
+
+------------------------------------------------------------------------------------------------
+-- Reviews (reviews.rs). A child's current review is the one with the highest id.
+------------------------------------------------------------------------------------------------
+
+-- One annual review of a child's plan, from planning to the LA's decision.
+CREATE TABLE review (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+    meeting_date TEXT,
+    meeting_start TEXT,
+    venue TEXT NOT NULL DEFAULT '',
+    stage TEXT NOT NULL CHECK (stage IN ('planning','invitations_sent','reports_due','meeting_held',
+                                         'ready_to_submit','submitted','decided')),
+    circulated_on TEXT,                           -- v3: reports circulated to every invitee
+    submitted_on TEXT,                            -- v5: the record went to the LA
+    decision TEXT                                 -- v5: the LA's decision
+        CHECK (decision IS NULL OR decision IN ('no_change','minor','significant','cease')),
+    decided_on TEXT,                              -- v5: the date of the LA's decision letter
+    amendment_mode TEXT                           -- v6: NULL means the LA profile's default
+        CHECK (amendment_mode IS NULL OR amendment_mode IN ('revisions','boldstrike','table'))
+) STRICT;
+CREATE INDEX review_child ON review (child_id);
+
+------------------------------------------------------------------------------------------------
+-- Before the meeting (invitees.rs, checklist.rs, files.rs, letters.rs)
+------------------------------------------------------------------------------------------------
+
+-- Who is invited to the review meeting, in list order, and how they attended.
+CREATE TABLE invitee (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('parent','young_person','carer','setting','la_sen','health','social_care','professional')),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    email TEXT,
+    phone TEXT,
+    address TEXT,
+    preferred_contact TEXT NOT NULL CHECK (preferred_contact IN ('email','phone','post','text')),
+    advice_requested INTEGER NOT NULL CHECK (advice_requested IN (0, 1)),
+    statutory INTEGER NOT NULL CHECK (statutory IN (0, 1)),  -- must be invited by law (reg 20(2))
+    reason TEXT NOT NULL DEFAULT '',
+    invited_on TEXT,
+    attendance TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (attendance IN ('unknown','in_person','virtual','written','apologies','absent'))
+) STRICT;
+CREATE INDEX invitee_review ON invitee (review_id);
+
+-- Every file received or attached, stored once by the SHA-256 of its bytes. Rows are never
+-- deleted: checklist items and plans refer to them.
+CREATE TABLE stored_file (
+    sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL,
+    file_type TEXT NOT NULL,                      -- the type found from its content
+    content BLOB NOT NULL,
+    scan_verdict TEXT,                            -- v8: the password scan's verdict when attached
+    scan_detail TEXT                              -- v8: and its detail
+) STRICT;
+
+-- The reports and views a review expects: who was asked, when they are due, what arrived
+-- (a stored file, or views typed in).
+CREATE TABLE checklist_item (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    code TEXT NOT NULL,                           -- the document's code, e.g. D10
+    title TEXT NOT NULL,
+    invitee_id INTEGER REFERENCES invitee (id) ON DELETE SET NULL,
+    requested_on TEXT,
+    due_on TEXT,
+    received_on TEXT,
+    chased_on TEXT,
+    file_sha256 TEXT REFERENCES stored_file (sha256),
+    file_name TEXT,                               -- the file's name when it was attached
+    views_text TEXT
+) STRICT;
+CREATE INDEX checklist_review ON checklist_item (review_id);
+
+-- Every letter generated: for which review and invitee, what kind, when.
+CREATE TABLE letter_log (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    invitee_id INTEGER REFERENCES invitee (id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    generated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX letter_log_review ON letter_log (review_id);
+
+------------------------------------------------------------------------------------------------
+-- The meeting and after (ar1.rs, follow_up.rs, amendments.rs, bundle.rs)
+------------------------------------------------------------------------------------------------
+
+-- The AR1 record of the meeting, one row per field, so that each autosave is one small write.
+-- Agreed actions are the fields actions.N.…, referred to by their row N.
+CREATE TABLE ar1_field (
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (review_id, key)
+) STRICT;
+
+-- Where each agreed action stands. No row means the action is open.
+CREATE TABLE action_follow_up (
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    action_row INTEGER NOT NULL CHECK (action_row >= 0),  -- N in actions.N.…
+    status TEXT NOT NULL CHECK (status IN ('open','done','carried_forward','dropped')),
+    note TEXT NOT NULL DEFAULT '',
+    updated_on TEXT NOT NULL,
+    PRIMARY KEY (review_id, action_row)
+) STRICT;
+
+-- Amendments to the plan proposed at a review.
+CREATE TABLE amendment (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    section TEXT NOT NULL
+        CHECK (section IN ('Front','A','B','C','D','E','F','G','H1','H2','I','J','K')),
+    current TEXT NOT NULL,
+    proposed TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    agreed INTEGER NOT NULL CHECK (agreed IN (0, 1)),
+    disagreement TEXT NOT NULL
+) STRICT;
+CREATE INDEX amendment_review ON amendment (review_id);
+
+-- The reports an amendment rests on (checklist items of the same review), with the page or
+-- paragraph.
+CREATE TABLE amendment_evidence (
+    amendment_id INTEGER NOT NULL REFERENCES amendment (id) ON DELETE CASCADE,
+    checklist_item_id INTEGER NOT NULL REFERENCES checklist_item (id) ON DELETE CASCADE,
+    locator TEXT NOT NULL,
+    PRIMARY KEY (amendment_id, checklist_item_id)
+) STRICT;
+
+-- The reasons given for overriding a bundle finding (spec §8.5), exported in the manifest.
+-- A finding is identified by its rule and its message.
+CREATE TABLE bundle_override (
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    message TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    recorded_on TEXT NOT NULL,
+    PRIMARY KEY (review_id, rule, message)
+) STRICT;
+
+------------------------------------------------------------------------------------------------
+-- The audit trail (lib.rs)
+------------------------------------------------------------------------------------------------
+
+-- One row per user action, written in the action's own transaction by Store::write. No personal
+-- content: who (the OS account), what (the action's name), which record, when.
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    os_user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    record_type TEXT,
+    record_id INTEGER
+) STRICT;
