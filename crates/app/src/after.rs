@@ -9,7 +9,7 @@ use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::{long, parse_user_date};
 use ardesk_domain::follow_up::{ActionStatus, CheckIns, Decision, check_ins};
 use ardesk_domain::ids::ReviewId;
-use ardesk_domain::review::{Review, ReviewStage};
+use ardesk_domain::review::{Review, ReviewEvent};
 use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorCode, TrackedActionDto};
 use ardesk_store::{Action, FollowUp};
 use chrono::NaiveDate;
@@ -84,7 +84,7 @@ impl App {
     /// The "after the meeting" panel of a review: where it stands, the dates that still matter
     /// and its agreed actions.
     pub fn after_meeting(&self, review: i64) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let today = self.clock.today();
         let reviews = self.store.reviews_of(ctx.child.id)?;
         let latest = reviews.last().map(|r| r.id);
@@ -156,24 +156,20 @@ impl App {
 
     /// Marks the record complete and ready to send to the LA. Refused while anything is missing.
     pub fn mark_ready_to_submit(&mut self, review: i64) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
-        if ctx.this.stage >= ReviewStage::Submitted {
-            return Err(AppError::new(ErrorCode::Conflict, "This review has already gone to the LA."));
-        }
+        let ctx = self.review_ctx(review)?;
+        let stage = ctx.next_stage(ReviewEvent::MarkedReady)?;
         self.refuse_incomplete(ctx.review, "marked ready")?;
         let action = Action { actor: &self.actor, name: "review.ready", at: self.clock.now() };
-        self.store.write(action, |tx| tx.set_stage(ctx.review, ReviewStage::ReadyToSubmit))?;
+        self.store.write(action, |tx| tx.set_stage(ctx.review, stage))?;
         self.after_meeting(review)
     }
 
     /// Records that the paperwork was sent to the LA on `date` (dd/mm/yyyy).
     pub fn mark_submitted(&mut self, review: i64, date: &str) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let on = parse_user_date("submitted_on", "The date it was sent", date).map_err(|p| vec![p])?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "submitted_on", "sent")?;
-        if ctx.this.stage >= ReviewStage::Decided {
-            return Err(AppError::new(ErrorCode::Conflict, "The LA's decision is already recorded."));
-        }
+        ctx.next_stage(ReviewEvent::Submitted)?;
         self.refuse_incomplete(ctx.review, "sent")?;
         let action = Action { actor: &self.actor, name: "review.submitted", at: self.clock.now() };
         self.store.write(action, |tx| tx.set_submitted(ctx.review, on))?;
@@ -213,7 +209,7 @@ impl App {
     /// Records the LA's decision letter. It concludes the review: unless the plan is ceased, its
     /// date becomes the anchor of the next review (T15), which starts at once.
     pub fn record_decision(&mut self, review: i64, form: DecisionForm) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let mut problems = Vec::new();
         let decision = Decision::from_code(&form.decision);
         if decision.is_none() {
@@ -226,11 +222,7 @@ impl App {
         let (Some(decision), Ok(on)) = (decision, on) else {
             return Err(problems.into());
         };
-        if ctx.this.stage < ReviewStage::MeetingHeld
-            && ctx.this.meeting.as_ref().is_none_or(|m| m.date > self.clock.today())
-        {
-            return Err(AppError::new(ErrorCode::Conflict, "The meeting has not happened yet."));
-        }
+        ctx.next_stage(ReviewEvent::DecisionReceived { today: self.clock.today() })?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "decided_on", "decided")?;
         let reviews = self.store.reviews_of(ctx.child.id)?;
         if reviews.iter().any(|r| r.id == ctx.review && r.decision.is_some()) {
@@ -260,7 +252,7 @@ impl App {
         status: &str,
         note: &str,
     ) -> Result<TrackedActionDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let status = ActionStatus::from_code(status).ok_or_else(|| {
             AppError::from(vec![Problem::block(
                 "status",

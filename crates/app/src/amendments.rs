@@ -20,9 +20,11 @@ use ardesk_dto::{
     EvidenceOption, EvidenceRef, LettersWritten, PlanImportDto, PlanSection, VagueDto,
 };
 use ardesk_store::{Action, AmendmentRow, StoredAmendment};
-use sha2::{Digest, Sha256};
 
-use crate::prep::{Ctx, LetterFormat, folder_name, initials, write_formats};
+use crate::context::{Ctx, initials};
+use crate::files::{
+    LetterFormat, ReadRefused, file_name, folder_name, read_capped, sha256_hex, write_formats,
+};
 use crate::{App, AppError};
 
 /// The longest wording one section may hold.
@@ -135,7 +137,7 @@ fn parse_form(form: &AmendmentForm) -> Result<(SectionId, EvidenceRows), Vec<Pro
 impl App {
     /// The amendments screen of review `review`.
     pub fn amendments(&self, review: i64) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let stored = self.store.amendments(ctx.review)?;
         let options = self.evidence_options(ctx.review)?;
         let no_amendments = self.no_amendments(ctx.review)?;
@@ -218,7 +220,7 @@ impl App {
 
     /// Adds a proposed change. Stating "no amendments proposed" is undone by proposing one.
     pub fn add_amendment(&mut self, review: i64, form: AmendmentForm) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let (section, evidence) = parse_form(&form)?;
         let row = row(section, &form, &evidence);
         let action = Action { actor: &self.actor, name: "amendment.add", at: self.clock.now() };
@@ -235,7 +237,7 @@ impl App {
         id: i64,
         form: AmendmentForm,
     ) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let (section, evidence) = parse_form(&form)?;
         let row = row(section, &form, &evidence);
         let action = Action { actor: &self.actor, name: "amendment.update", at: self.clock.now() };
@@ -244,7 +246,7 @@ impl App {
     }
 
     pub fn delete_amendment(&mut self, review: i64, id: i64) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let action = Action { actor: &self.actor, name: "amendment.delete", at: self.clock.now() };
         self.store.write(action, |tx| tx.delete_amendment(ctx.review, id))?;
         self.amendments(review)
@@ -252,7 +254,7 @@ impl App {
 
     /// States (or withdraws) "No amendments proposed": the same statement as the AR1 record's.
     pub fn set_no_amendments(&mut self, review: i64, none: bool) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         if none && !self.store.amendments(ctx.review)?.is_empty() {
             return Err(AppError::new(
                 ErrorCode::Conflict,
@@ -268,7 +270,7 @@ impl App {
 
     /// Chooses how this review's amendments are shown (`revisions`, `boldstrike`, `table`).
     pub fn set_amendment_mode(&mut self, review: i64, mode: &str) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         if !MODES.iter().any(|(m, _)| *m == mode) {
             return Err(vec![Problem::block(
                 "mode",
@@ -294,7 +296,7 @@ impl App {
         format: LetterFormat,
     ) -> Result<LettersWritten, AppError> {
         let dto = self.amendments(review)?;
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let mode = mode.unwrap_or(&dto.mode).to_owned();
         if !MODES.iter().any(|(m, _)| *m == mode) {
             return Err(AppError::new(
@@ -332,7 +334,7 @@ impl App {
         mode: &str,
         ext: &str,
     ) -> Result<Option<Vec<u8>>, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let stored = self.store.amendments(ctx.review)?;
         if stored.is_empty() {
             return Ok(None);
@@ -454,19 +456,18 @@ impl App {
 
     /// [`App::read_plan`] from a file on disk.
     pub fn read_plan_file(&mut self, child: i64, path: &Path) -> Result<PlanImportDto, AppError> {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "the file".to_owned());
-        let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}."));
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > ardesk_intake::DEFAULT_MAX_BYTES {
-            let refusal = ardesk_intake::Refusal::TooLarge { size, limit: ardesk_intake::DEFAULT_MAX_BYTES };
-            return Err(
-                vec![Problem::block("file", format!("{name} could not be imported: {refusal}"), "")].into()
-            );
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
+        let name = file_name(path);
+        let bytes = read_capped(path, ardesk_intake::DEFAULT_MAX_BYTES).map_err(|e| match e {
+            ReadRefused::TooLarge { size, limit } => {
+                let refusal = ardesk_intake::Refusal::TooLarge { size, limit };
+                AppError::from(vec![Problem::block(
+                    "file",
+                    format!("{name} could not be imported: {refusal}"),
+                    "",
+                )])
+            }
+            ReadRefused::Io(e) => AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}.")),
+        })?;
         self.read_plan(child, &name, bytes)
     }
 
@@ -504,7 +505,7 @@ impl App {
                 None
             }
         };
-        let sha = source.as_ref().map(|(_, bytes)| format!("{:x}", Sha256::digest(bytes)));
+        let sha = source.as_ref().map(|(_, bytes)| sha256_hex(bytes));
         let action = Action { actor: &self.actor, name: "plan.save", at: self.clock.now() };
         self.store.write(action, |tx| {
             for (section, text) in &parsed {

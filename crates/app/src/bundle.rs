@@ -3,7 +3,6 @@
 //! written atomically and re-read to check every hash; and the same checks run by the LA on a
 //! bundle it receives (`verify_bundle`).
 
-use std::io::{Read, Write};
 use std::path::Path;
 
 use ardesk_documents::bundle::{IndexDoc, render_index_pdf, render_views_pdf};
@@ -14,25 +13,25 @@ use ardesk_domain::bundle::{
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::{iso, long};
 use ardesk_domain::invitees::InviteeKind;
-use ardesk_domain::la::{LaCatalogue, LaProfile};
+use ardesk_domain::la::LaProfile;
 use ardesk_domain::ncy::nc_year;
 use ardesk_domain::paperwork::doc_title;
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{
     BundleCheckDto, BundleFileDto, ErrorCode, FindingDto, Manifest, ManifestChild, ManifestFile,
-    ManifestFinding, ManifestProfile, ManifestReview, ScanResult, VerifyReport,
+    ManifestFinding, ManifestProfile, ManifestReview,
 };
 use ardesk_store::Action;
 use chrono::NaiveDate;
-use sha2::{Digest, Sha256};
 
-use crate::prep::{Ctx, initials};
+use crate::context::{Ctx, initials};
+use crate::files::{ext_of, sha256_hex, write_zip_atomically_via};
 use crate::{App, AppError};
 
 /// The manifest format this build writes.
 pub const MANIFEST_VERSION: u32 = 1;
-const MANIFEST: &str = "manifest.json";
-const INDEX: &str = "00_Index.pdf";
+pub(crate) const MANIFEST: &str = "manifest.json";
+pub(crate) const INDEX: &str = "00_Index.pdf";
 
 /// A file planned for the bundle, with its bytes and its name in the zip.
 struct Planned {
@@ -70,14 +69,6 @@ fn fix_at(f: &Finding) -> &'static str {
     }
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
-}
-
-fn ext_of(name: &str) -> String {
-    Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default()
-}
-
 impl App {
     /// The review's meeting date, the LA profile in force then, and the bundle's name.
     fn bundle_basics(&self, ctx: &Ctx) -> Result<(NaiveDate, &LaProfile, String), AppError> {
@@ -95,7 +86,7 @@ impl App {
     }
 
     fn plan_bundle(&self, review: i64) -> Result<Plan, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let r = &ctx.child.record;
         let today = self.clock.today();
         let (meeting, profile, name) = self.bundle_basics(&ctx)?;
@@ -323,7 +314,7 @@ impl App {
                     name: p.entry.clone(),
                     category: p.file.code.clone(),
                     title: p.file.title.clone(),
-                    sha256: sha256(&p.bytes),
+                    sha256: sha256_hex(&p.bytes),
                     size: p.file.size,
                     source: p.file.source.code().to_owned(),
                 })
@@ -416,7 +407,7 @@ impl App {
         message: &str,
         reason: &str,
     ) -> Result<BundleCheckDto, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let plan = self.plan_bundle(review)?;
         let Some((finding, _)) = plan.findings.iter().find(|(f, _)| f.rule == rule && f.message == message)
         else {
@@ -447,7 +438,7 @@ impl App {
 
     /// The file name the bundle gets (for the save dialog).
     pub fn bundle_file_name(&self, review: i64) -> Result<String, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         Ok(format!("{}.zip", self.bundle_basics(&ctx)?.2))
     }
 
@@ -500,131 +491,6 @@ fn blocked(findings: &[(Finding, Option<String>)]) -> bool {
     findings.iter().any(|(f, reason)| f.severity == Severity::Block && reason.is_none())
 }
 
-fn io_error(path: &Path) -> impl Fn(std::io::Error) -> AppError + '_ {
-    move |e| {
-        AppError::new(
-            ErrorCode::Io,
-            format!("Could not write {}: {e}. Choose another folder.", path.display()),
-        )
-    }
-}
-
-/// Writes `entries` as a zip at `path`: temporary file in the same folder, fsync, rename, fsync
-/// the folder; then reopens it and checks every entry's bytes. Stale temporaries from an
-/// interrupted export in that folder are removed first.
-pub(crate) fn write_zip_atomically(path: &Path, entries: &[(&str, &[u8])]) -> Result<(), AppError> {
-    write_zip_atomically_via(path, entries, |f| f, &|_, _| {})
-}
-
-/// The export's writing step on its own (for the benchmark): every file hashed for the
-/// manifest, then [`write_zip_atomically`] (which reads the zip back and checks every hash).
-pub fn write_bundle_zip(path: &Path, entries: &[(&str, &[u8])]) -> Result<Vec<String>, AppError> {
-    let hashes: Vec<String> = entries.iter().map(|(_, bytes)| sha256(bytes)).collect();
-    write_zip_atomically(path, entries)?;
-    Ok(hashes)
-}
-
-/// The file being written, as the zip writer needs it: the real file, or (in the fault tests) a
-/// file that fails part-way.
-pub(crate) trait Sink: Write + std::io::Seek {
-    fn sync(&mut self) -> std::io::Result<()>;
-}
-
-impl Sink for std::fs::File {
-    fn sync(&mut self) -> std::io::Result<()> {
-        self.sync_all()
-    }
-}
-
-/// [`write_zip_atomically`] with the temporary file wrapped by `wrap`.
-pub(crate) fn write_zip_atomically_via<S: Sink>(
-    path: &Path,
-    entries: &[(&str, &[u8])],
-    wrap: impl FnOnce(std::fs::File) -> S,
-    progress: &dyn Fn(u64, u64),
-) -> Result<(), AppError> {
-    // Written once and read back once.
-    let total: u64 = entries.iter().map(|(_, b)| u64::try_from(b.len()).unwrap_or(0)).sum::<u64>() * 2;
-    let done = std::cell::Cell::new(0u64);
-    let advance = |bytes: usize| {
-        done.set(done.get() + u64::try_from(bytes).unwrap_or(0));
-        progress(done.get(), total.max(1));
-    };
-    let io = io_error(path);
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    crate::reviews::remove_stale_partials(dir);
-    let (tmp, file) = crate::reviews::tempfile_in(dir).map_err(&io)?;
-    let file = wrap(file);
-    // The zip crate can panic when a write fails part-way through an entry (a full disk): that
-    // is an I/O error like any other here, never a crash.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(), AppError> {
-        let mut zip = zip::ZipWriter::new(file);
-        // Stored, not deflated: PDFs and DOCX files are compressed already, and a stored zip
-        // opens anywhere. A fixed timestamp keeps the bytes the same for the same content.
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored)
-            .large_file(entries.iter().any(|(_, b)| b.len() > u32::MAX as usize / 2))
-            .last_modified_time(zip::DateTime::default());
-        for (name, bytes) in entries {
-            zip.start_file(*name, options)
-                .map_err(|e| AppError::new(ErrorCode::Io, format!("Could not write {name}: {e}")))?;
-            zip.write_all(bytes).map_err(&io)?;
-            advance(bytes.len());
-        }
-        let mut file = zip
-            .finish()
-            .map_err(|e| AppError::new(ErrorCode::Io, format!("Could not finish the zip: {e}")))?;
-        file.sync().map_err(&io)?;
-        Ok(())
-    }))
-    .unwrap_or_else(|_| {
-        Err(AppError::new(
-            ErrorCode::Io,
-            format!("Could not write {}: the disk may be full.", path.display()),
-        ))
-    });
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    // Read it back: every entry present with the bytes written.
-    let reread = (|| -> Result<(), String> {
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
-        for (name, bytes) in entries {
-            let mut entry = zip.by_name(name).map_err(|e| format!("{name}: {e}"))?;
-            let mut back = Vec::with_capacity(bytes.len());
-            entry.read_to_end(&mut back).map_err(|e| format!("{name}: {e}"))?;
-            if sha256(&back) != sha256(bytes) {
-                return Err(format!("{name} does not read back as written"));
-            }
-            advance(bytes.len());
-        }
-        Ok(())
-    })();
-    reread.map_err(|why| {
-        let _ = std::fs::remove_file(path);
-        AppError::new(ErrorCode::Io, format!("The bundle did not read back correctly ({why}), so it was removed. Try again, or choose another folder."))
-    })
-}
-
-/// A name that is safe to extract: no folders, no climbing out, no absolute or drive paths, no
-/// control characters.
-fn safe_entry_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 128
-        && !name.contains(['/', '\\', ':'])
-        && !name.starts_with('.')
-        && !name.chars().any(char::is_control)
-}
-
 /// Section codes, each once, in the plan's order (A, B, … K).
 fn sections_in_order<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<String> {
     let codes: Vec<&str> = codes.collect();
@@ -634,245 +500,4 @@ fn sections_in_order<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<String> {
         .filter(|c| codes.contains(c))
         .map(str::to_owned)
         .collect()
-}
-
-/// The largest manifest.json read (a real one is a few kilobytes).
-const MAX_MANIFEST: u64 = 4 << 20;
-
-/// Checks a received bundle (`ardesk verify`, "Open a received bundle"): a well-formed,
-/// unencrypted zip with safe names; a manifest that parses; every file present with its hash
-/// and size; the documents the LA profile requires; and the password scan of every file.
-pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
-    let bundle = path.display().to_string();
-    let unusable = |mut problems: Vec<String>, why: String| {
-        problems.insert(0, why);
-        VerifyReport {
-            bundle: bundle.clone(),
-            valid: false,
-            unusable: true,
-            problems,
-            manifest: None,
-            files: Vec::new(),
-        }
-    };
-    // Read from the file as needed, never whole: a bundle can be large, or a sparse file of
-    // any size. Each entry is read up to a cap.
-    let file = match std::fs::File::open(path) {
-        Ok(file) => std::io::BufReader::new(file),
-        Err(e) => return unusable(Vec::new(), format!("the file cannot be read ({e})")),
-    };
-    let Ok(mut zip) = zip::ZipArchive::new(file) else {
-        return unusable(Vec::new(), "it is not a zip archive (or it is damaged)".to_owned());
-    };
-    let mut problems = Vec::new();
-    if zip.len() > 1000 {
-        return unusable(Vec::new(), format!("it has {} entries, more than a review bundle has", zip.len()));
-    }
-    let mut names = Vec::new();
-    for i in 0..zip.len() {
-        match zip.by_index_raw(i) {
-            Ok(entry) => {
-                let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-                if entry.encrypted() {
-                    problems.push(format!("{name} is encrypted inside the zip (V19)"));
-                }
-                if !safe_entry_name(&name) {
-                    problems.push(format!(
-                        "{name:?} is not a safe file name (folders, .. or absolute paths are not allowed)"
-                    ));
-                }
-                names.push(name);
-            }
-            Err(e) => return unusable(problems, format!("entry {} cannot be read: {e}", i + 1)),
-        }
-    }
-    let mut read = |name: &str, cap: u64| -> Option<Vec<u8>> {
-        let entry = zip.by_name(name).ok()?;
-        let mut out = Vec::new();
-        entry.take(cap + 1).read_to_end(&mut out).ok()?;
-        (u64::try_from(out.len()).ok()? <= cap).then_some(out)
-    };
-    if !names.iter().any(|n| n == MANIFEST) {
-        return unusable(problems, "it has no manifest.json".to_owned());
-    }
-    let Some(manifest_bytes) = read(MANIFEST, MAX_MANIFEST) else {
-        return unusable(
-            problems,
-            format!("its manifest.json cannot be read or is larger than {} MB", MAX_MANIFEST >> 20),
-        );
-    };
-    let manifest: Manifest = match serde_json::from_slice(&manifest_bytes) {
-        Ok(m) => m,
-        Err(e) => return unusable(problems, format!("its manifest.json does not match the schema: {e}")),
-    };
-    if manifest.schema_version != MANIFEST_VERSION {
-        problems.push(format!(
-            "the manifest is version {}, this app reads version {MANIFEST_VERSION}",
-            manifest.schema_version
-        ));
-    }
-    let mut files = Vec::new();
-    for f in &manifest.files {
-        match read(&f.name, 512 << 20) {
-            None => problems.push(format!("{} is listed in the manifest but missing", f.name)),
-            Some(content) => {
-                if u64::try_from(content.len()).ok() != Some(f.size) {
-                    problems.push(format!(
-                        "{} is {} bytes, the manifest says {}",
-                        f.name,
-                        content.len(),
-                        f.size
-                    ));
-                }
-                if sha256(&content) != f.sha256.to_ascii_lowercase() {
-                    problems.push(format!(
-                        "{} has been changed since the bundle was made (its SHA-256 differs)",
-                        f.name
-                    ));
-                }
-                let scan = ardesk_intake::scan(&content, u64::MAX);
-                if scan.verdict.code() != "ok" {
-                    problems.push(format!("{}: {} ({})", f.name, scan.verdict.code(), scan.verdict.detail()));
-                }
-                files.push(ScanResult {
-                    file: f.name.clone(),
-                    verdict: scan.verdict.code().to_owned(),
-                    detail: scan.verdict.detail().to_owned(),
-                    credentials: scan.credentials,
-                });
-            }
-        }
-    }
-    for name in &names {
-        if name != MANIFEST && name != INDEX && !manifest.files.iter().any(|f| &f.name == name) {
-            problems.push(format!("{name} is in the zip but not in the manifest"));
-        }
-    }
-    match las.get(&manifest.la_profile.id) {
-        None => {
-            problems.push(format!("the LA profile {:?} is not known to this app", manifest.la_profile.id))
-        }
-        Some(profile) => {
-            let has = |code: &str| manifest.files.iter().any(|f| f.category == code);
-            for code in &profile.documents.required {
-                if code == "D04" || has(code) {
-                    continue;
-                }
-                let excused = manifest
-                    .validation
-                    .iter()
-                    .any(|v| v.override_reason.is_some() && v.document.as_deref() == Some(doc_title(code)));
-                if !excused {
-                    problems.push(format!(
-                        "{} requires {} ({code}), which is not in the bundle",
-                        profile.name,
-                        doc_title(code)
-                    ));
-                }
-            }
-            if manifest.review.amendments_proposed && !has("D04") {
-                problems.push(
-                    "amendments are proposed but the tracked-change document (D04) is missing".to_owned(),
-                );
-            }
-            if manifest.child.looked_after && !has("D05") {
-                problems.push("the child is looked after but the PEP (D05) is missing".to_owned());
-            }
-            for code in &profile.documents.forbidden {
-                if has(code) {
-                    problems.push(format!("{} ({code}) must not be in the bundle", doc_title(code)));
-                }
-            }
-        }
-    }
-    VerifyReport {
-        bundle,
-        valid: problems.is_empty(),
-        unusable: false,
-        problems,
-        manifest: Some(manifest),
-        files,
-    }
-}
-
-/// `ardesk verify` over a file, with the shipped LA profiles.
-pub fn verify_bundle_file(path: &Path) -> Result<VerifyReport, AppError> {
-    let las = crate::builtin_las()?;
-    Ok(verify_bundle(path, &las))
-}
-
-#[cfg(test)]
-mod fault_tests {
-    use super::*;
-
-    /// A file that fails with "no space left" once `left` bytes have been written.
-    struct FailAfter {
-        file: std::fs::File,
-        left: usize,
-    }
-
-    impl Write for FailAfter {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if self.left == 0 {
-                return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"));
-            }
-            let n = buf.len().min(self.left);
-            let written = self.file.write(buf.get(..n).unwrap_or_default())?;
-            self.left -= written;
-            Ok(written)
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            self.file.flush()
-        }
-    }
-
-    impl std::io::Seek for FailAfter {
-        fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
-            self.file.seek(pos)
-        }
-    }
-
-    impl Sink for FailAfter {
-        fn sync(&mut self) -> std::io::Result<()> {
-            self.file.sync_all()
-        }
-    }
-
-    #[test]
-    fn a_write_failing_at_any_byte_never_leaves_a_final_named_file_and_keeps_the_last_bundle() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-        let path = dir.path().join("AR_bundle.zip");
-        let a = vec![7u8; 3000];
-        let b: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
-        let entries: Vec<(&str, &[u8])> =
-            vec![("manifest.json", b"{}"), ("01_AR1.pdf", &a), ("02_SCHOOLREPORT.pdf", &b)];
-        // The whole output, to know its size.
-        write_zip_atomically(&path, &entries).unwrap_or_else(|e| unreachable!("{e}"));
-        let good = std::fs::read(&path).unwrap_or_default();
-        std::fs::remove_file(&path).unwrap_or_else(|e| unreachable!("{e}"));
-        let sizes: Vec<usize> = (0..good.len()).step_by(97).chain([good.len() - 1]).collect();
-        for n in &sizes {
-            let result =
-                write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n }, &|_, _| {});
-            assert!(result.is_err(), "failing after {n} bytes must fail");
-            assert!(!path.exists(), "a final-named file after failing at byte {n}");
-        }
-        // With a previous bundle in place, a failed export leaves it exactly as it was.
-        std::fs::write(&path, &good).unwrap_or_else(|e| unreachable!("{e}"));
-        for n in sizes.iter().step_by(5) {
-            let _ =
-                write_zip_atomically_via(&path, &entries, |file| FailAfter { file, left: *n }, &|_, _| {});
-            assert_eq!(
-                std::fs::read(&path).unwrap_or_default(),
-                good,
-                "the previous bundle changed at byte {n}"
-            );
-        }
-        let left: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap_or_else(|e| unreachable!("{e}"))
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(left.len(), 1, "no temporary file is left behind: {left:?}");
-    }
 }

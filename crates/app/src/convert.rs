@@ -1,14 +1,78 @@
 //! Domain values to DTOs and back, by hand: the DTO crate knows nothing of the domain.
 
 use ardesk_domain::child::{ChildInput, ChildRecord};
+use ardesk_domain::compliance::Compliance;
 use ardesk_domain::dates::{input as input_date, long};
+use ardesk_domain::invitees::{Invitee, InviteeInput};
 use ardesk_domain::la::LaCatalogue;
 use ardesk_domain::ncy::{label, nc_year, short_label};
+use ardesk_domain::review::{Attendance, MeetingInput};
+use ardesk_domain::school::SchoolInput;
 use ardesk_dto::{
-    ChildDetail, ChildForm, ChildSummary, Parent, PlanSection, ProfessionalContact, ReviewSummary,
+    ChildDetail, ChildForm, ChildSummary, InviteeForm, MeetingForm, Parent, PlanSection, ProfessionalContact,
+    ReviewSummary, SchoolForm,
 };
 use ardesk_store::{ChildRow, StoredChild, StoredReview};
 use chrono::NaiveDate;
+
+/// The school form as the domain checks it.
+pub(crate) fn school_input(form: SchoolForm) -> SchoolInput {
+    SchoolInput {
+        name: form.name,
+        address: form.address,
+        urn: form.urn,
+        senco_name: form.senco_name,
+        senco_role: form.senco_role,
+        phone: form.phone,
+        email: form.email,
+    }
+}
+
+/// The invitee form as the domain checks it.
+pub(crate) fn invitee_input(form: &InviteeForm) -> InviteeInput {
+    InviteeInput {
+        kind: form.kind.clone(),
+        name: form.name.clone(),
+        role: form.role.clone(),
+        organisation: form.organisation.clone(),
+        email: form.email.clone(),
+        phone: form.phone.clone(),
+        address: form.address.clone(),
+        preferred_contact: form.preferred_contact.clone(),
+        advice_requested: form.advice_requested,
+        attendance: form.attendance.clone(),
+    }
+}
+
+/// An invitee as the form shows it.
+pub(crate) fn invitee_form(i: &Invitee, attendance: Attendance) -> InviteeForm {
+    InviteeForm {
+        kind: i.kind.code().to_owned(),
+        name: i.name.clone(),
+        role: i.role.clone(),
+        organisation: i.organisation.clone(),
+        email: i.email.clone().unwrap_or_default(),
+        phone: i.phone.clone().unwrap_or_default(),
+        address: i.address.clone().unwrap_or_default(),
+        preferred_contact: i.preferred_contact.code().to_owned(),
+        advice_requested: i.advice_requested,
+        attendance: attendance.code().to_owned(),
+    }
+}
+
+/// The meeting form as the domain checks it.
+pub(crate) fn meeting_input(form: MeetingForm) -> MeetingInput {
+    MeetingInput { date: form.date, time: form.time, venue: form.venue }
+}
+
+/// A domain compliance verdict (T07, T09) for the "Before the meeting" screen.
+pub(crate) fn compliance(c: Compliance) -> ardesk_dto::Compliance {
+    ardesk_dto::Compliance {
+        id: c.milestone.code().to_owned(),
+        state: c.state.code().to_owned(),
+        text: c.text,
+    }
+}
 
 pub(crate) fn input(form: ChildForm) -> ChildInput {
     ChildInput {

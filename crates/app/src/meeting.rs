@@ -14,11 +14,12 @@ use ardesk_domain::ids::ReviewId;
 use ardesk_domain::la::{DEFAULT_LA, LaProfile};
 use ardesk_domain::ncy::nc_year;
 use ardesk_domain::plan::SectionId;
-use ardesk_domain::review::{Attendance, ReviewStage};
+use ardesk_domain::review::{Attendance, ReviewEvent, ReviewStage};
 use ardesk_dto::{Ar1Dto, Ar1Saved, AttendeeDto, ErrorCode, FieldProblem, LettersWritten, TrackedActionDto};
 use ardesk_store::{Action, StoredInvitee};
 
-use crate::prep::{Ctx, LetterFormat, ar1_header, folder_name, initials, write_formats};
+use crate::context::{Ctx, ar1_header, initials};
+use crate::files::{LetterFormat, folder_name, write_formats};
 use crate::{App, AppError};
 
 /// What every AR1 use-case needs about one review.
@@ -84,7 +85,7 @@ impl App {
     }
 
     fn meeting_ctx(&self, review: i64) -> Result<MeetingCtx, AppError> {
-        let ctx = self.prep_ctx(review)?;
+        let ctx = self.review_ctx(review)?;
         let r = &ctx.child.record;
         let on = ctx.this.meeting.as_ref().map_or(self.clock.today(), |m| m.date);
         let profile = self.profile_on(&r.la_id, on)?;
@@ -236,23 +237,16 @@ impl App {
         scratch
             .apply(key, value)
             .map_err(|p| AppError::from(vec![Problem::block("ar1", p.message, p.hint)]))?;
-        let held = self.meeting_held(&m.ctx);
+        let stage = m.ctx.next_stage(ReviewEvent::MeetingRecorded { today: self.clock.today() })?;
         let action = Action { actor: &self.actor, name: "ar1.save", at: self.clock.now() };
         self.store.write(action, |tx| {
             tx.set_ar1_field(m.ctx.review, key, value)?;
-            if held {
-                tx.set_stage(m.ctx.review, ReviewStage::MeetingHeld)?;
+            if stage != m.ctx.this.stage {
+                tx.set_stage(m.ctx.review, stage)?;
             }
             Ok(())
         })?;
         self.ar1_saved(&m)
-    }
-
-    /// Whether saving the record now moves the review to "meeting held": its date has come and
-    /// it is not past that stage already.
-    fn meeting_held(&self, ctx: &Ctx) -> bool {
-        ctx.this.stage < ReviewStage::MeetingHeld
-            && ctx.this.meeting.as_ref().is_some_and(|m| m.date <= self.clock.today())
     }
 
     fn ar1_saved(&self, m: &MeetingCtx) -> Result<Ar1Saved, AppError> {
@@ -281,12 +275,12 @@ impl App {
             self.store.invitees(m.ctx.review)?.into_iter().find(|i| i.id == invitee).ok_or_else(|| {
                 AppError::new(ErrorCode::NotFound, "That person is not on this review's list.")
             })?;
-        let held = self.meeting_held(&m.ctx);
+        let stage = m.ctx.next_stage(ReviewEvent::MeetingRecorded { today: self.clock.today() })?;
         let action = Action { actor: &self.actor, name: "invitee.attendance", at: self.clock.now() };
         self.store.write(action, |tx| {
             tx.update_invitee(invitee, &stored.invitee, attendance)?;
-            if held {
-                tx.set_stage(m.ctx.review, ReviewStage::MeetingHeld)?;
+            if stage != m.ctx.this.stage {
+                tx.set_stage(m.ctx.review, stage)?;
             }
             Ok(())
         })?;

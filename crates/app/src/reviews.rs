@@ -1,80 +1,32 @@
-//! The statutory clock for stored children: the caseload dashboard, a child's timeline, and the
-//! calendar (.ics) export.
+//! The statutory clock: the caseload dashboard, a child's timeline, the calendar (.ics) export,
+//! and `ardesk timeline` (one cycle from its inputs alone).
 
 use std::path::Path;
 
 use ardesk_documents::ics;
 use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
-use ardesk_domain::caseload::{NextStep, Status, next_step};
-use ardesk_domain::clock::{ClockInput, Timeline, timeline};
+use ardesk_domain::caseload::{NextStep, Status};
+use ardesk_domain::clock::{ClockInput, Transfers};
 use ardesk_domain::dates::long;
-use ardesk_domain::la::{DEFAULT_LA, LaCatalogue, LaProfile};
+use ardesk_domain::ids::ChildId;
 use ardesk_domain::ncy::{label, nc_year, short_label};
 use ardesk_domain::review::ReviewStage;
-use ardesk_dto::{CaseloadRow, ChildTimeline, ErrorCode, Exported, MilestoneDto, NextStepDto};
+use ardesk_dto::{
+    CaseloadRow, ChildTimeline, ErrorCode, Exported, MilestoneDto, NextStepDto, TimelineEntry, TimelineReport,
+};
 use ardesk_store::ChildRow;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::AppError;
-
-/// What the clock knows that is not about one child.
-#[derive(Debug, Clone)]
-pub(crate) struct Calendars {
-    pub las: LaCatalogue,
-    pub holidays: BankHolidays,
-    pub school: SchoolCalendar,
-}
-
-/// A child's current review cycle, computed.
-pub(crate) struct Cycle<'a> {
-    pub profile: &'a LaProfile,
-    pub timeline: Result<Timeline, String>,
-    pub stage: ReviewStage,
-    pub meeting: Option<NaiveDate>,
-    pub next: Option<NextStep>,
-    pub anchor: NaiveDate,
-}
-
-impl Calendars {
-    pub(crate) fn cycle<'a>(&'a self, row: &ChildRow, today: NaiveDate) -> Result<Cycle<'a>, AppError> {
-        let review = row.review.as_ref().map(|r| &r.review);
-        let meeting = review.and_then(|r| r.meeting.as_ref()).map(|m| m.date);
-        let stage = review.map_or(ReviewStage::Planning, |r| r.stage);
-        let profile = self
-            .las
-            .at(&row.record.la_id, meeting.unwrap_or(today))
-            .or_else(|| self.las.get(DEFAULT_LA))
-            .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
-        let anchor = row.last_review_decision.unwrap_or(row.record.plan_issue_date);
-        let input = ClockInput {
-            anchor,
-            dob: row.record.dob,
-            ncy_offset: row.record.ncy_offset,
-            meeting,
-            profile,
-            transfers: row.record.transfers,
-            today,
-        };
-        let timeline = timeline(&input, &self.holidays, &self.school).map_err(|e| e.to_string());
-        let circulated = review.is_some_and(|r| r.circulated_on.is_some());
-        let next = timeline
-            .as_ref()
-            .ok()
-            .and_then(|t| next_step(stage, t, meeting, circulated, profile, &self.holidays));
-        Ok(Cycle { profile, timeline, stage, meeting, next, anchor })
-    }
-}
+use crate::context::{Calendars, builtin_las, row_of};
+use crate::files::{exported, write_atomically};
+use crate::{App, AppError};
 
 fn next_dto(next: &NextStep) -> NextStepDto {
     NextStepDto { id: next.id.code().to_owned(), due: next.due.to_string(), action: next.action() }
 }
 
 /// Overdue first (the longest overdue at the top), then due soon, then on track; by due date.
-pub(crate) fn caseload(
-    rows: &[ChildRow],
-    cal: &Calendars,
-    today: NaiveDate,
-) -> Result<Vec<CaseloadRow>, AppError> {
+fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result<Vec<CaseloadRow>, AppError> {
     let mut out: Vec<(Status, Option<NaiveDate>, CaseloadRow)> = Vec::with_capacity(rows.len());
     for row in rows {
         let cycle = cal.cycle(row, today)?;
@@ -120,11 +72,7 @@ pub(crate) fn caseload(
     Ok(out.into_iter().map(|(_, _, row)| row).collect())
 }
 
-pub(crate) fn child_timeline(
-    row: &ChildRow,
-    cal: &Calendars,
-    today: NaiveDate,
-) -> Result<ChildTimeline, AppError> {
+fn timeline_dto(row: &ChildRow, cal: &Calendars, today: NaiveDate) -> Result<ChildTimeline, AppError> {
     let cycle = cal.cycle(row, today)?;
     let tl = cycle.timeline.map_err(|why| {
         AppError::new(
@@ -178,12 +126,12 @@ fn short_name(row: &ChildRow) -> String {
 }
 
 /// The file name offered in the save dialog.
-pub(crate) fn ics_file_name(row: &ChildRow) -> String {
+fn ics_name(row: &ChildRow) -> String {
     let name: String = short_name(row).chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     format!("review-milestones-{name}.ics")
 }
 
-pub(crate) fn ics_text(
+fn ics_text(
     row: &ChildRow,
     cal: &Calendars,
     today: NaiveDate,
@@ -214,62 +162,63 @@ pub(crate) fn ics_text(
     Ok((ics::calendar(&format!("Annual review milestones: {who}"), &entries, now), entries.len()))
 }
 
-/// Writes `bytes` to `path` so that `path` is never left half-written: a temporary file in the
-/// same folder, flushed to disk, then renamed over `path`.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    use std::io::Write;
-    let io = |e: std::io::Error| {
-        AppError::new(
-            ErrorCode::Io,
-            format!("Could not write {}: {e}. Choose another folder.", path.display()),
-        )
-    };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile_in(dir).map_err(io)?;
-    tmp.1.write_all(bytes).and_then(|()| tmp.1.sync_all()).map_err(io)?;
-    std::fs::rename(&tmp.0, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp.0);
-        io(e)
+impl App {
+    /// The caseload with each review's next step, most urgent first.
+    pub fn caseload(&self) -> Result<Vec<CaseloadRow>, AppError> {
+        caseload_rows(&self.store.children()?, &self.cal, self.clock.today())
+    }
+
+    /// Every milestone of the child's current review cycle, with its reason.
+    pub fn child_timeline(&self, id: i64) -> Result<ChildTimeline, AppError> {
+        let row = row_of(self.store.child(ChildId(id))?);
+        timeline_dto(&row, &self.cal, self.clock.today())
+    }
+
+    /// The file name to offer when saving the child's milestones as a calendar.
+    pub fn ics_file_name(&self, id: i64) -> Result<String, AppError> {
+        Ok(ics_name(&row_of(self.store.child(ChildId(id))?)))
+    }
+
+    /// Writes the child's milestones to `out` as an iCalendar file (one all-day event each).
+    pub fn export_ics(&self, id: i64, out: &Path) -> Result<Exported, AppError> {
+        let row = row_of(self.store.child(ChildId(id))?);
+        let (text, items) = ics_text(&row, &self.cal, self.clock.today(), self.clock.now())?;
+        write_atomically(out, text.as_bytes())?;
+        Ok(exported(out, items))
+    }
+}
+
+/// `ardesk timeline`: the clock of one review cycle from its inputs alone, with the shipped LA
+/// profiles and bank holidays (no database, no term dates).
+pub fn timeline_report(
+    anchor: NaiveDate,
+    dob: NaiveDate,
+    meeting: Option<NaiveDate>,
+    la: &str,
+    today: NaiveDate,
+) -> Result<TimelineReport, AppError> {
+    let las = builtin_las()?;
+    let profile = las.at(la, meeting.unwrap_or(today)).ok_or_else(|| {
+        let known: Vec<&str> = las.current().iter().map(|p| p.id.as_str()).collect();
+        AppError::new(ErrorCode::Validation, format!("unknown LA \"{la}\" (known: {})", known.join(", ")))
+    })?;
+    let input =
+        ClockInput { anchor, dob, ncy_offset: 0, meeting, profile, transfers: Transfers::default(), today };
+    let tl = ardesk_domain::clock::timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
+        .map_err(|e| AppError::new(ErrorCode::Validation, e.to_string()))?;
+    Ok(TimelineReport {
+        ncy: tl.ncy,
+        pfa_required: tl.pfa_required,
+        milestones: tl
+            .milestones
+            .into_iter()
+            .map(|m| TimelineEntry {
+                id: m.id.code().to_owned(),
+                date: m.date.to_string(),
+                due: m.due.to_string(),
+                why: m.why,
+                source: m.source,
+            })
+            .collect(),
     })
-}
-
-/// Removes `.ardesk-*.partial` files left in `dir` by an export that was interrupted (a crash,
-/// a full disk) more than ten minutes ago.
-pub(crate) fn remove_stale_partials(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > std::time::Duration::from_secs(600));
-        if name.starts_with(".ardesk-") && name.ends_with(".partial") && stale {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// A new file `.ardesk-<pid>-<n>.partial` in `dir`, created exclusively.
-pub(crate) fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = dir.join(format!(".ardesk-{}-{n}.partial", std::process::id()));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(file) => return Ok((path, file)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-pub(crate) fn exported(path: &Path, items: usize) -> Exported {
-    Exported {
-        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        items,
-    }
 }

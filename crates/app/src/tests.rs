@@ -3,7 +3,7 @@ use ardesk_dto::{AmendmentForm, ChildForm, DecisionForm, ErrorCode, EvidenceRef}
 use chrono::NaiveDate;
 
 use super::*;
-use crate::bundle::verify_bundle_file;
+use crate::verify::verify_bundle_file;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()

@@ -172,13 +172,43 @@ pub fn can_override(f: &Finding) -> bool {
     f.severity == Severity::Warn || f.rule == "V02"
 }
 
-/// Every finding for the bundle, in rule order.
-pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
-    use Severity::{Block, Warn};
+/// What a bundle holds, as either side can see it from the files themselves: the school before
+/// it sends the bundle, and the LA from the zip and its manifest. [`check_contents`] runs the
+/// rules that need no more than this, so the two sides cannot disagree about them.
+#[derive(Debug, Clone, Copy)]
+pub struct Contents<'a> {
+    pub profile: &'a LaProfile,
+    pub looked_after: bool,
+    /// Year 9 or above.
+    pub pfa: bool,
+    pub amendments_proposed: bool,
+    pub files: &'a [PlannedFile],
+}
+
+impl Contents<'_> {
+    fn has(&self, code: &str) -> bool {
+        self.files.iter().any(|f| f.code == code)
+    }
+}
+
+/// The rules that look only at what is in the bundle (V01–V03, V06's tracked-change document,
+/// V07, V08's PEP, V10's required documents, V13, V14, V16), in rule order.
+pub fn check_contents(c: &Contents<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let p = facts.profile;
-    let has = |code: &str| facts.files.iter().any(|f| f.code == code);
-    for f in facts.files {
+    file_rules(c, &mut out);
+    document_rules(c, &mut out);
+    required_documents(c, &mut out);
+    out.sort_by(|a, b| a.rule.cmp(b.rule));
+    out
+}
+
+/// Each file on its own: passwords, macros, types and sizes, credentials, other pupils,
+/// tracked changes, safeguarding records; then the documents the LA forbids.
+fn file_rules(c: &Contents<'_>, out: &mut Vec<Finding>) {
+    use Severity::{Block, Warn};
+    let p = c.profile;
+    let has = |code: &str| c.has(code);
+    for f in c.files {
         let doc = Some(f.title.as_str());
         match f.verdict.as_str() {
             "encrypted" => out.push(Finding::new(
@@ -286,6 +316,96 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             ));
         }
     }
+}
+
+/// The documents the bundle's contents call for: the tracked-change document when amendments
+/// are proposed (V06), preparing-for-adulthood information from Year 9 (V07), the PEP for a
+/// looked-after child (V08).
+fn document_rules(c: &Contents<'_>, out: &mut Vec<Finding>) {
+    use Severity::Block;
+    let p = c.profile;
+    let has = |code: &str| c.has(code);
+    if c.amendments_proposed && !has("D04") {
+        out.push(Finding::new(
+            "V06",
+            Block,
+            Some("Tracked-change document"),
+            "Amendments are proposed but the tracked-change document is missing.".to_owned(),
+            "It is generated from the amendments: check the amendments page.",
+        ));
+    }
+    let needed = |when: Condition| {
+        p.documents.conditional.iter().filter(move |c| c.when == when).map(|c| c.doc.as_str())
+    };
+    if c.pfa {
+        for code in needed(Condition::Year9Plus).chain(std::iter::once("D06")) {
+            if !has(code) {
+                out.push(Finding::new(
+                    "V07",
+                    Block,
+                    Some(crate::paperwork::doc_title(code)),
+                    format!(
+                        "{} is needed from Year 9 but is not attached.",
+                        crate::paperwork::doc_title(code)
+                    ),
+                    "Attach it to the checklist on the \u{201c}Before the meeting\u{201d} page.",
+                ));
+                break;
+            }
+        }
+    }
+    if c.looked_after && !has("D05") {
+        out.push(Finding::new(
+            "V08",
+            Block,
+            Some(crate::paperwork::doc_title("D05")),
+            "The child is looked after, but the Personal Education Plan is not attached.".to_owned(),
+            "Attach the current PEP.",
+        ));
+    }
+}
+
+/// V10: what the LA's profile requires and the bundle lacks, unless a finding about that
+/// document is already made.
+fn required_documents(c: &Contents<'_>, out: &mut Vec<Finding>) {
+    use Severity::Warn;
+    let p = c.profile;
+    let has = |code: &str| c.has(code);
+    for code in &p.documents.required {
+        if code != "D04"
+            && !has(code)
+            && !out.iter().any(|f| f.document.as_deref() == Some(crate::paperwork::doc_title(code)))
+        {
+            out.push(Finding::new(
+                "V10",
+                Warn,
+                Some(crate::paperwork::doc_title(code)),
+                format!(
+                    "{} requires {}, which is not in the bundle.",
+                    p.name,
+                    crate::paperwork::doc_title(code)
+                ),
+                "Attach it, or record why it is missing.",
+            ));
+        }
+    }
+}
+
+/// Every finding for the bundle, in rule order: [`check_contents`]'s rules and those that need
+/// the school's records (the AR1 record, the invitees, the dates).
+pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
+    use Severity::{Block, Warn};
+    let contents = Contents {
+        profile: facts.profile,
+        looked_after: facts.looked_after,
+        pfa: facts.pfa,
+        amendments_proposed: facts.amendments > 0,
+        files: facts.files,
+    };
+    let mut out = Vec::new();
+    let p = facts.profile;
+    let has = |code: &str| contents.has(code);
+    file_rules(&contents, &mut out);
     for (_, message) in &facts.ar1_problems {
         let rule = if message.contains("(V05)") {
             "V05"
@@ -300,15 +420,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
         };
         out.push(Finding::new(rule, Block, Some("AR1 record"), message.clone(), "Complete the AR1 record."));
     }
-    if facts.amendments > 0 && !has("D04") {
-        out.push(Finding::new(
-            "V06",
-            Block,
-            Some("Tracked-change document"),
-            "Amendments are proposed but the tracked-change document is missing.".to_owned(),
-            "It is generated from the amendments: check the amendments page.",
-        ));
-    }
+    document_rules(&contents, &mut out);
     if facts.recommends_amend && facts.amendments == 0 {
         out.push(Finding::new(
             "V06",
@@ -358,45 +470,14 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "Attach the report it cites, or cite one that is attached.",
         ));
     }
-    let needed = |when: Condition| {
-        p.documents.conditional.iter().filter(move |c| c.when == when).map(|c| c.doc.as_str())
-    };
-    if facts.pfa {
-        for code in needed(Condition::Year9Plus).chain(std::iter::once("D06")) {
-            if !has(code) {
-                out.push(Finding::new(
-                    "V07",
-                    Block,
-                    Some(crate::paperwork::doc_title(code)),
-                    format!(
-                        "{} is needed from Year 9 but is not attached.",
-                        crate::paperwork::doc_title(code)
-                    ),
-                    "Attach it to the checklist on the \u{201c}Before the meeting\u{201d} page.",
-                ));
-                break;
-            }
-        }
-    }
-    if facts.looked_after {
-        if !has("D05") {
-            out.push(Finding::new(
-                "V08",
-                Block,
-                Some(crate::paperwork::doc_title("D05")),
-                "The child is looked after, but the Personal Education Plan is not attached.".to_owned(),
-                "Attach the current PEP.",
-            ));
-        }
-        if !facts.care_invited {
-            out.push(Finding::new(
-                "V08",
-                Block,
-                None,
-                "The child is looked after, but neither the Virtual School Head nor the social worker was invited.".to_owned(),
-                "Add them to the invitees.",
-            ));
-        }
+    if facts.looked_after && !facts.care_invited {
+        out.push(Finding::new(
+            "V08",
+            Block,
+            None,
+            "The child is looked after, but neither the Virtual School Head nor the social worker was invited.".to_owned(),
+            "Add them to the invitees.",
+        ));
     }
     // V09: a funding request needs the costed provision map, a placement request the risk
     // assessment. It blocks where the LA's profile makes the document a condition, else warns.
@@ -418,24 +499,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             ));
         }
     }
-    for code in &p.documents.required {
-        if code != "D04"
-            && !has(code)
-            && !out.iter().any(|f| f.document.as_deref() == Some(crate::paperwork::doc_title(code)))
-        {
-            out.push(Finding::new(
-                "V10",
-                Warn,
-                Some(crate::paperwork::doc_title(code)),
-                format!(
-                    "{} requires {}, which is not in the bundle.",
-                    p.name,
-                    crate::paperwork::doc_title(code)
-                ),
-                "Attach it, or record why it is missing.",
-            ));
-        }
-    }
+    required_documents(&contents, &mut out);
     for a in facts.advice.iter().filter(|a| !a.received) {
         out.push(Finding::new(
             "V10",

@@ -693,7 +693,12 @@ pub struct VerifyReport {
     pub valid: bool,
     /// The file could not be used at all (not a zip, no manifest that can be read).
     pub unusable: bool,
+    /// What makes it not valid: damage, a changed file, or a blocking finding of the rules the
+    /// school's own check applies (which would have stopped the school sending it).
     pub problems: Vec<String>,
+    /// Warnings of those rules, each with the reason the school recorded (if it did).
+    #[serde(default)]
+    pub warnings: Vec<String>,
     pub manifest: Option<Manifest>,
     pub files: Vec<ScanResult>,
 }

@@ -1,0 +1,178 @@
+//! The context every use-case starts from: what the app knows that is not about one child (LA
+//! profiles, bank holidays, term dates), a child's current cycle computed from it, and one
+//! review with its child, clock and LA rules ([`Ctx`]).
+
+use ardesk_documents::ar1::Ar1Header;
+use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
+use ardesk_domain::caseload::{NextStep, next_step};
+use ardesk_domain::child::ChildRecord;
+use ardesk_domain::clock::{ClockInput, MilestoneId, Timeline, timeline};
+use ardesk_domain::dates::long;
+use ardesk_domain::ids::ReviewId;
+use ardesk_domain::la::{DEFAULT_LA, LaCatalogue, LaProfile};
+use ardesk_domain::review::{Meeting, ReviewEvent, ReviewStage};
+use ardesk_dto::ErrorCode;
+use ardesk_store::{ChildRow, Store, StoredChild};
+use chrono::NaiveDate;
+
+use crate::{App, AppError};
+
+/// What the clock knows that is not about one child.
+#[derive(Debug, Clone)]
+pub(crate) struct Calendars {
+    pub las: LaCatalogue,
+    pub holidays: BankHolidays,
+    pub school: SchoolCalendar,
+}
+
+/// A child's current review cycle, computed.
+pub(crate) struct Cycle<'a> {
+    pub profile: &'a LaProfile,
+    pub timeline: Result<Timeline, String>,
+    pub stage: ReviewStage,
+    pub meeting: Option<NaiveDate>,
+    pub next: Option<NextStep>,
+    pub anchor: NaiveDate,
+}
+
+impl Calendars {
+    pub(crate) fn cycle<'a>(&'a self, row: &ChildRow, today: NaiveDate) -> Result<Cycle<'a>, AppError> {
+        let review = row.review.as_ref().map(|r| &r.review);
+        let meeting = review.and_then(|r| r.meeting.as_ref()).map(|m| m.date);
+        let stage = review.map_or(ReviewStage::Planning, |r| r.stage);
+        let profile = self
+            .las
+            .at(&row.record.la_id, meeting.unwrap_or(today))
+            .or_else(|| self.las.get(DEFAULT_LA))
+            .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
+        let anchor = row.last_review_decision.unwrap_or(row.record.plan_issue_date);
+        let input = ClockInput {
+            anchor,
+            dob: row.record.dob,
+            ncy_offset: row.record.ncy_offset,
+            meeting,
+            profile,
+            transfers: row.record.transfers,
+            today,
+        };
+        let timeline = timeline(&input, &self.holidays, &self.school).map_err(|e| e.to_string());
+        let circulated = review.is_some_and(|r| r.circulated_on.is_some());
+        let next = timeline
+            .as_ref()
+            .ok()
+            .and_then(|t| next_step(stage, t, meeting, circulated, profile, &self.holidays));
+        Ok(Cycle { profile, timeline, stage, meeting, next, anchor })
+    }
+}
+
+pub(crate) fn builtin_las() -> Result<LaCatalogue, AppError> {
+    LaCatalogue::builtin().map_err(|p| AppError::new(ErrorCode::Unavailable, p.message))
+}
+
+/// The shipped LA profiles with the school's edited ones in their place. A stored profile that
+/// no longer validates (say, after an upgrade tightened a rule) is left out, so the shipped one
+/// applies, rather than stopping the app.
+fn catalogue(store: &Store) -> Result<LaCatalogue, AppError> {
+    let custom = store
+        .custom_profiles()?
+        .into_iter()
+        .filter_map(|(id, json)| LaProfile::parse(&format!("{id} (edited)"), &json).ok())
+        .collect();
+    Ok(builtin_las()?.with_custom(custom))
+}
+
+pub(crate) fn calendars(store: &Store) -> Result<Calendars, AppError> {
+    let imported = store.imported_bank_holidays()?;
+    let holidays = BankHolidays::embedded().merged_with(&BankHolidays::from_dates(imported));
+    Ok(Calendars { las: catalogue(store)?, holidays, school: store.school_calendar()? })
+}
+
+pub(crate) fn row_of(c: StoredChild) -> ChildRow {
+    ChildRow {
+        id: c.id,
+        record: c.record,
+        last_review_decision: c.plan.last_review_decision,
+        review: c.review,
+    }
+}
+
+/// Everything about one review that the use-cases below need.
+pub(crate) struct Ctx {
+    pub review: ReviewId,
+    pub child: StoredChild,
+    pub timeline: Option<Timeline>,
+    pub la_name: String,
+    /// The LA's own form for advice, named in the request for advice.
+    pub advice_form: Option<String>,
+    /// The LA profile's letter wording, by letter code.
+    pub templates: Vec<(String, String)>,
+    /// The largest file the LA accepts.
+    pub max_file_bytes: u64,
+    /// The review itself (which need not be the child's latest).
+    pub this: ardesk_domain::review::Review,
+}
+
+impl Ctx {
+    /// The stage `event` moves this review to, or why it cannot happen now (a conflict: the
+    /// review is not at a stage where it can).
+    pub(crate) fn next_stage(&self, event: ReviewEvent) -> Result<ReviewStage, AppError> {
+        self.this
+            .stage
+            .after(self.this.meeting.as_ref().map(|m| m.date), event)
+            .map_err(|p| AppError::new(ErrorCode::Conflict, p.message))
+    }
+
+    /// The due date of milestone `id` in this review's cycle, if the cycle has it.
+    pub(crate) fn due(&self, id: MilestoneId) -> Option<NaiveDate> {
+        self.timeline.as_ref().and_then(|t| t.get(id)).map(|m| m.due)
+    }
+}
+
+/// The child and meeting details at the top of the AR1 form and record.
+pub(crate) fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1Header {
+    let r = &ctx.child.record;
+    Ar1Header {
+        child_name: r.legal_name(),
+        dob: long(r.dob),
+        year_group: ardesk_domain::ncy::label(ncy),
+        upn: r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default(),
+        la_reference: r.la_ref.clone().unwrap_or_default(),
+        meeting: meeting
+            .map(|m| match m.start {
+                Some(t) => format!("{} at {}", m.date.format("%A %-d %B %Y"), t.format("%H:%M")),
+                None => m.date.format("%A %-d %B %Y").to_string(),
+            })
+            .unwrap_or_default(),
+        venue: meeting.map(|m| m.venue.clone()).unwrap_or_default(),
+    }
+}
+
+/// The child's initials, for file names: letters travel by email, so never the full name.
+pub(crate) fn initials(record: &ChildRecord) -> String {
+    record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect()
+}
+
+impl App {
+    pub(crate) fn review_ctx(&self, review: i64) -> Result<Ctx, AppError> {
+        let review = ReviewId(review);
+        let (child_id, this) = self.store.review_info(review)?;
+        let child = self.store.child(child_id)?;
+        let today = self.clock.today();
+        let row = row_of(child.clone());
+        let cycle = self.cal.cycle(&row, today)?;
+        Ok(Ctx {
+            review,
+            la_name: cycle.profile.name.clone(),
+            advice_form: cycle.profile.forms.advice_form.clone(),
+            templates: cycle.profile.letters.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            max_file_bytes: cycle
+                .profile
+                .files
+                .max_mb
+                .map_or(ardesk_intake::DEFAULT_MAX_BYTES, |mb| u64::from(mb) * 1024 * 1024),
+            timeline: cycle.timeline.ok(),
+            child,
+            this,
+        })
+    }
+}

@@ -1,0 +1,471 @@
+//! Letters (spec §6): invitations and requests for advice, the cover letter that goes with the
+//! circulated papers, and reminders. One batch routine writes them all: every letter of a batch
+//! is merged before anything is written, so a missing value (named, with whose letter it is)
+//! writes nothing; then each is written atomically as DOCX and/or PDF and logged in the same
+//! transaction as the action that sent it.
+
+use std::path::Path;
+
+use ardesk_documents::forms::{ViewsForm, ViewsFormDoc, render_views_form};
+use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
+use ardesk_domain::Problem;
+use ardesk_domain::clock::MilestoneId;
+use ardesk_domain::dates::long;
+use ardesk_domain::ids::ReviewId;
+use ardesk_domain::invitees::InviteeKind;
+use ardesk_domain::letters::{Letter, LetterKind, MergeData, render};
+use ardesk_domain::review::is_remote;
+use ardesk_domain::school::School;
+use ardesk_dto::{ErrorCode, LettersWritten};
+use ardesk_store::{Action, ChecklistRow, StoreError, StoredInvitee, Tx};
+use chrono::{DateTime, Utc};
+
+use crate::context::{Ctx, initials};
+use crate::files::{LetterFormat, folder_name, write_atomically, write_formats};
+use crate::{App, AppError};
+
+/// One letter of a batch: its kind, who it goes to (`None`: the child), and its file name
+/// without the extension.
+struct Planned<'a> {
+    kind: LetterKind,
+    to: Option<&'a StoredInvitee>,
+    stem: String,
+}
+
+/// A file a batch wrote, for the letter log.
+struct Logged {
+    invitee: Option<i64>,
+    /// A letter kind's code, or `views_form`.
+    kind: &'static str,
+    file: String,
+}
+
+/// A file-name-safe version of `text`: letters, digits and hyphens.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(40).collect()
+}
+
+/// Who a letter is for, in file names: the invitee's name, or `child`.
+fn recipient_slug(to: Option<&StoredInvitee>) -> String {
+    to.map_or_else(|| "child".to_owned(), |t| slug(&t.invitee.name))
+}
+
+impl App {
+    /// Merges every planned letter, then (only if all merged) writes each into `folder`.
+    /// A problem names whose letter it is in; the same problem in several letters is said once.
+    fn write_batch(
+        &self,
+        ctx: &Ctx,
+        folder: &Path,
+        format: LetterFormat,
+        planned: &[Planned<'_>],
+        mut problems: Vec<Problem>,
+    ) -> Result<Vec<Logged>, AppError> {
+        let invitees = self.store.invitees(ctx.review)?;
+        let checklist = self.store.checklist(ctx.review)?;
+        let school = self.school_for_letters()?;
+        let mut letters = Vec::new();
+        for p in planned {
+            let data = self.merge_data(ctx, p.to, &invitees, &checklist);
+            match render(&self.template(ctx, p.kind)?, &data) {
+                Ok(letter) => letters.push((p, letter)),
+                Err(ps) => problems.extend(ps.into_iter().map(|mut problem| {
+                    let who = p.to.map_or_else(|| "the child".to_owned(), |t| t.invitee.name.clone());
+                    problem.message = format!("{} (letter to {who})", problem.message);
+                    problem
+                })),
+            }
+        }
+        if !problems.is_empty() {
+            problems.dedup_by(|a, b| {
+                a.message.split(" (letter to").next() == b.message.split(" (letter to").next()
+            });
+            return Err(AppError::from(problems));
+        }
+        let mut written = Vec::new();
+        for (p, letter) in letters {
+            let doc = self.letter_doc(&school, p.to, letter);
+            let files = write_formats(folder, &p.stem, format, "letter", |ext| {
+                if ext == "docx" { render_docx(&doc) } else { render_pdf(&doc) }
+            })?;
+            written.extend(files.into_iter().map(|file| Logged {
+                invitee: p.to.map(|t| t.id),
+                kind: p.kind.code(),
+                file,
+            }));
+        }
+        Ok(written)
+    }
+
+    fn merge_data(
+        &self,
+        ctx: &Ctx,
+        to: Option<&StoredInvitee>,
+        invitees: &[StoredInvitee],
+        checklist: &[ChecklistRow],
+    ) -> MergeData {
+        let mut d = MergeData::new();
+        let r = &ctx.child.record;
+        let first = r.preferred_name.as_ref().unwrap_or(&r.legal_forenames).as_str();
+        d.set("child.name", first).set("child.legal_name", r.legal_name()).set("child.dob", long(r.dob));
+        let mut refs = Vec::new();
+        if let Some(la_ref) = &r.la_ref {
+            refs.push(format!("{} reference: {la_ref}", ctx.la_name));
+        }
+        if let Some(upn) = &r.upn {
+            refs.push(format!("UPN: {}", upn.as_str()));
+        }
+        d.set(
+            "child.references",
+            if refs.is_empty() { "No LA reference recorded".to_owned() } else { refs.join("; ") },
+        );
+        if let Some(m) = ctx.this.meeting.as_ref() {
+            d.set("meeting.date", m.date.format("%A %-d %B %Y").to_string());
+            d.set("meeting.time", m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default());
+            d.set("meeting.venue", m.venue.clone());
+            d.flag("remote", is_remote(&m.venue));
+        }
+        let day = |id| ctx.due(id).map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_default();
+        d.set("rsvp.date", day(MilestoneId::T08))
+            .set("reports.due", day(MilestoneId::T08))
+            .set("circulate.date", day(MilestoneId::T09));
+        d.set("la.name", ctx.la_name.clone());
+        if let Ok(Some(school)) = self.store.school() {
+            d.set("school.name", school.name);
+        }
+        if let Some(form) = &ctx.advice_form {
+            d.set("la.advice_form", form.clone());
+        }
+        // The LA's advice form is mentioned only to those asked for advice.
+        let asked = to.is_some_and(|t| t.invitee.advice_requested);
+        d.flag("advice_form", asked && ctx.advice_form.is_some());
+        if let Some(tl) = &ctx.timeline {
+            d.flag("pfa", tl.pfa_required);
+            d.flag(
+                "transfer",
+                [MilestoneId::T16, MilestoneId::T17, MilestoneId::T18].iter().any(|id| tl.get(*id).is_some()),
+            );
+        }
+        let others: Vec<String> = invitees
+            .iter()
+            .filter(|i| to.is_none_or(|t| t.id != i.id) && !i.invitee.kind.is_family())
+            .map(|i| {
+                if i.invitee.name == i.invitee.role {
+                    i.invitee.role.clone()
+                } else {
+                    format!("{} ({})", i.invitee.name, i.invitee.role)
+                }
+            })
+            .collect();
+        d.set(
+            "invitees.list",
+            if others.is_empty() { "no one else yet".to_owned() } else { others.join("; ") },
+        );
+        let received: Vec<&str> =
+            checklist.iter().filter(|c| c.received_on.is_some()).map(|c| c.title.as_str()).collect();
+        let missing: Vec<&str> =
+            checklist.iter().filter(|c| c.received_on.is_none()).map(|c| c.title.as_str()).collect();
+        d.set(
+            "reports.received",
+            if received.is_empty() {
+                "No reports have been received yet.".to_owned()
+            } else {
+                received.join("\n")
+            },
+        );
+        d.set("reports.missing", missing.join("\n")).flag("missing", !missing.is_empty());
+        if let Some(t) = to {
+            d.set("recipient.name", t.invitee.name.clone()).set("recipient.role", t.invitee.role.clone());
+            d.flag("health", t.invitee.kind == InviteeKind::Health);
+            d.flag("advice", t.invitee.advice_requested);
+            if let Some(item) = checklist.iter().find(|c| c.invitee_id == Some(t.id))
+                && let Some(req) = item.requested_on
+            {
+                d.set("requested.date", long(req));
+            }
+        } else {
+            d.set("recipient.name", first);
+        }
+        d
+    }
+
+    /// The school's details, which head every letter; a validation error (field `school`) when
+    /// they have not been set.
+    fn school_for_letters(&self) -> Result<School, AppError> {
+        self.store.school()?.ok_or_else(|| {
+            AppError::from(vec![Problem::block(
+                "school",
+                "The school's details are not set.",
+                "Fill them in under Settings: they head every letter.",
+            )])
+        })
+    }
+
+    fn template(&self, ctx: &Ctx, kind: LetterKind) -> Result<String, AppError> {
+        let school = self.store.letter_templates()?;
+        Ok(school
+            .into_iter()
+            .chain(ctx.templates.iter().cloned())
+            .find(|(k, _)| k == kind.code())
+            .map(|(_, body)| body)
+            .unwrap_or_else(|| kind.builtin_template().to_owned()))
+    }
+
+    fn letter_doc(&self, school: &School, to: Option<&StoredInvitee>, letter: Letter) -> LetterDoc {
+        let mut recipient = Vec::new();
+        if let Some(t) = to {
+            recipient.push(t.invitee.name.clone());
+            if t.invitee.role != t.invitee.name && !t.invitee.kind.is_family() {
+                recipient.push(t.invitee.role.clone());
+            }
+            if !t.invitee.organisation.is_empty() {
+                recipient.push(t.invitee.organisation.clone());
+            }
+            match (&t.invitee.address, &t.invitee.email) {
+                (Some(a), _) => {
+                    recipient.extend(a.split(',').map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()))
+                }
+                (None, Some(e)) => recipient.push(format!("By email: {e}")),
+                (None, None) => {}
+            }
+        }
+        LetterDoc {
+            school_name: school.name.clone(),
+            school_address: school.address.clone(),
+            school_contact: [school.phone.as_str(), school.email.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · "),
+            logo_png: school.logo.clone(),
+            date: self.clock.today().format("%-d %B %Y").to_string(),
+            recipient,
+            letter,
+            signer: school.senco_name.clone(),
+            signer_role: format!("{}, on behalf of the head teacher", school.senco_role),
+            created: self.clock.now(),
+        }
+    }
+
+    /// Writes every letter for the review into `folder`: an invitation for each invitee (the
+    /// family's letter, or the professional invitation with the request for advice) and the
+    /// child's own invitation. Every letter is merged first; if any has a missing value,
+    /// nothing is written and every problem is reported.
+    pub fn generate_letters(
+        &mut self,
+        review: i64,
+        folder: &Path,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        self.write_invitations(review, folder, format, None)
+    }
+
+    /// Writes the letter for one invitee only (with the views forms, for the family).
+    pub fn generate_letter_for(
+        &mut self,
+        review: i64,
+        invitee: i64,
+        folder: &Path,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        self.write_invitations(review, folder, format, Some(invitee))
+    }
+
+    fn write_invitations(
+        &mut self,
+        review: i64,
+        folder: &Path,
+        format: LetterFormat,
+        only: Option<i64>,
+    ) -> Result<LettersWritten, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let invitees = self.store.invitees(ctx.review)?;
+        if invitees.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "Add the invitees first: letters are written for each of them.",
+            ));
+        }
+        let school = self.school_for_letters()?;
+        let mut school_problems = Vec::new();
+        if school.senco_name.trim().is_empty() {
+            school_problems.push(Problem::block(
+                "school",
+                "The letters need the SENCO's name to sign them.",
+                "Fill it in under Settings.",
+            ));
+        }
+        if only.is_some_and(|id| !invitees.iter().any(|i| i.id == id)) {
+            return Err(AppError::new(ErrorCode::NotFound, "That invitee is no longer on the list."));
+        }
+        let mut to: Vec<(Option<&StoredInvitee>, LetterKind)> = invitees
+            .iter()
+            .filter(|i| only.is_none_or(|id| id == i.id))
+            .map(|i| {
+                let kind = if i.invitee.kind.is_family() {
+                    LetterKind::ParentInvitation
+                } else {
+                    LetterKind::ProfessionalInvitation
+                };
+                (Some(i), kind)
+            })
+            .collect();
+        if only.is_none() && !invitees.iter().any(|i| i.invitee.kind == InviteeKind::YoungPerson) {
+            to.push((None, LetterKind::ChildInvitation));
+        }
+        let initials = initials(&ctx.child.record);
+        let planned: Vec<Planned<'_>> = to
+            .into_iter()
+            .enumerate()
+            .map(|(n, (to, kind))| Planned {
+                kind,
+                to,
+                stem: format!("{initials}_{:02}_{}_{}", n + 1, kind.code(), recipient_slug(to)),
+            })
+            .collect();
+        let mut written = self.write_batch(&ctx, folder, format, &planned, school_problems)?;
+        // The printable views forms go with the family's letters.
+        let with_forms =
+            only.is_none_or(|id| invitees.iter().any(|i| i.id == id && i.invitee.kind.is_family()));
+        if with_forms {
+            written.extend(self.write_views_forms(&ctx, &school, folder)?);
+        }
+        let at = self.clock.now();
+        let action = Action { actor: &self.actor, name: "letters.generate", at };
+        self.store.write(action, |tx| log_letters(tx, ctx.review, &written, at))?;
+        Ok(letters_written(folder, written))
+    }
+
+    /// The parent/carer's and the child's views forms, as PDF, to go with the family's letters.
+    fn write_views_forms(&self, ctx: &Ctx, school: &School, folder: &Path) -> Result<Vec<Logged>, AppError> {
+        let record = &ctx.child.record;
+        let first = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
+        let long_day = |d: chrono::NaiveDate| d.format("%A %-d %B %Y").to_string();
+        let meeting_day = ctx
+            .child
+            .review
+            .as_ref()
+            .and_then(|r| r.review.meeting.as_ref())
+            .map(|m| long_day(m.date))
+            .unwrap_or_default();
+        let initials = initials(record);
+        let mut written = Vec::new();
+        for (kind, code) in
+            [(ViewsForm::ParentCarer, "parent_views_form"), (ViewsForm::Child, "child_views_form")]
+        {
+            let form = ViewsFormDoc {
+                kind,
+                school_name: school.name.clone(),
+                child_name: first.clone(),
+                meeting: meeting_day.clone(),
+                return_by: ctx.due(MilestoneId::T08).map(long_day).unwrap_or_default(),
+                pfa: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
+                created: self.clock.now(),
+            };
+            let bytes = render_views_form(&form).map_err(|e| {
+                AppError::new(ErrorCode::Storage, format!("The views form could not be produced: {e}"))
+            })?;
+            let file = format!("{initials}_{code}.pdf");
+            write_atomically(&folder.join(&file), &bytes)?;
+            written.push(Logged { invitee: None, kind: "views_form", file });
+        }
+        Ok(written)
+    }
+
+    /// Writes the cover letter that goes with the circulated papers, one per invitee: it lists
+    /// what was received and what is still missing.
+    pub fn generate_circulation_letters(
+        &mut self,
+        review: i64,
+        folder: &Path,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let invitees = self.store.invitees(ctx.review)?;
+        if invitees.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "Add the invitees first: the papers go to each of them.",
+            ));
+        }
+        let initials = initials(&ctx.child.record);
+        let planned: Vec<Planned<'_>> = invitees
+            .iter()
+            .enumerate()
+            .map(|(n, to)| Planned {
+                kind: LetterKind::CirculationCover,
+                to: Some(to),
+                stem: format!("{initials}_{:02}_circulation_{}", n + 1, slug(&to.invitee.name)),
+            })
+            .collect();
+        let written = self.write_batch(&ctx, folder, format, &planned, Vec::new())?;
+        let at = self.clock.now();
+        let action = Action { actor: &self.actor, name: "letters.circulation", at };
+        self.store.write(action, |tx| log_letters(tx, ctx.review, &written, at))?;
+        Ok(letters_written(folder, written))
+    }
+
+    /// Writes a reminder to the invitee whose advice (checklist item `item`) is overdue, and
+    /// records the chase.
+    pub fn chase(
+        &mut self,
+        review: i64,
+        item: i64,
+        folder: &Path,
+        format: LetterFormat,
+    ) -> Result<LettersWritten, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let invitees = self.store.invitees(ctx.review)?;
+        let checklist = self.store.checklist(ctx.review)?;
+        let row = checklist
+            .iter()
+            .find(|c| c.id == item)
+            .ok_or(AppError::new(ErrorCode::NotFound, "That document is no longer on the checklist."))?;
+        let to = row.invitee_id.and_then(|id| invitees.iter().find(|i| i.id == id)).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Conflict,
+                "This document has no named sender to chase: add one as an invitee.",
+            )
+        })?;
+        let planned = [Planned {
+            kind: LetterKind::Reminder,
+            to: Some(to),
+            stem: format!("{}_reminder_{}", initials(&ctx.child.record), slug(&to.invitee.name)),
+        }];
+        let written = self.write_batch(&ctx, folder, format, &planned, Vec::new())?;
+        let today = self.clock.today();
+        let at = self.clock.now();
+        let action = Action { actor: &self.actor, name: "checklist.chase", at };
+        self.store.write(action, |tx| {
+            tx.mark_chased(item, today)?;
+            log_letters(tx, ctx.review, &written, at)
+        })?;
+        Ok(letters_written(folder, written))
+    }
+}
+
+/// Records the files of a batch in the letter log, inside the action's transaction.
+fn log_letters(
+    tx: &mut Tx<'_>,
+    review: ReviewId,
+    written: &[Logged],
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    for w in written {
+        tx.log_letter(review, w.invitee, w.kind, &w.file, at)?;
+    }
+    Ok(())
+}
+
+fn letters_written(folder: &Path, written: Vec<Logged>) -> LettersWritten {
+    LettersWritten { folder: folder_name(folder), files: written.into_iter().map(|w| w.file).collect() }
+}

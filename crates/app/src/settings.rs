@@ -1,0 +1,217 @@
+//! Settings: the school's details, the letters' wording, the LA profiles, bank holidays and
+//! term dates. Each change that the clock depends on reloads the calendars.
+
+use std::path::Path;
+
+use ardesk_domain::calendar::{BankHolidays, format_terms, parse_terms};
+use ardesk_domain::la::LaProfile;
+use ardesk_domain::letters::LetterKind;
+use ardesk_dto::{CalendarSettings, ErrorCode, LetterTemplateDto, ProfileSummary, SchoolForm};
+use ardesk_store::Action;
+use chrono::NaiveDate;
+
+use crate::context::calendars;
+use crate::files::read_text_file;
+use crate::{App, AppError, convert};
+
+/// The largest settings file read (term dates, bank holidays): they are a few kilobytes.
+const MAX_SETTINGS_FILE: u64 = 1 << 20;
+
+impl App {
+    /// The school's details for the settings form (empty when not yet set).
+    pub fn school_form(&self) -> Result<SchoolForm, AppError> {
+        Ok(self.store.school()?.map_or_else(
+            || SchoolForm { senco_role: "SENCO".to_owned(), ..SchoolForm::default() },
+            |s| SchoolForm {
+                name: s.name,
+                address: s.address,
+                urn: s.urn,
+                senco_name: s.senco_name,
+                senco_role: s.senco_role,
+                phone: s.phone,
+                email: s.email,
+            },
+        ))
+    }
+
+    /// Saves the school's details (they head every letter). Every problem is reported.
+    pub fn save_school(&mut self, form: SchoolForm) -> Result<SchoolForm, AppError> {
+        let logo = self.store.school()?.and_then(|s| s.logo);
+        let school = ardesk_domain::school::validate(&convert::school_input(form), logo)?;
+        let action = Action { actor: &self.actor, name: "school.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_school(&school))?;
+        self.school_form()
+    }
+
+    /// Each letter's wording: the school's own where it has one, otherwise the shipped one.
+    pub fn letter_templates(&self) -> Result<Vec<LetterTemplateDto>, AppError> {
+        let own = self.store.letter_templates()?;
+        Ok(LetterKind::ALL
+            .iter()
+            .map(|k| {
+                let mine = own.iter().find(|(kind, _)| kind == k.code());
+                LetterTemplateDto {
+                    kind: k.code().to_owned(),
+                    label: k.label().to_owned(),
+                    text: mine.map_or_else(|| k.builtin_template().to_owned(), |(_, t)| t.clone()),
+                    customised: mine.is_some(),
+                }
+            })
+            .collect())
+    }
+
+    /// Saves the school's wording for a letter, after checking its fields and conditions.
+    pub fn save_letter_template(
+        &mut self,
+        kind: &str,
+        text: &str,
+    ) -> Result<Vec<LetterTemplateDto>, AppError> {
+        let kind = LetterKind::from_code(kind)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("No letter \"{kind}\".")))?;
+        ardesk_domain::letters::check_template(text)?;
+        let action = Action { actor: &self.actor, name: "letter_template.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_letter_template(kind.code(), Some(text)))?;
+        self.letter_templates()
+    }
+
+    /// Goes back to the shipped wording for a letter.
+    pub fn reset_letter_template(&mut self, kind: &str) -> Result<Vec<LetterTemplateDto>, AppError> {
+        let action = Action { actor: &self.actor, name: "letter_template.reset", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_letter_template(kind, None))?;
+        self.letter_templates()
+    }
+
+    /// The LA profiles, current versions, by name.
+    pub fn profiles(&self) -> Vec<ProfileSummary> {
+        self.cal
+            .las
+            .current()
+            .into_iter()
+            .map(|p| ProfileSummary {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                version: p.version,
+                valid_from: ardesk_domain::dates::long(p.valid_from),
+                customised: self.cal.las.is_customised(&p.id),
+                amendment_mode: p.amendment_mode.label().to_owned(),
+                channel: p.submission.channel.label().to_owned(),
+            })
+            .collect()
+    }
+
+    /// The current profile `id` as editable JSON.
+    pub fn profile_json(&self, id: &str) -> Result<String, AppError> {
+        self.cal
+            .las
+            .get(id)
+            .map(LaProfile::to_json)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("No LA profile \"{id}\".")))
+    }
+
+    /// Saves the school's own version of profile `id`. A profile that fails validation is refused
+    /// with the field named, and nothing is saved.
+    pub fn save_profile(&mut self, id: &str, json: &str) -> Result<(), AppError> {
+        if self.cal.las.get(id).is_none() {
+            return Err(AppError::new(ErrorCode::NotFound, format!("No LA profile \"{id}\".")));
+        }
+        let profile = LaProfile::parse("the edited profile", json).map_err(|p| AppError::from(vec![p]))?;
+        if profile.id != id {
+            return Err(AppError::from(vec![ardesk_domain::Problem::block(
+                "profile",
+                format!("The edited profile's field `id` is \"{}\", but it must stay \"{id}\".", profile.id),
+                "Change `id` back: to add another LA, ask for it to be added to the shipped profiles.",
+            )]));
+        }
+        let action = Action { actor: &self.actor, name: "profile.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_custom_profile(id, &profile.to_json()))?;
+        self.reload()
+    }
+
+    /// Goes back to the shipped version of profile `id`.
+    pub fn reset_profile(&mut self, id: &str) -> Result<(), AppError> {
+        let action = Action { actor: &self.actor, name: "profile.reset", at: self.clock.now() };
+        self.store.write(action, |tx| tx.delete_custom_profile(id))?;
+        self.reload()
+    }
+
+    /// Adds the England and Wales bank holidays from gov.uk's `bank-holidays.json`.
+    /// Returns how many dates were new.
+    pub fn import_bank_holidays(&mut self, json: &str) -> Result<usize, AppError> {
+        let feed = BankHolidays::from_govuk_json(json).map_err(|p| AppError::from(vec![p]))?;
+        let new: Vec<NaiveDate> = feed.dates().filter(|d| !self.cal.holidays.contains(*d)).collect();
+        let action = Action { actor: &self.actor, name: "bank_holidays.import", at: self.clock.now() };
+        let added = self.store.write(action, |tx| tx.add_bank_holidays(new))?;
+        self.reload()?;
+        Ok(added)
+    }
+
+    /// Replaces the school's term dates with `text` (see `calendar::parse_terms`).
+    pub fn set_terms(&mut self, text: &str) -> Result<CalendarSettings, AppError> {
+        let calendar = parse_terms(text)?;
+        let action = Action { actor: &self.actor, name: "terms.set", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_school_calendar(&calendar))?;
+        self.reload()?;
+        Ok(self.calendar_settings())
+    }
+
+    /// Replaces the term dates with those in a file the user chose: an iCalendar export of the
+    /// school's calendar, or the line/CSV format of [`App::set_terms`].
+    pub fn import_terms(&mut self, text: &str) -> Result<CalendarSettings, AppError> {
+        if !text.trim_start().starts_with("BEGIN:VCALENDAR") {
+            return self.set_terms(text);
+        }
+        let events = ardesk_documents::ics::day_events(text).map_err(|why| {
+            AppError::from(vec![ardesk_domain::Problem::block(
+                "terms",
+                format!("The calendar file could not be read: {why}."),
+                "Export the term dates again from the school's calendar, or type them in.",
+            )])
+        })?;
+        let calendar = ardesk_domain::calendar::calendar_from_events(
+            events.iter().map(|e| (e.first, e.last, e.summary.as_str())),
+        )
+        .map_err(|p| AppError::from(vec![p]))?;
+        self.set_terms(&format_terms(&calendar))
+    }
+
+    /// The term dates in the editable text format.
+    pub fn terms_text(&self) -> String {
+        format_terms(&self.cal.school)
+    }
+
+    pub fn calendar_settings(&self) -> CalendarSettings {
+        let s = &self.cal.school;
+        CalendarSettings {
+            terms: s
+                .terms()
+                .iter()
+                .map(|(a, b)| {
+                    format!("{} – {}", ardesk_domain::dates::long(*a), ardesk_domain::dates::long(*b))
+                })
+                .collect(),
+            closures: s.closures().map(ardesk_domain::dates::long).collect(),
+            bank_holiday_years: self
+                .cal
+                .holidays
+                .years()
+                .map_or_else(|| "none".to_owned(), |(a, b)| format!("{a} to {b}")),
+        }
+    }
+
+    fn reload(&mut self) -> Result<(), AppError> {
+        self.cal = calendars(&self.store)?;
+        Ok(())
+    }
+
+    /// [`App::import_terms`] from a file the user chose (at most 1 MB of text).
+    pub fn import_terms_file(&mut self, path: &Path) -> Result<CalendarSettings, AppError> {
+        let text = read_text_file(path, MAX_SETTINGS_FILE)?;
+        self.import_terms(&text)
+    }
+
+    /// [`App::import_bank_holidays`] from a file the user chose (at most 1 MB of text).
+    pub fn import_bank_holidays_file(&mut self, path: &Path) -> Result<usize, AppError> {
+        let text = read_text_file(path, MAX_SETTINGS_FILE)?;
+        self.import_bank_holidays(&text)
+    }
+}
