@@ -1,74 +1,39 @@
-//! Tauri's build step. Our commands are listed here so that Tauri generates an `allow-…`
-//! permission for each, and `capabilities/default.json` grants exactly those to the window.
+//! Tauri's build step. Tauri generates an `allow-…` permission for each command of
+//! `src/command_table.rs`, and `capabilities/default.json` is written from the same table, so
+//! the window is granted exactly those.
 
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "load_demo",
-    "get_child",
-    "new_child_form",
-    "create_child",
-    "update_child",
-    "delete_child",
-    "caseload",
-    "child_timeline",
-    "export_ics",
-    "profiles",
-    "profile_json",
-    "save_profile",
-    "reset_profile",
-    "terms_text",
-    "set_terms",
-    "calendar_settings",
-    "import_bank_holidays",
-    "import_terms",
-    "review_prep",
-    "set_meeting",
-    "accept_invitees",
-    "add_invitee",
-    "update_invitee",
-    "delete_invitee",
-    "mark_invitations_sent",
-    "mark_circulated",
-    "generate_letters",
-    "chase",
-    "attach_file",
-    "record_views",
-    "generate_letter_for",
-    "circulation_letters",
-    "ar1",
-    "save_ar1_field",
-    "school_form",
-    "save_school",
-    "letter_templates",
-    "save_letter_template",
-    "reset_letter_template",
-    "set_attendance",
-    "after_meeting",
-    "mark_ready_to_submit",
-    "mark_submitted",
-    "record_decision",
-    "set_action_status",
-    "open_actions",
-    "print_ar1_form",
-    "export_ar1_record",
-    "amendments",
-    "preview_amendment",
-    "add_amendment",
-    "update_amendment",
-    "delete_amendment",
-    "set_no_amendments",
-    "set_amendment_mode",
-    "write_amendments",
-    "import_plan",
-    "save_plan",
-    "bundle_check",
-    "override_finding",
-    "export_bundle",
-    "open_bundle",
-    "bundle_progress",
-];
+/// The table of commands (`src/command_table.rs`), as names.
+macro_rules! commands {
+    ($($command:ident),* $(,)?) => {
+        &[$(stringify!($command)),*]
+    };
+}
+const COMMANDS: &[&str] = include!("src/command_table.rs");
+
+/// The window's capability: exactly the commands of the table. Written only when it changes,
+/// so that a build leaves the file alone when the table has not changed.
+fn write_capability() -> Result<(), String> {
+    let permissions: Vec<String> =
+        COMMANDS.iter().map(|c| format!("    \"allow-{}\"", c.replace('_', "-"))).collect();
+    let text = format!(
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \
+         \"description\": \"The main window may call Annual Review Desk's own commands, and nothing else: no \
+         file-system, shell or network access. Written by build.rs from src/command_table.rs.\",\n  \
+         \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    );
+    let path = std::path::Path::new("capabilities/default.json");
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(path, text).map_err(|e| format!("could not write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
 
 fn main() {
+    println!("cargo::rerun-if-changed=src/command_table.rs");
+    if let Err(e) = write_capability() {
+        println!("cargo::error={e}");
+    }
     let attributes =
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attributes) {

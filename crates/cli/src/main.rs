@@ -439,6 +439,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 for p in &report.problems {
                     println!("  problem: {p}");
                 }
+                for w in &report.warnings {
+                    println!("  warning: {w}");
+                }
                 println!(
                     "{}",
                     if report.valid {
