@@ -1,0 +1,106 @@
+//! The caseload's children: the list, one child, and the add/edit form.
+
+use serde::{Deserialize, Serialize};
+
+/// One line of the caseload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildSummary {
+    pub id: i64,
+    /// Preferred name and surname.
+    pub name: String,
+    pub legal_name: String,
+    pub dob: String,
+    pub ncy: i32,
+    /// "R", "Y6"…
+    pub year_group: String,
+    pub la_id: String,
+    pub la_name: String,
+    pub looked_after: bool,
+    /// Stage code of the current review (`planning`, …), if one has been started.
+    pub stage: Option<String>,
+    pub stage_label: Option<String>,
+    /// Meeting date of the current review, for display.
+    pub meeting: Option<String>,
+}
+
+/// A child with everything the child page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildDetail {
+    pub id: i64,
+    pub name: String,
+    pub legal_name: String,
+    pub dob: String,
+    /// "Year 6", "Reception"…
+    pub year_group: String,
+    pub upn: Option<String>,
+    pub la_name: String,
+    pub la_ref: Option<String>,
+    pub looked_after: bool,
+    pub plan_issued: String,
+    pub last_review_decision: Option<String>,
+    pub sections: Vec<PlanSection>,
+    pub parents: Vec<Parent>,
+    pub professionals: Vec<ProfessionalContact>,
+    pub review: Option<ReviewSummary>,
+    /// The child's details as the edit form shows them.
+    pub form: ChildForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSection {
+    /// "A" … "K".
+    pub code: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parent {
+    pub name: String,
+    pub relationship: String,
+    pub parental_responsibility: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub preferred_contact: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfessionalContact {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewSummary {
+    pub id: i64,
+    pub stage: String,
+    pub stage_label: String,
+    pub meeting_date: Option<String>,
+    pub meeting_time: Option<String>,
+    pub venue: Option<String>,
+}
+
+/// The add/edit child form, exactly as typed. The backend validates it and answers with every
+/// problem at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildForm {
+    pub legal_forenames: String,
+    pub legal_surname: String,
+    pub preferred_name: String,
+    /// `dd/mm/yyyy`.
+    pub dob: String,
+    pub upn: String,
+    pub ncy_offset: String,
+    pub looked_after: bool,
+    pub la_id: String,
+    pub la_ref: String,
+    /// `dd/mm/yyyy`.
+    pub plan_issue_date: String,
+    /// An extra phase transfer at the end of this NC year, e.g. "2" (infant to junior); "" for none.
+    pub transfer_ncy: String,
+    /// `dd/mm/yyyy` of a post-16 to post-16 move; "" for none.
+    pub post16_move: String,
+}

@@ -1,0 +1,92 @@
+//! The bundle's `manifest.json` (the contract with the LA's side) and what `ardesk verify` found.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ScanResult;
+
+/// `manifest.json` in every bundle: what the bundle holds, checked by `ardesk verify`. The JSON
+/// Schema is `docs/manifest.schema.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub app_version: String,
+    pub la_profile: ManifestProfile,
+    pub child: ManifestChild,
+    pub review: ManifestReview,
+    pub files: Vec<ManifestFile>,
+    pub validation: Vec<ManifestFinding>,
+    /// RFC 3339.
+    pub generated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestProfile {
+    pub id: String,
+    pub version: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestChild {
+    pub initials: String,
+    pub la_ref: Option<String>,
+    /// YYYY-MM-DD.
+    pub dob: String,
+    pub looked_after: bool,
+    pub year9_plus: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestReview {
+    /// YYYY-MM-DD.
+    pub meeting_date: String,
+    /// `annual`.
+    pub review_type: String,
+    /// `maintain`, `amend`, `cease`, or null if none was made.
+    pub recommendation: Option<String>,
+    pub amendments_proposed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFile {
+    pub name: String,
+    /// D01–D19.
+    pub category: String,
+    pub title: String,
+    pub sha256: String,
+    pub size: u64,
+    /// `generated` or `attached`.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFinding {
+    pub rule: String,
+    pub severity: String,
+    pub document: Option<String>,
+    pub message: String,
+    pub override_reason: Option<String>,
+}
+
+/// What `ardesk verify` (and "Open a received bundle") found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub bundle: String,
+    /// The bundle is well-formed, complete and every file is as the manifest says.
+    pub valid: bool,
+    /// The file could not be used at all (not a zip, no manifest that can be read).
+    pub unusable: bool,
+    /// What makes it not valid: damage, a changed file, or a blocking finding of the rules the
+    /// school's own check applies (which would have stopped the school sending it).
+    pub problems: Vec<String>,
+    /// Warnings of those rules, each with the reason the school recorded (if it did).
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    pub manifest: Option<Manifest>,
+    pub files: Vec<ScanResult>,
+}

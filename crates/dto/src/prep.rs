@@ -1,0 +1,114 @@
+//! Before the meeting: the meeting, invitees, the checklist, letters.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the "Before the meeting" screen shows for one review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewPrep {
+    pub review_id: i64,
+    pub child_id: i64,
+    pub child_name: String,
+    pub stage: String,
+    pub stage_label: String,
+    /// The meeting as the form shows it (`dd/mm/yyyy`, `HH:MM`, venue); empty strings when unset.
+    pub meeting: MeetingForm,
+    /// "Tuesday 20 January 2026 at 10:00", when set.
+    pub meeting_text: Option<String>,
+    pub invitees: Vec<InviteeDto>,
+    pub checklist: Vec<ChecklistDto>,
+    /// T07: notice of the meeting.
+    pub notice: Compliance,
+    /// T09: circulation of all advice.
+    pub circulation: Compliance,
+    pub letters: Vec<LetterLogDto>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingForm {
+    /// `dd/mm/yyyy`.
+    pub date: String,
+    /// `HH:MM`, 24-hour.
+    pub time: String,
+    /// Room and site, or "Remote: …".
+    pub venue: String,
+}
+
+/// Whether a statutory step was done in time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Compliance {
+    /// "T07" or "T09".
+    pub id: String,
+    /// `met`, `not_met`, `pending` or `no_meeting`.
+    pub state: String,
+    /// "Met: notice sent on 2 Dec 2025, due by 6 Jan 2026".
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteeDto {
+    pub id: i64,
+    pub form: InviteeForm,
+    pub kind_label: String,
+    pub statutory: bool,
+    /// Why the app suggested this person.
+    pub reason: String,
+    /// When the invitation was sent, for display.
+    pub invited_on: Option<String>,
+}
+
+/// An invitee as the add/edit form holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteeForm {
+    /// `parent`, `young_person`, `carer`, `setting`, `la_sen`, `health`, `social_care`, `professional`.
+    pub kind: String,
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    /// `email`, `phone`, `post` or `text`.
+    pub preferred_contact: String,
+    pub advice_requested: bool,
+    /// `unknown`, `in_person`, `virtual`, `written`, `apologies` or `absent`.
+    pub attendance: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistDto {
+    pub id: i64,
+    /// Document code, e.g. "D09".
+    pub code: String,
+    pub title: String,
+    /// Who it comes from.
+    pub from: Option<String>,
+    pub from_invitee: Option<i64>,
+    pub requested_on: Option<String>,
+    pub due: Option<String>,
+    pub received_on: Option<String>,
+    pub chased_on: Option<String>,
+    pub file_name: Option<String>,
+    /// Why the attached file cannot go to the LA as it is (a password…), if it cannot.
+    pub file_warning: Option<String>,
+    pub has_views_text: bool,
+    /// `received`, `overdue`, `awaited` or `not_requested`.
+    pub status: String,
+    pub status_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterLogDto {
+    pub kind_label: String,
+    pub recipient: Option<String>,
+    pub file_name: String,
+    /// When, for display.
+    pub generated: String,
+}
+
+/// What a "generate letters" action wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LettersWritten {
+    /// The folder's name (never its full path).
+    pub folder: String,
+    pub files: Vec<String>,
+}

@@ -1,0 +1,99 @@
+//! The statutory clock: the dashboard, a child's timeline, `ardesk timeline`.
+
+use serde::{Deserialize, Serialize};
+
+/// One line of the caseload dashboard (and of `ardesk caseload --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseloadRow {
+    pub child_id: i64,
+    pub review_id: Option<i64>,
+    pub name: String,
+    pub ncy: i32,
+    /// "R", "Y6"…
+    pub year_group: String,
+    /// The maintaining LA's profile id.
+    pub la: String,
+    pub la_name: String,
+    pub looked_after: bool,
+    /// The review has a phase-transfer deadline (T16, T17 or T18).
+    pub transfer: bool,
+    /// `planning`, `invitations_sent`, `reports_due`, `meeting_held`, `ready_to_submit`,
+    /// `submitted` or `decided`.
+    pub stage: String,
+    pub stage_label: String,
+    pub next: Option<NextStepDto>,
+    /// `overdue`, `due_soon` or `on_track`.
+    pub status: String,
+    pub status_label: String,
+    /// Meeting date, for display.
+    pub meeting: Option<String>,
+    /// Problems with the review's dates (e.g. a meeting too late for the LA to decide in time).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextStepDto {
+    /// Milestone id, e.g. "T06".
+    pub id: String,
+    /// ISO date `YYYY-MM-DD`.
+    pub due: String,
+    /// "Send invitations and requests for advice by Tue 23 Dec 2025".
+    pub action: String,
+}
+
+/// A review's statutory clock, as the child page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildTimeline {
+    pub child_id: i64,
+    /// "Year 6"…
+    pub year_group: String,
+    pub pfa_required: bool,
+    /// The date the cycle runs from (plan issue date or last review decision), for display.
+    pub anchor: String,
+    pub la_name: String,
+    pub meeting: Option<String>,
+    pub next: Option<NextStepDto>,
+    pub status: String,
+    pub status_label: String,
+    pub milestones: Vec<MilestoneDto>,
+    /// Whether the school has entered term dates (otherwise holidays cannot be flagged).
+    pub term_dates_known: bool,
+    /// Problems with the review's dates.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MilestoneDto {
+    pub id: String,
+    pub title: String,
+    /// The computed date, for display ("Sat 28 Feb 2026").
+    pub date: String,
+    /// The latest working day on or before it, for display.
+    pub due: String,
+    /// ISO due date.
+    pub due_iso: String,
+    pub non_working_day: bool,
+    pub school_holiday: bool,
+    pub passed: bool,
+    pub why: String,
+    pub source: String,
+}
+
+/// `ardesk timeline --json`: one review cycle's clock, computed without a database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineReport {
+    pub ncy: i32,
+    pub pfa_required: bool,
+    pub milestones: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub id: String,
+    /// ISO `YYYY-MM-DD`.
+    pub date: String,
+    /// ISO `YYYY-MM-DD`: the latest working day on or before `date`.
+    pub due: String,
+    pub why: String,
+    pub source: String,
+}

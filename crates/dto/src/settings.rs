@@ -1,0 +1,51 @@
+//! Settings: the school, letter wording, LA profiles, the calendar.
+
+use serde::{Deserialize, Serialize};
+
+/// The school's details, as the settings form holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolForm {
+    pub name: String,
+    /// Lines separated by commas.
+    pub address: String,
+    /// The 6-digit Unique Reference Number.
+    pub urn: String,
+    pub senco_name: String,
+    pub senco_role: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// One letter's wording in Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterTemplateDto {
+    /// `parent_invitation`, `child_invitation`, `professional_invitation`, `reminder`, `circulation_cover`.
+    pub kind: String,
+    pub label: String,
+    pub text: String,
+    /// The school has its own wording for this letter.
+    pub customised: bool,
+}
+
+/// An LA profile in the list of profiles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileSummary {
+    pub id: String,
+    pub name: String,
+    pub version: u32,
+    pub valid_from: String,
+    /// The school has edited this profile.
+    pub customised: bool,
+    pub amendment_mode: String,
+    pub channel: String,
+}
+
+/// The school's calendar settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarSettings {
+    /// Each term as "3 Sep 2026 – 23 Oct 2026".
+    pub terms: Vec<String>,
+    pub closures: Vec<String>,
+    /// "2018 to 2030".
+    pub bank_holiday_years: String,
+}
