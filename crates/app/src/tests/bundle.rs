@@ -1,0 +1,290 @@
+use super::*;
+
+#[test]
+fn a_complete_demo_review_exports_a_bundle_that_verifies() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    let check = app.bundle_check(review)?;
+    assert!(!check.blocked, "{:#?}", check.findings);
+    assert!(check.files.iter().all(|f| f.verdict == "ok"), "{:#?}", check.files);
+    assert_eq!(check.files.first().map(|f| f.name.as_str()), Some("01_AR1.pdf"));
+    assert!(check.files.iter().any(|f| f.name == "02_EHCP-TRACKED.docx"), "{:#?}", check.files);
+
+    // A warning overridden with a reason is exported with it.
+    let warning = check.findings.iter().find(|f| f.severity == "warn").cloned();
+    if let Some(w) = &warning {
+        let after =
+            app.override_finding(review, &w.rule, &w.message, "Agreed with the LA officer by phone.")?;
+        assert!(after.findings.iter().any(|f| f.message == w.message && f.overridden.is_some()));
+    }
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let path = dir.path().join(app.bundle_file_name(review)?);
+    assert!(
+        path.to_string_lossy().ends_with(".zip") && path.to_string_lossy().contains("AR_RC-EHC-"),
+        "{path:?}"
+    );
+    let seen = std::cell::RefCell::new(Vec::new());
+    let written =
+        app.export_bundle_reporting(review, &path, &|done, total| seen.borrow_mut().push((done, total)))?;
+    assert_eq!(written.first().map(String::as_str), Some("manifest.json"));
+    // Progress rises to the total, once per file written and once per file read back.
+    let seen = seen.into_inner();
+    assert_eq!(seen.len(), written.len() * 2);
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0) && seen.last().is_some_and(|(d, t)| d == t),
+        "{seen:?}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left: {leftovers:?}");
+
+    let report = verify_bundle_file(&path)?;
+    assert!(report.valid, "{:#?}", report.problems);
+    let manifest = report.manifest.ok_or_else(|| AppError::new(ErrorCode::NotFound, "no manifest"))?;
+    assert_eq!(manifest.review.recommendation.as_deref(), Some("amend"));
+    if let Some(w) = warning {
+        assert!(manifest.validation.iter().any(|v| v.message == w.message && v.override_reason.is_some()));
+    }
+
+    // Change one byte of one file: verify names it.
+    let tampered = dir.path().join("tampered.zip");
+    let mut zip = zip::ZipArchive::new(
+        std::fs::File::open(&path).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?,
+    )
+    .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let mut out = zip::ZipWriter::new(
+        std::fs::File::create(&tampered).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?,
+    );
+    for i in 0..zip.len() {
+        use std::io::{Read, Write};
+        let mut entry = zip.by_index(i).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+        if name == "01_AR1.pdf"
+            && let Some(b) = bytes.get_mut(100)
+        {
+            *b ^= 0x20;
+        }
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+        out.write_all(&bytes).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    }
+    out.finish().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let report = verify_bundle_file(&tampered)?;
+    assert!(
+        !report.valid && report.problems.iter().any(|p| p.contains("01_AR1.pdf has been changed")),
+        "{:?}",
+        report.problems
+    );
+    let junk = dir.path().join("junk.zip");
+    std::fs::write(&junk, b"not a zip").map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    assert!(verify_bundle_file(&junk)?.unusable);
+    Ok(())
+}
+
+#[test]
+fn a_password_protected_report_blocks_the_bundle_and_nothing_is_written() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.get(1).copied().unwrap_or_default();
+    let check = app.bundle_check(review)?;
+    assert!(check.blocked);
+    let v01 = check.findings.iter().find(|f| f.rule == "V01").cloned();
+    let v01 = v01.ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("{:#?}", check.findings)))?;
+    assert!(
+        v01.message.contains("school-report-protected.pdf") && !v01.can_override && v01.fix_at == "prep",
+        "{v01:?}"
+    );
+    assert!(
+        app.override_finding(review, "V01", &v01.message, "It is fine").is_err(),
+        "a block cannot be overridden"
+    );
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let refused = app.export_bundle(review, &dir.path().join("bundle.zip"));
+    assert!(
+        matches!(&refused, Err(e) if e.code == ErrorCode::Conflict && e.problems.iter().any(|p| p.message.starts_with("V01")))
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
+    Ok(())
+}
+
+#[test]
+fn another_pupil_named_or_tracked_changes_left_in_a_report_are_warned_about() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    let this_child = app.bundle_check(review)?.child_id;
+    let other = app
+        .children()?
+        .into_iter()
+        .find(|c| c.id != this_child)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "no other child"))?;
+    let items = app.review_prep(review)?.checklist;
+    let (first, second) = match items.as_slice() {
+        [a, b, ..] => (a.id, b.id),
+        _ => return Err(AppError::new(ErrorCode::NotFound, "checklist too short")),
+    };
+    let note = format!("Notes from the call. {} was also mentioned by the class teacher.\n", other.name);
+    app.attach_file(review, first, "call-notes.txt", note.as_bytes())?;
+    // A Word document with tracked changes still in it: the amendments document will do.
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let written = app.write_amendments(review, dir.path(), Some("revisions"), LetterFormat::Docx)?;
+    let docx = std::fs::read(dir.path().join(&written.files[0]))
+        .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    app.attach_file(review, second, "report-with-changes.docx", &docx)?;
+    let check = app.bundle_check(review)?;
+    let rules: Vec<(&str, &str)> = check
+        .findings
+        .iter()
+        .filter(|f| f.rule == "V13" || f.rule == "V16")
+        .map(|f| (f.rule.as_str(), f.severity.as_str()))
+        .collect();
+    assert_eq!(rules, [("V13", "warn"), ("V16", "warn")], "{:#?}", check.findings);
+    assert!(check.findings.iter().any(|f| f.rule == "V13" && f.message.contains(&other.name)));
+    Ok(())
+}
+
+/// Rewrites the zip at `from` as `to`, with `entry` replaced by `bytes` and the manifest's hash
+/// and size for it made to match: a bundle whose content changed but whose integrity checks pass.
+fn replace_entry(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    entry: &str,
+    bytes: &[u8],
+) -> Result<(), AppError> {
+    use std::io::{Read, Write};
+    let io = |e: String| AppError::new(ErrorCode::Io, e);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(from).map_err(|e| io(e.to_string()))?)
+        .map_err(|e| io(e.to_string()))?;
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).map_err(|e| io(e.to_string()))?);
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).map_err(|e| io(e.to_string()))?;
+        let name = file.name().map(|n| n.into_owned()).unwrap_or_default();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).map_err(|e| io(e.to_string()))?;
+        if name == "manifest.json" {
+            let mut manifest: ardesk_dto::Manifest =
+                serde_json::from_slice(&content).map_err(|e| io(e.to_string()))?;
+            for f in manifest.files.iter_mut().filter(|f| f.name == entry) {
+                f.sha256 = crate::files::sha256_hex(bytes);
+                f.size = u64::try_from(bytes.len()).unwrap_or_default();
+            }
+            content = serde_json::to_vec_pretty(&manifest).map_err(|e| io(e.to_string()))?;
+        } else if name == entry {
+            content = bytes.to_vec();
+        }
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .map_err(|e| io(e.to_string()))?;
+        out.write_all(&content).map_err(|e| io(e.to_string()))?;
+    }
+    out.finish().map_err(|e| io(e.to_string()))?;
+    Ok(())
+}
+
+/// Issue 13: the school's page said "Ready to export" for bundles that the LA's check of the
+/// same zip called invalid (a required SEN support plan or child's views missing). Both sides
+/// now run one rule set: every bundle the school can export verifies, and each warning about a
+/// required document reads the same on both sides.
+#[test]
+fn issue_13_the_school_s_check_and_the_la_s_check_of_the_same_zip_agree() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let (mut exported, mut with_missing_documents) = (0, 0);
+    let report = ardesk_documents::bundle::render_views_pdf(
+        "Educational psychology advice",
+        "the child",
+        "Synthetic test text: progress in reading is good.",
+        chrono::Utc::now(),
+    )
+    .map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    for review in recorded_reviews(&app)? {
+        // The SENCO attaches the reports the proposed changes cite (V06 blocks without them);
+        // whatever else the LA requires and is not attached (the support plan, the child's
+        // views) is left missing, as it was when the two checks disagreed.
+        let attached: Vec<i64> = app
+            .review_prep(review)?
+            .checklist
+            .iter()
+            .filter(|c| c.file_name.is_some())
+            .map(|c| c.id)
+            .collect();
+        let cited: Vec<i64> = app
+            .amendments(review)?
+            .amendments
+            .iter()
+            .flat_map(|a| a.form.evidence.iter().map(|e| e.item_id))
+            .filter(|item| !attached.contains(item))
+            .collect();
+        for item in cited {
+            app.attach_file(review, item, "EP advice.pdf", &report)?;
+        }
+        let check = app.bundle_check(review)?;
+        if check.blocked {
+            continue;
+        }
+        let path = dir.path().join(format!("{review}.zip"));
+        app.export_bundle(review, &path)?;
+        let report = verify_bundle_file(&path)?;
+        assert!(
+            report.valid,
+            "review {review}: the school exported it, the LA's check says {:#?}",
+            report.problems
+        );
+        let required: Vec<&str> = check
+            .findings
+            .iter()
+            .filter(|f| f.rule == "V10" && f.message.contains(" requires "))
+            .map(|f| f.message.as_str())
+            .collect();
+        for message in &required {
+            assert!(
+                report.warnings.iter().any(|w| w.contains(message)),
+                "review {review}: the school warned \u{201c}{message}\u{201d}; the LA's check says {:#?}",
+                report.warnings
+            );
+        }
+        with_missing_documents += usize::from(!required.is_empty());
+        exported += 1;
+    }
+    assert!(
+        exported >= 2 && with_missing_documents >= 1,
+        "{exported} exported, {with_missing_documents} lacking a document"
+    );
+    Ok(())
+}
+
+/// The LA's check applies the rules to the files as they are in the zip, not to what the
+/// manifest claims: a report swapped for a password-protected one, with the manifest's hash
+/// made to match, is caught by the same V01 rule the school's check has.
+#[test]
+fn a_bundle_changed_after_export_is_held_to_the_school_s_rules() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let path = dir.path().join("bundle.zip");
+    let written = app.export_bundle(review, &path)?;
+    assert!(verify_bundle_file(&path)?.valid);
+    let report = written
+        .iter()
+        .find(|n| n.contains("SCHOOLREPORT"))
+        .cloned()
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("no school report in {written:?}")))?;
+    let protected = include_bytes!("../../demo/protected-report.pdf");
+    let swapped = dir.path().join("swapped.zip");
+    replace_entry(&path, &swapped, &report, protected)?;
+    let verdict = verify_bundle_file(&swapped)?;
+    assert!(!verdict.valid && !verdict.unusable, "{verdict:#?}");
+    assert!(
+        verdict.problems.iter().any(|p| p.starts_with("V01: ") && p.contains(&report)),
+        "{:#?}",
+        verdict.problems
+    );
+    Ok(())
+}

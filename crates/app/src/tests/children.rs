@@ -1,0 +1,96 @@
+use super::*;
+
+#[test]
+fn the_demo_loads_once_and_lists_every_child() -> Result<(), AppError> {
+    let mut app = app();
+    assert_eq!(app.load_demo(STANDARD_SIZE)?, STANDARD_SIZE);
+    assert_eq!(app.children()?.len(), STANDARD_SIZE);
+    // Loading again is a no-op, not a duplicate caseload.
+    assert_eq!(app.load_demo(STANDARD_SIZE)?, STANDARD_SIZE);
+    assert_eq!(app.children()?.len(), STANDARD_SIZE);
+    let info = app.info()?;
+    assert_eq!(info.child_count, STANDARD_SIZE as i64);
+    assert_eq!(info.school.as_deref(), Some("Annual Review Desk Demo School"));
+    Ok(())
+}
+
+#[test]
+fn the_demo_is_not_mixed_into_a_real_caseload() -> Result<(), AppError> {
+    let mut app = app();
+    app.create_child(form())?;
+    let err = app.load_demo(STANDARD_SIZE).err();
+    assert_eq!(err.map(|e| e.code), Some(ErrorCode::Conflict));
+    assert_eq!(app.children()?.len(), 1);
+    Ok(())
+}
+
+#[test]
+fn an_invalid_form_reports_every_field_and_saves_nothing() -> Result<(), AppError> {
+    let mut app = app();
+    let bad = ChildForm { legal_surname: "".into(), dob: "32/01/2015".into(), ..form() };
+    let err = app.create_child(bad).err();
+    let fields: Vec<&str> =
+        err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
+    assert_eq!(fields, ["legal_surname", "dob"]);
+    assert_eq!(err.map(|e| e.code), Some(ErrorCode::Validation));
+    assert_eq!(app.children()?.len(), 0);
+    assert_eq!(app.store.audit_count().map_err(AppError::from)?, 0);
+    Ok(())
+}
+
+#[test]
+fn create_edit_and_delete_a_child() -> Result<(), AppError> {
+    let mut app = app();
+    let saved = app.create_child(form())?;
+    let detail = app.child(saved.id)?;
+    assert_eq!(detail.name, "Robin Testcase");
+    assert_eq!(detail.year_group, "Year 7"); // born May 2015: Reception from Sep 2019
+    assert_eq!(detail.form.dob, "14/05/2015");
+    assert_eq!(detail.review.map(|r| r.stage), Some("planning".to_owned()));
+
+    app.update_child(saved.id, ChildForm { preferred_name: "Rob".into(), ..detail.form })?;
+    assert_eq!(app.child(saved.id)?.name, "Rob Testcase");
+
+    app.delete_child(saved.id)?;
+    assert_eq!(app.child(saved.id).err().map(|e| e.code), Some(ErrorCode::NotFound));
+    assert_eq!(app.delete_child(saved.id).err().map(|e| e.code), Some(ErrorCode::NotFound));
+    Ok(())
+}
+
+#[test]
+fn a_duplicate_upn_is_a_field_problem() -> Result<(), AppError> {
+    let mut app = app();
+    let digits = "807400116001";
+    let check = ardesk_domain::child::Upn::check_letter(&format!("?{digits}")).map(char::from).unwrap_or('?');
+    let upn = format!("{check}{digits}");
+    app.create_child(ChildForm { upn: upn.clone(), ..form() })?;
+    let err = app.create_child(ChildForm { upn, legal_forenames: "Sam".into(), ..form() }).err();
+    let fields: Vec<&str> = err.map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
+    assert_eq!(fields, ["upn"]);
+    Ok(())
+}
+
+#[test]
+fn a_caseload_survives_reopening() -> Result<(), AppError> {
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let path = dir.path().join("case.sqlite3");
+    let clock = || Box::new(FixedClock::on(today()));
+    let id = App::open(&path, clock(), "tester")?.create_child(form())?.id;
+    let reopened = App::open(&path, clock(), "tester")?;
+    assert_eq!(reopened.child(id)?.legal_name, "Robin Testcase");
+    Ok(())
+}
+
+#[test]
+fn dto_json_uses_the_documented_field_names() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let first = app.children()?.into_iter().next();
+    let json = serde_json::to_value(&first).unwrap_or_default();
+    for key in
+        ["id", "name", "legal_name", "dob", "ncy", "year_group", "la_id", "la_name", "looked_after", "stage"]
+    {
+        assert!(json.get(key).is_some(), "missing {key} in {json}");
+    }
+    Ok(())
+}

@@ -1,0 +1,93 @@
+use super::*;
+
+#[test]
+fn letters_are_written_for_every_invitee_and_logged() -> Result<(), AppError> {
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let prep = app.accept_suggested_invitees(review)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.generate_letters(review, dir.path(), LetterFormat::Both)?;
+    let expected_letters =
+        prep.invitees.len() + usize::from(!prep.invitees.iter().any(|i| i.form.kind == "young_person"));
+    // Each letter as DOCX and PDF, plus the two printable views forms.
+    assert_eq!(written.files.len(), expected_letters * 2 + 2, "{:?}", written.files);
+    assert!(written.files.iter().any(|f| f.ends_with("_parent_views_form.pdf")));
+    assert!(written.files.iter().any(|f| f.ends_with("_child_views_form.pdf")));
+    for name in &written.files {
+        let bytes = std::fs::read(dir.path().join(name)).unwrap_or_default();
+        assert!(bytes.starts_with(if name.ends_with(".pdf") { b"%PDF" } else { b"PK\x03\x04" }), "{name}");
+    }
+    assert!(
+        written
+            .files
+            .iter()
+            .any(|f| f.contains("parent_invitation") || f.contains("professional_invitation"))
+    );
+    assert!(written.files.iter().any(|f| f.contains("child_invitation")));
+    assert_eq!(app.review_prep(review)?.letters.len(), written.files.len());
+    Ok(())
+}
+
+#[test]
+fn one_invitee_s_letter_can_be_written_alone() -> Result<(), AppError> {
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let prep = app.accept_suggested_invitees(review)?;
+    let head = prep.invitees.iter().find(|i| i.form.kind == "setting").map(|i| i.id).unwrap_or_default();
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.generate_letter_for(review, head, dir.path(), LetterFormat::Pdf)?;
+    assert_eq!(written.files.len(), 1, "{:?}", written.files);
+    assert!(written.files[0].contains("professional_invitation_Head-teacher"));
+    // The edited details are what the next letter uses.
+    let mut form = prep.invitees.iter().find(|i| i.id == head).map(|i| i.form.clone()).unwrap_or_default();
+    form.name = "Dr Morgan Head".into();
+    let prep = app.update_invitee(review, head, form)?;
+    assert!(prep.invitees.iter().any(|i| i.id == head && i.form.name == "Dr Morgan Head"));
+    Ok(())
+}
+
+#[test]
+fn a_letter_with_a_missing_value_is_not_written() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let child =
+        app.caseload()?.into_iter().find(|r| r.meeting.is_none()).map(|r| r.child_id).unwrap_or_default();
+    let review = app.current_review(child)?;
+    app.accept_suggested_invitees(review)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let err = app.generate_letters(review, dir.path(), LetterFormat::Pdf).err();
+    let messages: Vec<String> =
+        err.map(|e| e.problems.into_iter().map(|p| p.message).collect()).unwrap_or_default();
+    assert!(messages.iter().any(|m| m.starts_with("The letter needs {meeting.date}")), "{messages:?}");
+    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(99), 0, "nothing may be written");
+    Ok(())
+}
+
+#[test]
+fn circulation_letters_list_what_was_received_and_what_is_missing() -> Result<(), AppError> {
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let prep = app.accept_suggested_invitees(review)?;
+    app.record_views(review, prep.checklist[2].id, "Going well.")?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.generate_circulation_letters(review, dir.path(), LetterFormat::Docx)?;
+    assert_eq!(written.files.len(), prep.invitees.len());
+    assert!(written.files.iter().all(|f| f.contains("_circulation_")));
+    Ok(())
+}
+
+#[test]
+fn overdue_advice_is_chased_with_a_reminder() -> Result<(), AppError> {
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let prep = app.accept_suggested_invitees(review)?;
+    let item = prep.checklist.iter().find(|c| c.code == "D09").map(|c| c.id).unwrap_or_default();
+    app.mark_invitations_sent(review)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.chase(review, item, dir.path(), LetterFormat::Pdf)?;
+    assert_eq!(written.files.len(), 1);
+    assert!(written.files[0].contains("reminder"));
+    let prep = app.review_prep(review)?;
+    assert!(prep.checklist.iter().any(|c| c.id == item && c.chased_on.is_some()));
+    Ok(())
+}

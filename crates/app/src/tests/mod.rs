@@ -1,0 +1,97 @@
+//! The app's tests, one file per concern as the code is, over an in-memory caseload (or a
+//! temporary file) and a fixed clock. The helpers every file uses are here.
+
+use ardesk_domain::demo::STANDARD_SIZE;
+use ardesk_dto::{AmendmentForm, ChildForm, DecisionForm, ErrorCode, EvidenceRef};
+use chrono::NaiveDate;
+
+use super::*;
+use crate::verify::verify_bundle_file;
+
+mod after;
+mod amendments;
+mod backups;
+mod bundle;
+mod children;
+mod letters;
+mod meeting;
+mod prep;
+mod reviews;
+mod settings;
+
+pub(crate) fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+}
+
+pub(crate) fn app() -> App {
+    App::in_memory(Box::new(FixedClock::on(today()))).unwrap_or_else(|e| unreachable!("{e}"))
+}
+
+pub(crate) fn form() -> ChildForm {
+    ChildForm {
+        legal_forenames: "Robin".into(),
+        legal_surname: "Testcase".into(),
+        dob: "14/05/2015".into(),
+        la_id: "redcar".into(),
+        plan_issue_date: "01/09/2025".into(),
+        ..ChildForm::default()
+    }
+}
+
+/// The demo's first child in the planning stage with no meeting, with a meeting set in six weeks.
+pub(crate) fn review_with_meeting(app: &mut App) -> Result<i64, AppError> {
+    app.load_demo(STANDARD_SIZE)?;
+    let child = app
+        .caseload()?
+        .into_iter()
+        .find(|r| r.stage == "planning" && r.meeting.is_none())
+        .map(|r| r.child_id);
+    let review = app.current_review(child.unwrap_or_default())?;
+    app.set_meeting(
+        review,
+        ardesk_dto::MeetingForm {
+            date: "12/01/2027".into(),
+            time: "10:00".into(),
+            venue: "SENCO office".into(),
+        },
+    )?;
+    Ok(review)
+}
+
+/// The first demo review at `stage`, with its child.
+pub(crate) fn demo_review(app: &App, stage: &str) -> Result<(i64, i64), AppError> {
+    app.caseload()?
+        .into_iter()
+        .find(|r| r.stage == stage)
+        .and_then(|r| Some((r.review_id?, r.child_id)))
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("no demo review at {stage}")))
+}
+
+/// The text of a DOCX's body, in order.
+pub(crate) fn docx_text(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut zip = zip::ZipArchive::new(file).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+        .read_to_string(&mut xml)
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    xml
+}
+
+pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+}
+
+/// The demo reviews whose records are complete, in the order the demo made them.
+pub(crate) fn recorded_reviews(app: &App) -> Result<Vec<i64>, AppError> {
+    let mut ids: Vec<i64> = app
+        .caseload()?
+        .into_iter()
+        .filter(|r| r.stage == "ready_to_submit" || r.stage == "submitted")
+        .filter_map(|r| r.review_id)
+        .collect();
+    ids.sort_unstable();
+    Ok(ids)
+}
