@@ -68,21 +68,119 @@ fn dependency_arrows_point_inwards() {
     }
 }
 
+/// Every `.rs` file under `dir`, however deep.
+fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The product's source folders (tests may open a database to inspect or damage it).
+const PRODUCT_SOURCES: &[&str] = &[
+    "crates/domain/src",
+    "crates/dto/src",
+    "crates/documents/src",
+    "crates/intake/src",
+    "crates/app/src",
+    "crates/cli/src",
+    "src-tauri/src",
+    "ui/src",
+];
+
+/// What SQL looks like in Rust source: a statement's keywords together, or the SQLite crate.
+fn sql_in(line: &str) -> Option<&'static str> {
+    let has = |words: &[&str]| words.iter().all(|w| line.contains(w));
+    [
+        (&["SELECT ", " FROM "][..], "SELECT … FROM"),
+        (&["INSERT INTO "][..], "INSERT INTO"),
+        (&["UPDATE ", " SET "][..], "UPDATE … SET"),
+        (&["DELETE FROM "][..], "DELETE FROM"),
+        (&["CREATE TABLE"][..], "CREATE TABLE"),
+        (&["CREATE INDEX"][..], "CREATE INDEX"),
+        (&["ALTER TABLE"][..], "ALTER TABLE"),
+        (&["DROP TABLE"][..], "DROP TABLE"),
+        (&["PRAGMA "][..], "PRAGMA"),
+        (&["rusqlite"][..], "rusqlite"),
+    ]
+    .into_iter()
+    .find(|(words, _)| has(words))
+    .map(|(_, what)| what)
+}
+
 #[test]
 fn only_the_store_contains_sql() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    for dir in
-        ["crates/domain/src", "crates/app/src", "crates/cli/src", "crates/dto/src", "src-tauri/src", "ui/src"]
-    {
-        for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap().flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            for keyword in ["SELECT ", "INSERT INTO", "UPDATE child", "DELETE FROM", "CREATE TABLE"] {
-                assert!(
-                    !text.contains(keyword),
-                    "{} contains SQL ({keyword}): SQL lives in crates/store",
-                    entry.path().display()
-                );
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let mut found = Vec::new();
+    for dir in PRODUCT_SOURCES {
+        for file in rust_files(&root.join(dir)) {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for (n, line) in text.lines().enumerate() {
+                if let Some(what) = sql_in(line) {
+                    found.push(format!("{}:{}: {what}", file.display(), n + 1));
+                }
             }
         }
+    }
+    assert!(found.is_empty(), "SQL lives in crates/store:\n{}", found.join("\n"));
+    // The check finds what it is for.
+    assert_eq!(sql_in(r#"conn.execute("UPDATE review SET stage = ?1", [])"#), Some("UPDATE … SET"));
+    assert_eq!(sql_in(r#"let q = "SELECT id FROM child";"#), Some("SELECT … FROM"));
+    assert_eq!(sql_in("/// Select the child from the list."), None);
+}
+
+/// The window talks to the backend through its typed client only: no other UI module reaches
+/// for Tauri's JavaScript API, so the DTO contract is the whole of what crosses.
+#[test]
+fn only_the_ui_client_talks_to_the_backend() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let ui = root.join("ui/src");
+    let mut found = Vec::new();
+    for file in rust_files(&ui) {
+        if file.ends_with("ipc.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for needle in ["__TAURI__", "tauri_invoke", "js_namespace"] {
+            if text.contains(needle) {
+                found.push(format!("{}: {needle}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "only ui/src/ipc.rs may call the backend:\n{}", found.join("\n"));
+}
+
+/// The UI compiles to wasm and speaks only the DTO contract: none of its dependencies is a
+/// backend crate.
+#[test]
+fn the_ui_depends_on_the_contract_only() {
+    let meta = metadata();
+    let ui = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "ardesk-ui")
+        .expect("the ui package");
+    for dep in ui["dependencies"].as_array().unwrap() {
+        let name = dep["name"].as_str().unwrap();
+        assert!(
+            ![
+                "rusqlite",
+                "tauri",
+                "ardesk-app",
+                "ardesk-store",
+                "ardesk-domain",
+                "ardesk-documents",
+                "ardesk-intake"
+            ]
+            .contains(&name),
+            "the UI must not depend on {name}: it speaks ardesk-dto only"
+        );
     }
 }
