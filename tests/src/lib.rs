@@ -541,6 +541,66 @@ impl App {
         self.find("#child-name").await;
     }
 
+    /// Waits until the element matching `css` has the keyboard focus.
+    pub async fn wait_for_focus(&self, css: &str) {
+        let probe = format!("const e = document.activeElement; return !!e && e.matches({css:?});");
+        let start = Instant::now();
+        while self.eval(&probe).await != serde_json::Value::Bool(true) {
+            if start.elapsed() > PATIENCE {
+                let now = self
+                    .eval("const e = document.activeElement; return e ? e.outerHTML.slice(0, 120) : '';")
+                    .await;
+                panic!("{css} never took the focus; it is on {now}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The current value of the input, select or textarea `css`.
+    pub async fn value(&self, css: &str) -> String {
+        let el = self.find(css).await;
+        let arg = serde_json::to_value(&el).unwrap_or_else(|e| panic!("element `{css}`: {e}"));
+        let value = self
+            .client()
+            .execute("return arguments[0].value;", vec![arg])
+            .await
+            .unwrap_or_else(|e| panic!("could not read `{css}`: {e}"));
+        value.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// How far apart (in CSS pixels) the middles of the elements `a` and `b` are, up and down
+    /// and across: "beside" is close in both.
+    pub async fn distance(&self, a: &str, b: &str) -> (f64, f64) {
+        let (ea, eb) = (self.find(a).await, self.find(b).await);
+        let args = vec![serde_json::to_value(&ea).unwrap(), serde_json::to_value(&eb).unwrap()];
+        let d = self
+            .client()
+            .execute(
+                "const [a, b] = [arguments[0].getBoundingClientRect(), arguments[1].getBoundingClientRect()];
+                 return [Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2),
+                         Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2)];",
+                args,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("could not measure `{a}` and `{b}`: {e}"));
+        let n = |i: usize| d.get(i).and_then(serde_json::Value::as_f64).unwrap_or(f64::MAX);
+        (n(0), n(1))
+    }
+
+    /// Every visible input, select and textarea on the page without a `<label>` of its own that
+    /// says something, described by its id (or its HTML when it has none).
+    pub async fn unlabelled_controls(&self) -> Vec<String> {
+        let found = self
+            .eval(
+                "return [...document.querySelectorAll('input, select, textarea')]
+                   .filter(e => e.type !== 'hidden' && e.getClientRects().length > 0)
+                   .filter(e => ![...(e.labels || [])].some(l => l.textContent.trim() !== ''))
+                   .map(e => e.id ? '#' + e.id : e.outerHTML.slice(0, 100));",
+            )
+            .await;
+        serde_json::from_value(found).unwrap_or_default()
+    }
+
     /// Runs a script in the page and returns its result.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client().execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}"))
