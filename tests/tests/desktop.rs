@@ -237,7 +237,7 @@ async fn milestones_export_to_an_ics_file_that_parses() {
     app.find("#timeline").await;
     let milestones = app.count("#timeline tbody tr").await;
     app.click("#export-ics").await;
-    let status = app.wait_for_text("#status", ".ics").await;
+    let status = app.wait_for_text("#export-ics-ack", ".ics").await;
     assert!(status.contains(&format!("({milestones} dates)")), "{status}");
 
     let files: Vec<_> = std::fs::read_dir(driver.save_dir()).unwrap().flatten().map(|e| e.path()).collect();
@@ -312,10 +312,10 @@ async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
     app.wait_for_text("#school-h", "School").await;
     app.type_into("#s-senco", "").await;
     app.click("#save-school").await;
-    app.wait_for_text("#school-errors", "The SENCO's name is required.").await;
+    app.wait_for_text("#err-s-senco", "The SENCO's name is required.").await;
     app.type_into("#s-senco", "Jo Senco").await;
     app.click("#save-school").await;
-    app.wait_for_text("#status", "School details saved.").await;
+    app.wait_for_text("#save-school-ack", "School details saved.").await;
 
     // A profile that breaks a statutory floor is refused, naming the field; nothing changes.
     app.click("#profiles tr[data-profile='redcar'] .edit-profile").await;
@@ -334,12 +334,12 @@ async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
     assert_eq!(app.eval(&edit("\"statutory_notice_days\": 10", "\"statutory_notice_days\": 14")).await, true);
     assert_eq!(app.eval(&edit("\"invite_lead_days\": 42", "\"invite_lead_days\": 35")).await, true);
     app.click("#save-profile").await;
-    app.wait_for_text("#status", "Saved the school's version of the redcar profile").await;
+    app.wait_for_text("#profile-redcar-ack", "Saved the school's version of the redcar profile").await;
     app.wait_for_text("#profiles tr[data-profile='redcar']", "edited by the school").await;
 
     // Term dates from the school's calendar file.
     app.click("#import-terms").await;
-    app.wait_for_text("#status", "Term dates imported: 3 terms, 1 closure days").await;
+    app.wait_for_text("#import-terms-ack", "Term dates imported: 3 terms, 1 closure days").await;
     let terms: String =
         app.eval("return document.getElementById('terms').value;").await.as_str().unwrap_or("").to_owned();
     assert!(
@@ -350,7 +350,7 @@ async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
     // Bank holidays from gov.uk's file extend the table.
     app.click("#import-holidays").await;
     // Christmas 2030 is already in the shipped table: only New Year's Day 2031 is new.
-    app.wait_for_text("#status", "Bank holidays imported: 1 new date.").await;
+    app.wait_for_text("#import-holidays-ack", "Bank holidays imported: 1 new date.").await;
     app.wait_for_text("#holiday-years", "2018 to 2031").await;
     app.screenshot("settings.png").await;
     app.quit().await;
@@ -375,7 +375,7 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
     app.type_into("#m-time", "10:00").await;
     app.type_into("#m-venue", "SENCO office, main site").await;
     app.click("#save-meeting").await;
-    app.wait_for_text("#status", "Meeting saved.").await;
+    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
     app.wait_for_text("#notice", "T07 To do").await;
 
     // Accept the suggested invitees: the statutory ones are all there.
@@ -389,7 +389,7 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
 
     // Every letter, as DOCX and PDF, into the folder chosen.
     app.click("#generate-letters").await;
-    let status = app.wait_for_text("#status", "Wrote").await;
+    let status = app.wait_for_text("#generate-letters-ack", "Wrote").await;
     let files: Vec<String> = std::fs::read_dir(driver.save_dir())
         .unwrap()
         .flatten()
@@ -414,7 +414,7 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
 
     // The cover letters that go with the papers, one per invitee.
     app.click("#circulation-letters").await;
-    app.wait_for_text("#status", "cover letters").await;
+    app.wait_for_text("#circulation-letters-ack", "cover letters").await;
 
     // Circulated today: T09 met.
     app.click("#mark-circulated").await;
@@ -448,13 +448,13 @@ async fn the_ar1_record_saves_as_you_type_and_survives_a_crash() {
         assert!(start.elapsed() < ardesk_e2e::PATIENCE, "the discussion never counted as saved");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    // A bad date is refused beside the record, and the saved one stays.
+    // A bad date is refused beside its field, and the saved one stays.
     app.type_into("#ar1-actions-1-deadline", "31/02/2027").await;
-    app.wait_for_text("#ar1-errors", "not a date").await;
+    app.wait_for_text("#err-ar1-actions-1-deadline", "not a date").await;
     app.type_into("#ar1-actions-1-deadline", "15/03/2027").await;
     app.wait_for_text("#ar1-saved", "Saved").await;
     let before_kill = std::time::Instant::now();
-    while !app.text("#ar1-errors").await.is_empty() {
+    while !app.text("#err-ar1-actions-1-deadline").await.is_empty() {
         assert!(before_kill.elapsed() < ardesk_e2e::PATIENCE, "the corrected date was never saved");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -626,13 +626,13 @@ async fn amendments_import_the_plan_lint_section_f_and_write_tracked_changes() {
     app.type_into(&format!("#{}", item.replace("am-ev-", "am-loc-")), "p. 3, para 2").await;
     app.type_into("#am-reason", "Therapy targets need more practice.").await;
     app.click("#am-save").await;
-    app.wait_for_text("#am-status", "Saved the proposed change").await;
+    app.wait_for_text("#am-save-ack", "Saved the proposed change").await;
     app.wait_for_text("#am-problems", "is vague").await;
     assert_eq!(app.count("#am-list .amendment").await, 1);
 
     // The Redcar default: Word tracked changes.
     app.click("#am-generate").await;
-    app.wait_for_text("#am-status", "proposed_amendments_revisions.docx").await;
+    app.wait_for_text("#am-generate-ack", "proposed_amendments_revisions.docx").await;
     let written: Vec<_> = std::fs::read_dir(driver.save_dir()).unwrap().flatten().map(|e| e.path()).collect();
     assert_eq!(written.len(), 1, "{written:?}");
     let bytes = std::fs::read(&written[0]).unwrap();
@@ -892,5 +892,239 @@ async fn every_main_screen_passes_axe_core() {
         found.iter().any(|p| p.starts_with("button-name")),
         "axe-core missed an unnamed button: {found:?}"
     );
+    app.quit().await;
+}
+
+/// Adds a child through the form, typing as a person would, and opens "Before the meeting" for
+/// their first review.
+async fn typed_child_before_the_meeting(app: &App, forenames: &str, surname: &str) {
+    add_child(app, forenames, surname).await;
+    app.wait_for_text("#child-name", &format!("{forenames} {surname}")).await;
+    app.click("#open-prep").await;
+    app.find("#prep-child").await;
+}
+
+/// A date eight weeks from today, as typed into a date field.
+fn in_eight_weeks() -> String {
+    (chrono::Local::now().date_naive() + chrono::Days::new(56)).format("%d/%m/%Y").to_string()
+}
+
+/// Issue 13: a form that opens takes the focus (so typing goes straight into it), and Enter in
+/// a field submits the form, on every screen's forms alike.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_takes_the_focus_when_it_opens_and_enter_submits_it() {
+    let driver = Driver::start("a_form_takes_the_focus_when_it_opens_and_enter_submits_it");
+    let app = driver.launch().await;
+
+    // The child form: typing right after opening it fills the first field; Enter saves.
+    app.click("#add-child").await;
+    app.wait_for_focus("#f-legal_forenames").await;
+    app.type_keys("Ada").await;
+    app.type_into("#f-legal_surname", "Formfocus").await;
+    app.type_into("#f-dob", "14/05/2015").await;
+    app.type_into("#f-plan_issue_date", "01/09/2025").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text("#child-name", "Ada Formfocus").await;
+
+    // The meeting form: Enter in the venue saves the meeting.
+    app.click("#open-prep").await;
+    app.find("#prep-child").await;
+    app.type_into("#m-date", &in_eight_weeks()).await;
+    app.type_into("#m-time", "10:00").await;
+    app.type_into("#m-venue", "Library, main site").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text("#notice", "T07 To do").await;
+
+    // The add-invitee form: it opens with the focus in its first field; Enter adds.
+    app.click("#show-add-invitee").await;
+    app.wait_for_focus("#i-name").await;
+    app.type_keys("Dr Ada Example").await;
+    app.type_into("#i-role", "Educational Psychologist").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text("#invitees", "Dr Ada Example").await;
+
+    // Settings: Enter in a school field saves the school's details (the header shows them).
+    app.click("#nav-settings").await;
+    app.type_into("#s-name", "Enterprise Primary").await;
+    app.type_into("#s-address", "1 High Street, Anytown").await;
+    app.type_into("#s-senco", "Jo Senco").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text(".app-header .school", "Enterprise Primary").await;
+    app.quit().await;
+}
+
+/// Issue 13: pressing "Add someone else" again keeps what was typed, and a refused invitee keeps
+/// the form open with what was typed and the problem beside its field.
+#[tokio::test(flavor = "multi_thread")]
+async fn pressing_add_someone_else_again_keeps_what_was_typed() {
+    let driver = Driver::start("pressing_add_someone_else_again_keeps_what_was_typed");
+    let app = driver.launch().await;
+    typed_child_before_the_meeting(&app, "Sam", "Keepstyping").await;
+
+    app.click("#show-add-invitee").await;
+    app.type_into("#i-name", "Dr Kim Halfway").await;
+    app.type_into("#i-org", "Hillside CAMHS").await;
+    app.click("#show-add-invitee").await;
+    assert_eq!(app.value("#i-name").await, "Dr Kim Halfway", "a second press threw away the name");
+    assert_eq!(app.value("#i-org").await, "Hillside CAMHS", "a second press threw away the organisation");
+
+    // No role: refused, the form stays open with everything typed, the problem beside Role.
+    app.click("#add-invitee-save").await;
+    app.wait_for_text("#err-i-role", "Role is required.").await;
+    assert_eq!(app.value("#i-name").await, "Dr Kim Halfway");
+    app.type_into("#i-role", "Clinical Psychologist").await;
+    app.click("#add-invitee-save").await;
+    app.wait_for_text("#invitees", "Dr Kim Halfway").await;
+    let added: i64 = open_db(&driver.db_path())
+        .query_row("SELECT count(*) FROM invitee WHERE name = 'Dr Kim Halfway'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(added, 1);
+    app.quit().await;
+}
+
+/// Issue 13: a refused value is shown beside its own field, in a table row too (an agreed
+/// action's deadline in the AR1 record), not only at the top of the page.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_error_sits_beside_its_own_field_in_table_rows_too() {
+    let driver = Driver::start("an_error_sits_beside_its_own_field_in_table_rows_too");
+    let app = driver.launch().await;
+    typed_child_before_the_meeting(&app, "Lee", "Besidefield").await;
+
+    // The meeting form: an impossible time is refused beside the time.
+    app.type_into("#m-date", &in_eight_weeks()).await;
+    app.type_into("#m-time", "25:99").await;
+    app.type_into("#m-venue", "Library").await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#err-m-time", "is not a time").await;
+    assert_eq!(app.find("#m-time").await.attr("aria-invalid").await.ok().flatten().as_deref(), Some("true"));
+    assert_eq!(app.text("#err-m-date").await, "", "a valid field must show no error");
+
+    // The AR1 record: a bad deadline in the second action's row is refused in that row.
+    app.click("#back-to-child").await;
+    app.click("#open-ar1").await;
+    app.find("#ar1-title").await;
+    app.type_into("#ar1-actions-1-action", "Arrange an EP visit").await;
+    app.type_into("#ar1-actions-1-deadline", "31/02/2027").await;
+    app.wait_for_text("#ar1-actions tbody tr:nth-child(2) #err-ar1-actions-1-deadline", "not a date").await;
+    let invalid = app.find("#ar1-actions-1-deadline").await.attr("aria-invalid").await.ok().flatten();
+    assert_eq!(invalid.as_deref(), Some("true"));
+    let (down, across) = app.distance("#err-ar1-actions-1-deadline", "#ar1-actions-1-deadline").await;
+    assert!(
+        down < 60.0 && across < 200.0,
+        "the problem is {down}px down and {across}px across from its field"
+    );
+    // Corrected, the problem goes and the date is saved.
+    app.type_into("#ar1-actions-1-deadline", "15/03/2027").await;
+    let start = std::time::Instant::now();
+    while !app.text("#err-ar1-actions-1-deadline").await.is_empty() {
+        assert!(start.elapsed() < ardesk_e2e::PATIENCE, "the corrected date was never accepted");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // Settings: a missing SENCO name is refused beside that field.
+    app.click("#nav-settings").await;
+    app.type_into("#s-name", "Hillside Primary").await;
+    app.type_into("#s-address", "1 High Street, Anytown").await;
+    app.type_into("#s-senco", "").await;
+    app.click("#save-school").await;
+    app.wait_for_text("#err-s-senco", "The SENCO's name is required.").await;
+    assert_eq!(app.text("#err-s-name").await, "");
+    app.quit().await;
+}
+
+/// Issue 13: a confirmation appears beside the control that caused it, not in the status line
+/// at the top of a long page.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_confirmation_appears_beside_the_control_that_caused_it() {
+    let driver = Driver::start("a_confirmation_appears_beside_the_control_that_caused_it");
+    let app = driver.launch().await;
+    typed_child_before_the_meeting(&app, "Mo", "Confirmed").await;
+    let beside = |(down, across): (f64, f64)| down < 40.0 && across < 600.0;
+
+    app.type_into("#m-date", &in_eight_weeks()).await;
+    app.type_into("#m-time", "09:30").await;
+    app.type_into("#m-venue", "SENCO office").await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
+    let d = app.distance("#save-meeting-ack", "#save-meeting").await;
+    assert!(beside(d), "the confirmation is {d:?} from the button");
+    assert_eq!(app.text("#status").await, "", "the confirmation belongs beside the button");
+
+    // Far down the AR1 record, the save of a field is confirmed beside that field.
+    app.click("#back-to-child").await;
+    app.click("#open-ar1").await;
+    app.find("#ar1-title").await;
+    app.type_into("#ar1-completed_by", "Jo Senco, SENCO").await;
+    app.wait_for_text("#ar1-completed_by-ack", "Saved").await;
+    let (down, _) = app.distance("#ar1-completed_by-ack", "#ar1-completed_by").await;
+    assert!(down < 60.0, "the confirmation is {down}px from the field");
+
+    // Settings: the school's details.
+    app.click("#nav-settings").await;
+    app.type_into("#s-name", "Hillside Primary").await;
+    app.type_into("#s-address", "1 High Street, Anytown").await;
+    app.type_into("#s-senco", "Jo Senco").await;
+    app.click("#save-school").await;
+    app.wait_for_text("#save-school-ack", "School details saved.").await;
+    let d = app.distance("#save-school-ack", "#save-school").await;
+    assert!(beside(d), "the confirmation is {d:?} from the button");
+    assert_eq!(app.text("#status").await, "");
+    app.quit().await;
+}
+
+/// Issue 13: every control on every main screen has a label of its own (a `<label>` element),
+/// the AR1 attendance list and the agreed actions' cells included.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_control_has_a_label() {
+    let driver = Driver::start("every_control_has_a_label");
+    let app = driver.launch().await;
+    let mut missing = Vec::new();
+    let mut check = async |screen: &str| {
+        missing.extend(app.unlabelled_controls().await.into_iter().map(|c| format!("{screen}: {c}")));
+    };
+
+    // The dashboard with the demo's agreed actions, and a child whose review has some.
+    app.click("#load-demo").await;
+    app.find("#open-actions table select").await;
+    check("caseload").await;
+    open_child_at_stage(&app, "Ready to submit").await;
+    app.find("#after-meeting select").await;
+    check("child").await;
+
+    // A child typed in, through each screen of their review with its forms open.
+    app.click("#back").await;
+    app.click("#add-child").await;
+    app.find("#child-form").await;
+    check("child form").await;
+    app.type_into("#f-legal_forenames", "Ali").await;
+    app.type_into("#f-legal_surname", "Labelled").await;
+    app.type_into("#f-dob", "14/05/2015").await;
+    app.type_into("#f-plan_issue_date", "01/09/2025").await;
+    app.click("#save").await;
+    app.wait_for_text("#child-name", "Ali Labelled").await;
+    app.click("#open-prep").await;
+    app.click("#accept-invitees").await;
+    app.find("#invitees tbody tr").await;
+    app.click("#show-add-invitee").await;
+    app.find("#i-name").await;
+    app.click("#checklist .views").await;
+    app.find("#views-text").await;
+    check("before the meeting").await;
+    app.click("#back-to-child").await;
+    app.click("#open-ar1").await;
+    app.find("#ar1-attendance select").await;
+    check("AR1 record").await;
+    app.click("#back-to-child").await;
+    app.click("#open-amendments").await;
+    app.find("#am-section").await;
+    check("amendments").await;
+    app.click("#nav-settings").await;
+    let kinds = app.attrs("#template-kind option", "value").await;
+    app.select("#template-kind", &kinds[1]).await;
+    app.find("#template-text").await;
+    app.click("#profiles tr[data-profile='redcar'] .edit-profile").await;
+    app.find("#profile-json").await;
+    check("settings").await;
+    assert!(missing.is_empty(), "controls without a label:\n{}", missing.join("\n"));
     app.quit().await;
 }

@@ -1,13 +1,13 @@
 //! After the meeting, on the child's page: sending the record to the LA, the LA's decision, and
 //! the review's agreed actions as tracked tasks.
 
-use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto, FieldProblem};
+use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{Screen, ctx};
 use crate::ipc;
-use crate::widgets::{ActionTable, ErrorPanel, Problems};
+use crate::widgets::{Ack, ActionTable, ErrorPanel, FieldError, Form, Outcome, error_id};
 
 const DECISIONS: [(&str, &str); 5] = [
     ("", "Choose…"),
@@ -28,29 +28,26 @@ fn today_input() -> String {
 pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
     let ctx = ctx();
     let state = RwSignal::new(None::<Result<AfterMeetingDto, ErrorDto>>);
-    let problems = RwSignal::new(Vec::<FieldProblem>::new());
-    let error = RwSignal::new(None::<ErrorDto>);
+    let outcome = Outcome::new();
     let sent_on = RwSignal::new(today_input());
     let decision = RwSignal::new(DecisionForm { decision: String::new(), date: today_input() });
     spawn_local(async move { state.set(Some(ipc::after_meeting(review).await)) });
 
-    let answer = move |result: Result<AfterMeetingDto, ErrorDto>| match result {
+    // The new stage shows the action done; a refusal is shown beside what caused it.
+    let answer = move |at: &str, result: Result<AfterMeetingDto, ErrorDto>| match result {
         Ok(a) => {
-            problems.set(Vec::new());
-            error.set(None);
+            outcome.clear();
             state.set(Some(Ok(a)));
         }
-        Err(e) if !e.problems.is_empty() && e.code == ardesk_dto::ErrorCode::Validation => {
-            problems.set(e.problems)
-        }
-        Err(e) => error.set(Some(e)),
+        Err(e) => outcome.refused(at, e),
     };
-    let ready = move |_| spawn_local(async move { answer(ipc::mark_ready_to_submit(review).await) });
-    let sent = move |_| {
+    let ready =
+        move |_| spawn_local(async move { answer("mark-ready", ipc::mark_ready_to_submit(review).await) });
+    let sent = move || {
         let date = sent_on.get_untracked();
-        spawn_local(async move { answer(ipc::mark_submitted(review, &date).await) });
+        spawn_local(async move { answer("mark-submitted", ipc::mark_submitted(review, &date).await) });
     };
-    let decide = move |_| {
+    let decide = move || {
         let form = decision.get_untracked();
         spawn_local(async move {
             match ipc::record_decision(review, &form).await {
@@ -63,7 +60,7 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
                         a.decided_on.unwrap_or_default()
                     ),
                 ),
-                other => answer(other),
+                other => answer("record-decision", other),
             }
         });
     };
@@ -112,15 +109,20 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
                         </dl>
                     })}
                     {can_ready.then(|| view! {
-                        <button id="mark-ready" on:click=ready>"Mark the record ready to send"</button>
+                        <div class="actions">
+                            <button id="mark-ready" on:click=ready>"Mark the record ready to send"</button>
+                            <Ack outcome at="mark-ready" />
+                        </div>
                     })}
                     {(!submitted && !decided).then(|| view! {
-                        <div class="inline-form">
+                        <Form id="sent-form" class="inline-form" on_submit=sent>
                             <label for="sent-on">"Sent to the LA on (dd/mm/yyyy)"</label>
-                            <input id="sent-on" type="text" prop:value=move || sent_on.get()
-                                on:input=move |ev| sent_on.set(event_target_value(&ev)) />
-                            <button id="mark-submitted" on:click=sent>"Record as sent"</button>
-                        </div>
+                            <input id="sent-on" type="text" prop:value=move || sent_on.get() aria-describedby=error_id("sent-on")
+                                on:input=move |ev| { sent_on.set(event_target_value(&ev)); outcome.edited("submitted_on"); } />
+                            <button id="mark-submitted" type="submit">"Record as sent"</button>
+                            <Ack outcome at="mark-submitted" />
+                            <FieldError outcome name="submitted_on" of="sent-on" />
+                        </Form>
                     })}
                     {match (&a.decision, &a.decided_on) {
                         (Some(d), Some(on)) => view! {
@@ -132,22 +134,29 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
                             </p>
                         }.into_any(),
                         _ => view! {
-                            <fieldset class="inline-form" id="decision-form">
-                                <legend>"The LA's decision"</legend>
-                                <label for="decision">"Decision"</label>
-                                <select id="decision" on:change=move |ev| decision.update(|d| d.decision = event_target_value(&ev))>
-                                    {DECISIONS.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
-                                </select>
-                                <label for="decided-on">"Decision letter dated (dd/mm/yyyy)"</label>
-                                <input id="decided-on" type="text" prop:value=move || decision.with(|d| d.date.clone())
-                                    on:input=move |ev| decision.update(|d| d.date = event_target_value(&ev)) />
-                                <button id="record-decision" class="primary" on:click=decide>"Record the decision"</button>
-                                <p class="hint">"The letter's date starts the next review's 12 months."</p>
-                            </fieldset>
+                            <Form id="decision-record" on_submit=decide>
+                                <fieldset class="inline-form" id="decision-form">
+                                    <legend>"The LA's decision"</legend>
+                                    <label for="decision">"Decision"</label>
+                                    <select id="decision" aria-describedby=error_id("decision")
+                                        on:change=move |ev| { decision.update(|d| d.decision = event_target_value(&ev)); outcome.edited("decision"); }>
+                                        {DECISIONS.iter().map(|(v, t)| view! {
+                                            <option value=*v selected=move || decision.with(|d| d.decision == *v)>{*t}</option>
+                                        }).collect_view()}
+                                    </select>
+                                    <FieldError outcome name="decision" of="decision" />
+                                    <label for="decided-on">"Decision letter dated (dd/mm/yyyy)"</label>
+                                    <input id="decided-on" type="text" prop:value=move || decision.with(|d| d.date.clone())
+                                        aria-describedby=error_id("decided-on")
+                                        on:input=move |ev| { decision.update(|d| d.date = event_target_value(&ev)); outcome.edited("decided_on"); } />
+                                    <FieldError outcome name="decided_on" of="decided-on" />
+                                    <button id="record-decision" type="submit" class="primary">"Record the decision"</button>
+                                    <Ack outcome at="record-decision" />
+                                    <p class="hint">"The letter's date starts the next review's 12 months."</p>
+                                </fieldset>
+                            </Form>
                         }.into_any(),
                     }}
-                    <Problems id="after-errors" problems />
-                    {move || error.get().map(|error| view! { <ErrorPanel error /> })}
                     <h4>"Agreed actions"</h4>
                     <ActionTable actions=a.actions.clone() show_child=false />
                 </section>

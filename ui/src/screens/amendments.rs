@@ -3,14 +3,13 @@
 //! document in the LA's chosen form.
 
 use ardesk_dto::{
-    AmendmentForm, AmendmentPreview, AmendmentsDto, DiffRun, ErrorCode, ErrorDto, EvidenceRef, PlanSection,
-    VagueDto,
+    AmendmentForm, AmendmentPreview, AmendmentsDto, DiffRun, ErrorDto, EvidenceRef, PlanSection, VagueDto,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
-use crate::widgets::{BackToChild, ErrorPanel};
+use crate::widgets::{Ack, BackToChild, ErrorPanel, FieldError, Form, Opening, Outcome, error_id};
 
 const MODES: [(&str, &str); 3] = [
     ("revisions", "Word tracked changes"),
@@ -52,25 +51,47 @@ fn lint_view(text: &str, vague: &[VagueDto]) -> Vec<AnyView> {
     parts
 }
 
+/// The plan's sections being checked after an import, or typed in.
+#[derive(Debug, Clone, PartialEq)]
+struct PlanDraft {
+    /// The file imported, or empty when the sections are typed in.
+    file: String,
+    sections: Vec<PlanSection>,
+    /// The sections whose heading the import did not find.
+    missing: Vec<String>,
+}
+
 #[component]
 pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     let data = RwSignal::new(None::<Result<AmendmentsDto, ErrorDto>>);
-    let error = RwSignal::new(None::<ErrorDto>);
-    let status = RwSignal::new(None::<String>);
-    let import = RwSignal::new(None::<(String, Vec<PlanSection>, Vec<String>)>);
+    // Each action confirmed, or refused, beside what caused it; a proposal's problems beside
+    // its fields.
+    let outcome = Outcome::new();
+    let import = RwSignal::new(None::<PlanDraft>);
+    // What the plan's form shows, without the text typed into it: typing redraws nothing.
+    let import_shape = Memo::new(move |_| {
+        import.with(|i| {
+            i.as_ref().map(|i| {
+                let titles: Vec<(String, String)> =
+                    i.sections.iter().map(|s| (s.code.clone(), s.title.clone())).collect();
+                (i.file.clone(), titles, i.missing.clone())
+            })
+        })
+    });
+    let plan_opening = Opening::new();
+    let form_opening = Opening::new();
     let form = RwSignal::new(AmendmentForm { agreed: true, ..AmendmentForm::default() });
     let editing = RwSignal::new(None::<i64>);
     let preview = RwSignal::new(None::<AmendmentPreview>);
     let pending = RwSignal::new(false);
     spawn_local(async move { data.set(Some(ipc::amendments(review).await)) });
 
-    let answer = move |result: Result<AmendmentsDto, ErrorDto>| match result {
+    let answer = move |at: &str, result: Result<AmendmentsDto, ErrorDto>| match result {
         Ok(d) => {
-            error.set(None);
+            outcome.clear();
             data.set(Some(Ok(d)));
         }
-        Err(e) if e.code == ErrorCode::Cancelled => {}
-        Err(e) => error.set(Some(e)),
+        Err(e) => outcome.refused(at, e),
     };
     let refresh_preview = move || {
         if pending.get_untracked() {
@@ -109,59 +130,65 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
         });
         refresh_preview();
     };
-    let save = move |_| {
+    let save = move || {
         let f = form.get_untracked();
         let id = editing.get_untracked();
         spawn_local(async move {
-            match ipc::save_amendment(review, id, &f).await {
-                Ok(d) => {
-                    data.set(Some(Ok(d)));
-                    error.set(None);
-                    editing.set(None);
-                    preview.set(None);
-                    form.set(AmendmentForm { agreed: true, ..AmendmentForm::default() });
-                    status.set(Some("Saved the proposed change.".to_owned()));
-                }
-                Err(e) => error.set(Some(e)),
+            let result = ipc::save_amendment(review, id, &f).await;
+            if let Some(d) = outcome.answer("am-save", result, |_| "Saved the proposed change.".to_owned()) {
+                data.set(Some(Ok(d)));
+                editing.set(None);
+                preview.set(None);
+                form.set(AmendmentForm { agreed: true, ..AmendmentForm::default() });
             }
         });
     };
     let start_import = move |_| {
         spawn_local(async move {
             match ipc::import_plan(child).await {
-                Ok(found) => import.set(Some((found.file_name, found.sections, found.missing))),
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => error.set(Some(e)),
+                Ok(found) => {
+                    outcome.clear();
+                    import.set(Some(PlanDraft {
+                        file: found.file_name,
+                        sections: found.sections,
+                        missing: found.missing,
+                    }));
+                    plan_opening.open();
+                }
+                Err(e) => outcome.refused("plan", e),
             }
         });
     };
     let edit_by_hand = move |_| {
-        let sections =
-            data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.plan.clone()));
-        if let Some(sections) = sections {
-            import.set(Some((String::new(), sections, Vec::new())));
+        // Pressed again, it keeps what was typed.
+        if import.with_untracked(Option::is_none) {
+            let sections =
+                data.with_untracked(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(|d| d.plan.clone()));
+            if let Some(sections) = sections {
+                import.set(Some(PlanDraft { file: String::new(), sections, missing: Vec::new() }));
+            }
         }
+        plan_opening.open();
     };
-    let save_plan = move |_| {
-        let Some((_, sections, _)) = import.get_untracked() else { return };
+    let save_plan = move || {
+        let Some(draft) = import.get_untracked() else { return };
         spawn_local(async move {
-            match ipc::save_plan(child, &sections).await {
+            match ipc::save_plan(child, &draft.sections).await {
                 Ok(()) => {
                     import.set(None);
-                    status.set(Some("The plan's sections are saved.".to_owned()));
-                    answer(ipc::amendments(review).await);
+                    answer("plan", ipc::amendments(review).await);
+                    outcome.done("plan", "The plan's sections are saved.");
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => outcome.refused("plan-save", e),
             }
         });
     };
     let generate = move |_| {
         spawn_local(async move {
-            match ipc::write_amendments(review).await {
-                Ok(w) => status.set(Some(format!("Written to {}: {}", w.folder, w.files.join(", ")))),
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => error.set(Some(e)),
-            }
+            let result = ipc::write_amendments(review).await;
+            outcome.answer("am-generate", result, |w| {
+                format!("Written to {}: {}", w.folder, w.files.join(", "))
+            });
         });
     };
 
@@ -179,26 +206,31 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                 <div class="actions">
                     <button id="import-plan" on:click=start_import>"Import the plan from Word (.docx)"</button>
                     <button id="edit-plan" on:click=edit_by_hand>"Type or paste the sections"</button>
+                    <Ack outcome at="plan" />
                 </div>
-                {move || import.get().map(|(file, sections, missing)| view! {
-                    <div id="plan-confirm" class="confirm">
+                {move || import_shape.get().map(|(file, sections, missing)| view! {
+                    <Form id="plan-confirm" class="confirm" on_submit=save_plan opening=plan_opening>
                         <p>
                             {if file.is_empty() { "Type or paste each section, then save.".to_owned() } else { format!("Found in {file}: check each section, correct it if needed, then save.") }}
                             {(!missing.is_empty()).then(|| format!(" No heading was found for: {} (the text shown is what was recorded before).", missing.join(", ")))}
                         </p>
-                        {sections.into_iter().enumerate().map(|(n, s)| {
-                            let id = format!("plan-{}", s.code);
+                        {sections.into_iter().enumerate().map(|(n, (code, title))| {
+                            let id = format!("plan-{code}");
+                            let text = move || import.with(|i| i.as_ref().and_then(|i| i.sections.get(n)).map(|s| s.text.clone()).unwrap_or_default());
                             view! {
                                 <div class="field">
-                                    <label for=id.clone()>{format!("{}: {}", if s.code == "Front" { "Front page".to_owned() } else { format!("Section {}", s.code) }, s.title)}</label>
-                                    <textarea id=id rows=3 prop:value=s.text.clone()
-                                        on:input=move |ev| import.update(|i| if let Some(sec) = i.as_mut().and_then(|(_, list, _)| list.get_mut(n)) { sec.text = event_target_value(&ev); })></textarea>
+                                    <label for=id.clone()>{format!("{}: {}", if code == "Front" { "Front page".to_owned() } else { format!("Section {code}") }, title)}</label>
+                                    <textarea id=id rows=3 prop:value=text
+                                        on:input=move |ev| import.update(|i| if let Some(sec) = i.as_mut().and_then(|i| i.sections.get_mut(n)) { sec.text = event_target_value(&ev); })></textarea>
                                 </div>
                             }
                         }).collect_view()}
-                        <button id="plan-save" class="primary" on:click=save_plan>"Save these sections"</button>
-                        <button id="plan-cancel" on:click=move |_| import.set(None)>"Cancel"</button>
-                    </div>
+                        <div class="actions">
+                            <button id="plan-save" type="submit" class="primary">"Save these sections"</button>
+                            <button id="plan-cancel" type="button" on:click=move |_| import.set(None)>"Cancel"</button>
+                            <Ack outcome at="plan-save" />
+                        </div>
+                    </Form>
                 })}
             </section>
         }
@@ -210,8 +242,10 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
         view! {
             <section class="panel" aria-labelledby="propose-h">
                 <h3 id="propose-h">{move || if editing.get().is_some() { "Change the proposed amendment" } else { "Propose a change" }}</h3>
+                <Form id="amendment-form" on_submit=save opening=form_opening>
                 <label for="am-section">"Section"</label>
-                <select id="am-section" on:change=move |ev| choose_section(event_target_value(&ev))>
+                <select id="am-section" aria-describedby=error_id("am-section")
+                    on:change=move |ev| { outcome.edited("section"); choose_section(event_target_value(&ev)); }>
                     <option value="" selected=move || form.with(|f| f.section.is_empty())>"Choose…"</option>
                     {sections.into_iter().map(|s| {
                         let code = s.code.clone();
@@ -219,15 +253,18 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                         view! { <option value=code selected=move || form.with(|f| f.section == c2)>{format!("{}: {}", s.code, s.title)}</option> }
                     }).collect_view()}
                 </select>
+                <FieldError outcome name="section" of="am-section" />
                 <div class="field">
                     <label for="am-current">"Current wording"</label>
-                    <textarea id="am-current" rows=4 prop:value=move || form.with(|f| f.current.clone())
-                        on:input=move |ev| { form.update(|f| f.current = event_target_value(&ev)); refresh_preview(); }></textarea>
+                    <textarea id="am-current" rows=4 prop:value=move || form.with(|f| f.current.clone()) aria-describedby=error_id("am-current")
+                        on:input=move |ev| { form.update(|f| f.current = event_target_value(&ev)); outcome.edited("current"); refresh_preview(); }></textarea>
+                    <FieldError outcome name="current" of="am-current" />
                 </div>
                 <div class="field">
                     <label for="am-proposed">"Proposed wording"</label>
-                    <textarea id="am-proposed" rows=5 prop:value=move || form.with(|f| f.proposed.clone())
-                        on:input=move |ev| { form.update(|f| f.proposed = event_target_value(&ev)); refresh_preview(); }></textarea>
+                    <textarea id="am-proposed" rows=5 prop:value=move || form.with(|f| f.proposed.clone()) aria-describedby=error_id("am-proposed")
+                        on:input=move |ev| { form.update(|f| f.proposed = event_target_value(&ev)); outcome.edited("proposed"); refresh_preview(); }></textarea>
+                    <FieldError outcome name="proposed" of="am-proposed" />
                 </div>
                 {move || preview.get().map(|p| {
                     let proposed = form.with_untracked(|f| f.proposed.clone());
@@ -248,8 +285,9 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                 })}
                 <div class="field">
                     <label for="am-reason">"Reason"</label>
-                    <textarea id="am-reason" rows=2 prop:value=move || form.with(|f| f.reason.clone())
-                        on:input=move |ev| form.update(|f| f.reason = event_target_value(&ev))></textarea>
+                    <textarea id="am-reason" rows=2 prop:value=move || form.with(|f| f.reason.clone()) aria-describedby=error_id("am-reason")
+                        on:input=move |ev| { form.update(|f| f.reason = event_target_value(&ev)); outcome.edited("reason"); }></textarea>
+                    <FieldError outcome name="reason" of="am-reason" />
                 </div>
                 <fieldset class="evidence">
                     <legend>"Evidence (reports in this review's checklist)"</legend>
@@ -272,7 +310,8 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                                     <label for=format!("am-ev-{item}")>
                                         {o.title.clone()}{o.from_health.then_some(" (health)")}{(!o.received).then_some(" (not yet received)")}
                                     </label>
-                                    <input id=format!("am-loc-{item}") type="text" placeholder="page or paragraph" aria-label=format!("Page or paragraph in {}", o.title)
+                                    <label class="visually-hidden" for=format!("am-loc-{item}")>{format!("Page or paragraph in {}", o.title)}</label>
+                                    <input id=format!("am-loc-{item}") type="text" placeholder="page or paragraph"
                                         prop:value=move || form.with(|f| f.evidence.iter().find(|e| e.item_id == item).map(|e| e.locator.clone()).unwrap_or_default())
                                         on:input=move |ev| {
                                             let at = event_target_value(&ev);
@@ -294,14 +333,19 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                 <Show when=move || form.with(|f| !f.agreed)>
                     <div class="field">
                         <label for="am-disagreement">"Who disagrees, and why"</label>
-                        <textarea id="am-disagreement" rows=2 prop:value=move || form.with(|f| f.disagreement.clone())
-                            on:input=move |ev| form.update(|f| f.disagreement = event_target_value(&ev))></textarea>
+                        <textarea id="am-disagreement" rows=2 prop:value=move || form.with(|f| f.disagreement.clone()) aria-describedby=error_id("am-disagreement")
+                            on:input=move |ev| { form.update(|f| f.disagreement = event_target_value(&ev)); outcome.edited("disagreement"); }></textarea>
+                        <FieldError outcome name="disagreement" of="am-disagreement" />
                     </div>
                 </Show>
-                <button id="am-save" class="primary" on:click=save>"Save the change"</button>
-                <Show when=move || editing.get().is_some()>
-                    <button id="am-cancel" on:click=move |_| { editing.set(None); preview.set(None); form.set(AmendmentForm { agreed: true, ..AmendmentForm::default() }); }>"Cancel"</button>
-                </Show>
+                <div class="actions">
+                    <button id="am-save" type="submit" class="primary">"Save the change"</button>
+                    <Show when=move || editing.get().is_some()>
+                        <button id="am-cancel" type="button" on:click=move |_| { editing.set(None); preview.set(None); outcome.clear(); form.set(AmendmentForm { agreed: true, ..AmendmentForm::default() }); }>"Cancel"</button>
+                    </Show>
+                    <Ack outcome at="am-save" />
+                </div>
+                </Form>
             </section>
         }
     };
@@ -322,7 +366,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                     <h3 id="changes-h">"Proposed changes"</h3>
                     <div class="field checkbox">
                         <input id="no-amendments" type="checkbox" prop:checked=none disabled=!list.is_empty()
-                            on:change=move |ev| { let on = event_target_checked(&ev); spawn_local(async move { answer(ipc::set_no_amendments(review, on).await) }); } />
+                            on:change=move |ev| { let on = event_target_checked(&ev); spawn_local(async move { answer("changes", ipc::set_no_amendments(review, on).await) }); } />
                         <label for="no-amendments">"No amendments proposed"</label>
                     </div>
                     <ul id="am-problems" class="problems">
@@ -342,24 +386,38 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                                     <p class="diff">{diff_view(a.preview.diff.clone())}</p>
                                     <p><strong>"Reason: "</strong>{a.form.reason.clone()}</p>
                                     <p><strong>"Evidence: "</strong>{a.form.evidence.len()}" report(s)"</p>
-                                    <button class="link" on:click=move |_| { editing.set(Some(id)); form.set(f.clone()); refresh_preview(); }>"Change"</button>
-                                    <button class="link danger" on:click=move |_| spawn_local(async move { answer(ipc::delete_amendment(review, id).await) })>"Remove"</button>
+                                    <button class="link" on:click=move |_| {
+                                        // Pressed again, it keeps what was typed into the change.
+                                        if editing.get_untracked() != Some(id) {
+                                            editing.set(Some(id));
+                                            form.set(f.clone());
+                                            outcome.clear();
+                                            refresh_preview();
+                                        }
+                                        form_opening.open();
+                                    }>"Change"</button>
+                                    <button class="link danger" on:click=move |_| spawn_local(async move { answer("changes", ipc::delete_amendment(review, id).await) })>"Remove"</button>
                                 </article>
                             }
                         }).collect_view()}
                     </div>
+                    <Ack outcome at="changes" />
                 </section>
                 {form_panel(&d)}
                 <section class="panel" aria-labelledby="doc-h">
                     <h3 id="doc-h">"The tracked-change document"</h3>
                     <label for="am-mode">"Show the changes as"</label>
-                    <select id="am-mode" on:change=move |ev| { let m = event_target_value(&ev); spawn_local(async move { answer(ipc::set_amendment_mode(review, &m).await) }); }>
+                    <select id="am-mode" on:change=move |ev| { let m = event_target_value(&ev); spawn_local(async move { answer("am-mode", ipc::set_amendment_mode(review, &m).await) }); }>
                         {MODES.iter().map(|(v, t)| {
                             let label = if *v == default_mode { format!("{t} (the LA's choice)") } else { (*t).to_owned() };
                             view! { <option value=*v selected=mode == *v>{label}</option> }
                         }).collect_view()}
                     </select>
-                    <button id="am-generate" class="primary" on:click=generate>"Generate the document"</button>
+                    <Ack outcome at="am-mode" />
+                    <div class="actions">
+                        <button id="am-generate" class="primary" on:click=generate>"Generate the document"</button>
+                        <Ack outcome at="am-generate" />
+                    </div>
                 </section>
             }
             .into_any()
@@ -368,8 +426,6 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
 
     view! {
         <BackToChild child />
-        <p id="am-status" class="status" role="status" aria-live="polite">{move || status.get()}</p>
-        {move || error.get().map(|error| view! { <ErrorPanel error /> })}
         <article class="amendments">{body}</article>
     }
 }

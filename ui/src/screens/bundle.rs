@@ -1,26 +1,26 @@
 //! Sending to the LA: the bundle's files and every finding of V01–V19 with how to fix it,
 //! overrides with a reason, and the export.
 
-use ardesk_dto::{BundleCheckDto, ErrorCode, ErrorDto};
+use ardesk_dto::{BundleCheckDto, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{Screen, ctx};
 use crate::ipc;
-use crate::widgets::{BackToChild, ErrorPanel};
+use crate::widgets::{Ack, BackToChild, ErrorPanel, Outcome};
 
 #[component]
 pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
     let ctx = ctx();
     let check = RwSignal::new(None::<Result<BundleCheckDto, ErrorDto>>);
-    let status = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<ErrorDto>);
+    // The export, and each override, confirmed or refused beside its button.
+    let outcome = Outcome::new();
     let reasons = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
     spawn_local(async move { check.set(Some(ipc::bundle_check(review).await)) });
 
     let progress = RwSignal::new(None::<ardesk_dto::BundleProgress>);
     let export = move |_| {
-        status.set(Some("Writing the bundle…".to_owned()));
+        outcome.working("export-bundle", "Writing the bundle…");
         // The export holds the backend while it runs; its progress is polled separately.
         let poll = set_interval_with_handle(
             move || {
@@ -39,17 +39,9 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                 handle.clear();
             }
             progress.set(None);
-            match result {
-                Ok(done) => status.set(Some(format!(
-                    "Written: {} ({} files, checked after writing).",
-                    done.file_name, done.items
-                ))),
-                Err(e) if e.code == ErrorCode::Cancelled => status.set(None),
-                Err(e) => {
-                    status.set(None);
-                    error.set(Some(e));
-                }
-            }
+            outcome.answer("export-bundle", result, |done| {
+                format!("Written: {} ({} files, checked after writing).", done.file_name, done.items)
+            });
         });
     };
     let go_fix = move |at: String| match at.as_str() {
@@ -94,17 +86,20 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                                                 None if f.can_override => view! {
                                                     <div class="inline-form">
                                                         <label for=format!("ov-{n}")>"Reason to go ahead anyway"</label>
-                                                        <input id=format!("ov-{n}") type="text" on:input=move |ev| reasons.update(|r| { r.insert(n, event_target_value(&ev)); }) />
+                                                        <input id=format!("ov-{n}") type="text" aria-describedby=format!("ov-save-{n}-problems")
+                                                            prop:value=move || reasons.with(|r| r.get(&n).cloned().unwrap_or_default())
+                                                            on:input=move |ev| reasons.update(|r| { r.insert(n, event_target_value(&ev)); }) />
                                                         <button id=format!("ov-save-{n}") on:click=move |_| {
                                                             let reason = reasons.with_untracked(|r| r.get(&n).cloned().unwrap_or_default());
                                                             let (rule, message) = (rule.clone(), message.clone());
                                                             spawn_local(async move {
-                                                                match ipc::override_finding(review, &rule, &message, &reason).await {
-                                                                    Ok(c) => check.set(Some(Ok(c))),
-                                                                    Err(e) => error.set(Some(e)),
+                                                                let result = ipc::override_finding(review, &rule, &message, &reason).await;
+                                                                if let Some(c) = outcome.answer(&format!("ov-save-{n}"), result, |_| "Reason recorded.".to_owned()) {
+                                                                    check.set(Some(Ok(c)));
                                                                 }
                                                             });
                                                         }>"Record the reason"</button>
+                                                        <Ack outcome at=format!("ov-save-{n}") />
                                                     </div>
                                                 }.into_any(),
                                                 None => view! { <span></span> }.into_any(),
@@ -130,21 +125,22 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                         </tbody>
                     </table>
                 </section>
-                <button id="export-bundle" class="primary" disabled=c.blocked on:click=export>"Export the bundle (.zip)"</button>
+                <div class="actions">
+                    <button id="export-bundle" class="primary" disabled=c.blocked on:click=export>"Export the bundle (.zip)"</button>
+                    <Ack outcome at="export-bundle" id="bundle-status" />
+                </div>
+                {move || progress.get().filter(|p| p.total > 0).map(|p| view! {
+                    <div class="progress">
+                        <label for="bundle-progress">{format!("Writing and checking: {} of {} MB", p.done >> 20, p.total >> 20)}</label>
+                        <progress id="bundle-progress" max=p.total.to_string() value=p.done.to_string()></progress>
+                    </div>
+                })}
             }
             .into_any()
         }
     };
     view! {
         <BackToChild child />
-        <p id="bundle-status" class="status" role="status" aria-live="polite">{move || status.get()}</p>
-        {move || progress.get().filter(|p| p.total > 0).map(|p| view! {
-            <div class="progress">
-                <label for="bundle-progress">{format!("Writing and checking: {} of {} MB", p.done >> 20, p.total >> 20)}</label>
-                <progress id="bundle-progress" max=p.total.to_string() value=p.done.to_string()></progress>
-            </div>
-        })}
-        {move || error.get().map(|error| view! { <ErrorPanel error /> })}
         <article class="bundle">{body}</article>
     }
 }

@@ -1,12 +1,12 @@
 //! Adding a child, or editing their details: one form, every problem shown beside its field.
 
-use ardesk_dto::{ChildForm, ErrorCode, ErrorDto, FieldProblem};
+use ardesk_dto::{ChildForm, ErrorCode, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{Screen, ctx};
 use crate::ipc;
-use crate::widgets::{ErrorPanel, TextField, field_error, focus};
+use crate::widgets::{ErrorPanel, FieldError, Form, Opening, Outcome, TextField};
 
 #[component]
 pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
@@ -28,30 +28,30 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
             Err(e) => load_error.set(Some(e)),
         }
     });
-    let errors = RwSignal::new(Vec::<FieldProblem>::new());
+    let outcome = Outcome::new();
     let banner = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
 
     let fields = move || {
         let las = las.clone();
-        let la_error = move || field_error(errors, "la_id");
+        let la_error = move || outcome.problem("la_id");
         view! {
             <fieldset>
                 <legend>"Child or young person"</legend>
-                <TextField form=data errors name="legal_forenames" label="Legal first name(s)" required=true
+                <TextField form=data outcome name="legal_forenames" label="Legal first name(s)" required=true
                     get=|f| f.legal_forenames.clone() set=|f, v| f.legal_forenames = v />
-                <TextField form=data errors name="legal_surname" label="Legal surname" required=true
+                <TextField form=data outcome name="legal_surname" label="Legal surname" required=true
                     get=|f| f.legal_surname.clone() set=|f, v| f.legal_surname = v />
-                <TextField form=data errors name="preferred_name" label="Preferred name"
+                <TextField form=data outcome name="preferred_name" label="Preferred name"
                     hint="What the child likes to be called, if different."
                     get=|f| f.preferred_name.clone() set=|f, v| f.preferred_name = v />
-                <TextField form=data errors name="dob" label="Date of birth" required=true placeholder="dd/mm/yyyy"
+                <TextField form=data outcome name="dob" label="Date of birth" required=true placeholder="dd/mm/yyyy"
                     hint="For example 03/02/2016."
                     get=|f| f.dob.clone() set=|f, v| f.dob = v />
-                <TextField form=data errors name="upn" label="UPN"
+                <TextField form=data outcome name="upn" label="UPN"
                     hint="Unique Pupil Number from the school's MIS: a letter and 12 digits."
                     get=|f| f.upn.clone() set=|f, v| f.upn = v />
-                <TextField form=data errors name="ncy_offset" label="Year-group offset"
+                <TextField form=data outcome name="ncy_offset" label="Year-group offset"
                     hint="0 (or blank) if taught in their chronological year group; −1 if taught a year below."
                     get=|f| f.ncy_offset.clone() set=|f, v| f.ncy_offset = v />
                 <div class="field checkbox">
@@ -67,9 +67,10 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                     <label for="f-la_id">"Maintaining local authority " <span class="req">"(required)"</span></label>
                     <p class="hint" id="hint-la_id">"The LA that maintains the plan decides the forms and deadlines."</p>
                     <select id="f-la_id" aria-describedby="hint-la_id err-la_id"
+                        aria-invalid=move || if la_error().is_some() { "true" } else { "false" }
                         on:change=move |ev| {
                             data.update(|f| f.la_id = event_target_value(&ev));
-                            errors.update(|es| es.retain(|p| p.field != "la_id"));
+                            outcome.edited("la_id");
                         }>
                         <option value="" selected=move || data.with(|f| f.la_id.is_empty())>"Choose…"</option>
                         {las.into_iter().map(|la| {
@@ -79,12 +80,12 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                             }
                         }).collect_view()}
                     </select>
-                    <p class="field-error" id="err-la_id">{move || la_error().map(|e| view! { <span class="icon" aria-hidden="true">"⚠ "</span>{e} })}</p>
+                    <FieldError outcome name="la_id" of="f-la_id" />
                 </div>
-                <TextField form=data errors name="la_ref" label="LA reference"
+                <TextField form=data outcome name="la_ref" label="LA reference"
                     hint="The LA's case or EHCP reference, as printed on the plan."
                     get=|f| f.la_ref.clone() set=|f, v| f.la_ref = v />
-                <TextField form=data errors name="plan_issue_date" label="EHC plan issue date" required=true placeholder="dd/mm/yyyy"
+                <TextField form=data outcome name="plan_issue_date" label="EHC plan issue date" required=true placeholder="dd/mm/yyyy"
                     hint="The date the final plan was issued."
                     get=|f| f.plan_issue_date.clone() set=|f, v| f.plan_issue_date = v />
             </fieldset>
@@ -103,17 +104,16 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                             })
                             .collect_view()}
                     </select>
-                    <p class="field-error" id="err-transfer_ncy">{move || field_error(errors, "transfer_ncy")}</p>
+                    <FieldError outcome name="transfer_ncy" of="f-transfer_ncy" />
                 </div>
-                <TextField form=data errors name="post16_move" label="Post-16 move date" placeholder="dd/mm/yyyy"
+                <TextField form=data outcome name="post16_move" label="Post-16 move date" placeholder="dd/mm/yyyy"
                     hint="For a move between post-16 settings at another time of year: the plan must be reviewed 5 months before."
                     get=|f| f.post16_move.clone() set=|f, v| f.post16_move = v />
             </fieldset>
         }
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         if saving.get_untracked() {
             return;
         }
@@ -137,11 +137,9 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                     ctx.go_with_status(Screen::Child(saved.id), format!("Saved {who}."));
                 }
                 Err(e) if e.code == ErrorCode::Validation => {
-                    if let Some(first) = e.problems.first() {
-                        focus(&format!("f-{}", first.field));
-                    }
-                    errors.set(e.problems);
-                    banner.set(Some(e.message));
+                    banner.set(Some(e.message.clone()));
+                    // Each problem beside its field, and the focus on the first.
+                    outcome.refused("save", e);
                 }
                 Err(e) => banner.set(Some(e.message)),
             }
@@ -156,8 +154,9 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
         {move || load_error.get().map(|error| view! { <ErrorPanel error /> })}
         {move || banner.get().map(|b| view! { <div id="form-banner" class="error-panel" role="alert">{b}</div> })}
         {move || loaded.get().then(|| {
+            let fields = fields.clone();
             view! {
-                <form id="child-form" novalidate on:submit=submit>
+                <Form id="child-form" on_submit=submit opening=Opening::due()>
                     {fields()}
                     <div class="actions">
                         <button id="save" type="submit" class="primary" disabled=move || saving.get()>
@@ -165,7 +164,7 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                         </button>
                         <button id="cancel" type="button" on:click=cancel>"Cancel"</button>
                     </div>
-                </form>
+                </Form>
             }
         })}
     }

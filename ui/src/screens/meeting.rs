@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
-use crate::widgets::{ActionTable, BackToChild, ErrorPanel, Problems, focus};
+use crate::widgets::{Ack, ActionTable, BackToChild, ErrorPanel, FieldError, Outcome, error_id, focus};
 
 /// Attendance choices, as the backend codes them.
 const ATTENDANCE: [(&str, &str); 6] = [
@@ -24,13 +24,15 @@ fn ar1_id(key: &str) -> String {
 }
 
 /// The AR1 record editor: every field saves itself as the user types (half a second after the
-/// last keystroke), one field per save, and the list of what is still missing stays live.
+/// last keystroke), one field per save, confirmed (or refused) beside that field; the list of
+/// what is still missing stays live.
 #[component]
 pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<ardesk_dto::Ar1Dto, ErrorDto>>);
     let values = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
-    let errors = RwSignal::new(Vec::<FieldProblem>::new());
+    // Each field's save, confirmed or refused beside it.
+    let fields = Outcome::new();
     let saved = RwSignal::new(None::<String>);
     let rows = RwSignal::new(2usize);
     let pending = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
@@ -54,17 +56,15 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                     Ok(ack) => {
                         saved.set(Some(format!("Saved {}", ack.saved_at)));
                         problems.set(ack.problems);
-                        errors.update(|e| e.retain(|p| p.field != key));
+                        fields.field_saved(&key, &ar1_id(&key), format!("Saved {}", ack.saved_at));
                     }
                     Err(e) => {
+                        // The backend names the record ("ar1"), not the field: this save was of `key`.
                         let message = e
                             .problems
                             .first()
                             .map_or(e.message.clone(), |p| format!("{} {}", p.message, p.hint));
-                        errors.update(|list| {
-                            list.retain(|p| p.field != key);
-                            list.push(FieldProblem { field: key.clone(), message, hint: String::new() });
-                        });
+                        fields.field_refused(&key, &ar1_id(&key), message);
                     }
                 }
             }
@@ -85,12 +85,22 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     };
     let get = move |key: &str| values.with(|m| m.get(key).cloned().unwrap_or_default());
 
+    // Beside each field: its save confirmed, or its problem.
+    let feedback = move |key: &str| {
+        view! {
+            <Ack outcome=fields at=ar1_id(key) />
+            <FieldError outcome=fields name=key.to_owned() of=ar1_id(key) />
+        }
+    };
+    let invalid = move |key: String| move || if fields.problem(&key).is_some() { "true" } else { "false" };
     let area = move |key: &'static str, label: &'static str, rows_n: u32| {
         view! {
             <div class="field">
                 <label for=ar1_id(key)>{label}</label>
                 <textarea id=ar1_id(key) rows=rows_n prop:value=move || get(key)
+                    aria-describedby=error_id(&ar1_id(key)) aria-invalid=invalid(key.to_owned())
                     on:input=move |ev| edit(key.to_owned(), event_target_value(&ev))></textarea>
+                {feedback(key)}
             </div>
         }
     };
@@ -100,7 +110,12 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
             <div class="field">
                 <label for=ar1_id(&key)>{label}</label>
                 <input id=ar1_id(&key) type="text" prop:value=move || get(&k)
-                    on:input=move |ev| edit(key.clone(), event_target_value(&ev)) />
+                    aria-describedby=error_id(&ar1_id(&key)) aria-invalid=invalid(key.clone())
+                    on:input={
+                        let key = key.clone();
+                        move |ev| edit(key.clone(), event_target_value(&ev))
+                    } />
+                {feedback(&key)}
             </div>
         }
     };
@@ -110,27 +125,29 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                 <input id=ar1_id(key) type="checkbox" prop:checked=move || get(key) == "true"
                     on:change=move |ev| edit(key.to_owned(), if event_target_checked(&ev) { "true".into() } else { "false".into() }) />
                 <label for=ar1_id(key)>{label}</label>
+                {feedback(key)}
             </div>
         }
     };
 
-    let exported = RwSignal::new(None::<Result<String, ErrorDto>>);
-    let written = move |result: Result<ardesk_dto::LettersWritten, ErrorDto>| match result {
-        Ok(w) => exported.set(Some(Ok(format!("Written to {}: {}", w.folder, w.files.join(", "))))),
-        Err(e) if e.code == ardesk_dto::ErrorCode::Cancelled => {}
-        Err(e) => exported.set(Some(Err(e))),
+    // The printed form and the exported record, confirmed beside their buttons.
+    let exported = Outcome::new();
+    let written = move |result: Result<ardesk_dto::LettersWritten, ErrorDto>| {
+        exported.answer("ar1-export", result, |w| format!("Written to {}: {}", w.folder, w.files.join(", ")));
     };
     let print_form = move |_| spawn_local(async move { written(ipc::print_ar1_form(review, true).await) });
     let export_record = move |_| spawn_local(async move { written(ipc::export_ar1_record(review).await) });
     let attend = move |invitee: i64, value: String| {
+        let at = format!("attendance-{invitee}");
         saved.set(Some("Saving…".to_owned()));
         spawn_local(async move {
             match ipc::set_attendance(review, invitee, &value).await {
                 Ok(ack) => {
                     saved.set(Some(format!("Saved {}", ack.saved_at)));
                     problems.set(ack.problems);
+                    fields.field_saved(&at, &at, format!("Saved {}", ack.saved_at));
                 }
-                Err(e) => exported.set(Some(Err(e))),
+                Err(e) => fields.field_refused(&at, &at, e.message),
             }
         });
     };
@@ -150,13 +167,9 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                         <button id="export-ar1" class="primary" on:click=export_record>"Export the record (Word and PDF)"</button>
                     </div>
                 </div>
-                <p id="ar1-export-status" class="status" role="status" aria-live="polite">
-                    {move || exported.get().map(|r| match r {
-                        Ok(text) => view! { <span><span class="tick" aria-hidden="true">"✓ "</span>{text}</span> }.into_any(),
-                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    })}
-                </p>
-                <p id="ar1-saved" class="status" role="status" aria-live="polite">{move || saved.get()}</p>
+                <p class="export-status"><Ack outcome=exported at="ar1-export" id="ar1-export-status" /></p>
+                // Where the whole record stands; each save is confirmed beside its field.
+                <p id="ar1-saved" class="status">{move || saved.get()}</p>
                 <section class="panel" aria-labelledby="missing-h">
                     <h3 id="missing-h">"Still to complete"</h3>
                     <ul id="ar1-problems">
@@ -177,7 +190,6 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                             }
                         }}
                     </ul>
-                    <Problems id="ar1-errors" problems=errors />
                 </section>
                 <section class="panel" aria-labelledby="attendance-h"><h3 id="attendance-h">"Who came"</h3>
                     {if attendees.is_empty() {
@@ -190,14 +202,18 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                                     {attendees.into_iter().map(|p| {
                                         let id = p.invitee_id;
                                         let current = p.attendance.clone();
+                                        let at = format!("attendance-{id}");
                                         view! {
                                             <tr>
                                                 <td>{p.name.clone()}</td><td>{p.role}</td>
                                                 <td>
-                                                    <select id=format!("attendance-{id}") aria-label=format!("Attendance: {}", p.name)
+                                                    <label class="visually-hidden" for=at.clone()>{format!("Attendance: {}", p.name)}</label>
+                                                    <select id=at.clone() aria-describedby=error_id(&at)
                                                         on:change=move |ev| attend(id, event_target_value(&ev))>
                                                         {ATTENDANCE.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
                                                     </select>
+                                                    <Ack outcome=fields at=at.clone() />
+                                                    <FieldError outcome=fields name=at.clone() of=at.clone() />
                                                 </td>
                                             </tr>
                                         }
@@ -230,15 +246,25 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                             <div class="outcome">
                                 <p><strong>{format!("Outcome {}: ", n + 1)}</strong>{outcome}</p>
                                 <label for=ar1_id(&rating_key)>"Progress"</label>
-                                <select id=ar1_id(&rating_key) on:change=move |ev| edit(rating_key.clone(), event_target_value(&ev))>
+                                <select id=ar1_id(&rating_key) aria-describedby=error_id(&ar1_id(&rating_key))
+                                    on:change={
+                                        let rating_key = rating_key.clone();
+                                        move |ev| edit(rating_key.clone(), event_target_value(&ev))
+                                    }>
                                     {[("", "Not yet rated"), ("achieved", "Achieved"), ("partly", "Partly achieved"), ("not_yet", "Not yet"), ("no_longer_relevant", "No longer relevant")]
                                         .into_iter()
                                         .map(|(v, t)| { let rk = rk.clone(); view! { <option value=v selected=move || get(&rk) == v>{t}</option> } })
                                         .collect_view()}
                                 </select>
+                                {feedback(&rating_key)}
                                 <label for=ar1_id(&evidence_key)>"Evidence"</label>
                                 <textarea id=ar1_id(&evidence_key) rows=2 prop:value=move || get(&ek)
-                                    on:input=move |ev| edit(evidence_key.clone(), event_target_value(&ev))></textarea>
+                                    aria-describedby=error_id(&ar1_id(&evidence_key))
+                                    on:input={
+                                        let evidence_key = evidence_key.clone();
+                                        move |ev| edit(evidence_key.clone(), event_target_value(&ev))
+                                    }></textarea>
+                                {feedback(&evidence_key)}
                             </div>
                         }
                     }).collect_view()}
@@ -266,12 +292,13 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                 </section>
                 <section class="panel"><h3>"Recommendation to the LA"</h3>
                     <label for="ar1-recommendation">"Recommendation"</label>
-                    <select id="ar1-recommendation" on:change=move |ev| edit("recommendation".into(), event_target_value(&ev))>
+                    <select id="ar1-recommendation" aria-describedby=error_id("ar1-recommendation") on:change=move |ev| edit("recommendation".into(), event_target_value(&ev))>
                         {[("", "Choose…"), ("maintain", "Maintain the plan unchanged"), ("amend", "Amend the plan"), ("cease", "Cease to maintain")]
                             .into_iter()
                             .map(|(v, t)| view! { <option value=v selected=move || get("recommendation") == v>{t}</option> })
                             .collect_view()}
                     </select>
+                    {feedback("recommendation")}
                     {area("recommendation_reasons", "Reasons, and any requests (reassessment, funding, placement)", 3)}
                     <p class="hint">"Requests to the LA (a funding request needs the costed provision map, a placement request the risk assessment):"</p>
                     {check("request.reassessment", "A reassessment")}
@@ -290,10 +317,17 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                             {move || (0..rows.get()).map(|n| {
                                 let cell = move |part: &'static str| {
                                     let key = format!("actions.{n}.{part}");
-                                    let k = key.clone();
+                                    let (id, k) = (ar1_id(&key), key.clone());
                                     view! {
-                                        <td><input id=ar1_id(&key) type="text" aria-label=format!("Action {} {}", n + 1, part.replace('_', " "))
-                                            prop:value=move || get(&k) on:input=move |ev| edit(key.clone(), event_target_value(&ev)) /></td>
+                                        <td>
+                                            <label class="visually-hidden" for=id.clone()>{format!("Action {} {}", n + 1, part.replace('_', " "))}</label>
+                                            <input id=id.clone() type="text" aria-describedby=error_id(&id) aria-invalid=invalid(key.clone())
+                                                prop:value=move || get(&k) on:input={
+                                                    let key = key.clone();
+                                                    move |ev| edit(key.clone(), event_target_value(&ev))
+                                                } />
+                                            {feedback(&key)}
+                                        </td>
                                     }
                                 };
                                 view! { <tr>{cell("action")}{cell("owner")}{cell("deadline")}{cell("success_measure")}</tr> }

@@ -1,13 +1,13 @@
 //! What more than one screen uses: error and status displays, the breadcrumb back to a child,
-//! form fields, and the table of agreed actions.
+//! forms and their fields (the same behaviour everywhere), and the table of agreed actions.
 
 mod actions;
-mod field;
+mod form;
 
 pub(crate) use actions::ActionTable;
-pub(crate) use field::{TextField, field_error};
+pub(crate) use form::{Ack, FieldError, Form, Opening, Outcome, ProblemList, TextField, error_id};
 
-use ardesk_dto::{ErrorDto, FieldProblem};
+use ardesk_dto::ErrorDto;
 use leptos::prelude::*;
 
 use crate::app::{Screen, ctx};
@@ -44,18 +44,6 @@ pub(crate) fn BackToChild(child: i64) -> impl IntoView {
         <nav class="breadcrumb">
             <button id="back-to-child" class="link" on:click=move |_| ctx.go(Screen::Child(child))>"← Child"</button>
         </nav>
-    }
-}
-
-/// A list of problems under the control they belong to.
-#[component]
-pub(crate) fn Problems(id: &'static str, problems: RwSignal<Vec<FieldProblem>>) -> impl IntoView {
-    view! {
-        <div id=id class="field-error" role="alert">
-            {move || problems.get().into_iter().map(|p| view! {
-                <p><span class="icon" aria-hidden="true">"⚠ "</span>{p.message}" "{p.hint}</p>
-            }).collect_view()}
-        </div>
     }
 }
 

@@ -1,30 +1,27 @@
 //! The statutory clock of the child's current review, and its export to a calendar.
 
-use ardesk_dto::{ChildTimeline, ErrorCode, ErrorDto};
+use ardesk_dto::{ChildTimeline, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::ctx;
 use crate::ipc;
-use crate::widgets::{ErrorPanel, StatusBadge};
+use crate::widgets::{Ack, ErrorPanel, Outcome, StatusBadge};
 
 /// The statutory clock of the child's current review: next step, every milestone and its reason.
 #[component]
 pub(super) fn ReviewClock(id: i64) -> impl IntoView {
-    let ctx = ctx();
     let timeline = RwSignal::new(None::<Result<ChildTimeline, ErrorDto>>);
     spawn_local(async move { timeline.set(Some(ipc::child_timeline(id).await)) });
-    let export_error = RwSignal::new(None::<ErrorDto>);
+    let outcome = Outcome::new();
     let exporting = RwSignal::new(false);
     let export = move |_| {
         exporting.set(true);
-        export_error.set(None);
+        outcome.clear();
         spawn_local(async move {
-            match ipc::export_ics(id).await {
-                Ok(done) => ctx.status.set(Some(format!("Saved {} ({} dates).", done.file_name, done.items))),
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => export_error.set(Some(e)),
-            }
+            let result = ipc::export_ics(id).await;
+            outcome.answer("export-ics", result, |done| {
+                format!("Saved {} ({} dates).", done.file_name, done.items)
+            });
             exporting.set(false);
         });
     };
@@ -100,10 +97,12 @@ pub(super) fn ReviewClock(id: i64) -> impl IntoView {
         <section aria-labelledby="clock-h" class="clock">
             <div class="title-row">
                 <h3 id="clock-h">"Statutory clock"</h3>
-                <button id="export-ics" on:click=export disabled=move || exporting.get()>"Export to calendar (.ics)"</button>
+                <div class="actions">
+                    <Ack outcome at="export-ics" />
+                    <button id="export-ics" on:click=export disabled=move || exporting.get()>"Export to calendar (.ics)"</button>
+                </div>
             </div>
             {body}
-            {move || export_error.get().map(|error| view! { <ErrorPanel error /> })}
         </section>
     }
 }

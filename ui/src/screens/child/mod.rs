@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::app::{Screen, ctx};
 use crate::ipc;
 use crate::screens::after::AfterMeeting;
-use crate::widgets::ErrorPanel;
+use crate::widgets::{Ack, ErrorPanel, Outcome};
 use clock::ReviewClock;
 use details::ChildDetails;
 
@@ -20,7 +20,7 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     let child = RwSignal::new(None::<Result<ChildDetail, ErrorDto>>);
     spawn_local(async move { child.set(Some(ipc::get_child(id).await)) });
     let confirming = RwSignal::new(false);
-    let error = RwSignal::new(None::<ErrorDto>);
+    let outcome = Outcome::new();
 
     let delete = move |name: String| {
         spawn_local(async move {
@@ -29,7 +29,7 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                     ctx.refresh_info();
                     ctx.go_with_status(Screen::Caseload, format!("Deleted {name}."));
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => outcome.refused("confirm-delete", e),
             }
         });
     };
@@ -71,6 +71,7 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                                     move |_| delete(name.clone())
                                 }>"Delete permanently"</button>
                                 <button id="cancel-delete" on:click=move |_| confirming.set(false)>"Keep"</button>
+                                <Ack outcome at="confirm-delete" />
                             </div>
                         }
                     }
@@ -87,6 +88,6 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
         <nav class="breadcrumb">
             <button id="back" class="link" on:click=move |_| ctx.go(Screen::Caseload)>"← Caseload"</button>
         </nav>
-        <article class="child">{body} {move || error.get().map(|error| view! { <ErrorPanel error /> })}</article>
+        <article class="child">{body}</article>
     }
 }

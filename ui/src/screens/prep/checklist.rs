@@ -1,36 +1,72 @@
 //! The reports and views the meeting needs: each received, attached, typed in or chased; and
 //! the papers circulated before the meeting.
 
-use ardesk_dto::{ChecklistDto, ErrorCode};
+use ardesk_dto::ChecklistDto;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
-use crate::widgets::StatusBadge;
+use crate::widgets::{Ack, Form, Opening, Outcome, StatusBadge};
 
-/// The views being typed in, and for which item.
+/// The views being typed in, and for which item; and what the panel's last action came back with.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Draft {
     item: RwSignal<Option<i64>>,
     text: RwSignal<String>,
+    opening: Opening,
+    outcome: Outcome,
 }
 
 impl Draft {
     pub(super) fn new() -> Draft {
-        Draft { item: RwSignal::new(None), text: RwSignal::new(String::new()) }
+        Draft {
+            item: RwSignal::new(None),
+            text: RwSignal::new(String::new()),
+            opening: Opening::new(),
+            outcome: Outcome::new(),
+        }
+    }
+
+    /// "Type views" for `item`: the views typed so far for it are kept.
+    fn open(self, item: i64) {
+        if self.item.get_untracked() != Some(item) {
+            self.text.set(String::new());
+            self.item.set(Some(item));
+        }
+        self.opening.open();
+    }
+
+    fn close(self) {
+        self.item.set(None);
+        self.text.set(String::new());
     }
 }
 
 #[component]
 pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistDto>) -> impl IntoView {
-    let review = page.review;
+    let (review, outcome) = (page.review, draft.outcome);
     let chase = move |item: i64| {
         spawn_local(async move {
+            let at = format!("item-{item}");
             match ipc::chase(review, item).await {
-                Ok(done) => page.written(format!("Wrote the reminder to {}.", done.folder)).await,
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => page.report_message(e),
+                Ok(done) => {
+                    page.written(outcome, &at, format!("Wrote the reminder to {}.", done.folder)).await
+                }
+                Err(e) => outcome.refused(&at, e),
+            }
+        });
+    };
+    let save_views = move || {
+        let (Some(item), text) = (draft.item.get_untracked(), draft.text.get_untracked()) else { return };
+        // The editor stays open with what was typed until the views are saved.
+        page.act(Box::pin(async move { ipc::record_views(review, item, &text).await }), move |result| {
+            match result {
+                Ok(()) => {
+                    draft.close();
+                    outcome.done(&format!("item-{item}"), "Views recorded.");
+                }
+                Err(e) => outcome.refused("save-views", e),
             }
         });
     };
@@ -57,48 +93,56 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                                 <td class="date">{c.due.clone().unwrap_or_default()}</td>
                                 <td class="date">{c.received_on.clone().unwrap_or_default()}</td>
                                 <td class="row-actions">
-                                    <button class="link attach" on:click=move |_| page.act(
-                                        Some("File attached.".to_owned()),
+                                    <button class="link attach" on:click=move |_| page.act_at(
+                                        outcome,
+                                        format!("item-{item}"),
+                                        "File attached.",
                                         Box::pin(async move { ipc::attach_file(review, item).await }),
                                     )>"Attach file…"</button>
-                                    {views.then(|| view! { " " <button class="link views" on:click=move |_| { draft.item.set(Some(item)); draft.text.set(String::new()); }>"Type views"</button> })}
+                                    {views.then(|| view! { " " <button class="link views" on:click=move |_| draft.open(item)>"Type views"</button> })}
                                     {(c.status == "overdue" && c.from_invitee.is_some()).then(|| view! {
                                         " " <button class="link chase" on:click=move |_| chase(item)>"Write reminder…"</button>
                                     })}
+                                    <Ack outcome at=format!("item-{item}") />
                                 </td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
-            {move || draft.item.get().map(|item| view! {
-                <div class="editor">
+            {move || draft.item.get().map(|_| view! {
+                <Form id="views-form" class="editor" on_submit=save_views opening=draft.opening>
                     <label for="views-text">"Views, as told to you"</label>
                     <textarea id="views-text" rows="5" prop:value=move || draft.text.get() on:input=move |ev| draft.text.set(event_target_value(&ev))></textarea>
                     <div class="actions">
-                        <button id="save-views" class="primary" on:click=move |_| {
-                            let text = draft.text.get_untracked();
-                            draft.item.set(None);
-                            page.act(Some("Views recorded.".to_owned()), Box::pin(async move { ipc::record_views(review, item, &text).await }));
-                        }>"Save views"</button>
-                        <button on:click=move |_| draft.item.set(None)>"Cancel"</button>
+                        <button id="save-views" type="submit" class="primary">"Save views"</button>
+                        <button type="button" on:click=move |_| draft.close()>"Cancel"</button>
+                        <Ack outcome at="save-views" />
                     </div>
-                </div>
+                </Form>
             })}
             <div class="actions">
                 <button id="circulation-letters" on:click=move |_| {
                     spawn_local(async move {
                         match ipc::circulation_letters(review).await {
-                            Ok(done) => page.written(format!("Wrote {} cover letters to {}.", done.files.len(), done.folder)).await,
-                            Err(e) if e.code == ErrorCode::Cancelled => {}
-                            Err(e) => page.report_message(e),
+                            Ok(done) => {
+                                let text = format!("Wrote {} cover letters to {}.", done.files.len(), done.folder);
+                                page.written(outcome, "circulation-letters", text).await;
+                            }
+                            Err(e) => outcome.refused("circulation-letters", e),
                         }
                     });
                 }>"Write circulation cover letters…"</button>
-                <button id="mark-circulated" on:click=move |_| page.act(
-                    Some("Papers recorded as circulated to every invitee today.".to_owned()),
+                <Ack outcome at="circulation-letters" />
+            </div>
+            <div class="actions">
+                <button id="mark-circulated" on:click=move |_| page.act_at(
+                    outcome,
+                    "mark-circulated",
+                    "Papers recorded as circulated to every invitee today.",
                     Box::pin(async move { ipc::mark_circulated(review).await }),
                 )>"Record papers as circulated today"</button>
+                <Ack outcome at="mark-circulated" />
             </div>
         </section>
     }

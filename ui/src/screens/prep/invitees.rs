@@ -1,12 +1,13 @@
 //! The invitees: the suggested ones accepted at once, anyone else added, each edited, removed
 //! or sent their own letter.
 
-use ardesk_dto::{ErrorCode, InviteeDto, InviteeForm};
+use ardesk_dto::{InviteeDto, InviteeForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
+use crate::widgets::{Ack, Form, Opening, Outcome, TextField};
 
 /// A new invitee's form: a professional, contacted by email, asked for advice.
 fn blank() -> InviteeForm {
@@ -18,45 +19,118 @@ fn blank() -> InviteeForm {
     }
 }
 
-/// The add or edit form as typed.
+/// The add or edit form as typed. Nothing typed is thrown away by pressing "Add someone else"
+/// or "Edit" again: only Cancel, or a save that succeeds, clears it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Draft {
     form: RwSignal<InviteeForm>,
-    adding: RwSignal<bool>,
+    open: RwSignal<bool>,
     /// The invitee being edited, if the form is editing rather than adding.
     editing: RwSignal<Option<i64>>,
+    /// The new invitee typed so far, kept while the form edits someone else.
+    adding: RwSignal<Option<InviteeForm>>,
+    opening: Opening,
+    outcome: Outcome,
 }
 
 impl Draft {
     pub(super) fn new() -> Draft {
-        Draft { form: RwSignal::new(blank()), adding: RwSignal::new(false), editing: RwSignal::new(None) }
+        Draft {
+            form: RwSignal::new(blank()),
+            open: RwSignal::new(false),
+            editing: RwSignal::new(None),
+            adding: RwSignal::new(None),
+            opening: Opening::new(),
+            outcome: Outcome::new(),
+        }
+    }
+
+    /// "Add someone else": opens the form on the new invitee typed so far (or a blank one).
+    fn add(self) {
+        if self.editing.get_untracked().is_some() || !self.open.get_untracked() {
+            let typed = self.adding.try_update(Option::take).flatten();
+            self.form.set(typed.unwrap_or_else(blank));
+            self.editing.set(None);
+        }
+        self.open.set(true);
+        self.opening.open();
+    }
+
+    /// "Edit": opens the form on `id`'s details (or on the changes typed to them so far).
+    fn edit(self, id: i64, form: InviteeForm) {
+        if self.editing.get_untracked() != Some(id) || !self.open.get_untracked() {
+            if self.open.get_untracked() && self.editing.get_untracked().is_none() {
+                self.adding.set(Some(self.form.get_untracked()));
+            }
+            self.form.set(form);
+            self.editing.set(Some(id));
+        }
+        self.open.set(true);
+        self.opening.open();
+    }
+
+    /// Closes the form, forgetting what it held; a new invitee typed before an edit comes back
+    /// with the next "Add someone else".
+    fn close(self) {
+        self.open.set(false);
+        self.editing.set(None);
+        self.form.set(blank());
+        self.outcome.clear();
     }
 }
 
 #[component]
 pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>) -> impl IntoView {
-    let review = page.review;
+    let (review, form, outcome) = (page.review, draft.form, draft.outcome);
     let letter_for = move |invitee: i64| {
         spawn_local(async move {
+            let at = format!("invitee-{invitee}");
             match ipc::generate_letter_for(review, invitee).await {
                 Ok(done) => {
-                    page.written(format!("Wrote {} to {}.", done.files.join(" and "), done.folder)).await
+                    let text = format!("Wrote {} to {}.", done.files.join(" and "), done.folder);
+                    page.written(outcome, &at, text).await;
                 }
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => page.report(e),
+                Err(e) => outcome.refused(&at, e),
             }
         });
     };
+    let save = move || {
+        let typed = form.get_untracked();
+        let name = typed.name.trim().to_owned();
+        let (done, fut): (String, super::PrepFuture) = match draft.editing.get_untracked() {
+            Some(id) => (
+                format!("Saved {name}."),
+                Box::pin(async move { ipc::update_invitee(review, id, &typed).await }),
+            ),
+            None => {
+                (format!("Added {name}."), Box::pin(async move { ipc::add_invitee(review, &typed).await }))
+            }
+        };
+        // The form stays open with what was typed until the save succeeds.
+        page.act(fut, move |result| match result {
+            Ok(()) => {
+                draft.close();
+                outcome.done("invitees", done);
+            }
+            Err(e) => outcome.refused("add-invitee-save", e),
+        });
+    };
+
     view! {
         <section class="panel" aria-labelledby="invitees-h">
             <h3 id="invitees-h">"Invitees"</h3>
             {if invitees.is_empty() {
                 view! {
                     <p>"No invitees yet. The app suggests everyone the law requires (reg 20(2)) and those this child's circumstances call for; you can change the list afterwards."</p>
-                    <button id="accept-invitees" class="primary" on:click=move |_| page.act(
-                        Some("Suggested invitees added, with the report checklist.".to_owned()),
-                        Box::pin(async move { ipc::accept_invitees(review).await }),
-                    )>"Add the suggested invitees"</button>
+                    <div class="actions">
+                        <button id="accept-invitees" class="primary" on:click=move |_| page.act_at(
+                            outcome,
+                            "accept-invitees",
+                            "Suggested invitees added, with the report checklist.",
+                            Box::pin(async move { ipc::accept_invitees(review).await }),
+                        )>"Add the suggested invitees"</button>
+                        <Ack outcome at="accept-invitees" />
+                    </div>
                 }.into_any()
             } else {
                 view! {
@@ -80,13 +154,16 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
                                             " "
                                             <button class="link edit-invitee" on:click={
                                                 let form = i.form.clone();
-                                                move |_| { draft.editing.set(Some(id)); draft.form.set(form.clone()); draft.adding.set(true); }
+                                                move |_| draft.edit(id, form.clone())
                                             }>"Edit"</button>
                                             " "
-                                            <button class="link remove-invitee" on:click=move |_| page.act(
-                                                Some("Invitee removed.".to_owned()),
+                                            <button class="link remove-invitee" on:click=move |_| page.act_at(
+                                                outcome,
+                                                "invitees",
+                                                "Invitee removed.",
                                                 Box::pin(async move { ipc::delete_invitee(review, id).await }),
                                             )>"Remove"</button>
+                                            <Ack outcome at=format!("invitee-{id}") />
                                         </td>
                                     </tr>
                                 }
@@ -96,34 +173,30 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
                 }.into_any()
             }}
             <div class="actions">
-                <button id="show-add-invitee" on:click=move |_| { draft.editing.set(None); draft.form.set(blank()); draft.adding.update(|a| *a = !*a); }>"Add someone else"</button>
+                <button id="show-add-invitee" on:click=move |_| draft.add()>"Add someone else"</button>
+                <Ack outcome at="invitees" />
             </div>
-            <Show when=move || draft.adding.get()>
-                <div class="inline-fields">
-                    <div class="field"><label for="i-name">"Name"</label>
-                        <input id="i-name" type="text" prop:value=move || draft.form.with(|f| f.name.clone())
-                            on:input=move |ev| draft.form.update(|f| f.name = event_target_value(&ev)) /></div>
-                    <div class="field"><label for="i-role">"Role"</label>
-                        <input id="i-role" type="text" prop:value=move || draft.form.with(|f| f.role.clone())
-                            on:input=move |ev| draft.form.update(|f| f.role = event_target_value(&ev)) /></div>
-                    <div class="field"><label for="i-org">"Organisation"</label>
-                        <input id="i-org" type="text" prop:value=move || draft.form.with(|f| f.organisation.clone())
-                            on:input=move |ev| draft.form.update(|f| f.organisation = event_target_value(&ev)) /></div>
-                    <div class="field"><label for="i-email">"Email"</label>
-                        <input id="i-email" type="text" prop:value=move || draft.form.with(|f| f.email.clone())
-                            on:input=move |ev| draft.form.update(|f| f.email = event_target_value(&ev)) /></div>
-                    <div class="field checkbox"><input id="i-advice" type="checkbox" prop:checked=move || draft.form.with(|f| f.advice_requested)
-                        on:change=move |ev| draft.form.update(|f| f.advice_requested = event_target_checked(&ev)) />
-                        <label for="i-advice">"Ask for advice"</label></div>
-                </div>
-                <button id="add-invitee-save" on:click=move |_| {
-                    let form = draft.form.get_untracked();
-                    draft.adding.set(false);
-                    match draft.editing.get_untracked() {
-                        Some(id) => page.act(Some(format!("Saved {}.", form.name.trim())), Box::pin(async move { ipc::update_invitee(review, id, &form).await })),
-                        None => page.act(Some(format!("Added {}.", form.name.trim())), Box::pin(async move { ipc::add_invitee(review, &form).await })),
-                    }
-                }>{move || if draft.editing.get().is_some() { "Save" } else { "Add" }}</button>
+            <Show when=move || draft.open.get()>
+                <Form id="invitee-form" on_submit=save opening=draft.opening>
+                    <div class="inline-fields">
+                        <TextField form outcome name="name" id="i-name" label="Name"
+                            get=|f| f.name.clone() set=|f, v| f.name = v />
+                        <TextField form outcome name="role" id="i-role" label="Role"
+                            get=|f| f.role.clone() set=|f, v| f.role = v />
+                        <TextField form outcome name="organisation" id="i-org" label="Organisation"
+                            get=|f| f.organisation.clone() set=|f, v| f.organisation = v />
+                        <TextField form outcome name="email" id="i-email" label="Email"
+                            get=|f| f.email.clone() set=|f, v| f.email = v />
+                        <div class="field checkbox"><input id="i-advice" type="checkbox" prop:checked=move || form.with(|f| f.advice_requested)
+                            on:change=move |ev| form.update(|f| f.advice_requested = event_target_checked(&ev)) />
+                            <label for="i-advice">"Ask for advice"</label></div>
+                    </div>
+                    <div class="actions">
+                        <button id="add-invitee-save" type="submit">{move || if draft.editing.get().is_some() { "Save" } else { "Add" }}</button>
+                        <button id="add-invitee-cancel" type="button" on:click=move |_| draft.close()>"Cancel"</button>
+                        <Ack outcome at="add-invitee-save" />
+                    </div>
+                </Form>
             </Show>
         </section>
     }

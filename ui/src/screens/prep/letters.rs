@@ -1,24 +1,25 @@
 //! The letters: every invitation at once, and the record of invitations sent.
 
-use ardesk_dto::{ErrorCode, LetterLogDto};
+use ardesk_dto::LetterLogDto;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
+use crate::widgets::{Ack, Outcome};
 
 #[component]
-pub(super) fn LettersPanel(page: Page, letters: Vec<LetterLogDto>) -> impl IntoView {
+pub(super) fn LettersPanel(page: Page, outcome: Outcome, letters: Vec<LetterLogDto>) -> impl IntoView {
     let review = page.review;
     let write_all = move |_| {
         page.busy.set(true);
         spawn_local(async move {
             match ipc::generate_letters(review, "both").await {
                 Ok(done) => {
-                    page.written(format!("Wrote {} letters to {}.", done.files.len(), done.folder)).await
+                    let text = format!("Wrote {} letters to {}.", done.files.len(), done.folder);
+                    page.written(outcome, "generate-letters", text).await;
                 }
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => page.report(e),
+                Err(e) => outcome.refused("generate-letters", e),
             }
             page.busy.set(false);
         });
@@ -29,10 +30,16 @@ pub(super) fn LettersPanel(page: Page, letters: Vec<LetterLogDto>) -> impl IntoV
             <p class="hint">"One letter for each invitee (an invitation, with the request for advice where asked) and one for the child, as Word and PDF. Nothing is written if a detail the letters need is missing: you are told which."</p>
             <div class="actions">
                 <button id="generate-letters" class="primary" on:click=write_all disabled=move || page.busy.get()>"Write all letters…"</button>
-                <button id="mark-invited" on:click=move |_| page.act(
-                    Some("Invitations recorded as sent today.".to_owned()),
+                <Ack outcome at="generate-letters" />
+            </div>
+            <div class="actions">
+                <button id="mark-invited" on:click=move |_| page.act_at(
+                    outcome,
+                    "mark-invited",
+                    "Invitations recorded as sent today.",
                     Box::pin(async move { ipc::mark_invitations_sent(review).await }),
                 )>"Record invitations as sent today"</button>
+                <Ack outcome at="mark-invited" />
             </div>
             {(!letters.is_empty()).then(|| view! {
                 <details id="letters">

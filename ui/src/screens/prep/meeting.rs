@@ -5,30 +5,24 @@ use leptos::prelude::*;
 
 use super::Page;
 use crate::ipc;
+use crate::widgets::{Ack, Form, Outcome, TextField};
 
-/// The meeting form as typed.
+/// The meeting form as typed, and what its last save came back with.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Draft {
-    date: RwSignal<String>,
-    time: RwSignal<String>,
-    venue: RwSignal<String>,
+    form: RwSignal<MeetingForm>,
+    outcome: Outcome,
 }
 
 impl Draft {
     pub(super) fn new(page: Page) -> Draft {
-        let draft = Draft {
-            date: RwSignal::new(String::new()),
-            time: RwSignal::new(String::new()),
-            venue: RwSignal::new(String::new()),
-        };
+        let draft = Draft { form: RwSignal::new(MeetingForm::default()), outcome: Outcome::new() };
         Effect::new(move |first: Option<()>| {
             // Fill the meeting form once, when the review first loads.
-            if (first.is_none() || draft.date.get_untracked().is_empty())
+            if (first.is_none() || draft.form.with_untracked(|f| f.date.is_empty()))
                 && let Some(Ok(p)) = page.prep.get()
             {
-                draft.date.set(p.meeting.date.clone());
-                draft.time.set(p.meeting.time.clone());
-                draft.venue.set(p.meeting.venue.clone());
+                draft.form.set(p.meeting.clone());
             }
         });
         draft
@@ -42,39 +36,33 @@ pub(super) fn MeetingPanel(
     notice: Compliance,
     circulation: Compliance,
 ) -> impl IntoView {
-    let save_meeting = move |_| {
-        let form = MeetingForm {
-            date: draft.date.get_untracked(),
-            time: draft.time.get_untracked(),
-            venue: draft.venue.get_untracked(),
-        };
-        let review = page.review;
-        page.act(
-            Some("Meeting saved.".to_owned()),
+    let Draft { form, outcome } = draft;
+    let save = move || {
+        let (review, form) = (page.review, form.get_untracked());
+        page.act_at(
+            outcome,
+            "save-meeting",
+            "Meeting saved.",
             Box::pin(async move { ipc::set_meeting(review, &form).await }),
         );
     };
     view! {
         <section class="panel" aria-labelledby="meeting-h">
             <h3 id="meeting-h">"The meeting"</h3>
-            <div class="inline-fields">
-                <div class="field">
-                    <label for="m-date">"Date"</label>
-                    <input id="m-date" type="text" placeholder="dd/mm/yyyy" prop:value=move || draft.date.get()
-                        on:input=move |ev| draft.date.set(event_target_value(&ev)) />
+            <Form id="meeting-form" on_submit=save>
+                <div class="inline-fields">
+                    <TextField form outcome name="date" id="m-date" label="Date" placeholder="dd/mm/yyyy"
+                        get=|f| f.date.clone() set=|f, v| f.date = v />
+                    <TextField form outcome name="time" id="m-time" label="Start time" placeholder="HH:MM"
+                        get=|f| f.time.clone() set=|f, v| f.time = v />
+                    <TextField form outcome name="venue" id="m-venue" label="Venue, or “Remote:” and how to join" wide=true
+                        get=|f| f.venue.clone() set=|f, v| f.venue = v />
                 </div>
-                <div class="field">
-                    <label for="m-time">"Start time"</label>
-                    <input id="m-time" type="text" placeholder="HH:MM" prop:value=move || draft.time.get()
-                        on:input=move |ev| draft.time.set(event_target_value(&ev)) />
+                <div class="actions">
+                    <button id="save-meeting" type="submit" class="primary">"Save meeting"</button>
+                    <Ack outcome at="save-meeting" />
                 </div>
-                <div class="field wide">
-                    <label for="m-venue">"Venue, or “Remote:” and how to join"</label>
-                    <input id="m-venue" type="text" prop:value=move || draft.venue.get()
-                        on:input=move |ev| draft.venue.set(event_target_value(&ev)) />
-                </div>
-            </div>
-            <button id="save-meeting" class="primary" on:click=save_meeting>"Save meeting"</button>
+            </Form>
             <ComplianceLine id="notice" c=notice />
             <ComplianceLine id="circulation" c=circulation />
         </section>

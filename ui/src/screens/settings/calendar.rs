@@ -1,20 +1,19 @@
 //! The school's calendar: term dates (typed or imported) and bank holidays (imported from
 //! gov.uk's file).
 
-use ardesk_dto::{CalendarSettings, ErrorCode, ErrorDto, FieldProblem};
+use ardesk_dto::{CalendarSettings, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::problems_of;
-use crate::app::ctx;
 use crate::ipc;
-use crate::widgets::Problems;
+use crate::widgets::{Ack, Form, Outcome, ProblemList};
 
 #[component]
 pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView {
-    let ctx = ctx();
     let terms = RwSignal::new(String::new());
-    let terms_problems = RwSignal::new(Vec::<FieldProblem>::new());
+    // The term dates' problems are all about the one text: shown together beside it.
+    let outcome = Outcome::new();
+    let holidays = Outcome::new();
     let settings = RwSignal::new(None::<CalendarSettings>);
     spawn_local(async move {
         match ipc::terms_text().await {
@@ -24,53 +23,38 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
         settings.set(ipc::calendar_settings().await.ok());
     });
 
-    let save_terms = move |_| {
+    let save_terms = move || {
         let text = terms.get_untracked();
         spawn_local(async move {
-            match ipc::set_terms(&text).await {
-                Ok(s) => {
-                    terms_problems.set(Vec::new());
-                    ctx.status.set(Some(format!(
-                        "Term dates saved: {} terms, {} closure days.",
-                        s.terms.len(),
-                        s.closures.len()
-                    )));
-                    settings.set(Some(s));
-                }
-                Err(e) => terms_problems.set(problems_of(e)),
+            let result = ipc::set_terms(&text).await;
+            let done = |s: &CalendarSettings| {
+                format!("Term dates saved: {} terms, {} closure days.", s.terms.len(), s.closures.len())
+            };
+            if let Some(s) = outcome.answer("save-terms", result, done) {
+                settings.set(Some(s));
             }
         });
     };
     let import_terms = move |_| {
         spawn_local(async move {
-            match ipc::import_terms().await {
-                Ok(s) => {
-                    terms_problems.set(Vec::new());
-                    terms.set(ipc::terms_text().await.unwrap_or_default());
-                    ctx.status.set(Some(format!(
-                        "Term dates imported: {} terms, {} closure days.",
-                        s.terms.len(),
-                        s.closures.len()
-                    )));
-                    settings.set(Some(s));
-                }
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => terms_problems.set(problems_of(e)),
+            let result = ipc::import_terms().await;
+            let done = |s: &CalendarSettings| {
+                format!("Term dates imported: {} terms, {} closure days.", s.terms.len(), s.closures.len())
+            };
+            if let Some(s) = outcome.answer("import-terms", result, done) {
+                terms.set(ipc::terms_text().await.unwrap_or_default());
+                settings.set(Some(s));
             }
         });
     };
     let import_holidays = move |_| {
         spawn_local(async move {
-            match ipc::import_bank_holidays().await {
-                Ok(n) => {
-                    ctx.status.set(Some(format!(
-                        "Bank holidays imported: {n} new {}.",
-                        if n == 1 { "date" } else { "dates" }
-                    )));
-                    settings.set(ipc::calendar_settings().await.ok());
-                }
-                Err(e) if e.code == ErrorCode::Cancelled => {}
-                Err(e) => error.set(Some(e)),
+            let result = ipc::import_bank_holidays().await;
+            let done = |n: &usize| {
+                format!("Bank holidays imported: {n} new {}.", if *n == 1 { "date" } else { "dates" })
+            };
+            if holidays.answer("import-holidays", result, done).is_some() {
+                settings.set(ipc::calendar_settings().await.ok());
             }
         });
     };
@@ -83,14 +67,18 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
                 "(“closure, 04/09/2026”). Milestones that fall in a holiday are flagged, not moved: "
                 "statutory deadlines keep running in the holidays."
             </p>
-            <label for="terms">"Term dates"</label>
-            <textarea id="terms" rows="8" prop:value=move || terms.get()
-                on:input=move |ev| terms.set(event_target_value(&ev))></textarea>
-            <Problems id="terms-errors" problems=terms_problems />
-            <div class="actions">
-                <button id="save-terms" class="primary" on:click=save_terms>"Save term dates"</button>
-                <button id="import-terms" on:click=import_terms>"Import from a file (.ics or .csv)…"</button>
-            </div>
+            <Form id="terms-form" on_submit=save_terms>
+                <label for="terms">"Term dates"</label>
+                <textarea id="terms" rows="8" prop:value=move || terms.get() aria-describedby="terms-errors"
+                    on:input=move |ev| terms.set(event_target_value(&ev))></textarea>
+                <ProblemList outcome id="terms-errors" of="terms" />
+                <div class="actions">
+                    <button id="save-terms" type="submit" class="primary">"Save term dates"</button>
+                    <Ack outcome at="save-terms" />
+                    <button id="import-terms" type="button" on:click=import_terms>"Import from a file (.ics or .csv)…"</button>
+                    <Ack outcome at="import-terms" />
+                </div>
+            </Form>
         </section>
         <section aria-labelledby="holidays-h" class="panel">
             <h3 id="holidays-h">"Bank holidays"</h3>
@@ -98,7 +86,10 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
                 {move || settings.get().map(|s| format!("England and Wales bank holidays known: {}.", s.bank_holiday_years))}
             </p>
             <p class="hint">"To add later years, download bank-holidays.json from gov.uk and import it."</p>
-            <button id="import-holidays" on:click=import_holidays>"Import bank-holidays.json…"</button>
+            <div class="actions">
+                <button id="import-holidays" on:click=import_holidays>"Import bank-holidays.json…"</button>
+                <Ack outcome=holidays at="import-holidays" />
+            </div>
         </section>
     }
 }

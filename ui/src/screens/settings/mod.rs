@@ -6,25 +6,16 @@ mod profiles;
 mod school;
 mod wording;
 
-use ardesk_dto::{ErrorDto, FieldProblem};
+use ardesk_dto::ErrorDto;
 use leptos::prelude::*;
 
 use crate::app::ctx;
 use crate::widgets::ErrorPanel;
 
-/// The problems of a refused save, or its message as the one problem if it names no field.
-fn problems_of(e: ErrorDto) -> Vec<FieldProblem> {
-    if e.problems.is_empty() {
-        vec![FieldProblem { field: String::new(), message: e.message, hint: String::new() }]
-    } else {
-        e.problems
-    }
-}
-
 #[component]
 pub(crate) fn Settings() -> impl IntoView {
     let ctx = ctx();
-    // What could not be loaded or imported, shown at the top of the page.
+    // The term dates that could not be loaded, shown at the top of the page.
     let error = RwSignal::new(None::<ErrorDto>);
     view! {
         <h2>"Settings"</h2>
@@ -37,6 +28,6 @@ pub(crate) fn Settings() -> impl IntoView {
         </section>
         <wording::WordingPanel />
         <calendar::CalendarPanels error />
-        <profiles::ProfilesPanel error />
+        <profiles::ProfilesPanel />
     }
 }

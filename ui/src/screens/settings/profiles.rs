@@ -1,58 +1,69 @@
 //! The LA profiles: each LA's timings, forms and rules, edited as JSON or reset to the shipped one.
 
-use ardesk_dto::{ErrorDto, FieldProblem, ProfileSummary};
+use ardesk_dto::ProfileSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::problems_of;
-use crate::app::ctx;
 use crate::ipc;
-use crate::widgets::Problems;
+use crate::widgets::{Ack, Form, Opening, Outcome, ProblemList};
 
 #[component]
-pub(super) fn ProfilesPanel(error: RwSignal<Option<ErrorDto>>) -> impl IntoView {
-    let ctx = ctx();
+pub(super) fn ProfilesPanel() -> impl IntoView {
     let profiles = RwSignal::new(Vec::<ProfileSummary>::new());
     let editing = RwSignal::new(None::<String>);
     let profile_text = RwSignal::new(String::new());
-    let profile_problems = RwSignal::new(Vec::<FieldProblem>::new());
+    // Each profile's row: its edit saved or its reset, confirmed (or refused) in the row.
+    let rows = Outcome::new();
+    // The editor: every problem is about the JSON, shown together beside it.
+    let editor = Outcome::new();
+    let opening = Opening::new();
     spawn_local(async move { profiles.set(ipc::profiles().await.unwrap_or_default()) });
 
     let edit = move |id: String| {
+        // Pressed again for the profile being edited, it keeps what was typed.
+        if editing.get_untracked().as_deref() == Some(id.as_str()) {
+            opening.open();
+            return;
+        }
         spawn_local(async move {
             match ipc::profile_json(&id).await {
                 Ok(json) => {
                     profile_text.set(json);
-                    profile_problems.set(Vec::new());
+                    editor.clear();
                     editing.set(Some(id));
+                    opening.open();
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => rows.refused(&format!("profile-{id}"), e),
             }
         });
     };
-    let save_profile = move |_| {
+    let save_profile = move || {
         let Some(id) = editing.get_untracked() else { return };
         let json = profile_text.get_untracked();
         spawn_local(async move {
             match ipc::save_profile(&id, &json).await {
                 Ok(()) => {
                     editing.set(None);
-                    ctx.status.set(Some(format!("Saved the school's version of the {id} profile.")));
+                    rows.done(
+                        &format!("profile-{id}"),
+                        format!("Saved the school's version of the {id} profile."),
+                    );
                     profiles.set(ipc::profiles().await.unwrap_or_default());
                 }
-                Err(e) => profile_problems.set(problems_of(e)),
+                Err(e) => editor.refused("save-profile", e),
             }
         });
     };
     let reset_profile = move |id: String| {
         spawn_local(async move {
+            let at = format!("profile-{id}");
             match ipc::reset_profile(&id).await {
                 Ok(()) => {
                     editing.set(None);
-                    ctx.status.set(Some(format!("The {id} profile is back to the shipped version.")));
+                    rows.done(&at, format!("The {id} profile is back to the shipped version."));
                     profiles.set(ipc::profiles().await.unwrap_or_default());
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => rows.refused(&at, e),
             }
         });
     };
@@ -82,6 +93,7 @@ pub(super) fn ProfilesPanel(error: RwSignal<Option<ErrorDto>>) -> impl IntoView 
                                     {p.customised.then(|| view! {
                                         " " <button class="link" on:click=move |_| reset_profile(reset_id.clone())>"Reset"</button>
                                     })}
+                                    <Ack outcome=rows at=format!("profile-{}", p.id) />
                                 </td>
                             </tr>
                         }
@@ -89,16 +101,18 @@ pub(super) fn ProfilesPanel(error: RwSignal<Option<ErrorDto>>) -> impl IntoView 
                 </tbody>
             </table>
             {move || editing.get().map(|id| view! {
-                <div class="editor">
+                <Form id="profile-form" class="editor" on_submit=save_profile opening>
                     <label for="profile-json">{format!("Profile {id} (JSON)")}</label>
                     <textarea id="profile-json" rows="24" spellcheck="false" prop:value=move || profile_text.get()
+                        aria-describedby="profile-errors"
                         on:input=move |ev| profile_text.set(event_target_value(&ev))></textarea>
-                    <Problems id="profile-errors" problems=profile_problems />
+                    <ProblemList outcome=editor id="profile-errors" of="profile-json" />
                     <div class="actions">
-                        <button id="save-profile" class="primary" on:click=save_profile>"Save profile"</button>
-                        <button on:click=move |_| editing.set(None)>"Cancel"</button>
+                        <button id="save-profile" type="submit" class="primary">"Save profile"</button>
+                        <button type="button" on:click=move |_| editing.set(None)>"Cancel"</button>
+                        <Ack outcome=editor at="save-profile" />
                     </div>
-                </div>
+                </Form>
             })}
         </section>
     }

@@ -1,51 +1,48 @@
 //! The letters' wording: the school's own in place of the shipped templates.
 
-use ardesk_dto::{FieldProblem, LetterTemplateDto};
+use ardesk_dto::LetterTemplateDto;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::problems_of;
-use crate::app::ctx;
 use crate::ipc;
-use crate::widgets::Problems;
+use crate::widgets::{Ack, Form, Outcome, ProblemList};
 
 #[component]
 pub(super) fn WordingPanel() -> impl IntoView {
-    let ctx = ctx();
     let templates = RwSignal::new(Vec::<LetterTemplateDto>::new());
     let template_kind = RwSignal::new(String::new());
     let template_text = RwSignal::new(String::new());
-    let template_problems = RwSignal::new(Vec::<FieldProblem>::new());
+    // Every problem is about the wording: they are shown together beside it.
+    let outcome = Outcome::new();
     spawn_local(async move { templates.set(ipc::letter_templates().await.unwrap_or_default()) });
     let choose_template = move |kind: String| {
         let text = templates
             .with_untracked(|ts| ts.iter().find(|t| t.kind == kind).map(|t| t.text.clone()))
             .unwrap_or_default();
         template_text.set(text);
-        template_problems.set(Vec::new());
+        outcome.clear();
         template_kind.set(kind);
     };
-    let save_template = move |_| {
+    let save_template = move || {
         let (kind, text) = (template_kind.get_untracked(), template_text.get_untracked());
         spawn_local(async move {
-            match ipc::save_letter_template(&kind, &text).await {
-                Ok(list) => {
-                    templates.set(list);
-                    template_problems.set(Vec::new());
-                    ctx.status.set(Some("Letter wording saved.".to_owned()));
-                }
-                Err(e) => template_problems.set(problems_of(e)),
+            let result = ipc::save_letter_template(&kind, &text).await;
+            if let Some(list) =
+                outcome.answer("save-template", result, |_| "Letter wording saved.".to_owned())
+            {
+                templates.set(list);
             }
         });
     };
     let reset_template = move |_| {
         let kind = template_kind.get_untracked();
         spawn_local(async move {
-            if let Ok(list) = ipc::reset_letter_template(&kind).await {
+            let result = ipc::reset_letter_template(&kind).await;
+            let done = |_: &Vec<LetterTemplateDto>| "Letter wording back to the shipped version.".to_owned();
+            if let Some(list) = outcome.answer("reset-template", result, done) {
                 let text = list.iter().find(|t| t.kind == kind).map(|t| t.text.clone()).unwrap_or_default();
                 templates.set(list);
                 template_text.set(text);
-                ctx.status.set(Some("Letter wording back to the shipped version.".to_owned()));
             }
         });
     };
@@ -63,13 +60,19 @@ pub(super) fn WordingPanel() -> impl IntoView {
                 }).collect_view()}
             </select>
             <Show when=move || !template_kind.get().is_empty()>
-                <textarea id="template-text" rows="18" spellcheck="true" prop:value=move || template_text.get()
-                    on:input=move |ev| template_text.set(event_target_value(&ev))></textarea>
-                <Problems id="template-errors" problems=template_problems />
-                <div class="actions">
-                    <button id="save-template" class="primary" on:click=save_template>"Save wording"</button>
-                    <button id="reset-template" on:click=reset_template>"Back to the shipped wording"</button>
-                </div>
+                <Form id="template-form" on_submit=save_template>
+                    <label for="template-text">"Wording"</label>
+                    <textarea id="template-text" rows="18" spellcheck="true" prop:value=move || template_text.get()
+                        aria-describedby="template-errors"
+                        on:input=move |ev| template_text.set(event_target_value(&ev))></textarea>
+                    <ProblemList outcome id="template-errors" of="template-text" />
+                    <div class="actions">
+                        <button id="save-template" type="submit" class="primary">"Save wording"</button>
+                        <Ack outcome at="save-template" />
+                        <button id="reset-template" type="button" on:click=reset_template>"Back to the shipped wording"</button>
+                        <Ack outcome at="reset-template" />
+                    </div>
+                </Form>
             </Show>
         </section>
     }
