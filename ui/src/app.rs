@@ -1,36 +1,14 @@
-//! The window's shell: which screen is showing, the state every screen shares, the header and
-//! the status line, and the choice of screen for the main area.
+//! The window's shell: the header, the status line, and the choice of screen for the main area.
 
-use ardesk_dto::{AppInfo, ErrorDto};
+use ardesk_dto::ErrorDto;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::ipc;
 use crate::screens::{
     AmendmentsPage, Ar1Page, BundlePage, Caseload, ChildFormPage, ChildPage, FirstRun, PrepPage, Settings,
     VerifyPage,
 };
+use crate::state::{Ctx, Screen};
 use crate::widgets::ErrorPanel;
-
-/// Which screen the window shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Screen {
-    Caseload,
-    Child(i64),
-    NewChild,
-    EditChild(i64),
-    Settings,
-    /// "Before the meeting" for review `.0` of child `.1`.
-    Prep(i64, i64),
-    /// The AR1 record of review `.0` of child `.1`.
-    Ar1(i64, i64),
-    /// The proposed amendments of review `.0` of child `.1`.
-    Amendments(i64, i64),
-    /// Sending review `.0` of child `.1` to the LA.
-    Bundle(i64, i64),
-    /// Checking a bundle received (for LA officers).
-    Verify,
-}
 
 /// What the main area needs to know to pick a screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,35 +16,6 @@ enum ViewState {
     Loading,
     Failed(ErrorDto),
     Ready { empty: bool, las: Vec<ardesk_dto::LaOption> },
-}
-
-/// State shared by every screen.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Ctx {
-    pub(crate) screen: RwSignal<Screen>,
-    pub(crate) info: RwSignal<Option<Result<AppInfo, ErrorDto>>>,
-    /// The last acknowledgement ("Saved.") shown in the status line.
-    pub(crate) status: RwSignal<Option<String>>,
-}
-
-impl Ctx {
-    pub(crate) fn refresh_info(self) {
-        spawn_local(async move { self.info.set(Some(ipc::app_info().await)) });
-    }
-
-    pub(crate) fn go(self, screen: Screen) {
-        self.status.set(None);
-        self.screen.set(screen);
-    }
-
-    pub(crate) fn go_with_status(self, screen: Screen, status: String) {
-        self.screen.set(screen);
-        self.status.set(Some(status));
-    }
-}
-
-pub(crate) fn ctx() -> Ctx {
-    expect_context::<Ctx>()
 }
 
 #[component]

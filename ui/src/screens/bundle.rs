@@ -5,8 +5,8 @@ use ardesk_dto::{BundleCheckDto, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{Screen, ctx};
 use crate::ipc;
+use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, BackToChild, ErrorPanel, Outcome};
 
 #[component]

@@ -5,8 +5,8 @@ use ardesk_dto::{CaseloadRow, ErrorDto, TrackedActionDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{Screen, ctx};
 use crate::ipc;
+use crate::state::{Screen, ctx};
 use crate::widgets::{ActionTable, ErrorPanel, StatusBadge};
 
 /// The filters of the dashboard.

@@ -4,8 +4,8 @@ use ardesk_dto::{ChildForm, ErrorCode, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{Screen, ctx};
 use crate::ipc;
+use crate::state::{Screen, ctx};
 use crate::widgets::{ErrorPanel, FieldError, Form, Opening, Outcome, TextField};
 
 #[component]

@@ -5,8 +5,8 @@ use ardesk_dto::TrackedActionDto;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{Screen, ctx};
 use crate::ipc;
+use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, FieldError, Outcome, error_id};
 
 /// Where an agreed action stands, as the backend codes it.

@@ -10,7 +10,7 @@ pub(crate) use form::{Ack, FieldError, Form, Opening, Outcome, ProblemList, Text
 use ardesk_dto::ErrorDto;
 use leptos::prelude::*;
 
-use crate::app::{Screen, ctx};
+use crate::state::{Screen, ctx};
 
 #[component]
 pub(crate) fn ErrorPanel(error: ErrorDto) -> impl IntoView {

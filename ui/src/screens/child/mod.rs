@@ -7,9 +7,9 @@ use ardesk_dto::{ChildDetail, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{Screen, ctx};
 use crate::ipc;
 use crate::screens::after::AfterMeeting;
+use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, ErrorPanel, Outcome};
 use clock::ReviewClock;
 use details::ChildDetails;

@@ -9,7 +9,7 @@ mod wording;
 use ardesk_dto::ErrorDto;
 use leptos::prelude::*;
 
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::widgets::ErrorPanel;
 
 #[component]

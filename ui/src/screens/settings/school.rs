@@ -4,8 +4,8 @@ use ardesk_dto::SchoolForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::ctx;
 use crate::ipc;
+use crate::state::ctx;
 use crate::widgets::{Ack, Form, Outcome, TextField};
 
 #[component]
