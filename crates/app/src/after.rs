@@ -11,7 +11,7 @@ use ardesk_domain::follow_up::{ActionStatus, CheckIns, Decision, check_ins};
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::review::{Review, ReviewEvent};
 use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorCode, TrackedActionDto};
-use ardesk_store::{Action, FollowUp};
+use ardesk_store::{Action, Ar1Field, FollowUp};
 use chrono::NaiveDate;
 
 use crate::{App, AppError};
@@ -21,7 +21,7 @@ pub(crate) fn action_dtos(
     child: (i64, &str),
     review: ReviewId,
     meeting: Option<NaiveDate>,
-    fields: &[(String, String)],
+    fields: &[Ar1Field],
     follow_ups: &[FollowUp],
     school: &SchoolCalendar,
     today: NaiveDate,
@@ -34,12 +34,12 @@ fn tracked(
     (child_id, child_name): (i64, &str),
     review: ReviewId,
     meeting: Option<NaiveDate>,
-    fields: &[(String, String)],
+    fields: &[Ar1Field],
     follow_ups: &[FollowUp],
     school: &SchoolCalendar,
     today: NaiveDate,
 ) -> Vec<(Option<NaiveDate>, TrackedActionDto)> {
-    let record = Ar1Record::from_fields(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+    let record = Ar1Record::from_fields(fields.iter().map(|f| (f.key.as_str(), f.value.as_str())), &[]);
     record
         .numbered_actions()
         .into_iter()
@@ -112,8 +112,8 @@ impl App {
             held: meeting.is_some_and(|m| m <= today),
             missing,
             submitted_on: summary.submitted_on.map(long),
-            decision: summary.decision.map(|(d, _)| d.label().to_owned()),
-            decided_on: summary.decision.map(|(_, on)| long(on)),
+            decision: summary.decision.map(|d| d.decision.label().to_owned()),
+            decided_on: summary.decision.map(|d| long(d.on)),
             report_due: due(MilestoneId::T11).filter(|_| summary.submitted_on.is_none()),
             decision_due: due(MilestoneId::T12),
             final_plan_due: due(MilestoneId::T14),
@@ -169,10 +169,10 @@ impl App {
         let ctx = self.review_ctx(review)?;
         let on = parse_user_date("submitted_on", "The date it was sent", date).map_err(|p| vec![p])?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "submitted_on", "sent")?;
-        ctx.next_stage(ReviewEvent::Submitted)?;
+        let stage = ctx.next_stage(ReviewEvent::Submitted)?;
         self.refuse_incomplete(ctx.review, "sent")?;
         let action = Action { actor: &self.actor, name: "review.submitted", at: self.clock.now() };
-        self.store.write(action, |tx| tx.set_submitted(ctx.review, on))?;
+        self.store.write(action, |tx| tx.set_submitted(ctx.review, on, stage))?;
         self.after_meeting(review)
     }
 
@@ -222,7 +222,7 @@ impl App {
         let (Some(decision), Ok(on)) = (decision, on) else {
             return Err(problems.into());
         };
-        ctx.next_stage(ReviewEvent::DecisionReceived { today: self.clock.today() })?;
+        let stage = ctx.next_stage(ReviewEvent::DecisionReceived { today: self.clock.today() })?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "decided_on", "decided")?;
         let reviews = self.store.reviews_of(ctx.child.id)?;
         if reviews.iter().any(|r| r.id == ctx.review && r.decision.is_some()) {
@@ -234,7 +234,7 @@ impl App {
         let latest = reviews.last().is_some_and(|r| r.id == ctx.review);
         let action = Action { actor: &self.actor, name: "review.decision", at: self.clock.now() };
         self.store.write(action, |tx| {
-            tx.set_decision(ctx.review, decision, on)?;
+            tx.set_decision(ctx.review, decision, on, stage)?;
             if latest && decision.continues() {
                 tx.set_last_review_decision(ctx.child.id, Some(on))?;
                 tx.insert_review(ctx.child.id, &Review::planning())?;
@@ -269,7 +269,7 @@ impl App {
             .into());
         }
         let fields = self.store.ar1_fields(ctx.review)?;
-        let record = Ar1Record::from_fields(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+        let record = Ar1Record::from_fields(fields.iter().map(|f| (f.key.as_str(), f.value.as_str())), &[]);
         if !record.numbered_actions().iter().any(|(n, _)| *n == row) {
             return Err(AppError::new(ErrorCode::NotFound, "That action is not in the review's record."));
         }

@@ -19,7 +19,7 @@ use ardesk_dto::{
     AmendmentDto, AmendmentForm, AmendmentPreview, AmendmentProblem, AmendmentsDto, DiffRun, ErrorCode,
     EvidenceOption, EvidenceRef, LettersWritten, PlanImportDto, PlanSection, VagueDto,
 };
-use ardesk_store::{Action, AmendmentRow, StoredAmendment};
+use ardesk_store::{Action, AmendmentEvidence, AmendmentRow, StoredAmendment};
 
 use crate::context::{Ctx, initials};
 use crate::files::{
@@ -87,7 +87,7 @@ fn form_of(a: &StoredAmendment) -> AmendmentForm {
         evidence: a
             .evidence
             .iter()
-            .map(|(item_id, locator)| EvidenceRef { item_id: *item_id, locator: locator.clone() })
+            .map(|e| EvidenceRef { item_id: e.checklist_item_id, locator: e.locator.clone() })
             .collect(),
         agreed: a.agreed,
         disagreement: a.disagreement.clone(),
@@ -96,10 +96,7 @@ fn form_of(a: &StoredAmendment) -> AmendmentForm {
 
 /// Checks what was typed; problems that only the set of amendments as a whole can have (no
 /// evidence yet, vague wording) are shown, not refused, so a change can be saved and finished later.
-/// Evidence as the store takes it: (checklist item id, page or paragraph).
-type EvidenceRows = Vec<(i64, String)>;
-
-fn parse_form(form: &AmendmentForm) -> Result<(SectionId, EvidenceRows), Vec<Problem>> {
+fn parse_form(form: &AmendmentForm) -> Result<(SectionId, Vec<AmendmentEvidence>), Vec<Problem>> {
     let mut problems = Vec::new();
     let section = SectionId::from_code(&form.section);
     if section.is_none() {
@@ -122,10 +119,13 @@ fn parse_form(form: &AmendmentForm) -> Result<(SectionId, EvidenceRows), Vec<Pro
             ));
         }
     }
-    let mut evidence: Vec<(i64, String)> = Vec::new();
+    let mut evidence: Vec<AmendmentEvidence> = Vec::new();
     for e in &form.evidence {
-        if !evidence.iter().any(|(id, _)| *id == e.item_id) {
-            evidence.push((e.item_id, e.locator.trim().to_owned()));
+        if !evidence.iter().any(|s| s.checklist_item_id == e.item_id) {
+            evidence.push(AmendmentEvidence {
+                checklist_item_id: e.item_id,
+                locator: e.locator.trim().to_owned(),
+            });
         }
     }
     match section {
@@ -157,7 +157,7 @@ impl App {
                     text: ctx.child.plan.section(s).unwrap_or_default().to_owned(),
                 })
                 .collect(),
-            plan_source: self.store.plan_source(ctx.child.id)?.map(|(name, _)| name),
+            plan_source: self.store.plan_source(ctx.child.id)?.map(|s| s.name),
             amendments: stored
                 .iter()
                 .map(|a| AmendmentDto {
@@ -210,7 +210,7 @@ impl App {
     }
 
     fn no_amendments(&self, review: ReviewId) -> Result<bool, AppError> {
-        Ok(self.store.ar1_fields(review)?.iter().any(|(k, v)| k == "no_amendments" && v == "true"))
+        Ok(self.store.ar1_fields(review)?.iter().any(|f| f.key == "no_amendments" && f.value == "true"))
     }
 
     /// The difference and lint of a change as it is typed.
@@ -381,7 +381,7 @@ impl App {
         let evidence_text = |a: &StoredAmendment| {
             a.evidence
                 .iter()
-                .map(|(id, locator)| {
+                .map(|AmendmentEvidence { checklist_item_id: id, locator }| {
                     let title =
                         options.iter().find(|o| o.item_id == *id).map_or("Report", |o| o.title.as_str());
                     if locator.is_empty() { title.to_owned() } else { format!("{title}, {locator}") }
@@ -521,7 +521,11 @@ impl App {
     }
 }
 
-fn row<'a>(section: SectionId, form: &'a AmendmentForm, evidence: &'a [(i64, String)]) -> AmendmentRow<'a> {
+fn row<'a>(
+    section: SectionId,
+    form: &'a AmendmentForm,
+    evidence: &'a [AmendmentEvidence],
+) -> AmendmentRow<'a> {
     AmendmentRow {
         section,
         current: &form.current,
@@ -542,7 +546,7 @@ fn to_domain(a: &StoredAmendment, options: &[EvidenceOption]) -> Amendment {
         evidence: a
             .evidence
             .iter()
-            .map(|(id, locator)| {
+            .map(|AmendmentEvidence { checklist_item_id: id, locator }| {
                 let option = options.iter().find(|o| o.item_id == *id);
                 Evidence {
                     title: option.map(|o| o.title.clone()).unwrap_or_default(),

@@ -281,9 +281,9 @@ impl App {
             .map(|f| {
                 let reason = overrides
                     .iter()
-                    .find(|(rule, message, _)| rule == f.rule && *message == f.message)
+                    .find(|o| o.rule == f.rule && o.message == f.message)
                     .filter(|_| can_override(&f))
-                    .map(|(_, _, reason)| reason.clone());
+                    .map(|o| o.reason.clone());
                 (f, reason)
             })
             .collect();

@@ -76,7 +76,7 @@ fn catalogue(store: &Store) -> Result<LaCatalogue, AppError> {
     let custom = store
         .custom_profiles()?
         .into_iter()
-        .filter_map(|(id, json)| LaProfile::parse(&format!("{id} (edited)"), &json).ok())
+        .filter_map(|p| LaProfile::parse(&format!("{} (edited)", p.id), &p.json).ok())
         .collect();
     Ok(builtin_las()?.with_custom(custom))
 }
@@ -155,7 +155,7 @@ pub(crate) fn initials(record: &ChildRecord) -> String {
 impl App {
     pub(crate) fn review_ctx(&self, review: i64) -> Result<Ctx, AppError> {
         let review = ReviewId(review);
-        let (child_id, this) = self.store.review_info(review)?;
+        let ardesk_store::ReviewInfo { child: child_id, review: this } = self.store.review_info(review)?;
         let child = self.store.child(child_id)?;
         let today = self.clock.today();
         let row = row_of(child.clone());

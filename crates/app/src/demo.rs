@@ -7,7 +7,7 @@ use ardesk_domain::follow_up::ActionStatus;
 use ardesk_domain::ids::ChildId;
 use ardesk_domain::review::{Review, ReviewStage};
 use ardesk_dto::ErrorCode;
-use ardesk_store::{Action, ChildRow};
+use ardesk_store::{Action, AmendmentEvidence, Attachment, ChecklistCode, ChildRow, NewChecklistItem};
 use chrono::NaiveDate;
 
 use crate::files::sha256_hex;
@@ -96,27 +96,25 @@ impl App {
                     for row in prev.done {
                         tx.set_follow_up(review, row, ActionStatus::Done, "", held + chrono::Days::new(14))?;
                     }
-                    tx.set_decision(review, prev.decision, prev.decided_on)?;
+                    tx.set_decision(review, prev.decision, prev.decided_on, ReviewStage::Decided)?;
                 }
                 let review = tx.insert_review(
                     id,
                     &Review { meeting: c.meeting.clone(), stage: c.stage, circulated_on: None },
                 )?;
                 if let (ReviewStage::Submitted, Some(m)) = (c.stage, &c.meeting) {
-                    tx.set_submitted(review, m.date + chrono::Days::new(5))?;
+                    tx.set_submitted(review, m.date + chrono::Days::new(5), ReviewStage::Submitted)?;
                 }
                 if let Some(p) = plan {
                     let ids = tx.replace_invitees(review, &p.invitees)?;
-                    let items: Vec<(String, String, Option<i64>, Option<NaiveDate>)> = p
+                    let items: Vec<NewChecklistItem> = p
                         .docs
                         .iter()
-                        .map(|d| {
-                            (
-                                d.code.to_owned(),
-                                d.title.clone(),
-                                d.from.and_then(|n| ids.get(n).copied()),
-                                None,
-                            )
+                        .map(|d| NewChecklistItem {
+                            code: d.code.to_owned(),
+                            title: d.title.clone(),
+                            invitee_id: d.from.and_then(|n| ids.get(n).copied()),
+                            due_on: None,
                         })
                         .collect();
                     tx.add_checklist_items(review, &items)?;
@@ -134,14 +132,14 @@ impl App {
                         }
                         let items = tx.checklist_codes(review)?;
                         for a in demo::amendments(c) {
-                            let evidence: Vec<(i64, String)> = a
+                            let evidence: Vec<AmendmentEvidence> = a
                                 .evidence
                                 .iter()
                                 .filter_map(|(code, at)| {
-                                    items
-                                        .iter()
-                                        .find(|(_, c, _)| c == code)
-                                        .map(|(id, _, _)| (*id, (*at).to_owned()))
+                                    items.iter().find(|i| i.code == *code).map(|i| AmendmentEvidence {
+                                        checklist_item_id: i.id,
+                                        locator: (*at).to_owned(),
+                                    })
                                 })
                                 .collect();
                             tx.add_amendment(
@@ -161,7 +159,7 @@ impl App {
                             attached += 1;
                             let received = p.circulated.unwrap_or(today) - chrono::Days::new(1);
                             let name = c.record.display_name();
-                            for (item, code, title) in &items {
+                            for ChecklistCode { id: item, code, title } in &items {
                                 if code == "D10" || code == "D11" {
                                     let views = format!(
                                         "{title} for {name}, recorded by the SENCO in a phone call (synthetic demo text): \
@@ -187,7 +185,7 @@ impl App {
                                 tx.put_file(&sha, "application/pdf", &bytes)?;
                                 let scan = ardesk_intake::scan(&bytes, ardesk_intake::DEFAULT_MAX_BYTES);
                                 tx.set_file_scan(&sha, scan.verdict.code(), scan.verdict.detail())?;
-                                tx.mark_received(*item, received, Some((&sha, &file)), None)?;
+                                tx.mark_received(*item, received, Some(Attachment { sha256: &sha, name: &file }), None)?;
                             }
                         }
                     }

@@ -213,6 +213,7 @@ impl App {
         let school = self.store.letter_templates()?;
         Ok(school
             .into_iter()
+            .map(|t| (t.kind, t.body))
             .chain(ctx.templates.iter().cloned())
             .find(|(k, _)| k == kind.code())
             .map(|(_, body)| body)

@@ -107,7 +107,7 @@ impl App {
 
     fn record_of(&self, review: ReviewId, outcomes: &[String]) -> Result<Ar1Record, AppError> {
         let fields = self.store.ar1_fields(review)?;
-        Ok(Ar1Record::from_fields(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())), outcomes))
+        Ok(Ar1Record::from_fields(fields.iter().map(|f| (f.key.as_str(), f.value.as_str())), outcomes))
     }
 
     fn ar1_problems(&self, m: &MeetingCtx) -> Result<Vec<FieldProblem>, AppError> {
@@ -201,7 +201,7 @@ impl App {
     pub fn ar1(&self, review: i64) -> Result<Ar1Dto, AppError> {
         let m = self.meeting_ctx(review)?;
         let values: std::collections::BTreeMap<String, String> =
-            self.store.ar1_fields(m.ctx.review)?.into_iter().collect();
+            self.store.ar1_fields(m.ctx.review)?.into_iter().map(|f| (f.key, f.value)).collect();
         let action_rows = values
             .keys()
             .filter_map(|k| {

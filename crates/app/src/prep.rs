@@ -13,7 +13,7 @@ use ardesk_domain::letters::LetterKind;
 use ardesk_domain::paperwork::{ChecklistStatus, plan};
 use ardesk_domain::review::{ReviewEvent, validate_meeting};
 use ardesk_dto::{ChecklistDto, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, MeetingForm, ReviewPrep};
-use ardesk_store::Action;
+use ardesk_store::{Action, Attachment, FileScan, NewChecklistItem};
 use chrono::NaiveDate;
 
 use crate::convert::{self, compliance, invitee_form};
@@ -84,8 +84,8 @@ impl App {
                         received_on: c.received_on.map(long),
                         chased_on: c.chased_on.map(long),
                         file_name: c.file.as_ref().map(|f| f.name.clone()),
-                        file_warning: c.file.as_ref().and_then(|f| f.scan.as_ref()).filter(|(v, _)| v != "ok").map(
-                            |(verdict, detail)| match verdict.as_str() {
+                        file_warning: c.file.as_ref().and_then(|f| f.scan.as_ref()).filter(|s| s.verdict != "ok").map(
+                            |FileScan { verdict, detail }| match verdict.as_str() {
                                 "encrypted" => format!(
                                     "It has a password ({detail}): the LA cannot open it. Ask for a copy without one."
                                 ),
@@ -158,9 +158,14 @@ impl App {
         let action = Action { actor: &self.actor, name: "invitees.accept", at: self.clock.now() };
         self.store.write(action, |tx| {
             let ids = tx.replace_invitees(ctx.review, &invitees)?;
-            let items: Vec<(String, String, Option<i64>, Option<NaiveDate>)> = docs
+            let items: Vec<NewChecklistItem> = docs
                 .iter()
-                .map(|d| (d.code.to_owned(), d.title.clone(), d.from.and_then(|n| ids.get(n).copied()), None))
+                .map(|d| NewChecklistItem {
+                    code: d.code.to_owned(),
+                    title: d.title.clone(),
+                    invitee_id: d.from.and_then(|n| ids.get(n).copied()),
+                    due_on: None,
+                })
                 .collect();
             tx.add_checklist_items(ctx.review, &items)
         })?;
@@ -175,7 +180,9 @@ impl App {
             let id = tx.add_invitee(ctx.review, &invitee)?;
             if invitee.advice_requested && !invitee.kind.is_family() {
                 let title = format!("Advice from {} ({})", invitee.role, invitee.name);
-                tx.add_checklist_items(ctx.review, &[("D09".to_owned(), title, Some(id), None)])?;
+                let item =
+                    NewChecklistItem { code: "D09".to_owned(), title, invitee_id: Some(id), due_on: None };
+                tx.add_checklist_items(ctx.review, &[item])?;
             }
             Ok(())
         })?;
@@ -257,7 +264,7 @@ impl App {
         self.store.write(action, |tx| {
             tx.put_file(&sha, kind.extension(), bytes)?;
             tx.set_file_scan(&sha, scan.verdict.code(), scan.verdict.detail())?;
-            tx.mark_received(item, today, Some((&sha, file_name)), None)
+            tx.mark_received(item, today, Some(Attachment { sha256: &sha, name: file_name }), None)
         })?;
         self.review_prep(review)
     }

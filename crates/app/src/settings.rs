@@ -49,11 +49,11 @@ impl App {
         Ok(LetterKind::ALL
             .iter()
             .map(|k| {
-                let mine = own.iter().find(|(kind, _)| kind == k.code());
+                let mine = own.iter().find(|t| t.kind == k.code());
                 LetterTemplateDto {
                     kind: k.code().to_owned(),
                     label: k.label().to_owned(),
-                    text: mine.map_or_else(|| k.builtin_template().to_owned(), |(_, t)| t.clone()),
+                    text: mine.map_or_else(|| k.builtin_template().to_owned(), |t| t.body.clone()),
                     customised: mine.is_some(),
                 }
             })

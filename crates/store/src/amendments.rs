@@ -19,8 +19,15 @@ pub struct StoredAmendment {
     pub reason: String,
     pub agreed: bool,
     pub disagreement: String,
-    /// (checklist item id, page or paragraph).
-    pub evidence: Vec<(i64, String)>,
+    pub evidence: Vec<AmendmentEvidence>,
+}
+
+/// A report an amendment rests on: a checklist item of the same review, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmendmentEvidence {
+    pub checklist_item_id: i64,
+    /// The page or paragraph (may be empty).
+    pub locator: String,
 }
 
 /// An amendment as the store writes it.
@@ -32,8 +39,7 @@ pub struct AmendmentRow<'a> {
     pub reason: &'a str,
     pub agreed: bool,
     pub disagreement: &'a str,
-    /// (checklist item id, page or paragraph).
-    pub evidence: &'a [(i64, String)],
+    pub evidence: &'a [AmendmentEvidence],
 }
 
 impl Store {
@@ -71,7 +77,10 @@ impl Store {
                     evidence: evidence
                         .iter()
                         .filter(|(a, _, _)| *a == id)
-                        .map(|(_, item, locator)| (*item, locator.clone()))
+                        .map(|(_, item, locator)| AmendmentEvidence {
+                            checklist_item_id: *item,
+                            locator: locator.clone(),
+                        })
                         .collect(),
                 })
             })
@@ -144,9 +153,9 @@ impl Tx<'_> {
     }
 
     /// Evidence must be a checklist item of the amendment's own review.
-    fn set_evidence(&mut self, amendment: i64, evidence: &[(i64, String)]) -> Result<(), StoreError> {
+    fn set_evidence(&mut self, amendment: i64, evidence: &[AmendmentEvidence]) -> Result<(), StoreError> {
         self.tx.execute("DELETE FROM amendment_evidence WHERE amendment_id = ?1", [amendment])?;
-        for (item, locator) in evidence {
+        for AmendmentEvidence { checklist_item_id: item, locator } in evidence {
             let added = self.tx.execute(
                 "INSERT INTO amendment_evidence (amendment_id, checklist_item_id, locator)
                  SELECT a.id, c.id, ?3 FROM amendment a JOIN checklist_item c ON c.review_id = a.review_id

@@ -6,13 +6,23 @@ use rusqlite::params;
 
 use crate::{Store, StoreError, Tx};
 
+/// One stored field of a review's AR1 record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ar1Field {
+    /// The field's key, e.g. `"discussion"` or `"actions.2.owner"`.
+    pub key: String,
+    /// What was typed (never empty: an emptied field has no row).
+    pub value: String,
+}
+
 impl Store {
-    /// A review's AR1 record as stored `(key, value)` fields.
-    pub fn ar1_fields(&self, review: ReviewId) -> Result<Vec<(String, String)>, StoreError> {
+    /// A review's AR1 record as its stored fields, by key.
+    pub fn ar1_fields(&self, review: ReviewId) -> Result<Vec<Ar1Field>, StoreError> {
         let mut stmt =
             self.conn.prepare("SELECT key, value FROM ar1_field WHERE review_id = ?1 ORDER BY key")?;
-        let rows =
-            stmt.query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        let rows = stmt
+            .query_map([review.0], |r| Ok(Ar1Field { key: r.get(0)?, value: r.get(1)? }))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 }

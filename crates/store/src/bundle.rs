@@ -8,14 +8,27 @@ use rusqlite::params;
 
 use crate::{Store, StoreError, Tx};
 
+/// The reason recorded for overriding one bundle finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleOverride {
+    /// The finding's rule, e.g. `"V07"`.
+    pub rule: String,
+    /// The finding's message, as it was shown when the reason was given.
+    pub message: String,
+    /// Why the finding does not stop the bundle.
+    pub reason: String,
+}
+
 impl Store {
-    /// The reasons recorded for overriding a review's bundle findings: (rule, message, reason).
-    pub fn bundle_overrides(&self, review: ReviewId) -> Result<Vec<(String, String, String)>, StoreError> {
+    /// The reasons recorded for overriding a review's bundle findings.
+    pub fn bundle_overrides(&self, review: ReviewId) -> Result<Vec<BundleOverride>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT rule, message, reason FROM bundle_override WHERE review_id = ?1 ORDER BY rule, message",
         )?;
         let rows = stmt
-            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([review.0], |r| {
+                Ok(BundleOverride { rule: r.get(0)?, message: r.get(1)?, reason: r.get(2)? })
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use crate::decode::date;
-use crate::files::FileRef;
+use crate::files::{FileRef, FileScan};
 use crate::{Store, StoreError, Tx};
 
 /// One document of a review's report checklist.
@@ -24,6 +24,35 @@ pub struct ChecklistRow {
     pub file: Option<FileRef>,
     /// Views typed in rather than attached.
     pub views_text: Option<String>,
+}
+
+/// A document a review expects, as it is added to the checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewChecklistItem {
+    /// The document's code, e.g. `"D10"`.
+    pub code: String,
+    pub title: String,
+    /// The invitee it is asked of, if anyone.
+    pub invitee_id: Option<i64>,
+    pub due_on: Option<NaiveDate>,
+}
+
+/// A checklist item as a transaction sees it: enough to find an item by its document code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistCode {
+    pub id: i64,
+    /// The document's code, e.g. `"D10"`.
+    pub code: String,
+    pub title: String,
+}
+
+/// The stored file a checklist item was received as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attachment<'a> {
+    /// The SHA-256 of a file already stored with [`Tx::put_file`].
+    pub sha256: &'a str,
+    /// The name the file had when it was attached.
+    pub name: &'a str,
 }
 
 impl Store {
@@ -83,7 +112,9 @@ impl Store {
                         file: match file {
                             (Some(sha256), Some(name), Some(file_type), Some(size)) => {
                                 let scan = match scan {
-                                    (Some(verdict), detail) => Some((verdict, detail.unwrap_or_default())),
+                                    (Some(verdict), detail) => {
+                                        Some(FileScan { verdict, detail: detail.unwrap_or_default() })
+                                    }
                                     _ => None,
                                 };
                                 Some(FileRef { sha256, name, file_type, size, scan })
@@ -103,31 +134,40 @@ impl Tx<'_> {
     pub fn add_checklist_items(
         &mut self,
         review: ReviewId,
-        items: &[(String, String, Option<i64>, Option<NaiveDate>)],
+        items: &[NewChecklistItem],
     ) -> Result<(), StoreError> {
         let start: i64 = self.tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM checklist_item WHERE review_id = ?1",
             [review.0],
             |r| r.get(0),
         )?;
-        for (n, (code, title, invitee, due)) in items.iter().enumerate() {
+        for (n, NewChecklistItem { code, title, invitee_id, due_on }) in items.iter().enumerate() {
             self.tx.execute(
                 "INSERT INTO checklist_item (review_id, position, code, title, invitee_id, due_on)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![review.0, start + i64::try_from(n).unwrap_or(0), code, title, invitee, due.map(iso)],
+                params![
+                    review.0,
+                    start + i64::try_from(n).unwrap_or(0),
+                    code,
+                    title,
+                    invitee_id,
+                    due_on.map(iso)
+                ],
             )?;
         }
         self.touch("review", review.0);
         Ok(())
     }
 
-    /// The (id, document code, title) of a review's checklist items, as this transaction sees them.
-    pub fn checklist_codes(&self, review: ReviewId) -> Result<Vec<(i64, String, String)>, StoreError> {
+    /// A review's checklist items (id, document code, title), as this transaction sees them.
+    pub fn checklist_codes(&self, review: ReviewId) -> Result<Vec<ChecklistCode>, StoreError> {
         let mut stmt = self.tx.prepare(
             "SELECT id, code, title FROM checklist_item WHERE review_id = ?1 ORDER BY position, id",
         )?;
         let rows = stmt
-            .query_map([review.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([review.0], |r| {
+                Ok(ChecklistCode { id: r.get(0)?, code: r.get(1)?, title: r.get(2)? })
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
@@ -137,14 +177,14 @@ impl Tx<'_> {
         &mut self,
         item: i64,
         on: NaiveDate,
-        file: Option<(&str, &str)>,
+        file: Option<Attachment<'_>>,
         views_text: Option<&str>,
     ) -> Result<(), StoreError> {
         let changed = self.tx.execute(
             "UPDATE checklist_item SET received_on = ?2, file_sha256 = ?3, file_name = ?4,
                  views_text = coalesce(?5, views_text)
              WHERE id = ?1",
-            params![item, iso(on), file.map(|f| f.0), file.map(|f| f.1), views_text],
+            params![item, iso(on), file.map(|f| f.sha256), file.map(|f| f.name), views_text],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound { what: "checklist item", id: item });

@@ -35,6 +35,15 @@ pub struct StoredChild {
     pub review: Option<StoredReview>,
 }
 
+/// The document a child's plan was imported from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSource {
+    /// The file's name when it was imported.
+    pub name: String,
+    /// The SHA-256 of its bytes (the file is stored by it).
+    pub sha256: String,
+}
+
 const CHILD_COLUMNS: &str = "
     c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
     c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
@@ -226,8 +235,8 @@ impl Store {
         Ok(StoredChild { id: row.id, record: row.record, plan, parents, professionals, review: row.review })
     }
 
-    /// The plan document a child's plan was imported from: (file name, SHA-256).
-    pub fn plan_source(&self, child: ChildId) -> Result<Option<(String, String)>, StoreError> {
+    /// The plan document a child's plan was imported from.
+    pub fn plan_source(&self, child: ChildId) -> Result<Option<PlanSource>, StoreError> {
         let row: Option<(Option<String>, Option<String>)> = self
             .conn
             .query_row(
@@ -237,7 +246,7 @@ impl Store {
             )
             .optional()?;
         Ok(match row {
-            Some((Some(name), Some(sha))) => Some((name, sha)),
+            Some((Some(name), Some(sha256))) => Some(PlanSource { name, sha256 }),
             _ => None,
         })
     }

@@ -13,8 +13,17 @@ pub struct FileRef {
     pub name: String,
     pub file_type: String,
     pub size: i64,
-    /// The password scan's verdict and detail when it was attached (`None` before schema v8).
-    pub scan: Option<(String, String)>,
+    /// What the password scan said when it was attached (`None` before schema v8).
+    pub scan: Option<FileScan>,
+}
+
+/// What the password scan said of a stored file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileScan {
+    /// The verdict's code (`ardesk_intake::Verdict::code`): `"ok"`, `"encrypted"`…
+    pub verdict: String,
+    /// The verdict's detail, for the user (may be empty).
+    pub detail: String,
 }
 
 impl Store {

@@ -5,9 +5,11 @@
 use ardesk_domain::dates::iso;
 use ardesk_domain::follow_up::ActionStatus;
 use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::review::ReviewStage;
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use crate::ar1::Ar1Field;
 use crate::decode::{corrupt, date};
 use crate::{Store, StoreError, Tx};
 
@@ -27,7 +29,7 @@ pub struct ReviewActions {
     pub child: ChildId,
     pub meeting_date: Option<NaiveDate>,
     /// The `actions.N.…` fields of its AR1 record.
-    pub fields: Vec<(String, String)>,
+    pub fields: Vec<Ar1Field>,
     pub follow_ups: Vec<FollowUp>,
 }
 
@@ -47,11 +49,18 @@ impl Store {
     /// The agreed actions of every review whose meeting has been held, with their follow-up:
     /// the caseload's list of tracked tasks. Two queries, whatever the caseload's size.
     pub fn tracked_actions(&self) -> Result<Vec<ReviewActions>, StoreError> {
-        let held = "('meeting_held','ready_to_submit','submitted','decided')";
+        // The stages from the meeting on, by their codes: `('meeting_held', …)`. The codes are
+        // the domain's own constants, never user data.
+        let held = ReviewStage::ALL
+            .iter()
+            .filter(|s| **s >= ReviewStage::MeetingHeld)
+            .map(|s| format!("'{}'", s.code()))
+            .collect::<Vec<_>>()
+            .join(",");
         let mut stmt = self.conn.prepare(&format!(
             "SELECT r.id, r.child_id, r.meeting_date, f.key, f.value
              FROM review r JOIN ar1_field f ON f.review_id = r.id
-             WHERE r.stage IN {held} AND f.key LIKE 'actions.%'
+             WHERE r.stage IN ({held}) AND f.key LIKE 'actions.%'
              ORDER BY r.id, f.key"
         ))?;
         type Raw = (i64, i64, Option<String>, String, String);
@@ -70,7 +79,7 @@ impl Store {
                 });
             }
             if let Some(last) = out.last_mut() {
-                last.fields.push((key, value));
+                last.fields.push(Ar1Field { key, value });
             }
         }
         let mut stmt = self.conn.prepare(

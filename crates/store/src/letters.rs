@@ -17,6 +17,15 @@ pub struct LetterLogRow {
     pub generated_at: String,
 }
 
+/// The school's own wording for one kind of letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterTemplate {
+    /// The letter kind's code (`ardesk_domain::letters::LetterKind::code`).
+    pub kind: String,
+    /// The template, with its merge fields.
+    pub body: String,
+}
+
 impl Store {
     /// What was generated for a review, oldest first.
     pub fn letter_log(&self, review: ReviewId) -> Result<Vec<LetterLogRow>, StoreError> {
@@ -37,9 +46,11 @@ impl Store {
     }
 
     /// The school's own letter templates, by kind code.
-    pub fn letter_templates(&self) -> Result<Vec<(String, String)>, StoreError> {
+    pub fn letter_templates(&self) -> Result<Vec<LetterTemplate>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT kind, body FROM letter_template ORDER BY kind")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        let rows = stmt
+            .query_map([], |r| Ok(LetterTemplate { kind: r.get(0)?, body: r.get(1)? }))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 }

@@ -45,16 +45,19 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, params};
 
-pub use amendments::{AmendmentRow, StoredAmendment};
-pub use checklist::ChecklistRow;
-pub use children::{ChildRow, StoredChild};
+pub use amendments::{AmendmentEvidence, AmendmentRow, StoredAmendment};
+pub use ar1::Ar1Field;
+pub use bundle::BundleOverride;
+pub use checklist::{Attachment, ChecklistCode, ChecklistRow, NewChecklistItem};
+pub use children::{ChildRow, PlanSource, StoredChild};
 pub use error::StoreError;
-pub use files::FileRef;
+pub use files::{FileRef, FileScan};
 pub use follow_up::{FollowUp, ReviewActions};
 pub use invitees::StoredInvitee;
-pub use letters::LetterLogRow;
+pub use letters::{LetterLogRow, LetterTemplate};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
-pub use reviews::{ReviewSummary, StoredReview};
+pub use reviews::{DecisionOn, ReviewInfo, ReviewSummary, StoredReview};
+pub use settings::CustomProfile;
 
 /// How long a connection waits for another process (the CLI, a second window) to release a lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

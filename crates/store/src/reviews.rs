@@ -27,7 +27,22 @@ pub struct ReviewSummary {
     pub meeting_date: Option<NaiveDate>,
     pub stage: ReviewStage,
     pub submitted_on: Option<NaiveDate>,
-    pub decision: Option<(Decision, NaiveDate)>,
+    pub decision: Option<DecisionOn>,
+}
+
+/// The LA's decision on a review and the date of its letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionOn {
+    pub decision: Decision,
+    /// The date of the decision letter.
+    pub on: NaiveDate,
+}
+
+/// A review with the child it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewInfo {
+    pub child: ChildId,
+    pub review: Review,
 }
 
 /// A review from its columns: meeting date, start, venue, stage, circulation date.
@@ -56,7 +71,7 @@ pub(crate) fn review_of(
 
 impl Store {
     /// A review by id, with the child it belongs to.
-    pub fn review_info(&self, review: ReviewId) -> Result<(ChildId, Review), StoreError> {
+    pub fn review_info(&self, review: ReviewId) -> Result<ReviewInfo, StoreError> {
         let (child, columns): (i64, [Option<String>; 5]) = self
             .conn
             .query_row(
@@ -67,7 +82,7 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound { what: "review", id: review.0 })?;
-        Ok((ChildId(child), review_of(review.0, columns)?))
+        Ok(ReviewInfo { child: ChildId(child), review: review_of(review.0, columns)? })
     }
 
     /// Every review of a child, oldest first.
@@ -84,9 +99,10 @@ impl Store {
             .map(|(id, meeting, stage, submitted, decision, decided)| {
                 let opt_date = |d: Option<String>, what: &str| d.map(|d| date(&d, what, id)).transpose();
                 let decision = match (decision, opt_date(decided, "decision date")?) {
-                    (Some(code), Some(on)) => {
-                        Some((Decision::from_code(&code).ok_or_else(|| corrupt("decision", id))?, on))
-                    }
+                    (Some(code), Some(on)) => Some(DecisionOn {
+                        decision: Decision::from_code(&code).ok_or_else(|| corrupt("decision", id))?,
+                        on,
+                    }),
                     _ => None,
                 };
                 Ok(ReviewSummary {
@@ -155,26 +171,34 @@ impl Tx<'_> {
         )
     }
 
-    /// Records that the review's paperwork went to the LA on `on`.
-    pub fn set_submitted(&mut self, review: ReviewId, on: NaiveDate) -> Result<(), StoreError> {
+    /// Records that the review's paperwork went to the LA on `on`, moving it to `stage` (the
+    /// domain's [`ReviewStage::after`] says which).
+    pub fn set_submitted(
+        &mut self,
+        review: ReviewId,
+        on: NaiveDate,
+        stage: ReviewStage,
+    ) -> Result<(), StoreError> {
         self.update_review(
             review,
-            "UPDATE review SET submitted_on = ?2, stage = 'submitted' WHERE id = ?1",
-            params![review.0, iso(on)],
+            "UPDATE review SET submitted_on = ?2, stage = ?3 WHERE id = ?1",
+            params![review.0, iso(on), stage.code()],
         )
     }
 
-    /// Records the LA's decision letter, which concludes the review.
+    /// Records the LA's decision letter, which concludes the review, moving it to `stage` (the
+    /// domain's [`ReviewStage::after`] says which).
     pub fn set_decision(
         &mut self,
         review: ReviewId,
         decision: Decision,
         on: NaiveDate,
+        stage: ReviewStage,
     ) -> Result<(), StoreError> {
         self.update_review(
             review,
-            "UPDATE review SET decision = ?2, decided_on = ?3, stage = 'decided' WHERE id = ?1",
-            params![review.0, decision.code(), iso(on)],
+            "UPDATE review SET decision = ?2, decided_on = ?3, stage = ?4 WHERE id = ?1",
+            params![review.0, decision.code(), iso(on), stage.code()],
         )
     }
 

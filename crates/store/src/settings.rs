@@ -12,6 +12,15 @@ use rusqlite::{OptionalExtension, params};
 use crate::decode::date;
 use crate::{Store, StoreError, Tx};
 
+/// One of the school's own LA profiles, as saved: not parsed, so the caller validates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomProfile {
+    /// The id of the LA profile it replaces (e.g. `"redcar"`).
+    pub id: String,
+    /// The profile itself, as JSON.
+    pub json: String,
+}
+
 impl Store {
     pub fn school(&self) -> Result<Option<School>, StoreError> {
         Ok(self
@@ -61,10 +70,12 @@ impl Store {
         days.iter().map(|d| date(d, "bank holiday", 0)).collect()
     }
 
-    /// The school's own LA profiles as `(id, json)`, unparsed: the caller validates them.
-    pub fn custom_profiles(&self) -> Result<Vec<(String, String)>, StoreError> {
+    /// The school's own LA profiles, by id, unparsed: the caller validates them.
+    pub fn custom_profiles(&self) -> Result<Vec<CustomProfile>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT id, json FROM la_profile ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        let rows = stmt
+            .query_map([], |r| Ok(CustomProfile { id: r.get(0)?, json: r.get(1)? }))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 }

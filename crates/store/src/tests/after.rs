@@ -31,13 +31,15 @@ fn after_the_meeting_round_trips() -> Result<(), StoreError> {
     assert_eq!(first.fields.len(), 2, "only actions.* fields: {:?}", first.fields);
     assert_eq!(first.follow_ups.first().map(|f| (f.row, f.status)), Some((2, ActionStatus::Done)));
 
-    store.write(action("submitted"), |tx| tx.set_submitted(held, d(3, 2)))?;
-    store.write(action("decision"), |tx| tx.set_decision(held, Decision::Minor, d(3, 20)))?;
+    store.write(action("submitted"), |tx| tx.set_submitted(held, d(3, 2), ReviewStage::Submitted))?;
+    store.write(action("decision"), |tx| {
+        tx.set_decision(held, Decision::Minor, d(3, 20), ReviewStage::Decided)
+    })?;
     let reviews = store.reviews_of(child)?;
     assert_eq!(reviews.iter().map(|r| r.id).collect::<Vec<_>>(), [held, planning]);
     let first = reviews.first().cloned().unwrap_or_else(|| unreachable!());
     assert_eq!(first.stage, ReviewStage::Decided);
     assert_eq!(first.submitted_on, Some(d(3, 2)));
-    assert_eq!(first.decision, Some((Decision::Minor, d(3, 20))));
+    assert_eq!(first.decision, Some(DecisionOn { decision: Decision::Minor, on: d(3, 20) }));
     Ok(())
 }

@@ -35,7 +35,12 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
         )?;
         tx.add_checklist_items(
             review,
-            &[("D10".into(), "Parent views".into(), ids.first().copied(), Some(d(1, 1)))],
+            &[NewChecklistItem {
+                code: "D10".into(),
+                title: "Parent views".into(),
+                invitee_id: ids.first().copied(),
+                due_on: Some(d(1, 1)),
+            }],
         )?;
         Ok((review, ids))
     })?;
@@ -60,7 +65,7 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
     store.write(action("file.attach"), |tx| {
         tx.put_file(&sha, "pdf", b"%PDF-1.4")?;
         tx.put_file(&sha, "pdf", b"%PDF-1.4")?;
-        tx.mark_received(item, d(1, 5), Some((&sha, "views.pdf")), None)
+        tx.mark_received(item, d(1, 5), Some(Attachment { sha256: &sha, name: "views.pdf" }), None)
     })?;
     let row = store.checklist(review)?.into_iter().next();
     assert_eq!(row.as_ref().and_then(|r| r.received_on), Some(d(1, 5)));
@@ -69,7 +74,7 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
     assert_eq!(store.file_content(&sha)?, b"%PDF-1.4");
 
     store.write(action("circulated"), |tx| tx.mark_circulated(review, d(1, 6)))?;
-    assert_eq!(store.review_info(review)?.1.circulated_on, Some(d(1, 6)));
+    assert_eq!(store.review_info(review)?.review.circulated_on, Some(d(1, 6)));
     // Deleting an invitee keeps a received document but drops an empty request.
     store.write(action("invitee.delete"), |tx| tx.delete_invitee(ids[0]))?;
     assert_eq!(store.checklist(review)?.len(), 1);

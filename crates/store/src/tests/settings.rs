@@ -17,7 +17,7 @@ fn calendars_holidays_and_profiles_round_trip() -> Result<(), StoreError> {
     assert_eq!(added, 1);
     assert_eq!(store.imported_bank_holidays()?, [d(2031, 1, 1)]);
     store.write(action("profile.save"), |tx| tx.set_custom_profile("redcar", "{}"))?;
-    assert_eq!(store.custom_profiles()?, [("redcar".to_owned(), "{}".to_owned())]);
+    assert_eq!(store.custom_profiles()?, [CustomProfile { id: "redcar".to_owned(), json: "{}".to_owned() }]);
     store.write(action("profile.reset"), |tx| tx.delete_custom_profile("redcar"))?;
     assert!(store.custom_profiles()?.is_empty());
     Ok(())
