@@ -172,7 +172,11 @@ pub fn review_prep(backend: State<'_, Backend>, review: i64) -> Result<ReviewPre
 }
 
 #[tauri::command(async)]
-pub fn set_meeting(backend: State<'_, Backend>, review: i64, form: MeetingForm) -> Result<ReviewPrep, ErrorDto> {
+pub fn set_meeting(
+    backend: State<'_, Backend>,
+    review: i64,
+    form: MeetingForm,
+) -> Result<ReviewPrep, ErrorDto> {
     backend.with(|app| app.set_meeting(review, form))
 }
 
@@ -182,7 +186,11 @@ pub fn accept_invitees(backend: State<'_, Backend>, review: i64) -> Result<Revie
 }
 
 #[tauri::command(async)]
-pub fn add_invitee(backend: State<'_, Backend>, review: i64, form: InviteeForm) -> Result<ReviewPrep, ErrorDto> {
+pub fn add_invitee(
+    backend: State<'_, Backend>,
+    review: i64,
+    form: InviteeForm,
+) -> Result<ReviewPrep, ErrorDto> {
     backend.with(|app| app.add_invitee(review, form))
 }
 
@@ -197,7 +205,11 @@ pub fn update_invitee(
 }
 
 #[tauri::command(async)]
-pub fn delete_invitee(backend: State<'_, Backend>, review: i64, invitee: i64) -> Result<ReviewPrep, ErrorDto> {
+pub fn delete_invitee(
+    backend: State<'_, Backend>,
+    review: i64,
+    invitee: i64,
+) -> Result<ReviewPrep, ErrorDto> {
     backend.with(|app| app.delete_invitee(review, invitee))
 }
 
@@ -445,7 +457,11 @@ pub fn update_amendment(
 }
 
 #[tauri::command(async)]
-pub fn delete_amendment(backend: State<'_, Backend>, review: i64, id: i64) -> Result<AmendmentsDto, ErrorDto> {
+pub fn delete_amendment(
+    backend: State<'_, Backend>,
+    review: i64,
+    id: i64,
+) -> Result<AmendmentsDto, ErrorDto> {
     backend.with(|app| app.delete_amendment(review, id))
 }
 
@@ -485,7 +501,11 @@ pub fn import_plan(backend: State<'_, Backend>, child: i64) -> Result<PlanImport
 }
 
 #[tauri::command(async)]
-pub fn save_plan(backend: State<'_, Backend>, child: i64, sections: Vec<PlanSection>) -> Result<(), ErrorDto> {
+pub fn save_plan(
+    backend: State<'_, Backend>,
+    child: i64,
+    sections: Vec<PlanSection>,
+) -> Result<(), ErrorDto> {
     backend.with(|app| app.save_plan(child, sections))
 }
 
