@@ -7,7 +7,7 @@ use ardesk_domain::ar1::Ar1Record;
 use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::{long, parse_user_date};
-use ardesk_domain::follow_up::{ActionStatus, CheckIns, Decision, check_ins};
+use ardesk_domain::follow_up::{ActionStatus, CheckIns, check_date_after_meeting, check_ins, parse_decision};
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::review::{Review, ReviewEvent};
 use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorCode, TrackedActionDto};
@@ -176,7 +176,7 @@ impl App {
         self.after_meeting(review)
     }
 
-    /// A date after the meeting and not in the future, or a problem naming `field`.
+    /// A date after the meeting and not in the future (`follow_up::check_date_after_meeting`).
     fn check_after_meeting(
         &self,
         meeting: Option<NaiveDate>,
@@ -184,25 +184,9 @@ impl App {
         field: &'static str,
         what: &str,
     ) -> Result<(), AppError> {
-        let Some(meeting) = meeting else {
-            return Err(AppError::new(ErrorCode::Conflict, "Set the meeting's date first."));
-        };
-        if on > self.clock.today() {
-            return Err(vec![Problem::block(
-                field,
-                format!("The date it was {what} is in the future."),
-                "Give the date on the letter or email.",
-            )]
-            .into());
-        }
-        if on < meeting {
-            return Err(vec![Problem::block(
-                field,
-                format!("That date is before the meeting ({}).", long(meeting)),
-                "Check the date: it comes after the meeting.",
-            )]
-            .into());
-        }
+        let meeting =
+            meeting.ok_or_else(|| AppError::new(ErrorCode::Conflict, "Set the meeting's date first."))?;
+        check_date_after_meeting(field, what, meeting, on, self.clock.today()).map_err(|p| vec![p])?;
         Ok(())
     }
 
@@ -210,18 +194,7 @@ impl App {
     /// date becomes the anchor of the next review (T15), which starts at once.
     pub fn record_decision(&mut self, review: i64, form: DecisionForm) -> Result<AfterMeetingDto, AppError> {
         let ctx = self.review_ctx(review)?;
-        let mut problems = Vec::new();
-        let decision = Decision::from_code(&form.decision);
-        if decision.is_none() {
-            problems.push(Problem::block("decision", "Choose the LA's decision.", "Pick from the list."));
-        }
-        let on = parse_user_date("decided_on", "The decision letter's date", &form.date);
-        if let Err(p) = &on {
-            problems.push(p.clone());
-        }
-        let (Some(decision), Ok(on)) = (decision, on) else {
-            return Err(problems.into());
-        };
+        let (decision, on) = parse_decision(&form.decision, &form.date)?;
         let stage = ctx.next_stage(ReviewEvent::DecisionReceived { today: self.clock.today() })?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "decided_on", "decided")?;
         let reviews = self.store.reviews_of(ctx.child.id)?;

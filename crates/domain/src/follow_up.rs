@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::{SchoolCalendar, add_days};
+use crate::problem::Problem;
 
 /// Where an agreed action stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,6 +132,49 @@ impl CheckIns {
     }
 }
 
+/// A date recorded after the meeting (the record sent, the decision letter): on or after the
+/// meeting and not in the future, or a problem naming `field`. `what` completes "the date it
+/// was …" ("sent", "decided").
+pub fn check_date_after_meeting(
+    field: &'static str,
+    what: &str,
+    meeting: NaiveDate,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), Problem> {
+    if on > today {
+        return Err(Problem::block(
+            field,
+            format!("The date it was {what} is in the future."),
+            "Give the date on the letter or email.",
+        ));
+    }
+    if on < meeting {
+        return Err(Problem::block(
+            field,
+            format!("That date is before the meeting ({}).", crate::dates::long(meeting)),
+            "Check the date: it comes after the meeting.",
+        ));
+    }
+    Ok(())
+}
+
+/// The LA's decision as typed: its code and the decision letter's date, every problem at once.
+pub fn parse_decision(code: &str, date: &str) -> Result<(Decision, NaiveDate), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let decision = Decision::from_code(code);
+    if decision.is_none() {
+        problems.push(Problem::block("decision", "Choose the LA's decision.", "Pick from the list."));
+    }
+    let on = crate::dates::parse_user_date("decided_on", "The decision letter's date", date)
+        .map_err(|p| problems.push(p))
+        .ok();
+    match (decision, on) {
+        (Some(decision), Some(on)) => Ok((decision, on)),
+        _ => Err(problems),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +217,26 @@ mod tests {
         let c = check_ins(d(2026, 11, 10), d(2027, 6, 30), &SchoolCalendar::default());
         assert!(c.approximate);
         assert_eq!(c.dates, [d(2027, 2, 2), d(2027, 4, 27)]);
+    }
+
+    #[test]
+    fn dates_after_the_meeting_are_not_before_it_nor_in_the_future() {
+        let (meeting, today) = (d(2026, 11, 11), d(2026, 11, 22));
+        let check =
+            |on| check_date_after_meeting("submitted_on", "sent", meeting, on, today).map_err(|p| p.message);
+        assert_eq!(check(d(2026, 11, 11)), Ok(()));
+        assert_eq!(check(d(2026, 11, 22)), Ok(()));
+        assert_eq!(check(d(2026, 11, 23)), Err("The date it was sent is in the future.".to_owned()));
+        assert_eq!(check(d(2026, 11, 10)), Err("That date is before the meeting (11 Nov 2026).".to_owned()));
+    }
+
+    #[test]
+    fn a_decision_needs_its_kind_and_its_letter_s_date() {
+        assert_eq!(parse_decision("minor", "01/12/2026"), Ok((Decision::Minor, d(2026, 12, 1))));
+        let fields = |r: Result<(Decision, NaiveDate), Vec<Problem>>| -> Vec<&'static str> {
+            r.err().unwrap_or_default().iter().map(|p| p.field).collect()
+        };
+        assert_eq!(fields(parse_decision("", "")), ["decision", "decided_on"]);
+        assert_eq!(fields(parse_decision("no_change", "31/02/2026")), ["decided_on"]);
     }
 }
