@@ -1119,6 +1119,8 @@ async fn every_control_has_a_label() {
     app.find("#am-section").await;
     check("amendments").await;
     app.click("#nav-settings").await;
+    // The letters' list comes in after the page: wait for it.
+    app.find("#template-kind option:nth-child(2)").await;
     let kinds = app.attrs("#template-kind option", "value").await;
     app.select("#template-kind", &kinds[1]).await;
     app.find("#template-text").await;

@@ -15,11 +15,14 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
     let outcome = Outcome::new();
     let holidays = Outcome::new();
     let settings = RwSignal::new(None::<CalendarSettings>);
+    // The form shows once the saved term dates are in, so that they never replace what is typed.
+    let loaded = RwSignal::new(false);
     spawn_local(async move {
         match ipc::terms_text().await {
             Ok(t) => terms.set(t),
             Err(e) => error.set(Some(e)),
         }
+        loaded.set(true);
         settings.set(ipc::calendar_settings().await.ok());
     });
 
@@ -67,6 +70,7 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
                 "(“closure, 04/09/2026”). Milestones that fall in a holiday are flagged, not moved: "
                 "statutory deadlines keep running in the holidays."
             </p>
+            <Show when=move || loaded.get() fallback=|| view! { <p class="loading">"Loading…"</p> }>
             <Form id="terms-form" on_submit=save_terms>
                 <label for="terms">"Term dates"</label>
                 <textarea id="terms" rows="8" prop:value=move || terms.get() aria-describedby="terms-errors"
@@ -79,6 +83,7 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
                     <Ack outcome at="import-terms" />
                 </div>
             </Form>
+            </Show>
         </section>
         <section aria-labelledby="holidays-h" class="panel">
             <h3 id="holidays-h">"Bank holidays"</h3>

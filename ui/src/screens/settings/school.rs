@@ -13,10 +13,13 @@ pub(super) fn SchoolPanel() -> impl IntoView {
     let ctx = ctx();
     let school = RwSignal::new(SchoolForm::default());
     let outcome = Outcome::new();
+    // The form shows once the saved details are in, so that they never replace what is typed.
+    let loaded = RwSignal::new(false);
     spawn_local(async move {
         if let Ok(s) = ipc::school_form().await {
             school.set(s);
         }
+        loaded.set(true);
     });
     let save_school = move || {
         let form = school.get_untracked();
@@ -34,6 +37,7 @@ pub(super) fn SchoolPanel() -> impl IntoView {
         <section aria-labelledby="school-h" class="panel">
             <h3 id="school-h">"School"</h3>
             <p class="hint">"These head every letter and form."</p>
+            <Show when=move || loaded.get() fallback=|| view! { <p class="loading">"Loading…"</p> }>
             <Form id="school-form" on_submit=save_school>
                 <div class="inline-fields">
                     <TextField form=school outcome name="name" id="s-name" label="School name"
@@ -56,6 +60,7 @@ pub(super) fn SchoolPanel() -> impl IntoView {
                     <Ack outcome at="save-school" />
                 </div>
             </Form>
+            </Show>
         </section>
     }
 }
