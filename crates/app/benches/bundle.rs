@@ -118,7 +118,7 @@ fn scan(dir: &Path) {
     let ours = best_of(5, || {
         let start = Instant::now();
         let results = ardesk_app::scan_files(&paths, 50 << 20);
-        assert_eq!(results.iter().filter(|r| r.verdict == "encrypted").count(), 200);
+        assert_eq!(results.iter().filter(|r| r.verdict == ardesk_dto::Verdict::Encrypted).count(), 200);
         start.elapsed()
     });
     println!(

@@ -14,7 +14,7 @@ use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorCode, TrackedActionDto};
 use ardesk_store::{Action, Ar1Field, FollowUp};
 use chrono::NaiveDate;
 
-use crate::{App, AppError};
+use crate::{App, AppError, convert};
 
 /// The agreed actions of one review as tracked tasks.
 pub(crate) fn action_dtos(
@@ -106,7 +106,7 @@ impl App {
         Ok(AfterMeetingDto {
             review_id: ctx.review.0,
             child_id: ctx.child.id.0,
-            stage: ctx.this.stage.code().to_owned(),
+            stage: convert::stage(ctx.this.stage),
             stage_label: ctx.this.stage.label().to_owned(),
             meeting: meeting.map(long),
             held: meeting.is_some_and(|m| m <= today),

@@ -16,8 +16,8 @@ use ardesk_domain::la::AmendmentMode;
 use ardesk_domain::plan::{SectionId, find_sections};
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{
-    AmendmentDto, AmendmentForm, AmendmentPreview, AmendmentProblem, AmendmentsDto, DiffRun, ErrorCode,
-    EvidenceOption, EvidenceRef, LettersWritten, PlanImportDto, PlanSection, VagueDto,
+    self as dto, AmendmentDto, AmendmentForm, AmendmentPreview, AmendmentProblem, AmendmentsDto, DiffChange,
+    DiffRun, ErrorCode, EvidenceOption, EvidenceRef, LettersWritten, PlanImportDto, PlanSection, VagueDto,
 };
 use ardesk_store::{Action, AmendmentEvidence, AmendmentRow, StoredAmendment};
 
@@ -46,11 +46,11 @@ fn default_mode(mode: AmendmentMode) -> &'static str {
     }
 }
 
-fn change_code(c: Change) -> &'static str {
+fn diff_change(c: Change) -> DiffChange {
     match c {
-        Change::Same => "same",
-        Change::Inserted => "inserted",
-        Change::Deleted => "deleted",
+        Change::Same => DiffChange::Same,
+        Change::Inserted => DiffChange::Inserted,
+        Change::Deleted => DiffChange::Deleted,
     }
 }
 
@@ -60,7 +60,7 @@ pub(crate) fn preview(section: Option<SectionId>, current: &str, proposed: &str)
     AmendmentPreview {
         diff: diff_words(current, proposed)
             .into_iter()
-            .map(|(c, text)| DiffRun { change: change_code(c).to_owned(), text })
+            .map(|(c, text)| DiffRun { change: diff_change(c), text })
             .collect(),
         vague: if section == Some(SectionId::F) {
             vague_provision(proposed)
@@ -176,7 +176,11 @@ impl App {
                 }))
                 .map(|p| AmendmentProblem {
                     field: p.field.to_owned(),
-                    severity: if p.severity == Severity::Warn { "warn" } else { "block" }.to_owned(),
+                    severity: if p.severity == Severity::Warn {
+                        dto::Severity::Warn
+                    } else {
+                        dto::Severity::Block
+                    },
                     message: p.message,
                     hint: p.hint,
                 })

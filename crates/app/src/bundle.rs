@@ -18,7 +18,7 @@ use ardesk_domain::ncy::nc_year;
 use ardesk_domain::paperwork::doc_title;
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{
-    BundleCheckDto, BundleFileDto, ErrorCode, FindingDto, Manifest, ManifestChild, ManifestFile,
+    BundleCheckDto, BundleFileDto, ErrorCode, FindingDto, FixAt, Manifest, ManifestChild, ManifestFile,
     ManifestFinding, ManifestProfile, ManifestReview,
 };
 use ardesk_store::Action;
@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 
 use crate::context::{Ctx, initials};
 use crate::files::{ext_of, sha256_hex, write_zip_atomically_via};
-use crate::{App, AppError};
+use crate::{App, AppError, convert};
 
 /// The manifest format this build writes.
 pub const MANIFEST_VERSION: u32 = 1;
@@ -59,13 +59,13 @@ fn severity(s: Severity) -> &'static str {
 }
 
 /// Where the user fixes a finding.
-fn fix_at(f: &Finding) -> &'static str {
+fn fix_at(f: &Finding) -> FixAt {
     match f.rule {
-        "V04" | "V05" | "V17" => "ar1",
-        "V06" | "V07" if f.document.as_deref() == Some("AR1 record") => "ar1",
-        "V06" => "amendments",
-        "V01" | "V02" | "V03" | "V07" | "V08" | "V09" | "V10" | "V11" | "V13" | "V14" | "V16" => "prep",
-        _ => "none",
+        "V04" | "V05" | "V17" => FixAt::Ar1,
+        "V06" | "V07" if f.document.as_deref() == Some("AR1 record") => FixAt::Ar1,
+        "V06" => FixAt::Amendments,
+        "V01" | "V02" | "V03" | "V07" | "V08" | "V09" | "V10" | "V11" | "V13" | "V14" | "V16" => FixAt::Prep,
+        _ => FixAt::Nowhere,
     }
 }
 
@@ -376,9 +376,9 @@ impl App {
                 .map(|p| BundleFileDto {
                     name: p.entry.clone(),
                     title: format!("{} ({})", p.file.title, p.file.original_name),
-                    source: p.file.source.code().to_owned(),
+                    source: convert::file_source(p.file.source),
                     size: p.file.size,
-                    verdict: p.file.verdict.clone(),
+                    verdict: convert::verdict_code(&p.file.verdict),
                     detail: p.file.verdict_detail.clone(),
                 })
                 .collect(),
@@ -387,11 +387,11 @@ impl App {
                 .iter()
                 .map(|(f, reason)| FindingDto {
                     rule: f.rule.to_owned(),
-                    severity: severity(f.severity).to_owned(),
+                    severity: convert::severity(f.severity),
                     document: f.document.clone(),
                     message: f.message.clone(),
                     fix: f.fix.clone(),
-                    fix_at: fix_at(f).to_owned(),
+                    fix_at: fix_at(f),
                     can_override: can_override(f),
                     overridden: reason.clone(),
                 })

@@ -1,19 +1,87 @@
 //! Domain values to DTOs and back, by hand: the DTO crate knows nothing of the domain.
 
+use ardesk_domain::bundle::Source;
+use ardesk_domain::caseload::Status;
 use ardesk_domain::child::{ChildInput, ChildRecord};
-use ardesk_domain::compliance::Compliance;
+use ardesk_domain::compliance::{Compliance, ComplianceState};
 use ardesk_domain::dates::{input as input_date, long};
 use ardesk_domain::invitees::{Invitee, InviteeInput};
 use ardesk_domain::la::LaCatalogue;
 use ardesk_domain::ncy::{label, nc_year, short_label};
-use ardesk_domain::review::{Attendance, MeetingInput};
+use ardesk_domain::review::{Attendance, MeetingInput, ReviewStage};
 use ardesk_domain::school::SchoolInput;
 use ardesk_dto::{
-    ChildDetail, ChildForm, ChildSummary, InviteeForm, MeetingForm, Parent, PlanSection, ProfessionalContact,
-    ReviewSummary, SchoolForm,
+    self as dto, ChecklistStatus, ChildDetail, ChildForm, ChildSummary, FileSource, InviteeForm, MeetingForm,
+    Parent, PlanSection, ProfessionalContact, ReviewSummary, SchoolForm, Severity, Stage, Urgency, Verdict,
 };
 use ardesk_store::{ChildRow, StoredChild, StoredReview};
 use chrono::NaiveDate;
+
+/// A review's stage in the contract.
+pub(crate) fn stage(s: ReviewStage) -> Stage {
+    match s {
+        ReviewStage::Planning => Stage::Planning,
+        ReviewStage::InvitationsSent => Stage::InvitationsSent,
+        ReviewStage::ReportsDue => Stage::ReportsDue,
+        ReviewStage::MeetingHeld => Stage::MeetingHeld,
+        ReviewStage::ReadyToSubmit => Stage::ReadyToSubmit,
+        ReviewStage::Submitted => Stage::Submitted,
+        ReviewStage::Decided => Stage::Decided,
+    }
+}
+
+/// How urgent a next step is, in the contract.
+pub(crate) fn urgency(s: Status) -> Urgency {
+    match s {
+        Status::Overdue => Urgency::Overdue,
+        Status::DueSoon => Urgency::DueSoon,
+        Status::OnTrack => Urgency::OnTrack,
+    }
+}
+
+pub(crate) fn severity(s: ardesk_domain::Severity) -> Severity {
+    match s {
+        ardesk_domain::Severity::Block => Severity::Block,
+        ardesk_domain::Severity::Warn => Severity::Warn,
+        ardesk_domain::Severity::Info => Severity::Info,
+    }
+}
+
+/// The scan's verdict in the contract.
+pub(crate) fn verdict(v: &ardesk_intake::Verdict) -> Verdict {
+    use ardesk_intake::Verdict as V;
+    match v {
+        V::Ok => Verdict::Ok,
+        V::Encrypted(_) => Verdict::Encrypted,
+        V::Macro(_) => Verdict::Macro,
+        V::Unsupported(_) => Verdict::Unsupported,
+        V::TooLarge(_) => Verdict::TooLarge,
+        V::Unreadable(_) => Verdict::Unreadable,
+    }
+}
+
+/// A verdict kept by its code (a bundle file's, in the domain's facts); an unknown code
+/// cannot be sent, so it reads as unreadable.
+pub(crate) fn verdict_code(code: &str) -> Verdict {
+    Verdict::ALL.iter().copied().find(|v| v.code() == code).unwrap_or(Verdict::Unreadable)
+}
+
+pub(crate) fn file_source(s: Source) -> FileSource {
+    match s {
+        Source::Generated => FileSource::Generated,
+        Source::Attached => FileSource::Attached,
+    }
+}
+
+pub(crate) fn checklist_status(s: ardesk_domain::paperwork::ChecklistStatus) -> ChecklistStatus {
+    use ardesk_domain::paperwork::ChecklistStatus as C;
+    match s {
+        C::Received => ChecklistStatus::Received,
+        C::NotRequested => ChecklistStatus::NotRequested,
+        C::Overdue => ChecklistStatus::Overdue,
+        C::Awaited => ChecklistStatus::Awaited,
+    }
+}
 
 /// The school form as the domain checks it.
 pub(crate) fn school_input(form: SchoolForm) -> SchoolInput {
@@ -66,12 +134,14 @@ pub(crate) fn meeting_input(form: MeetingForm) -> MeetingInput {
 }
 
 /// A domain compliance verdict (T07, T09) for the "Before the meeting" screen.
-pub(crate) fn compliance(c: Compliance) -> ardesk_dto::Compliance {
-    ardesk_dto::Compliance {
-        id: c.milestone.code().to_owned(),
-        state: c.state.code().to_owned(),
-        text: c.text,
-    }
+pub(crate) fn compliance(c: Compliance) -> dto::Compliance {
+    let state = match c.state {
+        ComplianceState::NoMeeting => dto::ComplianceState::NoMeeting,
+        ComplianceState::Pending => dto::ComplianceState::Pending,
+        ComplianceState::Met => dto::ComplianceState::Met,
+        ComplianceState::NotMet => dto::ComplianceState::NotMet,
+    };
+    dto::Compliance { id: c.milestone.code().to_owned(), state, text: c.text }
 }
 
 pub(crate) fn input(form: ChildForm) -> ChildInput {
@@ -112,7 +182,7 @@ fn review(r: &StoredReview) -> ReviewSummary {
     let meeting = r.review.meeting.as_ref();
     ReviewSummary {
         id: r.id.0,
-        stage: r.review.stage.code().to_owned(),
+        stage: stage(r.review.stage),
         stage_label: r.review.stage.label().to_owned(),
         meeting_date: meeting.map(|m| long(m.date)),
         meeting_time: meeting.and_then(|m| m.start).map(|t| t.format("%H:%M").to_string()),
@@ -133,7 +203,7 @@ pub(crate) fn summary(row: &ChildRow, las: &LaCatalogue, today: NaiveDate) -> Ch
         la_id: r.la_id.clone(),
         la_name: las.name_of(&r.la_id).to_owned(),
         looked_after: r.looked_after,
-        stage: row.review.as_ref().map(|s| s.review.stage.code().to_owned()),
+        stage: row.review.as_ref().map(|s| stage(s.review.stage)),
         stage_label: row.review.as_ref().map(|s| s.review.stage.label().to_owned()),
         meeting: row.review.as_ref().and_then(|s| s.review.meeting.as_ref()).map(|m| long(m.date)),
     }

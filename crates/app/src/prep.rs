@@ -46,7 +46,7 @@ impl App {
             review_id: ctx.review.0,
             child_id: ctx.child.id.0,
             child_name: ctx.child.record.display_name(),
-            stage: stage.code().to_owned(),
+            stage: convert::stage(stage),
             stage_label: stage.label().to_owned(),
             meeting: meeting.as_ref().map_or_else(MeetingForm::default, |m| MeetingForm {
                 date: input(m.date),
@@ -93,7 +93,7 @@ impl App {
                             },
                         ),
                         has_views_text: c.views_text.is_some(),
-                        status: status.code().to_owned(),
+                        status: convert::checklist_status(status),
                         status_label: status.label().to_owned(),
                     }
                 })

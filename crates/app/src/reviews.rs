@@ -19,7 +19,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::context::{Calendars, builtin_las, row_of};
 use crate::files::{exported, write_atomically};
-use crate::{App, AppError};
+use crate::{App, AppError, convert};
 
 fn next_dto(next: &NextStep) -> NextStepDto {
     NextStepDto { id: next.id.code().to_owned(), due: next.due.to_string(), action: next.action() }
@@ -51,10 +51,10 @@ fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result
                 la_name: cal.las.name_of(&r.la_id).to_owned(),
                 looked_after: r.looked_after,
                 transfer,
-                stage: cycle.stage.code().to_owned(),
+                stage: convert::stage(cycle.stage),
                 stage_label: cycle.stage.label().to_owned(),
                 next: cycle.next.as_ref().map(next_dto),
-                status: status.code().to_owned(),
+                status: convert::urgency(status),
                 status_label: match (&cycle.timeline, status) {
                     (Err(_), _) => "Check dates".to_owned(),
                     (_, s) => s.label().to_owned(),
@@ -90,7 +90,7 @@ fn timeline_dto(row: &ChildRow, cal: &Calendars, today: NaiveDate) -> Result<Chi
         la_name: cycle.profile.name.clone(),
         meeting: cycle.meeting.map(day),
         next: cycle.next.as_ref().map(next_dto),
-        status: status.code().to_owned(),
+        status: convert::urgency(status),
         status_label: status.label().to_owned(),
         term_dates_known: !cal.school.is_empty(),
         warnings: if cycle.stage < ReviewStage::MeetingHeld {

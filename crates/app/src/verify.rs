@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use ardesk_domain::bundle::{Contents, Finding, PlannedFile, Source, check_contents};
 use ardesk_domain::la::LaCatalogue;
 use ardesk_domain::problem::Severity;
-use ardesk_dto::{Manifest, ScanResult, VerifyReport};
+use ardesk_dto::{Manifest, ScanResult, Verdict, VerifyReport};
 use chrono::NaiveDate;
 
-use crate::AppError;
 use crate::bundle::{INDEX, MANIFEST, MANIFEST_VERSION};
 use crate::context::builtin_las;
 use crate::files::{ext_of, sha256_hex};
+use crate::{AppError, convert};
 
 /// `ardesk scan`: the password, encryption and macro verdict on each file, read from disk. A
 /// file that cannot be read is "unreadable"; one over `limit` bytes is not read at all.
@@ -22,25 +22,25 @@ pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> 
         .iter()
         .map(|path| {
             let file = path.display().to_string();
-            let result =
-                |verdict: &str, detail: String, credentials: Option<String>| ardesk_dto::ScanResult {
-                    file: file.clone(),
-                    verdict: verdict.to_owned(),
-                    detail,
-                    credentials,
-                };
+            let result = |verdict: Verdict, detail: String, credentials: Option<String>| {
+                ardesk_dto::ScanResult { file: file.clone(), verdict, detail, credentials }
+            };
             match std::fs::metadata(path) {
-                Err(e) => result("unreadable", format!("cannot be opened: {e}"), None),
+                Err(e) => result(Verdict::Unreadable, format!("cannot be opened: {e}"), None),
                 Ok(m) if m.len() > limit => result(
-                    "too_large",
+                    Verdict::TooLarge,
                     format!("{} MB, over the {} MB limit", m.len().div_ceil(1 << 20), limit >> 20),
                     None,
                 ),
                 Ok(_) => match std::fs::read(path) {
-                    Err(e) => result("unreadable", format!("cannot be read: {e}"), None),
+                    Err(e) => result(Verdict::Unreadable, format!("cannot be read: {e}"), None),
                     Ok(bytes) => {
                         let scan = ardesk_intake::scan(&bytes, limit);
-                        result(scan.verdict.code(), scan.verdict.detail().to_owned(), scan.credentials)
+                        result(
+                            convert::verdict(&scan.verdict),
+                            scan.verdict.detail().to_owned(),
+                            scan.credentials,
+                        )
                     }
                 },
             }
@@ -165,7 +165,7 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
                 });
                 files.push(ScanResult {
                     file: f.name.clone(),
-                    verdict: scan.verdict.code().to_owned(),
+                    verdict: convert::verdict(&scan.verdict),
                     detail: scan.verdict.detail().to_owned(),
                     credentials: scan.credentials,
                 });

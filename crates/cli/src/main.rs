@@ -400,9 +400,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
             })?;
             let app = open(db, clock)?;
             let check = app.bundle_check(review)?;
-            for f in check.findings.iter().filter(|f| f.severity != "block" || f.overridden.is_some()) {
+            for f in check
+                .findings
+                .iter()
+                .filter(|f| f.severity != ardesk_dto::Severity::Block || f.overridden.is_some())
+            {
                 let note = f.overridden.as_ref().map(|r| format!(" (overridden: {r})")).unwrap_or_default();
-                eprintln!("{} {}: {}{note}", f.severity, f.rule, f.message);
+                eprintln!("{} {}: {}{note}", f.severity.code(), f.rule, f.message);
             }
             let path = out.join(format!("{}.zip", check.name));
             app.export_bundle(review, &path)?;
@@ -468,10 +472,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 for r in &results {
                     let credentials =
                         r.credentials.as_ref().map(|c| format!(" (contains \"{c}\")")).unwrap_or_default();
-                    println!("{:<12} {}  {}{credentials}", r.verdict, r.file, r.detail);
+                    println!("{:<12} {}  {}{credentials}", r.verdict.code(), r.file, r.detail);
                 }
             }
-            if results.iter().any(|r| r.verdict != "ok") {
+            if results.iter().any(|r| r.verdict != ardesk_dto::Verdict::Ok) {
                 return Err(AppError::new(ErrorCode::Conflict, "Some files cannot be sent as they are."));
             }
         }

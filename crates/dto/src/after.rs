@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Stage;
+
 /// An agreed action as a tracked task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackedActionDto {
@@ -36,7 +38,7 @@ pub struct TrackedActionDto {
 pub struct AfterMeetingDto {
     pub review_id: i64,
     pub child_id: i64,
-    pub stage: String,
+    pub stage: Stage,
     pub stage_label: String,
     pub meeting: Option<String>,
     /// The meeting date has passed.

@@ -2,13 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::PlanSection;
+use crate::{DiffChange, PlanSection, Severity};
 
 /// A run of the word-level difference between current and proposed wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffRun {
     /// `same`, `inserted` or `deleted`.
-    pub change: String,
+    pub change: DiffChange,
     pub text: String,
 }
 
@@ -74,7 +74,7 @@ pub struct AmendmentDto {
 pub struct AmendmentProblem {
     pub field: String,
     /// `block` or `warn`.
-    pub severity: String,
+    pub severity: Severity,
     pub message: String,
     pub hint: String,
 }

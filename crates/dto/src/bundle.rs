@@ -2,12 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::{FileSource, FixAt, Severity, Verdict};
+
 /// The password, encryption and macro verdict on one file (`ardesk scan --json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScanResult {
     pub file: String,
     /// `ok`, `encrypted`, `macro`, `unsupported`, `too_large` or `unreadable`.
-    pub verdict: String,
+    pub verdict: Verdict,
     pub detail: String,
     /// Credential-like text found in the file ("password: ****"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20,12 +22,12 @@ pub struct FindingDto {
     /// V01–V19.
     pub rule: String,
     /// `block`, `warn` or `info`.
-    pub severity: String,
+    pub severity: Severity,
     pub document: Option<String>,
     pub message: String,
     pub fix: String,
     /// Where in the app to fix it: `ar1`, `prep`, `amendments` or `none`.
-    pub fix_at: String,
+    pub fix_at: FixAt,
     pub can_override: bool,
     /// The reason recorded for overriding it.
     pub overridden: Option<String>,
@@ -38,10 +40,10 @@ pub struct BundleFileDto {
     pub name: String,
     pub title: String,
     /// `generated` or `attached`.
-    pub source: String,
+    pub source: FileSource,
     pub size: u64,
     /// The scan's verdict (`ok`, `encrypted`…) and why.
-    pub verdict: String,
+    pub verdict: Verdict,
     pub detail: String,
 }
 

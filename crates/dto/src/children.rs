@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Stage;
+
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChildSummary {
@@ -17,7 +19,7 @@ pub struct ChildSummary {
     pub la_name: String,
     pub looked_after: bool,
     /// Stage code of the current review (`planning`, …), if one has been started.
-    pub stage: Option<String>,
+    pub stage: Option<Stage>,
     pub stage_label: Option<String>,
     /// Meeting date of the current review, for display.
     pub meeting: Option<String>,
@@ -76,7 +78,7 @@ pub struct ProfessionalContact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewSummary {
     pub id: i64,
-    pub stage: String,
+    pub stage: Stage,
     pub stage_label: String,
     pub meeting_date: Option<String>,
     pub meeting_time: Option<String>,

@@ -2,13 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::{ChecklistStatus, ComplianceState, Stage};
+
 /// Everything the "Before the meeting" screen shows for one review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewPrep {
     pub review_id: i64,
     pub child_id: i64,
     pub child_name: String,
-    pub stage: String,
+    pub stage: Stage,
     pub stage_label: String,
     /// The meeting as the form shows it (`dd/mm/yyyy`, `HH:MM`, venue); empty strings when unset.
     pub meeting: MeetingForm,
@@ -39,7 +41,7 @@ pub struct Compliance {
     /// "T07" or "T09".
     pub id: String,
     /// `met`, `not_met`, `pending` or `no_meeting`.
-    pub state: String,
+    pub state: ComplianceState,
     /// "Met: notice sent on 2 Dec 2025, due by 6 Jan 2026".
     pub text: String,
 }
@@ -92,7 +94,7 @@ pub struct ChecklistDto {
     pub file_warning: Option<String>,
     pub has_views_text: bool,
     /// `received`, `overdue`, `awaited` or `not_requested`.
-    pub status: String,
+    pub status: ChecklistStatus,
     pub status_label: String,
 }
 

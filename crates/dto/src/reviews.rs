@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::{Stage, Urgency};
+
 /// One line of the caseload dashboard (and of `ardesk caseload --json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseloadRow {
@@ -19,11 +21,11 @@ pub struct CaseloadRow {
     pub transfer: bool,
     /// `planning`, `invitations_sent`, `reports_due`, `meeting_held`, `ready_to_submit`,
     /// `submitted` or `decided`.
-    pub stage: String,
+    pub stage: Stage,
     pub stage_label: String,
     pub next: Option<NextStepDto>,
     /// `overdue`, `due_soon` or `on_track`.
-    pub status: String,
+    pub status: Urgency,
     pub status_label: String,
     /// Meeting date, for display.
     pub meeting: Option<String>,
@@ -53,7 +55,7 @@ pub struct ChildTimeline {
     pub la_name: String,
     pub meeting: Option<String>,
     pub next: Option<NextStepDto>,
-    pub status: String,
+    pub status: Urgency,
     pub status_label: String,
     pub milestones: Vec<MilestoneDto>,
     /// Whether the school has entered term dates (otherwise holidays cannot be flagged).

@@ -1,7 +1,7 @@
 //! After the meeting, on the child's page: sending the record to the LA, the LA's decision, and
 //! the review's agreed actions as tracked tasks.
 
-use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto};
+use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -68,14 +68,14 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
     let body = move || match state.get() {
         None => None,
         Some(Err(error)) => Some(view! { <ErrorPanel error /> }.into_any()),
-        Some(Ok(a)) if !a.held && a.stage != "meeting_held" => None,
+        Some(Ok(a)) if !a.held && a.stage != Stage::MeetingHeld => None,
         Some(Ok(a)) => {
             let decided = a.decision.is_some();
             let submitted = a.submitted_on.is_some();
             let can_ready = a.missing == 0
                 && matches!(
-                    a.stage.as_str(),
-                    "meeting_held" | "reports_due" | "invitations_sent" | "planning"
+                    a.stage,
+                    Stage::MeetingHeld | Stage::ReportsDue | Stage::InvitationsSent | Stage::Planning
                 );
             let dates: Vec<(&str, String)> = [
                 ("Record to the LA by (T11)", a.report_due.clone()),

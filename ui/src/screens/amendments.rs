@@ -3,7 +3,8 @@
 //! document in the LA's chosen form.
 
 use ardesk_dto::{
-    AmendmentForm, AmendmentPreview, AmendmentsDto, DiffRun, ErrorDto, EvidenceRef, PlanSection, VagueDto,
+    AmendmentForm, AmendmentPreview, AmendmentsDto, DiffChange, DiffRun, ErrorDto, EvidenceRef, PlanSection,
+    Severity, VagueDto,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,10 +21,10 @@ const MODES: [(&str, &str); 3] = [
 /// The difference as marked-up text: insertions underlined, deletions struck through.
 fn diff_view(runs: Vec<DiffRun>) -> impl IntoView {
     runs.into_iter()
-        .map(|r| match r.change.as_str() {
-            "inserted" => view! { <ins>{r.text}</ins> }.into_any(),
-            "deleted" => view! { <del>{r.text}</del> }.into_any(),
-            _ => view! { <span>{r.text}</span> }.into_any(),
+        .map(|r| match r.change {
+            DiffChange::Inserted => view! { <ins>{r.text}</ins> }.into_any(),
+            DiffChange::Deleted => view! { <del>{r.text}</del> }.into_any(),
+            DiffChange::Same => view! { <span>{r.text}</span> }.into_any(),
         })
         .collect_view()
 }
@@ -371,8 +372,8 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                     </div>
                     <ul id="am-problems" class="problems">
                         {problems.into_iter().map(|p| view! {
-                            <li class=format!("problem-{}", p.severity)>
-                                <span aria-hidden="true">{if p.severity == "warn" { "⚠ " } else { "✗ " }}</span>{p.message}" "{p.hint}
+                            <li class=format!("problem-{}", p.severity.code())>
+                                <span aria-hidden="true">{if p.severity == Severity::Warn { "⚠ " } else { "✗ " }}</span>{p.message}" "{p.hint}
                             </li>
                         }).collect_view()}
                     </ul>

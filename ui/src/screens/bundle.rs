@@ -1,7 +1,7 @@
 //! Sending to the LA: the bundle's files and every finding of V01–V19 with how to fix it,
 //! overrides with a reason, and the export.
 
-use ardesk_dto::{BundleCheckDto, ErrorDto};
+use ardesk_dto::{BundleCheckDto, ErrorDto, FixAt, Severity, Verdict};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -44,11 +44,11 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
             });
         });
     };
-    let go_fix = move |at: String| match at.as_str() {
-        "ar1" => ctx.go(Screen::Ar1(review, child)),
-        "amendments" => ctx.go(Screen::Amendments(review, child)),
-        "prep" => ctx.go(Screen::Prep(review, child)),
-        _ => {}
+    let go_fix = move |at: FixAt| match at {
+        FixAt::Ar1 => ctx.go(Screen::Ar1(review, child)),
+        FixAt::Amendments => ctx.go(Screen::Amendments(review, child)),
+        FixAt::Prep => ctx.go(Screen::Prep(review, child)),
+        FixAt::Nowhere => {}
     };
 
     let body = move || match check.get() {
@@ -56,7 +56,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(c)) => {
             let blocking =
-                c.findings.iter().filter(|f| f.severity == "block" && f.overridden.is_none()).count();
+                c.findings.iter().filter(|f| f.severity == Severity::Block && f.overridden.is_none()).count();
             view! {
                 <h2 id="bundle-title">"Send to the LA"</h2>
                 <p id="bundle-name">{format!("{}.zip", c.name)}</p>
@@ -73,14 +73,14 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                         view! {
                             <ul id="findings" class="findings">
                                 {c.findings.into_iter().enumerate().map(|(n, f)| {
-                                    let at = f.fix_at.clone();
+                                    let at = f.fix_at;
                                     let (rule, message) = (f.rule.clone(), f.message.clone());
                                     view! {
-                                        <li class=format!("finding problem-{}", f.severity) data-rule=f.rule.clone()>
+                                        <li class=format!("finding problem-{}", f.severity.code()) data-rule=f.rule.clone()>
                                             <strong>{format!("{} ", f.rule)}</strong>
                                             {f.document.clone().map(|d| format!("{d}: "))}{f.message.clone()}" "
                                             <span class="hint">{f.fix.clone()}</span>" "
-                                            {(at != "none").then(|| view! { <button class="link" on:click=move |_| go_fix(at.clone())>"Fix →"</button> })}
+                                            {(at != FixAt::Nowhere).then(|| view! { <button class="link" on:click=move |_| go_fix(at)>"Fix →"</button> })}
                                             {match f.overridden.clone() {
                                                 Some(reason) => view! { <p class="overridden">{format!("Overridden: {reason}")}</p> }.into_any(),
                                                 None if f.can_override => view! {
@@ -117,9 +117,9 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                         <thead><tr><th scope="col">"File"</th><th scope="col">"Document"</th><th scope="col">"Source"</th><th scope="col">"Check"</th></tr></thead>
                         <tbody>
                             {c.files.into_iter().map(|f| view! {
-                                <tr class:overdue=f.verdict != "ok">
-                                    <td>{f.name}</td><td>{f.title}</td><td>{f.source}</td>
-                                    <td>{if f.verdict == "ok" { "✓ ok".to_owned() } else { format!("{}: {}", f.verdict, f.detail) }}</td>
+                                <tr class:overdue=f.verdict != Verdict::Ok>
+                                    <td>{f.name}</td><td>{f.title}</td><td>{f.source.code()}</td>
+                                    <td>{if f.verdict == Verdict::Ok { "✓ ok".to_owned() } else { format!("{}: {}", f.verdict.code(), f.detail) }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

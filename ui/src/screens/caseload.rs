@@ -1,7 +1,7 @@
 //! The caseload: every child with the status of their review, most urgent first, with filters;
 //! and below it, the agreed actions to follow up across the caseload.
 
-use ardesk_dto::{CaseloadRow, ErrorDto, TrackedActionDto};
+use ardesk_dto::{CaseloadRow, ErrorDto, TrackedActionDto, Urgency};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,7 +26,7 @@ impl Filters {
         (query.is_empty() || r.name.to_lowercase().contains(&query))
             && (self.la.is_empty() || r.la == self.la)
             && (self.year.is_empty() || r.year_group == self.year)
-            && (self.status.is_empty() || r.status == self.status)
+            && (self.status.is_empty() || r.status.code() == self.status)
             && (!self.looked_after || r.looked_after)
             && (!self.transfer || r.transfer)
     }
@@ -66,7 +66,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             let total = list.len();
             let shown: Vec<CaseloadRow> = list.into_iter().filter(|r| f.keep(r)).collect();
             let count = shown.len();
-            let overdue = shown.iter().filter(|r| r.status == "overdue").count();
+            let overdue = shown.iter().filter(|r| r.status == Urgency::Overdue).count();
             let hidden = count.saturating_sub(limit.get());
             view! {
                 <p class="count" id="caseload-count">
@@ -98,8 +98,8 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                                 if c.looked_after { notes.push("looked after"); }
                                 if c.transfer { notes.push("transfer year"); }
                                 view! {
-                                    <tr data-child-id=id data-status=c.status.clone()>
-                                        <td><StatusBadge status=c.status.clone() label=c.status_label.clone() /></td>
+                                    <tr data-child-id=id data-status=c.status.code()>
+                                        <td><StatusBadge status=c.status label=c.status_label.clone() /></td>
                                         <td>
                                             <button class="link" on:click=move |_| ctx.go(Screen::Child(id))>{c.name}</button>
                                             {(!notes.is_empty()).then(|| view! { <span class="notes">{format!(" ({})", notes.join(", "))}</span> })}

@@ -43,7 +43,7 @@ pub(crate) fn VerifyPage() -> impl IntoView {
                     })}
                     <table class="people">
                         <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th></tr></thead>
-                        <tbody>{r.files.into_iter().map(|f| view! { <tr><td>{f.file}</td><td>{f.verdict}" "{f.detail}</td></tr> }).collect_view()}</tbody>
+                        <tbody>{r.files.into_iter().map(|f| view! { <tr><td>{f.file}</td><td>{f.verdict.code()}" "{f.detail}</td></tr> }).collect_view()}</tbody>
                     </table>
                 </section>
             }.into_any(),

@@ -7,7 +7,7 @@ mod form;
 pub(crate) use actions::ActionTable;
 pub(crate) use form::{Ack, FieldError, Form, Opening, Outcome, ProblemList, TextField, error_id};
 
-use ardesk_dto::ErrorDto;
+use ardesk_dto::{ErrorDto, Urgency};
 use leptos::prelude::*;
 
 use crate::state::{Screen, ctx};
@@ -23,14 +23,14 @@ pub(crate) fn ErrorPanel(error: ErrorDto) -> impl IntoView {
 
 /// A status as icon and words, never colour alone.
 #[component]
-pub(crate) fn StatusBadge(status: String, label: String) -> impl IntoView {
-    let icon = match status.as_str() {
-        "overdue" => "⚠",
-        "due_soon" => "◷",
-        _ => "✓",
+pub(crate) fn StatusBadge(status: Urgency, label: String) -> impl IntoView {
+    let icon = match status {
+        Urgency::Overdue => "⚠",
+        Urgency::DueSoon => "◷",
+        Urgency::OnTrack => "✓",
     };
     view! {
-        <span class=format!("badge badge-{status}")>
+        <span class=format!("badge badge-{}", status.code())>
             <span aria-hidden="true">{icon}" "</span>{label}
         </span>
     }

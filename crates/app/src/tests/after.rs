@@ -11,7 +11,7 @@ fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppErr
     assert_eq!(after.actions.len(), 2);
 
     let sent = app.mark_submitted(review, &ardesk_domain::dates::input(today()))?;
-    assert_eq!(sent.stage, "submitted");
+    assert_eq!(sent.stage, ardesk_dto::Stage::Submitted);
     assert!(sent.report_due.is_none(), "T11 is done once sent");
 
     // A date in the future, a date before the meeting and no decision are refused, each named.
@@ -26,7 +26,7 @@ fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppErr
 
     let decided =
         app.record_decision(review, DecisionForm { decision: "minor".into(), date: "20/11/2026".into() })?;
-    assert_eq!(decided.stage, "decided");
+    assert_eq!(decided.stage, ardesk_dto::Stage::Decided);
     assert!(decided.decision_due.is_none() && decided.final_plan_due.is_none());
     let next = decided.next_review_id.ok_or_else(|| AppError::new(ErrorCode::NotFound, "no next review"))?;
     assert_eq!(app.current_review(child)?, next);

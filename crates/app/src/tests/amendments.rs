@@ -71,7 +71,9 @@ fn amendments_follow_the_rules_and_render_in_every_mode() -> Result<(), AppError
     assert_eq!(messages, ["The change to Section C needs evidence from a health professional's report."]);
     let preview = app.preview_amendment("F", &f, &format!("{f} Regular access to a quiet room."));
     assert_eq!(preview.vague.iter().map(|v| v.phrase.as_str()).collect::<Vec<_>>(), ["Regular", "access to"]);
-    assert!(preview.diff.iter().any(|r| r.change == "inserted" && r.text.contains("quiet")));
+    assert!(
+        preview.diff.iter().any(|r| r.change == ardesk_dto::DiffChange::Inserted && r.text.contains("quiet"))
+    );
     // Evidence must come from this review's checklist.
     let foreign = app.add_amendment(
         review,
@@ -122,10 +124,8 @@ fn two_changes_to_one_section_both_show_and_overlapping_ones_are_refused() -> Re
     // A change quoting wording no longer in the section cannot be placed: refused, not drawn.
     let screen = app.add_amendment(review, change("Wording the plan never had.", "Something else."))?;
     assert!(
-        screen
-            .problems
-            .iter()
-            .any(|p| p.severity == "block" && p.message.contains("Section F cannot all be shown")),
+        screen.problems.iter().any(|p| p.severity == ardesk_dto::Severity::Block
+            && p.message.contains("Section F cannot all be shown")),
         "{:?}",
         screen.problems
     );

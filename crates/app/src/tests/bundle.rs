@@ -7,12 +7,12 @@ fn a_complete_demo_review_exports_a_bundle_that_verifies() -> Result<(), AppErro
     let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
     let check = app.bundle_check(review)?;
     assert!(!check.blocked, "{:#?}", check.findings);
-    assert!(check.files.iter().all(|f| f.verdict == "ok"), "{:#?}", check.files);
+    assert!(check.files.iter().all(|f| f.verdict == ardesk_dto::Verdict::Ok), "{:#?}", check.files);
     assert_eq!(check.files.first().map(|f| f.name.as_str()), Some("01_AR1.pdf"));
     assert!(check.files.iter().any(|f| f.name == "02_EHCP-TRACKED.docx"), "{:#?}", check.files);
 
     // A warning overridden with a reason is exported with it.
-    let warning = check.findings.iter().find(|f| f.severity == "warn").cloned();
+    let warning = check.findings.iter().find(|f| f.severity == ardesk_dto::Severity::Warn).cloned();
     if let Some(w) = &warning {
         let after =
             app.override_finding(review, &w.rule, &w.message, "Agreed with the LA officer by phone.")?;
@@ -97,7 +97,9 @@ fn a_password_protected_report_blocks_the_bundle_and_nothing_is_written() -> Res
     let v01 = check.findings.iter().find(|f| f.rule == "V01").cloned();
     let v01 = v01.ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("{:#?}", check.findings)))?;
     assert!(
-        v01.message.contains("school-report-protected.pdf") && !v01.can_override && v01.fix_at == "prep",
+        v01.message.contains("school-report-protected.pdf")
+            && !v01.can_override
+            && v01.fix_at == ardesk_dto::FixAt::Prep,
         "{v01:?}"
     );
     assert!(
@@ -142,7 +144,7 @@ fn another_pupil_named_or_tracked_changes_left_in_a_report_are_warned_about() ->
         .findings
         .iter()
         .filter(|f| f.rule == "V13" || f.rule == "V16")
-        .map(|f| (f.rule.as_str(), f.severity.as_str()))
+        .map(|f| (f.rule.as_str(), f.severity.code()))
         .collect();
     assert_eq!(rules, [("V13", "warn"), ("V16", "warn")], "{:#?}", check.findings);
     assert!(check.findings.iter().any(|f| f.rule == "V13" && f.message.contains(&other.name)));

@@ -46,7 +46,7 @@ fn create_edit_and_delete_a_child() -> Result<(), AppError> {
     assert_eq!(detail.name, "Robin Testcase");
     assert_eq!(detail.year_group, "Year 7"); // born May 2015: Reception from Sep 2019
     assert_eq!(detail.form.dob, "14/05/2015");
-    assert_eq!(detail.review.map(|r| r.stage), Some("planning".to_owned()));
+    assert_eq!(detail.review.map(|r| r.stage), Some(ardesk_dto::Stage::Planning));
 
     app.update_child(saved.id, ChildForm { preferred_name: "Rob".into(), ..detail.form })?;
     assert_eq!(app.child(saved.id)?.name, "Rob Testcase");

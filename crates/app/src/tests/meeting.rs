@@ -52,7 +52,7 @@ fn demo_reviews_ready_to_submit_have_a_complete_ar1() -> Result<(), AppError> {
     let ready: Vec<i64> = app
         .caseload()?
         .into_iter()
-        .filter(|r| r.stage == "ready_to_submit")
+        .filter(|r| r.stage == ardesk_dto::Stage::ReadyToSubmit)
         .filter_map(|r| r.review_id)
         .collect();
     assert!(!ready.is_empty());
@@ -74,7 +74,11 @@ fn recording_the_meeting_marks_it_held_and_attendance_is_kept() -> Result<(), Ap
     let meeting_later = app.after_meeting(review)?;
     assert!(!meeting_later.held);
     app.save_ar1_field(review, "discussion", "Notes before the meeting")?;
-    assert_eq!(app.after_meeting(review)?.stage, "reports_due", "the meeting has not happened yet");
+    assert_eq!(
+        app.after_meeting(review)?.stage,
+        ardesk_dto::Stage::ReportsDue,
+        "the meeting has not happened yet"
+    );
 
     let (held, _) = demo_review(&app, "meeting_held")?;
     let ar1 = app.ar1(held)?;
@@ -94,7 +98,7 @@ fn the_record_follows_the_la_s_order_and_lists_attendance() -> Result<(), AppErr
     let ready: Vec<(i64, String)> = app
         .caseload()?
         .into_iter()
-        .filter(|r| r.stage == "ready_to_submit" || r.stage == "meeting_held")
+        .filter(|r| r.stage == ardesk_dto::Stage::ReadyToSubmit || r.stage == ardesk_dto::Stage::MeetingHeld)
         .filter_map(|r| Some((r.review_id?, r.la)))
         .collect();
     let mut seen = std::collections::BTreeSet::new();

@@ -44,7 +44,7 @@ pub(crate) fn review_with_meeting(app: &mut App) -> Result<i64, AppError> {
     let child = app
         .caseload()?
         .into_iter()
-        .find(|r| r.stage == "planning" && r.meeting.is_none())
+        .find(|r| r.stage == ardesk_dto::Stage::Planning && r.meeting.is_none())
         .map(|r| r.child_id);
     let review = app.current_review(child.unwrap_or_default())?;
     app.set_meeting(
@@ -62,7 +62,7 @@ pub(crate) fn review_with_meeting(app: &mut App) -> Result<i64, AppError> {
 pub(crate) fn demo_review(app: &App, stage: &str) -> Result<(i64, i64), AppError> {
     app.caseload()?
         .into_iter()
-        .find(|r| r.stage == stage)
+        .find(|r| r.stage.code() == stage)
         .and_then(|r| Some((r.review_id?, r.child_id)))
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("no demo review at {stage}")))
 }
@@ -89,7 +89,7 @@ pub(crate) fn recorded_reviews(app: &App) -> Result<Vec<i64>, AppError> {
     let mut ids: Vec<i64> = app
         .caseload()?
         .into_iter()
-        .filter(|r| r.stage == "ready_to_submit" || r.stage == "submitted")
+        .filter(|r| r.stage == ardesk_dto::Stage::ReadyToSubmit || r.stage == ardesk_dto::Stage::Submitted)
         .filter_map(|r| r.review_id)
         .collect();
     ids.sort_unstable();

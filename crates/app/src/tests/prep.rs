@@ -12,7 +12,7 @@ fn suggested_invitees_bring_their_checklist() -> Result<(), AppError> {
     assert!(kinds.contains(&"parent") || kinds.contains(&"young_person"));
     let codes: Vec<&str> = prep.checklist.iter().map(|c| c.code.as_str()).collect();
     assert!(codes.starts_with(&["D02", "D03", "D10", "D11"]), "{codes:?}");
-    assert!(prep.checklist.iter().all(|c| c.status == "not_requested"));
+    assert!(prep.checklist.iter().all(|c| c.status == ardesk_dto::ChecklistStatus::NotRequested));
     assert_eq!(app.accept_suggested_invitees(review).err().map(|e| e.code), Some(ErrorCode::Conflict));
     Ok(())
 }
@@ -21,15 +21,19 @@ fn suggested_invitees_bring_their_checklist() -> Result<(), AppError> {
 fn notice_and_circulation_are_checked_against_t07_and_t09() -> Result<(), AppError> {
     let mut app = app();
     let review = review_with_meeting(&mut app)?;
-    assert_eq!(app.review_prep(review)?.notice.state, "pending");
+    assert_eq!(app.review_prep(review)?.notice.state, ardesk_dto::ComplianceState::Pending);
     app.accept_suggested_invitees(review)?;
     let prep = app.mark_invitations_sent(review)?;
-    assert_eq!(prep.notice.state, "met", "{}", prep.notice.text);
-    assert_eq!(prep.stage, "invitations_sent");
-    assert!(prep.checklist.iter().all(|c| c.requested_on.is_some() && c.status == "awaited"));
-    assert_eq!(prep.circulation.state, "pending");
+    assert_eq!(prep.notice.state, ardesk_dto::ComplianceState::Met, "{}", prep.notice.text);
+    assert_eq!(prep.stage, ardesk_dto::Stage::InvitationsSent);
+    assert!(
+        prep.checklist
+            .iter()
+            .all(|c| c.requested_on.is_some() && c.status == ardesk_dto::ChecklistStatus::Awaited)
+    );
+    assert_eq!(prep.circulation.state, ardesk_dto::ComplianceState::Pending);
     let prep = app.mark_circulated(review)?;
-    assert_eq!(prep.circulation.state, "met", "{}", prep.circulation.text);
+    assert_eq!(prep.circulation.state, ardesk_dto::ComplianceState::Met, "{}", prep.circulation.text);
     // The dashboard moves on to the meeting.
     let row = app.caseload()?.into_iter().find(|r| r.review_id == Some(review));
     assert_eq!(row.and_then(|r| r.next).map(|n| n.id), Some("T10".to_owned()));
@@ -44,13 +48,15 @@ fn attachments_are_sniffed_and_stored_once() -> Result<(), AppError> {
     let item = prep.checklist[0].id;
     let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
     let prep = app.attach_file(review, item, "school-report.pdf", pdf)?;
-    assert_eq!(prep.checklist[0].status, "received");
+    assert_eq!(prep.checklist[0].status, ardesk_dto::ChecklistStatus::Received);
     assert_eq!(prep.checklist[0].file_name.as_deref(), Some("school-report.pdf"));
     let err = app.attach_file(review, prep.checklist[1].id, "report.pdf", b"\x7fELF\x02\x01").err();
     let message = err.map(|e| e.problems[0].message.clone()).unwrap_or_default();
     assert!(message.contains("report.pdf was not attached") && message.contains("program"), "{message}");
     let prep = app.record_views(review, prep.checklist[2].id, "Mum says Robin is happier this year.")?;
-    assert!(prep.checklist[2].has_views_text && prep.checklist[2].status == "received");
+    assert!(
+        prep.checklist[2].has_views_text && prep.checklist[2].status == ardesk_dto::ChecklistStatus::Received
+    );
     Ok(())
 }
 

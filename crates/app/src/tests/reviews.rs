@@ -6,14 +6,14 @@ fn the_caseload_puts_overdue_reviews_first() -> Result<(), AppError> {
     app.load_demo(STANDARD_SIZE)?;
     let rows = app.caseload()?;
     assert_eq!(rows.len(), STANDARD_SIZE);
-    let order: Vec<&str> = rows.iter().map(|r| r.status.as_str()).collect();
+    let order: Vec<&str> = rows.iter().map(|r| r.status.code()).collect();
     let rank = |s: &str| ["overdue", "due_soon", "on_track"].iter().position(|x| *x == s);
     assert!(order.windows(2).all(|w| rank(w[0]) <= rank(w[1])), "{order:?}");
     assert!(order.contains(&"overdue") && order.contains(&"on_track"), "{order:?}");
     // Within a status, the earliest due date comes first.
     let overdue: Vec<&str> = rows
         .iter()
-        .filter(|r| r.status == "overdue")
+        .filter(|r| r.status == ardesk_dto::Urgency::Overdue)
         .filter_map(|r| r.next.as_ref().map(|n| n.due.as_str()))
         .collect();
     assert!(overdue.windows(2).all(|w| w[0] <= w[1]), "{overdue:?}");
@@ -36,7 +36,7 @@ fn a_child_s_timeline_explains_each_date() -> Result<(), AppError> {
     assert_eq!((t02.date.as_str(), t02.due.as_str()), ("Mon 31 Aug 2026", "Fri 28 Aug 2026"));
     assert!(t02.non_working_day && t02.passed);
     assert!(t02.source.contains("s44"));
-    assert_eq!(tl.status, "overdue");
+    assert_eq!(tl.status, ardesk_dto::Urgency::Overdue);
     Ok(())
 }
 

@@ -32,7 +32,7 @@ pub(super) fn ReviewClock(id: i64) -> impl IntoView {
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(t)) => view! {
             <p class="next-step">
-                <StatusBadge status=t.status.clone() label=t.status_label.clone() />
+                <StatusBadge status=t.status label=t.status_label.clone() />
                 " "
                 <strong id="next-action">{t.next.as_ref().map(|n| n.action.clone()).unwrap_or_default()}</strong>
             </p>

@@ -1,7 +1,7 @@
 //! The reports and views the meeting needs: each received, attached, typed in or chased; and
 //! the papers circulated before the meeting.
 
-use ardesk_dto::ChecklistDto;
+use ardesk_dto::{ChecklistDto, ChecklistStatus, Urgency};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -81,10 +81,10 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                 <tbody>
                     {checklist.into_iter().map(|c| {
                         let item = c.id;
-                        let badge = match c.status.as_str() { "received" => "on_track", "overdue" => "overdue", _ => "due_soon" }.to_owned();
+                        let badge = match c.status { ChecklistStatus::Received => Urgency::OnTrack, ChecklistStatus::Overdue => Urgency::Overdue, ChecklistStatus::Awaited | ChecklistStatus::NotRequested => Urgency::DueSoon };
                         let views = c.code == "D10" || c.code == "D11";
                         view! {
-                            <tr data-item=item data-status=c.status.clone()>
+                            <tr data-item=item data-status=c.status.code()>
                                 <td><StatusBadge status=badge label=c.status_label.clone() /></td>
                                 <td>{c.title.clone()}{c.file_name.clone().map(|f| view! { <span class="notes">{format!(" ({f})")}</span> })}
                                     {c.file_warning.clone().map(|w| view! { <span class="warning-line file-warning" role="alert"><span aria-hidden="true">"⚠ "</span>{w}</span> })}
@@ -100,7 +100,7 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                                         Box::pin(async move { ipc::attach_file(review, item).await }),
                                     )>"Attach file…"</button>
                                     {views.then(|| view! { " " <button class="link views" on:click=move |_| draft.open(item)>"Type views"</button> })}
-                                    {(c.status == "overdue" && c.from_invitee.is_some()).then(|| view! {
+                                    {(c.status == ChecklistStatus::Overdue && c.from_invitee.is_some()).then(|| view! {
                                         " " <button class="link chase" on:click=move |_| chase(item)>"Write reminder…"</button>
                                     })}
                                     <Ack outcome at=format!("item-{item}") />

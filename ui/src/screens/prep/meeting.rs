@@ -1,6 +1,6 @@
 //! The meeting's date, time and venue, and whether notice and circulation are in time.
 
-use ardesk_dto::{Compliance, MeetingForm};
+use ardesk_dto::{Compliance, ComplianceState, MeetingForm};
 use leptos::prelude::*;
 
 use super::Page;
@@ -72,19 +72,19 @@ pub(super) fn MeetingPanel(
 /// A statutory check (T07, T09) as icon and words.
 #[component]
 fn ComplianceLine(id: &'static str, c: Compliance) -> impl IntoView {
-    let (icon, label) = match c.state.as_str() {
-        "met" => ("✓", "Met"),
-        "not_met" => ("⚠", "Not met"),
-        "pending" => ("◷", "To do"),
-        _ => ("–", "Not set"),
+    let (icon, label) = match c.state {
+        ComplianceState::Met => ("✓", "Met"),
+        ComplianceState::NotMet => ("⚠", "Not met"),
+        ComplianceState::Pending => ("◷", "To do"),
+        ComplianceState::NoMeeting => ("–", "Not set"),
     };
-    let class = match c.state.as_str() {
-        "met" => "badge badge-on_track",
-        "not_met" => "badge badge-overdue",
-        _ => "badge badge-due_soon",
+    let class = match c.state {
+        ComplianceState::Met => "badge badge-on_track",
+        ComplianceState::NotMet => "badge badge-overdue",
+        ComplianceState::Pending | ComplianceState::NoMeeting => "badge badge-due_soon",
     };
     view! {
-        <p id=id class="compliance" data-state=c.state.clone()>
+        <p id=id class="compliance" data-state=c.state.code()>
             <span class=class><span aria-hidden="true">{icon}" "</span>{format!("{} {label}", c.id)}</span>
             " "{c.text}
         </p>

@@ -1,0 +1,148 @@
+//! The code lists the backend answers with, as enums. Their JSON is the stable snake_case code
+//! the domain uses (`"ready_to_submit"`), so `ardesk --json` and the window read the same; the
+//! app converts the domain's values to these by hand, with an exhaustive match, so a new value
+//! in the domain does not compile until the contract has it. Forms keep what was typed
+//! (strings), which the domain checks and answers with field problems.
+
+use serde::{Deserialize, Serialize};
+
+/// An enum whose variants serialise as the given codes, with `ALL` and `code()`.
+macro_rules! code_list {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant),*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The stable code, as in JSON (for data attributes and class names).
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),*
+                }
+            }
+        }
+    };
+}
+
+code_list! {
+    /// Where a review has got to, in the order of the process.
+    Stage {
+        Planning = "planning",
+        InvitationsSent = "invitations_sent",
+        ReportsDue = "reports_due",
+        MeetingHeld = "meeting_held",
+        ReadyToSubmit = "ready_to_submit",
+        Submitted = "submitted",
+        Decided = "decided",
+    }
+}
+
+code_list! {
+    /// How urgent a review's next step is.
+    Urgency {
+        Overdue = "overdue",
+        DueSoon = "due_soon",
+        OnTrack = "on_track",
+    }
+}
+
+code_list! {
+    /// How serious a finding or problem is.
+    Severity {
+        /// Stops the action until fixed.
+        Block = "block",
+        /// The action can go ahead once a reason is recorded.
+        Warn = "warn",
+        Info = "info",
+    }
+}
+
+code_list! {
+    /// What the password, encryption and macro scan found in a file.
+    Verdict {
+        Ok = "ok",
+        Encrypted = "encrypted",
+        Macro = "macro",
+        Unsupported = "unsupported",
+        TooLarge = "too_large",
+        Unreadable = "unreadable",
+    }
+}
+
+code_list! {
+    /// Whether a statutory step (T07 notice, T09 circulation) was done in time.
+    ComplianceState {
+        /// No meeting is set, so there is no deadline yet.
+        NoMeeting = "no_meeting",
+        Pending = "pending",
+        Met = "met",
+        NotMet = "not_met",
+    }
+}
+
+code_list! {
+    /// Where a document on the report checklist stands.
+    ChecklistStatus {
+        Received = "received",
+        NotRequested = "not_requested",
+        Overdue = "overdue",
+        Awaited = "awaited",
+    }
+}
+
+code_list! {
+    /// The page where the user fixes a bundle finding.
+    FixAt {
+        Ar1 = "ar1",
+        Amendments = "amendments",
+        Prep = "prep",
+        /// Nowhere in the app: the finding is about the documents themselves.
+        Nowhere = "none",
+    }
+}
+
+code_list! {
+    /// A run of the word-level difference between current and proposed wording.
+    DiffChange {
+        Same = "same",
+        Inserted = "inserted",
+        Deleted = "deleted",
+    }
+}
+
+code_list! {
+    /// Where a bundle file came from.
+    FileSource {
+        /// Written by the app (the AR1 record, the amendments, typed-in views).
+        Generated = "generated",
+        /// Received and attached to the checklist.
+        Attached = "attached",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_is_its_json() {
+        fn check<T: Serialize>(all: &[T], code: impl Fn(&T) -> &'static str) {
+            for value in all {
+                assert_eq!(serde_json::to_string(value).unwrap_or_default(), format!("\"{}\"", code(value)));
+            }
+        }
+        check(Stage::ALL, |s| s.code());
+        check(Urgency::ALL, |s| s.code());
+        check(Severity::ALL, |s| s.code());
+        check(Verdict::ALL, |s| s.code());
+        check(ComplianceState::ALL, |s| s.code());
+        check(ChecklistStatus::ALL, |s| s.code());
+        check(FixAt::ALL, |s| s.code());
+        check(DiffChange::ALL, |s| s.code());
+        check(FileSource::ALL, |s| s.code());
+    }
+}
