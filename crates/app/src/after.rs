@@ -103,6 +103,8 @@ impl App {
         let follow_ups = self.store.follow_ups(ctx.review)?;
         let missing = self.record_problems(ctx.review)?.len();
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
+        let can_mark_ready =
+            missing == 0 && ctx.next_stage(ReviewEvent::MarkedReady).is_ok_and(|s| s != ctx.this.stage);
         Ok(AfterMeetingDto {
             review_id: ctx.review.0,
             child_id: ctx.child.id.0,
@@ -111,6 +113,7 @@ impl App {
             meeting: meeting.map(long),
             held: meeting.is_some_and(|m| m <= today),
             missing,
+            can_mark_ready,
             submitted_on: summary.submitted_on.map(long),
             decision: summary.decision.map(|d| d.decision.label().to_owned()),
             decided_on: summary.decision.map(|d| long(d.on)),

@@ -45,6 +45,9 @@ pub struct AfterMeetingDto {
     pub held: bool,
     /// How many parts of the AR1 record are still missing.
     pub missing: usize,
+    /// Marking the record ready would move the review on: nothing is missing and the stage
+    /// machine takes the review there from where it is.
+    pub can_mark_ready: bool,
     pub submitted_on: Option<String>,
     /// The decision's label, once recorded.
     pub decision: Option<String>,

@@ -72,11 +72,7 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
         Some(Ok(a)) => {
             let decided = a.decision.is_some();
             let submitted = a.submitted_on.is_some();
-            let can_ready = a.missing == 0
-                && matches!(
-                    a.stage,
-                    Stage::MeetingHeld | Stage::ReportsDue | Stage::InvitationsSent | Stage::Planning
-                );
+            let can_ready = a.can_mark_ready;
             let dates: Vec<(&str, String)> = [
                 ("Record to the LA by (T11)", a.report_due.clone()),
                 ("LA decision due by (T12)", a.decision_due.clone()),

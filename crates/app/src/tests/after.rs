@@ -7,11 +7,13 @@ fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppErr
     let (review, child) = demo_review(&app, "ready_to_submit")?;
     let after = app.after_meeting(review)?;
     assert!(after.held && after.missing == 0);
+    assert!(!after.can_mark_ready, "it is ready already: marking it again moves nothing");
     assert!(after.decision_due.is_some() && after.final_plan_due.is_some(), "T12 and T14 show: {after:?}");
     assert_eq!(after.actions.len(), 2);
 
     let sent = app.mark_submitted(review, &ardesk_domain::dates::input(today()))?;
     assert_eq!(sent.stage, ardesk_dto::Stage::Submitted);
+    assert!(!sent.can_mark_ready, "it has gone to the LA");
     assert!(sent.report_due.is_none(), "T11 is done once sent");
 
     // A date in the future, a date before the meeting and no decision are refused, each named.
@@ -48,6 +50,7 @@ fn an_incomplete_record_cannot_be_marked_ready_or_sent() -> Result<(), AppError>
     let mut app = app();
     app.load_demo(STANDARD_SIZE)?;
     let (review, _) = demo_review(&app, "meeting_held")?;
+    assert!(!app.after_meeting(review)?.can_mark_ready, "the record is not complete");
     let refused = app.mark_ready_to_submit(review);
     assert!(
         matches!(&refused, Err(e) if e.code == ErrorCode::Conflict && !e.problems.is_empty()),
@@ -79,5 +82,28 @@ fn agreed_actions_are_tracked_until_done() -> Result<(), AppError> {
     assert_eq!(open_after.len(), open.len() - 1);
     assert!(app.set_action_status(target.review_id, 40, "done", "").is_err(), "no such row");
     assert!(app.set_action_status(target.review_id, target.row, "finished", "").is_err());
+    Ok(())
+}
+
+/// The panel offers "Mark ready" exactly when the stage machine would move the review there:
+/// a held meeting whose record is complete, not one already ready or sent.
+#[test]
+fn a_complete_record_of_a_held_meeting_can_be_marked_ready() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (ready, _) = demo_review(&app, "ready_to_submit")?;
+    let (held, _) = demo_review(&app, "meeting_held")?;
+    assert!(!app.after_meeting(held)?.can_mark_ready);
+    // The SENCO types the record in: here, the same words as a complete one.
+    for (key, value) in app.ar1(ready)?.values {
+        app.save_ar1_field(held, &key, &value)?;
+    }
+    for attendee in app.ar1(held)?.attendees {
+        app.set_attendance(held, attendee.invitee_id, "in_person")?;
+    }
+    let after = app.after_meeting(held)?;
+    assert!(after.missing == 0 && after.can_mark_ready, "{after:?}");
+    let marked = app.mark_ready_to_submit(held)?;
+    assert!(!marked.can_mark_ready && marked.stage == ardesk_dto::Stage::ReadyToSubmit);
     Ok(())
 }
