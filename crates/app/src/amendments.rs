@@ -22,9 +22,7 @@ use ardesk_dto::{
 use ardesk_store::{Action, AmendmentEvidence, AmendmentRow, StoredAmendment};
 
 use crate::context::{Ctx, initials};
-use crate::files::{
-    LetterFormat, ReadRefused, file_name, folder_name, read_capped, sha256_hex, write_formats,
-};
+use crate::files::{LetterFormat, folder_name, read_chosen_file, sha256_hex, write_formats};
 use crate::{App, AppError};
 
 /// The longest wording one section may hold.
@@ -460,18 +458,8 @@ impl App {
 
     /// [`App::read_plan`] from a file on disk.
     pub fn read_plan_file(&mut self, child: i64, path: &Path) -> Result<PlanImportDto, AppError> {
-        let name = file_name(path);
-        let bytes = read_capped(path, ardesk_intake::DEFAULT_MAX_BYTES).map_err(|e| match e {
-            ReadRefused::TooLarge { size, limit } => {
-                let refusal = ardesk_intake::Refusal::TooLarge { size, limit };
-                AppError::from(vec![Problem::block(
-                    "file",
-                    format!("{name} could not be imported: {refusal}"),
-                    "",
-                )])
-            }
-            ReadRefused::Io(e) => AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}.")),
-        })?;
+        let (name, bytes) =
+            read_chosen_file(path, ardesk_intake::DEFAULT_MAX_BYTES, "could not be imported")?;
         self.read_plan(child, &name, bytes)
     }
 

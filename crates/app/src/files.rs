@@ -5,6 +5,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+use ardesk_domain::Problem;
 use ardesk_dto::{ErrorCode, Exported};
 use sha2::{Digest, Sha256};
 
@@ -24,24 +25,24 @@ pub(crate) fn file_name(path: &Path) -> String {
 #[derive(Debug)]
 pub(crate) enum ReadRefused {
     /// The file is larger than `limit` bytes (found before reading, or while reading).
-    TooLarge {
-        size: u64,
-        limit: u64,
-    },
-    Io(std::io::Error),
+    TooLarge { size: u64, limit: u64 },
+    /// It could not be opened (or its size found).
+    Open(std::io::Error),
+    /// Reading it failed part-way.
+    Read(std::io::Error),
 }
 
 /// Reads the file at `path`, refusing it if it is over `limit` bytes. The size is checked
 /// before reading and the limit enforced while reading, so a file that grows (or lies about its
 /// size) is never read past `limit + 1` bytes.
 pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadRefused> {
-    let file = std::fs::File::open(path).map_err(ReadRefused::Io)?;
-    let size = file.metadata().map_err(ReadRefused::Io)?.len();
+    let file = std::fs::File::open(path).map_err(ReadRefused::Open)?;
+    let size = file.metadata().map_err(ReadRefused::Open)?.len();
     if size > limit {
         return Err(ReadRefused::TooLarge { size, limit });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(ReadRefused::Io)?;
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(ReadRefused::Read)?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limit {
         return Err(ReadRefused::TooLarge { size: read, limit });
@@ -61,9 +62,32 @@ pub(crate) fn read_text_file(path: &Path, limit: u64) -> Result<String, AppError
                 limit.div_ceil(1 << 20)
             ),
         ),
-        ReadRefused::Io(e) => AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}.")),
+        ReadRefused::Open(e) | ReadRefused::Read(e) => {
+            AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}."))
+        }
     })?;
     String::from_utf8(bytes).map_err(|_| AppError::new(ErrorCode::Io, format!("{name} is not a text file.")))
+}
+
+/// A file the user chose to bring in (a report to attach, a plan to import), read with
+/// [`read_capped`]: its name and bytes. Over `limit`, it is refused as a problem with the
+/// field `file`, "`<name> <refused>: …`"; a read that fails is an I/O error.
+pub(crate) fn read_chosen_file(
+    path: &Path,
+    limit: u64,
+    refused: &str,
+) -> Result<(String, Vec<u8>), AppError> {
+    let name = file_name(path);
+    let bytes = read_capped(path, limit).map_err(|e| match e {
+        ReadRefused::TooLarge { size, limit } => {
+            let refusal = ardesk_intake::Refusal::TooLarge { size, limit };
+            AppError::from(vec![Problem::block("file", format!("{name} {refused}: {refusal}"), "")])
+        }
+        ReadRefused::Open(e) | ReadRefused::Read(e) => {
+            AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}."))
+        }
+    })?;
+    Ok((name, bytes))
 }
 
 /// Which formats to write letters in.
@@ -113,16 +137,10 @@ pub(crate) fn write_formats(
 /// Writes `bytes` to `path` so that `path` is never left half-written: a temporary file in the
 /// same folder, flushed to disk, then renamed over `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    use std::io::Write;
-    let io = |e: std::io::Error| {
-        AppError::new(
-            ErrorCode::Io,
-            format!("Could not write {}: {e}. Choose another folder.", path.display()),
-        )
-    };
+    let io = io_error(path);
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile_in(dir).map_err(io)?;
-    tmp.1.write_all(bytes).and_then(|()| tmp.1.sync_all()).map_err(io)?;
+    let mut tmp = tempfile_in(dir).map_err(&io)?;
+    tmp.1.write_all(bytes).and_then(|()| tmp.1.sync_all()).map_err(&io)?;
     std::fs::rename(&tmp.0, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp.0);
         io(e)

@@ -17,7 +17,7 @@ use ardesk_store::{Action, Attachment, FileScan, NewChecklistItem};
 use chrono::NaiveDate;
 
 use crate::convert::{self, compliance, invitee_form};
-use crate::files::{ReadRefused, file_name, read_capped, sha256_hex};
+use crate::files::{read_chosen_file, sha256_hex};
 use crate::{App, AppError};
 
 impl App {
@@ -273,18 +273,7 @@ impl App {
     /// it is read, so a huge file is refused without loading it.
     pub fn attach_file_from(&mut self, review: i64, item: i64, path: &Path) -> Result<ReviewPrep, AppError> {
         let ctx = self.review_ctx(review)?;
-        let name = file_name(path);
-        let bytes = read_capped(path, ctx.max_file_bytes).map_err(|e| match e {
-            ReadRefused::TooLarge { size, limit } => {
-                let refusal = ardesk_intake::Refusal::TooLarge { size, limit };
-                AppError::from(vec![Problem::block(
-                    "file",
-                    format!("{name} was not attached: {refusal}"),
-                    "",
-                )])
-            }
-            ReadRefused::Io(e) => AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}.")),
-        })?;
+        let (name, bytes) = read_chosen_file(path, ctx.max_file_bytes, "was not attached")?;
         self.attach_file(review, item, &name, &bytes)
     }
 
