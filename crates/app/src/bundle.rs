@@ -50,14 +50,6 @@ struct Plan {
     index: IndexDoc,
 }
 
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Block => "block",
-        Severity::Warn => "warn",
-        Severity::Info => "info",
-    }
-}
-
 /// Where the user fixes a finding.
 fn fix_at(f: &Finding) -> FixAt {
     match f.rule {
@@ -119,9 +111,9 @@ impl App {
         let mut planned: Vec<Planned> = Vec::new();
         let mut add =
             |code: &str, title: String, original: String, ext: &str, source: Source, bytes: Vec<u8>| {
-                let scan = ardesk_intake::scan(&bytes, limit);
-                let text = scan.file_type.and_then(|t| ardesk_intake::scan::extract_text(&bytes, t));
-                let other_pupil = text.and_then(|t| {
+                let (mut file, file_type) = scanned_file(code, title, original, ext, source, &bytes, limit);
+                let text = file_type.and_then(|t| ardesk_intake::scan::extract_text(&bytes, t));
+                file.other_pupil = text.and_then(|t| {
                     let words: Vec<String> = t
                         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
                         .filter(|w| !w.is_empty())
@@ -132,25 +124,7 @@ impl App {
                         _ => None,
                     })
                 });
-                let review_marks = scan.file_type == Some(ardesk_intake::FileType::Docx)
-                    && ardesk_intake::review_marks(&bytes).is_some_and(|m| m.revisions || m.comments);
-                planned.push(Planned {
-                    file: PlannedFile {
-                        code: code.to_owned(),
-                        title,
-                        original_name: original,
-                        ext: ext.to_owned(),
-                        size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
-                        source,
-                        verdict: scan.verdict.code().to_owned(),
-                        verdict_detail: scan.verdict.detail().to_owned(),
-                        credentials: scan.credentials,
-                        other_pupil,
-                        review_marks,
-                    },
-                    bytes,
-                    entry: String::new(),
-                });
+                planned.push(Planned { file, bytes, entry: String::new() });
             };
         // The AR1 record, then the amendments, then what was received, in checklist order.
         let ext = prefer(&["pdf", "docx"]);
@@ -323,7 +297,7 @@ impl App {
                 .iter()
                 .map(|(f, reason)| ManifestFinding {
                     rule: f.rule.to_owned(),
-                    severity: severity(f.severity).to_owned(),
+                    severity: convert::severity(f.severity).code().to_owned(),
                     document: f.document.clone(),
                     message: f.message.clone(),
                     override_reason: reason.clone(),
@@ -485,6 +459,39 @@ impl App {
         write_zip_atomically_via(path, &entries, |f| f, progress)?;
         Ok(entries.iter().map(|(n, _)| (*n).to_owned()).collect())
     }
+}
+
+/// A file for the bundle as the rules see it, from its bytes: the scan's verdict (against
+/// `limit`), credential-like text, and tracked changes or comments left in a Word document. The
+/// school's check and the LA's both read files through this, so they see a file the same way.
+/// Other pupils named in it (V13) are for the school alone to find, from its caseload: the
+/// file's type is returned for that, and `other_pupil` is left empty.
+pub(crate) fn scanned_file(
+    code: &str,
+    title: String,
+    original_name: String,
+    ext: &str,
+    source: Source,
+    bytes: &[u8],
+    limit: u64,
+) -> (PlannedFile, Option<ardesk_intake::FileType>) {
+    let scan = ardesk_intake::scan(bytes, limit);
+    let review_marks = scan.file_type == Some(ardesk_intake::FileType::Docx)
+        && ardesk_intake::review_marks(bytes).is_some_and(|m| m.revisions || m.comments);
+    let file = PlannedFile {
+        code: code.to_owned(),
+        title,
+        original_name,
+        ext: ext.to_owned(),
+        size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+        source,
+        verdict: scan.verdict.code().to_owned(),
+        verdict_detail: scan.verdict.detail().to_owned(),
+        credentials: scan.credentials,
+        other_pupil: None,
+        review_marks,
+    };
+    (file, scan.file_type)
 }
 
 fn blocked(findings: &[(Finding, Option<String>)]) -> bool {

@@ -149,10 +149,7 @@ impl App {
         d.flag("advice_form", asked && ctx.advice_form.is_some());
         if let Some(tl) = &ctx.timeline {
             d.flag("pfa", tl.pfa_required);
-            d.flag(
-                "transfer",
-                [MilestoneId::T16, MilestoneId::T17, MilestoneId::T18].iter().any(|id| tl.get(*id).is_some()),
-            );
+            d.flag("transfer", tl.is_transfer());
         }
         let others: Vec<String> = invitees
             .iter()

@@ -4,19 +4,19 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use ardesk_domain::bundle::{Contents, Finding, PlannedFile, Source, check_contents};
+use ardesk_domain::bundle::{Contents, Finding, Source, check_contents};
 use ardesk_domain::la::LaCatalogue;
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{Manifest, ScanResult, Verdict, VerifyReport};
 use chrono::NaiveDate;
 
-use crate::bundle::{INDEX, MANIFEST, MANIFEST_VERSION};
+use crate::bundle::{INDEX, MANIFEST, MANIFEST_VERSION, scanned_file};
 use crate::context::builtin_las;
-use crate::files::{ext_of, sha256_hex};
+use crate::files::{ReadRefused, ext_of, read_capped, sha256_hex};
 use crate::{AppError, convert};
 
 /// `ardesk scan`: the password, encryption and macro verdict on each file, read from disk. A
-/// file that cannot be read is "unreadable"; one over `limit` bytes is not read at all.
+/// file that cannot be read is "unreadable"; one over `limit` bytes is not read past the limit.
 pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> {
     paths
         .iter()
@@ -25,24 +25,26 @@ pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> 
             let result = |verdict: Verdict, detail: String, credentials: Option<String>| {
                 ardesk_dto::ScanResult { file: file.clone(), verdict, detail, credentials }
             };
-            match std::fs::metadata(path) {
-                Err(e) => result(Verdict::Unreadable, format!("cannot be opened: {e}"), None),
-                Ok(m) if m.len() > limit => result(
+            match read_capped(path, limit) {
+                Err(ReadRefused::Open(e)) => {
+                    result(Verdict::Unreadable, format!("cannot be opened: {e}"), None)
+                }
+                Err(ReadRefused::TooLarge { size, limit }) => result(
                     Verdict::TooLarge,
-                    format!("{} MB, over the {} MB limit", m.len().div_ceil(1 << 20), limit >> 20),
+                    format!("{} MB, over the {} MB limit", size.div_ceil(1 << 20), limit >> 20),
                     None,
                 ),
-                Ok(_) => match std::fs::read(path) {
-                    Err(e) => result(Verdict::Unreadable, format!("cannot be read: {e}"), None),
-                    Ok(bytes) => {
-                        let scan = ardesk_intake::scan(&bytes, limit);
-                        result(
-                            convert::verdict(&scan.verdict),
-                            scan.verdict.detail().to_owned(),
-                            scan.credentials,
-                        )
-                    }
-                },
+                Err(ReadRefused::Read(e)) => {
+                    result(Verdict::Unreadable, format!("cannot be read: {e}"), None)
+                }
+                Ok(bytes) => {
+                    let scan = ardesk_intake::scan(&bytes, limit);
+                    result(
+                        convert::verdict(&scan.verdict),
+                        scan.verdict.detail().to_owned(),
+                        scan.credentials,
+                    )
+                }
             }
         })
         .collect()
@@ -146,29 +148,23 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
                         f.name
                     ));
                 }
-                let scan = ardesk_intake::scan(&content, u64::MAX);
-                let ext = ext_of(&f.name);
-                planned.push(PlannedFile {
-                    code: f.category.clone(),
-                    title: f.title.clone(),
-                    original_name: f.name.clone(),
-                    size: u64::try_from(content.len()).unwrap_or(u64::MAX),
-                    source: if f.source == "attached" { Source::Attached } else { Source::Generated },
-                    verdict: scan.verdict.code().to_owned(),
-                    verdict_detail: scan.verdict.detail().to_owned(),
-                    credentials: scan.credentials.clone(),
-                    // Other pupils are known only to the school (its caseload): that check is its.
-                    other_pupil: None,
-                    review_marks: scan.file_type == Some(ardesk_intake::FileType::Docx)
-                        && ardesk_intake::review_marks(&content).is_some_and(|m| m.revisions || m.comments),
-                    ext,
-                });
+                let source = if f.source == "attached" { Source::Attached } else { Source::Generated };
+                let (file, _) = scanned_file(
+                    &f.category,
+                    f.title.clone(),
+                    f.name.clone(),
+                    &ext_of(&f.name),
+                    source,
+                    &content,
+                    u64::MAX,
+                );
                 files.push(ScanResult {
                     file: f.name.clone(),
-                    verdict: convert::verdict(&scan.verdict),
-                    detail: scan.verdict.detail().to_owned(),
-                    credentials: scan.credentials,
+                    verdict: convert::verdict_code(&file.verdict),
+                    detail: file.verdict_detail.clone(),
+                    credentials: file.credentials.clone(),
                 });
+                planned.push(file);
             }
         }
     }
