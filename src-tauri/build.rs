@@ -1,14 +1,8 @@
-//! Tauri's build step. Tauri generates an `allow-…` permission for each command of
-//! `src/command_table.rs`, and `capabilities/default.json` is written from the same table, so
-//! the window is granted exactly those.
+//! Tauri's build step. Tauri generates an `allow-…` permission for each command of the
+//! contract's table (`ardesk_dto::commands::NAMES`), and `capabilities/default.json` is written
+//! from the same table, so the window is granted exactly those.
 
-/// The table of commands (`src/command_table.rs`), as names.
-macro_rules! commands {
-    ($($command:ident),* $(,)?) => {
-        &[$(stringify!($command)),*]
-    };
-}
-const COMMANDS: &[&str] = include!("src/command_table.rs");
+use ardesk_dto::commands::NAMES as COMMANDS;
 
 /// The window's capability: exactly the commands of the table. Written only when it changes,
 /// so that a build leaves the file alone when the table has not changed.
@@ -18,7 +12,7 @@ fn write_capability() -> Result<(), String> {
     let text = format!(
         "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \
          \"description\": \"The main window may call Annual Review Desk's own commands, and nothing else: no \
-         file-system, shell or network access. Written by build.rs from src/command_table.rs.\",\n  \
+         file-system, shell or network access. Written by build.rs from the command table in crates/dto.\",\n  \
          \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
         permissions.join(",\n")
     );
@@ -30,7 +24,6 @@ fn write_capability() -> Result<(), String> {
 }
 
 fn main() {
-    println!("cargo::rerun-if-changed=src/command_table.rs");
     if let Err(e) = write_capability() {
         println!("cargo::error={e}");
     }

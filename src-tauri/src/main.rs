@@ -1,10 +1,12 @@
 //! The desktop shell: the window, its security settings, and the commands it may call
-//! (`commands.rs`, named once in `command_table.rs`). No business rules live here.
+//! (`commands.rs`, served from the contract's one table in `ardesk-dto`; `shell.rs` for those
+//! that open a dialog). No business rules live here.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
 mod dialogs;
+mod shell;
 
 /// Keeps the window on the app's own pages: neither a link nor a script can take it to a web
 /// page, where a foreign origin would sit in the app's window. (Trunk's dev server on
@@ -48,7 +50,7 @@ fn main() {
         })
         .plugin(navigation_guard())
         .manage(commands::Backend::open())
-        .manage(commands::ExportProgress::default())
+        .manage(shell::ExportProgress::default())
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
@@ -57,22 +59,11 @@ fn main() {
     }
 }
 
-/// Every command is named once, in `command_table.rs`. The build script makes a permission for
-/// each and writes the window's capability from the same table; `generate_handler!` serves it.
-/// These tests hold the files that cannot be generated to that table.
+/// Every command is named once, in the contract's table. The build script makes a permission
+/// for each and writes the window's capability from the same table; this test holds the
+/// checked-in capability file to it.
 #[cfg(test)]
 mod tests {
-    fn table() -> Vec<String> {
-        macro_rules! commands {
-            ($($command:ident),* $(,)?) => {
-                vec![$(stringify!($command).to_owned()),*]
-            };
-        }
-        let mut names: Vec<String> = include!("command_table.rs");
-        names.sort();
-        names
-    }
-
     fn quoted(text: &str) -> Vec<String> {
         text.split('"').skip(1).step_by(2).map(str::to_owned).collect()
     }
@@ -86,23 +77,9 @@ mod tests {
             .filter_map(|p| p.strip_prefix("allow-").map(|c| c.replace('-', "_")))
             .collect();
         permitted.sort();
+        let mut table: Vec<String> = ardesk_dto::commands::NAMES.iter().map(|n| (*n).to_owned()).collect();
+        table.sort();
         assert!(permitted.len() > 40, "{permitted:?}");
-        assert_eq!(permitted, table(), "capabilities/default.json (the build writes it from the table)");
-    }
-
-    /// The UI's typed client calls each command by name: a name it calls that the table lacks
-    /// would fail only at run time, in the window.
-    #[test]
-    fn the_ui_client_calls_exactly_the_commands_of_the_table() {
-        let client = include_str!("../../ui/src/ipc.rs");
-        let mut called: Vec<String> = client
-            .split("invoke(\"")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
-            .map(str::to_owned)
-            .collect();
-        called.sort();
-        called.dedup();
-        assert_eq!(called, table(), "ui/src/ipc.rs");
+        assert_eq!(permitted, table, "capabilities/default.json (the build writes it from the table)");
     }
 }

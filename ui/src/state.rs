@@ -1,6 +1,7 @@
 //! The state every screen shares: which screen the window shows, what the header knows, and
 //! the status line. Screens, widgets and the shell all use it; it uses none of them.
 
+use ardesk_dto::commands;
 use ardesk_dto::{AppInfo, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,7 +40,7 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     pub(crate) fn refresh_info(self) {
-        spawn_local(async move { self.info.set(Some(ipc::app_info().await)) });
+        spawn_local(async move { self.info.set(Some(ipc::call(commands::AppInfo {}).await)) });
     }
 
     pub(crate) fn go(self, screen: Screen) {

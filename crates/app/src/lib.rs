@@ -17,7 +17,8 @@
 //! - `settings`: school, letter wording, LA profiles, bank holidays, term dates;
 //! - `demo`: the synthetic demo caseload; `backups`: the daily copy of the database;
 //! - `files`: atomic writes, the zip, one SHA-256 helper, one capped reader;
-//! - `convert`: domain values to DTOs and back, by hand; `error`, `clock`.
+//! - `convert`: domain values to DTOs and back, by hand; `error`, `clock`;
+//! - `window`: one function per command the window may call, named as in the contract's table.
 
 mod after;
 mod amendments;
@@ -36,6 +37,7 @@ mod prep;
 mod reviews;
 mod settings;
 mod verify;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 

@@ -146,3 +146,13 @@ mod tests {
         check(FileSource::ALL, |s| s.code());
     }
 }
+
+code_list! {
+    /// Which files a document is written as.
+    DocumentFormat {
+        Docx = "docx",
+        Pdf = "pdf",
+        /// Word to edit, and PDF to send.
+        Both = "both",
+    }
+}

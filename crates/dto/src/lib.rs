@@ -11,6 +11,7 @@ mod app;
 mod bundle;
 mod children;
 mod codes;
+pub mod commands;
 mod error;
 mod manifest;
 mod meeting;

@@ -1,6 +1,7 @@
 //! After the meeting, on the child's page: sending the record to the LA, the LA's decision, and
 //! the review's agreed actions as tracked tasks.
 
+use ardesk_dto::commands;
 use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,7 +32,7 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
     let outcome = Outcome::new();
     let sent_on = RwSignal::new(today_input());
     let decision = RwSignal::new(DecisionForm { decision: String::new(), date: today_input() });
-    spawn_local(async move { state.set(Some(ipc::after_meeting(review).await)) });
+    spawn_local(async move { state.set(Some(ipc::call(commands::AfterMeeting { review }).await)) });
 
     // The new stage shows the action done; a refusal is shown beside what caused it.
     let answer = move |at: &str, result: Result<AfterMeetingDto, ErrorDto>| match result {
@@ -41,16 +42,21 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
         }
         Err(e) => outcome.refused(at, e),
     };
-    let ready =
-        move |_| spawn_local(async move { answer("mark-ready", ipc::mark_ready_to_submit(review).await) });
+    let ready = move |_| {
+        spawn_local(
+            async move { answer("mark-ready", ipc::call(commands::MarkReadyToSubmit { review }).await) },
+        )
+    };
     let sent = move || {
         let date = sent_on.get_untracked();
-        spawn_local(async move { answer("mark-submitted", ipc::mark_submitted(review, &date).await) });
+        spawn_local(async move {
+            answer("mark-submitted", ipc::call(commands::MarkSubmitted { review, date }).await)
+        });
     };
     let decide = move || {
         let form = decision.get_untracked();
         spawn_local(async move {
-            match ipc::record_decision(review, &form).await {
+            match ipc::call(commands::RecordDecision { review, form }).await {
                 // The child's page reopens on the review the decision started.
                 Ok(a) if a.next_review_id.is_some() => ctx.go_with_status(
                     Screen::Child(child),

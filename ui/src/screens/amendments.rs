@@ -2,6 +2,7 @@
 //! proposes with a live word-level difference and Section F lint, and the tracked-change
 //! document in the LA's chosen form.
 
+use ardesk_dto::commands;
 use ardesk_dto::{
     AmendmentForm, AmendmentPreview, AmendmentsDto, DiffChange, DiffRun, ErrorDto, EvidenceRef, PlanSection,
     Severity, VagueDto,
@@ -85,7 +86,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     let editing = RwSignal::new(None::<i64>);
     let preview = RwSignal::new(None::<AmendmentPreview>);
     let pending = RwSignal::new(false);
-    spawn_local(async move { data.set(Some(ipc::amendments(review).await)) });
+    spawn_local(async move { data.set(Some(ipc::call(commands::Amendments { review }).await)) });
 
     let answer = move |at: &str, result: Result<AmendmentsDto, ErrorDto>| match result {
         Ok(d) => {
@@ -104,7 +105,13 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                 pending.set(false);
                 let f = form.get_untracked();
                 spawn_local(async move {
-                    if let Ok(p) = ipc::preview_amendment(&f.section, &f.current, &f.proposed).await {
+                    if let Ok(p) = ipc::call(commands::PreviewAmendment {
+                        section: f.section,
+                        current: f.current,
+                        proposed: f.proposed,
+                    })
+                    .await
+                    {
                         preview.set(Some(p));
                     }
                 });
@@ -135,7 +142,10 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
         let f = form.get_untracked();
         let id = editing.get_untracked();
         spawn_local(async move {
-            let result = ipc::save_amendment(review, id, &f).await;
+            let result = match id {
+                None => ipc::call(commands::AddAmendment { review, form: f }).await,
+                Some(id) => ipc::call(commands::UpdateAmendment { review, id, form: f }).await,
+            };
             if let Some(d) = outcome.answer("am-save", result, |_| "Saved the proposed change.".to_owned()) {
                 data.set(Some(Ok(d)));
                 editing.set(None);
@@ -146,7 +156,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     };
     let start_import = move |_| {
         spawn_local(async move {
-            match ipc::import_plan(child).await {
+            match ipc::call(commands::ImportPlan { child }).await {
                 Ok(found) => {
                     outcome.clear();
                     import.set(Some(PlanDraft {
@@ -174,10 +184,10 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     let save_plan = move || {
         let Some(draft) = import.get_untracked() else { return };
         spawn_local(async move {
-            match ipc::save_plan(child, &draft.sections).await {
+            match ipc::call(commands::SavePlan { child, sections: draft.sections }).await {
                 Ok(()) => {
                     import.set(None);
-                    answer("plan", ipc::amendments(review).await);
+                    answer("plan", ipc::call(commands::Amendments { review }).await);
                     outcome.done("plan", "The plan's sections are saved.");
                 }
                 Err(e) => outcome.refused("plan-save", e),
@@ -186,7 +196,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     };
     let generate = move |_| {
         spawn_local(async move {
-            let result = ipc::write_amendments(review).await;
+            let result = ipc::call(commands::WriteAmendments { review }).await;
             outcome.answer("am-generate", result, |w| {
                 format!("Written to {}: {}", w.folder, w.files.join(", "))
             });
@@ -367,7 +377,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                     <h3 id="changes-h">"Proposed changes"</h3>
                     <div class="field checkbox">
                         <input id="no-amendments" type="checkbox" prop:checked=none disabled=!list.is_empty()
-                            on:change=move |ev| { let on = event_target_checked(&ev); spawn_local(async move { answer("changes", ipc::set_no_amendments(review, on).await) }); } />
+                            on:change=move |ev| { let on = event_target_checked(&ev); spawn_local(async move { answer("changes", ipc::call(commands::SetNoAmendments { review, none: on }).await) }); } />
                         <label for="no-amendments">"No amendments proposed"</label>
                     </div>
                     <ul id="am-problems" class="problems">
@@ -397,7 +407,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                                         }
                                         form_opening.open();
                                     }>"Change"</button>
-                                    <button class="link danger" on:click=move |_| spawn_local(async move { answer("changes", ipc::delete_amendment(review, id).await) })>"Remove"</button>
+                                    <button class="link danger" on:click=move |_| spawn_local(async move { answer("changes", ipc::call(commands::DeleteAmendment { review, id }).await) })>"Remove"</button>
                                 </article>
                             }
                         }).collect_view()}
@@ -408,7 +418,7 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                 <section class="panel" aria-labelledby="doc-h">
                     <h3 id="doc-h">"The tracked-change document"</h3>
                     <label for="am-mode">"Show the changes as"</label>
-                    <select id="am-mode" on:change=move |ev| { let m = event_target_value(&ev); spawn_local(async move { answer("am-mode", ipc::set_amendment_mode(review, &m).await) }); }>
+                    <select id="am-mode" on:change=move |ev| { let m = event_target_value(&ev); spawn_local(async move { answer("am-mode", ipc::call(commands::SetAmendmentMode { review, mode: m }).await) }); }>
                         {MODES.iter().map(|(v, t)| {
                             let label = if *v == default_mode { format!("{t} (the LA's choice)") } else { (*t).to_owned() };
                             view! { <option value=*v selected=mode == *v>{label}</option> }

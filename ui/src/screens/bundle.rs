@@ -1,6 +1,7 @@
 //! Sending to the LA: the bundle's files and every finding of V01–V19 with how to fix it,
 //! overrides with a reason, and the export.
 
+use ardesk_dto::commands;
 use ardesk_dto::{BundleCheckDto, ErrorDto, FixAt, Severity, Verdict};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,7 +17,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
     // The export, and each override, confirmed or refused beside its button.
     let outcome = Outcome::new();
     let reasons = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
-    spawn_local(async move { check.set(Some(ipc::bundle_check(review).await)) });
+    spawn_local(async move { check.set(Some(ipc::call(commands::BundleCheck { review }).await)) });
 
     let progress = RwSignal::new(None::<ardesk_dto::BundleProgress>);
     let export = move |_| {
@@ -25,7 +26,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         let poll = set_interval_with_handle(
             move || {
                 spawn_local(async move {
-                    if let Ok(p) = ipc::bundle_progress().await {
+                    if let Ok(p) = ipc::call(commands::BundleProgress {}).await {
                         progress.set(p.running.then_some(p));
                     }
                 });
@@ -34,7 +35,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         )
         .ok();
         spawn_local(async move {
-            let result = ipc::export_bundle(review).await;
+            let result = ipc::call(commands::ExportBundle { review }).await;
             if let Some(handle) = poll {
                 handle.clear();
             }
@@ -93,7 +94,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                                                             let reason = reasons.with_untracked(|r| r.get(&n).cloned().unwrap_or_default());
                                                             let (rule, message) = (rule.clone(), message.clone());
                                                             spawn_local(async move {
-                                                                let result = ipc::override_finding(review, &rule, &message, &reason).await;
+                                                                let result = ipc::call(commands::OverrideFinding { review, rule, message, reason }).await;
                                                                 if let Some(c) = outcome.answer(&format!("ov-save-{n}"), result, |_| "Reason recorded.".to_owned()) {
                                                                     check.set(Some(Ok(c)));
                                                                 }

@@ -1,6 +1,7 @@
 //! The caseload: every child with the status of their review, most urgent first, with filters;
 //! and below it, the agreed actions to follow up across the caseload.
 
+use ardesk_dto::commands;
 use ardesk_dto::{CaseloadRow, ErrorDto, TrackedActionDto, Urgency};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,7 +40,7 @@ const FIRST_ROWS: usize = 200;
 pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
     let ctx = ctx();
     let rows = RwSignal::new(None::<Result<Vec<CaseloadRow>, ErrorDto>>);
-    spawn_local(async move { rows.set(Some(ipc::caseload().await)) });
+    spawn_local(async move { rows.set(Some(ipc::call(commands::Caseload {}).await)) });
     let filters = RwSignal::new(Filters::default());
     // The most urgent come first, so a long caseload shows its first rows at once and the rest
     // on request: the first row is on screen in milliseconds, whatever the caseload's size.
@@ -190,7 +191,7 @@ const FIRST_ACTIONS: usize = 15;
 fn OpenActions() -> impl IntoView {
     let actions = RwSignal::new(None::<Result<Vec<TrackedActionDto>, ErrorDto>>);
     let all = RwSignal::new(false);
-    spawn_local(async move { actions.set(Some(ipc::open_actions().await)) });
+    spawn_local(async move { actions.set(Some(ipc::call(commands::OpenActions {}).await)) });
     let body = move || match actions.get() {
         None => view! { <p class="loading">"Loading the actions…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),

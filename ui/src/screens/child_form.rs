@@ -1,5 +1,6 @@
 //! Adding a child, or editing their details: one form, every problem shown beside its field.
 
+use ardesk_dto::commands;
 use ardesk_dto::{ChildForm, ErrorCode, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,8 +18,8 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
     let load_error = RwSignal::new(None::<ErrorDto>);
     spawn_local(async move {
         let form = match id {
-            Some(id) => ipc::get_child(id).await.map(|c| c.form),
-            None => ipc::new_child_form().await,
+            Some(id) => ipc::call(commands::GetChild { id }).await.map(|c| c.form),
+            None => ipc::call(commands::NewChildForm {}).await,
         };
         match form {
             Ok(f) => {
@@ -122,8 +123,8 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
         let data = data.get_untracked();
         spawn_local(async move {
             let result = match id {
-                Some(id) => ipc::update_child(id, &data).await,
-                None => ipc::create_child(&data).await,
+                Some(id) => ipc::call(commands::UpdateChild { id, form: data.clone() }).await,
+                None => ipc::call(commands::CreateChild { form: data.clone() }).await,
             };
             saving.set(false);
             match result {

@@ -1,6 +1,7 @@
 //! The first run: an empty caseload, and what to do next.
 
 use ardesk_dto::ErrorDto;
+use ardesk_dto::commands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,7 +17,7 @@ pub(crate) fn FirstRun() -> impl IntoView {
     let load = move |_| {
         busy.set(true);
         spawn_local(async move {
-            match ipc::load_demo().await {
+            match ipc::call(commands::LoadDemo {}).await {
                 Ok(n) => {
                     ctx.refresh_info();
                     ctx.go_with_status(Screen::Caseload, format!("Demo caseload loaded: {n} children."));

@@ -1,6 +1,7 @@
 //! The meeting: the AR1 record editor, with attendance, the previous review's actions, and
 //! the printable form and record export.
 
+use ardesk_dto::commands;
 use ardesk_dto::{ErrorDto, FieldProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,7 +39,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     let pending = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
     let scheduled = RwSignal::new(false);
     spawn_local(async move {
-        let result = ipc::ar1(review).await;
+        let result = ipc::call(commands::Ar1 { review }).await;
         if let Ok(a) = &result {
             values.set(a.values.clone());
             problems.set(a.problems.clone());
@@ -52,7 +53,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
         let batch = pending.try_update(std::mem::take).unwrap_or_default();
         spawn_local(async move {
             for (key, value) in batch {
-                match ipc::save_ar1_field(review, &key, &value).await {
+                match ipc::call(commands::SaveAr1Field { review, key: key.clone(), value }).await {
                     Ok(ack) => {
                         saved.set(Some(format!("Saved {}", ack.saved_at)));
                         problems.set(ack.problems);
@@ -135,13 +136,18 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     let written = move |result: Result<ardesk_dto::LettersWritten, ErrorDto>| {
         exported.answer("ar1-export", result, |w| format!("Written to {}: {}", w.folder, w.files.join(", ")));
     };
-    let print_form = move |_| spawn_local(async move { written(ipc::print_ar1_form(review, true).await) });
-    let export_record = move |_| spawn_local(async move { written(ipc::export_ar1_record(review).await) });
+    let print_form = move |_| {
+        spawn_local(
+            async move { written(ipc::call(commands::PrintAr1Form { review, prefilled: true }).await) },
+        )
+    };
+    let export_record =
+        move |_| spawn_local(async move { written(ipc::call(commands::ExportAr1Record { review }).await) });
     let attend = move |invitee: i64, value: String| {
         let at = format!("attendance-{invitee}");
         saved.set(Some("Saving…".to_owned()));
         spawn_local(async move {
-            match ipc::set_attendance(review, invitee, &value).await {
+            match ipc::call(commands::SetAttendance { review, invitee, attendance: value }).await {
                 Ok(ack) => {
                     saved.set(Some(format!("Saved {}", ack.saved_at)));
                     problems.set(ack.problems);

@@ -1,5 +1,6 @@
 //! For LA officers: checking a bundle received, as the LA's side sees it.
 
+use ardesk_dto::commands;
 use ardesk_dto::{ErrorCode, ErrorDto, VerifyReport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,7 +14,7 @@ pub(crate) fn VerifyPage() -> impl IntoView {
     let report = RwSignal::new(None::<Result<VerifyReport, ErrorDto>>);
     let open = move |_| {
         spawn_local(async move {
-            match ipc::open_bundle().await {
+            match ipc::call(commands::OpenBundle {}).await {
                 Err(e) if e.code == ErrorCode::Cancelled => {}
                 other => report.set(Some(other)),
             }

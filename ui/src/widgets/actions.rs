@@ -2,6 +2,7 @@
 //! the child's page and the AR1 record's previous actions.
 
 use ardesk_dto::TrackedActionDto;
+use ardesk_dto::commands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -50,7 +51,7 @@ pub(crate) fn ActionTable(actions: Vec<TrackedActionDto>, show_child: bool) -> i
                         move |status: String| {
                             let id = id.clone();
                             spawn_local(async move {
-                                let result = ipc::set_action_status(review, row, &status, "").await;
+                                let result = ipc::call(commands::SetActionStatus { review, row, status, note: String::new() }).await;
                                 if let Some(saved) = outcome.answer(&id, result, |s| format!("Saved: {}.", s.status_label)) {
                                     a.set(saved);
                                 }

@@ -1,5 +1,6 @@
 //! The statutory clock of the child's current review, and its export to a calendar.
 
+use ardesk_dto::commands;
 use ardesk_dto::{ChildTimeline, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,14 +12,14 @@ use crate::widgets::{Ack, ErrorPanel, Outcome, StatusBadge};
 #[component]
 pub(super) fn ReviewClock(id: i64) -> impl IntoView {
     let timeline = RwSignal::new(None::<Result<ChildTimeline, ErrorDto>>);
-    spawn_local(async move { timeline.set(Some(ipc::child_timeline(id).await)) });
+    spawn_local(async move { timeline.set(Some(ipc::call(commands::ChildTimeline { id }).await)) });
     let outcome = Outcome::new();
     let exporting = RwSignal::new(false);
     let export = move |_| {
         exporting.set(true);
         outcome.clear();
         spawn_local(async move {
-            let result = ipc::export_ics(id).await;
+            let result = ipc::call(commands::ExportIcs { id }).await;
             outcome.answer("export-ics", result, |done| {
                 format!("Saved {} ({} dates).", done.file_name, done.items)
             });

@@ -3,6 +3,7 @@
 mod clock;
 mod details;
 
+use ardesk_dto::commands;
 use ardesk_dto::{ChildDetail, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,13 +19,13 @@ use details::ChildDetails;
 pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     let ctx = ctx();
     let child = RwSignal::new(None::<Result<ChildDetail, ErrorDto>>);
-    spawn_local(async move { child.set(Some(ipc::get_child(id).await)) });
+    spawn_local(async move { child.set(Some(ipc::call(commands::GetChild { id }).await)) });
     let confirming = RwSignal::new(false);
     let outcome = Outcome::new();
 
     let delete = move |name: String| {
         spawn_local(async move {
-            match ipc::delete_child(id).await {
+            match ipc::call(commands::DeleteChild { id }).await {
                 Ok(()) => {
                     ctx.refresh_info();
                     ctx.go_with_status(Screen::Caseload, format!("Deleted {name}."));

@@ -1,6 +1,7 @@
 //! The reports and views the meeting needs: each received, attached, typed in or chased; and
 //! the papers circulated before the meeting.
 
+use ardesk_dto::commands;
 use ardesk_dto::{ChecklistDto, ChecklistStatus, Urgency};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,7 +50,7 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
     let chase = move |item: i64| {
         spawn_local(async move {
             let at = format!("item-{item}");
-            match ipc::chase(review, item).await {
+            match ipc::call(commands::Chase { review, item }).await {
                 Ok(done) => {
                     page.written(outcome, &at, format!("Wrote the reminder to {}.", done.folder)).await
                 }
@@ -60,15 +61,16 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
     let save_views = move || {
         let (Some(item), text) = (draft.item.get_untracked(), draft.text.get_untracked()) else { return };
         // The editor stays open with what was typed until the views are saved.
-        page.act(Box::pin(async move { ipc::record_views(review, item, &text).await }), move |result| {
-            match result {
+        page.act(
+            Box::pin(async move { ipc::call(commands::RecordViews { review, item, text }).await }),
+            move |result| match result {
                 Ok(()) => {
                     draft.close();
                     outcome.done(&format!("item-{item}"), "Views recorded.");
                 }
                 Err(e) => outcome.refused("save-views", e),
-            }
-        });
+            },
+        );
     };
     view! {
         <section class="panel" aria-labelledby="checklist-h">
@@ -97,7 +99,7 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                                         outcome,
                                         format!("item-{item}"),
                                         "File attached.",
-                                        Box::pin(async move { ipc::attach_file(review, item).await }),
+                                        Box::pin(async move { ipc::call(commands::AttachFile { review, item }).await }),
                                     )>"Attach file…"</button>
                                     {views.then(|| view! { " " <button class="link views" on:click=move |_| draft.open(item)>"Type views"</button> })}
                                     {(c.status == ChecklistStatus::Overdue && c.from_invitee.is_some()).then(|| view! {
@@ -124,7 +126,7 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
             <div class="actions">
                 <button id="circulation-letters" on:click=move |_| {
                     spawn_local(async move {
-                        match ipc::circulation_letters(review).await {
+                        match ipc::call(commands::CirculationLetters { review }).await {
                             Ok(done) => {
                                 let text = format!("Wrote {} cover letters to {}.", done.files.len(), done.folder);
                                 page.written(outcome, "circulation-letters", text).await;
@@ -140,7 +142,7 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                     outcome,
                     "mark-circulated",
                     "Papers recorded as circulated to every invitee today.",
-                    Box::pin(async move { ipc::mark_circulated(review).await }),
+                    Box::pin(async move { ipc::call(commands::MarkCirculated { review }).await }),
                 )>"Record papers as circulated today"</button>
                 <Ack outcome at="mark-circulated" />
             </div>

@@ -1,6 +1,7 @@
 //! The invitees: the suggested ones accepted at once, anyone else added, each edited, removed
 //! or sent their own letter.
 
+use ardesk_dto::commands;
 use ardesk_dto::{InviteeDto, InviteeForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -85,7 +86,7 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
     let letter_for = move |invitee: i64| {
         spawn_local(async move {
             let at = format!("invitee-{invitee}");
-            match ipc::generate_letter_for(review, invitee).await {
+            match ipc::call(commands::GenerateLetterFor { review, invitee }).await {
                 Ok(done) => {
                     let text = format!("Wrote {} to {}.", done.files.join(" and "), done.folder);
                     page.written(outcome, &at, text).await;
@@ -100,11 +101,14 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
         let (done, fut): (String, super::PrepFuture) = match draft.editing.get_untracked() {
             Some(id) => (
                 format!("Saved {name}."),
-                Box::pin(async move { ipc::update_invitee(review, id, &typed).await }),
+                Box::pin(async move {
+                    ipc::call(commands::UpdateInvitee { review, invitee: id, form: typed }).await
+                }),
             ),
-            None => {
-                (format!("Added {name}."), Box::pin(async move { ipc::add_invitee(review, &typed).await }))
-            }
+            None => (
+                format!("Added {name}."),
+                Box::pin(async move { ipc::call(commands::AddInvitee { review, form: typed }).await }),
+            ),
         };
         // The form stays open with what was typed until the save succeeds.
         page.act(fut, move |result| match result {
@@ -127,7 +131,7 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
                             outcome,
                             "accept-invitees",
                             "Suggested invitees added, with the report checklist.",
-                            Box::pin(async move { ipc::accept_invitees(review).await }),
+                            Box::pin(async move { ipc::call(commands::AcceptInvitees { review }).await }),
                         )>"Add the suggested invitees"</button>
                         <Ack outcome at="accept-invitees" />
                     </div>
@@ -161,7 +165,7 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
                                                 outcome,
                                                 "invitees",
                                                 "Invitee removed.",
-                                                Box::pin(async move { ipc::delete_invitee(review, id).await }),
+                                                Box::pin(async move { ipc::call(commands::DeleteInvitee { review, invitee: id }).await }),
                                             )>"Remove"</button>
                                             <Ack outcome at=format!("invitee-{id}") />
                                         </td>

@@ -1,6 +1,7 @@
 //! The letters: every invitation at once, and the record of invitations sent.
 
 use ardesk_dto::LetterLogDto;
+use ardesk_dto::commands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,7 +15,9 @@ pub(super) fn LettersPanel(page: Page, outcome: Outcome, letters: Vec<LetterLogD
     let write_all = move |_| {
         page.busy.set(true);
         spawn_local(async move {
-            match ipc::generate_letters(review, "both").await {
+            match ipc::call(commands::GenerateLetters { review, format: ardesk_dto::DocumentFormat::Both })
+                .await
+            {
                 Ok(done) => {
                     let text = format!("Wrote {} letters to {}.", done.files.len(), done.folder);
                     page.written(outcome, "generate-letters", text).await;
@@ -37,7 +40,7 @@ pub(super) fn LettersPanel(page: Page, outcome: Outcome, letters: Vec<LetterLogD
                     outcome,
                     "mark-invited",
                     "Invitations recorded as sent today.",
-                    Box::pin(async move { ipc::mark_invitations_sent(review).await }),
+                    Box::pin(async move { ipc::call(commands::MarkInvitationsSent { review }).await }),
                 )>"Record invitations as sent today"</button>
                 <Ack outcome at="mark-invited" />
             </div>

@@ -1,5 +1,6 @@
 //! The meeting's date, time and venue, and whether notice and circulation are in time.
 
+use ardesk_dto::commands;
 use ardesk_dto::{Compliance, ComplianceState, MeetingForm};
 use leptos::prelude::*;
 
@@ -43,7 +44,7 @@ pub(super) fn MeetingPanel(
             outcome,
             "save-meeting",
             "Meeting saved.",
-            Box::pin(async move { ipc::set_meeting(review, &form).await }),
+            Box::pin(async move { ipc::call(commands::SetMeeting { review, form }).await }),
         );
     };
     view! {

@@ -6,6 +6,7 @@ mod invitees;
 mod letters;
 mod meeting;
 
+use ardesk_dto::commands;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -50,14 +51,14 @@ impl Page {
     /// After files were written: says so beside `at` and reloads the page (the letters list).
     async fn written(self, outcome: Outcome, at: &str, done: String) {
         outcome.done(at, done);
-        self.prep.set(Some(ipc::review_prep(self.review).await));
+        self.prep.set(Some(ipc::call(commands::ReviewPrep { review: self.review }).await));
     }
 }
 
 #[component]
 pub(crate) fn PrepPage(review: i64, child: i64) -> impl IntoView {
     let page = Page { review, prep: RwSignal::new(None), busy: RwSignal::new(false) };
-    spawn_local(async move { page.prep.set(Some(ipc::review_prep(review).await)) });
+    spawn_local(async move { page.prep.set(Some(ipc::call(commands::ReviewPrep { review }).await)) });
     // What is typed, and what each panel's last action came back with, live here, so that
     // they outlast each redraw of the panels.
     let meeting = meeting::Draft::new(page);

@@ -1,6 +1,7 @@
 //! The school's calendar: term dates (typed or imported) and bank holidays (imported from
 //! gov.uk's file).
 
+use ardesk_dto::commands;
 use ardesk_dto::{CalendarSettings, ErrorDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,18 +19,18 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
     // The form shows once the saved term dates are in, so that they never replace what is typed.
     let loaded = RwSignal::new(false);
     spawn_local(async move {
-        match ipc::terms_text().await {
+        match ipc::call(commands::TermsText {}).await {
             Ok(t) => terms.set(t),
             Err(e) => error.set(Some(e)),
         }
         loaded.set(true);
-        settings.set(ipc::calendar_settings().await.ok());
+        settings.set(ipc::call(commands::CalendarSettings {}).await.ok());
     });
 
     let save_terms = move || {
         let text = terms.get_untracked();
         spawn_local(async move {
-            let result = ipc::set_terms(&text).await;
+            let result = ipc::call(commands::SetTerms { text }).await;
             let done = |s: &CalendarSettings| {
                 format!("Term dates saved: {} terms, {} closure days.", s.terms.len(), s.closures.len())
             };
@@ -40,24 +41,24 @@ pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView
     };
     let import_terms = move |_| {
         spawn_local(async move {
-            let result = ipc::import_terms().await;
+            let result = ipc::call(commands::ImportTerms {}).await;
             let done = |s: &CalendarSettings| {
                 format!("Term dates imported: {} terms, {} closure days.", s.terms.len(), s.closures.len())
             };
             if let Some(s) = outcome.answer("import-terms", result, done) {
-                terms.set(ipc::terms_text().await.unwrap_or_default());
+                terms.set(ipc::call(commands::TermsText {}).await.unwrap_or_default());
                 settings.set(Some(s));
             }
         });
     };
     let import_holidays = move |_| {
         spawn_local(async move {
-            let result = ipc::import_bank_holidays().await;
+            let result = ipc::call(commands::ImportBankHolidays {}).await;
             let done = |n: &usize| {
                 format!("Bank holidays imported: {n} new {}.", if *n == 1 { "date" } else { "dates" })
             };
             if holidays.answer("import-holidays", result, done).is_some() {
-                settings.set(ipc::calendar_settings().await.ok());
+                settings.set(ipc::call(commands::CalendarSettings {}).await.ok());
             }
         });
     };

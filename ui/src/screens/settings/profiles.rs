@@ -1,6 +1,7 @@
 //! The LA profiles: each LA's timings, forms and rules, edited as JSON or reset to the shipped one.
 
 use ardesk_dto::ProfileSummary;
+use ardesk_dto::commands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,7 +18,7 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
     // The editor: every problem is about the JSON, shown together beside it.
     let editor = Outcome::new();
     let opening = Opening::new();
-    spawn_local(async move { profiles.set(ipc::profiles().await.unwrap_or_default()) });
+    spawn_local(async move { profiles.set(ipc::call(commands::Profiles {}).await.unwrap_or_default()) });
 
     let edit = move |id: String| {
         // Pressed again for the profile being edited, it keeps what was typed.
@@ -26,7 +27,7 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            match ipc::profile_json(&id).await {
+            match ipc::call(commands::ProfileJson { id: id.clone() }).await {
                 Ok(json) => {
                     profile_text.set(json);
                     editor.clear();
@@ -41,14 +42,14 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
         let Some(id) = editing.get_untracked() else { return };
         let json = profile_text.get_untracked();
         spawn_local(async move {
-            match ipc::save_profile(&id, &json).await {
+            match ipc::call(commands::SaveProfile { id: id.clone(), json }).await {
                 Ok(()) => {
                     editing.set(None);
                     rows.done(
                         &format!("profile-{id}"),
                         format!("Saved the school's version of the {id} profile."),
                     );
-                    profiles.set(ipc::profiles().await.unwrap_or_default());
+                    profiles.set(ipc::call(commands::Profiles {}).await.unwrap_or_default());
                 }
                 Err(e) => editor.refused("save-profile", e),
             }
@@ -57,11 +58,11 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
     let reset_profile = move |id: String| {
         spawn_local(async move {
             let at = format!("profile-{id}");
-            match ipc::reset_profile(&id).await {
+            match ipc::call(commands::ResetProfile { id: id.clone() }).await {
                 Ok(()) => {
                     editing.set(None);
                     rows.done(&at, format!("The {id} profile is back to the shipped version."));
-                    profiles.set(ipc::profiles().await.unwrap_or_default());
+                    profiles.set(ipc::call(commands::Profiles {}).await.unwrap_or_default());
                 }
                 Err(e) => rows.refused(&at, e),
             }

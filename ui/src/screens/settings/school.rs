@@ -1,6 +1,7 @@
 //! The school's details, which head every letter and form.
 
 use ardesk_dto::SchoolForm;
+use ardesk_dto::commands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,7 +17,7 @@ pub(super) fn SchoolPanel() -> impl IntoView {
     // The form shows once the saved details are in, so that they never replace what is typed.
     let loaded = RwSignal::new(false);
     spawn_local(async move {
-        if let Ok(s) = ipc::school_form().await {
+        if let Ok(s) = ipc::call(commands::SchoolForm {}).await {
             school.set(s);
         }
         loaded.set(true);
@@ -24,7 +25,7 @@ pub(super) fn SchoolPanel() -> impl IntoView {
     let save_school = move || {
         let form = school.get_untracked();
         spawn_local(async move {
-            let result = ipc::save_school(&form).await;
+            let result = ipc::call(commands::SaveSchool { form }).await;
             if let Some(saved) = outcome.answer("save-school", result, |_| "School details saved.".to_owned())
             {
                 school.set(saved);

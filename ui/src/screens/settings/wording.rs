@@ -1,6 +1,7 @@
 //! The letters' wording: the school's own in place of the shipped templates.
 
 use ardesk_dto::LetterTemplateDto;
+use ardesk_dto::commands;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,7 +15,9 @@ pub(super) fn WordingPanel() -> impl IntoView {
     let template_text = RwSignal::new(String::new());
     // Every problem is about the wording: they are shown together beside it.
     let outcome = Outcome::new();
-    spawn_local(async move { templates.set(ipc::letter_templates().await.unwrap_or_default()) });
+    spawn_local(
+        async move { templates.set(ipc::call(commands::LetterTemplates {}).await.unwrap_or_default()) },
+    );
     let choose_template = move |kind: String| {
         let text = templates
             .with_untracked(|ts| ts.iter().find(|t| t.kind == kind).map(|t| t.text.clone()))
@@ -26,7 +29,7 @@ pub(super) fn WordingPanel() -> impl IntoView {
     let save_template = move || {
         let (kind, text) = (template_kind.get_untracked(), template_text.get_untracked());
         spawn_local(async move {
-            let result = ipc::save_letter_template(&kind, &text).await;
+            let result = ipc::call(commands::SaveLetterTemplate { kind: kind.clone(), text }).await;
             if let Some(list) =
                 outcome.answer("save-template", result, |_| "Letter wording saved.".to_owned())
             {
@@ -37,7 +40,7 @@ pub(super) fn WordingPanel() -> impl IntoView {
     let reset_template = move |_| {
         let kind = template_kind.get_untracked();
         spawn_local(async move {
-            let result = ipc::reset_letter_template(&kind).await;
+            let result = ipc::call(commands::ResetLetterTemplate { kind: kind.clone() }).await;
             let done = |_: &Vec<LetterTemplateDto>| "Letter wording back to the shipped version.".to_owned();
             if let Some(list) = outcome.answer("reset-template", result, done) {
                 let text = list.iter().find(|t| t.kind == kind).map(|t| t.text.clone()).unwrap_or_default();

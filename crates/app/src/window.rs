@@ -1,0 +1,211 @@
+//! What the window asks for: one function per `app` command of the contract's table
+//! (`ardesk_dto::with_commands!`), named as the command and taking its request. The desktop
+//! shell serves each command by calling the function of the same name under its lock, so this
+//! module is where a command meets the use-cases of [`App`]; it holds no rules of its own.
+
+use ardesk_dto::commands as c;
+use ardesk_dto::{
+    AfterMeetingDto, AmendmentPreview, AmendmentsDto, AppInfo, Ar1Dto, Ar1Saved, BundleCheckDto,
+    CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, LetterTemplateDto, ProfileSummary,
+    ReviewPrep, Saved, SchoolForm, TrackedActionDto,
+};
+
+use crate::{App, AppError};
+
+type Answer<T> = Result<T, AppError>;
+
+pub fn app_info(app: &mut App, _: c::AppInfo) -> Answer<AppInfo> {
+    app.info()
+}
+
+pub fn load_demo(app: &mut App, _: c::LoadDemo) -> Answer<usize> {
+    app.load_demo(crate::DEMO_SIZE)
+}
+
+pub fn caseload(app: &mut App, _: c::Caseload) -> Answer<Vec<CaseloadRow>> {
+    app.caseload()
+}
+
+pub fn get_child(app: &mut App, r: c::GetChild) -> Answer<ChildDetail> {
+    app.child(r.id)
+}
+
+pub fn new_child_form(app: &mut App, _: c::NewChildForm) -> Answer<ChildForm> {
+    Ok(app.new_child_form())
+}
+
+pub fn create_child(app: &mut App, r: c::CreateChild) -> Answer<Saved> {
+    app.create_child(r.form)
+}
+
+pub fn update_child(app: &mut App, r: c::UpdateChild) -> Answer<Saved> {
+    app.update_child(r.id, r.form)
+}
+
+pub fn delete_child(app: &mut App, r: c::DeleteChild) -> Answer<()> {
+    app.delete_child(r.id)
+}
+
+pub fn child_timeline(app: &mut App, r: c::ChildTimeline) -> Answer<ChildTimeline> {
+    app.child_timeline(r.id)
+}
+
+pub fn profiles(app: &mut App, _: c::Profiles) -> Answer<Vec<ProfileSummary>> {
+    Ok(app.profiles())
+}
+
+pub fn profile_json(app: &mut App, r: c::ProfileJson) -> Answer<String> {
+    app.profile_json(&r.id)
+}
+
+pub fn save_profile(app: &mut App, r: c::SaveProfile) -> Answer<()> {
+    app.save_profile(&r.id, &r.json)
+}
+
+pub fn reset_profile(app: &mut App, r: c::ResetProfile) -> Answer<()> {
+    app.reset_profile(&r.id)
+}
+
+pub fn terms_text(app: &mut App, _: c::TermsText) -> Answer<String> {
+    Ok(app.terms_text())
+}
+
+pub fn set_terms(app: &mut App, r: c::SetTerms) -> Answer<CalendarSettings> {
+    app.set_terms(&r.text)
+}
+
+pub fn calendar_settings(app: &mut App, _: c::CalendarSettings) -> Answer<CalendarSettings> {
+    Ok(app.calendar_settings())
+}
+
+pub fn school_form(app: &mut App, _: c::SchoolForm) -> Answer<SchoolForm> {
+    app.school_form()
+}
+
+pub fn save_school(app: &mut App, r: c::SaveSchool) -> Answer<SchoolForm> {
+    app.save_school(r.form)
+}
+
+pub fn letter_templates(app: &mut App, _: c::LetterTemplates) -> Answer<Vec<LetterTemplateDto>> {
+    app.letter_templates()
+}
+
+pub fn save_letter_template(app: &mut App, r: c::SaveLetterTemplate) -> Answer<Vec<LetterTemplateDto>> {
+    app.save_letter_template(&r.kind, &r.text)
+}
+
+pub fn reset_letter_template(app: &mut App, r: c::ResetLetterTemplate) -> Answer<Vec<LetterTemplateDto>> {
+    app.reset_letter_template(&r.kind)
+}
+
+pub fn review_prep(app: &mut App, r: c::ReviewPrep) -> Answer<ReviewPrep> {
+    app.review_prep(r.review)
+}
+
+pub fn set_meeting(app: &mut App, r: c::SetMeeting) -> Answer<ReviewPrep> {
+    app.set_meeting(r.review, r.form)
+}
+
+pub fn accept_invitees(app: &mut App, r: c::AcceptInvitees) -> Answer<ReviewPrep> {
+    app.accept_suggested_invitees(r.review)
+}
+
+pub fn add_invitee(app: &mut App, r: c::AddInvitee) -> Answer<ReviewPrep> {
+    app.add_invitee(r.review, r.form)
+}
+
+pub fn update_invitee(app: &mut App, r: c::UpdateInvitee) -> Answer<ReviewPrep> {
+    app.update_invitee(r.review, r.invitee, r.form)
+}
+
+pub fn delete_invitee(app: &mut App, r: c::DeleteInvitee) -> Answer<ReviewPrep> {
+    app.delete_invitee(r.review, r.invitee)
+}
+
+pub fn mark_invitations_sent(app: &mut App, r: c::MarkInvitationsSent) -> Answer<ReviewPrep> {
+    app.mark_invitations_sent(r.review)
+}
+
+pub fn mark_circulated(app: &mut App, r: c::MarkCirculated) -> Answer<ReviewPrep> {
+    app.mark_circulated(r.review)
+}
+
+pub fn record_views(app: &mut App, r: c::RecordViews) -> Answer<ReviewPrep> {
+    app.record_views(r.review, r.item, &r.text)
+}
+
+pub fn ar1(app: &mut App, r: c::Ar1) -> Answer<Ar1Dto> {
+    app.ar1(r.review)
+}
+
+pub fn save_ar1_field(app: &mut App, r: c::SaveAr1Field) -> Answer<Ar1Saved> {
+    app.save_ar1_field(r.review, &r.key, &r.value)
+}
+
+pub fn set_attendance(app: &mut App, r: c::SetAttendance) -> Answer<Ar1Saved> {
+    app.set_attendance(r.review, r.invitee, &r.attendance)
+}
+
+pub fn after_meeting(app: &mut App, r: c::AfterMeeting) -> Answer<AfterMeetingDto> {
+    app.after_meeting(r.review)
+}
+
+pub fn mark_ready_to_submit(app: &mut App, r: c::MarkReadyToSubmit) -> Answer<AfterMeetingDto> {
+    app.mark_ready_to_submit(r.review)
+}
+
+pub fn mark_submitted(app: &mut App, r: c::MarkSubmitted) -> Answer<AfterMeetingDto> {
+    app.mark_submitted(r.review, &r.date)
+}
+
+pub fn record_decision(app: &mut App, r: c::RecordDecision) -> Answer<AfterMeetingDto> {
+    app.record_decision(r.review, r.form)
+}
+
+pub fn set_action_status(app: &mut App, r: c::SetActionStatus) -> Answer<TrackedActionDto> {
+    app.set_action_status(r.review, r.row, &r.status, &r.note)
+}
+
+pub fn open_actions(app: &mut App, _: c::OpenActions) -> Answer<Vec<TrackedActionDto>> {
+    app.open_actions()
+}
+
+pub fn amendments(app: &mut App, r: c::Amendments) -> Answer<AmendmentsDto> {
+    app.amendments(r.review)
+}
+
+pub fn preview_amendment(app: &mut App, r: c::PreviewAmendment) -> Answer<AmendmentPreview> {
+    Ok(app.preview_amendment(&r.section, &r.current, &r.proposed))
+}
+
+pub fn add_amendment(app: &mut App, r: c::AddAmendment) -> Answer<AmendmentsDto> {
+    app.add_amendment(r.review, r.form)
+}
+
+pub fn update_amendment(app: &mut App, r: c::UpdateAmendment) -> Answer<AmendmentsDto> {
+    app.update_amendment(r.review, r.id, r.form)
+}
+
+pub fn delete_amendment(app: &mut App, r: c::DeleteAmendment) -> Answer<AmendmentsDto> {
+    app.delete_amendment(r.review, r.id)
+}
+
+pub fn set_no_amendments(app: &mut App, r: c::SetNoAmendments) -> Answer<AmendmentsDto> {
+    app.set_no_amendments(r.review, r.none)
+}
+
+pub fn set_amendment_mode(app: &mut App, r: c::SetAmendmentMode) -> Answer<AmendmentsDto> {
+    app.set_amendment_mode(r.review, &r.mode)
+}
+
+pub fn save_plan(app: &mut App, r: c::SavePlan) -> Answer<()> {
+    app.save_plan(r.child, r.sections)
+}
+
+pub fn bundle_check(app: &mut App, r: c::BundleCheck) -> Answer<BundleCheckDto> {
+    app.bundle_check(r.review)
+}
+
+pub fn override_finding(app: &mut App, r: c::OverrideFinding) -> Answer<BundleCheckDto> {
+    app.override_finding(r.review, &r.rule, &r.message, &r.reason)
+}

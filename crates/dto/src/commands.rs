@@ -1,0 +1,157 @@
+//! Every command the window may call, each named **once**, in [`with_commands!`]: its name,
+//! its request (the command's parameters, as one type in this module) and its answer.
+//!
+//! The table is read four ways: this crate makes the request types and their [`Command`]
+//! impls from it; the shell's build script makes a permission for each command and the
+//! window's capability; the shell serves each command (`src-tauri/src/commands.rs`); and the
+//! UI calls any of them through one generic `ipc::call(request)`. Adding a command is one line
+//! here and the function that serves it: `ardesk_app::window::<name>` for an `app` command, or
+//! `src-tauri/src/shell.rs` for a `shell` command (one that opens a native dialog or reads the
+//! shell's own state).
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// A request the window sends: the command it names and the answer it gets.
+pub trait Command: Serialize + DeserializeOwned {
+    /// The command's name, as the shell registers it.
+    const NAME: &'static str;
+    /// What the command answers with (an [`crate::ErrorDto`] otherwise).
+    type Response: Serialize + DeserializeOwned;
+}
+
+/// Calls `$callback! { … }` with the table of commands, one per line:
+/// `kind name: Request { field: Type, … } -> Response;` where `kind` is `app` (served by the
+/// app under its lock) or `shell` (served by the desktop shell: a dialog first, or its state).
+#[macro_export]
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            // The app and the caseload.
+            app app_info: AppInfo {} -> $crate::AppInfo;
+            app load_demo: LoadDemo {} -> usize;
+            app caseload: Caseload {} -> Vec<$crate::CaseloadRow>;
+            app get_child: GetChild { id: i64 } -> $crate::ChildDetail;
+            app new_child_form: NewChildForm {} -> $crate::ChildForm;
+            app create_child: CreateChild { form: $crate::ChildForm } -> $crate::Saved;
+            app update_child: UpdateChild { id: i64, form: $crate::ChildForm } -> $crate::Saved;
+            app delete_child: DeleteChild { id: i64 } -> ();
+            app child_timeline: ChildTimeline { id: i64 } -> $crate::ChildTimeline;
+            shell export_ics: ExportIcs { id: i64 } -> $crate::Exported;
+            // Settings: LA profiles, the school, term dates, letter templates.
+            app profiles: Profiles {} -> Vec<$crate::ProfileSummary>;
+            app profile_json: ProfileJson { id: String } -> String;
+            app save_profile: SaveProfile { id: String, json: String } -> ();
+            app reset_profile: ResetProfile { id: String } -> ();
+            app terms_text: TermsText {} -> String;
+            app set_terms: SetTerms { text: String } -> $crate::CalendarSettings;
+            app calendar_settings: CalendarSettings {} -> $crate::CalendarSettings;
+            shell import_bank_holidays: ImportBankHolidays {} -> usize;
+            shell import_terms: ImportTerms {} -> $crate::CalendarSettings;
+            app school_form: SchoolForm {} -> $crate::SchoolForm;
+            app save_school: SaveSchool { form: $crate::SchoolForm } -> $crate::SchoolForm;
+            app letter_templates: LetterTemplates {} -> Vec<$crate::LetterTemplateDto>;
+            app save_letter_template: SaveLetterTemplate { kind: String, text: String }
+                -> Vec<$crate::LetterTemplateDto>;
+            app reset_letter_template: ResetLetterTemplate { kind: String } -> Vec<$crate::LetterTemplateDto>;
+            // Before the meeting.
+            app review_prep: ReviewPrep { review: i64 } -> $crate::ReviewPrep;
+            app set_meeting: SetMeeting { review: i64, form: $crate::MeetingForm } -> $crate::ReviewPrep;
+            app accept_invitees: AcceptInvitees { review: i64 } -> $crate::ReviewPrep;
+            app add_invitee: AddInvitee { review: i64, form: $crate::InviteeForm } -> $crate::ReviewPrep;
+            app update_invitee: UpdateInvitee { review: i64, invitee: i64, form: $crate::InviteeForm }
+                -> $crate::ReviewPrep;
+            app delete_invitee: DeleteInvitee { review: i64, invitee: i64 } -> $crate::ReviewPrep;
+            app mark_invitations_sent: MarkInvitationsSent { review: i64 } -> $crate::ReviewPrep;
+            app mark_circulated: MarkCirculated { review: i64 } -> $crate::ReviewPrep;
+            shell generate_letters: GenerateLetters { review: i64, format: $crate::DocumentFormat }
+                -> $crate::LettersWritten;
+            shell generate_letter_for: GenerateLetterFor { review: i64, invitee: i64 } -> $crate::LettersWritten;
+            shell chase: Chase { review: i64, item: i64 } -> $crate::LettersWritten;
+            shell attach_file: AttachFile { review: i64, item: i64 } -> $crate::ReviewPrep;
+            app record_views: RecordViews { review: i64, item: i64, text: String } -> $crate::ReviewPrep;
+            shell circulation_letters: CirculationLetters { review: i64 } -> $crate::LettersWritten;
+            // The meeting and the AR1 record.
+            app ar1: Ar1 { review: i64 } -> $crate::Ar1Dto;
+            app save_ar1_field: SaveAr1Field { review: i64, key: String, value: String } -> $crate::Ar1Saved;
+            app set_attendance: SetAttendance { review: i64, invitee: i64, attendance: String }
+                -> $crate::Ar1Saved;
+            shell print_ar1_form: PrintAr1Form { review: i64, prefilled: bool } -> $crate::LettersWritten;
+            shell export_ar1_record: ExportAr1Record { review: i64 } -> $crate::LettersWritten;
+            // After the meeting.
+            app after_meeting: AfterMeeting { review: i64 } -> $crate::AfterMeetingDto;
+            app mark_ready_to_submit: MarkReadyToSubmit { review: i64 } -> $crate::AfterMeetingDto;
+            app mark_submitted: MarkSubmitted { review: i64, date: String } -> $crate::AfterMeetingDto;
+            app record_decision: RecordDecision { review: i64, form: $crate::DecisionForm }
+                -> $crate::AfterMeetingDto;
+            app set_action_status: SetActionStatus { review: i64, row: usize, status: String, note: String }
+                -> $crate::TrackedActionDto;
+            app open_actions: OpenActions {} -> Vec<$crate::TrackedActionDto>;
+            // Amendments and the current plan.
+            app amendments: Amendments { review: i64 } -> $crate::AmendmentsDto;
+            app preview_amendment: PreviewAmendment { section: String, current: String, proposed: String }
+                -> $crate::AmendmentPreview;
+            app add_amendment: AddAmendment { review: i64, form: $crate::AmendmentForm } -> $crate::AmendmentsDto;
+            app update_amendment: UpdateAmendment { review: i64, id: i64, form: $crate::AmendmentForm }
+                -> $crate::AmendmentsDto;
+            app delete_amendment: DeleteAmendment { review: i64, id: i64 } -> $crate::AmendmentsDto;
+            app set_no_amendments: SetNoAmendments { review: i64, none: bool } -> $crate::AmendmentsDto;
+            app set_amendment_mode: SetAmendmentMode { review: i64, mode: String } -> $crate::AmendmentsDto;
+            shell write_amendments: WriteAmendments { review: i64 } -> $crate::LettersWritten;
+            shell import_plan: ImportPlan { child: i64 } -> $crate::PlanImportDto;
+            app save_plan: SavePlan { child: i64, sections: Vec<$crate::PlanSection> } -> ();
+            // The submission bundle, and the LA's check of one received.
+            app bundle_check: BundleCheck { review: i64 } -> $crate::BundleCheckDto;
+            app override_finding: OverrideFinding { review: i64, rule: String, message: String, reason: String }
+                -> $crate::BundleCheckDto;
+            shell export_bundle: ExportBundle { review: i64 } -> $crate::Exported;
+            shell bundle_progress: BundleProgress {} -> $crate::BundleProgress;
+            shell open_bundle: OpenBundle {} -> $crate::VerifyReport;
+        }
+    };
+}
+
+/// Makes one request type per command, and its [`Command`] impl.
+macro_rules! requests {
+    ($($kind:ident $name:ident : $request:ident { $($field:ident : $type:ty),* $(,)? } -> $response:ty;)*) => {
+        $(
+            #[doc = concat!("The parameters of the `", stringify!($name), "` command.")]
+            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            pub struct $request {
+                $(pub $field: $type),*
+            }
+
+            impl Command for $request {
+                const NAME: &'static str = stringify!($name);
+                type Response = $response;
+            }
+        )*
+
+        /// Every command's name, in the table's order.
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+with_commands!(requests);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_command_is_named_once() {
+        let mut names = NAMES.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), NAMES.len());
+        assert_eq!(<ReviewPrep as Command>::NAME, "review_prep");
+    }
+
+    #[test]
+    fn a_request_is_its_parameters_by_name() {
+        let request = SetMeeting { review: 7, form: crate::MeetingForm::default() };
+        let json = serde_json::to_value(&request).unwrap_or_default();
+        assert_eq!(json["review"], 7);
+        assert!(json["form"].is_object());
+    }
+}
