@@ -3,6 +3,13 @@
 //! The maintaining LA of each child picks the profile. Built-in profiles live in
 //! `crates/domain/la-profiles/*.json` and are embedded at compile time; a test proves that each
 //! one parses and validates.
+//!
+//! Any other LA in England gets a statutory-defaults profile ([`LaProfile::statutory_defaults`]):
+//! the law's periods and the spec's default documents, with the id `la-` and the LA's DfE
+//! three-digit code (`la-301`), so it can never clash with a shipped id. The LAs and their codes
+//! are data, `crates/domain/data/england-las.csv`, read by [`england`].
+
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -220,6 +227,12 @@ impl LaProfile {
         {
             return Err(bad("id", "must be lower-case letters, digits and hyphens"));
         }
+        if self.id.starts_with(DEFAULTS_ID_PREFIX) && code_of_defaults_id(&self.id).is_none() {
+            return Err(bad(
+                "id",
+                "starting \"la-\" must end in the three-digit DfE code of an LA in England (e.g. la-301)",
+            ));
+        }
         if self.name.trim().is_empty() {
             return Err(bad("name", "is empty"));
         }
@@ -342,6 +355,212 @@ impl LaProfile {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+
+    /// A profile for the LA with DfE code `code`, holding only what the law and the spec's
+    /// defaults say, with no LA-specific forms, address or wording: the starting point for any LA
+    /// without a shipped profile, which the school then edits (name, address, channel, forms,
+    /// timings).
+    ///
+    /// Timings: notice of the meeting and circulation of advice at least 2 weeks before it (reg
+    /// 20(3) and (4)), the report within 2 weeks after it and the LA's decision within 4 weeks
+    /// (reg 20; Devon 2022), the final amended plan within 12 weeks (4 weeks, then 8 from the
+    /// amendment notice, reg 22(3)), the meeting 11 months after the anchor so the decision falls
+    /// within the 12 months of s44(1) (T03/T04). The law sets no date for asking for advice or for
+    /// reports to come back: those are the spec's defaults (T06: 6 weeks before; T08: 3 weeks,
+    /// leaving one to collate). Documents: spec §4 without Redcar's own SEN support plan
+    /// requirement. Preparing for adulthood from Year 9 (reg 20(6)); under-5s every 6 months (CoP
+    /// 9.178). Submission by email to an address the school fills in.
+    ///
+    /// `code` is one of [`england`]'s; any other gives a profile that fails validation.
+    pub fn statutory_defaults(code: u16, name: &str) -> LaProfile {
+        let docs = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        let when = |doc: &str, when: Condition| ConditionalDoc { doc: doc.to_owned(), when };
+        LaProfile {
+            id: defaults_profile_id(code),
+            name: name.trim().to_owned(),
+            version: 1,
+            // The SEND Regulations 2014 came into force on 1 September 2014.
+            valid_from: NaiveDate::from_ymd_opt(2014, 9, 1).unwrap_or_default(),
+            valid_to: None,
+            timings: Timings {
+                target_meeting_months: 11,
+                invite_lead_days: 42,
+                advice_request_lead_days: 42,
+                reports_due_before_meeting_days: 21,
+                statutory_notice_days: 14,
+                circulate_before_meeting_days: 14,
+                report_after_meeting_days: 14,
+                la_decision_after_meeting_days: 28,
+                final_plan_after_meeting_days: 84,
+            },
+            amendment_mode: AmendmentMode::WordRevisions,
+            pfa_from_year: 9,
+            under5_review_months: 6,
+            forms: Forms {
+                ar1: vec![FormVariant {
+                    title: "Record of Annual Review".to_owned(),
+                    version: "statutory defaults".to_owned(),
+                    from_ncy: None,
+                    to_ncy: None,
+                }],
+                advice_form: None,
+                old_form_cutoff: None,
+                record_order: Vec::new(),
+            },
+            documents: Documents {
+                required: docs(&["D01", "D02", "D10", "D11"]),
+                conditional: vec![
+                    when("D04", Condition::AmendmentsProposed),
+                    when("D05", Condition::LookedAfter),
+                    when("D06", Condition::Year9Plus),
+                    when("D07", Condition::FundingChange),
+                    when("D08", Condition::PlacementChange),
+                    when("D12", Condition::PersonalBudget),
+                    when("D15", Condition::RequestMade),
+                ],
+                forbidden: docs(&["D17", "D18", "D19"]),
+            },
+            signoff: Signoff { head_teacher_required: false },
+            files: FileRules { allowed_ext: docs(&["pdf", "docx"]), max_mb: None, allow_zip: false },
+            submission: Submission {
+                channel: Channel::Email,
+                address: None,
+                zip_single_file: false,
+                subject_pattern: "Annual Review – {initials} {la_ref}".to_owned(),
+                filename_pattern: "AR_{la_ref}_{initials}_{meeting}_{nn}_{code}".to_owned(),
+            },
+            letters: std::collections::BTreeMap::new(),
+            sources: vec![
+                "Statutory defaults: Children and Families Act 2014 s44; SEND Regulations 2014 regs 18–22; \
+                 SEND Code of Practice 9.166–9.185 (no LA-specific rules: check the LA's own guidance)"
+                    .to_owned(),
+            ],
+        }
+    }
+}
+
+/// A local authority in England that maintains EHC plans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnglishLa {
+    /// The DfE three-digit LA code: SEN2, the CTF `<LA>` element, GIAS "LA (code)".
+    pub code: u16,
+    /// The DfE's name for it, e.g. "Kent", "Bristol, City of".
+    pub name: &'static str,
+}
+
+/// The list of LAs, as shipped (`crates/domain/data/england-las.csv`; sources in its header).
+const ENGLAND_CSV: &str = include_str!("../data/england-las.csv");
+
+/// Every local authority in England that maintains EHC plans (153 since April 2023), by code.
+pub fn england() -> &'static [EnglishLa] {
+    static LIST: OnceLock<Vec<EnglishLa>> = OnceLock::new();
+    // A test proves the shipped file parses, so the empty fallback is never used.
+    LIST.get_or_init(|| parse_england(ENGLAND_CSV).unwrap_or_default())
+}
+
+/// Reads the `code,name` list: `#` lines are comments, the header is `code,name`, a code is three
+/// digits, a name with a comma is in double quotes. Refuses a malformed line or a repeated code.
+fn parse_england(csv: &'static str) -> Result<Vec<EnglishLa>, String> {
+    let mut list: Vec<EnglishLa> = Vec::new();
+    for (n, line) in csv.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') || line == "code,name" {
+            continue;
+        }
+        let bad = |why: &str| format!("england-las.csv line {}: {why}", n + 1);
+        let (code, name) = line.split_once(',').ok_or_else(|| bad("expected code,name"))?;
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad("the code must be three digits"));
+        }
+        let code: u16 = code.parse().map_err(|_| bad("the code must be three digits"))?;
+        let name = match name.strip_prefix('"') {
+            Some(quoted) => quoted.strip_suffix('"').ok_or_else(|| bad("unclosed quote"))?,
+            None if name.contains(',') => return Err(bad("a name with a comma must be quoted")),
+            None => name,
+        };
+        if name.trim().is_empty() || name.trim() != name || name.contains('"') {
+            return Err(bad("the name is empty, padded or holds a quote"));
+        }
+        if list.iter().any(|la| la.code == code) {
+            return Err(bad("the code is listed twice"));
+        }
+        list.push(EnglishLa { code, name });
+    }
+    Ok(list)
+}
+
+/// The LA with DfE code `code`.
+pub fn find_by_code(code: u16) -> Option<&'static EnglishLa> {
+    england().iter().find(|la| la.code == code)
+}
+
+/// The LA called `name`, ignoring case, punctuation, "&" for "and", hyphens for spaces and a
+/// trailing "Council"; the DfE's "Bristol, City of" is also found as "Bristol" or "City of
+/// Bristol".
+pub fn find_by_name(name: &str) -> Option<&'static EnglishLa> {
+    let wanted = name_key(name);
+    let wanted = wanted.strip_suffix(" council").unwrap_or(&wanted).to_owned();
+    if wanted.is_empty() {
+        return None;
+    }
+    england().iter().find(|la| {
+        let mut keys = vec![name_key(la.name)];
+        if let Some((before, after)) = la.name.split_once(", ") {
+            keys.push(name_key(before));
+            keys.push(name_key(&format!("{after} {before}")));
+        }
+        keys.contains(&wanted)
+    })
+}
+
+/// `name` folded for comparison: lower case, "&" as "and", hyphens as spaces, no other
+/// punctuation, single spaces.
+fn name_key(name: &str) -> String {
+    let folded: String = name
+        .to_lowercase()
+        .replace('&', " and ")
+        .chars()
+        .map(|c| if c == '-' { ' ' } else { c })
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The ids of statutory-defaults profiles are this prefix and the LA's three-digit code.
+pub const DEFAULTS_ID_PREFIX: &str = "la-";
+
+/// The id of the statutory-defaults profile for the LA with code `code`, e.g. `la-301`.
+pub fn defaults_profile_id(code: u16) -> String {
+    format!("{DEFAULTS_ID_PREFIX}{code:03}")
+}
+
+/// The LA code in a statutory-defaults id (`la-301` → 301), if it names an LA in [`england`].
+pub fn code_of_defaults_id(id: &str) -> Option<u16> {
+    let digits = id.strip_prefix(DEFAULTS_ID_PREFIX)?;
+    if digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().and_then(find_by_code).map(|la| la.code)
+}
+
+/// The LA of each shipped profile, by DfE code. A test keeps it in step with the shipped files.
+pub const SHIPPED_LA_CODES: [(&str, u16); 5] =
+    [("southwark", 210), ("redcar", 807), ("stockton", 808), ("buckinghamshire", 825), ("kent", 886)];
+
+/// The profile id to use for the LA with code `code` (say, a CTF's `<LA>`): the shipped profile
+/// where there is one (`886` → `kent`), else its statutory-defaults id (`301` → `la-301`).
+/// `None` for a code that is not an LA in England.
+pub fn profile_id_for(code: u16) -> Option<String> {
+    let la = find_by_code(code)?;
+    Some(match SHIPPED_LA_CODES.iter().find(|(_, c)| *c == la.code) {
+        Some((id, _)) => (*id).to_owned(),
+        None => defaults_profile_id(la.code),
+    })
+}
+
+/// The DfE code of the LA a profile id stands for: a shipped id or a `la-NNN` one.
+pub fn la_code_of(id: &str) -> Option<u16> {
+    SHIPPED_LA_CODES.iter().find(|(i, _)| *i == id).map(|(_, c)| *c).or_else(|| code_of_defaults_id(id))
 }
 
 /// The LA profiles the app knows about: the shipped ones, with any the school edited in their
@@ -365,6 +584,26 @@ impl LaCatalogue {
     fn from_profiles(mut profiles: Vec<LaProfile>) -> LaCatalogue {
         profiles.sort_by(|a, b| (a.id.as_str(), a.version).cmp(&(b.id.as_str(), b.version)));
         LaCatalogue { profiles, customised: Vec::new() }
+    }
+
+    /// Adds a statutory-defaults profile (`la-NNN`) for every LA in [`england`] that no profile
+    /// here stands for yet, so that a child can be saved against any LA in England. Call it
+    /// before [`LaCatalogue::with_custom`], so that the school's edited `la-NNN` profiles replace
+    /// the defaults.
+    pub fn with_england_defaults(self) -> LaCatalogue {
+        let LaCatalogue { mut profiles, customised } = self;
+        for la in england() {
+            let covered = profiles.iter().any(|p| la_code_of(&p.id) == Some(la.code));
+            if !covered {
+                profiles.push(LaProfile::statutory_defaults(la.code, la.name));
+            }
+        }
+        LaCatalogue { customised, ..LaCatalogue::from_profiles(profiles) }
+    }
+
+    /// Whether `id` is a statutory-defaults profile the school has not edited.
+    pub fn is_untouched_default(&self, id: &str) -> bool {
+        code_of_defaults_id(id).is_some() && !self.is_customised(id) && self.get(id).is_some()
     }
 
     /// Replaces the shipped versions of each id in `custom` with the school's own profile.
@@ -488,6 +727,170 @@ mod tests {
         assert_eq!(cat.get("redcar").map(|p| p.timings.invite_lead_days), Some(35));
         assert!(cat.is_customised("redcar") && !cat.is_customised("kent"));
         assert_eq!(cat.current().len(), 5);
+    }
+
+    #[test]
+    fn the_england_list_has_153_las_with_unique_three_digit_codes() {
+        let parsed = parse_england(ENGLAND_CSV).map(|l| l.len());
+        assert_eq!(parsed, Ok(153), "every line of england-las.csv must parse");
+        let list = england();
+        assert_eq!(list.len(), 153);
+        assert!(list.windows(2).all(|w| w[0].code < w[1].code), "sorted by code, none repeated");
+        assert!(list.iter().all(|la| (100..=999).contains(&la.code) && !la.name.is_empty()));
+        let mut names: Vec<String> = list.iter().map(|la| name_key(la.name)).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 153, "names are unique too");
+    }
+
+    #[test]
+    fn the_list_is_after_the_2023_reorganisations() {
+        let name = |code| find_by_code(code).map(|la| la.name);
+        assert_eq!(name(201), Some("City of London"));
+        assert_eq!(name(202), Some("Camden"));
+        assert_eq!(name(420), Some("Isles of Scilly"));
+        assert_eq!(name(815), Some("North Yorkshire"));
+        assert_eq!(name(838), Some("Dorset"));
+        assert_eq!(name(839), Some("Bournemouth, Christchurch and Poole"));
+        assert_eq!(name(886), Some("Kent"));
+        assert_eq!(name(933), Some("Somerset"));
+        assert_eq!(name(940), Some("North Northamptonshire"));
+        assert_eq!(name(941), Some("West Northamptonshire"));
+        assert_eq!(name(942), Some("Cumberland"));
+        assert_eq!(name(943), Some("Westmorland and Furness"));
+        // Cumbria, Northamptonshire, the old Dorset, Poole and Bournemouth are gone.
+        for gone in [909, 928, 835, 836, 837] {
+            assert_eq!(name(gone), None, "{gone}");
+        }
+    }
+
+    #[test]
+    fn names_are_found_however_they_are_written() {
+        let code = |name: &str| find_by_name(name).map(|la| la.code);
+        assert_eq!(code("KENT"), Some(886));
+        assert_eq!(code("Redcar & Cleveland"), Some(807));
+        assert_eq!(code("redcar and cleveland council"), Some(807));
+        assert_eq!(code("St Helens"), Some(342));
+        assert_eq!(code("Southend on Sea"), Some(882));
+        assert_eq!(code("Kingston upon Hull"), Some(810));
+        assert_eq!(code("City of Bristol"), Some(801));
+        assert_eq!(code("bristol, city of"), Some(801));
+        assert_eq!(code("westmorland  and furness"), Some(943));
+        assert_eq!(code("Cumbria"), None);
+        assert_eq!(code(""), None);
+        assert_eq!(code("Council"), None);
+        assert_eq!(find_by_code(999), None);
+    }
+
+    #[test]
+    fn the_shipped_profiles_las_are_in_the_list_with_their_codes() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let shipped: Vec<&str> = cat.current().iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(shipped.len(), SHIPPED_LA_CODES.len());
+        for p in cat.current() {
+            assert!(!p.id.starts_with(DEFAULTS_ID_PREFIX), "{} could clash with a defaults id", p.id);
+            let code = la_code_of(&p.id);
+            assert!(code.is_some(), "{} needs its DfE code in SHIPPED_LA_CODES", p.id);
+            assert_eq!(find_by_name(&p.name).map(|la| la.code), code, "{}", p.name);
+            assert_eq!(code.and_then(profile_id_for).as_deref(), Some(p.id.as_str()));
+        }
+    }
+
+    #[test]
+    fn statutory_defaults_validate_for_every_la_and_keep_the_law_s_periods() {
+        for la in england() {
+            let p = LaProfile::statutory_defaults(la.code, la.name);
+            assert_eq!(LaProfile::parse("defaults.json", &p.to_json()).as_ref(), Ok(&p), "{}", la.name);
+            assert_eq!(code_of_defaults_id(&p.id), Some(la.code));
+        }
+        let p = LaProfile::statutory_defaults(301, "Barking and Dagenham");
+        assert_eq!(p.id, "la-301");
+        let t = &p.timings;
+        assert_eq!((t.statutory_notice_days, t.circulate_before_meeting_days), (14, 14), "reg 20(3) and (4)");
+        assert_eq!((t.report_after_meeting_days, t.la_decision_after_meeting_days), (14, 28), "reg 20");
+        assert_eq!((t.target_meeting_months, t.final_plan_after_meeting_days), (11, 84));
+        assert!(t.reports_due_before_meeting_days > t.circulate_before_meeting_days);
+        assert!(t.advice_request_lead_days >= t.reports_due_before_meeting_days);
+        assert!(t.invite_lead_days >= t.statutory_notice_days);
+        assert_eq!((p.forms.advice_form.as_deref(), p.forms.old_form_cutoff), (None, None));
+        assert!(p.forms.record_order.is_empty() && p.letters.is_empty() && p.submission.address.is_none());
+        assert_eq!(p.documents.required, ["D01", "D02", "D10", "D11"]);
+        assert_eq!(p.documents.forbidden, ["D17", "D18", "D19"]);
+        assert!(!p.signoff.head_teacher_required);
+    }
+
+    #[test]
+    fn defaults_ids_cannot_clash_and_must_name_an_english_la() {
+        assert_eq!(profile_id_for(886).as_deref(), Some("kent"));
+        assert_eq!(profile_id_for(301).as_deref(), Some("la-301"));
+        assert_eq!(profile_id_for(909), None);
+        assert_eq!(la_code_of("la-943"), Some(943));
+        assert_eq!(la_code_of("southwark"), Some(210));
+        for not_an_la in ["la-909", "la-12", "la-0301", "la-3o1", "la-"] {
+            assert_eq!(code_of_defaults_id(not_an_la), None, "{not_an_la}");
+        }
+        check_refused(|v| v["id"] = "la-909".into(), "`id`");
+        check_refused(|v| v["id"] = "la-kent".into(), "`id`");
+    }
+
+    #[test]
+    fn a_school_edits_the_defaults_into_its_own_profile_for_a_new_la() {
+        // As the settings screen would: the defaults as JSON, edited, parsed back.
+        let defaults = LaProfile::statutory_defaults(301, "Barking and Dagenham");
+        let mut v: serde_json::Value = serde_json::from_str(&defaults.to_json()).unwrap_or_default();
+        v["name"] = "Barking & Dagenham".into();
+        v["version"] = 2.into();
+        v["submission"]["channel"] = "portal".into();
+        v["submission"]["address"] = "LBBD SEND portal".into();
+        v["forms"]["ar1"][0]["title"] = "EHCP Annual Review form".into();
+        v["forms"]["advice_form"] = "AR2".into();
+        v["timings"]["report_after_meeting_days"] = 10.into();
+        v["timings"]["invite_lead_days"] = 56.into();
+        let edited = LaProfile::parse("the edited profile", &v.to_string());
+        let edited = edited.unwrap_or_else(|p| unreachable!("{}", p.message));
+        assert_eq!(LaProfile::parse("again.json", &edited.to_json()).as_ref(), Ok(&edited));
+        assert_eq!(edited.id, "la-301");
+        assert_eq!(edited.submission.channel, Channel::Portal);
+
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let cat = cat.with_england_defaults();
+        assert_eq!(cat.current().len(), 153, "5 shipped and 148 defaults");
+        assert!(cat.get("la-886").is_none(), "Kent has its shipped profile");
+        assert!(cat.is_untouched_default("la-301") && !cat.is_untouched_default("kent"));
+        assert_eq!(cat.name_of("la-943"), "Westmorland and Furness");
+
+        let cat = cat.with_custom(vec![edited]);
+        assert_eq!(cat.current().len(), 153);
+        assert_eq!(cat.get("la-301").map(|p| p.timings.report_after_meeting_days), Some(10));
+        assert_eq!(cat.name_of("la-301"), "Barking & Dagenham");
+        assert!(cat.is_customised("la-301") && !cat.is_untouched_default("la-301"));
+    }
+
+    #[test]
+    fn a_child_can_be_saved_against_any_la_in_england() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let cat = cat.with_england_defaults();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+        for la_id in ["la-942", "kent", "la-420"] {
+            let input = crate::child::ChildInput {
+                legal_forenames: "Alex".into(),
+                legal_surname: "Example".into(),
+                dob: "03/02/2016".into(),
+                la_id: la_id.into(),
+                plan_issue_date: "01/03/2024".into(),
+                ..Default::default()
+            };
+            let la_problems: Vec<String> = match crate::child::validate(&input, &cat, today) {
+                Ok(record) => {
+                    assert_eq!(record.la_id, la_id);
+                    vec![]
+                }
+                Err(problems) => {
+                    problems.into_iter().filter(|p| p.field == "la_id").map(|p| p.message).collect()
+                }
+            };
+            assert!(la_problems.is_empty(), "{la_id}: {la_problems:?}");
+        }
     }
 
     #[test]
