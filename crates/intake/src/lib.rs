@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 pub mod docx;
+pub mod pupils;
 pub mod scan;
 
 pub use docx::{ReviewMarks, docx_paragraphs, review_marks};
