@@ -935,10 +935,12 @@ async fn a_form_takes_the_focus_when_it_opens_and_enter_submits_it() {
     app.press(ardesk_e2e::ENTER).await;
     app.wait_for_text("#notice", "T07 To do").await;
 
-    // The add-invitee form: it opens with the focus in its first field; Enter adds.
+    // The add-invitee form: it opens with the focus in its first field (who they are, which
+    // decides their letter); Enter adds.
     app.click("#show-add-invitee").await;
-    app.wait_for_focus("#i-name").await;
-    app.type_keys("Dr Ada Example").await;
+    app.wait_for_focus("#i-kind").await;
+    app.select("#i-kind", "professional").await;
+    app.type_into("#i-name", "Dr Ada Example").await;
     app.type_into("#i-role", "Educational Psychologist").await;
     app.press(ardesk_e2e::ENTER).await;
     app.wait_for_text("#invitees", "Dr Ada Example").await;
@@ -972,7 +974,9 @@ async fn pressing_add_someone_else_again_keeps_what_was_typed() {
     app.click("#add-invitee-save").await;
     app.wait_for_text("#err-i-role", "Role is required.").await;
     assert_eq!(app.value("#i-name").await, "Dr Kim Halfway");
+    app.wait_for_text("#err-i-kind", "Choose who this invitee is.").await;
     app.type_into("#i-role", "Clinical Psychologist").await;
+    app.select("#i-kind", "health").await;
     app.click("#add-invitee-save").await;
     app.wait_for_text("#invitees", "Dr Kim Halfway").await;
     let added: i64 = open_db(&driver.db_path())

@@ -325,7 +325,7 @@ impl App {
                 (_, "docx") => render_table_docx(&doc),
                 _ => render_table_pdf(&doc),
             })?;
-        Ok(LettersWritten { folder: folder_name(folder), files })
+        Ok(LettersWritten { folder: folder_name(folder), files, withheld: Vec::new() })
     }
 
     /// The amendments document's bytes in `mode` (`revisions` is always DOCX), for the bundle;

@@ -5,16 +5,17 @@ use ardesk_domain::caseload::Status;
 use ardesk_domain::child::{ChildInput, ChildRecord};
 use ardesk_domain::compliance::{Compliance, ComplianceState};
 use ardesk_domain::dates::{input as input_date, long};
-use ardesk_domain::invitees::{Invitee, InviteeInput};
+use ardesk_domain::invitees::{Invitee, InviteeInput, InviteeKind};
 use ardesk_domain::la::LaCatalogue;
 use ardesk_domain::ncy::{label, nc_year, short_label};
+use ardesk_domain::people;
 use ardesk_domain::review::{Attendance, MeetingInput, ReviewStage};
 use ardesk_domain::school::SchoolInput;
 use ardesk_dto::{
     self as dto, ChecklistStatus, ChildDetail, ChildForm, ChildSummary, FileSource, InviteeForm, MeetingForm,
     Parent, PlanSection, ProfessionalContact, ReviewSummary, SchoolForm, Severity, Stage, Urgency, Verdict,
 };
-use ardesk_store::{ChildRow, StoredChild, StoredReview};
+use ardesk_store::{ChildRow, StoredChild, StoredParent, StoredProfessional, StoredReview};
 use chrono::NaiveDate;
 
 /// A review's stage in the contract.
@@ -99,14 +100,14 @@ pub(crate) fn school_input(form: SchoolForm) -> SchoolInput {
 /// The invitee form as the domain checks it.
 pub(crate) fn invitee_input(form: &InviteeForm) -> InviteeInput {
     InviteeInput {
-        kind: form.kind.clone(),
+        kind: form.kind.map(invitee_kind_of),
         name: form.name.clone(),
         role: form.role.clone(),
         organisation: form.organisation.clone(),
         email: form.email.clone(),
         phone: form.phone.clone(),
         address: form.address.clone(),
-        preferred_contact: form.preferred_contact.clone(),
+        preferred_contact: form.preferred_contact.map(contact_method_of),
         advice_requested: form.advice_requested,
         attendance: form.attendance.clone(),
     }
@@ -115,14 +116,14 @@ pub(crate) fn invitee_input(form: &InviteeForm) -> InviteeInput {
 /// An invitee as the form shows it.
 pub(crate) fn invitee_form(i: &Invitee, attendance: Attendance) -> InviteeForm {
     InviteeForm {
-        kind: i.kind.code().to_owned(),
+        kind: Some(invitee_kind(i.kind)),
         name: i.name.clone(),
         role: i.role.clone(),
         organisation: i.organisation.clone(),
         email: i.email.clone().unwrap_or_default(),
         phone: i.phone.clone().unwrap_or_default(),
         address: i.address.clone().unwrap_or_default(),
-        preferred_contact: i.preferred_contact.code().to_owned(),
+        preferred_contact: Some(contact_method(i.preferred_contact)),
         advice_requested: i.advice_requested,
         attendance: attendance.code().to_owned(),
     }
@@ -233,30 +234,195 @@ pub(crate) fn detail(c: &StoredChild, las: &LaCatalogue, today: NaiveDate) -> Ch
                 text: text.clone(),
             })
             .collect(),
-        parents: c
-            .parents
-            .iter()
-            .map(|p| Parent {
-                name: p.name.clone(),
-                relationship: p.relationship.clone(),
-                parental_responsibility: p.parental_responsibility,
-                phone: p.phone.clone(),
-                email: p.email.clone(),
-                preferred_contact: p.preferred_contact.code().to_owned(),
-            })
-            .collect(),
-        professionals: c
-            .professionals
-            .iter()
-            .map(|p| ProfessionalContact {
-                name: p.name.clone(),
-                role: p.role.clone(),
-                organisation: p.organisation.clone(),
-                email: p.email.clone(),
-                phone: p.phone.clone(),
-            })
-            .collect(),
+        parents: c.parents.iter().map(parent).collect(),
+        professionals: c.professionals.iter().map(professional).collect(),
         review: c.review.as_ref().map(review),
         form: form(r),
+    }
+}
+
+/// How someone prefers to be contacted, in the contract.
+pub(crate) fn contact_method(m: people::ContactMethod) -> dto::ContactMethod {
+    match m {
+        people::ContactMethod::Email => dto::ContactMethod::Email,
+        people::ContactMethod::Phone => dto::ContactMethod::Phone,
+        people::ContactMethod::Post => dto::ContactMethod::Post,
+        people::ContactMethod::Text => dto::ContactMethod::Text,
+    }
+}
+
+fn contact_method_of(m: dto::ContactMethod) -> people::ContactMethod {
+    match m {
+        dto::ContactMethod::Email => people::ContactMethod::Email,
+        dto::ContactMethod::Phone => people::ContactMethod::Phone,
+        dto::ContactMethod::Post => people::ContactMethod::Post,
+        dto::ContactMethod::Text => people::ContactMethod::Text,
+    }
+}
+
+pub(crate) fn restriction(r: people::Restriction) -> dto::Restriction {
+    match r {
+        people::Restriction::CourtOrder => dto::Restriction::CourtOrder,
+        people::Restriction::NoPost => dto::Restriction::NoPost,
+    }
+}
+
+fn restriction_of(r: dto::Restriction) -> people::Restriction {
+    match r {
+        dto::Restriction::CourtOrder => people::Restriction::CourtOrder,
+        dto::Restriction::NoPost => people::Restriction::NoPost,
+    }
+}
+
+fn service(s: people::Service) -> dto::Service {
+    match s {
+        people::Service::Education => dto::Service::Education,
+        people::Service::Health => dto::Service::Health,
+        people::Service::SocialCare => dto::Service::SocialCare,
+    }
+}
+
+fn service_of(s: dto::Service) -> people::Service {
+    match s {
+        dto::Service::Education => people::Service::Education,
+        dto::Service::Health => people::Service::Health,
+        dto::Service::SocialCare => people::Service::SocialCare,
+    }
+}
+
+/// A parent or carer form, for the domain's check.
+pub(crate) fn parent_input(f: dto::ParentForm) -> people::ParentInput {
+    people::ParentInput {
+        name: f.name,
+        relationship: f.relationship,
+        parental_responsibility: f.parental_responsibility,
+        phone: f.phone,
+        email: f.email,
+        address: f.address,
+        preferred_contact: f.preferred_contact.map(contact_method_of),
+        language: f.language,
+        interpreter: f.interpreter,
+        restriction: f.restriction.map(restriction_of),
+        restriction_note: f.restriction_note,
+    }
+}
+
+/// A professional form, for the domain's check.
+pub(crate) fn professional_input(f: dto::ProfessionalForm) -> people::ProfessionalInput {
+    people::ProfessionalInput {
+        name: f.name,
+        role: f.role,
+        organisation: f.organisation,
+        service: f.service.map(service_of),
+        email: f.email,
+        phone: f.phone,
+        address: f.address,
+    }
+}
+
+fn parent(stored: &StoredParent) -> Parent {
+    let p = &stored.parent;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    Parent {
+        id: stored.id,
+        name: p.name.clone(),
+        relationship: p.relationship.clone(),
+        parental_responsibility: p.parental_responsibility,
+        phone: p.phone.clone(),
+        email: p.email.clone(),
+        address: p.address.clone(),
+        preferred_contact: contact_method(p.preferred_contact),
+        language: p.language.clone(),
+        interpreter: p.interpreter,
+        restriction: p.restriction.map(restriction),
+        from_mis: stored.mis_key.is_some(),
+        form: dto::ParentForm {
+            name: p.name.clone(),
+            relationship: p.relationship.clone(),
+            parental_responsibility: p.parental_responsibility,
+            phone: text(&p.phone),
+            email: text(&p.email),
+            address: text(&p.address),
+            preferred_contact: Some(contact_method(p.preferred_contact)),
+            language: text(&p.language),
+            interpreter: p.interpreter,
+            restriction: p.restriction.map(restriction),
+            restriction_note: text(&p.restriction_note),
+        },
+    }
+}
+
+fn professional(stored: &StoredProfessional) -> ProfessionalContact {
+    let p = &stored.professional;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    ProfessionalContact {
+        id: stored.id,
+        name: p.name.clone(),
+        role: p.role.clone(),
+        organisation: p.organisation.clone(),
+        service: service(p.service),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        address: p.address.clone(),
+        form: dto::ProfessionalForm {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            organisation: p.organisation.clone(),
+            service: Some(service(p.service)),
+            email: text(&p.email),
+            phone: text(&p.phone),
+            address: text(&p.address),
+        },
+    }
+}
+
+/// Who an invitee is, in the contract.
+pub(crate) fn invitee_kind(k: InviteeKind) -> dto::InviteeKind {
+    match k {
+        InviteeKind::Parent => dto::InviteeKind::Parent,
+        InviteeKind::YoungPerson => dto::InviteeKind::YoungPerson,
+        InviteeKind::Carer => dto::InviteeKind::Carer,
+        InviteeKind::Setting => dto::InviteeKind::Setting,
+        InviteeKind::LaSen => dto::InviteeKind::LaSen,
+        InviteeKind::Health => dto::InviteeKind::Health,
+        InviteeKind::SocialCare => dto::InviteeKind::SocialCare,
+        InviteeKind::Professional => dto::InviteeKind::Professional,
+    }
+}
+
+fn invitee_kind_of(k: dto::InviteeKind) -> InviteeKind {
+    match k {
+        dto::InviteeKind::Parent => InviteeKind::Parent,
+        dto::InviteeKind::YoungPerson => InviteeKind::YoungPerson,
+        dto::InviteeKind::Carer => InviteeKind::Carer,
+        dto::InviteeKind::Setting => InviteeKind::Setting,
+        dto::InviteeKind::LaSen => InviteeKind::LaSen,
+        dto::InviteeKind::Health => InviteeKind::Health,
+        dto::InviteeKind::SocialCare => InviteeKind::SocialCare,
+        dto::InviteeKind::Professional => InviteeKind::Professional,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The contract's labels are the domain's words (the window shows the contract's).
+    #[test]
+    fn the_contract_names_invitee_kinds_as_the_domain_does() {
+        for kind in InviteeKind::ALL {
+            assert_eq!(invitee_kind(kind).label(), kind.label());
+            assert_eq!(invitee_kind(kind).code(), kind.code());
+            assert_eq!(invitee_kind_of(invitee_kind(kind)), kind);
+        }
+        for m in people::ContactMethod::ALL {
+            assert_eq!(contact_method(m).code(), m.code());
+        }
+        for r in people::Restriction::ALL {
+            assert_eq!(restriction(r).code(), r.code());
+        }
+        for s in people::Service::ALL {
+            assert_eq!(service(s).code(), s.code());
+        }
     }
 }

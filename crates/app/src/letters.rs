@@ -305,9 +305,13 @@ impl App {
         if only.is_some_and(|id| !invitees.iter().any(|i| i.id == id)) {
             return Err(AppError::new(ErrorCode::NotFound, "That invitee is no longer on the list."));
         }
+        let withheld = withheld(invitees.iter().filter(|i| only.is_none_or(|id| id == i.id)));
+        if only.is_some() && !withheld.is_empty() {
+            return Err(AppError::new(ErrorCode::Conflict, withheld.join(" ")));
+        }
         let mut to: Vec<(Option<&StoredInvitee>, LetterKind)> = invitees
             .iter()
-            .filter(|i| only.is_none_or(|id| id == i.id))
+            .filter(|i| only.is_none_or(|id| id == i.id) && i.invitee.restriction.is_none())
             .map(|i| {
                 let kind = if i.invitee.kind.is_family() {
                     LetterKind::ParentInvitation
@@ -340,7 +344,7 @@ impl App {
         let at = self.clock.now();
         let action = Action { actor: &self.actor, name: "letters.generate", at };
         self.store.write(action, |tx| log_letters(tx, ctx.review, &written, at))?;
-        Ok(letters_written(folder, written))
+        Ok(letters_written(folder, written, withheld))
     }
 
     /// The parent/carer's and the child's views forms, as PDF, to go with the family's letters.
@@ -396,8 +400,10 @@ impl App {
             ));
         }
         let initials = initials(&ctx.child.record);
+        let withheld = withheld(invitees.iter());
         let planned: Vec<Planned<'_>> = invitees
             .iter()
+            .filter(|i| i.invitee.restriction.is_none())
             .enumerate()
             .map(|(n, to)| Planned {
                 kind: LetterKind::CirculationCover,
@@ -409,7 +415,7 @@ impl App {
         let at = self.clock.now();
         let action = Action { actor: &self.actor, name: "letters.circulation", at };
         self.store.write(action, |tx| log_letters(tx, ctx.review, &written, at))?;
-        Ok(letters_written(folder, written))
+        Ok(letters_written(folder, written, withheld))
     }
 
     /// Writes a reminder to the invitee whose advice (checklist item `item`) is overdue, and
@@ -434,6 +440,9 @@ impl App {
                 "This document has no named sender to chase: add one as an invitee.",
             )
         })?;
+        if let Some(restriction) = to.invitee.restriction {
+            return Err(AppError::new(ErrorCode::Conflict, restriction.why_nothing_sent(&to.invitee.name)));
+        }
         let planned = [Planned {
             kind: LetterKind::Reminder,
             to: Some(to),
@@ -447,7 +456,7 @@ impl App {
             tx.mark_chased(item, today)?;
             log_letters(tx, ctx.review, &written, at)
         })?;
-        Ok(letters_written(folder, written))
+        Ok(letters_written(folder, written, Vec::new()))
     }
 }
 
@@ -464,6 +473,15 @@ fn log_letters(
     Ok(())
 }
 
-fn letters_written(folder: &Path, written: Vec<Logged>) -> LettersWritten {
-    LettersWritten { folder: folder_name(folder), files: written.into_iter().map(|w| w.file).collect() }
+fn letters_written(folder: &Path, written: Vec<Logged>, withheld: Vec<String>) -> LettersWritten {
+    LettersWritten {
+        folder: folder_name(folder),
+        files: written.into_iter().map(|w| w.file).collect(),
+        withheld,
+    }
+}
+
+/// Why nothing is written automatically to the restricted invitees among `invitees`.
+fn withheld<'a>(invitees: impl Iterator<Item = &'a StoredInvitee>) -> Vec<String> {
+    invitees.filter_map(|i| i.invitee.restriction.map(|r| r.why_nothing_sent(&i.invitee.name))).collect()
 }

@@ -8,7 +8,7 @@
 //!
 //! One module per concern, each adding its methods to [`App`]:
 //! - `context`: the calendars, a child's current cycle, and one review's context (`Ctx`);
-//! - `children`: the caseload's children; `reviews`: the statutory clock, dashboard and .ics;
+//! - `children`: the caseload's children; `people`: their parents, carers and professionals; `reviews`: the statutory clock, dashboard and .ics;
 //! - `prep`: before the meeting; `letters`: every letter, in one batch routine;
 //! - `meeting`: the AR1 form and record; `after`: sent, decided, tracked actions;
 //! - `amendments`: the plan import and the proposed changes;
@@ -33,6 +33,7 @@ mod error;
 mod files;
 mod letters;
 mod meeting;
+mod people;
 mod prep;
 mod reviews;
 mod settings;

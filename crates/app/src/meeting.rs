@@ -194,7 +194,7 @@ impl App {
         let files = write_formats(folder, &stem, format, "AR1 form", |ext| {
             if ext == "docx" { render_ar1_form_docx(&form) } else { render_ar1_form(&form) }
         })?;
-        Ok(LettersWritten { folder: folder_name(folder), files })
+        Ok(LettersWritten { folder: folder_name(folder), files, withheld: Vec::new() })
     }
 
     /// The review's AR1 record for the editor, with what is still missing.
@@ -300,7 +300,7 @@ impl App {
         let files = write_formats(folder, &stem, format, "AR1 record", |ext| {
             if ext == "docx" { render_record_docx(&doc) } else { render_record_pdf(&doc) }
         })?;
-        Ok(LettersWritten { folder: folder_name(folder), files })
+        Ok(LettersWritten { folder: folder_name(folder), files, withheld: Vec::new() })
     }
 
     /// The AR1 record as a document's bytes (`pdf` or `docx`), for the bundle.

@@ -146,10 +146,18 @@ impl App {
             .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
         let school = self.store.school()?.map(|s| s.name).unwrap_or_else(|| "the school".to_owned());
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
+        let parents = ctx.child.parent_list();
+        if let Some(problem) = ardesk_domain::paperwork::parental_responsibility_missing(
+            &ctx.child.record,
+            &parents,
+            meeting.unwrap_or(self.clock.today()),
+        ) {
+            return Err(vec![problem].into());
+        }
         let (invitees, docs) = plan(
             &ctx.child.record,
-            &ctx.child.parents,
-            &ctx.child.professionals,
+            &parents,
+            &ctx.child.professional_list(),
             meeting.unwrap_or(self.clock.today()),
             ctx.timeline.as_ref(),
             profile,

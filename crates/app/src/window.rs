@@ -50,6 +50,30 @@ pub fn child_timeline(app: &mut App, r: c::ChildTimeline) -> Answer<ChildTimelin
     app.child_timeline(r.id)
 }
 
+pub fn add_parent(app: &mut App, r: c::AddParent) -> Answer<ChildDetail> {
+    app.add_parent(r.child, r.form)
+}
+
+pub fn update_parent(app: &mut App, r: c::UpdateParent) -> Answer<ChildDetail> {
+    app.update_parent(r.child, r.id, r.form)
+}
+
+pub fn delete_parent(app: &mut App, r: c::DeleteParent) -> Answer<ChildDetail> {
+    app.delete_parent(r.child, r.id)
+}
+
+pub fn add_professional(app: &mut App, r: c::AddProfessional) -> Answer<ChildDetail> {
+    app.add_professional(r.child, r.form)
+}
+
+pub fn update_professional(app: &mut App, r: c::UpdateProfessional) -> Answer<ChildDetail> {
+    app.update_professional(r.child, r.id, r.form)
+}
+
+pub fn delete_professional(app: &mut App, r: c::DeleteProfessional) -> Answer<ChildDetail> {
+    app.delete_professional(r.child, r.id)
+}
+
 pub fn profiles(app: &mut App, _: c::Profiles) -> Answer<Vec<ProfileSummary>> {
     Ok(app.profiles())
 }

@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
 
 use crate::child::{ChildRecord, Upn};
 use crate::ncy::academic_year_start;
-use crate::people::{ContactMethod, ParentCarer, Professional};
+use crate::people::{ContactMethod, ParentCarer, Professional, Service};
 use crate::plan::SectionId;
 use crate::review::{Meeting, ReviewStage};
 use crate::school::School;
@@ -229,6 +229,10 @@ fn parents(i: usize, surname: &str, looked_after: bool) -> Vec<ParentCarer> {
                 email: email(second),
                 address: address.clone(),
                 preferred_contact: ContactMethod::Phone,
+                language: None,
+                interpreter: false,
+                restriction: None,
+                restriction_note: None,
             },
             ParentCarer {
                 name: format!("{first} {surname}"),
@@ -238,6 +242,10 @@ fn parents(i: usize, surname: &str, looked_after: bool) -> Vec<ParentCarer> {
                 email: None,
                 address: Some("Address held by the child's social worker".to_owned()),
                 preferred_contact: ContactMethod::Post,
+                language: None,
+                interpreter: false,
+                restriction: None,
+                restriction_note: None,
             },
         ];
     }
@@ -249,6 +257,10 @@ fn parents(i: usize, surname: &str, looked_after: bool) -> Vec<ParentCarer> {
         email: email(first),
         address: address.clone(),
         preferred_contact: if i.is_multiple_of(3) { ContactMethod::Phone } else { ContactMethod::Email },
+        language: None,
+        interpreter: false,
+        restriction: None,
+        restriction_note: None,
     }];
     if i % 3 != 2 {
         list.push(ParentCarer {
@@ -259,6 +271,10 @@ fn parents(i: usize, surname: &str, looked_after: bool) -> Vec<ParentCarer> {
             email: email(second),
             address,
             preferred_contact: ContactMethod::Email,
+            language: None,
+            interpreter: false,
+            restriction: None,
+            restriction_note: None,
         });
     }
     list
@@ -282,6 +298,8 @@ fn professionals(i: usize, ncy: i32, looked_after: bool) -> Vec<Professional> {
             name,
             role: role.to_owned(),
             organisation: org.to_owned(),
+            service: Service::guess(role),
+            address: None,
         }
     };
     let mut list: Vec<Professional> = (0..1 + i % 3)

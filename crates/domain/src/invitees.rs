@@ -1,7 +1,7 @@
 //! Who is invited to a review (spec §3; SEND Regulations 2014 reg 20(2)), and who is asked for
 //! advice. The app suggests; the SENCO adds, removes and edits.
 
-use crate::people::{ContactMethod, ParentCarer, Professional};
+use crate::people::{ContactMethod, ParentCarer, Professional, Restriction, Service};
 use crate::problem::Problem;
 use crate::review::Attendance;
 use crate::text::check_email;
@@ -109,21 +109,22 @@ pub struct Invitee {
     pub statutory: bool,
     /// Why the app suggested this person.
     pub reason: String,
+    /// A parent's or carer's contact restriction: nothing is written to them automatically.
+    pub restriction: Option<Restriction>,
 }
 
 /// An invitee as typed in the form, codes and all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InviteeInput {
-    /// An [`InviteeKind`] code.
-    pub kind: String,
+    /// Who they are; `None` until chosen.
+    pub kind: Option<InviteeKind>,
     pub name: String,
     pub role: String,
     pub organisation: String,
     pub email: String,
     pub phone: String,
     pub address: String,
-    /// A [`ContactMethod`] code.
-    pub preferred_contact: String,
+    pub preferred_contact: Option<ContactMethod>,
     pub advice_requested: bool,
     /// An [`Attendance`] code; blank for "not recorded".
     pub attendance: String,
@@ -132,12 +133,26 @@ pub struct InviteeInput {
 /// Checks an invitee typed in by the SENCO, reporting every problem at once.
 pub fn validate(input: &InviteeInput) -> Result<(Invitee, Attendance), Vec<Problem>> {
     let mut problems = Vec::new();
-    let kind = InviteeKind::from_code(&input.kind);
+    let kind = input.kind;
     if kind.is_none() {
         problems.push(Problem::block(
             "kind",
             "Choose who this invitee is.",
             "Pick the closest type from the list.",
+        ));
+    }
+    if let Some(kind) = kind.filter(|k| !k.is_family())
+        && is_family_role(&input.role)
+    {
+        problems.push(Problem::block(
+            "kind",
+            format!(
+                "\u{201c}{}\u{201d} is a family member, but {} is chosen.",
+                input.role.trim(),
+                kind.label()
+            ),
+            "Choose Parent or Carer (or Young person), so that they get the family's letter and are \
+             not asked for professional advice.",
         ));
     }
     if input.name.trim().is_empty() {
@@ -157,7 +172,7 @@ pub fn validate(input: &InviteeInput) -> Result<(Invitee, Attendance), Vec<Probl
     if let Err(p) = check_email("email", &input.email) {
         problems.push(p);
     }
-    let contact = ContactMethod::from_code(&input.preferred_contact);
+    let contact = input.preferred_contact;
     if contact.is_none() {
         problems.push(Problem::block(
             "preferred_contact",
@@ -186,12 +201,39 @@ pub fn validate(input: &InviteeInput) -> Result<(Invitee, Attendance), Vec<Probl
                     advice_requested: input.advice_requested,
                     statutory: kind.is_statutory(),
                     reason: "Added by the SENCO.".to_owned(),
+                    restriction: None,
                 },
                 attendance,
             ))
         }
         _ => Err(problems),
     }
+}
+
+/// Whether a role names a member of the child's family rather than a professional.
+fn is_family_role(role: &str) -> bool {
+    let r = role.trim().to_lowercase();
+    const FAMILY: [&str; 16] = [
+        "mother",
+        "father",
+        "mum",
+        "dad",
+        "parent",
+        "step",
+        "carer",
+        "grandm",
+        "grandf",
+        "grandparent",
+        "guardian",
+        "aunt",
+        "uncle",
+        "sister",
+        "brother",
+        "kinship",
+    ];
+    let professional = ["worker", "officer", "teacher", "therapist", "nurse", "psycholog"];
+    FAMILY.iter().any(|f| r.starts_with(f) || r.contains(&format!(" {f}")))
+        && !professional.iter().any(|p| r.contains(p))
 }
 
 /// What the suggestion needs to know about the review.
@@ -206,17 +248,6 @@ pub struct SuggestionContext<'a> {
     pub transfer: bool,
     pub school_name: &'a str,
     pub la_name: &'a str,
-}
-
-fn is_health_role(role: &str) -> bool {
-    let r = role.to_lowercase();
-    ["nhs", "nurse", "therap", "paediatric", "camhs", "health", "physio", "dietit", "audiolog", "optom"]
-        .iter()
-        .any(|k| r.contains(k))
-}
-
-fn is_social_care_role(role: &str) -> bool {
-    role.to_lowercase().contains("social worker")
 }
 
 fn placeholder(
@@ -239,6 +270,7 @@ fn placeholder(
         advice_requested: advice,
         statutory: kind.is_statutory(),
         reason: reason.to_owned(),
+        restriction: None,
     }
 }
 
@@ -285,6 +317,7 @@ pub fn suggest(
             advice_requested: kind == InviteeKind::Parent && !young_person,
             statutory: kind == InviteeKind::Parent && !young_person,
             reason: reason.to_owned(),
+            restriction: p.restriction,
         });
     }
     out.push(placeholder(
@@ -307,10 +340,10 @@ pub fn suggest(
     let mut health_found = false;
     let mut social_found = false;
     for p in professionals {
-        let (kind, reason) = if is_health_role(&p.role) {
+        let (kind, reason) = if p.service == Service::Health {
             health_found = true;
             (InviteeKind::Health, "A health professional involved with the child (reg 20(2)(d)).")
-        } else if is_social_care_role(&p.role) {
+        } else if p.service == Service::SocialCare {
             social_found = true;
             (InviteeKind::SocialCare, "The child's social worker, for the LA's social care (reg 20(2)(e)).")
         } else if p.role.to_lowercase().contains("virtual school") {
@@ -330,11 +363,12 @@ pub fn suggest(
             organisation: p.organisation.clone(),
             email: p.email.clone(),
             phone: p.phone.clone(),
-            address: None,
+            address: p.address.clone(),
             preferred_contact: ContactMethod::Email,
             advice_requested: true,
             statutory: kind.is_statutory(),
             reason: reason.to_owned(),
+            restriction: None,
         });
     }
     if !health_found {
@@ -403,6 +437,10 @@ mod tests {
             email: Some("pat@example.org".into()),
             address: None,
             preferred_contact: ContactMethod::Email,
+            language: None,
+            interpreter: false,
+            restriction: None,
+            restriction_note: None,
         }
     }
 
@@ -411,8 +449,10 @@ mod tests {
             name: format!("A {role}"),
             role: role.into(),
             organisation: "Org".into(),
+            service: Service::guess(role),
             email: None,
             phone: None,
+            address: None,
         }
     }
 
@@ -475,11 +515,11 @@ mod tests {
         let fields: Vec<&str> = validate(&blank).err().unwrap_or_default().iter().map(|p| p.field).collect();
         assert_eq!(fields, ["kind", "name", "role", "email", "preferred_contact"]);
         let typed = InviteeInput {
-            kind: "health".into(),
+            kind: Some(InviteeKind::Health),
             name: " Dr Ada Example ".into(),
             role: "Community paediatrician".into(),
             email: "ada@example.org".into(),
-            preferred_contact: "email".into(),
+            preferred_contact: Some(ContactMethod::Email),
             attendance: "written".into(),
             advice_requested: true,
             ..InviteeInput::default()
@@ -495,5 +535,23 @@ mod tests {
             validate(&odd).err().map(|p| p.iter().map(|p| p.field).collect::<Vec<_>>()),
             Some(vec!["attendance"])
         );
+    }
+
+    /// A mother added as "Other professional" would be sent the request for professional
+    /// advice, and her own views then reported as advice not received.
+    #[test]
+    fn a_family_member_is_not_added_as_a_professional() {
+        let mother = InviteeInput {
+            kind: Some(InviteeKind::Professional),
+            name: "Ada Testperson".into(),
+            role: "Mother".into(),
+            preferred_contact: Some(ContactMethod::Email),
+            ..InviteeInput::default()
+        };
+        let fields: Vec<&str> = validate(&mother).err().unwrap_or_default().iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["kind"]);
+        assert!(validate(&InviteeInput { kind: Some(InviteeKind::Parent), ..mother.clone() }).is_ok());
+        let worker = InviteeInput { role: "Family support worker".into(), ..mother };
+        assert!(validate(&worker).is_ok(), "a professional whose role mentions family");
     }
 }

@@ -8,7 +8,8 @@ use crate::clock::Timeline;
 use crate::invitees::{Invitee, InviteeKind, SuggestionContext, suggest};
 use crate::la::{Condition, LaProfile};
 use crate::ncy::nc_year;
-use crate::people::{ParentCarer, Professional};
+use crate::people::{ParentCarer, Professional, has_parental_responsibility};
+use crate::problem::Problem;
 
 /// The name of a document code of spec §4.
 pub fn doc_title(code: &str) -> &'static str {
@@ -103,10 +104,7 @@ pub fn plan(
     profile: &LaProfile,
     school_name: &str,
 ) -> (Vec<Invitee>, Vec<Expected>) {
-    let mut age = meeting.year() - record.dob.year();
-    if (meeting.month(), meeting.day()) < (record.dob.month(), record.dob.day()) {
-        age -= 1;
-    }
+    let age = age_on(record.dob, meeting);
     let ncy = nc_year(record.dob, record.ncy_offset, meeting);
     let transfer = timeline.is_some_and(Timeline::is_transfer) || ncy == 6 || ncy == 11;
     let ctx = SuggestionContext {
@@ -121,6 +119,34 @@ pub fn plan(
     let pfa = timeline.is_some_and(|t| t.pfa_required);
     let docs = expected(profile, record.looked_after, pfa, &invitees);
     (invitees, docs)
+}
+
+/// Age in whole years on `day`.
+fn age_on(dob: NaiveDate, day: NaiveDate) -> i32 {
+    let mut age = day.year() - dob.year();
+    if (day.month(), day.day()) < (dob.month(), dob.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// Why the invitations cannot be suggested yet: a child under 16 with nobody recorded as having
+/// parental responsibility. The law never lets the school leave the parent out (reg 20(2)(a)),
+/// so the SENCO is asked who has it rather than given a list that silently lacks them.
+pub fn parental_responsibility_missing(
+    record: &ChildRecord,
+    parents: &[ParentCarer],
+    meeting: NaiveDate,
+) -> Option<Problem> {
+    (age_on(record.dob, meeting) < 16 && !has_parental_responsibility(parents)).then(|| {
+        Problem::block(
+            "parents",
+            format!("Who has parental responsibility for {}?", record.display_name()),
+            "Add them under \u{201c}Parents and carers\u{201d} on the child's page: a parent with parental \
+             responsibility must be invited (reg 20(2)(a)). For a looked-after child, add the birth parent \
+             or the LA as corporate parent as the care order says.",
+        )
+    })
 }
 
 /// Where one document on the checklist stands.
@@ -174,7 +200,7 @@ mod tests {
     use super::*;
     use crate::invitees::{SuggestionContext, suggest};
     use crate::la::LaCatalogue;
-    use crate::people::{ContactMethod, ParentCarer, Professional};
+    use crate::people::{ContactMethod, ParentCarer, Professional, Service};
 
     #[test]
     fn the_checklist_follows_the_invitees_and_the_profile() {
@@ -188,13 +214,19 @@ mod tests {
             email: None,
             address: None,
             preferred_contact: ContactMethod::Email,
+            language: None,
+            interpreter: false,
+            restriction: None,
+            restriction_note: None,
         };
         let ep = Professional {
             name: "Dr Ed Psych".into(),
             role: "Educational Psychologist".into(),
             organisation: "EPS".into(),
+            service: Service::Education,
             email: None,
             phone: None,
+            address: None,
         };
         let ctx = SuggestionContext {
             looked_after: true,

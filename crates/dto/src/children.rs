@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Stage;
+use crate::{ContactMethod, Restriction, Service, Stage};
 
 /// One line of the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,23 +56,70 @@ pub struct PlanSection {
     pub text: String,
 }
 
+/// A parent or carer on the child's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parent {
+    pub id: i64,
     pub name: String,
     pub relationship: String,
     pub parental_responsibility: bool,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub preferred_contact: String,
+    pub address: Option<String>,
+    pub preferred_contact: ContactMethod,
+    pub language: Option<String>,
+    pub interpreter: bool,
+    pub restriction: Option<Restriction>,
+    /// Came from the school's MIS (a later import may update what the SENCO has not changed).
+    pub from_mis: bool,
+    /// As the edit form shows it.
+    pub form: ParentForm,
 }
 
+/// A parent or carer as typed. The lists' choices are `None` until one is chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParentForm {
+    pub name: String,
+    /// "Mother", "Father", "Foster carer", "Grandparent"…
+    pub relationship: String,
+    pub parental_responsibility: bool,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub preferred_contact: Option<ContactMethod>,
+    /// The language they prefer, when it is not English.
+    pub language: String,
+    pub interpreter: bool,
+    pub restriction: Option<Restriction>,
+    /// What the order or instruction says (kept for the SENCO, never printed).
+    pub restriction_note: String,
+}
+
+/// A professional working with the child.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfessionalContact {
+    pub id: i64,
     pub name: String,
     pub role: String,
     pub organisation: String,
+    pub service: Service,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub address: Option<String>,
+    /// As the edit form shows it.
+    pub form: ProfessionalForm,
+}
+
+/// A professional as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfessionalForm {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub service: Option<Service>,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

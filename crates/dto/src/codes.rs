@@ -6,9 +6,18 @@
 
 use serde::{Deserialize, Serialize};
 
-/// An enum whose variants serialise as the given codes, with `ALL` and `code()`.
+/// What every code list has: its values, their codes and labels (so that the window can offer
+/// any of them as a choice without copying the list).
+pub trait CodeList: Copy + PartialEq + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn code(self) -> &'static str;
+    fn label(self) -> &'static str;
+}
+
+/// An enum whose variants serialise as the given codes, with `ALL`, `code()` and `label()`
+/// (the words a person reads; the code where no label is given).
 macro_rules! code_list {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal $(($label:literal))?),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum $name {
@@ -24,8 +33,34 @@ macro_rules! code_list {
                     $($name::$variant => $code),*
                 }
             }
+
+            /// The value with this code, if any (for command-line arguments and form values).
+            pub fn from_code(code: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.code() == code)
+            }
+
+            /// How the window and documents name it.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => code_list!(@label $code $($label)?)),*
+                }
+            }
+        }
+
+        impl CodeList for $name {
+            fn all() -> &'static [$name] {
+                $name::ALL
+            }
+            fn code(self) -> &'static str {
+                $name::code(self)
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
         }
     };
+    (@label $code:literal) => { $code };
+    (@label $code:literal $label:literal) => { $label };
 }
 
 code_list! {
@@ -154,5 +189,48 @@ code_list! {
         Pdf = "pdf",
         /// Word to edit, and PDF to send.
         Both = "both",
+    }
+}
+
+code_list! {
+    /// How someone prefers to be contacted.
+    ContactMethod {
+        Email = "email" ("Email"),
+        Phone = "phone" ("Phone"),
+        Post = "post" ("Post"),
+        Text = "text" ("Text message"),
+    }
+}
+
+code_list! {
+    /// Why the school must not contact a parent or carer as usual: nothing is sent to them
+    /// automatically.
+    Restriction {
+        CourtOrder = "court_order" ("Court order"),
+        NoPost = "no_post" ("Do not send post to this address"),
+    }
+}
+
+code_list! {
+    /// The service a professional works for.
+    Service {
+        Education = "education" ("Education"),
+        Health = "health" ("Health"),
+        SocialCare = "social_care" ("Social care"),
+    }
+}
+
+code_list! {
+    /// Who an invitee is: it decides which letter they get (the family's, or the request for
+    /// professional advice) and whether the law requires them (reg 20(2)).
+    InviteeKind {
+        Parent = "parent" ("Parent/carer (parental responsibility)"),
+        YoungPerson = "young_person" ("Young person"),
+        Carer = "carer" ("Carer"),
+        Setting = "setting" ("School or setting"),
+        LaSen = "la_sen" ("LA SEN officer"),
+        Health = "health" ("Health professional"),
+        SocialCare = "social_care" ("LA social care"),
+        Professional = "professional" ("Other professional"),
     }
 }

@@ -38,6 +38,15 @@ macro_rules! with_commands {
             app delete_child: DeleteChild { id: i64 } -> ();
             app child_timeline: ChildTimeline { id: i64 } -> $crate::ChildTimeline;
             shell export_ics: ExportIcs { id: i64 } -> $crate::Exported;
+            // The people around a child.
+            app add_parent: AddParent { child: i64, form: $crate::ParentForm } -> $crate::ChildDetail;
+            app update_parent: UpdateParent { child: i64, id: i64, form: $crate::ParentForm } -> $crate::ChildDetail;
+            app delete_parent: DeleteParent { child: i64, id: i64 } -> $crate::ChildDetail;
+            app add_professional: AddProfessional { child: i64, form: $crate::ProfessionalForm }
+                -> $crate::ChildDetail;
+            app update_professional: UpdateProfessional { child: i64, id: i64, form: $crate::ProfessionalForm }
+                -> $crate::ChildDetail;
+            app delete_professional: DeleteProfessional { child: i64, id: i64 } -> $crate::ChildDetail;
             // Settings: LA profiles, the school, term dates, letter templates.
             app profiles: Profiles {} -> Vec<$crate::ProfileSummary>;
             app profile_json: ProfileJson { id: String } -> String;

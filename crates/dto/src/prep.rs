@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ChecklistStatus, ComplianceState, Stage};
+use crate::{ChecklistStatus, ComplianceState, ContactMethod, InviteeKind, Stage};
 
 /// Everything the "Before the meeting" screen shows for one review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,16 +61,15 @@ pub struct InviteeDto {
 /// An invitee as the add/edit form holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteeForm {
-    /// `parent`, `young_person`, `carer`, `setting`, `la_sen`, `health`, `social_care`, `professional`.
-    pub kind: String,
+    /// Who they are; `None` until chosen.
+    pub kind: Option<InviteeKind>,
     pub name: String,
     pub role: String,
     pub organisation: String,
     pub email: String,
     pub phone: String,
     pub address: String,
-    /// `email`, `phone`, `post` or `text`.
-    pub preferred_contact: String,
+    pub preferred_contact: Option<ContactMethod>,
     pub advice_requested: bool,
     /// `unknown`, `in_person`, `virtual`, `written`, `apologies` or `absent`.
     pub attendance: String,
@@ -113,4 +112,7 @@ pub struct LettersWritten {
     /// The folder's name (never its full path).
     pub folder: String,
     pub files: Vec<String>,
+    /// Why nobody was written to for some invitees (a contact restriction), one line each.
+    #[serde(default)]
+    pub withheld: Vec<String>,
 }

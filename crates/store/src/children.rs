@@ -1,16 +1,16 @@
 //! A child's record: the `child` table, their EHC plan (`ehc_plan`, `plan_section`) and the
-//! people around them (`parent_carer`, `professional`). Deleting a child deletes all of it.
+//! people around them (`people.rs`). Deleting a child deletes all of it.
 
 use ardesk_domain::child::{ChildRecord, Upn};
 use ardesk_domain::clock::Transfers;
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
-use ardesk_domain::people::{ContactMethod, ParentCarer, Professional};
 use ardesk_domain::plan::{EhcPlan, SectionId};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, named_params, params};
 
 use crate::decode::{corrupt, date, name};
+use crate::people::{StoredParent, StoredProfessional};
 use crate::reviews::{StoredReview, review_of};
 use crate::{Store, StoreError, Tx};
 
@@ -30,9 +30,21 @@ pub struct StoredChild {
     pub id: ChildId,
     pub record: ChildRecord,
     pub plan: EhcPlan,
-    pub parents: Vec<ParentCarer>,
-    pub professionals: Vec<Professional>,
+    pub parents: Vec<StoredParent>,
+    pub professionals: Vec<StoredProfessional>,
     pub review: Option<StoredReview>,
+}
+
+impl StoredChild {
+    /// The parents and carers, without their row ids (for the domain's rules).
+    pub fn parent_list(&self) -> Vec<ardesk_domain::people::ParentCarer> {
+        self.parents.iter().map(|p| p.parent.clone()).collect()
+    }
+
+    /// The professionals, without their row ids (for the domain's rules).
+    pub fn professional_list(&self) -> Vec<ardesk_domain::people::Professional> {
+        self.professionals.iter().map(|p| p.professional.clone()).collect()
+    }
 }
 
 /// The document a child's plan was imported from.
@@ -184,48 +196,8 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         sections.sort_by_key(|(s, _)| *s);
 
-        let mut stmt = self.conn.prepare(
-            "SELECT name, relationship, parental_responsibility, phone, email, address, preferred_contact
-             FROM parent_carer WHERE child_id = ?1 ORDER BY id",
-        )?;
-        let parents = stmt
-            .query_map([id.0], |r| {
-                Ok((
-                    ParentCarer {
-                        name: r.get(0)?,
-                        relationship: r.get(1)?,
-                        parental_responsibility: r.get(2)?,
-                        phone: r.get(3)?,
-                        email: r.get(4)?,
-                        address: r.get(5)?,
-                        preferred_contact: ContactMethod::Email,
-                    },
-                    r.get::<_, String>(6)?,
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .map(|(mut p, method)| {
-                p.preferred_contact =
-                    ContactMethod::from_code(&method).ok_or_else(|| corrupt("contact method", id.0))?;
-                Ok(p)
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-
-        let mut stmt = self.conn.prepare(
-            "SELECT name, role, organisation, email, phone FROM professional WHERE child_id = ?1 ORDER BY id",
-        )?;
-        let professionals = stmt
-            .query_map([id.0], |r| {
-                Ok(Professional {
-                    name: r.get(0)?,
-                    role: r.get(1)?,
-                    organisation: r.get(2)?,
-                    email: r.get(3)?,
-                    phone: r.get(4)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let parents = self.parents(id)?;
+        let professionals = self.professionals(id)?;
 
         let plan = EhcPlan {
             issue_date: row.record.plan_issue_date,
@@ -336,38 +308,6 @@ impl Tx<'_> {
         )?;
         self.touch("child", child.0);
         Ok(())
-    }
-
-    pub fn add_parent(&mut self, id: ChildId, p: &ParentCarer) -> Result<i64, StoreError> {
-        self.tx.execute(
-            "INSERT INTO parent_carer (child_id, name, relationship, parental_responsibility,
-                                       phone, email, address, preferred_contact)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                id.0,
-                p.name,
-                p.relationship,
-                p.parental_responsibility,
-                p.phone,
-                p.email,
-                p.address,
-                p.preferred_contact.code()
-            ],
-        )?;
-        let row = self.tx.last_insert_rowid();
-        self.touch("parent_carer", row);
-        Ok(row)
-    }
-
-    pub fn add_professional(&mut self, id: ChildId, p: &Professional) -> Result<i64, StoreError> {
-        self.tx.execute(
-            "INSERT INTO professional (child_id, name, role, organisation, email, phone)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id.0, p.name, p.role, p.organisation, p.email, p.phone],
-        )?;
-        let row = self.tx.last_insert_rowid();
-        self.touch("professional", row);
-        Ok(row)
     }
 }
 

@@ -71,7 +71,8 @@ CREATE TABLE child (
     la_id TEXT NOT NULL,                          -- the LA profile that maintains the plan
     la_ref TEXT,                                  -- the LA's own reference
     transfer_ncy INTEGER CHECK (transfer_ncy BETWEEN -1 AND 13), -- v2: a phase transfer besides Y6 and Y11
-    post16_move TEXT                              -- v2: the date of a post-16 move
+    post16_move TEXT,                             -- v2: the date of a post-16 move
+    mis_snapshot TEXT                             -- v9: what the MIS import last said (JSON)
 ) STRICT;
 
 -- The child's EHC plan: one per child. The last review decision anchors the next review.
@@ -102,7 +103,13 @@ CREATE TABLE parent_carer (
     phone TEXT,
     email TEXT,
     address TEXT,
-    preferred_contact TEXT NOT NULL CHECK (preferred_contact IN ('email','phone','post','text'))
+    preferred_contact TEXT NOT NULL CHECK (preferred_contact IN ('email','phone','post','text')),
+    language TEXT,                                -- v9: preferred language, when not English
+    interpreter INTEGER NOT NULL DEFAULT 0 CHECK (interpreter IN (0, 1)), -- v9
+    restriction TEXT CHECK (restriction IN ('court_order', 'no_post')), -- v9: nothing sent automatically
+    restriction_note TEXT,                        -- v9: what the order says, for the SENCO
+    mis_key TEXT,                                 -- v9: the contact's key in the MIS import
+    mis_snapshot TEXT                             -- v9: what the MIS import last said (JSON)
 ) STRICT;
 CREATE INDEX parent_carer_child ON parent_carer (child_id);
 
@@ -114,7 +121,10 @@ CREATE TABLE professional (
     role TEXT NOT NULL,
     organisation TEXT NOT NULL,
     email TEXT,
-    phone TEXT
+    phone TEXT,
+    service TEXT NOT NULL DEFAULT 'education'     -- v9: reg 20(2)(d)-(e) invite health and social care
+        CHECK (service IN ('education', 'health', 'social_care')),
+    address TEXT                                  -- v9
 ) STRICT;
 CREATE INDEX professional_child ON professional (child_id);
 
@@ -163,7 +173,8 @@ CREATE TABLE invitee (
     reason TEXT NOT NULL DEFAULT '',
     invited_on TEXT,
     attendance TEXT NOT NULL DEFAULT 'unknown'
-        CHECK (attendance IN ('unknown','in_person','virtual','written','apologies','absent'))
+        CHECK (attendance IN ('unknown','in_person','virtual','written','apologies','absent')),
+    restriction TEXT CHECK (restriction IN ('court_order', 'no_post')) -- v9: a parent's contact restriction
 ) STRICT;
 CREATE INDEX invitee_review ON invitee (review_id);
 

@@ -4,7 +4,7 @@
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::invitees::{Invitee, InviteeKind};
-use ardesk_domain::people::ContactMethod;
+use ardesk_domain::people::{ContactMethod, Restriction};
 use ardesk_domain::review::Attendance;
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -25,7 +25,7 @@ impl Store {
     pub fn invitees(&self, review: ReviewId) -> Result<Vec<StoredInvitee>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, kind, name, role, organisation, email, phone, address, preferred_contact,
-                    advice_requested, statutory, reason, invited_on, attendance
+                    advice_requested, statutory, reason, invited_on, attendance, restriction
              FROM invitee WHERE review_id = ?1 ORDER BY position, id",
         )?;
         let rows = stmt
@@ -45,15 +45,20 @@ impl Store {
                         advice_requested: r.get(9)?,
                         statutory: r.get(10)?,
                         reason: r.get(11)?,
+                        restriction: None,
                     },
                     r.get::<_, String>(8)?,
                     r.get::<_, Option<String>>(12)?,
                     r.get::<_, String>(13)?,
+                    r.get::<_, Option<String>>(14)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
-            .map(|(id, kind, mut invitee, contact, invited, attendance)| {
+            .map(|(id, kind, mut invitee, contact, invited, attendance, restriction)| {
+                invitee.restriction = restriction
+                    .map(|r| Restriction::from_code(&r).ok_or_else(|| corrupt("contact restriction", id)))
+                    .transpose()?;
                 invitee.kind = InviteeKind::from_code(&kind).ok_or_else(|| corrupt("invitee kind", id))?;
                 invitee.preferred_contact =
                     ContactMethod::from_code(&contact).ok_or_else(|| corrupt("contact method", id))?;
@@ -89,8 +94,8 @@ impl Tx<'_> {
     fn insert_invitee(&mut self, review: ReviewId, position: usize, i: &Invitee) -> Result<i64, StoreError> {
         self.tx.execute(
             "INSERT INTO invitee (review_id, position, kind, name, role, organisation, email, phone, address,
-                                  preferred_contact, advice_requested, statutory, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                  preferred_contact, advice_requested, statutory, reason, restriction)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 review.0,
                 i64::try_from(position).unwrap_or(i64::MAX),
@@ -104,7 +109,8 @@ impl Tx<'_> {
                 i.preferred_contact.code(),
                 i.advice_requested,
                 i.statutory,
-                i.reason
+                i.reason,
+                i.restriction.map(Restriction::code)
             ],
         )?;
         Ok(self.tx.last_insert_rowid())

@@ -36,6 +36,7 @@ mod follow_up;
 mod invitees;
 mod letters;
 mod migrations;
+mod people;
 mod reviews;
 mod settings;
 
@@ -56,6 +57,7 @@ pub use follow_up::{FollowUp, ReviewActions};
 pub use invitees::StoredInvitee;
 pub use letters::{LetterLogRow, LetterTemplate};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use people::{StoredParent, StoredProfessional};
 pub use reviews::{DecisionOn, ReviewInfo, ReviewSummary, StoredReview};
 pub use settings::CustomProfile;
 

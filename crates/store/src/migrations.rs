@@ -22,6 +22,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v6.sql")),
     M::up(include_str!("schema_v7.sql")),
     M::up(include_str!("schema_v8.sql")),
+    M::up(include_str!("schema_v9.sql")),
 ];
 
 /// The schema version this build writes.

@@ -7,7 +7,7 @@
 //!   ([`FieldError`]), and a problem that names no field on screen beside the button;
 //! - every field has its label ([`TextField`], or a `<label>` next to the control).
 
-use ardesk_dto::{ErrorCode, ErrorDto, FieldProblem};
+use ardesk_dto::{CodeList, ErrorCode, ErrorDto, FieldProblem};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -377,6 +377,49 @@ pub(crate) fn TextField<T: Send + Sync + 'static>(
                 aria-invalid=move || if invalid() { "true" } else { "false" }
                 aria-describedby=described
             />
+            <FieldError outcome name of=id />
+        </div>
+    }
+}
+
+/// One labelled choice from a code list of the contract, bound to an `Option` field of the
+/// form `T` ("Choose…" while `None`), with its problem beside it. Its id is `f-{name}` unless
+/// `id` says otherwise.
+#[component]
+pub(crate) fn ChoiceField<T: Send + Sync + 'static, E: CodeList>(
+    form: RwSignal<T>,
+    outcome: Outcome,
+    /// The field's name, as the backend's problems name it.
+    name: &'static str,
+    label: &'static str,
+    get: fn(&T) -> Option<E>,
+    set: fn(&mut T, Option<E>),
+    #[prop(optional)] id: &'static str,
+    /// The words for "none chosen" (for an optional choice, say "None").
+    #[prop(optional)]
+    none: &'static str,
+) -> impl IntoView {
+    let id = if id.is_empty() { format!("f-{name}") } else { id.to_owned() };
+    let invalid = move || outcome.problem(name).is_some();
+    let none = if none.is_empty() { "Choose…" } else { none };
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id.clone()
+                name=name
+                prop:value=move || form.with(get).map(|v| v.code()).unwrap_or_default()
+                on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    form.update(|f| set(f, E::all().iter().copied().find(|v| v.code() == code)));
+                    outcome.edited(name);
+                }
+                aria-invalid=move || if invalid() { "true" } else { "false" }
+                aria-describedby=error_id(&id)
+            >
+                <option value="">{none}</option>
+                {E::all().iter().map(|v| view! { <option value=v.code()>{v.label()}</option> }).collect_view()}
+            </select>
             <FieldError outcome name of=id />
         </div>
     }

@@ -5,7 +5,9 @@ mod actions;
 mod form;
 
 pub(crate) use actions::ActionTable;
-pub(crate) use form::{Ack, FieldError, Form, Opening, Outcome, ProblemList, TextField, error_id};
+pub(crate) use form::{
+    Ack, ChoiceField, FieldError, Form, Opening, Outcome, ProblemList, TextField, error_id,
+};
 
 use ardesk_dto::{ErrorDto, Urgency};
 use leptos::prelude::*;

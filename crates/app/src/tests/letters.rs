@@ -7,8 +7,10 @@ fn letters_are_written_for_every_invitee_and_logged() -> Result<(), AppError> {
     let prep = app.accept_suggested_invitees(review)?;
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let written = app.generate_letters(review, dir.path(), LetterFormat::Both)?;
-    let expected_letters =
-        prep.invitees.len() + usize::from(!prep.invitees.iter().any(|i| i.form.kind == "young_person"));
+    let expected_letters = prep.invitees.len()
+        + usize::from(
+            !prep.invitees.iter().any(|i| i.form.kind == Some(ardesk_dto::InviteeKind::YoungPerson)),
+        );
     // Each letter as DOCX and PDF, plus the two printable views forms.
     assert_eq!(written.files.len(), expected_letters * 2 + 2, "{:?}", written.files);
     assert!(written.files.iter().any(|f| f.ends_with("_parent_views_form.pdf")));
@@ -33,7 +35,12 @@ fn one_invitee_s_letter_can_be_written_alone() -> Result<(), AppError> {
     let mut app = app();
     let review = review_with_meeting(&mut app)?;
     let prep = app.accept_suggested_invitees(review)?;
-    let head = prep.invitees.iter().find(|i| i.form.kind == "setting").map(|i| i.id).unwrap_or_default();
+    let head = prep
+        .invitees
+        .iter()
+        .find(|i| i.form.kind == Some(ardesk_dto::InviteeKind::Setting))
+        .map(|i| i.id)
+        .unwrap_or_default();
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let written = app.generate_letter_for(review, head, dir.path(), LetterFormat::Pdf)?;
     assert_eq!(written.files.len(), 1, "{:?}", written.files);

@@ -15,6 +15,7 @@ mod bundle;
 mod children;
 mod letters;
 mod meeting;
+mod people;
 mod prep;
 mod reviews;
 mod settings;

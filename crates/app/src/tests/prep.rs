@@ -5,7 +5,8 @@ fn suggested_invitees_bring_their_checklist() -> Result<(), AppError> {
     let mut app = app();
     let review = review_with_meeting(&mut app)?;
     let prep = app.accept_suggested_invitees(review)?;
-    let kinds: Vec<&str> = prep.invitees.iter().map(|i| i.form.kind.as_str()).collect();
+    let kinds: Vec<&str> =
+        prep.invitees.iter().map(|i| i.form.kind.map(|k| k.code()).unwrap_or_default()).collect();
     for statutory in ["setting", "la_sen", "health", "social_care"] {
         assert!(kinds.contains(&statutory), "{statutory} missing from {kinds:?}");
     }

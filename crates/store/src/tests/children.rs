@@ -23,6 +23,10 @@ fn children_round_trip_and_delete_cascades() -> Result<(), StoreError> {
                 email: Some("pat@example.org".into()),
                 address: None,
                 preferred_contact: ContactMethod::Email,
+                language: None,
+                interpreter: false,
+                restriction: None,
+                restriction_note: None,
             },
         )?;
         tx.insert_review(id, &Review::planning())?;
@@ -63,5 +67,64 @@ fn a_duplicate_upn_is_reported_as_such() -> Result<(), StoreError> {
     store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", &upn)))?;
     let again = store.write(action("child.create"), |tx| tx.insert_child(&record("Bea", &upn)));
     assert!(matches!(again, Err(StoreError::Duplicate { field: "UPN", .. })), "{again:?}");
+    Ok(())
+}
+
+/// Parents and professionals are changed and removed one at a time, only through their own
+/// child, and a restriction survives the round trip.
+#[test]
+fn people_are_edited_and_removed_through_their_child() -> Result<(), StoreError> {
+    use ardesk_domain::people::{Professional, Restriction, Service};
+    let mut store = Store::open_in_memory()?;
+    let mother = ParentCarer {
+        name: "Pat Example".into(),
+        relationship: "Mother".into(),
+        parental_responsibility: true,
+        phone: Some("07700 900001".into()),
+        email: None,
+        address: None,
+        preferred_contact: ContactMethod::Phone,
+        language: Some("Polish".into()),
+        interpreter: true,
+        restriction: None,
+        restriction_note: None,
+    };
+    let therapist = Professional {
+        name: "Sam Sample".into(),
+        role: "Speech and Language Therapist".into(),
+        organisation: "NHS Trust".into(),
+        service: Service::Health,
+        email: None,
+        phone: None,
+        address: Some("1 Clinic Road".into()),
+    };
+    let (ada, other, parent, professional) = store.write(action("people.add"), |tx| {
+        let ada = tx.insert_child(&record("Ada", ""))?;
+        let other = tx.insert_child(&record("Bea", ""))?;
+        let parent = tx.add_parent(ada, &mother)?;
+        let professional = tx.add_professional(ada, &therapist)?;
+        Ok((ada, other, parent, professional))
+    })?;
+    let restricted = ParentCarer {
+        restriction: Some(Restriction::CourtOrder),
+        restriction_note: Some("Order".into()),
+        ..mother
+    };
+    store.write(action("people.update"), |tx| tx.update_parent(ada, parent, &restricted))?;
+    let stored = store.child(ada)?;
+    assert_eq!(stored.parents.first().map(|p| &p.parent), Some(&restricted));
+    assert_eq!(stored.professionals.first().map(|p| &p.professional), Some(&therapist));
+
+    let wrong_child = store.write(action("people.update"), |tx| tx.update_parent(other, parent, &restricted));
+    assert!(matches!(wrong_child, Err(StoreError::NotFound { .. })), "{wrong_child:?}");
+    let wrong_child = store.write(action("people.delete"), |tx| tx.delete_professional(other, professional));
+    assert!(matches!(wrong_child, Err(StoreError::NotFound { .. })), "{wrong_child:?}");
+
+    store.write(action("people.delete"), |tx| {
+        tx.delete_parent(ada, parent)?;
+        tx.delete_professional(ada, professional)
+    })?;
+    let stored = store.child(ada)?;
+    assert!(stored.parents.is_empty() && stored.professionals.is_empty());
     Ok(())
 }

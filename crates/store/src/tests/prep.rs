@@ -25,6 +25,7 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
         advice_requested: true,
         statutory: true,
         reason: String::new(),
+        restriction: None,
     };
     let (review, ids) = store.write(action("invitees.accept"), |tx| {
         let child = tx.insert_child(&record("Ada", ""))?;

@@ -1,4 +1,4 @@
-//! The child's details, their current review, the people around them and their plan.
+//! The child's details, their current review and their plan.
 
 use ardesk_dto::ChildDetail;
 use leptos::prelude::*;
@@ -44,56 +44,13 @@ pub(super) fn ChildDetails(child: ChildDetail) -> impl IntoView {
                 }}
             </section>
         </div>
-        <section aria-labelledby="people-h">
-            <h3 id="people-h">"Parents and carers"</h3>
-            {if child.parents.is_empty() {
-                view! { <p>"None recorded."</p> }.into_any()
-            } else {
-                view! {
-                    <table class="people">
-                        <thead><tr>
-                            <th scope="col">"Name"</th><th scope="col">"Relationship"</th>
-                            <th scope="col">"Parental responsibility"</th><th scope="col">"Contact"</th>
-                            <th scope="col">"Prefers"</th>
-                        </tr></thead>
-                        <tbody>
-                            {child.parents.iter().map(|p| view! {
-                                <tr>
-                                    <td>{p.name.clone()}</td>
-                                    <td>{p.relationship.clone()}</td>
-                                    <td>{if p.parental_responsibility { "Yes" } else { "No" }}</td>
-                                    <td>{[p.phone.clone(), p.email.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ")}</td>
-                                    <td>{p.preferred_contact.clone()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
-            <h3>"Professionals involved"</h3>
-            {if child.professionals.is_empty() {
-                view! { <p>"None recorded."</p> }.into_any()
-            } else {
-                view! {
-                    <table class="people">
-                        <thead><tr>
-                            <th scope="col">"Name"</th><th scope="col">"Role"</th>
-                            <th scope="col">"Organisation"</th><th scope="col">"Contact"</th>
-                        </tr></thead>
-                        <tbody>
-                            {child.professionals.iter().map(|p| view! {
-                                <tr>
-                                    <td>{p.name.clone()}</td>
-                                    <td>{p.role.clone()}</td>
-                                    <td>{p.organisation.clone()}</td>
-                                    <td>{[p.phone.clone(), p.email.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ")}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
-        </section>
+    }
+}
+
+/// The sections of the child's current EHC plan.
+#[component]
+pub(super) fn PlanSections(child: ChildDetail) -> impl IntoView {
+    view! {
         <section aria-labelledby="plan-h" class="plan">
             <h3 id="plan-h">"EHC plan"</h3>
             {if child.sections.is_empty() {

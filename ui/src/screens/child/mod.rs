@@ -2,6 +2,7 @@
 
 mod clock;
 mod details;
+mod people;
 
 use ardesk_dto::commands;
 use ardesk_dto::{ChildDetail, ErrorDto};
@@ -13,7 +14,8 @@ use crate::screens::after::AfterMeeting;
 use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, ErrorPanel, Outcome};
 use clock::ReviewClock;
-use details::ChildDetails;
+use details::{ChildDetails, PlanSections};
+use people::{PeopleDrafts, PeoplePanel};
 
 #[component]
 pub(crate) fn ChildPage(id: i64) -> impl IntoView {
@@ -22,6 +24,7 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     spawn_local(async move { child.set(Some(ipc::call(commands::GetChild { id }).await)) });
     let confirming = RwSignal::new(false);
     let outcome = Outcome::new();
+    let drafts = PeopleDrafts::new();
 
     let delete = move |name: String| {
         spawn_local(async move {
@@ -79,7 +82,9 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                 </Show>
                 <ReviewClock id />
                 {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id /> })}
-                <ChildDetails child=c />
+                <ChildDetails child=c.clone() />
+                <PeoplePanel id child drafts parents=c.parents.clone() professionals=c.professionals.clone() />
+                <PlanSections child=c />
             }
             .into_any()
         }

@@ -2,19 +2,19 @@
 //! or sent their own letter.
 
 use ardesk_dto::commands;
-use ardesk_dto::{InviteeDto, InviteeForm};
+use ardesk_dto::{ContactMethod, InviteeDto, InviteeForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
-use crate::widgets::{Ack, Form, Opening, Outcome, TextField};
+use crate::widgets::{Ack, ChoiceField, Form, Opening, Outcome, TextField};
 
-/// A new invitee's form: a professional, contacted by email, asked for advice.
+/// A new invitee's form: who they are is chosen (it decides their letter); contacted by email,
+/// asked for advice.
 fn blank() -> InviteeForm {
     InviteeForm {
-        kind: "professional".into(),
-        preferred_contact: "email".into(),
+        preferred_contact: Some(ContactMethod::Email),
         advice_requested: true,
         ..Default::default()
     }
@@ -183,6 +183,8 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
             <Show when=move || draft.open.get()>
                 <Form id="invitee-form" on_submit=save opening=draft.opening>
                     <div class="inline-fields">
+                        <ChoiceField form outcome name="kind" id="i-kind" label="Who they are"
+                            get=|f| f.kind set=|f, v| f.kind = v />
                         <TextField form outcome name="name" id="i-name" label="Name"
                             get=|f| f.name.clone() set=|f, v| f.name = v />
                         <TextField form outcome name="role" id="i-role" label="Role"
