@@ -1,35 +1,97 @@
 //! The text of a Word document, paragraph by paragraph, for importing an EHC plan.
 //!
 //! The file is untrusted: it is sniffed by content first (so a renamed PDF or a macro document
-//! is refused), only `word/document.xml` is read, by its exact name (no entry name is ever used
-//! as a path), its decompressed size is counted on the bytes actually inflated (a zip's stated
-//! sizes can lie), and the whole parse runs behind a panic boundary.
+//! is refused), only `word/document.xml` and the headers and footers are read, by name (no entry
+//! name is ever used as a path), their decompressed size is counted on the bytes actually
+//! inflated (a zip's stated sizes can lie), and the whole parse runs behind a panic boundary.
+//!
+//! The text is read as Word shows it with every change accepted: inserted text (`w:ins`,
+//! `w:moveTo`) is read and deleted text (`w:del`, `w:moveFrom`) is not; content controls
+//! (`w:sdt`) are read through, except one still showing its placeholder; a hyperlink's text is
+//! read; a text box, which Word writes twice (DrawingML, and a VML copy in `mc:Fallback`), is
+//! read once. Each paragraph keeps where it came from (body, header, footer, text box) and the
+//! table cell it is in, so that the plan's layout can be recognised.
 
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 
 use crate::{FileType, Refusal, sniff};
 
-/// The largest `word/document.xml` read, decompressed (a 300-page plan is about 5 MB).
+/// The largest `word/document.xml` read, decompressed (a 300-page plan is about 5 MB); the
+/// headers and footers count towards the same total.
 pub const MAX_DOCUMENT_XML: u64 = 32 * 1024 * 1024;
 /// The largest decompressed-to-compressed ratio accepted for a part over 1 MB. Word's XML
 /// compresses about 10:1; a zip bomb reaches 1000:1.
 pub const MAX_RATIO: u64 = 200;
+/// The most headers and footers read (Word writes up to three of each per document section).
+pub const MAX_HEADER_PARTS: usize = 60;
+/// How deeply paragraphs (in text boxes) and tables may nest. Word stops well short of this.
+pub const MAX_NESTING: usize = 64;
 
-/// The paragraphs of a .docx, in order, as plain text (tabs kept, line breaks as `\n`,
-/// deleted text left out, empty paragraphs dropped). `limit` is the largest file accepted.
-pub fn docx_paragraphs(bytes: &[u8], limit: u64) -> Result<Vec<String>, Refusal> {
+/// Where a paragraph of a Word document is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    Body,
+    /// A page header (repeated on every page).
+    Header,
+    /// A page footer (repeated on every page).
+    Footer,
+    /// A text box in the body.
+    TextBox,
+}
+
+/// The table cell a paragraph is in: its table (numbered in reading order, a nested table its
+/// own number), row and column, each counted from 0. Merged cells are not followed: a cell
+/// merged down from the row above reads as an empty cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Cell {
+    pub table: u32,
+    pub row: u32,
+    pub column: u32,
+}
+
+/// One paragraph of a Word document, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocParagraph {
+    /// Its text (tabs kept, line breaks as `\n`, trailing spaces trimmed); never empty.
+    pub text: String,
+    pub origin: Origin,
+    /// The innermost table cell it is in, if any.
+    pub cell: Option<Cell>,
+}
+
+/// The paragraphs of a .docx: the body's in reading order (a text box's where it is anchored),
+/// then the headers' and the footers'. Empty paragraphs are dropped. `limit` is the largest file
+/// accepted.
+pub fn docx_document(bytes: &[u8], limit: u64) -> Result<Vec<DocParagraph>, Refusal> {
     match sniff(bytes, limit)? {
         FileType::Docx => {}
         other => return Err(Refusal::WrongType { expected: "Word document (.docx)", found: other.label() }),
     }
     catch_unwind(AssertUnwindSafe(|| {
-        let xml = document_xml(bytes)?;
-        paragraphs(&xml)
+        let mut parts = Parts::open(bytes)?;
+        let body = parts.read("word/document.xml")?;
+        let mut out = paragraphs(&body, Origin::Body)?;
+        drop(body);
+        for (name, origin) in parts.headers_and_footers() {
+            let xml = parts.read(&name)?;
+            out.extend(paragraphs(&xml, origin)?);
+        }
+        Ok(out)
     }))
     .unwrap_or_else(|_| Err(Refusal::Unreadable { detail: "the document's structure is invalid".to_owned() }))
+}
+
+/// The text of a .docx's body and text boxes, paragraph by paragraph, as [`docx_document`]
+/// reads it (headers and footers left out).
+pub fn docx_paragraphs(bytes: &[u8], limit: u64) -> Result<Vec<String>, Refusal> {
+    Ok(docx_document(bytes, limit)?
+        .into_iter()
+        .filter(|p| matches!(p.origin, Origin::Body | Origin::TextBox))
+        .map(|p| p.text)
+        .collect())
 }
 
 /// Review marks left in a Word document: unaccepted tracked changes and comments (V16).
@@ -42,7 +104,7 @@ pub struct ReviewMarks {
 /// Whether a .docx still holds tracked changes or comments. `None` if it cannot be read.
 pub fn review_marks(bytes: &[u8]) -> Option<ReviewMarks> {
     catch_unwind(AssertUnwindSafe(|| {
-        let xml = document_xml(bytes).ok()?;
+        let xml = Parts::open(bytes).ok()?.read("word/document.xml").ok()?;
         let has = |tag: &[u8]| xml.windows(tag.len()).any(|w| w == tag);
         Some(ReviewMarks {
             revisions: has(b"<w:ins ") || has(b"<w:del ") || has(b"<w:ins>") || has(b"<w:del>"),
@@ -53,51 +115,226 @@ pub fn review_marks(bytes: &[u8]) -> Option<ReviewMarks> {
     .flatten()
 }
 
-fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
-    let damaged = |e: &dyn std::fmt::Display| Refusal::Unreadable { detail: e.to_string() };
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-    let entry = archive.by_name("word/document.xml").map_err(|e| damaged(&e))?;
-    let compressed = entry.compressed_size().max(1);
-    let mut xml = Vec::new();
-    // Count what is actually inflated: stop one byte past the limit.
-    entry.take(MAX_DOCUMENT_XML + 1).read_to_end(&mut xml).map_err(|e| damaged(&e))?;
-    let size = u64::try_from(xml.len()).unwrap_or(u64::MAX);
-    if size > MAX_DOCUMENT_XML {
-        return Err(Refusal::Unreadable {
-            detail: format!("its text unpacks to more than {} MB", MAX_DOCUMENT_XML / (1024 * 1024)),
-        });
-    }
-    if size > 1024 * 1024 && size / compressed > MAX_RATIO {
-        return Err(Refusal::Unreadable {
-            detail: format!("it unpacks to {} times its size, as a zip bomb does", size / compressed),
-        });
-    }
-    Ok(xml)
+/// The parts of a .docx, read by name against one budget of inflated bytes.
+struct Parts<'a> {
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+    budget: u64,
 }
 
-fn paragraphs(xml: &[u8]) -> Result<Vec<String>, Refusal> {
+fn damaged(e: &dyn std::fmt::Display) -> Refusal {
+    Refusal::Unreadable { detail: e.to_string() }
+}
+
+impl<'a> Parts<'a> {
+    fn open(bytes: &'a [u8]) -> Result<Self, Refusal> {
+        let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+        Ok(Parts { archive, budget: MAX_DOCUMENT_XML })
+    }
+
+    /// The headers' and footers' part names (`word/header1.xml`…), in number order; names are
+    /// compared, never used as paths.
+    fn headers_and_footers(&self) -> Vec<(String, Origin)> {
+        let numbered = |name: &str, prefix: &str| {
+            let digits = name.strip_prefix(prefix)?.strip_suffix(".xml")?;
+            (!digits.is_empty() && digits.len() < 6 && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse::<u32>().ok())
+                .flatten()
+        };
+        let mut found: Vec<(Origin, u32, String)> = self
+            .archive
+            .file_names()
+            .filter_map(|name| {
+                let name = name.ok()?;
+                let name = name.as_ref();
+                let (origin, n) = match (numbered(name, "word/header"), numbered(name, "word/footer")) {
+                    (Some(n), _) => (Origin::Header, n),
+                    (_, Some(n)) => (Origin::Footer, n),
+                    _ => return None,
+                };
+                Some((origin, n, name.to_owned()))
+            })
+            .collect();
+        found.sort_by_key(|(origin, n, _)| (*origin == Origin::Footer, *n));
+        found.into_iter().take(MAX_HEADER_PARTS).map(|(origin, _, name)| (name, origin)).collect()
+    }
+
+    fn read(&mut self, name: &str) -> Result<Vec<u8>, Refusal> {
+        let entry = self.archive.by_name(name).map_err(|e| damaged(&e))?;
+        let compressed = entry.compressed_size().max(1);
+        let mut xml = Vec::new();
+        // Count what is actually inflated: stop one byte past what is left of the budget.
+        entry.take(self.budget.saturating_add(1)).read_to_end(&mut xml).map_err(|e| damaged(&e))?;
+        let size = u64::try_from(xml.len()).unwrap_or(u64::MAX);
+        if size > self.budget {
+            return Err(Refusal::Unreadable {
+                detail: format!("its text unpacks to more than {} MB", MAX_DOCUMENT_XML / (1024 * 1024)),
+            });
+        }
+        if size > 1024 * 1024 && size / compressed > MAX_RATIO {
+            return Err(Refusal::Unreadable {
+                detail: format!("it unpacks to {} times its size, as a zip bomb does", size / compressed),
+            });
+        }
+        self.budget -= size;
+        Ok(xml)
+    }
+}
+
+/// The table being read: its number, and the row and column reached.
+struct Table {
+    id: u32,
+    row: Option<u32>,
+    column: Option<u32>,
+}
+
+/// An open paragraph.
+struct Open {
+    text: String,
+    origin: Origin,
+    cell: Option<Cell>,
+}
+
+fn next(n: Option<u32>) -> Option<u32> {
+    Some(n.map_or(0, |n| n.saturating_add(1)))
+}
+
+/// Whether an element's content is not the document's text as Word shows it with the changes
+/// accepted: deleted or moved-away text, and the VML copy of what `mc:Choice` holds.
+fn hidden(local: &str) -> bool {
+    matches!(local, "del" | "moveFrom" | "Fallback")
+}
+
+fn paragraphs(xml: &[u8], part: Origin) -> Result<Vec<DocParagraph>, Refusal> {
+    let invalid = |e: &dyn std::fmt::Display| Refusal::Unreadable {
+        detail: format!("its text is not valid XML ({e})"),
+    };
+    let too_deep = || Refusal::Unreadable {
+        detail: "its tables or text boxes are nested more deeply than Word writes them".to_owned(),
+    };
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
+    let mut next_table = 0u32;
+    // Open content controls, each with whether it still shows its placeholder text.
+    let mut controls: Vec<bool> = Vec::new();
+    let mut depth = 0usize;
+    let mut hidden_from: Option<usize> = None;
+    let mut text_boxes = 0usize;
+    let mut tab_stops = 0usize;
     let mut in_text = false;
     let mut buf = Vec::new();
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| Refusal::Unreadable { detail: format!("its text is not valid XML ({e})") })?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| invalid(&e))?;
         match event {
-            Event::Start(e) if e.name().into_inner() == "w:t" => in_text = true,
-            Event::End(e) if e.name().into_inner() == "w:t" => in_text = false,
-            Event::Empty(e) if e.name().into_inner() == "w:tab" => current.push('\t'),
-            Event::Empty(e) if matches!(e.name().into_inner(), "w:br" | "w:cr") => current.push('\n'),
-            Event::End(e) if e.name().into_inner() == "w:p" => {
-                let text = std::mem::take(&mut current);
-                if !text.trim().is_empty() {
-                    out.push(text.trim_end().to_owned());
+            Event::Start(e) => {
+                depth += 1;
+                if hidden_from.is_some() {
+                    buf.clear();
+                    continue;
+                }
+                let local = e.local_name().into_inner();
+                let placeholder = local == "sdtContent" && controls.last() == Some(&true);
+                if hidden(local) || placeholder {
+                    hidden_from = Some(depth);
+                    buf.clear();
+                    continue;
+                }
+                match local {
+                    "t" => in_text = true,
+                    "p" => {
+                        if open.len() >= MAX_NESTING {
+                            return Err(too_deep());
+                        }
+                        let origin =
+                            if text_boxes > 0 && part == Origin::Body { Origin::TextBox } else { part };
+                        let cell = tables.last().map(|t| Cell {
+                            table: t.id,
+                            row: t.row.unwrap_or(0),
+                            column: t.column.unwrap_or(0),
+                        });
+                        open.push(Open { text: String::new(), origin, cell });
+                    }
+                    "tbl" => {
+                        if tables.len() >= MAX_NESTING {
+                            return Err(too_deep());
+                        }
+                        tables.push(Table { id: next_table, row: None, column: None });
+                        next_table = next_table.saturating_add(1);
+                    }
+                    "tr" => {
+                        if let Some(t) = tables.last_mut() {
+                            t.row = next(t.row);
+                            t.column = None;
+                        }
+                    }
+                    "tc" => {
+                        if let Some(t) = tables.last_mut() {
+                            t.column = next(t.column);
+                        }
+                    }
+                    "sdt" => {
+                        if controls.len() >= MAX_NESTING {
+                            return Err(too_deep());
+                        }
+                        controls.push(false);
+                    }
+                    "showingPlcHdr" => placeholder_shown(&mut controls, &e),
+                    "txbxContent" => text_boxes += 1,
+                    "tabs" => tab_stops += 1,
+                    _ => {}
                 }
             }
-            Event::Text(t) if in_text => current.push_str(t.as_ref()),
-            Event::GeneralRef(r) if in_text => {
+            Event::End(e) => {
+                if hidden_from == Some(depth) {
+                    hidden_from = None;
+                }
+                depth = depth.saturating_sub(1);
+                if hidden_from.is_some() {
+                    buf.clear();
+                    continue;
+                }
+                match e.local_name().into_inner() {
+                    "t" => in_text = false,
+                    "p" => {
+                        if let Some(p) = open.pop() {
+                            let text = p.text.trim_end();
+                            if !text.trim_start().is_empty() {
+                                out.push(DocParagraph {
+                                    text: text.to_owned(),
+                                    origin: p.origin,
+                                    cell: p.cell,
+                                });
+                            }
+                        }
+                    }
+                    "tbl" => {
+                        tables.pop();
+                    }
+                    "sdt" => {
+                        controls.pop();
+                    }
+                    "txbxContent" => text_boxes = text_boxes.saturating_sub(1),
+                    "tabs" => tab_stops = tab_stops.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            Event::Empty(e) if hidden_from.is_none() => {
+                let current = open.last_mut().map(|p| &mut p.text);
+                match (e.local_name().into_inner(), current) {
+                    ("tab", Some(text)) if tab_stops == 0 => text.push('\t'),
+                    ("br" | "cr", Some(text)) => text.push('\n'),
+                    ("noBreakHyphen", Some(text)) => text.push('-'),
+                    ("showingPlcHdr", _) => placeholder_shown(&mut controls, &e),
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text && hidden_from.is_none() => {
+                if let Some(p) = open.last_mut() {
+                    p.text.push_str(t.as_ref());
+                }
+            }
+            Event::GeneralRef(r) if in_text && hidden_from.is_none() => {
                 let c = match r.as_ref() {
                     "amp" => Some('&'),
                     "lt" => Some('<'),
@@ -106,7 +343,9 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<String>, Refusal> {
                     "apos" => Some('\''),
                     _ => r.resolve_char_ref().ok().flatten(),
                 };
-                current.extend(c);
+                if let Some(p) = open.last_mut() {
+                    p.text.extend(c);
+                }
             }
             Event::Eof => break,
             _ => {}
@@ -114,6 +353,17 @@ fn paragraphs(xml: &[u8]) -> Result<Vec<String>, Refusal> {
         buf.clear();
     }
     Ok(out)
+}
+
+/// `w:showingPlcHdr` in a content control's properties: what it shows is its placeholder, not
+/// the document's text ("Click or tap here to enter text.").
+fn placeholder_shown(controls: &mut [bool], e: &BytesStart<'_>) {
+    let off = e.attributes().flatten().any(|a| {
+        a.key.local_name().into_inner() == "val" && matches!(a.value.as_ref(), "0" | "false" | "off")
+    });
+    if let Some(shown) = controls.last_mut() {
+        *shown = !off;
+    }
 }
 
 #[cfg(test)]
@@ -163,6 +413,94 @@ mod tests {
                 "Speech \ttherapy\nweekly \u{2013} 30 min".to_owned()
             ])
         );
+    }
+
+    /// A paragraph as the tests compare it: text, origin, (table, row, column).
+    type Read = (String, Origin, Option<(u32, u32, u32)>);
+
+    fn read(document: &[u8], extra: &[(&str, &[u8])]) -> Vec<Read> {
+        let mut entries: Vec<(&str, &[u8])> =
+            vec![("[Content_Types].xml", b"<Types/>"), ("word/document.xml", document)];
+        entries.extend_from_slice(extra);
+        docx_document(&zip_of(&entries, zip::CompressionMethod::Deflated), LIMIT)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.text, p.origin, p.cell.map(|c| (c.table, c.row, c.column))))
+            .collect()
+    }
+
+    fn body(text: &str) -> Read {
+        (text.to_owned(), Origin::Body, None)
+    }
+
+    #[test]
+    fn tracked_changes_are_read_accepted_and_a_text_box_once() {
+        let xml = br#"<w:document xmlns:w="w" xmlns:mc="mc" xmlns:wps="wps" xmlns:v="v"><w:body>
+            <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>
+                 <w:r><w:t xml:space="preserve">about </w:t></w:r><w:del w:id="1"><w:r><w:delText>three</w:delText></w:r></w:del>
+                 <w:ins w:id="2"><w:r><w:t>two</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> years</w:t></w:r></w:p>
+            <w:p><w:moveFrom w:id="3"><w:r><w:t>moved away</w:t></w:r></w:moveFrom></w:p>
+            <w:p><w:moveTo w:id="4"><w:r><w:t>moved here</w:t></w:r></w:moveTo></w:p>
+            <w:p><w:r><w:t xml:space="preserve">See the </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>Local Offer</w:t></w:r></w:hyperlink></w:p>
+            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+                <w:p><w:r><w:t>In a box</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+                <mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>In a box</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback>
+            </mc:AlternateContent></w:r><w:r><w:t>Anchor</w:t></w:r></w:p>
+        </w:body></w:document>"#;
+        assert_eq!(
+            read(xml, &[]),
+            vec![
+                body("about two years"),
+                body("moved here"),
+                body("See the Local Offer"),
+                ("In a box".to_owned(), Origin::TextBox, None),
+                body("Anchor"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_content_controls_headers_and_footers_keep_where_they_are() {
+        let xml = br#"<w:document xmlns:w="w"><w:body>
+            <w:sdt><w:sdtPr><w:alias w:val="Name"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Kit</w:t></w:r></w:p></w:sdtContent></w:sdt>
+            <w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Click or tap here to enter text.</w:t></w:r></w:p></w:sdtContent></w:sdt>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Views</w:t></w:r></w:p>
+                <w:tbl><w:tr><w:tc><w:p><w:r><w:t>nested</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr>
+              <w:sdt><w:sdtContent><w:tr><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>row two</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>
+            <w:p><w:r><w:t>after</w:t></w:r></w:p>
+        </w:body></w:document>"#;
+        let header: &[u8] =
+            br#"<w:hdr xmlns:w="w"><w:p><w:r><w:t>OFFICIAL-SENSITIVE</w:t></w:r></w:p></w:hdr>"#;
+        let footer: &[u8] = br#"<w:ftr xmlns:w="w"><w:p><w:r><w:t>Page 1</w:t></w:r></w:p></w:ftr>"#;
+        let got = read(
+            xml,
+            &[("word/footer1.xml", footer), ("word/header2.xml", header), ("word/headerX.xml", header)],
+        );
+        assert_eq!(
+            got,
+            vec![
+                body("Kit"),
+                ("A".to_owned(), Origin::Body, Some((0, 0, 0))),
+                ("Views".to_owned(), Origin::Body, Some((0, 0, 1))),
+                ("nested".to_owned(), Origin::Body, Some((1, 0, 0))),
+                ("row two".to_owned(), Origin::Body, Some((0, 1, 1))),
+                body("after"),
+                ("OFFICIAL-SENSITIVE".to_owned(), Origin::Header, None),
+                ("Page 1".to_owned(), Origin::Footer, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn nesting_deeper_than_word_writes_is_refused() {
+        let deep = format!(
+            "<w:document><w:body>{}{}</w:body></w:document>",
+            "<w:tbl><w:tr><w:tc>".repeat(100),
+            "</w:tc></w:tr></w:tbl>".repeat(100)
+        );
+        let refused =
+            docx_paragraphs(&docx(deep.as_bytes()), LIMIT).err().map(|r| r.to_string()).unwrap_or_default();
+        assert!(refused.contains("nested more deeply"), "{refused}");
     }
 
     #[test]
