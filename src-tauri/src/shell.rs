@@ -8,7 +8,7 @@ use ardesk_app::LetterFormat;
 use ardesk_dto::commands as c;
 use ardesk_dto::{
     BundleProgress, CalendarSettings, DocumentFormat, ErrorCode, ErrorDto, Exported, LettersWritten,
-    PlanImportDto, ReviewPrep, VerifyReport,
+    PlanImportDto, PupilImport, ReviewPrep, VerifyReport,
 };
 use tauri::{AppHandle, Manager};
 
@@ -51,6 +51,17 @@ pub fn export_ics(handle: &AppHandle, r: c::ExportIcs) -> Answer<Exported> {
     let path = dialogs::save("Save the review milestones as a calendar", &name, ("Calendar", &["ics"]))
         .ok_or_else(cancelled)?;
     backend(handle).with(|app| app.export_ics(r.id, &path))
+}
+
+/// Asks for a pupil file from the school's MIS (a Common Transfer File, or a CSV report) and
+/// says what importing it would do; nothing is written until the SENCO confirms.
+pub fn preview_pupil_import(handle: &AppHandle, r: c::PreviewPupilImport) -> Answer<PupilImport> {
+    let path = dialogs::open(
+        "Choose the pupils exported from the MIS (CTF .xml, or a .csv report)",
+        ("Pupil files", &["xml", "csv", "txt"]),
+    )
+    .ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.preview_pupil_file(&path, r.la.as_deref()))
 }
 
 /// Asks for gov.uk's bank-holidays.json and adds its England and Wales dates.

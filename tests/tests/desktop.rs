@@ -897,6 +897,18 @@ async fn every_main_screen_passes_axe_core() {
 
 /// Adds a child through the form, typing as a person would, and opens "Before the meeting" for
 /// their first review.
+/// Adds a parent with parental responsibility, contacted by email, on the child's page.
+async fn add_parent(app: &App, name: &str, relationship: &str) {
+    app.click("#add-parent").await;
+    app.type_into("#p-name", name).await;
+    app.type_into("#p-relationship", relationship).await;
+    app.click("#p-pr").await;
+    app.type_into("#p-email", "parent@example.org").await;
+    app.select("#p-contact", "email").await;
+    app.click("#parent-save").await;
+    app.wait_for_text("#parents", name).await;
+}
+
 async fn typed_child_before_the_meeting(app: &App, forenames: &str, surname: &str) {
     add_child(app, forenames, surname).await;
     app.wait_for_text("#child-name", &format!("{forenames} {surname}")).await;
@@ -1106,6 +1118,13 @@ async fn every_control_has_a_label() {
     app.type_into("#f-plan_issue_date", "01/09/2025").await;
     app.click("#save").await;
     app.wait_for_text("#child-name", "Ali Labelled").await;
+    // Their parent, through the people form (checked open, then saved).
+    app.click("#add-parent").await;
+    app.find("#parent-form").await;
+    app.click("#add-professional").await;
+    app.find("#professional-form").await;
+    check("child with the people forms").await;
+    add_parent(&app, "Ada Labelled", "Mother").await;
     app.click("#open-prep").await;
     app.click("#accept-invitees").await;
     app.find("#invitees tbody tr").await;
@@ -1132,5 +1151,98 @@ async fn every_control_has_a_label() {
     app.find("#profile-json").await;
     check("settings").await;
     assert!(missing.is_empty(), "controls without a label:\n{}", missing.join("\n"));
+    app.quit().await;
+}
+
+/// Issue 14: a real caseload goes in through the window. Pupils imported from a CTF with a
+/// preview first; a parent edited and marked restricted; a professional added; and the letters
+/// then written for everyone but the restricted parents, with the reason beside the button.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_14_pupils_imported_from_a_ctf_and_the_people_around_a_child() {
+    let driver = Driver::start("issue_14_pupils_imported_from_a_ctf_and_the_people_around_a_child");
+    driver.offer_path(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pupils/ctf25.xml"));
+    let app = driver.launch().await;
+
+    // The first run offers the import; the preview says what will happen and writes nothing.
+    app.click("#import-pupils").await;
+    app.select("#import-la", "kent").await;
+    app.click("#choose-pupil-file").await;
+    app.wait_for_text("#import-summary", "3 to add, 0 to update, 0 unchanged, 5 skipped").await;
+    assert!(app.text("#import-skipped").await.contains("N999999914003"));
+    assert!(app.text("#import-added").await.contains("court order"), "Barnaby's court order is shown");
+    app.screenshot("import-preview.png").await;
+    let children: i64 =
+        open_db(&driver.db_path()).query_row("SELECT count(*) FROM child", [], |r| r.get(0)).unwrap();
+    assert_eq!(children, 0, "the preview wrote nothing");
+    app.click("#confirm-import").await;
+    app.wait_for_text(".status", "3 added").await;
+    app.find("#caseload tbody tr").await;
+    assert_eq!(app.count("#caseload tbody tr").await, 3);
+
+    // Juniper (known as Juno): her parents came from the MIS, her father with a court order.
+    open_child_named(&app, "Juno Testwhistle").await;
+    let parents = app.text("#parents").await;
+    assert!(parents.contains("Mr Barnaby Testwhistle") && parents.contains("Court order"), "{parents}");
+
+    // Edit her mother: a new phone number, and "do not send post to this address".
+    let rows = app.client().find_all(ardesk_e2e::Locator::Css("#parents tbody tr")).await.unwrap();
+    let mut edited = false;
+    for row in rows {
+        if row.text().await.unwrap_or_default().contains("Marigold") {
+            row.find(ardesk_e2e::Locator::Css(".edit-parent")).await.unwrap().click().await.unwrap();
+            edited = true;
+            break;
+        }
+    }
+    assert!(edited, "no Marigold: {}", app.text("#parents").await);
+    app.wait_for_focus("#p-name").await;
+    app.type_into("#p-phone", "07700 900777").await;
+    app.select("#p-restriction", "no_post").await;
+    app.click("#parent-save").await;
+    app.wait_for_text("#add-parent-ack", "Saved").await;
+    app.wait_for_text("#parents", "07700 900777").await;
+
+    // A professional: the service is asked for, beside its field.
+    app.click("#add-professional").await;
+    app.type_into("#pr-name", "Dr Test Example").await;
+    app.type_into("#pr-role", "Community Paediatrician").await;
+    app.click("#professional-save").await;
+    app.wait_for_text("#err-pr-service", "Choose the service").await;
+    app.select("#pr-service", "health").await;
+    app.click("#professional-save").await;
+    app.wait_for_text("#professionals", "Dr Test Example").await;
+    app.screenshot("people.png").await;
+
+    // The letters: none for either restricted parent, and the SENCO is told why.
+    app.click("#nav-settings").await;
+    app.type_into("#s-name", "Testbrook Primary").await;
+    app.type_into("#s-address", "1 Sample Road, Exampletown").await;
+    app.type_into("#s-senco", "Jo Senco").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text(".app-header .school", "Testbrook Primary").await;
+    app.click("#nav-caseload").await;
+    open_child_named(&app, "Juno Testwhistle").await;
+    app.click("#open-prep").await;
+    app.type_into("#m-date", &in_eight_weeks()).await;
+    app.type_into("#m-time", "10:00").await;
+    app.type_into("#m-venue", "Library").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text("#notice", "T07 To do").await;
+    app.click("#accept-invitees").await;
+    app.wait_for_text("#invitees", "Dr Test Example").await;
+    app.click("#generate-letters").await;
+    let ack = app.wait_for_text("#generate-letters-ack", "Wrote").await;
+    assert!(ack.contains("Nothing was written for Mr Barnaby Testwhistle"), "{ack}");
+    assert!(ack.contains("Marigold") && ack.contains("do not send post"), "{ack}");
+    let files: Vec<String> = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(files.iter().any(|f| f.contains("professional_invitation")), "{files:?}");
+    assert!(
+        !files.iter().any(|f| f.contains("parent_invitation")),
+        "a restricted parent was written to: {files:?}"
+    );
     app.quit().await;
 }

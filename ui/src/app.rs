@@ -4,8 +4,8 @@ use ardesk_dto::ErrorDto;
 use leptos::prelude::*;
 
 use crate::screens::{
-    AmendmentsPage, Ar1Page, BundlePage, Caseload, ChildFormPage, ChildPage, FirstRun, PrepPage, Settings,
-    VerifyPage,
+    AmendmentsPage, Ar1Page, BundlePage, Caseload, ChildFormPage, ChildPage, FirstRun, ImportPupilsPage,
+    PrepPage, Settings, VerifyPage,
 };
 use crate::state::{Ctx, Screen};
 use crate::widgets::ErrorPanel;
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                 (ViewState::Ready { .. }, Screen::Ar1(review, child)) => view! { <Ar1Page review child /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Bundle(review, child)) => view! { <BundlePage review child /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Verify) => view! { <VerifyPage /> }.into_any(),
+                (ViewState::Ready { las, .. }, Screen::ImportPupils) => view! { <ImportPupilsPage las /> }.into_any(),
                 (ViewState::Ready { .. }, Screen::Amendments(review, child)) => {
                     view! { <AmendmentsPage review child /> }.into_any()
                 }

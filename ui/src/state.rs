@@ -26,6 +26,8 @@ pub(crate) enum Screen {
     Bundle(i64, i64),
     /// Checking a bundle received (for LA officers).
     Verify,
+    /// Importing pupils from the school's MIS.
+    ImportPupils,
 }
 
 /// State shared by every screen.

@@ -8,7 +8,9 @@
 //!
 //! One module per concern, each adding its methods to [`App`]:
 //! - `context`: the calendars, a child's current cycle, and one review's context (`Ctx`);
-//! - `children`: the caseload's children; `people`: their parents, carers and professionals; `reviews`: the statutory clock, dashboard and .ics;
+//! - `children`: the caseload's children; `people`: their parents, carers and professionals;
+//! - `import`: pupils from the school's MIS (a CTF or a CSV), previewed, then merged by UPN;
+//! - `reviews`: the statutory clock, dashboard and .ics;
 //! - `prep`: before the meeting; `letters`: every letter, in one batch routine;
 //! - `meeting`: the AR1 form and record; `after`: sent, decided, tracked actions;
 //! - `amendments`: the plan import and the proposed changes;
@@ -31,6 +33,7 @@ mod convert;
 mod demo;
 mod error;
 mod files;
+mod import;
 mod letters;
 mod meeting;
 mod people;
@@ -92,6 +95,8 @@ pub struct App {
     actor: String,
     /// A plan document read for import, kept until the SENCO confirms its sections.
     pending_plan: Option<(ChildId, String, Vec<u8>)>,
+    /// A pupil file read for import, kept until the SENCO confirms it.
+    pending_import: Option<import::PendingImport>,
     /// Today's backup (`None` while the caseload is empty), or why it failed; `None` in memory.
     backup: Option<Result<Option<PathBuf>, String>>,
 }
@@ -113,14 +118,14 @@ impl App {
         })?;
         let cal = calendars(&store)?;
         let backup = backups::daily(&store, path, clock.today()).map_err(|e| e.message);
-        Ok(App { store, cal, clock, actor: actor.into(), pending_plan: None, backup: Some(backup) })
+        Ok(App { store, cal, clock, actor: actor.into(), pending_plan: None, pending_import: None, backup: Some(backup) })
     }
 
     /// A caseload held in memory only (tests, benchmarks).
     pub fn in_memory(clock: Box<dyn Clock>) -> Result<App, AppError> {
         let store = Store::open_in_memory()?;
         let cal = calendars(&store)?;
-        Ok(App { store, cal, clock, actor: "test".to_owned(), pending_plan: None, backup: None })
+        Ok(App { store, cal, clock, actor: "test".to_owned(), pending_plan: None, pending_import: None, backup: None })
     }
 
     pub fn info(&self) -> Result<AppInfo, AppError> {

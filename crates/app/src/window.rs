@@ -7,7 +7,7 @@ use ardesk_dto::commands as c;
 use ardesk_dto::{
     AfterMeetingDto, AmendmentPreview, AmendmentsDto, AppInfo, Ar1Dto, Ar1Saved, BundleCheckDto,
     CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, LetterTemplateDto, ProfileSummary,
-    ReviewPrep, Saved, SchoolForm, TrackedActionDto,
+    PupilImport, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
 };
 
 use crate::{App, AppError};
@@ -72,6 +72,14 @@ pub fn update_professional(app: &mut App, r: c::UpdateProfessional) -> Answer<Ch
 
 pub fn delete_professional(app: &mut App, r: c::DeleteProfessional) -> Answer<ChildDetail> {
     app.delete_professional(r.child, r.id)
+}
+
+pub fn map_pupil_columns(app: &mut App, r: c::MapPupilColumns) -> Answer<PupilImport> {
+    app.map_pupil_columns(r.columns)
+}
+
+pub fn confirm_pupil_import(app: &mut App, _: c::ConfirmPupilImport) -> Answer<PupilImport> {
+    app.confirm_pupil_import()
 }
 
 pub fn profiles(app: &mut App, _: c::Profiles) -> Answer<Vec<ProfileSummary>> {

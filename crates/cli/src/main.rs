@@ -10,6 +10,8 @@ use ardesk_domain::dates::parse_user_date;
 use ardesk_dto::{ChildSummary, ErrorCode};
 use clap::{Parser, Subcommand};
 
+mod people;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "ardesk",
@@ -65,6 +67,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A child's parents, carers and professionals: list, add, edit, remove.
+    People {
+        #[command(subcommand)]
+        command: people::PeopleCommand,
+    },
+    /// Import pupils from the school's MIS: a DfE Common Transfer File (CTF) or a CSV report.
+    /// Pupils with an EHC plan are added or updated (matched by UPN); what the SENCO typed is
+    /// never overwritten and nobody is deleted. Exit 2, writing nothing, if the file is unusable.
+    ImportPupils(people::ImportArgs),
     /// Compute the statutory clock of one review cycle (no database needed).
     Timeline {
         /// The plan's issue date, or the date of the LA decision letter that concluded the last review.
@@ -271,13 +282,16 @@ fn run(cli: Cli) -> Result<(), AppError> {
             println!("Demo caseload ready: {n} children in {}.", app.info()?.database);
         }
         Command::Pupils { db, json } => {
-            let children = open(db, clock)?.children()?;
+            let app = open(db, clock)?;
             if json {
-                println!("{}", to_json(&children)?);
+                println!("{}", to_json(&app.pupils()?)?);
             } else {
+                let children = app.children()?;
                 print!("{}", table(&children));
             }
         }
+        Command::People { command } => people::run(command, |db| open(db, clock))?,
+        Command::ImportPupils(args) => people::import(args, |db| open(db, clock))?,
         Command::Timeline { anchor, dob, meeting, la, json } => {
             let anchor = iso_arg("--anchor", &anchor)?;
             let dob = iso_arg("--dob", &dob)?;
@@ -333,6 +347,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let written = open(db, clock)?.generate_letters(review, &out, letter_format(format))?;
             for name in written.files {
                 println!("{}", out.join(name).display());
+            }
+            for why in written.withheld {
+                eprintln!("not written: {why}");
             }
         }
         Command::Checklist { db, review, json } => {

@@ -42,6 +42,7 @@ pub mod ids;
 pub mod invitees;
 pub mod la;
 pub mod letters;
+pub mod mis;
 pub mod ncy;
 pub mod paperwork;
 pub mod people;

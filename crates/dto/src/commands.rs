@@ -47,6 +47,10 @@ macro_rules! with_commands {
             app update_professional: UpdateProfessional { child: i64, id: i64, form: $crate::ProfessionalForm }
                 -> $crate::ChildDetail;
             app delete_professional: DeleteProfessional { child: i64, id: i64 } -> $crate::ChildDetail;
+            // Pupils from the school's MIS: a preview, the columns of a CSV mapped, then written.
+            shell preview_pupil_import: PreviewPupilImport { la: Option<String> } -> $crate::PupilImport;
+            app map_pupil_columns: MapPupilColumns { columns: Vec<$crate::ImportColumn> } -> $crate::PupilImport;
+            app confirm_pupil_import: ConfirmPupilImport {} -> $crate::PupilImport;
             // Settings: LA profiles, the school, term dates, letter templates.
             app profiles: Profiles {} -> Vec<$crate::ProfileSummary>;
             app profile_json: ProfileJson { id: String } -> String;

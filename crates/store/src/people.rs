@@ -74,6 +74,21 @@ impl Store {
             .collect()
     }
 
+    /// Every child's parents and carers, by child (for lists of the whole caseload).
+    pub fn parents_by_child(&self) -> Result<std::collections::HashMap<i64, Vec<ParentCarer>>, StoreError> {
+        let mut out: std::collections::HashMap<i64, Vec<ParentCarer>> = std::collections::HashMap::new();
+        for child in self.child_ids()? {
+            out.insert(child.0, self.parents(child)?.into_iter().map(|p| p.parent).collect());
+        }
+        Ok(out)
+    }
+
+    fn child_ids(&self) -> Result<Vec<ChildId>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT DISTINCT child_id FROM parent_carer")?;
+        let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(ids.into_iter().map(ChildId).collect())
+    }
+
     /// The professionals working with a child, in the order they were added.
     pub fn professionals(&self, child: ChildId) -> Result<Vec<StoredProfessional>, StoreError> {
         let mut stmt = self.conn.prepare(

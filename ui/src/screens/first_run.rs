@@ -31,12 +31,16 @@ pub(crate) fn FirstRun() -> impl IntoView {
         <section class="first-run" aria-labelledby="welcome">
             <h2 id="welcome">"Welcome to Annual Review Desk"</h2>
             <p>
-                "Your caseload is empty. Add the children whose EHC plans you review, or explore "
-                "the app with a demo caseload of invented children first."
+                "Your caseload is empty. Import the pupils with an EHC plan from your MIS (a Common Transfer "
+                "File or a CSV report), add children one by one, or explore the app with a demo caseload "
+                "of invented children first."
             </p>
             <div class="actions">
                 <button id="load-demo" class="primary" on:click=load disabled=move || busy.get()>
                     {move || if busy.get() { "Loading demo…" } else { "Load demo caseload" }}
+                </button>
+                <button id="import-pupils" on:click=move |_| ctx.go(Screen::ImportPupils)>
+                    "Import pupils from the MIS"
                 </button>
                 <button id="add-child" on:click=move |_| ctx.go(Screen::NewChild)>
                     "Add a child"

@@ -13,6 +13,7 @@ mod amendments;
 mod backups;
 mod bundle;
 mod children;
+mod import;
 mod letters;
 mod meeting;
 mod people;

@@ -81,11 +81,13 @@ impl PeopleDrafts {
 
 type Saving = std::pin::Pin<Box<dyn std::future::Future<Output = Result<ChildDetail, ErrorDto>>>>;
 
-/// Runs a change and shows the child as saved; the confirmation (or the refusal) beside `at`.
+/// Runs a change and shows the child as saved: the confirmation beside `done_at` (a button
+/// that stays on screen), a refusal beside `refused_at` (the form's save button, while the
+/// form stays open with what was typed).
 fn change<F: Clone + Default + Send + Sync + 'static>(
     child: RwSignal<Option<Result<ChildDetail, ErrorDto>>>,
     draft: Draft<F>,
-    at: &'static str,
+    (done_at, refused_at): (&'static str, &'static str),
     done: String,
     close: bool,
     saving: Saving,
@@ -96,10 +98,10 @@ fn change<F: Clone + Default + Send + Sync + 'static>(
                 if close {
                     draft.close();
                 }
-                draft.outcome.done(at, done);
+                draft.outcome.done(done_at, done);
                 child.set(Some(Ok(detail)));
             }
-            Err(e) => draft.outcome.refused(at, e),
+            Err(e) => draft.outcome.refused(refused_at, e),
         }
     });
 }
@@ -124,7 +126,7 @@ pub(super) fn PeoplePanel(
             Some(row) => Box::pin(ipc::call(commands::UpdateParent { child: id, id: row, form })),
             None => Box::pin(ipc::call(commands::AddParent { child: id, form })),
         };
-        change(child, pd, "parent-save", format!("Saved {name}."), true, saving);
+        change(child, pd, ("add-parent", "parent-save"), format!("Saved {name}."), true, saving);
     };
     let save_professional = move || {
         let form = prd.form.get_untracked();
@@ -133,7 +135,7 @@ pub(super) fn PeoplePanel(
             Some(row) => Box::pin(ipc::call(commands::UpdateProfessional { child: id, id: row, form })),
             None => Box::pin(ipc::call(commands::AddProfessional { child: id, form })),
         };
-        change(child, prd, "professional-save", format!("Saved {name}."), true, saving);
+        change(child, prd, ("add-professional", "professional-save"), format!("Saved {name}."), true, saving);
     };
     let no_parent = parents.iter().all(|p| !p.parental_responsibility);
 
@@ -179,7 +181,7 @@ pub(super) fn PeoplePanel(
                                             <button class="link edit-parent" on:click=move |_| pd.edit(row, form.clone())>"Edit"</button>
                                             " "
                                             <button class="link remove-parent" on:click=move |_| change(
-                                                child, pd, "add-parent", format!("Removed {name}."), false,
+                                                child, pd, ("add-parent", "add-parent"), format!("Removed {name}."), false,
                                                 Box::pin(ipc::call(commands::DeleteParent { child: id, id: row })),
                                             )>"Remove"</button>
                                         </td>
@@ -224,7 +226,7 @@ pub(super) fn PeoplePanel(
                                             <button class="link edit-professional" on:click=move |_| prd.edit(row, form.clone())>"Edit"</button>
                                             " "
                                             <button class="link remove-professional" on:click=move |_| change(
-                                                child, prd, "add-professional", format!("Removed {name}."), false,
+                                                child, prd, ("add-professional", "add-professional"), format!("Removed {name}."), false,
                                                 Box::pin(ipc::call(commands::DeleteProfessional { child: id, id: row })),
                                             )>"Remove"</button>
                                         </td>

@@ -19,7 +19,11 @@ pub(super) fn LettersPanel(page: Page, outcome: Outcome, letters: Vec<LetterLogD
                 .await
             {
                 Ok(done) => {
-                    let text = format!("Wrote {} letters to {}.", done.files.len(), done.folder);
+                    let mut text = format!("Wrote {} letters to {}.", done.files.len(), done.folder);
+                    for why in &done.withheld {
+                        text.push(' ');
+                        text.push_str(why);
+                    }
                     page.written(outcome, "generate-letters", text).await;
                 }
                 Err(e) => outcome.refused("generate-letters", e),
