@@ -48,7 +48,7 @@ fn main() {
         for c in &caseload.children {
             let Some(profile) = las.get(&c.record.la_id) else { continue };
             let input = ClockInput {
-                anchor: c.last_review_decision.unwrap_or(c.record.plan_issue_date),
+                anchor: c.record.history.anchor().map(|a| a.date),
                 dob: c.record.dob,
                 ncy_offset: c.record.ncy_offset,
                 meeting: c.meeting.as_ref().map(|m| m.date),

@@ -212,7 +212,7 @@ impl App {
         self.store.write(action, |tx| {
             tx.set_decision(ctx.review, decision, on, stage)?;
             if latest && decision.continues() {
-                tx.set_last_review_decision(ctx.child.id, Some(on))?;
+                tx.set_last_review(ctx.child.id, ctx.this.meeting.as_ref().map(|m| m.date), Some(on))?;
                 tx.insert_review(ctx.child.id, &Review::planning())?;
             }
             Ok(())

@@ -4,9 +4,9 @@
 
 use ardesk_documents::ar1::Ar1Header;
 use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
-use ardesk_domain::caseload::{NextStep, next_step};
+use ardesk_domain::caseload::{NextStep, Status, next_step};
 use ardesk_domain::child::ChildRecord;
-use ardesk_domain::clock::{ClockInput, MilestoneId, Timeline, timeline};
+use ardesk_domain::clock::{Anchor, ClockInput, MilestoneId, Timeline, timeline};
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::la::{DEFAULT_LA, LaCatalogue, LaProfile};
@@ -32,7 +32,9 @@ pub(crate) struct Cycle<'a> {
     pub stage: ReviewStage,
     pub meeting: Option<NaiveDate>,
     pub next: Option<NextStep>,
-    pub anchor: NaiveDate,
+    /// What the cycle counts from; `None` when no date of the plan's history is known.
+    pub anchor: Option<Anchor>,
+    pub status: Status,
 }
 
 impl Calendars {
@@ -45,9 +47,9 @@ impl Calendars {
             .at(&row.record.la_id, meeting.unwrap_or(today))
             .or_else(|| self.las.get(DEFAULT_LA))
             .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
-        let anchor = row.last_review_decision.unwrap_or(row.record.plan_issue_date);
+        let anchor = row.record.history.anchor();
         let input = ClockInput {
-            anchor,
+            anchor: anchor.map(|a| a.date),
             dob: row.record.dob,
             ncy_offset: row.record.ncy_offset,
             meeting,
@@ -61,7 +63,8 @@ impl Calendars {
             .as_ref()
             .ok()
             .and_then(|t| next_step(stage, t, meeting, circulated, profile, &self.holidays));
-        Ok(Cycle { profile, timeline, stage, meeting, next, anchor })
+        let status = Status::of_review(anchor.is_some(), next.as_ref(), today);
+        Ok(Cycle { profile, timeline, stage, meeting, next, anchor, status })
     }
 }
 
@@ -88,12 +91,7 @@ pub(crate) fn calendars(store: &Store) -> Result<Calendars, AppError> {
 }
 
 pub(crate) fn row_of(c: StoredChild) -> ChildRow {
-    ChildRow {
-        id: c.id,
-        record: c.record,
-        last_review_decision: c.plan.last_review_decision,
-        review: c.review,
-    }
+    ChildRow { id: c.id, record: c.record, review: c.review }
 }
 
 /// Everything about one review that the use-cases below need.

@@ -35,6 +35,7 @@ pub(crate) fn stage(s: ReviewStage) -> Stage {
 pub(crate) fn urgency(s: Status) -> Urgency {
     match s {
         Status::Overdue => Urgency::Overdue,
+        Status::NeedsDates => Urgency::NeedsDates,
         Status::DueSoon => Urgency::DueSoon,
         Status::OnTrack => Urgency::OnTrack,
     }
@@ -157,6 +158,8 @@ pub(crate) fn input(form: ChildForm) -> ChildInput {
         la_id: form.la_id,
         la_ref: form.la_ref,
         plan_issue_date: form.plan_issue_date,
+        last_review_meeting: form.last_review_meeting,
+        last_review_decision: form.last_review_decision,
         transfer_ncy: form.transfer_ncy,
         post16_move: form.post16_move,
     }
@@ -173,7 +176,9 @@ fn form(record: &ChildRecord) -> ChildForm {
         looked_after: record.looked_after,
         la_id: record.la_id.clone(),
         la_ref: record.la_ref.clone().unwrap_or_default(),
-        plan_issue_date: input_date(record.plan_issue_date),
+        plan_issue_date: record.history.plan_issued.map(input_date).unwrap_or_default(),
+        last_review_meeting: record.history.last_review_meeting.map(input_date).unwrap_or_default(),
+        last_review_decision: record.history.last_review_decision.map(input_date).unwrap_or_default(),
         transfer_ncy: record.transfers.extra_transfer_ncy.map(|n| n.to_string()).unwrap_or_default(),
         post16_move: record.transfers.post16_move.map(input_date).unwrap_or_default(),
     }
@@ -222,8 +227,9 @@ pub(crate) fn detail(c: &StoredChild, las: &LaCatalogue, today: NaiveDate) -> Ch
         la_name: las.name_of(&r.la_id).to_owned(),
         la_ref: r.la_ref.clone(),
         looked_after: r.looked_after,
-        plan_issued: long(c.plan.issue_date),
-        last_review_decision: c.plan.last_review_decision.map(long),
+        plan_issued: r.history.plan_issued.map(long),
+        last_review_meeting: r.history.last_review_meeting.map(long),
+        last_review_decision: r.history.last_review_decision.map(long),
         sections: c
             .plan
             .sections

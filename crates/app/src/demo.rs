@@ -69,7 +69,6 @@ impl App {
             tx.set_school(&caseload.school)?;
             for (c, plan) in caseload.children.iter().zip(&plans) {
                 let id = tx.insert_child(&c.record)?;
-                tx.set_last_review_decision(id, c.last_review_decision)?;
                 for (section, text) in &c.sections {
                     tx.set_section(id, *section, text)?;
                 }
@@ -207,7 +206,6 @@ impl App {
         let row = ChildRow {
             id: ChildId(0),
             record: c.record.clone(),
-            last_review_decision: c.last_review_decision,
             review: Some(ardesk_store::StoredReview {
                 id: ardesk_domain::ids::ReviewId(0),
                 review: Review { meeting: Some(meeting.clone()), stage: c.stage, circulated_on: None },

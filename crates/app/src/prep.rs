@@ -121,7 +121,9 @@ impl App {
     /// before the start of the review cycle.
     pub fn set_meeting(&mut self, review: i64, form: MeetingForm) -> Result<ReviewPrep, AppError> {
         let ctx = self.review_ctx(review)?;
-        let meeting = validate_meeting(&convert::meeting_input(form), ctx.child.plan.anchor())?;
+        // Without any of the plan's dates, the cycle can start no earlier than the child's birth.
+        let cycle_start = ctx.child.record.history.anchor().map_or(ctx.child.record.dob, |a| a.date);
+        let meeting = validate_meeting(&convert::meeting_input(form), cycle_start)?;
         let stage = ctx.this.stage;
         let action = Action { actor: &self.actor, name: "review.meeting", at: self.clock.now() };
         self.store.write(action, |tx| tx.set_meeting(ctx.review, Some(&meeting), stage))?;

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use ardesk_documents::ics;
 use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
-use ardesk_domain::caseload::{NextStep, Status};
+use ardesk_domain::caseload::{
+    ENTER_THE_PLANS_DATES, NO_ANCHOR_EXPLAINED, NO_ANCHOR_WARNING, NextStep, Status,
+};
 use ardesk_domain::clock::{ClockInput, Transfers};
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::ChildId;
@@ -17,12 +19,35 @@ use ardesk_dto::{
 use ardesk_store::ChildRow;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::context::{Calendars, builtin_las, row_of};
+use crate::context::{Calendars, Cycle, builtin_las, row_of};
 use crate::files::{exported, write_atomically};
 use crate::{App, AppError, convert};
 
 fn next_dto(next: &NextStep) -> NextStepDto {
-    NextStepDto { id: next.id.code().to_owned(), due: next.due.to_string(), action: next.action() }
+    NextStepDto { id: next.id.code().to_owned(), due: Some(next.due.to_string()), action: next.action() }
+}
+
+/// The cycle's next step; for a child whose plan's dates are all unknown, entering them (T01,
+/// the anchor, with no date of its own).
+fn cycle_next(cycle: &Cycle<'_>) -> Option<NextStepDto> {
+    match (&cycle.next, cycle.status) {
+        (Some(next), _) => Some(next_dto(next)),
+        (None, Status::NeedsDates) => {
+            Some(NextStepDto { id: "T01".to_owned(), due: None, action: ENTER_THE_PLANS_DATES.to_owned() })
+        }
+        (None, _) => None,
+    }
+}
+
+/// The clock's warnings: a meeting too late for the LA (before the meeting), and a cycle whose
+/// review deadline cannot be worked out because no date of the plan's history is known.
+fn cycle_warnings(cycle: &Cycle<'_>, tl: &ardesk_domain::clock::Timeline) -> Vec<String> {
+    let mut out =
+        if cycle.stage < ReviewStage::MeetingHeld { tl.meeting_warnings(cycle.meeting) } else { Vec::new() };
+    if cycle.anchor.is_none() && cycle.next.is_some() {
+        out.push(NO_ANCHOR_WARNING.to_owned());
+    }
+    out
 }
 
 /// Overdue first (the longest overdue at the top), then due soon, then on track; by due date.
@@ -32,8 +57,7 @@ fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result
         let cycle = cal.cycle(row, today)?;
         let r = &row.record;
         let ncy = nc_year(r.dob, r.ncy_offset, today);
-        // A timeline that cannot be computed (a meeting before the cycle's anchor) needs a look now.
-        let status = cycle.next.map_or(Status::Overdue, |n| Status::of(n.due, today));
+        let status = cycle.status;
         let transfer = ncy == 6
             || ncy == 11
             || r.transfers.extra_transfer_ncy == Some(ncy)
@@ -53,7 +77,7 @@ fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result
                 transfer,
                 stage: convert::stage(cycle.stage),
                 stage_label: cycle.stage.label().to_owned(),
-                next: cycle.next.as_ref().map(next_dto),
+                next: cycle_next(&cycle),
                 status: convert::urgency(status),
                 status_label: match (&cycle.timeline, status) {
                     (Err(_), _) => "Check dates".to_owned(),
@@ -61,8 +85,7 @@ fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result
                 },
                 meeting: cycle.meeting.map(long),
                 warnings: match &cycle.timeline {
-                    Ok(tl) if cycle.stage < ReviewStage::MeetingHeld => tl.meeting_warnings(cycle.meeting),
-                    Ok(_) => Vec::new(),
+                    Ok(tl) => cycle_warnings(&cycle, tl),
                     Err(why) => vec![format!("The review's dates do not fit together: {why}.")],
                 },
             },
@@ -74,30 +97,26 @@ fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result
 
 fn timeline_dto(row: &ChildRow, cal: &Calendars, today: NaiveDate) -> Result<ChildTimeline, AppError> {
     let cycle = cal.cycle(row, today)?;
-    let tl = cycle.timeline.map_err(|why| {
+    let tl = cycle.timeline.as_ref().map_err(|why| {
         AppError::new(
             ErrorCode::Validation,
             format!("The review's dates do not fit together: {why}. Correct the meeting date."),
         )
     })?;
-    let status = cycle.next.map_or(Status::Overdue, |n| Status::of(n.due, today));
     let day = |d: NaiveDate| d.format("%a %-d %b %Y").to_string();
     Ok(ChildTimeline {
         child_id: row.id.0,
         year_group: label(tl.ncy),
         pfa_required: tl.pfa_required,
-        anchor: long(cycle.anchor),
+        anchor: cycle.anchor.map(|a| long(a.date)),
+        anchor_explained: cycle.anchor.map_or_else(|| NO_ANCHOR_EXPLAINED.to_owned(), |a| a.explain()),
         la_name: cycle.profile.name.clone(),
         meeting: cycle.meeting.map(day),
-        next: cycle.next.as_ref().map(next_dto),
-        status: convert::urgency(status),
-        status_label: status.label().to_owned(),
+        next: cycle_next(&cycle),
+        status: convert::urgency(cycle.status),
+        status_label: cycle.status.label().to_owned(),
         term_dates_known: !cal.school.is_empty(),
-        warnings: if cycle.stage < ReviewStage::MeetingHeld {
-            tl.meeting_warnings(cycle.meeting)
-        } else {
-            Vec::new()
-        },
+        warnings: cycle_warnings(&cycle, tl),
         milestones: tl
             .milestones
             .iter()
@@ -202,8 +221,15 @@ pub fn timeline_report(
         let known: Vec<&str> = las.current().iter().map(|p| p.id.as_str()).collect();
         AppError::new(ErrorCode::Validation, format!("unknown LA \"{la}\" (known: {})", known.join(", ")))
     })?;
-    let input =
-        ClockInput { anchor, dob, ncy_offset: 0, meeting, profile, transfers: Transfers::default(), today };
+    let input = ClockInput {
+        anchor: Some(anchor),
+        dob,
+        ncy_offset: 0,
+        meeting,
+        profile,
+        transfers: Transfers::default(),
+        today,
+    };
     let tl = ardesk_domain::clock::timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
         .map_err(|e| AppError::new(ErrorCode::Validation, e.to_string()))?;
     Ok(TimelineReport {

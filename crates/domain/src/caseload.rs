@@ -7,13 +7,26 @@ use crate::clock::{MilestoneId, Timeline};
 use crate::la::LaProfile;
 use crate::review::ReviewStage;
 
-/// How urgent a review's next step is.
+/// How urgent a review's next step is, in the caseload's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     Overdue,
+    /// No date of the plan's history is known (a child imported from the MIS), so the clock has
+    /// nothing to count from: not overdue, but the SENCO must enter the dates to know.
+    NeedsDates,
     DueSoon,
     OnTrack,
 }
+
+/// The next step of a child whose plan's history gives the clock no date to count from.
+pub const ENTER_THE_PLANS_DATES: &str = "Enter the plan's dates";
+
+/// In place of the anchor's explanation when no date of the plan's history is known.
+pub const NO_ANCHOR_EXPLAINED: &str = "No date of the plan's history is known, so the clock has nothing to count from. Enter the date the plan was first issued, or the dates of its last review, in the child's details.";
+
+/// Beside a meeting's milestones when no date of the plan's history is known.
+pub const NO_ANCHOR_WARNING: &str =
+    "Enter the plan's dates: without them the review deadline (T02) cannot be worked out.";
 
 /// "Due soon" means due within this many days.
 pub const DUE_SOON_DAYS: u32 = 14;
@@ -29,9 +42,21 @@ impl Status {
         }
     }
 
+    /// How a review stands: from its next step when there is one; without one, either the
+    /// clock has no anchor (enter the plan's dates) or its dates do not fit together (a meeting
+    /// before the anchor), which needs a look now.
+    pub fn of_review(anchor_known: bool, next: Option<&NextStep>, today: NaiveDate) -> Status {
+        match next {
+            Some(n) => Status::of(n.due, today),
+            None if !anchor_known => Status::NeedsDates,
+            None => Status::Overdue,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Status::Overdue => "overdue",
+            Status::NeedsDates => "needs_dates",
             Status::DueSoon => "due_soon",
             Status::OnTrack => "on_track",
         }
@@ -40,6 +65,7 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::Overdue => "Overdue",
+            Status::NeedsDates => "Dates needed",
             Status::DueSoon => "Due soon",
             Status::OnTrack => "On track",
         }
@@ -112,7 +138,7 @@ mod tests {
         let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
         let holidays = BankHolidays::embedded();
         let input = ClockInput {
-            anchor: d(2025, 3, 1),
+            anchor: Some(d(2025, 3, 1)),
             dob: d(2016, 2, 3),
             ncy_offset: 0,
             meeting,
@@ -149,7 +175,7 @@ mod tests {
         let holidays = BankHolidays::embedded();
         let m = d(2026, 1, 20);
         let input = ClockInput {
-            anchor: d(2025, 3, 1),
+            anchor: Some(d(2025, 3, 1)),
             dob: d(2016, 2, 3),
             ncy_offset: 0,
             meeting: Some(m),
@@ -162,6 +188,39 @@ mod tests {
         let next = next_step(ReviewStage::ReportsDue, &tl, Some(m), true, profile, &holidays);
         assert_eq!(next.map(|n| (n.id, n.due)), Some((MilestoneId::T10, m)));
         assert_eq!(next.map(|n| n.action()), Some("Hold the review meeting on Tue 20 Jan 2026".to_owned()));
+    }
+
+    #[test]
+    fn without_the_plan_s_dates_the_next_step_is_to_enter_them() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let holidays = BankHolidays::embedded();
+        let today = d(2026, 11, 22);
+        let undated = |meeting: Option<NaiveDate>| {
+            let input = ClockInput {
+                anchor: None,
+                dob: d(2016, 2, 3),
+                ncy_offset: 0,
+                meeting,
+                profile,
+                transfers: Transfers::default(),
+                today,
+            };
+            let tl = timeline(&input, &holidays, &SchoolCalendar::default())
+                .unwrap_or_else(|e| unreachable!("{e}"));
+            next_step(ReviewStage::Planning, &tl, meeting, false, profile, &holidays)
+        };
+        let next = undated(None);
+        assert_eq!(next, None);
+        let status = Status::of_review(false, next.as_ref(), today);
+        assert_eq!((status, status.label()), (Status::NeedsDates, "Dates needed"));
+        assert!(status > Status::Overdue);
+        // A meeting's own deadlines do not wait for the plan's dates.
+        let next = undated(Some(d(2026, 12, 1)));
+        assert_eq!(next.map(|n| n.id), Some(MilestoneId::T06));
+        assert_eq!(Status::of_review(false, next.as_ref(), today), Status::Overdue);
+        // Dates that do not fit together need a look now.
+        assert_eq!(Status::of_review(true, None, today), Status::Overdue);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::clock::Transfers;
+use crate::clock::{ReviewHistory, Transfers};
 use crate::dates::parse_user_date;
 use crate::la::LaCatalogue;
 use crate::problem::{Problem, Problems};
@@ -74,7 +74,12 @@ pub struct ChildInput {
     pub looked_after: bool,
     pub la_id: String,
     pub la_ref: String,
+    /// The date the plan was first issued ("" if not known).
     pub plan_issue_date: String,
+    /// The date of the last annual review meeting ("" if not known, or none yet).
+    pub last_review_meeting: String,
+    /// The date of the LA's decision letter after the last review ("" if not known, or none yet).
+    pub last_review_decision: String,
     /// An extra phase transfer at the end of this NC year ("" for none; Year 6 and Year 11
     /// transfers are always applied).
     pub transfer_ncy: String,
@@ -97,8 +102,8 @@ pub struct ChildRecord {
     pub la_id: String,
     /// The LA's own case or EHCP reference.
     pub la_ref: Option<String>,
-    /// Issue date of the current EHC plan.
-    pub plan_issue_date: NaiveDate,
+    /// The plan's dates that anchor its review cycle (any may be unknown).
+    pub history: ReviewHistory,
     /// Phase transfers beyond the standard Year 6 and Year 11 ones.
     pub transfers: Transfers,
 }
@@ -174,27 +179,30 @@ pub fn validate(
         )),
         other => Ok(other),
     });
-    let plan_issue_date = problems.take(
-        parse_user_date("plan_issue_date", "EHC plan issue date", &input.plan_issue_date).and_then(
-            |issued| {
-                if issued > today {
-                    Err(Problem::block(
-                        "plan_issue_date",
-                        "EHC plan issue date is in the future.",
-                        "Enter the date printed on the final plan.",
-                    ))
-                } else if dob.is_some_and(|dob| issued < dob) {
-                    Err(Problem::block(
-                        "plan_issue_date",
-                        "EHC plan issue date is before the date of birth.",
-                        "Check both dates.",
-                    ))
-                } else {
-                    Ok(issued)
-                }
-            },
-        ),
-    );
+    let plan_issued = problems.take(optional_date(
+        "plan_issue_date",
+        "Date the plan was first issued",
+        &input.plan_issue_date,
+    ));
+    let last_review_meeting = problems.take(optional_date(
+        "last_review_meeting",
+        "Last review meeting",
+        &input.last_review_meeting,
+    ));
+    let last_review_decision = problems.take(optional_date(
+        "last_review_decision",
+        "LA's last decision letter",
+        &input.last_review_decision,
+    ));
+    // The order of the dates that could be read, each problem beside its field.
+    let history = ReviewHistory {
+        plan_issued: plan_issued.flatten(),
+        last_review_meeting: last_review_meeting.flatten(),
+        last_review_decision: last_review_decision.flatten(),
+    };
+    for problem in history.problems(dob, today) {
+        problems.push(problem);
+    }
 
     let transfer_ncy = problems.take(parse_transfer_ncy(&input.transfer_ncy));
     let post16_move = problems.take(if input.post16_move.trim().is_empty() {
@@ -222,7 +230,9 @@ pub fn validate(
         ncy_offset,
         la_id,
         la_ref,
-        plan_issue_date,
+        plan_issued,
+        last_review_meeting,
+        last_review_decision,
         transfer_ncy,
         post16_move,
     ) {
@@ -235,7 +245,9 @@ pub fn validate(
             Some(ncy_offset),
             Some(la_id),
             Some(la_ref),
-            Some(plan_issue_date),
+            Some(_),
+            Some(_),
+            Some(_),
             Some(extra_transfer_ncy),
             Some(post16_move),
         ) if problems.is_empty() => Ok(ChildRecord {
@@ -248,11 +260,16 @@ pub fn validate(
             looked_after: input.looked_after,
             la_id,
             la_ref,
-            plan_issue_date,
+            history,
             transfers: Transfers { extra_transfer_ncy, post16_move },
         }),
         _ => Err(problems.into_vec()),
     }
+}
+
+/// A date that may be left blank.
+fn optional_date(field: &'static str, label: &str, raw: &str) -> Result<Option<NaiveDate>, Problem> {
+    if raw.trim().is_empty() { Ok(None) } else { parse_user_date(field, label, raw).map(Some) }
 }
 
 fn parse_transfer_ncy(raw: &str) -> Result<Option<i32>, Problem> {
@@ -309,6 +326,8 @@ mod tests {
             la_id: "redcar".into(),
             la_ref: "".into(),
             plan_issue_date: "01/03/2024".into(),
+            last_review_meeting: "".into(),
+            last_review_decision: "".into(),
             transfer_ncy: "".into(),
             post16_move: "".into(),
         }
@@ -336,12 +355,22 @@ mod tests {
             upn: "123".into(),
             ncy_offset: "7".into(),
             la_id: "".into(),
-            plan_issue_date: "".into(),
+            plan_issue_date: "01/13/2024".into(),
+            last_review_decision: "01/01/2027".into(),
             ..valid()
         };
         assert_eq!(
             fields(&input),
-            ["legal_forenames", "legal_surname", "dob", "upn", "ncy_offset", "la_id", "plan_issue_date"]
+            [
+                "legal_forenames",
+                "legal_surname",
+                "dob",
+                "upn",
+                "ncy_offset",
+                "la_id",
+                "plan_issue_date",
+                "last_review_decision"
+            ]
         );
     }
 
@@ -357,6 +386,27 @@ mod tests {
             fields(&ChildInput { plan_issue_date: "23/11/2026".into(), ..valid() }),
             ["plan_issue_date"]
         );
+    }
+
+    #[test]
+    fn the_plan_s_dates_may_be_unknown_but_must_come_in_order() {
+        let blank = ChildInput { plan_issue_date: "".into(), ..valid() };
+        let record = validate(&blank, &las(), today());
+        assert_eq!(record.map(|r| r.history), Ok(ReviewHistory::default()));
+        let history = |issued: &str, meeting: &str, decision: &str| ChildInput {
+            plan_issue_date: issued.into(),
+            last_review_meeting: meeting.into(),
+            last_review_decision: decision.into(),
+            ..valid()
+        };
+        let full = validate(&history("01/03/2024", "14/03/2025", "02/04/2025"), &las(), today());
+        let anchor = full.ok().and_then(|r| r.history.anchor()).map(|a| a.date);
+        assert_eq!(anchor, NaiveDate::from_ymd_opt(2025, 4, 2));
+        assert!(fields(&history("", "14/03/2025", "")).is_empty());
+        assert_eq!(fields(&history("01/03/2024", "14/03/2025", "02/04/2024")), ["last_review_decision"]);
+        assert_eq!(fields(&history("01/03/2025", "14/03/2024", "")), ["last_review_meeting"]);
+        assert_eq!(fields(&history("", "23/11/2026", "")), ["last_review_meeting"]);
+        assert_eq!(fields(&history("", "14/3/2025", "not yet")), ["last_review_decision"]);
     }
 
     #[test]

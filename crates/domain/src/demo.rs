@@ -24,7 +24,6 @@ pub const MAX_SIZE: usize = 2000;
 #[derive(Debug, Clone)]
 pub struct DemoChild {
     pub record: ChildRecord,
-    pub last_review_decision: Option<NaiveDate>,
     pub sections: Vec<(SectionId, String)>,
     pub parents: Vec<ParentCarer>,
     pub professionals: Vec<Professional>,
@@ -172,7 +171,14 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
         looked_after,
         la_id: la_id.to_owned(),
         la_ref: Some(format!("{la_prefix}-EHC-{:05}", 10_000 + i * 7)),
-        plan_issue_date,
+        // The previous review's meeting was held four weeks before its decision letter
+        // ([`previous_review`]).
+        history: crate::clock::ReviewHistory {
+            plan_issued: Some(plan_issue_date),
+            last_review_meeting: last_review_decision
+                .map(|decided| decided - Days::new(PREVIOUS_MEETING_DAYS)),
+            last_review_decision,
+        },
         // One infant-school child in Year 2 moves to junior school: T16 applies to them too.
         transfers: crate::clock::Transfers {
             extra_transfer_ncy: (target_ncy == 2 && i % 28 == 2).then_some(2),
@@ -187,7 +193,6 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
         parents: parents(i, surname, looked_after),
         professionals: professionals(i, ncy, looked_after),
         record,
-        last_review_decision,
         meeting,
         stage,
     })
@@ -504,11 +509,14 @@ pub struct PreviousReview {
     pub done: Vec<usize>,
 }
 
+/// How long before its decision letter a demo child's previous review meeting was held.
+const PREVIOUS_MEETING_DAYS: u64 = 26;
+
 /// The previous review of a demo child whose cycle runs from a decision letter: held four weeks
 /// before the letter, with three actions, the first (and usually the second) already done.
 pub fn previous_review(c: &DemoChild) -> Option<PreviousReview> {
-    let decided_on = c.last_review_decision?;
-    let held = decided_on - Days::new(26);
+    let decided_on = c.record.history.last_review_decision?;
+    let held = decided_on - Days::new(PREVIOUS_MEETING_DAYS);
     let name = c.record.preferred_name.as_ref().unwrap_or(&c.record.legal_forenames).as_str();
     let date = |days_after: u64| (held + Days::new(days_after)).format("%d/%m/%Y").to_string();
     let actions = [
@@ -580,11 +588,16 @@ mod tests {
         let a = caseload(today(), STANDARD_SIZE);
         let b = caseload(today(), STANDARD_SIZE);
         assert_eq!(format!("{:?}", a.children), format!("{:?}", b.children));
-        for c in &a.children {
-            assert!(c.record.plan_issue_date <= today());
-            assert!(c.record.plan_issue_date > c.record.dob);
-            if let Some(decided) = c.last_review_decision {
-                assert!(decided > c.record.plan_issue_date && decided < today());
+        for c in &caseload(today(), MAX_SIZE).children {
+            let h = c.record.history;
+            assert_eq!(h.problems(Some(c.record.dob), today()), vec![], "{h:?}");
+            assert!(h.plan_issued.is_some_and(|issued| issued > c.record.dob));
+            if let Some(decided) = h.last_review_decision {
+                assert!(decided < today());
+                assert_eq!(
+                    h.last_review_meeting.map(|m| m.checked_add_days(Days::new(26))),
+                    Some(Some(decided))
+                );
             }
         }
     }

@@ -38,7 +38,10 @@ pub struct ChildDetail {
     pub la_name: String,
     pub la_ref: Option<String>,
     pub looked_after: bool,
-    pub plan_issued: String,
+    /// The date the plan was first issued, for display, when known.
+    pub plan_issued: Option<String>,
+    pub last_review_meeting: Option<String>,
+    /// The LA's decision letter after the last review.
     pub last_review_decision: Option<String>,
     pub sections: Vec<PlanSection>,
     pub parents: Vec<Parent>,
@@ -146,8 +149,12 @@ pub struct ChildForm {
     pub looked_after: bool,
     pub la_id: String,
     pub la_ref: String,
-    /// `dd/mm/yyyy`.
+    /// `dd/mm/yyyy` the plan was first issued; "" if not known.
     pub plan_issue_date: String,
+    /// `dd/mm/yyyy` of the last review meeting; "" if not known or none yet.
+    pub last_review_meeting: String,
+    /// `dd/mm/yyyy` of the LA's decision letter after the last review; "" if not known or none yet.
+    pub last_review_decision: String,
     /// An extra phase transfer at the end of this NC year, e.g. "2" (infant to junior); "" for none.
     pub transfer_ncy: String,
     /// `dd/mm/yyyy` of a post-16 to post-16 move; "" for none.

@@ -80,6 +80,8 @@ code_list! {
     /// How urgent a review's next step is.
     Urgency {
         Overdue = "overdue",
+        /// No date of the plan's history is known: the clock has nothing to count from.
+        NeedsDates = "needs_dates",
         DueSoon = "due_soon",
         OnTrack = "on_track",
     }

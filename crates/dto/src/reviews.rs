@@ -35,10 +35,10 @@ pub struct CaseloadRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextStepDto {
-    /// Milestone id, e.g. "T06".
+    /// Milestone id, e.g. "T06"; "T01" (enter the plan's dates) when the clock has no anchor.
     pub id: String,
-    /// ISO date `YYYY-MM-DD`.
-    pub due: String,
+    /// ISO date `YYYY-MM-DD`; none for T01, which has no date of its own.
+    pub due: Option<String>,
     /// "Send invitations and requests for advice by Tue 23 Dec 2025".
     pub action: String,
 }
@@ -50,8 +50,11 @@ pub struct ChildTimeline {
     /// "Year 6"…
     pub year_group: String,
     pub pfa_required: bool,
-    /// The date the cycle runs from (plan issue date or last review decision), for display.
-    pub anchor: String,
+    /// The date the cycle runs from (the LA's last decision letter, the last review meeting or the
+    /// date the plan was first issued), for display; none when no date is known.
+    pub anchor: Option<String>,
+    /// Which date that is and what follows from it, as a sentence.
+    pub anchor_explained: String,
     pub la_name: String,
     pub meeting: Option<String>,
     pub next: Option<NextStepDto>,

@@ -2,7 +2,7 @@
 //! people around them (`people.rs`). Deleting a child deletes all of it.
 
 use ardesk_domain::child::{ChildRecord, Upn};
-use ardesk_domain::clock::Transfers;
+use ardesk_domain::clock::{ReviewHistory, Transfers};
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::plan::{EhcPlan, SectionId};
@@ -19,7 +19,6 @@ use crate::{Store, StoreError, Tx};
 pub struct ChildRow {
     pub id: ChildId,
     pub record: ChildRecord,
-    pub last_review_decision: Option<NaiveDate>,
     /// The current (latest) review, if one has been started.
     pub review: Option<StoredReview>,
 }
@@ -59,7 +58,8 @@ pub struct PlanSource {
 const CHILD_COLUMNS: &str = "
     c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
     c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
-    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move, r.circulated_on
+    r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move, r.circulated_on,
+    p.last_review_meeting
     FROM child c
     JOIN ehc_plan p ON p.child_id = c.id
     LEFT JOIN review r ON r.id = (SELECT max(id) FROM review WHERE child_id = c.id)";
@@ -77,7 +77,7 @@ struct RawChild {
     looked_after: bool,
     la_id: String,
     la_ref: Option<String>,
-    issue_date: String,
+    issue_date: Option<String>,
     last_decision: Option<String>,
     review_id: Option<i64>,
     meeting_date: Option<String>,
@@ -87,6 +87,7 @@ struct RawChild {
     transfer_ncy: Option<i32>,
     post16_move: Option<String>,
     circulated_on: Option<String>,
+    last_meeting: Option<String>,
 }
 
 impl RawChild {
@@ -112,11 +113,15 @@ impl RawChild {
             transfer_ncy: row.get(17)?,
             post16_move: row.get(18)?,
             circulated_on: row.get(19)?,
+            last_meeting: row.get(20)?,
         })
     }
 
     fn into_row(self) -> Result<ChildRow, StoreError> {
         let id = self.id;
+        let optional_date = |text: Option<String>, what: &str| -> Result<Option<NaiveDate>, StoreError> {
+            text.map(|d| date(&d, what, id)).transpose()
+        };
         let record = ChildRecord {
             legal_forenames: name(&self.forenames, "legal forenames", id)?,
             legal_surname: name(&self.surname, "legal surname", id)?,
@@ -133,7 +138,11 @@ impl RawChild {
             looked_after: self.looked_after,
             la_id: self.la_id,
             la_ref: self.la_ref,
-            plan_issue_date: date(&self.issue_date, "plan issue date", id)?,
+            history: ReviewHistory {
+                plan_issued: optional_date(self.issue_date, "plan issue date")?,
+                last_review_meeting: optional_date(self.last_meeting, "last review meeting")?,
+                last_review_decision: optional_date(self.last_decision, "last review decision")?,
+            },
             transfers: Transfers {
                 extra_transfer_ncy: self.transfer_ncy,
                 post16_move: match self.post16_move {
@@ -141,10 +150,6 @@ impl RawChild {
                     None => None,
                 },
             },
-        };
-        let last_review_decision = match self.last_decision {
-            Some(d) => Some(date(&d, "last review decision", id)?),
-            None => None,
         };
         let review = match (self.review_id, self.stage) {
             (Some(review_id), Some(stage)) => Some(StoredReview {
@@ -156,7 +161,7 @@ impl RawChild {
             }),
             _ => None,
         };
-        Ok(ChildRow { id: ChildId(id), record, last_review_decision, review })
+        Ok(ChildRow { id: ChildId(id), record, review })
     }
 }
 
@@ -199,11 +204,7 @@ impl Store {
         let parents = self.parents(id)?;
         let professionals = self.professionals(id)?;
 
-        let plan = EhcPlan {
-            issue_date: row.record.plan_issue_date,
-            last_review_decision: row.last_review_decision,
-            sections,
-        };
+        let plan = EhcPlan { sections };
         Ok(StoredChild { id: row.id, record: row.record, plan, parents, professionals, review: row.review })
     }
 
@@ -237,9 +238,16 @@ impl Tx<'_> {
             child,
         )?;
         let id = self.tx.last_insert_rowid();
+        let h = &child.history;
         self.tx.execute(
-            "INSERT INTO ehc_plan (child_id, issue_date) VALUES (?1, ?2)",
-            params![id, iso(child.plan_issue_date)],
+            "INSERT INTO ehc_plan (child_id, issue_date, last_review_meeting, last_review_decision)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                id,
+                h.plan_issued.map(iso),
+                h.last_review_meeting.map(iso),
+                h.last_review_decision.map(iso)
+            ],
         )?;
         self.touch("child", id);
         Ok(ChildId(id))
@@ -259,9 +267,16 @@ impl Tx<'_> {
         if changed == 0 {
             return Err(StoreError::NotFound { what: "child", id: id.0 });
         }
+        let h = &child.history;
         self.tx.execute(
-            "UPDATE ehc_plan SET issue_date = ?2 WHERE child_id = ?1",
-            params![id.0, iso(child.plan_issue_date)],
+            "UPDATE ehc_plan SET issue_date = ?2, last_review_meeting = ?3, last_review_decision = ?4
+             WHERE child_id = ?1",
+            params![
+                id.0,
+                h.plan_issued.map(iso),
+                h.last_review_meeting.map(iso),
+                h.last_review_decision.map(iso)
+            ],
         )?;
         self.touch("child", id.0);
         Ok(())
@@ -277,14 +292,17 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn set_last_review_decision(
+    /// Records the review that has just concluded: its meeting and the LA's decision letter,
+    /// which anchor the next review.
+    pub fn set_last_review(
         &mut self,
         id: ChildId,
-        date: Option<NaiveDate>,
+        meeting: Option<NaiveDate>,
+        decision: Option<NaiveDate>,
     ) -> Result<(), StoreError> {
         self.tx.execute(
-            "UPDATE ehc_plan SET last_review_decision = ?2 WHERE child_id = ?1",
-            params![id.0, date.map(iso)],
+            "UPDATE ehc_plan SET last_review_meeting = ?2, last_review_decision = ?3 WHERE child_id = ?1",
+            params![id.0, meeting.map(iso), decision.map(iso)],
         )?;
         self.touch("child", id.0);
         Ok(())

@@ -75,10 +75,13 @@ CREATE TABLE child (
     mis_snapshot TEXT                             -- v9: what the MIS import last said (JSON)
 ) STRICT;
 
--- The child's EHC plan: one per child. The last review decision anchors the next review.
+-- The child's EHC plan: one per child. Its dates anchor the next review: the LA's last decision
+-- letter, else the last review meeting, else the date the plan was first issued (any may be
+-- unknown: v10 rebuilt the table so that the issue date may be NULL).
 CREATE TABLE ehc_plan (
     child_id INTEGER PRIMARY KEY REFERENCES child (id) ON DELETE CASCADE,
-    issue_date TEXT NOT NULL,
+    issue_date TEXT,                              -- the date the plan was first issued
+    last_review_meeting TEXT,                     -- v10
     last_review_decision TEXT,
     source_sha256 TEXT REFERENCES stored_file (sha256), -- v6: the document it was imported from
     source_name TEXT                              -- v6: that document's file name

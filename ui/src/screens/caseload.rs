@@ -164,6 +164,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                     <select id="filter-status" on:change=move |ev| filters.update(|f| f.status = event_target_value(&ev))>
                         <option value="">"All"</option>
                         <option value="overdue">"Overdue"</option>
+                        <option value="needs_dates">"Dates needed"</option>
                         <option value="due_soon">"Due soon"</option>
                         <option value="on_track">"On track"</option>
                     </select>

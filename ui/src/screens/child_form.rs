@@ -86,9 +86,19 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                 <TextField form=data outcome name="la_ref" label="LA reference"
                     hint="The LA's case or EHCP reference, as printed on the plan."
                     get=|f| f.la_ref.clone() set=|f, v| f.la_ref = v />
-                <TextField form=data outcome name="plan_issue_date" label="EHC plan issue date" required=true placeholder="dd/mm/yyyy"
-                    hint="The date the final plan was issued."
+            </fieldset>
+            <fieldset>
+                <legend>"Review history"</legend>
+                <p class="hint">"The next review is due within 12 months of the LA's last decision letter; without it, of the last review meeting; before any review, of the date the plan was first issued. Leave a date blank if you do not know it."</p>
+                <TextField form=data outcome name="plan_issue_date" label="Date the plan was first issued" placeholder="dd/mm/yyyy"
+                    hint="The date on the first final EHC plan, not on a later amended one: an amended plan does not restart the clock."
                     get=|f| f.plan_issue_date.clone() set=|f, v| f.plan_issue_date = v />
+                <TextField form=data outcome name="last_review_meeting" label="Last review meeting" placeholder="dd/mm/yyyy"
+                    hint="The date of the last annual review meeting. Blank if the plan has not been reviewed yet."
+                    get=|f| f.last_review_meeting.clone() set=|f, v| f.last_review_meeting = v />
+                <TextField form=data outcome name="last_review_decision" label="LA's last decision letter" placeholder="dd/mm/yyyy"
+                    hint="The date of the LA's letter after that meeting (keep, amend or cease the plan). Blank if it has not come yet."
+                    get=|f| f.last_review_decision.clone() set=|f, v| f.last_review_decision = v />
             </fieldset>
             <fieldset>
                 <legend>"Phase transfers"</legend>

@@ -28,6 +28,7 @@ pub(crate) fn ErrorPanel(error: ErrorDto) -> impl IntoView {
 pub(crate) fn StatusBadge(status: Urgency, label: String) -> impl IntoView {
     let icon = match status {
         Urgency::Overdue => "⚠",
+        Urgency::NeedsDates => "✎",
         Urgency::DueSoon => "◷",
         Urgency::OnTrack => "✓",
     };

@@ -39,6 +39,63 @@ fn an_invalid_form_reports_every_field_and_saves_nothing() -> Result<(), AppErro
 }
 
 #[test]
+fn the_plan_s_dates_are_saved_shown_and_checked_beside_each_field() -> Result<(), AppError> {
+    let mut app = app();
+    let dated = ChildForm {
+        plan_issue_date: "01/03/2024".into(),
+        last_review_meeting: "2025-03-14".into(),
+        last_review_decision: "02/04/2025".into(),
+        ..form()
+    };
+    let id = app.create_child(dated)?.id;
+    let detail = app.child(id)?;
+    assert_eq!(
+        (
+            detail.plan_issued.as_deref(),
+            detail.last_review_meeting.as_deref(),
+            detail.last_review_decision.as_deref()
+        ),
+        (Some("1 Mar 2024"), Some("14 Mar 2025"), Some("2 Apr 2025"))
+    );
+    assert_eq!(
+        (
+            detail.form.plan_issue_date.as_str(),
+            detail.form.last_review_meeting.as_str(),
+            detail.form.last_review_decision.as_str()
+        ),
+        ("01/03/2024", "14/03/2025", "02/04/2025")
+    );
+
+    // Out of order: each problem beside its own field, and nothing saved.
+    let muddled = ChildForm {
+        plan_issue_date: "01/03/2025".into(),
+        last_review_meeting: "14/03/2024".into(),
+        last_review_decision: "01/01/2027".into(),
+        ..detail.form.clone()
+    };
+    let err = app.update_child(id, muddled).err();
+    let fields: Vec<&str> =
+        err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
+    assert_eq!(fields, ["last_review_meeting", "last_review_decision"]);
+    assert_eq!(app.child(id)?.form, detail.form);
+
+    // Every date may be blank.
+    let blank = ChildForm {
+        plan_issue_date: "".into(),
+        last_review_meeting: "".into(),
+        last_review_decision: "".into(),
+        ..detail.form
+    };
+    app.update_child(id, blank)?;
+    let detail = app.child(id)?;
+    assert_eq!(
+        (detail.plan_issued, detail.last_review_meeting, detail.last_review_decision),
+        (None, None, None)
+    );
+    Ok(())
+}
+
+#[test]
 fn create_edit_and_delete_a_child() -> Result<(), AppError> {
     let mut app = app();
     let saved = app.create_child(form())?;

@@ -7,14 +7,14 @@ fn the_caseload_puts_overdue_reviews_first() -> Result<(), AppError> {
     let rows = app.caseload()?;
     assert_eq!(rows.len(), STANDARD_SIZE);
     let order: Vec<&str> = rows.iter().map(|r| r.status.code()).collect();
-    let rank = |s: &str| ["overdue", "due_soon", "on_track"].iter().position(|x| *x == s);
+    let rank = |s: &str| ["overdue", "needs_dates", "due_soon", "on_track"].iter().position(|x| *x == s);
     assert!(order.windows(2).all(|w| rank(w[0]) <= rank(w[1])), "{order:?}");
     assert!(order.contains(&"overdue") && order.contains(&"on_track"), "{order:?}");
     // Within a status, the earliest due date comes first.
     let overdue: Vec<&str> = rows
         .iter()
         .filter(|r| r.status == ardesk_dto::Urgency::Overdue)
-        .filter_map(|r| r.next.as_ref().map(|n| n.due.as_str()))
+        .filter_map(|r| r.next.as_ref().and_then(|n| n.due.as_deref()))
         .collect();
     assert!(overdue.windows(2).all(|w| w[0] <= w[1]), "{overdue:?}");
     assert!(
@@ -37,6 +37,85 @@ fn a_child_s_timeline_explains_each_date() -> Result<(), AppError> {
     assert!(t02.non_working_day && t02.passed);
     assert!(t02.source.contains("s44"));
     assert_eq!(tl.status, ardesk_dto::Urgency::Overdue);
+    assert_eq!(tl.anchor.as_deref(), Some("1 Sep 2025"));
+    assert!(tl.anchor_explained.starts_with("Anchored on the date the plan was first issued, 1 Sep 2025"));
+    Ok(())
+}
+
+/// Issue 14: a typed child whose plan was reviewed in March is not overdue because the plan
+/// itself is over a year old; the clock says it counts from the meeting.
+#[test]
+fn issue_14_a_child_with_only_a_last_review_meeting_counts_from_it() -> Result<(), AppError> {
+    let mut app = app();
+    let form = ChildForm { plan_issue_date: "".into(), last_review_meeting: "14/03/2026".into(), ..form() };
+    let id = app.create_child(form)?.id;
+    let tl = app.child_timeline(id)?;
+    assert_eq!(tl.anchor.as_deref(), Some("14 Mar 2026"));
+    assert!(
+        tl.anchor_explained.starts_with(
+            "Anchored on the last review meeting, 14 Mar 2026: the next review is due within 12 months of it"
+        ),
+        "{}",
+        tl.anchor_explained
+    );
+    assert!(tl.anchor_explained.contains("needed by 13 Mar 2027"), "{}", tl.anchor_explained);
+    let t02 = tl.milestones.iter().find(|m| m.id == "T02").map(|m| m.due_iso.as_str());
+    assert_eq!(t02, Some("2027-03-12")); // Sat 13 Mar 2027 -> Fri 12 Mar
+    assert_eq!(tl.status, ardesk_dto::Urgency::OnTrack);
+    // Invitations go 6 weeks before the target meeting (14 Feb 2027): Sun 3 Jan -> Thu 31 Dec.
+    assert_eq!(tl.next.as_ref().and_then(|n| n.due.as_deref()), Some("2026-12-31"));
+    let row = app.caseload()?.into_iter().find(|r| r.child_id == id);
+    assert_eq!(row.as_ref().map(|r| r.status), Some(ardesk_dto::Urgency::OnTrack));
+    assert_eq!(row.map(|r| r.warnings), Some(vec![]));
+
+    // The LA's decision letter, once entered, anchors instead: the review ended with it.
+    let edit = ChildForm { last_review_decision: "02/04/2026".into(), ..app.child(id)?.form };
+    app.update_child(id, edit)?;
+    let tl = app.child_timeline(id)?;
+    assert!(
+        tl.anchor_explained
+            .starts_with("Anchored on the LA's decision letter after the last review, 2 Apr 2026")
+    );
+    Ok(())
+}
+
+/// Issue 14: a child with none of the plan's dates (as the MIS import adds them) is asked for
+/// them, and is not called overdue.
+#[test]
+fn issue_14_a_child_without_dates_says_enter_the_plan_s_dates() -> Result<(), AppError> {
+    let mut app = app();
+    let id = app.create_child(ChildForm { plan_issue_date: "".into(), ..form() })?.id;
+    let row = app
+        .caseload()?
+        .into_iter()
+        .find(|r| r.child_id == id)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "row"))?;
+    assert_eq!((row.status, row.status_label.as_str()), (ardesk_dto::Urgency::NeedsDates, "Dates needed"));
+    let next = row.next.as_ref().map(|n| (n.id.as_str(), n.due.clone(), n.action.as_str()));
+    assert_eq!(next, Some(("T01", None, "Enter the plan's dates")));
+    assert!(row.warnings.is_empty(), "{:?}", row.warnings);
+
+    let tl = app.child_timeline(id)?;
+    assert_eq!((tl.status, tl.anchor), (ardesk_dto::Urgency::NeedsDates, None));
+    assert!(tl.milestones.is_empty());
+    assert_eq!(tl.next.map(|n| n.action), Some("Enter the plan's dates".to_owned()));
+    assert!(tl.anchor_explained.contains("nothing to count from"), "{}", tl.anchor_explained);
+
+    // A meeting's own deadlines still apply, with a warning that the review deadline is unknown.
+    let review = app.current_review(id)?;
+    app.set_meeting(
+        review,
+        ardesk_dto::MeetingForm {
+            date: "12/01/2027".into(),
+            time: "10:00".into(),
+            venue: "SENCO office".into(),
+        },
+    )?;
+    let row = app.caseload()?.into_iter().find(|r| r.child_id == id);
+    assert_eq!(row.as_ref().and_then(|r| r.next.as_ref()).map(|n| n.id.as_str()), Some("T06"));
+    assert_eq!(row.map(|r| r.warnings.len()), Some(1));
+    let ids: Vec<String> = app.child_timeline(id)?.milestones.into_iter().map(|m| m.id).collect();
+    assert!(!ids.contains(&"T02".to_owned()) && ids.contains(&"T07".to_owned()), "{ids:?}");
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Children, their plans and the people around them.
 
+use ardesk_domain::clock::ReviewHistory;
 use ardesk_domain::people::{ContactMethod, ParentCarer};
 use ardesk_domain::plan::SectionId;
 use ardesk_domain::review::{Review, ReviewStage};
@@ -53,6 +54,34 @@ fn children_round_trip_and_delete_cascades() -> Result<(), StoreError> {
         |r| r.get(0),
     )?;
     assert_eq!(orphans, 0);
+    Ok(())
+}
+
+#[test]
+fn the_plans_dates_round_trip_and_any_may_be_unknown() -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    let mut undated = record("Ada", "");
+    undated.history = ReviewHistory::default();
+    let id = store.write(action("child.create"), |tx| tx.insert_child(&undated))?;
+    assert_eq!(store.child(id)?.record, undated);
+
+    let mut dated = undated.clone();
+    dated.history = ReviewHistory {
+        plan_issued: d(2024, 3, 1),
+        last_review_meeting: d(2025, 3, 14),
+        last_review_decision: d(2025, 4, 2),
+    };
+    store.write(action("child.update"), |tx| tx.update_child(id, &dated))?;
+    assert_eq!(store.children()?.first().map(|c| c.record.history), Some(dated.history));
+
+    // The review that has just concluded becomes the last review.
+    store.write(action("review.decision"), |tx| tx.set_last_review(id, d(2026, 3, 10), d(2026, 4, 1)))?;
+    let h = store.child(id)?.record.history;
+    assert_eq!(
+        (h.plan_issued, h.last_review_meeting, h.last_review_decision),
+        (d(2024, 3, 1), d(2026, 3, 10), d(2026, 4, 1))
+    );
     Ok(())
 }
 

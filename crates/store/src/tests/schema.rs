@@ -32,6 +32,45 @@ fn a_version_1_database_is_migrated_in_place() -> Result<(), StoreError> {
     Ok(())
 }
 
+#[test]
+fn version_10_keeps_the_plans_dates_and_lets_the_issue_date_be_unknown() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("v9.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path)?;
+        migrations::up_to(9).to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
+        conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)?;
+        for (id, name) in [(1, "Ada"), (2, "Bo")] {
+            conn.execute(
+                "INSERT INTO child (id, legal_forenames, legal_surname, dob, la_id) VALUES (?1, ?2, 'Example', '2016-02-03', 'redcar')",
+                rusqlite::params![id, name],
+            )?;
+        }
+        conn.execute(
+            "INSERT INTO ehc_plan (child_id, issue_date, last_review_decision, source_name) VALUES
+                 (1, '2024-03-01', '2025-04-02', 'plan.docx'), (2, '2023-09-01', NULL, NULL)",
+            [],
+        )?;
+    }
+    let mut store = Store::open(&path)?;
+    let ada = store.child(ChildId(1))?.record.history;
+    assert_eq!(
+        (ada.plan_issued, ada.last_review_meeting, ada.last_review_decision),
+        (NaiveDate::from_ymd_opt(2024, 3, 1), None, NaiveDate::from_ymd_opt(2025, 4, 2))
+    );
+    let bo = store.child(ChildId(2))?.record.history;
+    assert_eq!((bo.plan_issued, bo.last_review_decision), (NaiveDate::from_ymd_opt(2023, 9, 1), None));
+    let source: Option<String> =
+        store.conn.query_row("SELECT source_name FROM ehc_plan WHERE child_id = 1", [], |r| r.get(0))?;
+    assert_eq!(source.as_deref(), Some("plan.docx"));
+    // The issue date may now be unknown.
+    let mut undated = store.child(ChildId(2))?.record;
+    undated.history = ardesk_domain::clock::ReviewHistory::default();
+    store.write(action("child.update"), |tx| tx.update_child(ChildId(2), &undated))?;
+    assert_eq!(store.child(ChildId(2))?.record.history, ardesk_domain::clock::ReviewHistory::default());
+    Ok(())
+}
+
 /// The schema for people to read; it must say what the migrations build.
 const CURRENT_SQL: &str = include_str!("../current.sql");
 

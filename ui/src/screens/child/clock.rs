@@ -37,10 +37,10 @@ pub(super) fn ReviewClock(id: i64) -> impl IntoView {
                 " "
                 <strong id="next-action">{t.next.as_ref().map(|n| n.action.clone()).unwrap_or_default()}</strong>
             </p>
+            <p class="anchor" id="anchor">{t.anchor_explained.clone()}</p>
             <p class="cycle">
                 {format!(
-                    "This review cycle runs from {} · {} · {}{}",
-                    t.anchor,
+                    "{} · {}{}",
                     t.la_name,
                     t.year_group,
                     if t.pfa_required { " · preparing for adulthood must be covered" } else { "" }

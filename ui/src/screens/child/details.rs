@@ -19,10 +19,14 @@ pub(super) fn ChildDetails(child: ChildDetail) -> impl IntoView {
                     {row("Maintaining LA", child.la_name.clone())}
                     {row("LA reference", child.la_ref.clone().unwrap_or_else(|| "Not recorded".into()))}
                     {row("Looked after", if child.looked_after { "Yes".into() } else { "No".into() })}
-                    {row("EHC plan issued", child.plan_issued.clone())}
+                    {row("Plan first issued", child.plan_issued.clone().unwrap_or_else(|| "Not recorded".into()))}
                     {row(
-                        "Last review concluded",
-                        child.last_review_decision.clone().unwrap_or_else(|| "No review yet".into()),
+                        "Last review meeting",
+                        child.last_review_meeting.clone().unwrap_or_else(|| "Not recorded".into()),
+                    )}
+                    {row(
+                        "LA's last decision letter",
+                        child.last_review_decision.clone().unwrap_or_else(|| "Not recorded".into()),
                     )}
                 </dl>
             </section>
