@@ -1160,7 +1160,9 @@ async fn every_control_has_a_label() {
 #[tokio::test(flavor = "multi_thread")]
 async fn issue_14_pupils_imported_from_a_ctf_and_the_people_around_a_child() {
     let driver = Driver::start("issue_14_pupils_imported_from_a_ctf_and_the_people_around_a_child");
-    driver.offer_path(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pupils/ctf25.xml"));
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    driver.offer_path(&here.join("fixtures/pupils/ctf25.xml"));
+    driver.offer_path(&here.join("plans/d-combined-e-f.docx"));
     let app = driver.launch().await;
 
     // The first run offers the import; the preview says what will happen and writes nothing.
@@ -1244,5 +1246,25 @@ async fn issue_14_pupils_imported_from_a_ctf_and_the_people_around_a_child() {
         !files.iter().any(|f| f.contains("parent_invitation")),
         "a restricted parent was written to: {files:?}"
     );
+
+    // Her plan, on the LA's own template with Sections E and F in one table: the preview says
+    // so, and the SENCO moves a part to another section before saving.
+    app.click("#back-to-child").await;
+    app.click("#open-amendments").await;
+    app.click("#import-plan").await;
+    app.wait_for_text("#combined-0", "Printed together").await;
+    let f = app.value("#plan-F").await;
+    assert!(f.contains("Small-group language session") && !f.contains("three-step"), "{f}");
+    app.select("#part-0-0", "F").await;
+    app.wait_for_text("#plan-parts-ack", "Moved").await;
+    assert!(app.value("#plan-F").await.contains("three-step"), "the part moved to F");
+    assert!(!app.value("#plan-E").await.contains("three-step"), "and left E");
+    app.screenshot("plan-combined.png").await;
+    app.click("#plan-save").await;
+    app.wait_for_text("#plan-ack", "saved").await;
+    let saved: String = open_db(&driver.db_path())
+        .query_row("SELECT body FROM plan_section WHERE section = 'F'", [], |r| r.get(0))
+        .unwrap();
+    assert!(saved.contains("three-step"), "{saved}");
     app.quit().await;
 }

@@ -6,8 +6,8 @@
 use ardesk_dto::commands as c;
 use ardesk_dto::{
     AfterMeetingDto, AmendmentPreview, AmendmentsDto, AppInfo, Ar1Dto, Ar1Saved, BundleCheckDto,
-    CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, LetterTemplateDto, ProfileSummary,
-    PupilImport, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
+    CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, LetterTemplateDto, PlanImportDto,
+    ProfileSummary, PupilImport, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
 };
 
 use crate::{App, AppError};
@@ -228,6 +228,10 @@ pub fn set_no_amendments(app: &mut App, r: c::SetNoAmendments) -> Answer<Amendme
 
 pub fn set_amendment_mode(app: &mut App, r: c::SetAmendmentMode) -> Answer<AmendmentsDto> {
     app.set_amendment_mode(r.review, &r.mode)
+}
+
+pub fn assign_plan_parts(app: &mut App, r: c::AssignPlanParts) -> Answer<PlanImportDto> {
+    app.assign_plan_parts(r.child, &r.choices)
 }
 
 pub fn save_plan(app: &mut App, r: c::SavePlan) -> Answer<()> {

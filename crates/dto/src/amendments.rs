@@ -109,4 +109,42 @@ pub struct PlanImportDto {
     pub sections: Vec<PlanSection>,
     /// Codes of the sections not found (their text is what was recorded before).
     pub missing: Vec<String>,
+    /// Sections the plan prints together ("Sections E and F" in one table, one "Section H"
+    /// for H1 and H2): what the preview says about them, and their parts for the SENCO to
+    /// assign. Empty when every section has its own heading.
+    #[serde(default)]
+    pub combined: Vec<CombinedSectionsDto>,
+}
+
+/// Sections a plan prints together, and where the import put each part of their text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CombinedSectionsDto {
+    /// The sections' codes, in order: `["E", "F"]`, `["H1", "H2"]`, `["B", "E", "F"]`.
+    pub codes: Vec<String>,
+    /// The heading as the plan prints it ("Sections E and F: Outcomes and provision"), or the
+    /// table's column labels.
+    pub heading: String,
+    /// What the import did with the text, in plain English, to show as it is.
+    pub note: String,
+    /// Each part (a table row's cells for one section, or a paragraph), in the plan's order,
+    /// with the section it was put in.
+    pub parts: Vec<PlanPartDto>,
+}
+
+/// A part of combined sections' text and the section it is in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanPartDto {
+    /// `A` … `K`, `H1`, `H2`.
+    pub code: String,
+    pub text: String,
+}
+
+/// The SENCO's choice of section for one part of combined sections: the part is
+/// `PlanImportDto.combined[combined].parts[part]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanPartChoice {
+    pub combined: usize,
+    pub part: usize,
+    /// The section chosen: `A` … `K`, `H1`, `H2`.
+    pub code: String,
 }

@@ -112,6 +112,8 @@ macro_rules! with_commands {
             app set_amendment_mode: SetAmendmentMode { review: i64, mode: String } -> $crate::AmendmentsDto;
             shell write_amendments: WriteAmendments { review: i64 } -> $crate::LettersWritten;
             shell import_plan: ImportPlan { child: i64 } -> $crate::PlanImportDto;
+            app assign_plan_parts: AssignPlanParts { child: i64, choices: Vec<$crate::PlanPartChoice> }
+                -> $crate::PlanImportDto;
             app save_plan: SavePlan { child: i64, sections: Vec<$crate::PlanSection> } -> ();
             // The submission bundle, and the LA's check of one received.
             app bundle_check: BundleCheck { review: i64 } -> $crate::BundleCheckDto;

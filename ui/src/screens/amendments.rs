@@ -4,8 +4,8 @@
 
 use ardesk_dto::commands;
 use ardesk_dto::{
-    AmendmentForm, AmendmentPreview, AmendmentsDto, DiffChange, DiffRun, ErrorDto, EvidenceRef, PlanSection,
-    Severity, VagueDto,
+    AmendmentForm, AmendmentPreview, AmendmentsDto, CombinedSectionsDto, DiffChange, DiffRun, ErrorDto,
+    EvidenceRef, PlanPartChoice, PlanSection, Severity, VagueDto,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -70,6 +70,18 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     // its fields.
     let outcome = Outcome::new();
     let import = RwSignal::new(None::<PlanDraft>);
+    // Sections the imported plan prints together, and the SENCO's choices for their parts.
+    let combined = RwSignal::new(Vec::<CombinedSectionsDto>::new());
+    let choices = RwSignal::new(Vec::<PlanPartChoice>::new());
+    let section_codes = Memo::new(move |_| {
+        import.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    i.sections.iter().map(|s| s.code.clone()).filter(|c| c != "Front").collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     // What the plan's form shows, without the text typed into it: typing redraws nothing.
     let import_shape = Memo::new(move |_| {
         import.with(|i| {
@@ -159,6 +171,8 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
             match ipc::call(commands::ImportPlan { child }).await {
                 Ok(found) => {
                     outcome.clear();
+                    combined.set(found.combined);
+                    choices.set(Vec::new());
                     import.set(Some(PlanDraft {
                         file: found.file_name,
                         sections: found.sections,
@@ -167,6 +181,29 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                     plan_opening.open();
                 }
                 Err(e) => outcome.refused("plan", e),
+            }
+        });
+    };
+    // The SENCO puts a part of combined sections in another section: the file is read again
+    // with every choice so far, and the preview replaced.
+    let assign = move |combined_at: usize, part: usize, code: String| {
+        choices.update(|list| {
+            list.retain(|c: &PlanPartChoice| !(c.combined == combined_at && c.part == part));
+            list.push(PlanPartChoice { combined: combined_at, part, code });
+        });
+        let choices = choices.get_untracked();
+        spawn_local(async move {
+            let result = ipc::call(commands::AssignPlanParts { child, choices }).await;
+            if let Some(found) =
+                outcome.answer("plan-parts", result, |_| "Moved; the sections below are updated.".to_owned())
+            {
+                combined.set(found.combined);
+                import.update(|i| {
+                    if let Some(i) = i.as_mut() {
+                        i.sections = found.sections;
+                        i.missing = found.missing;
+                    }
+                });
             }
         });
     };
@@ -225,6 +262,10 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                             {if file.is_empty() { "Type or paste each section, then save.".to_owned() } else { format!("Found in {file}: check each section, correct it if needed, then save.") }}
                             {(!missing.is_empty()).then(|| format!(" No heading was found for: {} (the text shown is what was recorded before).", missing.join(", ")))}
                         </p>
+                        {move || combined.get().into_iter().enumerate().map(|(at, c)| view! {
+                            <CombinedParts at c codes=section_codes.get() assign />
+                        }).collect_view()}
+                        <Ack outcome at="plan-parts" />
                         {sections.into_iter().enumerate().map(|(n, (code, title))| {
                             let id = format!("plan-{code}");
                             let text = move || import.with(|i| i.as_ref().and_then(|i| i.sections.get(n)).map(|s| s.text.clone()).unwrap_or_default());
@@ -438,5 +479,35 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
     view! {
         <BackToChild child />
         <article class="amendments">{body}</article>
+    }
+}
+
+/// Sections a plan prints together: what the import did, and a choice of section for each part.
+#[component]
+fn CombinedParts(
+    at: usize,
+    c: CombinedSectionsDto,
+    codes: Vec<String>,
+    assign: impl Fn(usize, usize, String) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <fieldset class="combined" id=format!("combined-{at}")>
+            <legend>{format!("Printed together: {}", c.heading)}</legend>
+            <p class="hint">{c.note.clone()}</p>
+            {c.parts.into_iter().enumerate().map(|(part, p)| {
+                let id = format!("part-{at}-{part}");
+                let excerpt: String = p.text.chars().take(160).collect();
+                let more = if p.text.chars().count() > 160 { "…" } else { "" };
+                let current = p.code.clone();
+                view! {
+                    <div class="field part">
+                        <label for=id.clone()>{format!("{excerpt}{more}")}</label>
+                        <select id=id prop:value=current on:change=move |ev| assign(at, part, event_target_value(&ev))>
+                            {codes.iter().map(|code| view! { <option value=code.clone()>{format!("Section {code}")}</option> }).collect_view()}
+                        </select>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

@@ -17,6 +17,7 @@ mod import;
 mod letters;
 mod meeting;
 mod people;
+mod plan_import;
 mod prep;
 mod reviews;
 mod settings;
