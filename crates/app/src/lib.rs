@@ -118,14 +118,30 @@ impl App {
         })?;
         let cal = calendars(&store)?;
         let backup = backups::daily(&store, path, clock.today()).map_err(|e| e.message);
-        Ok(App { store, cal, clock, actor: actor.into(), pending_plan: None, pending_import: None, backup: Some(backup) })
+        Ok(App {
+            store,
+            cal,
+            clock,
+            actor: actor.into(),
+            pending_plan: None,
+            pending_import: None,
+            backup: Some(backup),
+        })
     }
 
     /// A caseload held in memory only (tests, benchmarks).
     pub fn in_memory(clock: Box<dyn Clock>) -> Result<App, AppError> {
         let store = Store::open_in_memory()?;
         let cal = calendars(&store)?;
-        Ok(App { store, cal, clock, actor: "test".to_owned(), pending_plan: None, pending_import: None, backup: None })
+        Ok(App {
+            store,
+            cal,
+            clock,
+            actor: "test".to_owned(),
+            pending_plan: None,
+            pending_import: None,
+            backup: None,
+        })
     }
 
     pub fn info(&self) -> Result<AppInfo, AppError> {

@@ -1,6 +1,8 @@
 //! The people around a child: `parent_carer` and `professional`. Each belongs to one child and
 //! goes when the child is deleted (ON DELETE CASCADE).
 
+use std::collections::HashMap;
+
 use ardesk_domain::ids::ChildId;
 use ardesk_domain::people::{ContactMethod, ParentCarer, Professional, Restriction, Service};
 use rusqlite::{OptionalExtension, params};
@@ -29,13 +31,28 @@ pub struct StoredProfessional {
 impl Store {
     /// A child's parents and carers, in the order they were added.
     pub fn parents(&self, child: ChildId) -> Result<Vec<StoredParent>, StoreError> {
+        Ok(self.parents_where(Some(child))?.into_iter().map(|(_, p)| p).collect())
+    }
+
+    /// Every child's parents and carers, by child id, in one query (for the whole caseload:
+    /// `ardesk pupils`, a pupil import).
+    pub fn parents_by_child(&self) -> Result<HashMap<i64, Vec<StoredParent>>, StoreError> {
+        let mut out: HashMap<i64, Vec<StoredParent>> = HashMap::new();
+        for (child, parent) in self.parents_where(None)? {
+            out.entry(child).or_default().push(parent);
+        }
+        Ok(out)
+    }
+
+    /// The parents of `child`, or of every child; each with its child's id.
+    fn parents_where(&self, child: Option<ChildId>) -> Result<Vec<(i64, StoredParent)>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, name, relationship, parental_responsibility, phone, email, address, preferred_contact,
-                    language, interpreter, restriction, restriction_note, mis_key, mis_snapshot
-             FROM parent_carer WHERE child_id = ?1 ORDER BY id",
+                    language, interpreter, restriction, restriction_note, mis_key, mis_snapshot, child_id
+             FROM parent_carer WHERE ?1 IS NULL OR child_id = ?1 ORDER BY id",
         )?;
         let rows = stmt
-            .query_map([child.0], |r| {
+            .query_map([child.map(|c| c.0)], |r| {
                 Ok((
                     StoredParent {
                         id: r.get(0)?,
@@ -57,11 +74,12 @@ impl Store {
                     },
                     r.get::<_, String>(7)?,
                     r.get::<_, Option<String>>(10)?,
+                    r.get::<_, i64>(14)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
-            .map(|(mut stored, method, restriction)| {
+            .map(|(mut stored, method, restriction, child)| {
                 stored.parent.preferred_contact =
                     ContactMethod::from_code(&method).ok_or_else(|| corrupt("contact method", stored.id))?;
                 stored.parent.restriction = restriction
@@ -69,24 +87,9 @@ impl Store {
                         Restriction::from_code(&r).ok_or_else(|| corrupt("contact restriction", stored.id))
                     })
                     .transpose()?;
-                Ok(stored)
+                Ok((child, stored))
             })
             .collect()
-    }
-
-    /// Every child's parents and carers, by child (for lists of the whole caseload).
-    pub fn parents_by_child(&self) -> Result<std::collections::HashMap<i64, Vec<ParentCarer>>, StoreError> {
-        let mut out: std::collections::HashMap<i64, Vec<ParentCarer>> = std::collections::HashMap::new();
-        for child in self.child_ids()? {
-            out.insert(child.0, self.parents(child)?.into_iter().map(|p| p.parent).collect());
-        }
-        Ok(out)
-    }
-
-    fn child_ids(&self) -> Result<Vec<ChildId>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT DISTINCT child_id FROM parent_carer")?;
-        let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?;
-        Ok(ids.into_iter().map(ChildId).collect())
     }
 
     /// The professionals working with a child, in the order they were added.
