@@ -1268,3 +1268,38 @@ async fn issue_14_pupils_imported_from_a_ctf_and_the_people_around_a_child() {
     assert!(saved.contains("three-step"), "{saved}");
     app.quit().await;
 }
+
+/// Issue 14: on an empty database the window leads the SENCO through the school's details, the
+/// LAs and the term dates, then the children; each step can be skipped.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_14_the_first_day_leads_through_the_school_the_las_and_the_term_dates() {
+    let driver = Driver::start("issue_14_the_first_day_leads_through_the_school_the_las_and_the_term_dates");
+    let app = driver.launch().await;
+    app.wait_for_text("#setup-current h3", "Step 1 of 4: The school's details").await;
+    app.type_into("#s-name", "Firstday Primary").await;
+    app.type_into("#s-address", "1 Sample Road, Exampletown").await;
+    app.type_into("#s-urn", "999999").await;
+    app.type_into("#s-senco", "Jo Senco").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text("#setup-steps", "The school's details ✓ Done").await;
+    assert_eq!(app.value("#s-name").await, "Firstday Primary", "the saved details stay in the form");
+    app.screenshot("first-day.png").await;
+    app.click("#setup-next").await;
+    app.wait_for_text("#setup-current h3", "Step 2 of 4: The LAs you work with").await;
+    app.click("#setup-next").await;
+    app.wait_for_text("#setup-current h3", "Step 3 of 4: Term dates").await;
+    app.type_into("#terms", "term, 03/09/2026, 23/10/2026").await;
+    app.click("#save-terms").await;
+    app.wait_for_text("#save-terms-ack", "saved").await;
+    app.click("#setup-next").await;
+    app.wait_for_text("#setup-steps", "Term dates ✓ Done").await;
+    assert_eq!(app.count("#setup-current").await, 0, "the last step closes the setting up");
+    // Any step can be opened again, or skipped; the children's choices are there throughout.
+    app.click("#setup-step-1").await;
+    app.wait_for_text("#setup-current h3", "Step 2 of 4").await;
+    app.click("#setup-skip").await;
+    assert_eq!(app.count("#setup-current").await, 0);
+    app.click("#add-child").await;
+    app.find("#child-form").await;
+    app.quit().await;
+}

@@ -10,7 +10,7 @@ use crate::ipc;
 use crate::widgets::{Ack, Form, Outcome, ProblemList};
 
 #[component]
-pub(super) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView {
+pub(crate) fn CalendarPanels(error: RwSignal<Option<ErrorDto>>) -> impl IntoView {
     let terms = RwSignal::new(String::new());
     // The term dates' problems are all about the one text: shown together beside it.
     let outcome = Outcome::new();

@@ -6,6 +6,9 @@ mod profiles;
 mod school;
 mod wording;
 
+pub(crate) use calendar::CalendarPanels;
+pub(crate) use school::SchoolPanel;
+
 use ardesk_dto::ErrorDto;
 use leptos::prelude::*;
 

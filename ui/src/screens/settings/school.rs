@@ -10,7 +10,7 @@ use crate::state::ctx;
 use crate::widgets::{Ack, Form, Outcome, TextField};
 
 #[component]
-pub(super) fn SchoolPanel() -> impl IntoView {
+pub(crate) fn SchoolPanel() -> impl IntoView {
     let ctx = ctx();
     let school = RwSignal::new(SchoolForm::default());
     let outcome = Outcome::new();
