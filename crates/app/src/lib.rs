@@ -13,7 +13,7 @@
 //! - `reviews`: the statutory clock, dashboard and .ics;
 //! - `prep`: before the meeting; `letters`: every letter, in one batch routine;
 //! - `meeting`: the AR1 form and record; `after`: sent, decided, tracked actions;
-//! - `amendments`: the plan import and the proposed changes;
+//! - `plan`: the current plan, imported from Word or typed; `amendments`: the proposed changes;
 //! - `bundle`: the school's bundle check and export; `verify`: the LA's check of a bundle
 //!   received, and the password scan of files;
 //! - `settings`: school, letter wording, LA profiles, bank holidays, term dates;
@@ -37,6 +37,7 @@ mod import;
 mod letters;
 mod meeting;
 mod people;
+mod plan;
 mod prep;
 mod reviews;
 mod settings;
