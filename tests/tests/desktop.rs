@@ -1303,3 +1303,59 @@ async fn issue_14_the_first_day_leads_through_the_school_the_las_and_the_term_da
     app.find("#child-form").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_14_a_child_is_added_for_an_la_that_was_not_shipped() {
+    let driver = Driver::start("issue_14_a_child_is_added_for_an_la_that_was_not_shipped");
+    let app = driver.launch().await;
+    app.click("#nav-settings").await;
+    // Croydon (306) is not among the shipped profiles: the school adds it from the list.
+    app.find("#profiles tr[data-profile='kent']").await;
+    assert_eq!(app.count("#profiles tr[data-profile='la-306']").await, 0);
+    app.click("#add-la").await;
+    app.wait_for_text("#err-add-la-code", "not the three-digit DfE code").await;
+    app.select("#add-la-code", "306").await;
+    app.click("#add-la").await;
+    app.wait_for_text("#add-la-ack", "Added Croydon with the statutory defaults").await;
+    app.wait_for_text("#profiles tr[data-profile='la-306']", "Croydon (statutory defaults)").await;
+    assert_eq!(app.count("#add-la-code option[value='306']").await, 0, "no longer offered");
+    // Its profile opens to edit: the school names it as the LA does and gives its address.
+    app.find("#profile-json").await;
+    let edit = |from: &str, to: &str| {
+        format!(
+            "const t = document.getElementById('profile-json'); t.value = t.value.replace('{from}', '{to}');
+             t.dispatchEvent(new Event('input', {{ bubbles: true }})); return t.value.includes('{to}');"
+        )
+    };
+    assert_eq!(
+        app.eval(&edit("\"name\": \"Croydon\"", "\"name\": \"London Borough of Croydon\"")).await,
+        true
+    );
+    assert_eq!(app.eval(&edit("\"address\": null", "\"address\": \"send@croydon.example.org\"")).await, true);
+    app.click("#save-profile").await;
+    app.wait_for_text("#profile-la-306-ack", "Saved the school's version of the la-306 profile").await;
+    app.wait_for_text(
+        "#profiles tr[data-profile='la-306']",
+        "London Borough of Croydon (edited by the school)",
+    )
+    .await;
+    app.screenshot("la-added.png").await;
+
+    // A child is saved against it through the child form, where it is among the school's LAs.
+    app.click("#nav-caseload").await;
+    app.click("#add-child").await;
+    app.find("#child-form").await;
+    let yours =
+        app.eval("return document.querySelector(\"#f-la_id optgroup[label='Your LAs']\").textContent;").await;
+    assert!(yours.as_str().is_some_and(|t| t.contains("London Borough of Croydon")), "{yours}");
+    app.type_into("#f-legal_forenames", "Casey").await;
+    app.type_into("#f-legal_surname", "Newla").await;
+    app.type_into("#f-dob", "14/05/2015").await;
+    app.type_into("#f-plan_issue_date", "01/09/2025").await;
+    app.select("#f-la_id", "la-306").await;
+    app.click("#save").await;
+    app.wait_for_text("#child-name", "Casey Newla").await;
+    app.wait_for_text(".details", "London Borough of Croydon").await;
+    app.screenshot("child-for-an-added-la.png").await;
+    app.quit().await;
+}

@@ -68,13 +68,17 @@ impl Calendars {
     }
 }
 
+/// The shipped LA profiles, and the statutory defaults (`la-NNN`) for every other LA in England.
 pub(crate) fn builtin_las() -> Result<LaCatalogue, AppError> {
-    LaCatalogue::builtin().map_err(|p| AppError::new(ErrorCode::Unavailable, p.message))
+    LaCatalogue::builtin()
+        .map(LaCatalogue::with_england_defaults)
+        .map_err(|p| AppError::new(ErrorCode::Unavailable, p.message))
 }
 
-/// The shipped LA profiles with the school's edited ones in their place. A stored profile that
-/// no longer validates (say, after an upgrade tightened a rule) is left out, so the shipped one
-/// applies, rather than stopping the app.
+/// Every LA in England ([`builtin_las`]) with the school's own profiles in their place: those it
+/// edited and the LAs it added in Settings. A stored profile that no longer validates (say,
+/// after an upgrade tightened a rule) is left out, so the shipped one or the statutory defaults
+/// apply, rather than stopping the app.
 fn catalogue(store: &Store) -> Result<LaCatalogue, AppError> {
     let custom = store
         .custom_profiles()?

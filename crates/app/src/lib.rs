@@ -47,7 +47,7 @@ pub mod window;
 use std::path::{Path, PathBuf};
 
 use ardesk_domain::ids::ChildId;
-use ardesk_dto::{AppInfo, ErrorCode, LaOption};
+use ardesk_dto::{AppInfo, ErrorCode};
 use ardesk_store::{Store, StoreError};
 use context::{Calendars, calendars};
 
@@ -170,13 +170,7 @@ impl App {
                 None => "This caseload is held in memory and is not backed up.".to_owned(),
             },
             school: self.store.school()?.map(|s| s.name),
-            las: self
-                .cal
-                .las
-                .current()
-                .into_iter()
-                .map(|p| LaOption { id: p.id.clone(), name: p.name.clone() })
-                .collect(),
+            las: self.la_options()?,
         })
     }
 

@@ -218,8 +218,14 @@ pub fn timeline_report(
 ) -> Result<TimelineReport, AppError> {
     let las = builtin_las()?;
     let profile = las.at(la, meeting.unwrap_or(today)).ok_or_else(|| {
-        let known: Vec<&str> = las.current().iter().map(|p| p.id.as_str()).collect();
-        AppError::new(ErrorCode::Validation, format!("unknown LA \"{la}\" (known: {})", known.join(", ")))
+        let shipped: Vec<&str> = ardesk_domain::la::SHIPPED_LA_CODES.iter().map(|(id, _)| *id).collect();
+        AppError::new(
+            ErrorCode::Validation,
+            format!(
+                "unknown LA \"{la}\" (use {}, or la- and any English LA's three-digit DfE code, e.g. la-306)",
+                shipped.join(", ")
+            ),
+        )
     })?;
     let input = ClockInput {
         anchor: Some(anchor),

@@ -4,9 +4,12 @@
 use std::path::Path;
 
 use ardesk_domain::calendar::{BankHolidays, format_terms, parse_terms};
-use ardesk_domain::la::LaProfile;
+use ardesk_domain::la::{
+    LaProfile, code_of_defaults_id, defaults_for_id, defaults_profile_id, find_by_code, la_code_of,
+    profile_id_for,
+};
 use ardesk_domain::letters::LetterKind;
-use ardesk_dto::{CalendarSettings, ErrorCode, LetterTemplateDto, ProfileSummary, SchoolForm};
+use ardesk_dto::{CalendarSettings, ErrorCode, LaOption, LetterTemplateDto, ProfileSummary, SchoolForm};
 use ardesk_store::Action;
 use chrono::NaiveDate;
 
@@ -81,22 +84,92 @@ impl App {
         self.letter_templates()
     }
 
-    /// The LA profiles, current versions, by name.
-    pub fn profiles(&self) -> Vec<ProfileSummary> {
-        self.cal
+    /// The school's LAs, current versions, by name: the shipped profiles, those the school added
+    /// or edited, and any LA a child is saved against. Every other LA in England has the
+    /// statutory defaults until the school adds it ([`App::add_la`]).
+    pub fn profiles(&self) -> Result<Vec<ProfileSummary>, AppError> {
+        let with_children = self.store.child_la_ids()?;
+        Ok(self
+            .cal
             .las
             .current()
             .into_iter()
-            .map(|p| ProfileSummary {
+            .filter(|p| self.is_yours(&p.id, &with_children))
+            .map(|p| self.summary(p))
+            .collect())
+    }
+
+    fn summary(&self, p: &LaProfile) -> ProfileSummary {
+        ProfileSummary {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            code: code_of(&p.id),
+            version: p.version,
+            valid_from: ardesk_domain::dates::long(p.valid_from),
+            customised: self.cal.las.is_edited(&p.id),
+            statutory_defaults: code_of_defaults_id(&p.id).is_some(),
+            amendment_mode: p.amendment_mode.label().to_owned(),
+            channel: p.submission.channel.label().to_owned(),
+        }
+    }
+
+    /// Whether `id` is one of the school's LAs (see [`App::profiles`]).
+    fn is_yours(&self, id: &str, with_children: &[String]) -> bool {
+        !self.cal.las.is_untouched_default(id) || with_children.iter().any(|c| c == id)
+    }
+
+    /// Every LA a child can be saved against: the school's first, then every other LA in
+    /// England; each part by name.
+    pub fn la_options(&self) -> Result<Vec<LaOption>, AppError> {
+        let with_children = self.store.child_la_ids()?;
+        let (mut yours, others): (Vec<LaOption>, Vec<LaOption>) = self
+            .cal
+            .las
+            .current()
+            .into_iter()
+            .map(|p| LaOption {
                 id: p.id.clone(),
                 name: p.name.clone(),
-                version: p.version,
-                valid_from: ardesk_domain::dates::long(p.valid_from),
-                customised: self.cal.las.is_customised(&p.id),
-                amendment_mode: p.amendment_mode.label().to_owned(),
-                channel: p.submission.channel.label().to_owned(),
+                code: code_of(&p.id),
+                yours: self.is_yours(&p.id, &with_children),
             })
-            .collect()
+            .partition(|o| o.yours);
+        yours.extend(others);
+        Ok(yours)
+    }
+
+    /// Adds the LA with DfE code `code` (three digits) to the school's LAs: a profile copied
+    /// from the statutory defaults, under `la-NNN`, for the school to edit (name, address,
+    /// channel, forms, timings). Refused for a code that is no LA in England and for an LA that
+    /// is already the school's with a profile of its own.
+    pub fn add_la(&mut self, code: &str) -> Result<ProfileSummary, AppError> {
+        let code = code.trim();
+        let la = Some(code)
+            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|c| c.parse().ok())
+            .and_then(find_by_code)
+            .ok_or_else(|| {
+                AppError::from(vec![ardesk_domain::Problem::block(
+                    "code",
+                    format!("\u{201c}{code}\u{201d} is not the three-digit DfE code of an LA in England."),
+                    "Choose the LA from the list, or give its code as the DfE lists it (306 for Croydon).",
+                )])
+            })?;
+        let id = profile_id_for(la.code).unwrap_or_else(|| defaults_profile_id(la.code));
+        if !self.cal.las.is_untouched_default(&id) {
+            let name = self.cal.las.name_of(&id).to_owned();
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!("{name} is already one of your LAs: edit its profile in the list instead."),
+            ));
+        }
+        let profile = LaProfile::statutory_defaults(la.code, la.name);
+        let action = Action { actor: &self.actor, name: "profile.add", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_custom_profile(&id, &profile.to_json()))?;
+        self.reload()?;
+        self.cal.las.get(&id).map(|p| self.summary(p)).ok_or_else(|| {
+            AppError::new(ErrorCode::Storage, format!("The {} profile was not saved.", la.name))
+        })
     }
 
     /// The current profile `id` as editable JSON.
@@ -108,8 +181,9 @@ impl App {
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("No LA profile \"{id}\".")))
     }
 
-    /// Saves the school's own version of profile `id`. A profile that fails validation is refused
-    /// with the field named, and nothing is saved.
+    /// Saves the school's own version of profile `id` (any LA in England: editing an LA's
+    /// statutory defaults makes it one of the school's). A profile that fails validation is
+    /// refused with the field named, and nothing is saved.
     pub fn save_profile(&mut self, id: &str, json: &str) -> Result<(), AppError> {
         if self.cal.las.get(id).is_none() {
             return Err(AppError::new(ErrorCode::NotFound, format!("No LA profile \"{id}\".")));
@@ -119,7 +193,7 @@ impl App {
             return Err(AppError::from(vec![ardesk_domain::Problem::block(
                 "profile",
                 format!("The edited profile's field `id` is \"{}\", but it must stay \"{id}\".", profile.id),
-                "Change `id` back: to add another LA, ask for it to be added to the shipped profiles.",
+                "Change `id` back: to add another LA, choose it under \u{201c}Add an LA\u{201d} in Settings (or `ardesk add-la`).",
             )]));
         }
         let action = Action { actor: &self.actor, name: "profile.save", at: self.clock.now() };
@@ -127,10 +201,16 @@ impl App {
         self.reload()
     }
 
-    /// Goes back to the shipped version of profile `id`.
+    /// Goes back to the shipped version of profile `id` or, for an LA the school added
+    /// (`la-NNN`), to the statutory defaults, which stay among the school's LAs.
     pub fn reset_profile(&mut self, id: &str) -> Result<(), AppError> {
         let action = Action { actor: &self.actor, name: "profile.reset", at: self.clock.now() };
-        self.store.write(action, |tx| tx.delete_custom_profile(id))?;
+        match defaults_for_id(id) {
+            Some(defaults) => {
+                self.store.write(action, |tx| tx.set_custom_profile(id, &defaults.to_json()))?;
+            }
+            None => self.store.write(action, |tx| tx.delete_custom_profile(id))?,
+        }
         self.reload()
     }
 
@@ -214,4 +294,9 @@ impl App {
         let text = read_text_file(path, MAX_SETTINGS_FILE)?;
         self.import_bank_holidays(&text)
     }
+}
+
+/// The DfE code of the LA profile `id` stands for ("306"), or empty.
+fn code_of(id: &str) -> String {
+    la_code_of(id).map(|c| format!("{c:03}")).unwrap_or_default()
 }

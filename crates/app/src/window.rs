@@ -83,7 +83,15 @@ pub fn confirm_pupil_import(app: &mut App, _: c::ConfirmPupilImport) -> Answer<P
 }
 
 pub fn profiles(app: &mut App, _: c::Profiles) -> Answer<Vec<ProfileSummary>> {
-    Ok(app.profiles())
+    app.profiles()
+}
+
+pub fn add_la(app: &mut App, r: c::AddLa) -> Answer<ProfileSummary> {
+    app.add_la(&r.code)
+}
+
+pub fn la_options(app: &mut App, _: c::LaOptions) -> Answer<Vec<ardesk_dto::LaOption>> {
+    app.la_options()
 }
 
 pub fn profile_json(app: &mut App, r: c::ProfileJson) -> Answer<String> {

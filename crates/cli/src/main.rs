@@ -10,6 +10,7 @@ use ardesk_domain::dates::parse_user_date;
 use ardesk_dto::{ChildSummary, ErrorCode};
 use clap::{Parser, Subcommand};
 
+mod las;
 mod people;
 
 #[derive(Debug, Parser)]
@@ -76,6 +77,12 @@ enum Command {
     /// Pupils with an EHC plan are added or updated (matched by UPN); what the SENCO typed is
     /// never overwritten and nobody is deleted. Exit 2, writing nothing, if the file is unusable.
     ImportPupils(people::ImportArgs),
+    /// List the school's LAs (shipped, added or edited, or with a child saved against them);
+    /// with --all, every LA in England a child can be saved against.
+    Profiles(las::ProfilesArgs),
+    /// Add an LA in England to the school's LAs, with a profile copied from the statutory
+    /// defaults, for the school to edit in Settings.
+    AddLa(las::AddLaArgs),
     /// Compute the statutory clock of one review cycle (no database needed).
     Timeline {
         /// The plan's issue date, or the date of the LA decision letter that concluded the last review.
@@ -87,7 +94,8 @@ enum Command {
         /// The review meeting date, if set.
         #[arg(long, value_name = "YYYY-MM-DD")]
         meeting: Option<String>,
-        /// The maintaining LA's profile id.
+        /// The maintaining LA's profile id: a shipped one (kent), or `la-` and any English LA's
+        /// DfE code (la-306).
         #[arg(long, default_value = ardesk_domain::la::DEFAULT_LA)]
         la: String,
         /// Print JSON instead of a table.
@@ -292,6 +300,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::People { command } => people::run(command, |db| open(db, clock))?,
         Command::ImportPupils(args) => people::import(args, |db| open(db, clock))?,
+        Command::Profiles(args) => las::profiles(args, |db| open(db, clock))?,
+        Command::AddLa(args) => las::add(args, |db| open(db, clock))?,
         Command::Timeline { anchor, dob, meeting, la, json } => {
             let anchor = iso_arg("--anchor", &anchor)?;
             let dob = iso_arg("--dob", &dob)?;

@@ -386,6 +386,8 @@ pub fn timeline(
     let t = &p.timings;
     let la = p.name.as_str();
     let la_source = p.sources.first().cloned().unwrap_or_else(|| format!("{la} LA profile"));
+    // An LA with the statutory defaults' timings has set none of its own: say the rule, not the LA.
+    let statutory = p.id.starts_with(crate::la::DEFAULTS_ID_PREFIX) && *t == crate::la::STATUTORY_TIMINGS;
     let mut out: Vec<(MilestoneId, NaiveDate, String, String)> = Vec::new();
 
     if let Some(anchor) = input.anchor {
@@ -408,10 +410,17 @@ pub fn timeline(
         out.push((
             MilestoneId::T04,
             add_months(anchor, t.target_meeting_months),
-            format!(
-                "{la} asks for the review meeting within {} months of the plan or the last review.",
-                t.target_meeting_months
-            ),
+            if statutory {
+                format!(
+                    "Holding the meeting within {} months of the plan or the last review leaves the LA its 4 weeks to decide within the 12 months.",
+                    t.target_meeting_months
+                )
+            } else {
+                format!(
+                    "{la} asks for the review meeting within {} months of the plan or the last review.",
+                    t.target_meeting_months
+                )
+            },
             la_source.clone(),
         ));
     }
@@ -423,10 +432,17 @@ pub fn timeline(
         out.push((
             MilestoneId::T06,
             sub_days(m, t.invite_lead_days),
-            format!(
-                "{la} expects invitations and requests for advice to go out {} before the meeting, so that reports can come back in time.",
-                weeks(t.invite_lead_days)
-            ),
+            if statutory {
+                format!(
+                    "Invitations and requests for advice should go out {} before the meeting, so that reports can come back in time (the law sets no date for this).",
+                    weeks(t.invite_lead_days)
+                )
+            } else {
+                format!(
+                    "{la} expects invitations and requests for advice to go out {} before the meeting, so that reports can come back in time.",
+                    weeks(t.invite_lead_days)
+                )
+            },
             la_source.clone(),
         ));
         out.push((

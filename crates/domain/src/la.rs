@@ -382,17 +382,7 @@ impl LaProfile {
             // The SEND Regulations 2014 came into force on 1 September 2014.
             valid_from: NaiveDate::from_ymd_opt(2014, 9, 1).unwrap_or_default(),
             valid_to: None,
-            timings: Timings {
-                target_meeting_months: 11,
-                invite_lead_days: 42,
-                advice_request_lead_days: 42,
-                reports_due_before_meeting_days: 21,
-                statutory_notice_days: 14,
-                circulate_before_meeting_days: 14,
-                report_after_meeting_days: 14,
-                la_decision_after_meeting_days: 28,
-                final_plan_after_meeting_days: 84,
-            },
+            timings: STATUTORY_TIMINGS,
             amendment_mode: AmendmentMode::WordRevisions,
             pfa_from_year: 9,
             under5_review_months: 6,
@@ -437,6 +427,26 @@ impl LaProfile {
             ],
         }
     }
+}
+
+/// The timings of [`LaProfile::statutory_defaults`] (see there for where each comes from).
+pub const STATUTORY_TIMINGS: Timings = Timings {
+    target_meeting_months: 11,
+    invite_lead_days: 42,
+    advice_request_lead_days: 42,
+    reports_due_before_meeting_days: 21,
+    statutory_notice_days: 14,
+    circulate_before_meeting_days: 14,
+    report_after_meeting_days: 14,
+    la_decision_after_meeting_days: 28,
+    final_plan_after_meeting_days: 84,
+};
+
+/// The statutory-defaults profile a `la-NNN` id starts from, under the DfE's name for the LA;
+/// `None` for any other id.
+pub fn defaults_for_id(id: &str) -> Option<LaProfile> {
+    let la = find_by_code(code_of_defaults_id(id)?)?;
+    Some(LaProfile::statutory_defaults(la.code, la.name))
 }
 
 /// A local authority in England that maintains EHC plans.
@@ -640,8 +650,19 @@ impl LaCatalogue {
         list
     }
 
+    /// Whether the school holds its own copy of `id` (edited, or an LA it added in Settings).
     pub fn is_customised(&self, id: &str) -> bool {
         self.customised.iter().any(|c| c == id)
+    }
+
+    /// Whether the school's copy of `id` differs from what it started from: the shipped profile
+    /// or, for a `la-NNN` id, the statutory defaults.
+    pub fn is_edited(&self, id: &str) -> bool {
+        self.is_customised(id)
+            && match defaults_for_id(id) {
+                Some(defaults) => self.get(id) != Some(&defaults),
+                None => true,
+            }
     }
 
     /// The display name of `id`, or the id itself for an LA the catalogue does not hold.
@@ -891,6 +912,24 @@ mod tests {
             };
             assert!(la_problems.is_empty(), "{la_id}: {la_problems:?}");
         }
+    }
+
+    #[test]
+    fn an_added_la_is_the_school_s_but_not_edited_until_it_differs_from_the_defaults() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let cat = cat.with_england_defaults();
+        let added = defaults_for_id("la-306").unwrap_or_else(|| unreachable!("Croydon is 306"));
+        assert_eq!((added.name.as_str(), added.timings.clone()), ("Croydon", STATUTORY_TIMINGS));
+        assert_eq!(defaults_for_id("kent"), None);
+        let copy =
+            LaProfile::parse("copy.json", &added.to_json()).unwrap_or_else(|p| unreachable!("{}", p.message));
+        let mut edited = copy.clone();
+        edited.submission.address = Some("send@croydon.example.org".into());
+        let cat_added = cat.clone().with_custom(vec![copy]);
+        assert!(cat_added.is_customised("la-306") && !cat_added.is_edited("la-306"));
+        assert!(!cat_added.is_untouched_default("la-306"));
+        let cat_edited = cat.with_custom(vec![edited]);
+        assert!(cat_edited.is_edited("la-306") && !cat_edited.is_edited("kent"));
     }
 
     #[test]

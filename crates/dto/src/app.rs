@@ -12,14 +12,23 @@ pub struct AppInfo {
     /// Where today's backup of the database went, or why it failed.
     pub backup: String,
     pub school: Option<String>,
+    /// Every LA a child can be saved against: the school's own first (see [`LaOption::yours`]),
+    /// then every other LA in England; each part by name.
     pub las: Vec<LaOption>,
 }
 
 /// A local authority the user can choose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LaOption {
+    /// The profile id (`kent`, `la-306`).
     pub id: String,
     pub name: String,
+    /// The DfE three-digit LA code ("306"), empty if the profile stands for no LA in the list.
+    pub code: String,
+    /// One of the school's LAs: a shipped profile, one the school added or edited in Settings,
+    /// or one a child is saved against. The others are every other LA in England, with the
+    /// statutory defaults.
+    pub yours: bool,
 }
 
 /// What a successful save returns.

@@ -53,6 +53,8 @@ macro_rules! with_commands {
             app confirm_pupil_import: ConfirmPupilImport {} -> $crate::PupilImport;
             // Settings: LA profiles, the school, term dates, letter templates.
             app profiles: Profiles {} -> Vec<$crate::ProfileSummary>;
+            app add_la: AddLa { code: String } -> $crate::ProfileSummary;
+            app la_options: LaOptions {} -> Vec<$crate::LaOption>;
             app profile_json: ProfileJson { id: String } -> String;
             app save_profile: SaveProfile { id: String, json: String } -> ();
             app reset_profile: ResetProfile { id: String } -> ();

@@ -34,8 +34,14 @@ pub struct ProfileSummary {
     pub name: String,
     pub version: u32,
     pub valid_from: String,
-    /// The school has edited this profile.
+    /// The DfE three-digit LA code ("306"), empty if the profile stands for no LA in the list.
+    pub code: String,
+    /// The school has edited this profile: it differs from the shipped one, or from the
+    /// statutory defaults.
     pub customised: bool,
+    /// A profile that starts from the statutory defaults (an LA added by the school, `la-NNN`)
+    /// rather than from a shipped profile: Reset goes back to the defaults.
+    pub statutory_defaults: bool,
     pub amendment_mode: String,
     pub channel: String,
 }

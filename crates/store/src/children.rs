@@ -170,6 +170,13 @@ impl Store {
         Ok(self.conn.query_row("SELECT count(*) FROM child", [], |r| r.get(0))?)
     }
 
+    /// The LA profile ids that at least one child is saved against, in id order.
+    pub fn child_la_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT DISTINCT la_id FROM child ORDER BY la_id")?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        Ok(ids)
+    }
+
     /// The whole caseload, ordered by surname then forenames.
     pub fn children(&self) -> Result<Vec<ChildRow>, StoreError> {
         let sql = format!(

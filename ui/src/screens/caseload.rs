@@ -149,7 +149,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                     <label for="filter-la">"LA"</label>
                     <select id="filter-la" on:change=move |ev| filters.update(|f| f.la = event_target_value(&ev))>
                         <option value="">"All"</option>
-                        {las.into_iter().map(|la| view! { <option value=la.id>{la.name}</option> }).collect_view()}
+                        {las.into_iter().filter(|la| la.yours).map(|la| view! { <option value=la.id>{la.name}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="filter">

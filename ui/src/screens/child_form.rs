@@ -1,7 +1,7 @@
 //! Adding a child, or editing their details: one form, every problem shown beside its field.
 
 use ardesk_dto::commands;
-use ardesk_dto::{ChildForm, ErrorCode, ErrorDto};
+use ardesk_dto::{ChildForm, ErrorCode, ErrorDto, LaOption};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,7 +16,13 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
     // Only this flag drives the form's rendering, so typing never re-renders the form.
     let loaded = RwSignal::new(false);
     let load_error = RwSignal::new(None::<ErrorDto>);
+    // The LAs as they are now (one just added in Settings among the school's), else as the
+    // window last knew them.
+    let la_list = RwSignal::new(las);
     spawn_local(async move {
+        if let Ok(fresh) = ipc::call(commands::LaOptions {}).await {
+            la_list.set(fresh);
+        }
         let form = match id {
             Some(id) => ipc::call(commands::GetChild { id }).await.map(|c| c.form),
             None => ipc::call(commands::NewChildForm {}).await,
@@ -34,7 +40,18 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
     let saving = RwSignal::new(false);
 
     let fields = move || {
-        let las = las.clone();
+        let (yours, others): (Vec<LaOption>, Vec<LaOption>) =
+            la_list.get_untracked().into_iter().partition(|la| la.yours);
+        let options = move |list: Vec<LaOption>| {
+            list.into_iter()
+                .map(|la| {
+                    let id = la.id.clone();
+                    view! {
+                        <option value=la.id selected=move || data.with(|f| f.la_id == id)>{la.name}</option>
+                    }
+                })
+                .collect_view()
+        };
         let la_error = move || outcome.problem("la_id");
         view! {
             <fieldset>
@@ -66,7 +83,7 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                 <legend>"EHC plan"</legend>
                 <div class="field" class:invalid=move || la_error().is_some()>
                     <label for="f-la_id">"Maintaining local authority " <span class="req">"(required)"</span></label>
-                    <p class="hint" id="hint-la_id">"The LA that maintains the plan decides the forms and deadlines."</p>
+                    <p class="hint" id="hint-la_id">"The LA that maintains the plan decides the forms and deadlines. Any LA in England can be chosen: one without a profile of its own follows the statutory defaults until you add it in Settings, LA profiles."</p>
                     <select id="f-la_id" aria-describedby="hint-la_id err-la_id"
                         aria-invalid=move || if la_error().is_some() { "true" } else { "false" }
                         on:change=move |ev| {
@@ -74,12 +91,8 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                             outcome.edited("la_id");
                         }>
                         <option value="" selected=move || data.with(|f| f.la_id.is_empty())>"Choose…"</option>
-                        {las.into_iter().map(|la| {
-                            let id = la.id.clone();
-                            view! {
-                                <option value=la.id selected=move || data.with(|f| f.la_id == id)>{la.name}</option>
-                            }
-                        }).collect_view()}
+                        <optgroup label="Your LAs">{options(yours)}</optgroup>
+                        <optgroup label="Every other LA in England">{options(others)}</optgroup>
                     </select>
                     <FieldError outcome name="la_id" of="f-la_id" />
                 </div>
@@ -165,7 +178,6 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
         {move || load_error.get().map(|error| view! { <ErrorPanel error /> })}
         {move || banner.get().map(|b| view! { <div id="form-banner" class="error-panel" role="alert">{b}</div> })}
         {move || loaded.get().then(|| {
-            let fields = fields.clone();
             view! {
                 <Form id="child-form" on_submit=submit opening=Opening::due()>
                     {fields()}

@@ -16,7 +16,7 @@ fn an_edited_profile_changes_the_clock_and_a_bad_one_is_refused() -> Result<(), 
 
     let longer = json.replace("\"target_meeting_months\": 11", "\"target_meeting_months\": 10");
     app.save_profile("redcar", &longer)?;
-    assert!(app.profiles().iter().any(|p| p.id == "redcar" && p.customised));
+    assert!(app.profiles()?.iter().any(|p| p.id == "redcar" && p.customised));
     let t04 = |app: &App| {
         app.child_timeline(id)
             .ok()
@@ -26,6 +26,85 @@ fn an_edited_profile_changes_the_clock_and_a_bad_one_is_refused() -> Result<(), 
     assert_eq!(t04(&app).as_deref(), Some("Wed 1 Jul 2026"));
     app.reset_profile("redcar")?;
     assert_eq!(t04(&app).as_deref(), Some("Sat 1 Aug 2026"));
+    Ok(())
+}
+
+#[test]
+fn issue_14_a_child_is_saved_against_any_la_in_england_with_the_statutory_defaults() -> Result<(), AppError> {
+    let mut app = app();
+    // Barking and Dagenham (301) has no shipped profile.
+    let before = app.info()?.las;
+    let yours: Vec<&str> = before.iter().filter(|o| o.yours).map(|o| o.id.as_str()).collect();
+    assert_eq!(yours, ["buckinghamshire", "kent", "redcar", "southwark", "stockton"]);
+    assert_eq!(before.len(), 153, "every LA in England");
+    assert!(before.iter().skip(5).all(|o| !o.yours), "the school's LAs come first");
+    let barking = before.iter().find(|o| o.id == "la-301");
+    assert_eq!(barking.map(|o| (o.name.as_str(), o.code.as_str())), Some(("Barking and Dagenham", "301")));
+
+    let id = app.create_child(ardesk_dto::ChildForm { la_id: "la-301".into(), ..form() })?.id;
+    let child = app.child(id)?;
+    assert_eq!(child.la_name, "Barking and Dagenham");
+    // With the defaults, the clock states the rule rather than crediting the LA.
+    let tl = app.child_timeline(id)?;
+    let t04 = tl.milestones.iter().find(|m| m.id == "T04").map(|m| m.why.clone()).unwrap_or_default();
+    assert!(t04.starts_with("Holding the meeting within 11 months"), "{t04}");
+    assert!(!t04.contains("Barking"), "{t04}");
+    // A child saved against it makes it one of the school's LAs.
+    assert!(app.info()?.las.iter().any(|o| o.id == "la-301" && o.yours));
+    let listed = app.profiles()?;
+    let la = listed.iter().find(|p| p.id == "la-301");
+    assert_eq!(la.map(|p| (p.statutory_defaults, p.customised, p.code.as_str())), Some((true, false, "301")));
+    assert_eq!(listed.len(), 6);
+    Ok(())
+}
+
+#[test]
+fn issue_14_a_school_adds_an_la_edits_it_and_resets_it_to_the_defaults() -> Result<(), AppError> {
+    let mut app = app();
+    let bad = app.add_la("999").err();
+    assert_eq!(
+        bad.as_ref().map(|e| (e.code, e.problems.first().map(|p| p.field))),
+        Some((ErrorCode::Validation, Some("code")))
+    );
+    assert_eq!(app.add_la("886").err().map(|e| e.code), Some(ErrorCode::Conflict), "Kent is shipped");
+
+    let added = app.add_la("306")?;
+    assert_eq!((added.id.as_str(), added.name.as_str(), added.customised), ("la-306", "Croydon", false));
+    assert!(added.statutory_defaults);
+    assert_eq!(app.add_la("306").err().map(|e| e.code), Some(ErrorCode::Conflict), "added twice");
+    assert!(app.profiles()?.iter().any(|p| p.id == "la-306"));
+    let options = app.info()?.las;
+    let croydon = options.iter().position(|o| o.id == "la-306");
+    assert_eq!(croydon, Some(1), "Croydon is among the school's LAs, by name, after Buckinghamshire");
+
+    // The school edits the name, address, channel, forms and timings.
+    let json = app.profile_json("la-306")?;
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    v["name"] = "London Borough of Croydon".into();
+    v["submission"]["channel"] = "portal".into();
+    v["submission"]["address"] = "Croydon SEND portal".into();
+    v["forms"]["ar1"][0]["title"] = "Croydon annual review form".into();
+    v["timings"]["target_meeting_months"] = 10.into();
+    app.save_profile("la-306", &v.to_string())?;
+    let id = app.create_child(ardesk_dto::ChildForm { la_id: "la-306".into(), ..form() })?.id;
+    assert_eq!(app.child(id)?.la_name, "London Borough of Croydon");
+    let t04 = |app: &App| {
+        app.child_timeline(id).ok().and_then(|t| t.milestones.into_iter().find(|m| m.id == "T04"))
+    };
+    let edited = t04(&app);
+    assert_eq!(edited.as_ref().map(|m| m.date.as_str()), Some("Wed 1 Jul 2026"));
+    assert!(edited.is_some_and(|m| m.why.starts_with("London Borough of Croydon asks for")));
+    let summary = app.profiles()?.into_iter().find(|p| p.id == "la-306");
+    assert_eq!(summary.map(|p| (p.customised, p.channel)), Some((true, "LA portal".to_owned())));
+
+    // Reset goes back to the statutory defaults, and Croydon stays one of the school's LAs.
+    app.reset_profile("la-306")?;
+    assert_eq!(app.child(id)?.la_name, "Croydon");
+    assert_eq!(t04(&app).map(|m| m.date), Some("Sat 1 Aug 2026".to_owned()));
+    let summary = app.profiles()?.into_iter().find(|p| p.id == "la-306");
+    assert_eq!(summary.map(|p| (p.customised, p.channel)), Some((false, "Email".to_owned())));
+    app.delete_child(id)?;
+    assert!(app.info()?.las.iter().any(|o| o.id == "la-306" && o.yours), "added, so still the school's");
     Ok(())
 }
 

@@ -1,12 +1,13 @@
-//! The LA profiles: each LA's timings, forms and rules, edited as JSON or reset to the shipped one.
+//! The LA profiles: the school's LAs, each with its timings, forms and rules, edited as JSON or
+//! reset to the shipped one (or the statutory defaults); and any other LA in England added.
 
-use ardesk_dto::ProfileSummary;
 use ardesk_dto::commands;
+use ardesk_dto::{LaOption, ProfileSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
-use crate::widgets::{Ack, Form, Opening, Outcome, ProblemList};
+use crate::widgets::{Ack, FieldError, Form, Opening, Outcome, ProblemList};
 
 #[component]
 pub(super) fn ProfilesPanel() -> impl IntoView {
@@ -18,7 +19,18 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
     // The editor: every problem is about the JSON, shown together beside it.
     let editor = Outcome::new();
     let opening = Opening::new();
-    spawn_local(async move { profiles.set(ipc::call(commands::Profiles {}).await.unwrap_or_default()) });
+    // Every LA in England that is not yet one of the school's, to add.
+    let others = RwSignal::new(Vec::<LaOption>::new());
+    let chosen = RwSignal::new(String::new());
+    let adding = Outcome::new();
+    let load = move || {
+        spawn_local(async move {
+            profiles.set(ipc::call(commands::Profiles {}).await.unwrap_or_default());
+            let all = ipc::call(commands::LaOptions {}).await.unwrap_or_default();
+            others.set(all.into_iter().filter(|la| !la.yours).collect());
+        })
+    };
+    load();
 
     let edit = move |id: String| {
         // Pressed again for the profile being edited, it keeps what was typed.
@@ -45,26 +57,49 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
             match ipc::call(commands::SaveProfile { id: id.clone(), json }).await {
                 Ok(()) => {
                     editing.set(None);
+                    adding.clear();
                     rows.done(
                         &format!("profile-{id}"),
                         format!("Saved the school's version of the {id} profile."),
                     );
-                    profiles.set(ipc::call(commands::Profiles {}).await.unwrap_or_default());
+                    load();
                 }
                 Err(e) => editor.refused("save-profile", e),
             }
         });
     };
-    let reset_profile = move |id: String| {
+    let reset_profile = move |id: String, defaults: bool| {
         spawn_local(async move {
             let at = format!("profile-{id}");
             match ipc::call(commands::ResetProfile { id: id.clone() }).await {
                 Ok(()) => {
                     editing.set(None);
-                    rows.done(&at, format!("The {id} profile is back to the shipped version."));
-                    profiles.set(ipc::call(commands::Profiles {}).await.unwrap_or_default());
+                    let to = if defaults { "the statutory defaults" } else { "the shipped version" };
+                    rows.done(&at, format!("The {id} profile is back to {to}."));
+                    load();
                 }
                 Err(e) => rows.refused(&at, e),
+            }
+        });
+    };
+    // Adds the chosen LA with the statutory defaults, and opens its profile to edit.
+    let add_la = move || {
+        let code = chosen.get_untracked();
+        spawn_local(async move {
+            match ipc::call(commands::AddLa { code }).await {
+                Ok(added) => {
+                    chosen.set(String::new());
+                    adding.done(
+                        "add-la",
+                        format!(
+                            "Added {} with the statutory defaults: edit its profile below to match the LA's guidance.",
+                            added.name
+                        ),
+                    );
+                    load();
+                    edit(added.id);
+                }
+                Err(e) => adding.refused("add-la", e),
             }
         });
     };
@@ -72,7 +107,7 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
     view! {
         <section aria-labelledby="profiles-h" class="panel">
             <h3 id="profiles-h">"LA profiles"</h3>
-            <p class="hint">"Each child's maintaining LA decides the timings, forms and rules. Edit a profile to match your LA's current guidance: your version replaces the shipped one."</p>
+            <p class="hint">"Each child's maintaining LA decides the timings, forms and rules. These are your LAs: edit a profile to match the LA's current guidance, and your version replaces the shipped one (or the statutory defaults)."</p>
             <table id="profiles" class="people">
                 <thead><tr>
                     <th scope="col">"LA"</th><th scope="col">"Version"</th><th scope="col">"Valid from"</th>
@@ -82,9 +117,17 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
                     {move || profiles.get().into_iter().map(|p| {
                         let id = p.id.clone();
                         let reset_id = p.id.clone();
+                        let defaults = p.statutory_defaults;
+                        let note = if p.customised {
+                            " (edited by the school)"
+                        } else if p.statutory_defaults {
+                            " (statutory defaults)"
+                        } else {
+                            ""
+                        };
                         view! {
                             <tr data-profile=p.id.clone()>
-                                <td>{p.name}{p.customised.then_some(" (edited by the school)")}</td>
+                                <td>{p.name}{note}</td>
                                 <td>{p.version}</td>
                                 <td>{p.valid_from}</td>
                                 <td>{p.amendment_mode}</td>
@@ -92,7 +135,7 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
                                 <td>
                                     <button class="link edit-profile" on:click=move |_| edit(id.clone())>"Edit"</button>
                                     {p.customised.then(|| view! {
-                                        " " <button class="link" on:click=move |_| reset_profile(reset_id.clone())>"Reset"</button>
+                                        " " <button class="link" on:click=move |_| reset_profile(reset_id.clone(), defaults)>"Reset"</button>
                                     })}
                                     <Ack outcome=rows at=format!("profile-{}", p.id) />
                                 </td>
@@ -101,6 +144,32 @@ pub(super) fn ProfilesPanel() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <Form id="add-la-form" class="inline-form" on_submit=add_la>
+                <div class="field">
+                    <label for="add-la-code">"Add an LA"</label>
+                    <p class="hint" id="hint-add-la-code">"Any other LA in England. Its profile starts from the statutory defaults (the law's periods, the bundle sent by email) for you to edit: name, address, channel, forms and timings."</p>
+                    <select id="add-la-code" aria-describedby="hint-add-la-code err-add-la-code"
+                        on:change=move |ev| {
+                            chosen.set(event_target_value(&ev));
+                            adding.edited("code");
+                        }>
+                        <option value="" selected=move || chosen.with(String::is_empty)>"Choose an LA…"</option>
+                        {move || others.get().into_iter().map(|la| {
+                            let code = la.code.clone();
+                            view! {
+                                <option value=la.code.clone() selected=move || chosen.with(|c| *c == code)>
+                                    {format!("{} ({})", la.name, la.code)}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                    <FieldError outcome=adding name="code" of="add-la-code" />
+                </div>
+                <div class="actions">
+                    <button id="add-la" type="submit">"Add LA"</button>
+                    <Ack outcome=adding at="add-la" />
+                </div>
+            </Form>
             {move || editing.get().map(|id| view! {
                 <Form id="profile-form" class="editor" on_submit=save_profile opening>
                     <label for="profile-json">{format!("Profile {id} (JSON)")}</label>
