@@ -66,7 +66,7 @@ fn tracked(
                 owner: a.owner.clone(),
                 deadline: a.deadline.map(long),
                 success_measure: a.success_measure.clone(),
-                status: status.code().to_owned(),
+                status: crate::convert::action_status(status),
                 status_label: status.label().to_owned(),
                 note: follow_up.map(|f| f.note.clone()).unwrap_or_default(),
                 updated: follow_up.map(|f| long(f.updated_on)),
@@ -197,7 +197,7 @@ impl App {
     /// date becomes the anchor of the next review (T15), which starts at once.
     pub fn record_decision(&mut self, review: i64, form: DecisionForm) -> Result<AfterMeetingDto, AppError> {
         let ctx = self.review_ctx(review)?;
-        let (decision, on) = parse_decision(&form.decision, &form.date)?;
+        let (decision, on) = parse_decision(form.decision.map_or("", |d| d.code()), &form.date)?;
         let stage = ctx.next_stage(ReviewEvent::DecisionReceived { today: self.clock.today() })?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "decided_on", "decided")?;
         let reviews = self.store.reviews_of(ctx.child.id)?;
@@ -285,7 +285,7 @@ impl App {
                 &self.cal.school,
                 today,
             );
-            for (next, a) in all.into_iter().filter(|(_, a)| a.status == ActionStatus::Open.code()) {
+            for (next, a) in all.into_iter().filter(|(_, a)| a.status == ardesk_dto::ActionStatus::Open) {
                 out.push((!a.overdue, next, a));
             }
         }

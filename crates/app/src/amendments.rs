@@ -35,6 +35,15 @@ pub const MODES: [(&str, &str); 3] = [
     ("table", "Table of changes"),
 ];
 
+/// A mode code (of [`MODES`]) in the contract.
+fn mode_dto(code: &str) -> ardesk_dto::AmendmentMode {
+    match code {
+        "boldstrike" => ardesk_dto::AmendmentMode::Boldstrike,
+        "table" => ardesk_dto::AmendmentMode::Table,
+        _ => ardesk_dto::AmendmentMode::Revisions,
+    }
+}
+
 /// The LA's preferred rendering, as a mode code.
 fn default_mode(mode: AmendmentMode) -> &'static str {
     match mode {
@@ -184,8 +193,8 @@ impl App {
                 })
                 .collect(),
             evidence_options: options,
-            mode,
-            default_mode: default.to_owned(),
+            mode: mode_dto(&mode),
+            default_mode: mode_dto(default),
         })
     }
 
@@ -299,7 +308,7 @@ impl App {
     ) -> Result<LettersWritten, AppError> {
         let dto = self.amendments(review)?;
         let ctx = self.review_ctx(review)?;
-        let mode = mode.unwrap_or(&dto.mode).to_owned();
+        let mode = mode.unwrap_or(dto.mode.code()).to_owned();
         if !MODES.iter().any(|(m, _)| *m == mode) {
             return Err(AppError::new(
                 ErrorCode::Validation,

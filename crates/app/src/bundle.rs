@@ -137,10 +137,14 @@ impl App {
             self.record_bytes(review, ext)?,
         );
         let amendments = self.amendments(review)?;
-        let ext = if amendments.mode == "revisions" { "docx" } else { prefer(&["pdf", "docx"]) };
+        let ext = if amendments.mode == ardesk_dto::AmendmentMode::Revisions {
+            "docx"
+        } else {
+            prefer(&["pdf", "docx"])
+        };
         // Amendments that cannot be shown together make no document: V06 then says it is
         // missing, and the amendments page says why.
-        match self.amendments_bytes(review, &amendments.mode, ext) {
+        match self.amendments_bytes(review, amendments.mode.code(), ext) {
             Ok(Some(bytes)) => add(
                 "D04",
                 doc_title("D04").to_owned(),

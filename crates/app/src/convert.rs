@@ -110,7 +110,7 @@ pub(crate) fn invitee_input(form: &InviteeForm) -> InviteeInput {
         address: form.address.clone(),
         preferred_contact: form.preferred_contact.map(contact_method_of),
         advice_requested: form.advice_requested,
-        attendance: form.attendance.clone(),
+        attendance: form.attendance.map(|a| a.code().to_owned()).unwrap_or_default(),
     }
 }
 
@@ -126,7 +126,7 @@ pub(crate) fn invitee_form(i: &Invitee, attendance: Attendance) -> InviteeForm {
         address: i.address.clone().unwrap_or_default(),
         preferred_contact: Some(contact_method(i.preferred_contact)),
         advice_requested: i.advice_requested,
-        attendance: attendance.code().to_owned(),
+        attendance: Some(attendance_dto(attendance)),
     }
 }
 
@@ -409,9 +409,43 @@ fn invitee_kind_of(k: dto::InviteeKind) -> InviteeKind {
     }
 }
 
+/// Whether an invitee took part, in the contract.
+pub(crate) fn attendance_dto(a: Attendance) -> dto::Attendance {
+    match a {
+        Attendance::Unknown => dto::Attendance::Unknown,
+        Attendance::InPerson => dto::Attendance::InPerson,
+        Attendance::Virtual => dto::Attendance::Virtual,
+        Attendance::Written => dto::Attendance::Written,
+        Attendance::Apologies => dto::Attendance::Apologies,
+        Attendance::Absent => dto::Attendance::Absent,
+    }
+}
+
+/// Where an agreed action stands, in the contract.
+pub(crate) fn action_status(s: ardesk_domain::follow_up::ActionStatus) -> dto::ActionStatus {
+    use ardesk_domain::follow_up::ActionStatus as Status;
+    match s {
+        Status::Open => dto::ActionStatus::Open,
+        Status::Done => dto::ActionStatus::Done,
+        Status::CarriedForward => dto::ActionStatus::CarriedForward,
+        Status::Dropped => dto::ActionStatus::Dropped,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The LA's decision, in the contract (the form sends codes, so only this test needs it).
+    fn decision_dto(d: ardesk_domain::follow_up::Decision) -> dto::Decision {
+        use ardesk_domain::follow_up::Decision;
+        match d {
+            Decision::NoChange => dto::Decision::NoChange,
+            Decision::Minor => dto::Decision::Minor,
+            Decision::Significant => dto::Decision::Significant,
+            Decision::Cease => dto::Decision::Cease,
+        }
+    }
 
     /// The contract's labels are the domain's words (the window shows the contract's).
     #[test]
@@ -420,6 +454,15 @@ mod tests {
             assert_eq!(invitee_kind(kind).label(), kind.label());
             assert_eq!(invitee_kind(kind).code(), kind.code());
             assert_eq!(invitee_kind_of(invitee_kind(kind)), kind);
+        }
+        for a in Attendance::ALL {
+            assert_eq!((attendance_dto(a).code(), attendance_dto(a).label()), (a.code(), a.label()));
+        }
+        for s in ardesk_domain::follow_up::ActionStatus::ALL {
+            assert_eq!((action_status(s).code(), action_status(s).label()), (s.code(), s.label()));
+        }
+        for d in ardesk_domain::follow_up::Decision::ALL {
+            assert_eq!((decision_dto(d).code(), decision_dto(d).label()), (d.code(), d.label()));
         }
         for m in people::ContactMethod::ALL {
             assert_eq!(contact_method(m).code(), m.code());

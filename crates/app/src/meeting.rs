@@ -59,7 +59,7 @@ fn attendees(invitees: Vec<StoredInvitee>) -> Vec<AttendeeDto> {
             invitee_id: i.id,
             name: i.invitee.name,
             role: i.invitee.role,
-            attendance: i.attendance.code().to_owned(),
+            attendance: crate::convert::attendance_dto(i.attendance),
         })
         .collect()
 }

@@ -183,7 +183,7 @@ pub fn save_ar1_field(app: &mut App, r: c::SaveAr1Field) -> Answer<Ar1Saved> {
 }
 
 pub fn set_attendance(app: &mut App, r: c::SetAttendance) -> Answer<Ar1Saved> {
-    app.set_attendance(r.review, r.invitee, &r.attendance)
+    app.set_attendance(r.review, r.invitee, r.attendance.code())
 }
 
 pub fn after_meeting(app: &mut App, r: c::AfterMeeting) -> Answer<AfterMeetingDto> {
@@ -203,7 +203,7 @@ pub fn record_decision(app: &mut App, r: c::RecordDecision) -> Answer<AfterMeeti
 }
 
 pub fn set_action_status(app: &mut App, r: c::SetActionStatus) -> Answer<TrackedActionDto> {
-    app.set_action_status(r.review, r.row, &r.status, &r.note)
+    app.set_action_status(r.review, r.row, r.status.code(), &r.note)
 }
 
 pub fn open_actions(app: &mut App, _: c::OpenActions) -> Answer<Vec<TrackedActionDto>> {
@@ -235,7 +235,7 @@ pub fn set_no_amendments(app: &mut App, r: c::SetNoAmendments) -> Answer<Amendme
 }
 
 pub fn set_amendment_mode(app: &mut App, r: c::SetAmendmentMode) -> Answer<AmendmentsDto> {
-    app.set_amendment_mode(r.review, &r.mode)
+    app.set_amendment_mode(r.review, r.mode.code())
 }
 
 pub fn assign_plan_parts(app: &mut App, r: c::AssignPlanParts) -> Answer<PlanImportDto> {

@@ -17,8 +17,7 @@ pub struct TrackedActionDto {
     /// Long form, e.g. "Mon 1 Feb 2027".
     pub deadline: Option<String>,
     pub success_measure: String,
-    /// `open`, `done`, `carried_forward` or `dropped`.
-    pub status: String,
+    pub status: crate::ActionStatus,
     pub status_label: String,
     pub note: String,
     /// When the status was last changed.
@@ -66,8 +65,8 @@ pub struct AfterMeetingDto {
 /// The LA's decision as the form holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionForm {
-    /// `no_change`, `minor`, `significant` or `cease`.
-    pub decision: String,
+    /// `None` until chosen.
+    pub decision: Option<crate::Decision>,
     /// The decision letter's date (dd/mm/yyyy).
     pub date: String,
 }

@@ -94,10 +94,10 @@ pub struct AmendmentsDto {
     pub no_amendments: bool,
     pub problems: Vec<AmendmentProblem>,
     pub evidence_options: Vec<EvidenceOption>,
-    /// `revisions`, `boldstrike` or `table`: what "Generate" writes.
-    pub mode: String,
+    /// What "Generate" writes.
+    pub mode: crate::AmendmentMode,
     /// The LA profile's choice.
-    pub default_mode: String,
+    pub default_mode: crate::AmendmentMode,
 }
 
 /// What an imported plan document was found to contain, for the SENCO to confirm.

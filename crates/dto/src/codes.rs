@@ -1,8 +1,10 @@
 //! The code lists the backend answers with, as enums. Their JSON is the stable snake_case code
 //! the domain uses (`"ready_to_submit"`), so `ardesk --json` and the window read the same; the
 //! app converts the domain's values to these by hand, with an exhaustive match, so a new value
-//! in the domain does not compile until the contract has it. Forms keep what was typed
-//! (strings), which the domain checks and answers with field problems.
+//! in the domain does not compile until the contract has it. Each has its label (the words a
+//! person reads) and implements [`CodeList`], so the window offers any of them as a choice
+//! without copying the list. In forms, a choice from a list is one of these (`None` until
+//! chosen); free text stays as typed, for the domain to check.
 
 use serde::{Deserialize, Serialize};
 
@@ -234,5 +236,46 @@ code_list! {
         Health = "health" ("Health professional"),
         SocialCare = "social_care" ("LA social care"),
         Professional = "professional" ("Other professional"),
+    }
+}
+
+code_list! {
+    /// Whether an invitee took part in the meeting, and how.
+    Attendance {
+        Unknown = "unknown" ("Not recorded"),
+        InPerson = "in_person" ("Attended in person"),
+        Virtual = "virtual" ("Attended online"),
+        Written = "written" ("Written contribution only"),
+        Apologies = "apologies" ("Sent apologies"),
+        Absent = "absent" ("Did not attend"),
+    }
+}
+
+code_list! {
+    /// Where an agreed action stands.
+    ActionStatus {
+        Open = "open" ("Open"),
+        Done = "done" ("Done"),
+        CarriedForward = "carried_forward" ("Carried forward"),
+        Dropped = "dropped" ("No longer needed"),
+    }
+}
+
+code_list! {
+    /// The LA's decision after the review (reg 20(10)).
+    Decision {
+        NoChange = "no_change" ("Maintain the plan unchanged"),
+        Minor = "minor" ("Amend the plan (minor changes)"),
+        Significant = "significant" ("Amend the plan (significant changes, draft to follow)"),
+        Cease = "cease" ("Cease to maintain the plan"),
+    }
+}
+
+code_list! {
+    /// How proposed amendments are shown.
+    AmendmentMode {
+        Revisions = "revisions" ("Word tracked changes"),
+        Boldstrike = "boldstrike" ("Bold additions, struck-through deletions"),
+        Table = "table" ("Table of changes"),
     }
 }

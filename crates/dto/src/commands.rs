@@ -89,7 +89,7 @@ macro_rules! with_commands {
             // The meeting and the AR1 record.
             app ar1: Ar1 { review: i64 } -> $crate::Ar1Dto;
             app save_ar1_field: SaveAr1Field { review: i64, key: String, value: String } -> $crate::Ar1Saved;
-            app set_attendance: SetAttendance { review: i64, invitee: i64, attendance: String }
+            app set_attendance: SetAttendance { review: i64, invitee: i64, attendance: $crate::Attendance }
                 -> $crate::Ar1Saved;
             shell print_ar1_form: PrintAr1Form { review: i64, prefilled: bool } -> $crate::LettersWritten;
             shell export_ar1_record: ExportAr1Record { review: i64 } -> $crate::LettersWritten;
@@ -99,7 +99,7 @@ macro_rules! with_commands {
             app mark_submitted: MarkSubmitted { review: i64, date: String } -> $crate::AfterMeetingDto;
             app record_decision: RecordDecision { review: i64, form: $crate::DecisionForm }
                 -> $crate::AfterMeetingDto;
-            app set_action_status: SetActionStatus { review: i64, row: usize, status: String, note: String }
+            app set_action_status: SetActionStatus { review: i64, row: usize, status: $crate::ActionStatus, note: String }
                 -> $crate::TrackedActionDto;
             app open_actions: OpenActions {} -> Vec<$crate::TrackedActionDto>;
             // Amendments and the current plan.
@@ -111,7 +111,7 @@ macro_rules! with_commands {
                 -> $crate::AmendmentsDto;
             app delete_amendment: DeleteAmendment { review: i64, id: i64 } -> $crate::AmendmentsDto;
             app set_no_amendments: SetNoAmendments { review: i64, none: bool } -> $crate::AmendmentsDto;
-            app set_amendment_mode: SetAmendmentMode { review: i64, mode: String } -> $crate::AmendmentsDto;
+            app set_amendment_mode: SetAmendmentMode { review: i64, mode: $crate::AmendmentMode } -> $crate::AmendmentsDto;
             shell write_amendments: WriteAmendments { review: i64 } -> $crate::LettersWritten;
             shell import_plan: ImportPlan { child: i64 } -> $crate::PlanImportDto;
             app assign_plan_parts: AssignPlanParts { child: i64, choices: Vec<$crate::PlanPartChoice> }

@@ -34,8 +34,7 @@ pub struct AttendeeDto {
     pub invitee_id: i64,
     pub name: String,
     pub role: String,
-    /// `unknown`, `in_person`, `virtual`, `written`, `apologies` or `absent`.
-    pub attendance: String,
+    pub attendance: crate::Attendance,
 }
 
 /// The answer to one autosave.

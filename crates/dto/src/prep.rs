@@ -71,8 +71,8 @@ pub struct InviteeForm {
     pub address: String,
     pub preferred_contact: Option<ContactMethod>,
     pub advice_requested: bool,
-    /// `unknown`, `in_person`, `virtual`, `written`, `apologies` or `absent`.
-    pub attendance: String,
+    /// `None` for not recorded.
+    pub attendance: Option<crate::Attendance>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,21 +2,13 @@
 //! the review's agreed actions as tracked tasks.
 
 use ardesk_dto::commands;
-use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorDto, Stage};
+use ardesk_dto::{AfterMeetingDto, Decision, DecisionForm, ErrorDto, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
 use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, ActionTable, ErrorPanel, FieldError, Form, Outcome, error_id};
-
-const DECISIONS: [(&str, &str); 5] = [
-    ("", "Choose…"),
-    ("no_change", "Maintain the plan unchanged"),
-    ("minor", "Amend the plan (minor changes)"),
-    ("significant", "Amend the plan (significant changes, draft to follow)"),
-    ("cease", "Cease to maintain the plan"),
-];
 
 /// Today as dd/mm/yyyy, to pre-fill date fields.
 fn today_input() -> String {
@@ -31,7 +23,7 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
     let state = RwSignal::new(None::<Result<AfterMeetingDto, ErrorDto>>);
     let outcome = Outcome::new();
     let sent_on = RwSignal::new(today_input());
-    let decision = RwSignal::new(DecisionForm { decision: String::new(), date: today_input() });
+    let decision = RwSignal::new(DecisionForm { decision: None, date: today_input() });
     spawn_local(async move { state.set(Some(ipc::call(commands::AfterMeeting { review }).await)) });
 
     // The new stage shows the action done; a refusal is shown beside what caused it.
@@ -141,9 +133,10 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
                                     <legend>"The LA's decision"</legend>
                                     <label for="decision">"Decision"</label>
                                     <select id="decision" aria-describedby=error_id("decision")
-                                        on:change=move |ev| { decision.update(|d| d.decision = event_target_value(&ev)); outcome.edited("decision"); }>
-                                        {DECISIONS.iter().map(|(v, t)| view! {
-                                            <option value=*v selected=move || decision.with(|d| d.decision == *v)>{*t}</option>
+                                        on:change=move |ev| { decision.update(|d| d.decision = Decision::from_code(&event_target_value(&ev))); outcome.edited("decision"); }>
+                                        <option value="" selected=move || decision.with(|d| d.decision.is_none())>"Choose…"</option>
+                                        {Decision::ALL.iter().map(|v| view! {
+                                            <option value=v.code() selected=move || decision.with(|d| d.decision == Some(*v))>{v.label()}</option>
                                         }).collect_view()}
                                     </select>
                                     <FieldError outcome name="decision" of="decision" />

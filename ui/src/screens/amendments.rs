@@ -4,20 +4,14 @@
 
 use ardesk_dto::commands;
 use ardesk_dto::{
-    AmendmentForm, AmendmentPreview, AmendmentsDto, CombinedSectionsDto, DiffChange, DiffRun, ErrorDto,
-    EvidenceRef, PlanPartChoice, PlanSection, Severity, VagueDto,
+    AmendmentForm, AmendmentMode, AmendmentPreview, AmendmentsDto, CombinedSectionsDto, DiffChange, DiffRun,
+    ErrorDto, EvidenceRef, PlanPartChoice, PlanSection, Severity, VagueDto,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
 use crate::widgets::{Ack, BackToChild, ErrorPanel, FieldError, Form, Opening, Outcome, error_id};
-
-const MODES: [(&str, &str); 3] = [
-    ("revisions", "Word tracked changes"),
-    ("boldstrike", "Bold additions, struck-through deletions"),
-    ("table", "Table of changes"),
-];
 
 /// The difference as marked-up text: insertions underlined, deletions struck through.
 fn diff_view(runs: Vec<DiffRun>) -> impl IntoView {
@@ -406,8 +400,8 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
         None => view! { <p class="loading">"Loading…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(d)) => {
-            let mode = d.mode.clone();
-            let default_mode = d.default_mode.clone();
+            let mode = d.mode;
+            let default_mode = d.default_mode;
             let none = d.no_amendments;
             let list = d.amendments.clone();
             let problems = d.problems.clone();
@@ -459,10 +453,10 @@ pub(crate) fn AmendmentsPage(review: i64, child: i64) -> impl IntoView {
                 <section class="panel" aria-labelledby="doc-h">
                     <h3 id="doc-h">"The tracked-change document"</h3>
                     <label for="am-mode">"Show the changes as"</label>
-                    <select id="am-mode" on:change=move |ev| { let m = event_target_value(&ev); spawn_local(async move { answer("am-mode", ipc::call(commands::SetAmendmentMode { review, mode: m }).await) }); }>
-                        {MODES.iter().map(|(v, t)| {
-                            let label = if *v == default_mode { format!("{t} (the LA's choice)") } else { (*t).to_owned() };
-                            view! { <option value=*v selected=mode == *v>{label}</option> }
+                    <select id="am-mode" on:change=move |ev| { if let Some(mode) = AmendmentMode::from_code(&event_target_value(&ev)) { spawn_local(async move { answer("am-mode", ipc::call(commands::SetAmendmentMode { review, mode }).await) }); } }>
+                        {AmendmentMode::ALL.iter().map(|v| {
+                            let label = if *v == default_mode { format!("{} (the LA's choice)", v.label()) } else { v.label().to_owned() };
+                            view! { <option value=v.code() selected=mode == *v>{label}</option> }
                         }).collect_view()}
                     </select>
                     <Ack outcome at="am-mode" />

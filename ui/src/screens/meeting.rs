@@ -2,7 +2,7 @@
 //! the printable form and record export.
 
 use ardesk_dto::commands;
-use ardesk_dto::{ErrorDto, FieldProblem};
+use ardesk_dto::{Attendance, ErrorDto, FieldProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,15 +10,6 @@ use crate::ipc;
 use crate::widgets::{Ack, ActionTable, BackToChild, ErrorPanel, FieldError, Outcome, error_id, focus};
 
 /// Attendance choices, as the backend codes them.
-const ATTENDANCE: [(&str, &str); 6] = [
-    ("unknown", "Not recorded"),
-    ("in_person", "Attended in person"),
-    ("virtual", "Attended online"),
-    ("written", "Written contribution only"),
-    ("apologies", "Sent apologies"),
-    ("absent", "Did not attend"),
-];
-
 /// The element id of an AR1 field: `actions.0.owner` -> `ar1-actions-0-owner`.
 fn ar1_id(key: &str) -> String {
     format!("ar1-{}", key.replace('.', "-"))
@@ -144,10 +135,11 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     let export_record =
         move |_| spawn_local(async move { written(ipc::call(commands::ExportAr1Record { review }).await) });
     let attend = move |invitee: i64, value: String| {
+        let Some(attendance) = Attendance::from_code(&value) else { return };
         let at = format!("attendance-{invitee}");
         saved.set(Some("Saving…".to_owned()));
         spawn_local(async move {
-            match ipc::call(commands::SetAttendance { review, invitee, attendance: value }).await {
+            match ipc::call(commands::SetAttendance { review, invitee, attendance }).await {
                 Ok(ack) => {
                     saved.set(Some(format!("Saved {}", ack.saved_at)));
                     problems.set(ack.problems);
@@ -207,7 +199,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                                 <tbody>
                                     {attendees.into_iter().map(|p| {
                                         let id = p.invitee_id;
-                                        let current = p.attendance.clone();
+                                        let current = p.attendance;
                                         let at = format!("attendance-{id}");
                                         view! {
                                             <tr>
@@ -216,7 +208,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                                                     <label class="visually-hidden" for=at.clone()>{format!("Attendance: {}", p.name)}</label>
                                                     <select id=at.clone() aria-describedby=error_id(&at)
                                                         on:change=move |ev| attend(id, event_target_value(&ev))>
-                                                        {ATTENDANCE.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
+                                                        {Attendance::ALL.iter().map(|v| view! { <option value=v.code() selected=current == *v>{v.label()}</option> }).collect_view()}
                                                     </select>
                                                     <Ack outcome=fields at=at.clone() />
                                                     <FieldError outcome=fields name=at.clone() of=at.clone() />

@@ -1,8 +1,8 @@
 //! The table of agreed actions, each with where it stands, editable in place: on the dashboard,
 //! the child's page and the AR1 record's previous actions.
 
-use ardesk_dto::TrackedActionDto;
 use ardesk_dto::commands;
+use ardesk_dto::{ActionStatus, TrackedActionDto};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,13 +11,6 @@ use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, FieldError, Outcome, error_id};
 
 /// Where an agreed action stands, as the backend codes it.
-const ACTION_STATUS: [(&str, &str); 4] = [
-    ("open", "Open"),
-    ("done", "Done"),
-    ("carried_forward", "Carried forward"),
-    ("dropped", "No longer needed"),
-];
-
 /// Agreed actions with where each stands, editable in place (the dashboard, the child's page,
 /// and the AR1 record's previous actions). A change is saved at once and confirmed beside it.
 #[component]
@@ -43,12 +36,13 @@ pub(crate) fn ActionTable(actions: Vec<TrackedActionDto>, show_child: bool) -> i
                 {actions.into_iter().map(|a| {
                     let (review, row, child) = (a.review_id, a.row, a.child_id);
                     let id = format!("action-{review}-{row}");
-                    let (label, current) = (format!("Where it stands: {}", a.action), a.status.clone());
+                    let (label, current) = (format!("Where it stands: {}", a.action), a.status);
                     // Each row redraws only itself when its action is saved, so the focus stays.
                     let a = RwSignal::new(a);
                     let update = {
                         let id = id.clone();
-                        move |status: String| {
+                        move |code: String| {
+                            let Some(status) = ActionStatus::from_code(&code) else { return };
                             let id = id.clone();
                             spawn_local(async move {
                                 let result = ipc::call(commands::SetActionStatus { review, row, status, note: String::new() }).await;
@@ -79,7 +73,7 @@ pub(crate) fn ActionTable(actions: Vec<TrackedActionDto>, show_child: bool) -> i
                                 <label class="visually-hidden" for=id.clone()>{label}</label>
                                 <select id=id.clone() aria-describedby=error_id(&id)
                                     on:change=move |ev| update(event_target_value(&ev))>
-                                    {ACTION_STATUS.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
+                                    {ActionStatus::ALL.iter().map(|v| view! { <option value=v.code() selected=current == *v>{v.label()}</option> }).collect_view()}
                                 </select>
                                 <Ack outcome at=id.clone() />
                                 <FieldError outcome name=id.clone() of=id.clone() />

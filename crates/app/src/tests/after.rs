@@ -17,17 +17,23 @@ fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppErr
     assert!(sent.report_due.is_none(), "T11 is done once sent");
 
     // A date in the future, a date before the meeting and no decision are refused, each named.
-    let future =
-        app.record_decision(review, DecisionForm { decision: "no_change".into(), date: "01/01/2027".into() });
+    let future = app.record_decision(
+        review,
+        DecisionForm { decision: Some(ardesk_dto::Decision::NoChange), date: "01/01/2027".into() },
+    );
     assert!(matches!(future, Err(e) if e.problems.iter().any(|p| p.field == "decided_on")));
-    let before =
-        app.record_decision(review, DecisionForm { decision: "no_change".into(), date: "01/01/2025".into() });
+    let before = app.record_decision(
+        review,
+        DecisionForm { decision: Some(ardesk_dto::Decision::NoChange), date: "01/01/2025".into() },
+    );
     assert!(matches!(before, Err(e) if e.message.contains("correct") || !e.problems.is_empty()));
     let neither = app.record_decision(review, DecisionForm::default());
     assert!(matches!(neither, Err(e) if e.problems.len() == 2));
 
-    let decided =
-        app.record_decision(review, DecisionForm { decision: "minor".into(), date: "20/11/2026".into() })?;
+    let decided = app.record_decision(
+        review,
+        DecisionForm { decision: Some(ardesk_dto::Decision::Minor), date: "20/11/2026".into() },
+    )?;
     assert_eq!(decided.stage, ardesk_dto::Stage::Decided);
     assert!(decided.decision_due.is_none() && decided.final_plan_due.is_none());
     let next = decided.next_review_id.ok_or_else(|| AppError::new(ErrorCode::NotFound, "no next review"))?;
@@ -39,8 +45,10 @@ fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppErr
     // The old review's actions are the new meeting's previous actions.
     assert_eq!(app.ar1(next)?.previous_actions.len(), 2);
     // Recording it twice is refused.
-    let again =
-        app.record_decision(review, DecisionForm { decision: "minor".into(), date: "20/11/2026".into() });
+    let again = app.record_decision(
+        review,
+        DecisionForm { decision: Some(ardesk_dto::Decision::Minor), date: "20/11/2026".into() },
+    );
     assert!(matches!(again, Err(e) if e.code == ErrorCode::Conflict));
     Ok(())
 }
@@ -70,13 +78,15 @@ fn agreed_actions_are_tracked_until_done() -> Result<(), AppError> {
     // Overdue first; every open action has a next date (a check-in or its deadline).
     let first_on_track = open.iter().position(|a| !a.overdue).unwrap_or(open.len());
     assert!(open.iter().skip(first_on_track).all(|a| !a.overdue));
-    assert!(open.iter().all(|a| a.status == "open" && (a.overdue || a.next.is_some())));
+    assert!(
+        open.iter().all(|a| a.status == ardesk_dto::ActionStatus::Open && (a.overdue || a.next.is_some()))
+    );
     // Demo previous reviews: the first action is done, so it is not listed.
     assert!(!open.iter().any(|a| a.action.starts_with("Set up a daily check-in")));
 
     let target = open.first().cloned().ok_or_else(|| AppError::new(ErrorCode::NotFound, "none"))?;
     let done = app.set_action_status(target.review_id, target.row, "done", "Finished early")?;
-    assert_eq!((done.status.as_str(), done.note.as_str()), ("done", "Finished early"));
+    assert_eq!((done.status, done.note.as_str()), (ardesk_dto::ActionStatus::Done, "Finished early"));
     assert!(done.next.is_none() && !done.overdue);
     let open_after = app.open_actions()?;
     assert_eq!(open_after.len(), open.len() - 1);

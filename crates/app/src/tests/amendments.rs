@@ -41,7 +41,7 @@ fn amendments_follow_the_rules_and_render_in_every_mode() -> Result<(), AppError
     let screen = app.amendments(review)?;
     assert_eq!(screen.amendments.len(), 2, "the demo agreed B and F");
     assert_eq!(screen.problems, vec![], "{:?}", screen.problems);
-    assert_eq!(screen.mode, "revisions", "Redcar asks for Word tracked changes");
+    assert_eq!(screen.mode, ardesk_dto::AmendmentMode::Revisions, "Redcar asks for Word tracked changes");
 
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
     let mut written = Vec::new();

@@ -84,7 +84,10 @@ fn recording_the_meeting_marks_it_held_and_attendance_is_kept() -> Result<(), Ap
     let ar1 = app.ar1(held)?;
     let someone = ar1.attendees.first().cloned().ok_or_else(|| AppError::new(ErrorCode::NotFound, "none"))?;
     app.set_attendance(held, someone.invitee_id, "apologies")?;
-    assert_eq!(app.ar1(held)?.attendees.first().map(|a| a.attendance.as_str()), Some("apologies"));
+    assert_eq!(
+        app.ar1(held)?.attendees.first().map(|a| a.attendance),
+        Some(ardesk_dto::Attendance::Apologies)
+    );
     assert!(app.set_attendance(held, someone.invitee_id, "maybe").is_err());
     assert!(app.set_attendance(held, 999_999, "absent").is_err());
     Ok(())
