@@ -8,7 +8,7 @@ use ardesk_app::LetterFormat;
 use ardesk_dto::commands as c;
 use ardesk_dto::{
     BundleProgress, CalendarSettings, DocumentFormat, ErrorCode, ErrorDto, Exported, LettersWritten,
-    PlanImportDto, PupilImport, ReviewPrep, VerifyReport,
+    PlanImportDto, PupilImport, ReviewPrep, SchoolForm, VerifyReport,
 };
 use tauri::{AppHandle, Manager};
 
@@ -62,6 +62,13 @@ pub fn preview_pupil_import(handle: &AppHandle, r: c::PreviewPupilImport) -> Ans
     )
     .ok_or_else(cancelled)?;
     backend(handle).with(|app| app.preview_pupil_file(&path, r.la.as_deref()))
+}
+
+/// Asks for the school's logo (a PNG) and sets it.
+pub fn choose_school_logo(handle: &AppHandle, _: c::ChooseSchoolLogo) -> Answer<SchoolForm> {
+    let path =
+        dialogs::open("Choose the school's logo (PNG)", ("PNG image", &["png"])).ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.set_school_logo_file(&path))
 }
 
 /// Asks for gov.uk's bank-holidays.json and adds its England and Wales dates.

@@ -1274,14 +1274,22 @@ async fn issue_14_pupils_imported_from_a_ctf_and_the_people_around_a_child() {
 #[tokio::test(flavor = "multi_thread")]
 async fn issue_14_the_first_day_leads_through_the_school_the_las_and_the_term_dates() {
     let driver = Driver::start("issue_14_the_first_day_leads_through_the_school_the_las_and_the_term_dates");
+    driver.offer_file("logo.png");
     let app = driver.launch().await;
     app.wait_for_text("#setup-current h3", "Step 1 of 4: The school's details").await;
     app.type_into("#s-name", "Firstday Primary").await;
     app.type_into("#s-address", "1 Sample Road, Exampletown").await;
     app.type_into("#s-urn", "999999").await;
+    app.type_into("#s-head", "Dr Pat Headley").await;
     app.type_into("#s-senco", "Jo Senco").await;
     app.press(ardesk_e2e::ENTER).await;
     app.wait_for_text("#setup-steps", "The school's details ✓ Done").await;
+    app.click("#choose-logo").await;
+    app.wait_for_text("#choose-logo-ack", "Logo saved.").await;
+    app.wait_for_text("#logo-status", "The logo heads the Word letters.").await;
+    let head: String =
+        open_db(&driver.db_path()).query_row("SELECT head_teacher FROM school", [], |r| r.get(0)).unwrap();
+    assert_eq!(head, "Dr Pat Headley");
     assert_eq!(app.value("#s-name").await, "Firstday Primary", "the saved details stay in the form");
     app.screenshot("first-day.png").await;
     app.click("#setup-next").await;

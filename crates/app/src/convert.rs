@@ -95,6 +95,7 @@ pub(crate) fn school_input(form: SchoolForm) -> SchoolInput {
         senco_role: form.senco_role,
         phone: form.phone,
         email: form.email,
+        head_teacher: form.head_teacher,
     }
 }
 

@@ -58,8 +58,11 @@ impl App {
         }
         // Reviews past planning already have their invitees, requests for advice and (once the
         // meeting has happened) circulation recorded, as a real caseload would.
-        let plans: Vec<Option<DemoPaperwork>> =
-            caseload.children.iter().map(|c| self.demo_paperwork(c, &caseload.school.name, today)).collect();
+        let plans: Vec<Option<DemoPaperwork>> = caseload
+            .children
+            .iter()
+            .map(|c| self.demo_paperwork(c, (&caseload.school.name, &caseload.school.head_teacher), today))
+            .collect();
         let action = Action { actor: &self.actor, name: "demo.load", at: self.clock.now() };
         let now = self.clock.now();
         self.store.write(action, |tx| {
@@ -198,7 +201,12 @@ impl App {
 
     /// For a demo review past planning: its invitees and checklist, when invitations went, and
     /// when the papers were circulated (for reviews whose meeting has happened).
-    fn demo_paperwork(&self, c: &demo::DemoChild, school: &str, today: NaiveDate) -> Option<DemoPaperwork> {
+    fn demo_paperwork(
+        &self,
+        c: &demo::DemoChild,
+        (school, head): (&str, &str),
+        today: NaiveDate,
+    ) -> Option<DemoPaperwork> {
         let meeting = c.meeting.as_ref()?;
         if c.stage < ReviewStage::InvitationsSent {
             return None;
@@ -220,7 +228,7 @@ impl App {
             meeting.date,
             Some(&timeline),
             cycle.profile,
-            school,
+            (school, head),
         );
         let due = |id| timeline.get(id).map(|m| m.due);
         let invited = due(ardesk_domain::clock::MilestoneId::T06)?.min(today);

@@ -146,7 +146,9 @@ impl App {
             .get(&ctx.child.record.la_id)
             .or_else(|| self.cal.las.get(ardesk_domain::la::DEFAULT_LA))
             .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))?;
-        let school = self.store.school()?.map(|s| s.name).unwrap_or_else(|| "the school".to_owned());
+        let stored_school = self.store.school()?;
+        let school = stored_school.as_ref().map_or("the school", |s| s.name.as_str()).to_owned();
+        let head = stored_school.as_ref().map_or("", |s| s.head_teacher.as_str()).to_owned();
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
         let parents = ctx.child.parent_list();
         if let Some(problem) = ardesk_domain::paperwork::parental_responsibility_missing(
@@ -163,7 +165,7 @@ impl App {
             meeting.unwrap_or(self.clock.today()),
             ctx.timeline.as_ref(),
             profile,
-            &school,
+            (&school, &head),
         );
         let action = Action { actor: &self.actor, name: "invitees.accept", at: self.clock.now() };
         self.store.write(action, |tx| {

@@ -20,12 +20,16 @@ use crate::{App, AppError, convert};
 /// The largest settings file read (term dates, bank holidays): they are a few kilobytes.
 const MAX_SETTINGS_FILE: u64 = 1 << 20;
 
+/// The largest logo file accepted.
+const LOGO_MAX_BYTES: u64 = 2 * 1024 * 1024;
+
 impl App {
     /// The school's details for the settings form (empty when not yet set).
     pub fn school_form(&self) -> Result<SchoolForm, AppError> {
         Ok(self.store.school()?.map_or_else(
             || SchoolForm { senco_role: "SENCO".to_owned(), ..SchoolForm::default() },
             |s| SchoolForm {
+                has_logo: s.logo.is_some(),
                 name: s.name,
                 address: s.address,
                 urn: s.urn,
@@ -33,8 +37,46 @@ impl App {
                 senco_role: s.senco_role,
                 phone: s.phone,
                 email: s.email,
+                head_teacher: s.head_teacher,
             },
         ))
+    }
+
+    /// Sets the school's logo from a PNG file (it heads the Word letters). Refused, with the
+    /// reason, unless it is a PNG whose size can be read, of at most 2 MB; nothing is changed
+    /// then. The school's details must be saved first.
+    pub fn set_school_logo_file(&mut self, path: &Path) -> Result<SchoolForm, AppError> {
+        let (name, bytes) =
+            crate::files::read_chosen_file(path, LOGO_MAX_BYTES, "is too large for a logo (2 MB at most)")?;
+        let refused = |why: &str| {
+            AppError::from(vec![ardesk_domain::Problem::block(
+                "logo",
+                format!("{name} cannot be the logo: {why}."),
+                "Choose a PNG image, for example the school's logo saved as PNG from its website.",
+            )])
+        };
+        let (width, height) =
+            ardesk_documents::letter::png_size(&bytes).ok_or_else(|| refused("it is not a PNG image"))?;
+        if width > 5000 || height > 5000 {
+            return Err(refused("it is larger than 5000 pixels across"));
+        }
+        let mut school = self.store.school()?.ok_or_else(|| {
+            AppError::new(ErrorCode::Conflict, "Save the school's details first: the logo goes with them.")
+        })?;
+        school.logo = Some(bytes);
+        let action = Action { actor: &self.actor, name: "school.logo", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_school(&school))?;
+        self.school_form()
+    }
+
+    /// Removes the school's logo.
+    pub fn remove_school_logo(&mut self) -> Result<SchoolForm, AppError> {
+        if let Some(mut school) = self.store.school()? {
+            school.logo = None;
+            let action = Action { actor: &self.actor, name: "school.logo", at: self.clock.now() };
+            self.store.write(action, |tx| tx.set_school(&school))?;
+        }
+        self.school_form()
     }
 
     /// Saves the school's details (they head every letter). Every problem is reported.

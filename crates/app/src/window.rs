@@ -126,6 +126,10 @@ pub fn save_school(app: &mut App, r: c::SaveSchool) -> Answer<SchoolForm> {
     app.save_school(r.form)
 }
 
+pub fn remove_school_logo(app: &mut App, _: c::RemoveSchoolLogo) -> Answer<SchoolForm> {
+    app.remove_school_logo()
+}
+
 pub fn letter_templates(app: &mut App, _: c::LetterTemplates) -> Answer<Vec<LetterTemplateDto>> {
     app.letter_templates()
 }

@@ -77,6 +77,15 @@ enum Command {
     /// Pupils with an EHC plan are added or updated (matched by UPN); what the SENCO typed is
     /// never overwritten and nobody is deleted. Exit 2, writing nothing, if the file is unusable.
     ImportPupils(people::ImportArgs),
+    /// Set the school's logo from a PNG (it heads the Word letters), or remove it.
+    Logo {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(required_unless_present = "remove", value_name = "PNG")]
+        file: Option<PathBuf>,
+        #[arg(long, conflicts_with = "file")]
+        remove: bool,
+    },
     /// List the school's LAs (shipped, added or edited, or with a child saved against them);
     /// with --all, every LA in England a child can be saved against.
     Profiles(las::ProfilesArgs),
@@ -300,6 +309,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::People { command } => people::run(command, |db| open(db, clock))?,
         Command::ImportPupils(args) => people::import(args, |db| open(db, clock))?,
+        Command::Logo { db, file, remove } => {
+            let mut app = open(db, clock)?;
+            let school = match file {
+                Some(file) if !remove => app.set_school_logo_file(&file)?,
+                _ => app.remove_school_logo()?,
+            };
+            println!("{}", if school.has_logo { "The logo is set." } else { "No logo is set." });
+        }
         Command::Profiles(args) => las::profiles(args, |db| open(db, clock))?,
         Command::AddLa(args) => las::add(args, |db| open(db, clock))?,
         Command::Timeline { anchor, dob, meeting, la, json } => {

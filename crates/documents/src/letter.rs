@@ -31,14 +31,24 @@ fn address_lines(address: &str) -> Vec<String> {
     address.split(',').map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
 }
 
+/// The width and height of a PNG image, read from its header without decoding it; `None` if
+/// `bytes` is not a PNG whose size can be read. The logo is checked with this when it is
+/// chosen, and the letter uses it, so no logo can stop a letter being written.
+pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if !bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        return None;
+    }
+    let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), image::ImageFormat::Png);
+    reader.into_dimensions().ok().filter(|(w, h)| *w > 0 && *h > 0)
+}
+
 /// The letter as a Word document (A4, Liberation Sans 11 pt, the letterhead in the header).
 pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
     let right = || Paragraph::new().align(AlignmentType::Right);
     let mut header = Header::new();
-    if let Some(png) = doc.logo_png.as_deref().filter(|b| b.starts_with(&[0x89, b'P', b'N', b'G'])) {
-        header = header.add_paragraph(
-            right().add_run(Run::new().add_image(Pic::new(png).size(18 * 36_000, 18 * 36_000))),
-        );
+    if let Some((png, (w, h))) = doc.logo_png.as_deref().and_then(|b| Some((b, png_size(b)?))) {
+        let pic = Pic::new_with_dimensions(png.to_vec(), w, h).size(18 * 36_000, 18 * 36_000);
+        header = header.add_paragraph(right().add_run(Run::new().add_image(pic)));
     }
     header = header.add_paragraph(right().add_run(Run::new().add_text(&doc.school_name).bold().size(28)));
     let mut address = Run::new().size(18);

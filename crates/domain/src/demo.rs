@@ -114,6 +114,7 @@ pub fn caseload(today: NaiveDate, size: usize) -> DemoCaseload {
         senco_role: "SENCO".to_owned(),
         phone: "01632 960000".to_owned(),
         email: "senco@example.org".to_owned(),
+        head_teacher: String::new(),
     };
     let children = (0..size.min(MAX_SIZE)).filter_map(|i| child(today, i)).collect();
     DemoCaseload { school, children }

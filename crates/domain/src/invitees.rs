@@ -247,6 +247,8 @@ pub struct SuggestionContext<'a> {
     /// A phase-transfer deadline applies to this review.
     pub transfer: bool,
     pub school_name: &'a str,
+    /// The head teacher's name, or "" if the school has not given it.
+    pub head_teacher: &'a str,
     pub la_name: &'a str,
 }
 
@@ -322,7 +324,7 @@ pub fn suggest(
     }
     out.push(placeholder(
         InviteeKind::Setting,
-        "Head teacher",
+        if ctx.head_teacher.trim().is_empty() { "Head teacher" } else { ctx.head_teacher.trim() },
         "Head teacher",
         ctx.school_name,
         "The head teacher or setting must be invited (reg 20(2)(b)); the school's report is its advice.",
@@ -458,6 +460,7 @@ mod tests {
 
     fn ctx(ncy: i32, age: i32, lac: bool, transfer: bool) -> SuggestionContext<'static> {
         SuggestionContext {
+            head_teacher: "",
             looked_after: lac,
             ncy,
             age,

@@ -94,7 +94,8 @@ pub fn expected(profile: &LaProfile, looked_after: bool, pfa: bool, invitees: &[
 }
 
 /// The invitees the app suggests for a review meeting on `meeting`, and the documents the
-/// checklist then expects (indexes in [`Expected::from`] point into the invitees).
+/// checklist then expects (indexes in [`Expected::from`] point into the invitees). `school` is
+/// the school's name and its head teacher's ("" if not given).
 pub fn plan(
     record: &ChildRecord,
     parents: &[ParentCarer],
@@ -102,7 +103,7 @@ pub fn plan(
     meeting: NaiveDate,
     timeline: Option<&Timeline>,
     profile: &LaProfile,
-    school_name: &str,
+    (school_name, head_teacher): (&str, &str),
 ) -> (Vec<Invitee>, Vec<Expected>) {
     let age = age_on(record.dob, meeting);
     let ncy = nc_year(record.dob, record.ncy_offset, meeting);
@@ -113,6 +114,7 @@ pub fn plan(
         age,
         transfer,
         school_name,
+        head_teacher,
         la_name: &profile.name,
     };
     let invitees = suggest(&ctx, &record.display_name(), parents, professionals);
@@ -234,6 +236,7 @@ mod tests {
             age: 15,
             transfer: false,
             school_name: "S",
+            head_teacher: "",
             la_name: "Redcar",
         };
         let invitees = suggest(&ctx, "Robin", &[parent], &[ep]);

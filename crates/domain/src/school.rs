@@ -17,6 +17,8 @@ pub struct School {
     pub senco_role: String,
     pub phone: String,
     pub email: String,
+    /// The head teacher's name ("" if not given): the setting's invitation goes to them.
+    pub head_teacher: String,
 }
 
 /// The school's details as typed in Settings.
@@ -30,6 +32,7 @@ pub struct SchoolInput {
     pub senco_role: String,
     pub phone: String,
     pub email: String,
+    pub head_teacher: String,
 }
 
 /// Checks the school's details, reporting every problem at once. The logo is kept as it is
@@ -76,6 +79,7 @@ pub fn validate(input: &SchoolInput, logo: Option<Vec<u8>>) -> Result<School, Ve
         senco_role: if role.is_empty() { "SENCO".to_owned() } else { role.to_owned() },
         phone: input.phone.trim().to_owned(),
         email: input.email.trim().to_owned(),
+        head_teacher: input.head_teacher.trim().to_owned(),
     })
 }
 

@@ -65,6 +65,8 @@ macro_rules! with_commands {
             shell import_terms: ImportTerms {} -> $crate::CalendarSettings;
             app school_form: SchoolForm {} -> $crate::SchoolForm;
             app save_school: SaveSchool { form: $crate::SchoolForm } -> $crate::SchoolForm;
+            shell choose_school_logo: ChooseSchoolLogo {} -> $crate::SchoolForm;
+            app remove_school_logo: RemoveSchoolLogo {} -> $crate::SchoolForm;
             app letter_templates: LetterTemplates {} -> Vec<$crate::LetterTemplateDto>;
             app save_letter_template: SaveLetterTemplate { kind: String, text: String }
                 -> Vec<$crate::LetterTemplateDto>;

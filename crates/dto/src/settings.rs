@@ -14,6 +14,12 @@ pub struct SchoolForm {
     pub senco_role: String,
     pub phone: String,
     pub email: String,
+    /// The head teacher's name: the setting's invitation goes to them.
+    #[serde(default)]
+    pub head_teacher: String,
+    /// A logo is set (it heads the Word letters); it is chosen and removed on its own.
+    #[serde(default)]
+    pub has_logo: bool,
 }
 
 /// One letter's wording in Settings.

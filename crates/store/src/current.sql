@@ -24,7 +24,8 @@ CREATE TABLE school (
     senco_name TEXT NOT NULL DEFAULT '',          -- v3
     senco_role TEXT NOT NULL DEFAULT 'SENCO',     -- v3
     phone TEXT NOT NULL DEFAULT '',               -- v3
-    email TEXT NOT NULL DEFAULT ''                -- v3
+    email TEXT NOT NULL DEFAULT '',               -- v3
+    head_teacher TEXT NOT NULL DEFAULT ''         -- v11: invited by name (reg 20(2)(b))
 ) STRICT;
 
 -- The school's terms. A milestone falling outside them is flagged, never moved.

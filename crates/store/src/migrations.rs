@@ -24,6 +24,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v8.sql")),
     M::up(include_str!("schema_v9.sql")),
     M::up(include_str!("schema_v10.sql")),
+    M::up(include_str!("schema_v11.sql")),
 ];
 
 /// The schema version this build writes.

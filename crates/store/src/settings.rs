@@ -26,7 +26,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT name, address, urn, logo, senco_name, senco_role, phone, email FROM school WHERE id = 1",
+                "SELECT name, address, urn, logo, senco_name, senco_role, phone, email, head_teacher FROM school WHERE id = 1",
                 [],
                 |r| {
                     Ok(School {
@@ -38,6 +38,7 @@ impl Store {
                         senco_role: r.get(5)?,
                         phone: r.get(6)?,
                         email: r.get(7)?,
+                        head_teacher: r.get(8)?,
                     })
                 },
             )
@@ -83,10 +84,10 @@ impl Store {
 impl Tx<'_> {
     pub fn set_school(&mut self, school: &School) -> Result<(), StoreError> {
         self.tx.execute(
-            "INSERT INTO school (id, name, address, urn, logo, senco_name, senco_role, phone, email)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            "INSERT INTO school (id, name, address, urn, logo, senco_name, senco_role, phone, email, head_teacher)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (id) DO UPDATE SET name = ?1, address = ?2, urn = ?3, logo = ?4,
-                 senco_name = ?5, senco_role = ?6, phone = ?7, email = ?8",
+                 senco_name = ?5, senco_role = ?6, phone = ?7, email = ?8, head_teacher = ?9",
             params![
                 school.name,
                 school.address,
@@ -95,7 +96,8 @@ impl Tx<'_> {
                 school.senco_name,
                 school.senco_role,
                 school.phone,
-                school.email
+                school.email,
+                school.head_teacher
             ],
         )?;
         self.touch("school", 1);

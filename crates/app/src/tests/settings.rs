@@ -162,3 +162,64 @@ fn school_details_and_letter_wording_are_the_school_s_own() -> Result<(), AppErr
     assert!(list.iter().all(|t| !t.customised));
     Ok(())
 }
+
+/// Issue 14: the head teacher is invited by name, and the logo (a PNG) heads the Word letters; a
+/// file that is not a PNG is refused with the reason and changes nothing.
+#[test]
+fn issue_14_the_head_teacher_is_invited_by_name_and_the_logo_heads_the_letters() -> Result<(), AppError> {
+    use ardesk_dto::{ContactMethod, ErrorDto, MeetingForm, ParentForm, SchoolForm};
+    let mut app = app();
+    let child = app.create_child(form())?.id;
+    let review = app.current_review(child)?;
+    app.set_meeting(
+        review,
+        MeetingForm { date: "12/01/2027".into(), time: "10:00".into(), venue: "Hall".into() },
+    )?;
+    let parent = ParentForm {
+        name: "Ada Testperson".into(),
+        relationship: "Mother".into(),
+        parental_responsibility: true,
+        email: "ada@example.org".into(),
+        preferred_contact: Some(ContactMethod::Email),
+        ..ParentForm::default()
+    };
+    app.add_parent(child, parent)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let no_school = app.set_school_logo_file(&fixtures.join("logo.png"));
+    assert_eq!(no_school.err().map(|e| ErrorDto::from(e).code), Some(ErrorCode::Conflict));
+    let school = app.save_school(SchoolForm {
+        name: "Testbrook Primary".into(),
+        address: "1 Sample Road, Exampletown".into(),
+        senco_name: "Jo Senco".into(),
+        senco_role: "SENCO".into(),
+        head_teacher: "Dr Pat Headley".into(),
+        ..SchoolForm::default()
+    })?;
+    assert!(!school.has_logo);
+
+    let fake = dir.path().join("logo.png");
+    std::fs::write(&fake, "not an image").map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let refused = app.set_school_logo_file(&fake).err().map(ErrorDto::from);
+    let refused = refused.unwrap_or_else(|| unreachable!("a text file was taken as the logo"));
+    assert_eq!(refused.problems.first().map(|p| p.field.as_str()), Some("logo"), "{refused:?}");
+    assert!(!app.school_form()?.has_logo, "nothing was changed");
+    assert!(app.set_school_logo_file(&fixtures.join("logo.png"))?.has_logo);
+    assert_eq!(app.school_form()?.head_teacher, "Dr Pat Headley", "the logo keeps the details");
+
+    let prep = app.accept_suggested_invitees(review)?;
+    let setting = prep.invitees.iter().find(|i| i.form.kind == Some(ardesk_dto::InviteeKind::Setting));
+    assert_eq!(setting.map(|i| i.form.name.as_str()), Some("Dr Pat Headley"));
+    let written = app.generate_letters(review, dir.path(), LetterFormat::Docx)?;
+    let letter = written.files.iter().find(|f| f.ends_with(".docx")).cloned().unwrap_or_default();
+    let zip = zip::ZipArchive::new(
+        std::fs::File::open(dir.path().join(&letter))
+            .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?,
+    );
+    let names: Vec<String> = zip
+        .map(|z| z.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect())
+        .unwrap_or_default();
+    assert!(names.iter().any(|n| n.starts_with("word/media/")), "no logo in {letter}: {names:?}");
+    assert!(!app.remove_school_logo()?.has_logo);
+    Ok(())
+}

@@ -34,6 +34,21 @@ pub(crate) fn SchoolPanel() -> impl IntoView {
         });
     };
 
+    // Chooses (or removes) the logo; the details typed so far stay as they are.
+    let logo = move |choose: bool| {
+        spawn_local(async move {
+            let result = if choose {
+                ipc::call(commands::ChooseSchoolLogo {}).await
+            } else {
+                ipc::call(commands::RemoveSchoolLogo {}).await
+            };
+            let done = if choose { "Logo saved." } else { "Logo removed." };
+            if let Some(saved) = outcome.answer("choose-logo", result, |_| done.to_owned()) {
+                school.update(|s| s.has_logo = saved.has_logo);
+            }
+        });
+    };
+
     view! {
         <section aria-labelledby="school-h" class="panel">
             <h3 id="school-h">"School"</h3>
@@ -47,6 +62,9 @@ pub(crate) fn SchoolPanel() -> impl IntoView {
                         get=|f| f.address.clone() set=|f, v| f.address = v />
                     <TextField form=school outcome name="urn" id="s-urn" label="URN"
                         get=|f| f.urn.clone() set=|f, v| f.urn = v />
+                    <TextField form=school outcome name="head_teacher" id="s-head" label="Head teacher's name"
+                        hint="The school's invitation to the review goes to them (reg 20(2)(b))."
+                        get=|f| f.head_teacher.clone() set=|f, v| f.head_teacher = v />
                     <TextField form=school outcome name="senco_name" id="s-senco" label="SENCO's name"
                         get=|f| f.senco_name.clone() set=|f, v| f.senco_name = v />
                     <TextField form=school outcome name="senco_role" id="s-role" label="SENCO's title"
@@ -59,6 +77,16 @@ pub(crate) fn SchoolPanel() -> impl IntoView {
                 <div class="actions">
                     <button id="save-school" type="submit" class="primary">"Save school details"</button>
                     <Ack outcome at="save-school" />
+                </div>
+                <p id="logo-status">
+                    {move || if school.with(|s| s.has_logo) { "The logo heads the Word letters." } else { "No logo: the letters are headed with the school's name only." }}
+                </p>
+                <div class="actions">
+                    <button id="choose-logo" type="button" on:click=move |_| logo(true)>"Choose the logo (PNG)…"</button>
+                    <Show when=move || school.with(|s| s.has_logo)>
+                        <button id="remove-logo" type="button" on:click=move |_| logo(false)>"Remove the logo"</button>
+                    </Show>
+                    <Ack outcome at="choose-logo" />
                 </div>
             </Form>
             </Show>
