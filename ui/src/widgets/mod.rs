@@ -2,9 +2,11 @@
 //! forms and their fields (the same behaviour everywhere), and the table of agreed actions.
 
 mod actions;
+mod draft;
 mod form;
 
 pub(crate) use actions::ActionTable;
+pub(crate) use draft::Draft;
 pub(crate) use form::{
     Ack, ChoiceField, FieldError, Form, Opening, Outcome, ProblemList, TextField, error_id,
 };

@@ -7,63 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
-use crate::widgets::{Ack, ChoiceField, Form, Opening, Outcome, TextField};
-
-/// An add-or-edit form that keeps what was typed until Cancel or a save that succeeds:
-/// pressing "Add" again does not throw it away.
-#[derive(Debug)]
-pub(super) struct Draft<F: Send + Sync + 'static> {
-    form: RwSignal<F>,
-    open: RwSignal<bool>,
-    /// The row being edited; `None` while adding.
-    editing: RwSignal<Option<i64>>,
-    opening: Opening,
-    outcome: Outcome,
-}
-
-impl<F: Send + Sync + 'static> Clone for Draft<F> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<F: Send + Sync + 'static> Copy for Draft<F> {}
-
-impl<F: Clone + Default + Send + Sync + 'static> Draft<F> {
-    pub(super) fn new() -> Self {
-        Draft {
-            form: RwSignal::new(F::default()),
-            open: RwSignal::new(false),
-            editing: RwSignal::new(None),
-            opening: Opening::new(),
-            outcome: Outcome::new(),
-        }
-    }
-
-    fn add(self) {
-        if self.editing.get_untracked().is_some() || !self.open.get_untracked() {
-            self.form.set(F::default());
-            self.editing.set(None);
-        }
-        self.open.set(true);
-        self.opening.open();
-    }
-
-    fn edit(self, id: i64, form: F) {
-        if self.editing.get_untracked() != Some(id) || !self.open.get_untracked() {
-            self.form.set(form);
-            self.editing.set(Some(id));
-        }
-        self.open.set(true);
-        self.opening.open();
-    }
-
-    fn close(self) {
-        self.open.set(false);
-        self.editing.set(None);
-        self.form.set(F::default());
-    }
-}
+use crate::widgets::{Ack, ChoiceField, Draft, Form, TextField};
 
 /// The two forms of the panel; they live as long as the child's page, so a saved change (which
 /// redraws the page) keeps its confirmation.
@@ -75,7 +19,10 @@ pub(crate) struct PeopleDrafts {
 
 impl PeopleDrafts {
     pub(crate) fn new() -> PeopleDrafts {
-        PeopleDrafts { parent: Draft::new(), professional: Draft::new() }
+        PeopleDrafts {
+            parent: Draft::new(ParentForm::default),
+            professional: Draft::new(ProfessionalForm::default),
+        }
     }
 }
 
@@ -84,7 +31,7 @@ type Saving = std::pin::Pin<Box<dyn std::future::Future<Output = Result<ChildDet
 /// Runs a change and shows the child as saved: the confirmation beside `done_at` (a button
 /// that stays on screen), a refusal beside `refused_at` (the form's save button, while the
 /// form stays open with what was typed).
-fn change<F: Clone + Default + Send + Sync + 'static>(
+fn change<F: Clone + Send + Sync + 'static>(
     child: RwSignal<Option<Result<ChildDetail, ErrorDto>>>,
     draft: Draft<F>,
     (done_at, refused_at): (&'static str, &'static str),

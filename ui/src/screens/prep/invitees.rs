@@ -8,11 +8,11 @@ use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
-use crate::widgets::{Ack, ChoiceField, Form, Opening, Outcome, TextField};
+use crate::widgets::{Ack, ChoiceField, Form, TextField};
 
 /// A new invitee's form: who they are is chosen (it decides their letter); contacted by email,
 /// asked for advice.
-fn blank() -> InviteeForm {
+pub(super) fn blank() -> InviteeForm {
     InviteeForm {
         preferred_contact: Some(ContactMethod::Email),
         advice_requested: true,
@@ -20,65 +20,8 @@ fn blank() -> InviteeForm {
     }
 }
 
-/// The add or edit form as typed. Nothing typed is thrown away by pressing "Add someone else"
-/// or "Edit" again: only Cancel, or a save that succeeds, clears it.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Draft {
-    form: RwSignal<InviteeForm>,
-    open: RwSignal<bool>,
-    /// The invitee being edited, if the form is editing rather than adding.
-    editing: RwSignal<Option<i64>>,
-    /// The new invitee typed so far, kept while the form edits someone else.
-    adding: RwSignal<Option<InviteeForm>>,
-    opening: Opening,
-    outcome: Outcome,
-}
-
-impl Draft {
-    pub(super) fn new() -> Draft {
-        Draft {
-            form: RwSignal::new(blank()),
-            open: RwSignal::new(false),
-            editing: RwSignal::new(None),
-            adding: RwSignal::new(None),
-            opening: Opening::new(),
-            outcome: Outcome::new(),
-        }
-    }
-
-    /// "Add someone else": opens the form on the new invitee typed so far (or a blank one).
-    fn add(self) {
-        if self.editing.get_untracked().is_some() || !self.open.get_untracked() {
-            let typed = self.adding.try_update(Option::take).flatten();
-            self.form.set(typed.unwrap_or_else(blank));
-            self.editing.set(None);
-        }
-        self.open.set(true);
-        self.opening.open();
-    }
-
-    /// "Edit": opens the form on `id`'s details (or on the changes typed to them so far).
-    fn edit(self, id: i64, form: InviteeForm) {
-        if self.editing.get_untracked() != Some(id) || !self.open.get_untracked() {
-            if self.open.get_untracked() && self.editing.get_untracked().is_none() {
-                self.adding.set(Some(self.form.get_untracked()));
-            }
-            self.form.set(form);
-            self.editing.set(Some(id));
-        }
-        self.open.set(true);
-        self.opening.open();
-    }
-
-    /// Closes the form, forgetting what it held; a new invitee typed before an edit comes back
-    /// with the next "Add someone else".
-    fn close(self) {
-        self.open.set(false);
-        self.editing.set(None);
-        self.form.set(blank());
-        self.outcome.clear();
-    }
-}
+/// The add or edit form of an invitee.
+pub(super) type Draft = crate::widgets::Draft<InviteeForm>;
 
 #[component]
 pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>) -> impl IntoView {

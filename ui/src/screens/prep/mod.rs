@@ -62,7 +62,7 @@ pub(crate) fn PrepPage(review: i64, child: i64) -> impl IntoView {
     // What is typed, and what each panel's last action came back with, live here, so that
     // they outlast each redraw of the panels.
     let meeting = meeting::Draft::new(page);
-    let invitee = invitees::Draft::new();
+    let invitee = invitees::Draft::new(invitees::blank);
     let letters = Outcome::new();
     let views = checklist::Draft::new();
 
