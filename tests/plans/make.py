@@ -5,7 +5,8 @@ find, written from this script's own data (never from our reader's output).
 
 Every plan is synthetic: the child, the school and every sentence are invented. The layouts
 follow the shapes of published LA templates (letters in their own table cell, headings in the
-regulations' wording, outcomes and provision in one table, one Section H, content controls...).
+regulations' wording, outcomes and provision in one table, one Section H, content controls,
+cells merged across and down, the letter in a later column, a table nested in a cell...).
 python-docx writes the documents; the constructs it has no API for (content controls, tracked
 changes, hyperlinks, text boxes) are written as WordprocessingML into its tree, and the zip is
 rewritten with fixed dates so that a second run writes the same bytes.
@@ -29,6 +30,7 @@ import docx
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from docx.shared import Cm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = sys.argv[1] if len(sys.argv) > 1 else HERE
@@ -429,6 +431,160 @@ def no_sections():
                               "sections": {}, "missing": []})
 
 
+def widths(table, *cm):
+    """Sets a table's column widths (the grid's and each cell's, as Word writes them)."""
+    for column, width in zip(table.columns, cm):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def cell_text(cell, paragraphs):
+    """Writes PARAGRAPHS into CELL (which python-docx gives one empty paragraph)."""
+    cell.text = paragraphs[0]
+    for text in paragraphs[1:]:
+        cell.add_paragraph(text)
+
+
+# Needs by area, for the layouts that give the area a cell of its own.
+AREAS = [("Communication and interaction", "Kit finds it hard to follow spoken instructions of more than two steps."),
+         ("Cognition and learning", "Kit's spelling is about two years behind the class.")]
+# A second piece of provision for the first outcome, for the layouts that merge that outcome's
+# cell down over two rows of provision.
+VISUAL = "A visual timetable on Kit's desk, checked each morning by the teaching assistant."
+
+
+# (k) One table for the whole plan, drawn with merged cells as LA templates are: each section's
+# heading in a cell merged across the table's width (w:gridSpan); needs by area, the text's cell
+# spanning two columns; a letter cell merged down (w:vMerge) beside its title and text; and
+# Sections E and F with "Outcomes (Section E)" spanning the outcome number and the outcome, the
+# first outcome's number and text merged down over two rows of provision.
+def merged_cells():
+    d = new_doc()
+    d.add_paragraph(FRONT[0])
+    expected = {"Front": FRONT[0]}
+    t = d.add_table(rows=0, cols=3)
+    t.style = "Table Grid"
+
+    def across(paragraphs):
+        cells = t.add_row().cells
+        cell_text(cells[0].merge(cells[2]), paragraphs)
+
+    def letter_merged_down(code):
+        title, text = t.add_row().cells, t.add_row().cells
+        letter = title[0].merge(text[0])
+        letter.text = code
+        title[1].merge(title[2]).text = SHORT[code]
+        cell_text(text[1].merge(text[2]), TEXT[code])
+        expected[code] = joined(code)
+
+    across([f"Section A: {SHORT['A']}"])
+    across(TEXT["A"])
+    expected["A"] = joined("A")
+    across([f"Section B: {SHORT['B']}"])
+    for area, need in AREAS:
+        cells = t.add_row().cells
+        cells[0].text = area
+        cells[1].merge(cells[2]).text = need
+    expected["B"] = "\n".join(f"{area}\t{need}" for area, need in AREAS)
+    for code in ["C", "D"]:
+        letter_merged_down(code)
+    across(["Sections E and F: Outcomes and the provision to meet them"])
+    labels = t.add_row().cells
+    labels[0].merge(labels[1]).text = "Outcomes (Section E)"
+    labels[2].text = "Provision (Section F)"
+    first, second, third = t.add_row().cells, t.add_row().cells, t.add_row().cells
+    first[0].merge(second[0]).text = "1"
+    first[1].merge(second[1]).text = TEXT["E"][0]
+    first[2].text = TEXT["F"][0]
+    second[2].text = VISUAL
+    third[0].text, third[1].text, third[2].text = "2", TEXT["E"][1], TEXT["F"][1]
+    # The outcome's number is in its column (under "Outcomes"), so it goes with the outcome.
+    expected["E"] = f"1\t{TEXT['E'][0]}\n2\t{TEXT['E'][1]}"
+    expected["F"] = "\n".join([TEXT["F"][0], VISUAL, TEXT["F"][1]])
+    for code in ["G", "H1", "H2", "I", "J", "K"]:
+        letter_merged_down(code)
+    save(d, "k-merged-cells", {"layout": "cells merged across (gridSpan) and down (vMerge)",
+                               "sections": expected, "combined": [["E", "F"]]})
+
+
+# (l) The section's heading in a column other than the first: a numbered first column ("1" |
+# "Section A: ..." with the text under the heading in the same cell); a table "Part | Section |
+# What the plan says" with the letter in the middle column under a header row; and the text
+# first with its letter in the last column. Row numbers and the header row are not text.
+def heading_not_first_column():
+    d = new_doc()
+    d.add_paragraph(FRONT[0])
+    expected = {"Front": FRONT[0]}
+    numbered = d.add_table(rows=0, cols=2)
+    numbered.style = "Table Grid"
+    for n, code in enumerate(["A", "B", "C", "D", "E", "F"], start=1):
+        cells = numbered.add_row().cells
+        cells[0].text = str(n)
+        cell_text(cells[1], [f"Section {code}: {SHORT[code]}"] + TEXT[code])
+        expected[code] = joined(code)
+    widths(numbered, 1.2, 14.8)
+    d.add_paragraph()
+    parts = d.add_table(rows=1, cols=3)
+    parts.style = "Table Grid"
+    for cell, label in zip(parts.rows[0].cells, ["Part", "Section", "What the plan says"]):
+        cell.text = label
+    for n, code in enumerate(["G", "H1", "H2"], start=7):
+        cells = parts.add_row().cells
+        cells[0].text = str(n)
+        cells[1].text = code
+        cell_text(cells[2], TEXT[code])
+        expected[code] = joined(code)
+    widths(parts, 1.5, 2.5, 12)
+    d.add_paragraph()
+    last = d.add_table(rows=0, cols=2)
+    last.style = "Table Grid"
+    for code in ["I", "J", "K"]:
+        cells = last.add_row().cells
+        cell_text(cells[0], TEXT[code])
+        cells[1].text = code
+        expected[code] = joined(code)
+    widths(last, 14.5, 1.5)
+    save(d, "l-heading-not-first-column", {"layout": "the section's letter or heading in a later column",
+                                           "sections": expected})
+
+
+# (m) Each section a row of one table (letter | text); Sections E and F share a row, and their
+# outcomes and provision are a table nested in its text cell (w:tbl inside w:tc), under a
+# sentence about the outcomes.
+def nested_e_f():
+    d = new_doc()
+    d.add_paragraph(FRONT[0])
+    expected = {"Front": FRONT[0]}
+    t = d.add_table(rows=0, cols=2)
+    t.style = "Table Grid"
+    intro = "The outcomes below are to be achieved by the end of Key Stage 2."
+    for code in ["A", "B", "C", "D", "EF", "G", "H1", "H2", "I", "J", "K"]:
+        cells = t.add_row().cells
+        if code != "EF":
+            cells[0].text = code
+            cell_text(cells[1], TEXT[code])
+            expected[code] = joined(code)
+            continue
+        cells[0].text = "E and F"
+        cells[1].text = intro
+        inner = cells[1].add_table(rows=1, cols=3)
+        inner.style = "Table Grid"
+        for cell, label in zip(inner.rows[0].cells, ["Outcome", "Provision", "Who and how often"]):
+            cell.text = label
+        for outcome, provision, who in zip(TEXT["E"], TEXT["F"], WHO):
+            row = inner.add_row().cells
+            row[0].text, row[1].text, row[2].text = outcome, provision, who
+        widths(inner, 4.5, 5, 3.5)
+        # python-docx leaves the cell ending in its table; Word ends a cell with a paragraph.
+        cells[1].add_paragraph()
+        expected["E"] = intro + "\n" + joined("E")
+        expected["F"] = "\n".join(f"{p}\t{w}" for p, w in zip(TEXT["F"], WHO))
+    widths(t, 2.5, 13.5)
+    save(d, "m-nested-e-f", {"layout": "Sections E and F as a table nested in a section table's cell",
+                             "sections": expected, "combined": [["E", "F"]]})
+
+
 def check(folder):
     """Opens every .docx in FOLDER with python-docx, and with LibreOffice: converted to .odt, where
     tracked changes become LibreOffice's own changed regions (a deletion is kept apart from the
@@ -479,5 +635,6 @@ if __name__ == "__main__":
         sys.exit(0)
     os.makedirs(OUT, exist_ok=True)
     for make in (section_colon, letter_cells, regulation_wording, combined_e_f, single_h, content_controls,
-                 tracked_changes, headers_footers, contents_and_b_e_f, no_sections):
+                 tracked_changes, headers_footers, contents_and_b_e_f, no_sections, merged_cells,
+                 heading_not_first_column, nested_e_f):
         make()

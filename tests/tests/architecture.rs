@@ -11,7 +11,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("ardesk-dto", &[]),
     ("ardesk-store", &["ardesk-domain"]),
     ("ardesk-documents", &["ardesk-domain"]),
-    ("ardesk-intake", &[]),
+    ("ardesk-intake", &["ardesk-domain"]),
     ("ardesk-app", &["ardesk-domain", "ardesk-store", "ardesk-dto", "ardesk-documents", "ardesk-intake"]),
     ("ardesk-cli", &["ardesk-app", "ardesk-dto", "ardesk-domain"]),
     ("annual-review-desk", &["ardesk-app", "ardesk-dto"]),

@@ -31,6 +31,24 @@ async fn open_child_at_stage(app: &App, stage: &str) -> String {
     panic!("no demo child at the stage {stage:?}");
 }
 
+/// Opens the first child at `stage` below Year 11 (a child, not a young person: their own
+/// invitation is the child's).
+async fn open_child_under_year_11_at_stage(app: &App, stage: &str) -> String {
+    app.find("#caseload tbody tr").await;
+    let rows = app.client().find_all(ardesk_e2e::Locator::Css("#caseload tbody tr")).await.unwrap();
+    for row in rows {
+        let text = row.text().await.unwrap_or_default();
+        let year_cell = row.find(ardesk_e2e::Locator::Css("td:nth-child(3)")).await.unwrap();
+        let year = year_cell.text().await.unwrap_or_default();
+        let year: u32 = year.trim().strip_prefix('Y').and_then(|n| n.parse().ok()).unwrap_or(0);
+        if text.contains(stage) && year < 11 {
+            row.find(ardesk_e2e::Locator::Css("button")).await.unwrap().click().await.unwrap();
+            return app.text("#child-name").await;
+        }
+    }
+    panic!("no demo child below Year 11 at the stage {stage:?}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn loading_the_demo_lists_the_whole_caseload() {
     let driver = Driver::start("loading_the_demo_lists_the_whole_caseload");
@@ -188,9 +206,15 @@ async fn the_dashboard_puts_overdue_first_and_explains_each_date() {
     app.click("#load-demo").await;
     app.find("#caseload tbody tr").await;
 
-    // Most urgent first: every overdue row before every due-soon row before every on-track row.
+    // Most urgent first: every overdue row, then every meeting booked too late, then due soon,
+    // then on track.
     let statuses = app.attrs("#caseload tbody tr", "data-status").await;
-    let rank = |s: &str| ["overdue", "due_soon", "on_track"].iter().position(|x| *x == s).unwrap_or(9);
+    let rank = |s: &str| {
+        ["overdue", "meeting_too_late", "needs_dates", "due_soon", "on_track"]
+            .iter()
+            .position(|x| *x == s)
+            .unwrap_or(9)
+    };
     assert_eq!(statuses.first().map(String::as_str), Some("overdue"), "{statuses:?}");
     assert!(statuses.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])), "{statuses:?}");
     let badge = app.text("#caseload tbody tr .badge").await;
@@ -200,6 +224,18 @@ async fn the_dashboard_puts_overdue_first_and_explains_each_date() {
     app.select("#filter-status", "on_track").await;
     let filtered = app.attrs("#caseload tbody tr", "data-status").await;
     assert!(!filtered.is_empty() && filtered.iter().all(|s| s == "on_track"), "{filtered:?}");
+    // Issue 15 item 13: a meeting booked after T03 is never "On track" beside its warning.
+    let warned = app
+        .eval(
+            "return [...document.querySelectorAll('#caseload tbody tr')]\
+             .filter(r => r.textContent.includes('Bring the meeting forward')).length;",
+        )
+        .await;
+    assert_eq!(warned, serde_json::json!(0), "on track yet warned to bring the meeting forward");
+    app.select("#filter-status", "meeting_too_late").await;
+    app.wait_for_text("#caseload tbody tr .badge", "Meeting too late").await;
+    app.wait_for_text("#caseload tbody tr .warning-line", "Bring the meeting forward").await;
+    app.screenshot("meeting-too-late.png").await;
     app.select("#filter-status", "").await;
     app.click("#filter-lac").await;
     let lac = app.count("#caseload tbody tr").await;
@@ -268,7 +304,9 @@ async fn a_two_thousand_child_caseload_renders_and_filters() {
     // The 200 most urgent are drawn at once: nothing further down is more overdue.
     assert_eq!(app.count("#caseload tbody tr").await, 200);
     assert_eq!(app.text("#show-all").await, "Show all 2000");
-    let rank = |s: &String| ["overdue", "due_soon", "on_track"].iter().position(|r| r == s);
+    let rank = |s: &String| {
+        ["overdue", "meeting_too_late", "needs_dates", "due_soon", "on_track"].iter().position(|r| r == s)
+    };
     let ranks: Vec<_> = app.attrs("#caseload tbody tr", "data-status").await.iter().map(rank).collect();
     assert!(ranks.iter().all(Option::is_some) && ranks.is_sorted(), "{ranks:?}");
     assert_eq!(ranks.first(), Some(&Some(0)), "the demo has overdue reviews");
@@ -318,7 +356,7 @@ async fn settings_refuse_a_bad_profile_and_import_terms_and_holidays() {
     app.wait_for_text("#save-school-ack", "School details saved.").await;
 
     // A profile that breaks a statutory floor is refused, naming the field; nothing changes.
-    app.click("#profiles tr[data-profile='redcar'] .edit-profile").await;
+    app.click("#profiles tr[data-profile='redcar'] .edit-json").await;
     app.find("#profile-json").await;
     let edit = |from: &str, to: &str| {
         format!(
@@ -364,8 +402,8 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
     app.click("#load-demo").await;
     app.find("#caseload tbody tr").await;
 
-    // A child whose review is still being planned.
-    open_child_at_stage(&app, "Planning").await;
+    // A child (below Year 11) whose review is still being planned.
+    open_child_under_year_11_at_stage(&app, "Planning").await;
     app.click("#open-prep").await;
     app.find("#prep-child").await;
 
@@ -433,6 +471,8 @@ async fn the_ar1_record_saves_as_you_type_and_survives_a_crash() {
     app.click("#open-ar1").await;
     app.find("#ar1-title").await;
     app.wait_for_text("#ar1-problems", "record of discussion is empty").await;
+    // Issue 15 item 11: each Section E outcome without a progress rating is named (reg 20(5)).
+    app.wait_for_text("#ar1-problems", "Progress towards outcome 1 is not rated").await;
 
     app.type_into("#ar1-discussion", "Progress against each outcome was reviewed.").await;
     app.type_into("#ar1-actions-0-action", "Update the visual timetable").await;
@@ -508,6 +548,9 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
     app.find("#ar1-attendance").await;
     app.select("#ar1-attendance select", "absent").await;
     app.wait_for_text("#ar1-saved", "Saved").await;
+    // Issue 15 item 13: "did not attend" is a record of attendance; the meeting was held and
+    // every outcome is rated, so the record is complete.
+    app.wait_for_text("#ar1-problems", "the record is complete").await;
     app.click("#export-ar1").await;
     app.wait_for_text("#ar1-export-status", "AR1_record.pdf").await;
     app.click("#print-ar1").await;
@@ -1148,6 +1191,9 @@ async fn every_control_has_a_label() {
     app.select("#template-kind", &kinds[1]).await;
     app.find("#template-text").await;
     app.click("#profiles tr[data-profile='redcar'] .edit-profile").await;
+    app.find("#profile-form").await;
+    check("settings, LA profile form").await;
+    app.click("#profiles tr[data-profile='redcar'] .edit-json").await;
     app.find("#profile-json").await;
     check("settings").await;
     assert!(missing.is_empty(), "controls without a label:\n{}", missing.join("\n"));
@@ -1294,6 +1340,11 @@ async fn issue_14_the_first_day_leads_through_the_school_the_las_and_the_term_da
     app.screenshot("first-day.png").await;
     app.click("#setup-next").await;
     app.wait_for_text("#setup-current h3", "Step 2 of 4: The LAs you work with").await;
+    // The LA profiles are right here: an LA the school works with is added without leaving.
+    app.select("#setup-current #add-la-code", "306").await;
+    app.click("#setup-current #add-la").await;
+    app.wait_for_text("#setup-current #profiles tr[data-profile='la-306']", "Croydon").await;
+    app.find("#setup-current #profile-form").await;
     app.click("#setup-next").await;
     app.wait_for_text("#setup-current h3", "Step 3 of 4: Term dates").await;
     app.type_into("#terms", "term, 03/09/2026, 23/10/2026").await;
@@ -1327,26 +1378,37 @@ async fn issue_14_a_child_is_added_for_an_la_that_was_not_shipped() {
     app.wait_for_text("#add-la-ack", "Added Croydon with the statutory defaults").await;
     app.wait_for_text("#profiles tr[data-profile='la-306']", "Croydon (statutory defaults)").await;
     assert_eq!(app.count("#add-la-code option[value='306']").await, 0, "no longer offered");
-    // Its profile opens to edit: the school names it as the LA does and gives its address.
-    app.find("#profile-json").await;
-    let edit = |from: &str, to: &str| {
-        format!(
-            "const t = document.getElementById('profile-json'); t.value = t.value.replace('{from}', '{to}');
-             t.dispatchEvent(new Event('input', {{ bubbles: true }})); return t.value.includes('{to}');"
-        )
-    };
-    assert_eq!(
-        app.eval(&edit("\"name\": \"Croydon\"", "\"name\": \"London Borough of Croydon\"")).await,
-        true
-    );
-    assert_eq!(app.eval(&edit("\"address\": null", "\"address\": \"send@croydon.example.org\"")).await, true);
-    app.click("#save-profile").await;
-    app.wait_for_text("#profile-la-306-ack", "Saved the school's version of the la-306 profile").await;
+    // Its profile opens in a form: the school names it as the LA does, gives its address and
+    // its timings; less notice than the law allows is refused beside the field.
+    app.wait_for_text("#profile-form h4", "Profile la-306").await;
+    assert_eq!(app.value("#p-name").await, "Croydon");
+    assert_eq!(app.value("#p-notice-days").await, "14");
+    app.type_into("#p-name", "London Borough of Croydon").await;
+    app.type_into("#p-address", "send@croydon.example.org").await;
+    app.type_into("#p-notice-days", "10").await;
+    app.type_into("#p-advice-form", "EP1 request for advice").await;
+    app.click("#save-profile-form").await;
+    app.wait_for_text("#err-p-notice-days", "reg 20(3)").await;
+    app.screenshot("la-profile-form.png").await;
+    assert_eq!(app.value("#p-name").await, "London Borough of Croydon", "what was typed stays");
+    app.type_into("#p-notice-days", "21").await;
+    app.click("#save-profile-form").await;
+    app.wait_for_text("#profile-la-306-ack", "Saved the school's version of London Borough of Croydon").await;
     app.wait_for_text(
         "#profiles tr[data-profile='la-306']",
         "London Borough of Croydon (edited by the school)",
     )
     .await;
+    let saved: String = open_db(&driver.db_path())
+        .query_row("SELECT json FROM la_profile WHERE id = 'la-306'", [], |r| r.get(0))
+        .unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&saved).unwrap_or_default();
+    assert_eq!(saved["timings"]["statutory_notice_days"], 21);
+    assert_eq!(saved["submission"]["address"], "send@croydon.example.org");
+    // Everything else in the profile is there to edit as JSON.
+    app.click("#profiles tr[data-profile='la-306'] .edit-json").await;
+    let json = app.value("#profile-json").await;
+    assert!(json.contains("\"advice_form\": \"EP1 request for advice\""), "{json}");
     app.screenshot("la-added.png").await;
 
     // A child is saved against it through the child form, where it is among the school's LAs.
@@ -1365,5 +1427,180 @@ async fn issue_14_a_child_is_added_for_an_la_that_was_not_shipped() {
     app.wait_for_text("#child-name", "Casey Newla").await;
     app.wait_for_text(".details", "London Borough of Croydon").await;
     app.screenshot("child-for-an-added-la.png").await;
+    // The LA cannot be removed while a child is saved against it; the row says why.
+    app.click("#nav-settings").await;
+    app.click("#profiles tr[data-profile='la-306'] .remove-la").await;
+    app.wait_for_text("#profile-la-306-problems", "1 child is maintained by London Borough of Croydon").await;
+    app.quit().await;
+}
+
+/// Issue 15 items 3 and 4: an amend decision keeps the final plan's date, and its notice adds
+/// the representations' close (T13) and the 8 weeks to the final plan (T14); a cease opens the
+/// appeal window (T21).
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_15_an_amend_shows_t13_and_t14_and_a_cease_the_appeal_window() {
+    let driver = Driver::start("issue_15_an_amend_shows_t13_and_t14_and_a_cease_the_appeal_window");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    let today = chrono::Local::now().date_naive().format("%d/%m/%Y").to_string();
+
+    open_child_at_stage(&app, "Ready to submit").await;
+    app.find("#after-meeting").await;
+    app.click("#mark-submitted").await;
+    app.wait_for_text("#after-stage", "Submitted to LA").await;
+    app.select("#decision", "significant").await;
+    app.click("#record-decision").await;
+    app.wait_for_text("#status", "LA decision recorded").await;
+    // The child's page opens on the next review, with the last one's amendment still running.
+    app.wait_for_text("#after-h", "The last review: after the LA's decision").await;
+    app.wait_for_text("#after-stage", "Plan being amended").await;
+    app.wait_for_text("#after-dates", "Final amended plan due by (T14)").await;
+    assert!(!app.text("#after-dates").await.contains("(T13)"), "no notice yet");
+    // A notice dated in the future is refused beside its field.
+    app.type_into("#after-notice", "01/01/2099").await;
+    app.click("#record-after-decision").await;
+    app.wait_for_text("#err-after-notice", "in the future").await;
+    app.type_into("#after-notice", &today).await;
+    app.click("#record-after-decision").await;
+    app.wait_for_text("#after-dates", "Representations on the draft close (T13)").await;
+    app.screenshot("amending.png").await;
+    let notice: String = open_db(&driver.db_path())
+        .query_row("SELECT amendment_notice_on FROM review WHERE amendment_notice_on IS NOT NULL", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(notice, chrono::Local::now().date_naive().to_string());
+
+    // A cease: the plan is kept while the appeal window is open.
+    app.click("#nav-caseload").await;
+    open_child_at_stage(&app, "Ready to submit").await;
+    app.find("#after-meeting").await;
+    app.click("#mark-submitted").await;
+    app.wait_for_text("#after-stage", "Submitted to LA").await;
+    app.select("#decision", "cease").await;
+    app.click("#record-decision").await;
+    app.wait_for_text("#after-stage", "appeal window open").await;
+    app.wait_for_text("#after-dates", "Appeal to the Tribunal by (T21)").await;
+    app.find("#after-appeal").await;
+    app.screenshot("cease.png").await;
+    app.quit().await;
+}
+
+/// Issue 15 item 12: a funding request in the AR1 record needs the costed provision map (V09),
+/// and the bundle page says how to add it; added in "Before the meeting" and its file attached,
+/// V09 is satisfied. A document added by mistake comes off again while nothing is attached, and
+/// the review is set as an interim one where its meeting is set.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_15_a_costed_provision_map_added_to_the_checklist_satisfies_v09() {
+    let driver = Driver::start("issue_15_a_costed_provision_map_added_to_the_checklist_satisfies_v09");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+    let names = recorded_children(&driver);
+    open_child_named(&app, &names[0]).await;
+
+    // The record asks the LA for a change of funding: V09 wants the costed provision map.
+    app.click("#open-ar1").await;
+    app.find("#ar1-title").await;
+    app.click("#ar1-request-funding").await;
+    app.wait_for_text("#ar1-saved", "Saved").await;
+    app.click("#back-to-child").await;
+    app.click("#open-bundle").await;
+    let v09 = app.wait_for_text("#findings li[data-rule=V09]", "costed provision map").await;
+    assert!(v09.contains("Add a costed provision map to the checklist"), "{v09}");
+
+    // Added to the checklist, then its file attached.
+    driver.clear_offers();
+    driver.offer_file("school-report.pdf");
+    app.click("#back-to-child").await;
+    app.click("#open-prep").await;
+    app.find("#checklist").await;
+    let rows = app.count("#checklist tbody tr").await;
+    app.select("#add-doc-code", "D07").await;
+    app.click("#add-document").await;
+    app.wait_for_text("#add-document-ack", "Added to the checklist").await;
+    app.wait_for_text("#checklist tbody tr:last-child", "Costed provision map").await;
+    app.click("#checklist tbody tr:last-child .attach").await;
+    app.wait_for_text("#checklist tbody tr:last-child", "school-report.pdf").await;
+    assert_eq!(app.attrs("#checklist tbody tr:last-child", "data-status").await, ["received"]);
+    assert_eq!(app.count("#checklist tbody tr:last-child .remove-item").await, 0, "attached: it stays");
+
+    // A request form added by mistake comes off again.
+    app.select("#add-doc-code", "D15").await;
+    app.type_into("#add-doc-title", "Reassessment request").await;
+    app.click("#add-document").await;
+    app.wait_for_text("#checklist tbody tr:last-child", "Reassessment request").await;
+    app.click("#checklist tbody tr:last-child .remove-item").await;
+    app.wait_for_text("#checklist-ack", "Taken off the checklist.").await;
+    assert_eq!(app.count("#checklist tbody tr").await, rows + 1);
+
+    // An interim review, chosen where the meeting is set.
+    app.select("#m-review-type", "interim").await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
+    let interim: i64 = open_db(&driver.db_path())
+        .query_row("SELECT count(*) FROM review WHERE review_type = 'interim'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(interim, 1);
+    app.screenshot("checklist-added.png").await;
+
+    // V09 is satisfied.
+    app.click("#back-to-child").await;
+    app.click("#open-bundle").await;
+    app.wait_for_text("#bundle-files", "CPM").await;
+    assert_eq!(app.count("#findings li[data-rule=V09]").await, 0);
+    app.quit().await;
+}
+
+/// Issue 15 item 6: the LA sends a review back. Recorded with what it asked for, the record
+/// reopens, the LA's list is the dashboard's next step (its first item named), each item is
+/// ticked off on the child's page, and recording it sent again closes the return.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_15_a_returned_review_reopens_with_the_la_s_list() {
+    let driver = Driver::start("issue_15_a_returned_review_reopens_with_the_la_s_list");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    let name = open_child_at_stage(&app, "Ready to submit").await;
+    app.find("#after-meeting").await;
+    app.click("#mark-submitted").await;
+    app.wait_for_text("#after-stage", "Submitted to LA").await;
+    app.click("#return-details summary").await;
+    // Nothing asked is refused beside the list.
+    app.click("#record-return").await;
+    app.wait_for_text("#err-return-asked", "Say what the LA asked for").await;
+    app.paste_into("#return-asked", "Costed provision map\nParent's views, signed").await;
+    app.click("#record-return").await;
+    app.wait_for_text("#after-stage", "Meeting held").await;
+    app.wait_for_text("#return-open", "Costed provision map").await;
+    app.find("#return-item-1").await;
+    // The rest of the child's page follows: the clock's next step and the review's stage.
+    app.wait_for_text("#next-action", "Send the LA what it asked for (Costed provision map, and 1 more)")
+        .await;
+    app.wait_for_text("#review-h + dl", "Meeting held").await;
+    app.screenshot("returned.png").await;
+
+    // The dashboard's next step names what the LA asked for.
+    app.click("#nav-caseload").await;
+    app.type_into("#search", &name).await;
+    app.wait_for_text(
+        "#caseload tbody tr",
+        "Send the LA what it asked for (Costed provision map, and 1 more)",
+    )
+    .await;
+    app.click("#caseload tbody tr button").await;
+    app.find("#return-open").await;
+    app.click("#return-item-0").await;
+    app.wait_for_text("#return-open li:nth-child(1)", "done").await;
+    app.click("#return-item-1").await;
+    app.wait_for_text("#return-open li:nth-child(2)", "done").await;
+    let done: i64 = open_db(&driver.db_path())
+        .query_row("SELECT count(*) FROM la_return_item WHERE done_on IS NOT NULL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(done, 2);
+    // Sent back to the LA: the return closes and the review waits for the LA's decision again.
+    app.wait_for_text("#sent-form", "Sent back to the LA on").await;
+    app.click("#mark-submitted").await;
+    app.wait_for_text("#after-stage", "Submitted to LA").await;
+    app.wait_for_text("#return-0", "sent again on").await;
     app.quit().await;
 }

@@ -31,10 +31,20 @@ pub fn App() -> impl IntoView {
     let school = move || ctx.info.get().and_then(Result::ok).and_then(|i| i.school);
     // Only what the screens depend on: refreshing the info (after every save) must not remount
     // the screen the user is on unless one of these actually changed.
+    // The list of LAs counts only on the screens that offer it, so that adding an LA (in
+    // Settings, or on the first day) does not remount the page it was added on.
     let view_state = Memo::new(move |_| match ctx.info.get() {
         None => ViewState::Loading,
         Some(Err(e)) => ViewState::Failed(e),
-        Some(Ok(i)) => ViewState::Ready { empty: i.child_count == 0, las: i.las },
+        Some(Ok(i)) => {
+            let empty = i.child_count == 0;
+            let offers_las = match ctx.screen.get() {
+                Screen::Caseload => !empty,
+                Screen::ImportPupils | Screen::NewChild | Screen::EditChild(_) => true,
+                _ => false,
+            };
+            ViewState::Ready { empty, las: if offers_las { i.las } else { Vec::new() } }
+        }
     });
     view! {
         <header class="app-header">

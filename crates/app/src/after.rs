@@ -5,12 +5,18 @@
 use ardesk_domain::Problem;
 use ardesk_domain::ar1::Ar1Record;
 use ardesk_domain::calendar::SchoolCalendar;
-use ardesk_domain::clock::MilestoneId;
+use ardesk_domain::clock::{CycleState, MilestoneId};
 use ardesk_domain::dates::{long, parse_user_date};
-use ardesk_domain::follow_up::{ActionStatus, CheckIns, check_date_after_meeting, check_ins, parse_decision};
+use ardesk_domain::follow_up::{
+    ActionStatus, CheckIns, check_date_after_meeting, check_ins, parse_after_decision, parse_decision,
+};
 use ardesk_domain::ids::ReviewId;
+use ardesk_domain::returned::{LaReturn, parse_return};
 use ardesk_domain::review::{Review, ReviewEvent};
-use ardesk_dto::{AfterMeetingDto, DecisionForm, ErrorCode, TrackedActionDto};
+use ardesk_dto::{
+    AfterDecisionForm, AfterMeetingDto, DecisionForm, ErrorCode, LaReturnDto, ReturnForm, ReturnItemDto,
+    TrackedActionDto,
+};
 use ardesk_store::{Action, Ar1Field, FollowUp};
 use chrono::NaiveDate;
 
@@ -105,6 +111,12 @@ impl App {
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
         let can_mark_ready =
             missing == 0 && ctx.next_stage(ReviewEvent::MarkedReady).is_ok_and(|s| s != ctx.this.stage);
+        // This review's own clock after its meeting: the decision and what follows it.
+        let after = self.cal.after_clock(&ctx.child.record, &summary, today).ok();
+        let after_date = |id: MilestoneId| after.as_ref().and_then(|t| t.get(id)).map(|m| long(m.due));
+        let state = after.as_ref().map_or(CycleState::Open, |t| t.state);
+        let recorded = |d: Option<NaiveDate>| d.map(ardesk_domain::dates::input).unwrap_or_default();
+        let a = summary.after;
         Ok(AfterMeetingDto {
             review_id: ctx.review.0,
             child_id: ctx.child.id.0,
@@ -116,10 +128,27 @@ impl App {
             can_mark_ready,
             submitted_on: summary.submitted_on.map(long),
             decision: summary.decision.map(|d| d.decision.label().to_owned()),
+            decided: summary.decision.map(|d| convert::decision_dto(d.decision)),
             decided_on: summary.decision.map(|d| long(d.on)),
             report_due: due(MilestoneId::T11).filter(|_| summary.submitted_on.is_none()),
             decision_due: due(MilestoneId::T12),
-            final_plan_due: due(MilestoneId::T14),
+            final_plan_due: match summary.decision {
+                None => due(MilestoneId::T14),
+                Some(_) => after_date(MilestoneId::T14).filter(|_| a.final_plan.is_none()),
+            },
+            state: state.code().to_owned(),
+            state_label: state.label().to_owned(),
+            chase_la: after_date(MilestoneId::T12C),
+            representations_close: after_date(MilestoneId::T13).filter(|_| a.final_plan.is_none()),
+            appeal_by: after_date(MilestoneId::T21),
+            after_decision: AfterDecisionForm {
+                notice: recorded(a.notice),
+                draft: recorded(a.draft),
+                final_plan: recorded(a.final_plan),
+                mediation_certificate: recorded(a.mediation_certificate),
+                appeal_lodged: recorded(a.appeal_lodged),
+                appeal_ended: recorded(a.appeal_ended),
+            },
             actions: action_dtos(
                 (ctx.child.id.0, &ctx.child.record.display_name()),
                 ctx.review,
@@ -132,7 +161,126 @@ impl App {
             next_review_id: latest
                 .filter(|id| summary.decision.is_some() && *id != ctx.review)
                 .map(|id| id.0),
+            returns: self
+                .store
+                .returns_of(ctx.review)?
+                .into_iter()
+                .map(|s| self.return_dto(&s.returned))
+                .collect(),
         })
+    }
+
+    fn return_dto(&self, r: &LaReturn) -> LaReturnDto {
+        LaReturnDto {
+            returned_on: long(r.returned_on),
+            respond_by: r.respond_by.map(long),
+            open: r.is_open(),
+            due: long(r.due(&self.cal.holidays)),
+            why: r.why(),
+            items: r
+                .items
+                .iter()
+                .enumerate()
+                .map(|(position, a)| ReturnItemDto {
+                    position,
+                    asked: a.what.clone(),
+                    done_on: a.done_on.map(long),
+                })
+                .collect(),
+            resubmitted_on: r.resubmitted_on.map(long),
+        }
+    }
+
+    /// Records that the LA sent the review back (its quality check), with what it asked for:
+    /// the record reopens (the stage goes back to "meeting held") and answering the return
+    /// becomes the review's next step until the review is sent again ([`App::mark_submitted`]).
+    pub fn record_return(&mut self, review: i64, form: ReturnForm) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let stage = ctx.next_stage(ReviewEvent::ReturnedByLa)?;
+        let sent = self.last_sent(&ctx)?;
+        let (on, by, items) =
+            parse_return(&form.returned_on, &form.respond_by, &form.asked, sent, self.clock.today())?;
+        let action = Action { actor: &self.actor, name: "review.returned", at: self.clock.now() };
+        self.store.write(action, |tx| {
+            tx.insert_return(ctx.review, on, by, &items)?;
+            tx.set_stage(ctx.review, stage)
+        })?;
+        self.after_meeting(review)
+    }
+
+    /// Ticks one item of the LA's open return done (today), or not done.
+    pub fn set_return_item(
+        &mut self,
+        review: i64,
+        position: usize,
+        done: bool,
+    ) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let open = self
+            .store
+            .returns_of(ctx.review)?
+            .into_iter()
+            .find(|s| s.returned.is_open())
+            .ok_or_else(|| AppError::new(ErrorCode::Conflict, "The LA has not sent this review back."))?;
+        if position >= open.returned.items.len() {
+            return Err(AppError::new(ErrorCode::NotFound, "That item is not on the LA's list."));
+        }
+        let on = done.then(|| self.clock.today());
+        let action = Action { actor: &self.actor, name: "review.return_item", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_return_item_done(open.id, position, on))?;
+        self.after_meeting(review)
+    }
+
+    /// The last day the review went to the LA: first sent, or sent again after a return.
+    fn last_sent(&self, ctx: &crate::context::Ctx) -> Result<Option<NaiveDate>, AppError> {
+        let first = self
+            .store
+            .reviews_of(ctx.child.id)?
+            .into_iter()
+            .find(|r| r.id == ctx.review)
+            .and_then(|r| r.submitted_on);
+        let again =
+            self.store.returns_of(ctx.review)?.into_iter().filter_map(|s| s.returned.resubmitted_on).max();
+        Ok(first.max(again))
+    }
+
+    /// Records what followed the LA's decision: for an amend, the notice, draft and final plan;
+    /// for an appeal, the mediation certificate and the Tribunal appeal. Every date is checked
+    /// (none in the future, each after what it follows, each with its kind of decision).
+    pub fn record_after_decision(
+        &mut self,
+        review: i64,
+        form: AfterDecisionForm,
+    ) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let summary = self
+            .store
+            .reviews_of(ctx.child.id)?
+            .into_iter()
+            .find(|r| r.id == ctx.review)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "That review no longer exists."))?;
+        if summary.decision.is_none() {
+            return Err(AppError::new(ErrorCode::Conflict, "Record the LA's decision letter first."));
+        }
+        let typed = [
+            form.notice.as_str(),
+            form.draft.as_str(),
+            form.final_plan.as_str(),
+            form.mediation_certificate.as_str(),
+            form.appeal_lodged.as_str(),
+            form.appeal_ended.as_str(),
+        ];
+        let after = parse_after_decision(typed, self.clock.today())?;
+        self.cal.after_clock_with(&ctx.child.record, &summary, after, self.clock.today()).map_err(|why| {
+            AppError::from(vec![Problem::block(
+                "after_decision",
+                format!("These dates do not fit together: {why}."),
+                "Check them against the LA's letters.",
+            )])
+        })?;
+        let action = Action { actor: &self.actor, name: "review.after_decision", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_after_decision(ctx.review, &after))?;
+        self.after_meeting(review)
     }
 
     /// What stops the review's AR1 record being submitted, as the completeness check reports it.
@@ -167,15 +315,33 @@ impl App {
         self.after_meeting(review)
     }
 
-    /// Records that the paperwork was sent to the LA on `date` (dd/mm/yyyy).
+    /// Records that the paperwork was sent to the LA on `date` (dd/mm/yyyy); after the LA sent
+    /// it back, that it was sent again (the first date stays: T11 is judged on it).
     pub fn mark_submitted(&mut self, review: i64, date: &str) -> Result<AfterMeetingDto, AppError> {
         let ctx = self.review_ctx(review)?;
         let on = parse_user_date("submitted_on", "The date it was sent", date).map_err(|p| vec![p])?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "submitted_on", "sent")?;
         let stage = ctx.next_stage(ReviewEvent::Submitted)?;
         self.refuse_incomplete(ctx.review, "sent")?;
+        let open = self.store.returns_of(ctx.review)?.into_iter().find(|s| s.returned.is_open());
+        if let Some(open) = &open
+            && on < open.returned.returned_on
+        {
+            return Err(vec![Problem::block(
+                "submitted_on",
+                format!("That is before the LA sent the review back ({}).", long(open.returned.returned_on)),
+                "Give the day it went back to the LA.",
+            )]
+            .into());
+        }
         let action = Action { actor: &self.actor, name: "review.submitted", at: self.clock.now() };
-        self.store.write(action, |tx| tx.set_submitted(ctx.review, on, stage))?;
+        self.store.write(action, |tx| match &open {
+            Some(open) => {
+                tx.set_resubmitted(open.id, on)?;
+                tx.set_stage(ctx.review, stage)
+            }
+            None => tx.set_submitted(ctx.review, on, stage),
+        })?;
         self.after_meeting(review)
     }
 

@@ -8,7 +8,8 @@ use std::path::Path;
 use ardesk_documents::bundle::{IndexDoc, render_index_pdf, render_views_pdf};
 use ardesk_domain::Problem;
 use ardesk_domain::bundle::{
-    AdviceState, BundleFacts, Finding, PlannedFile, Source, bundle_name, can_override, entry_name, validate,
+    AdviceState, BundleFacts, Finding, PlannedFile, Source, bundle_name, can_override, email_subject,
+    entry_name, how_to_send, validate,
 };
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::{iso, long};
@@ -44,6 +45,9 @@ struct Planned {
 struct Plan {
     child_id: i64,
     name: String,
+    /// How to send it, and the email's subject.
+    how_to_send: String,
+    subject: String,
     files: Vec<Planned>,
     findings: Vec<(Finding, Option<String>)>,
     manifest: Manifest,
@@ -62,6 +66,13 @@ fn fix_at(f: &Finding) -> FixAt {
 }
 
 impl App {
+    /// The child's reference for the LA in file names and the email's subject: the LA's own
+    /// reference, else the UPN.
+    fn la_reference(ctx: &Ctx) -> String {
+        let r = &ctx.child.record;
+        r.la_ref.clone().unwrap_or_else(|| r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default())
+    }
+
     /// The review's meeting date, the LA profile in force then, and the bundle's name.
     fn bundle_basics(&self, ctx: &Ctx) -> Result<(NaiveDate, &LaProfile, String), AppError> {
         let r = &ctx.child.record;
@@ -69,10 +80,7 @@ impl App {
             AppError::new(ErrorCode::Conflict, "The review has no meeting yet, so there is nothing to send.")
         })?;
         let profile = self.profile_on(&r.la_id, meeting)?;
-        let la_ref = r
-            .la_ref
-            .clone()
-            .unwrap_or_else(|| r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default());
+        let la_ref = App::la_reference(ctx);
         let name = bundle_name(&profile.submission.filename_pattern, &la_ref, &initials(r), meeting);
         Ok((meeting, profile, name))
     }
@@ -250,6 +258,8 @@ impl App {
             circulated_on: ctx.this.circulated_on,
             report_due: due(MilestoneId::T11),
             transfer_meeting_by: transfer_by,
+            export_profile: self.profile_on(&r.la_id, today)?,
+            ncy: nc_year(r.dob, r.ncy_offset, meeting),
             today,
             files: &files,
         };
@@ -282,7 +292,7 @@ impl App {
             },
             review: ManifestReview {
                 meeting_date: iso(meeting),
-                review_type: "annual".to_owned(),
+                review_type: convert::review_type(self.store.review_type(ctx.review)?),
                 recommendation: recommendation.clone(),
                 amendments_proposed: !amendments.amendments.is_empty(),
             },
@@ -337,7 +347,22 @@ impl App {
                 .collect(),
             created: self.clock.now(),
         };
-        Ok(Plan { child_id: ctx.child.id.0, name, files: planned, findings, manifest, index })
+        // The LA's channel as it is on the day the bundle goes.
+        let sending = self.profile_on(&r.la_id, today)?;
+        Ok(Plan {
+            child_id: ctx.child.id.0,
+            name,
+            how_to_send: how_to_send(sending),
+            subject: email_subject(
+                &sending.submission.subject_pattern,
+                &initials(r),
+                &App::la_reference(&ctx),
+            ),
+            files: planned,
+            findings,
+            manifest,
+            index,
+        })
     }
 
     /// The bundle as it would be exported now: its files, every finding, and whether it is blocked.
@@ -348,6 +373,8 @@ impl App {
             child_id: plan.child_id,
             blocked: blocked(&plan.findings),
             name: plan.name,
+            how_to_send: plan.how_to_send,
+            subject: plan.subject,
             files: plan
                 .files
                 .iter()

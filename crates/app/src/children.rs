@@ -17,7 +17,15 @@ impl App {
 
     pub fn child(&self, id: i64) -> Result<ChildDetail, AppError> {
         let stored = self.store.child(ChildId(id))?;
-        Ok(convert::detail(&stored, &self.cal.las, self.clock.today()))
+        let mut detail = convert::detail(&stored, &self.cal.las, self.clock.today());
+        // The review before the current one, once the LA decided it: an amendment or an appeal
+        // may still be running on it.
+        let reviews = self.store.reviews_of(stored.id)?;
+        detail.previous_review = match reviews.as_slice() {
+            [.., previous, _] if previous.decision.is_some() => Some(previous.id.0),
+            _ => None,
+        };
+        Ok(detail)
     }
 
     /// Validates the form and adds the child, with a review in planning.

@@ -1,6 +1,13 @@
 //! Time is passed in: the app asks its [`Clock`], so tests fix "now" instead of reading it.
+//! Also here: `ardesk timeline`, the statutory clock from dates passed in
+//! ([`crate::App::statutory_timeline`]).
 
+use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
+use ardesk_domain::clock::{ClockInput, CycleFacts, Transfers, cycle_timeline};
+use ardesk_dto::{ErrorCode, TimelineEntry, TimelineReport};
 use chrono::{DateTime, Local, NaiveDate, Utc};
+
+use crate::AppError;
 
 /// Where the app gets the current time.
 pub trait Clock: std::fmt::Debug + Send + Sync {
@@ -39,5 +46,60 @@ impl Clock for FixedClock {
     }
     fn today(&self) -> NaiveDate {
         self.0.date_naive()
+    }
+}
+
+/// `ardesk timeline`: the statutory clock of one review cycle from its dates alone, with the
+/// shipped LA profiles and bank holidays (no database, no term dates). It sits beside the
+/// [`Clock`] because both are about time: this one computes the law's, from dates passed in.
+impl crate::App {
+    /// Every milestone that applies to the cycle that counts from `anchor` for a child born on
+    /// `dob` with the LA `la`: the run-up to `meeting`, and what `facts` add after it (the
+    /// decision, the amendment timetable, the appeal window, chasing a late decision on `today`).
+    pub fn statutory_timeline(
+        la: &str,
+        anchor: NaiveDate,
+        dob: NaiveDate,
+        meeting: Option<NaiveDate>,
+        facts: &CycleFacts,
+        today: NaiveDate,
+    ) -> Result<TimelineReport, AppError> {
+        let las = crate::context::builtin_las()?;
+        let profile = las.at(la, meeting.unwrap_or(today)).ok_or_else(|| {
+            let shipped: Vec<&str> = ardesk_domain::la::SHIPPED_LA_CODES.iter().map(|(id, _)| *id).collect();
+            AppError::new(
+                ErrorCode::Validation,
+                format!(
+                    "unknown LA \"{la}\" (use {}, or la- and any English LA's three-digit DfE code, e.g. la-306)",
+                    shipped.join(", ")
+                ),
+            )
+        })?;
+        let input = ClockInput {
+            anchor: Some(anchor),
+            dob,
+            ncy_offset: 0,
+            meeting,
+            profile,
+            transfers: Transfers::default(),
+            today,
+        };
+        let tl = cycle_timeline(&input, facts, &BankHolidays::embedded(), &SchoolCalendar::default())
+            .map_err(|e| AppError::new(ErrorCode::Validation, e.to_string()))?;
+        Ok(TimelineReport {
+            ncy: tl.ncy,
+            pfa_required: tl.pfa_required,
+            milestones: tl
+                .milestones
+                .into_iter()
+                .map(|m| TimelineEntry {
+                    id: m.id.code().to_owned(),
+                    date: m.date.to_string(),
+                    due: m.due.to_string(),
+                    why: m.why,
+                    source: m.source,
+                })
+                .collect(),
+        })
     }
 }

@@ -4,15 +4,18 @@
 
 use ardesk_documents::ar1::Ar1Header;
 use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
-use ardesk_domain::caseload::{NextStep, Status, next_step};
+use ardesk_domain::caseload::{NextStep, Status, next_step, with_return};
 use ardesk_domain::child::ChildRecord;
-use ardesk_domain::clock::{Anchor, ClockInput, MilestoneId, Timeline, timeline};
+use ardesk_domain::clock::{
+    Anchor, ClockInput, CycleFacts, CycleState, Decided, MilestoneId, Timeline, cycle_timeline,
+};
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::la::{DEFAULT_LA, LaCatalogue, LaProfile};
+use ardesk_domain::returned::LaReturn;
 use ardesk_domain::review::{Meeting, ReviewEvent, ReviewStage};
 use ardesk_dto::ErrorCode;
-use ardesk_store::{ChildRow, Store, StoredChild};
+use ardesk_store::{ChildRow, ReviewSummary, Store, StoredChild};
 use chrono::NaiveDate;
 
 use crate::{App, AppError};
@@ -35,13 +38,33 @@ pub(crate) struct Cycle<'a> {
     /// What the cycle counts from; `None` when no date of the plan's history is known.
     pub anchor: Option<Anchor>,
     pub status: Status,
+    /// Where the cycle stands after its meeting; a plan ceased (`!state.is_active()`) leaves
+    /// the active caseload.
+    pub state: CycleState,
+    /// The LA sent the current review back and it has not gone back yet: answering it is `next`.
+    pub returned: Option<LaReturn>,
 }
 
 impl Calendars {
-    pub(crate) fn cycle<'a>(&'a self, row: &ChildRow, today: NaiveDate) -> Result<Cycle<'a>, AppError> {
+    /// The child's current cycle. `decided` is the child's latest review with the LA's decision
+    /// recorded, if any: the current review itself (a cease, which starts no next review), or
+    /// the one before it, whose amendment may still be running. `returned` is the current
+    /// review's open return by the LA, if any.
+    pub(crate) fn cycle<'a>(
+        &'a self,
+        row: &ChildRow,
+        decided: Option<&ReviewSummary>,
+        returned: Option<&LaReturn>,
+        today: NaiveDate,
+    ) -> Result<Cycle<'a>, AppError> {
         let review = row.review.as_ref().map(|r| &r.review);
         let meeting = review.and_then(|r| r.meeting.as_ref()).map(|m| m.date);
         let stage = review.map_or(ReviewStage::Planning, |r| r.stage);
+        let current = row.review.as_ref().map(|r| r.id);
+        let (this_decided, earlier) = match decided {
+            Some(d) if Some(d.id) == current => (Some(d), None),
+            other => (None, other),
+        };
         let profile = self
             .las
             .at(&row.record.la_id, meeting.unwrap_or(today))
@@ -57,14 +80,102 @@ impl Calendars {
             transfers: row.record.transfers,
             today,
         };
-        let timeline = timeline(&input, &self.holidays, &self.school).map_err(|e| e.to_string());
+        // After the meeting the LA's decision is tracked: none yet (chase it once T12 has
+        // passed), or the one recorded (a cease keeps this review current).
+        let decision = match this_decided {
+            Some(d) => {
+                d.decision.map_or(Decided::NotYet, |on| Decided::Letter(d.after.decision(on.decision, on.on)))
+            }
+            None if meeting.is_some_and(|m| m <= today)
+                && matches!(
+                    stage,
+                    ReviewStage::MeetingHeld | ReviewStage::ReadyToSubmit | ReviewStage::Submitted
+                ) =>
+            {
+                Decided::NotYet
+            }
+            None => Decided::Untracked,
+        };
+        let facts = CycleFacts {
+            anchor_kind: anchor.map(|a| a.kind),
+            last_review_meeting: row.record.history.last_review_meeting,
+            decision,
+        };
+        let timeline =
+            cycle_timeline(&input, &facts, &self.holidays, &self.school).map_err(|e| e.to_string());
         let circulated = review.is_some_and(|r| r.circulated_on.is_some());
-        let next = timeline
+        let mut next = timeline
             .as_ref()
             .ok()
-            .and_then(|t| next_step(stage, t, meeting, circulated, profile, &self.holidays));
+            .and_then(|t| next_step(stage, t, meeting, circulated, profile, &self.holidays, today));
+        // An amendment of the last review still running comes first when it is due sooner.
+        if let Some(amending) = earlier
+            .and_then(|d| self.after_clock(&row.record, d, today).ok())
+            .filter(|t| t.state == CycleState::Amending)
+            .and_then(|t| t.after_meeting_step(today).map(|m| NextStep { id: m.id, due: m.due }))
+            && next.as_ref().is_none_or(|n| amending.due < n.due)
+        {
+            next = Some(amending);
+        }
+        let returned = returned.filter(|r| r.is_open() && stage < ReviewStage::Submitted).cloned();
+        let next = with_return(next, returned.as_ref(), &self.holidays);
+        let state = timeline.as_ref().map_or(CycleState::Open, |t| t.state);
         let status = Status::of_review(anchor.is_some(), next.as_ref(), today);
-        Ok(Cycle { profile, timeline, stage, meeting, next, anchor, status })
+        let status = match &timeline {
+            Ok(t) => status.with_meeting(t, stage, meeting, today),
+            Err(_) => status,
+        };
+        Ok(Cycle { profile, timeline, stage, meeting, next, anchor, status, state, returned })
+    }
+
+    /// The clock of review `review` after its meeting, with its decision and what followed it
+    /// as recorded (`Decided::NotYet` before the letter, so an overdue decision is named). The
+    /// cycle's anchor has moved on once the decision was recorded, so only what follows the
+    /// meeting is counted.
+    pub(crate) fn after_clock(
+        &self,
+        record: &ChildRecord,
+        review: &ReviewSummary,
+        today: NaiveDate,
+    ) -> Result<Timeline, String> {
+        self.after_clock_with(record, review, review.after, today)
+    }
+
+    /// [`Calendars::after_clock`] with `after` in place of what is recorded (to check an edit).
+    pub(crate) fn after_clock_with(
+        &self,
+        record: &ChildRecord,
+        review: &ReviewSummary,
+        after: ardesk_domain::follow_up::AfterDecision,
+        today: NaiveDate,
+    ) -> Result<Timeline, String> {
+        let meeting = review.meeting_date;
+        let profile = self
+            .las
+            .at(&record.la_id, meeting.unwrap_or(today))
+            .or_else(|| self.las.get(DEFAULT_LA))
+            .ok_or_else(|| "no LA profile is available".to_owned())?;
+        let input = ClockInput {
+            anchor: None,
+            dob: record.dob,
+            ncy_offset: record.ncy_offset,
+            meeting,
+            profile,
+            transfers: record.transfers,
+            today,
+        };
+        let decision = match review.decision {
+            Some(d) => Decided::Letter(after.decision(d.decision, d.on)),
+            None if meeting.is_some() => Decided::NotYet,
+            None => Decided::Untracked,
+        };
+        cycle_timeline(
+            &input,
+            &CycleFacts { decision, ..CycleFacts::default() },
+            &self.holidays,
+            &self.school,
+        )
+        .map_err(|e| e.to_string())
     }
 }
 
@@ -155,13 +266,28 @@ pub(crate) fn initials(record: &ChildRecord) -> String {
 }
 
 impl App {
+    /// The child's latest review with the LA's decision recorded (see [`Calendars::cycle`]).
+    pub(crate) fn latest_decided(
+        &self,
+        child: ardesk_domain::ids::ChildId,
+    ) -> Result<Option<ReviewSummary>, AppError> {
+        Ok(self.store.reviews_of(child)?.into_iter().rev().find(|r| r.decision.is_some()))
+    }
+
+    /// The review's return by the LA not yet answered, if any.
+    pub(crate) fn open_return(&self, review: ReviewId) -> Result<Option<LaReturn>, AppError> {
+        Ok(self.store.returns_of(review)?.into_iter().map(|s| s.returned).find(LaReturn::is_open))
+    }
+
     pub(crate) fn review_ctx(&self, review: i64) -> Result<Ctx, AppError> {
         let review = ReviewId(review);
         let ardesk_store::ReviewInfo { child: child_id, review: this } = self.store.review_info(review)?;
         let child = self.store.child(child_id)?;
         let today = self.clock.today();
         let row = row_of(child.clone());
-        let cycle = self.cal.cycle(&row, today)?;
+        let decided = self.latest_decided(child.id)?;
+        let returned = self.open_return(review)?;
+        let cycle = self.cal.cycle(&row, decided.as_ref(), returned.as_ref(), today)?;
         Ok(Ctx {
             review,
             la_name: cycle.profile.name.clone(),

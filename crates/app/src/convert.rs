@@ -6,7 +6,8 @@ use ardesk_domain::child::{ChildInput, ChildRecord};
 use ardesk_domain::compliance::{Compliance, ComplianceState};
 use ardesk_domain::dates::{input as input_date, long};
 use ardesk_domain::invitees::{Invitee, InviteeInput, InviteeKind};
-use ardesk_domain::la::LaCatalogue;
+use ardesk_domain::la::{self, LaCatalogue};
+use ardesk_domain::la_edit::{ProfileEdit, TimingsEdit};
 use ardesk_domain::ncy::{label, nc_year, short_label};
 use ardesk_domain::people;
 use ardesk_domain::review::{Attendance, MeetingInput, ReviewStage};
@@ -35,6 +36,7 @@ pub(crate) fn stage(s: ReviewStage) -> Stage {
 pub(crate) fn urgency(s: Status) -> Urgency {
     match s {
         Status::Overdue => Urgency::Overdue,
+        Status::MeetingTooLate => Urgency::MeetingTooLate,
         Status::NeedsDates => Urgency::NeedsDates,
         Status::DueSoon => Urgency::DueSoon,
         Status::OnTrack => Urgency::OnTrack,
@@ -163,6 +165,7 @@ pub(crate) fn input(form: ChildForm) -> ChildInput {
         last_review_decision: form.last_review_decision,
         transfer_ncy: form.transfer_ncy,
         post16_move: form.post16_move,
+        need_types: form.need_types,
     }
 }
 
@@ -182,6 +185,7 @@ fn form(record: &ChildRecord) -> ChildForm {
         last_review_decision: record.history.last_review_decision.map(input_date).unwrap_or_default(),
         transfer_ncy: record.transfers.extra_transfer_ncy.map(|n| n.to_string()).unwrap_or_default(),
         post16_move: record.transfers.post16_move.map(input_date).unwrap_or_default(),
+        need_types: ardesk_domain::child::need_type_codes(&record.need_types),
     }
 }
 
@@ -231,6 +235,7 @@ pub(crate) fn detail(c: &StoredChild, las: &LaCatalogue, today: NaiveDate) -> Ch
         plan_issued: r.history.plan_issued.map(long),
         last_review_meeting: r.history.last_review_meeting.map(long),
         last_review_decision: r.history.last_review_decision.map(long),
+        need_types: r.need_types.iter().map(|n| format!("{} ({})", n.label, n.code)).collect(),
         sections: c
             .plan
             .sections
@@ -244,6 +249,7 @@ pub(crate) fn detail(c: &StoredChild, las: &LaCatalogue, today: NaiveDate) -> Ch
         parents: c.parents.iter().map(parent).collect(),
         professionals: c.professionals.iter().map(professional).collect(),
         review: c.review.as_ref().map(review),
+        previous_review: None,
         form: form(r),
     }
 }
@@ -433,20 +439,124 @@ pub(crate) fn action_status(s: ardesk_domain::follow_up::ActionStatus) -> dto::A
     }
 }
 
+/// An LA profile's editable parts, for the Settings form.
+pub(crate) fn profile_form(e: ProfileEdit) -> dto::ProfileForm {
+    let t = e.timings;
+    dto::ProfileForm {
+        name: e.name,
+        channel: e.channel.map(channel),
+        address: e.address,
+        ar1_title: e.ar1_title,
+        ar1_version: e.ar1_version,
+        forms_by_year: false,
+        advice_form: e.advice_form,
+        amendment_mode: e.amendment_mode.map(la_amendment_mode),
+        timings: dto::TimingsForm {
+            target_meeting_months: t.target_meeting_months,
+            invite_lead_days: t.invite_lead_days,
+            reports_due_before_meeting_days: t.reports_due_before_meeting_days,
+            statutory_notice_days: t.statutory_notice_days,
+            circulate_before_meeting_days: t.circulate_before_meeting_days,
+            report_after_meeting_days: t.report_after_meeting_days,
+            la_decision_after_meeting_days: t.la_decision_after_meeting_days,
+            final_plan_after_meeting_days: t.final_plan_after_meeting_days,
+        },
+    }
+}
+
+/// The Settings form's LA profile edits, as the domain checks them.
+pub(crate) fn profile_edit(f: dto::ProfileForm) -> ProfileEdit {
+    let t = f.timings;
+    ProfileEdit {
+        name: f.name,
+        channel: f.channel.map(channel_of),
+        address: f.address,
+        ar1_title: f.ar1_title,
+        ar1_version: f.ar1_version,
+        advice_form: f.advice_form,
+        amendment_mode: f.amendment_mode.map(la_amendment_mode_of),
+        timings: TimingsEdit {
+            target_meeting_months: t.target_meeting_months,
+            invite_lead_days: t.invite_lead_days,
+            reports_due_before_meeting_days: t.reports_due_before_meeting_days,
+            statutory_notice_days: t.statutory_notice_days,
+            circulate_before_meeting_days: t.circulate_before_meeting_days,
+            report_after_meeting_days: t.report_after_meeting_days,
+            la_decision_after_meeting_days: t.la_decision_after_meeting_days,
+            final_plan_after_meeting_days: t.final_plan_after_meeting_days,
+        },
+    }
+}
+
+/// The kind of review (spec §9), both ways.
+pub(crate) fn review_type(t: ardesk_domain::paperwork::ReviewType) -> dto::ReviewType {
+    use ardesk_domain::paperwork::ReviewType as T;
+    match t {
+        T::Annual => dto::ReviewType::Annual,
+        T::Interim => dto::ReviewType::Interim,
+        T::Early => dto::ReviewType::Early,
+    }
+}
+
+pub(crate) fn review_type_of(t: dto::ReviewType) -> ardesk_domain::paperwork::ReviewType {
+    use ardesk_domain::paperwork::ReviewType as T;
+    match t {
+        dto::ReviewType::Annual => T::Annual,
+        dto::ReviewType::Interim => T::Interim,
+        dto::ReviewType::Early => T::Early,
+    }
+}
+
+fn channel(c: la::Channel) -> dto::Channel {
+    match c {
+        la::Channel::Portal => dto::Channel::Portal,
+        la::Channel::Email => dto::Channel::Email,
+        la::Channel::Securefile => dto::Channel::Securefile,
+        la::Channel::DigitalForm => dto::Channel::DigitalForm,
+    }
+}
+
+fn channel_of(c: dto::Channel) -> la::Channel {
+    match c {
+        dto::Channel::Portal => la::Channel::Portal,
+        dto::Channel::Email => la::Channel::Email,
+        dto::Channel::Securefile => la::Channel::Securefile,
+        dto::Channel::DigitalForm => la::Channel::DigitalForm,
+    }
+}
+
+fn la_amendment_mode(m: la::AmendmentMode) -> dto::LaAmendmentMode {
+    match m {
+        la::AmendmentMode::WordRevisions => dto::LaAmendmentMode::WordRevisions,
+        la::AmendmentMode::BoldStrike => dto::LaAmendmentMode::BoldStrike,
+        la::AmendmentMode::OnFormTable => dto::LaAmendmentMode::OnFormTable,
+        la::AmendmentMode::AnnotatedOrTable => dto::LaAmendmentMode::AnnotatedOrTable,
+    }
+}
+
+fn la_amendment_mode_of(m: dto::LaAmendmentMode) -> la::AmendmentMode {
+    match m {
+        dto::LaAmendmentMode::WordRevisions => la::AmendmentMode::WordRevisions,
+        dto::LaAmendmentMode::BoldStrike => la::AmendmentMode::BoldStrike,
+        dto::LaAmendmentMode::OnFormTable => la::AmendmentMode::OnFormTable,
+        dto::LaAmendmentMode::AnnotatedOrTable => la::AmendmentMode::AnnotatedOrTable,
+    }
+}
+
+/// The LA's decision, in the contract.
+pub(crate) fn decision_dto(d: ardesk_domain::follow_up::Decision) -> dto::Decision {
+    use ardesk_domain::follow_up::Decision;
+    match d {
+        Decision::NoChange => dto::Decision::NoChange,
+        Decision::Minor => dto::Decision::Minor,
+        Decision::Significant => dto::Decision::Significant,
+        Decision::Cease => dto::Decision::Cease,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The LA's decision, in the contract (the form sends codes, so only this test needs it).
-    fn decision_dto(d: ardesk_domain::follow_up::Decision) -> dto::Decision {
-        use ardesk_domain::follow_up::Decision;
-        match d {
-            Decision::NoChange => dto::Decision::NoChange,
-            Decision::Minor => dto::Decision::Minor,
-            Decision::Significant => dto::Decision::Significant,
-            Decision::Cease => dto::Decision::Cease,
-        }
-    }
 
     /// The contract's labels are the domain's words (the window shows the contract's).
     #[test]
@@ -473,6 +583,27 @@ mod tests {
         }
         for s in people::Service::ALL {
             assert_eq!(service(s).code(), s.code());
+        }
+        // An LA profile's channel and amendment mode: the contract's codes are the profile
+        // files' (serde snake_case) and its labels the domain's.
+        for c in dto::Channel::ALL.iter().copied() {
+            let json = serde_json::to_string(&channel_of(c)).unwrap_or_default();
+            assert_eq!((json.trim_matches('"'), c.label()), (c.code(), channel_of(c).label()));
+            assert_eq!(channel(channel_of(c)), c);
+        }
+        for s in
+            [Status::Overdue, Status::MeetingTooLate, Status::NeedsDates, Status::DueSoon, Status::OnTrack]
+        {
+            assert_eq!((urgency(s).code(), urgency(s).label()), (s.code(), s.label()));
+        }
+        for t in dto::ReviewType::ALL.iter().copied() {
+            assert_eq!((review_type_of(t).code(), review_type_of(t).label()), (t.code(), t.label()));
+            assert_eq!(review_type(review_type_of(t)), t);
+        }
+        for m in dto::LaAmendmentMode::ALL.iter().copied() {
+            let json = serde_json::to_string(&la_amendment_mode_of(m)).unwrap_or_default();
+            assert_eq!((json.trim_matches('"'), m.label()), (m.code(), la_amendment_mode_of(m).label()));
+            assert_eq!(la_amendment_mode(la_amendment_mode_of(m)), m);
         }
     }
 }

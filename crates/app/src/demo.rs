@@ -219,7 +219,7 @@ impl App {
                 review: Review { meeting: Some(meeting.clone()), stage: c.stage, circulated_on: None },
             }),
         };
-        let cycle = self.cal.cycle(&row, today).ok()?;
+        let cycle = self.cal.cycle(&row, None, None, today).ok()?;
         let timeline = cycle.timeline.ok()?;
         let (invitees, docs) = ardesk_domain::paperwork::plan(
             &c.record,

@@ -8,9 +8,12 @@ use ardesk_documents::ar1::{
     render_record_pdf,
 };
 use ardesk_domain::Problem;
-use ardesk_domain::ar1::{Ar1Record, Ar1Rules, Rating, Recommendation, RecordPart, check, outcomes};
+use ardesk_domain::ar1::{
+    Ar1Record, Ar1Rules, MeetingFacts, Rating, Recommendation, RecordPart, check, outcomes,
+};
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::ReviewId;
+use ardesk_domain::invitees::Invitee;
 use ardesk_domain::la::{DEFAULT_LA, LaProfile};
 use ardesk_domain::ncy::nc_year;
 use ardesk_domain::plan::SectionId;
@@ -110,9 +113,26 @@ impl App {
         Ok(Ar1Record::from_fields(fields.iter().map(|f| (f.key.as_str(), f.value.as_str())), outcomes))
     }
 
-    fn ar1_problems(&self, m: &MeetingCtx) -> Result<Vec<FieldProblem>, AppError> {
+    /// What stops the record being complete: its own fields, and the meeting it records (held
+    /// by today? the statutory invitees' attendance recorded?), as the domain checks them.
+    fn gaps(&self, m: &MeetingCtx, record: &Ar1Record, invitees: &[StoredInvitee]) -> Vec<Problem> {
+        let invited: Vec<(&Invitee, Attendance)> =
+            invitees.iter().map(|i| (&i.invitee, i.attendance)).collect();
+        let facts = MeetingFacts {
+            today: self.clock.today(),
+            meeting: m.ctx.this.meeting.as_ref().map(|meeting| meeting.date),
+            invitees: &invited,
+        };
+        check(record, m.rules, &facts)
+    }
+
+    fn ar1_problems(
+        &self,
+        m: &MeetingCtx,
+        invitees: &[StoredInvitee],
+    ) -> Result<Vec<FieldProblem>, AppError> {
         let record = self.record_of(m.ctx.review, &m.outcomes)?.without_empty_rows();
-        Ok(field_problems(check(&record, m.rules)))
+        Ok(field_problems(self.gaps(m, &record, invitees)))
     }
 
     /// The agreed actions of the child's review before this one, with where each stands.
@@ -211,13 +231,14 @@ impl App {
             })
             .max()
             .map_or(2, |n| (n + 1).max(2));
+        let invitees = self.store.invitees(m.ctx.review)?;
         Ok(Ar1Dto {
             review_id: m.ctx.review.0,
             child_id: m.ctx.child.id.0,
             child_name: m.ctx.child.record.display_name(),
             title: m.title.clone(),
-            problems: self.ar1_problems(&m)?,
-            attendees: attendees(self.store.invitees(m.ctx.review)?),
+            problems: self.ar1_problems(&m, &invitees)?,
+            attendees: attendees(invitees),
             previous_actions: self.previous_actions(&m.ctx)?,
             outcomes: m.outcomes,
             values,
@@ -252,7 +273,7 @@ impl App {
     fn ar1_saved(&self, m: &MeetingCtx) -> Result<Ar1Saved, AppError> {
         Ok(Ar1Saved {
             saved_at: self.clock.now().with_timezone(&chrono::Local).format("%H:%M:%S").to_string(),
-            problems: self.ar1_problems(m)?,
+            problems: self.ar1_problems(m, &self.store.invitees(m.ctx.review)?)?,
         })
     }
 
@@ -317,13 +338,13 @@ impl App {
         let m = self.meeting_ctx(review)?;
         let ctx = &m.ctx;
         let record = self.record_of(ctx.review, &m.outcomes)?.without_empty_rows();
-        let problems = check(&record, m.rules);
+        let invitees = self.store.invitees(ctx.review)?;
+        let problems = self.gaps(&m, &record, &invitees);
         let mut blocks = Vec::new();
         if !problems.is_empty() {
             let list: Vec<String> = problems.iter().map(|p| format!("• {}", p.message)).collect();
             blocks.push(text("Draft: still to complete", list.join("\n")));
         }
-        let invitees = self.store.invitees(ctx.review)?;
         let previous = self.previous_actions(ctx)?;
         for part in RecordPart::ordered(&m.record_order) {
             self.record_part(part, &record, m.rules, &invitees, &previous, &mut blocks);

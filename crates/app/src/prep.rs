@@ -10,9 +10,12 @@ use ardesk_domain::compliance::{circulation, notice};
 use ardesk_domain::dates::{input, long};
 use ardesk_domain::invitees::validate as validate_invitee;
 use ardesk_domain::letters::LetterKind;
-use ardesk_domain::paperwork::{ChecklistStatus, plan};
+use ardesk_domain::paperwork::{ChecklistStatus, add_document, added_due, plan, removable};
 use ardesk_domain::review::{ReviewEvent, validate_meeting};
-use ardesk_dto::{ChecklistDto, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, MeetingForm, ReviewPrep};
+use ardesk_dto::{
+    ChecklistDocumentForm, ChecklistDto, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, MeetingForm,
+    ReviewPrep,
+};
 use ardesk_store::{Action, Attachment, FileScan, NewChecklistItem};
 use chrono::NaiveDate;
 
@@ -30,6 +33,8 @@ impl App {
         let meeting = ctx.this.meeting.clone();
         let stage = ctx.this.stage;
         let reports_due = ctx.due(MilestoneId::T08);
+        let review_type = self.store.review_type(ctx.review)?;
+        let profile = self.profile_on(&ctx.child.record.la_id, meeting.as_ref().map_or(today, |m| m.date))?;
         let name_of = |id: Option<i64>| {
             id.and_then(|id| invitees.iter().find(|i| i.id == id))
                 .map(|i| format!("{} ({})", i.invitee.name, i.invitee.role))
@@ -48,6 +53,7 @@ impl App {
             child_name: ctx.child.record.display_name(),
             stage: convert::stage(stage),
             stage_label: stage.label().to_owned(),
+            review_type: convert::review_type(review_type),
             meeting: meeting.as_ref().map_or_else(MeetingForm::default, |m| MeetingForm {
                 date: input(m.date),
                 time: m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
@@ -95,6 +101,12 @@ impl App {
                         has_views_text: c.views_text.is_some(),
                         status: convert::checklist_status(status),
                         status_label: status.label().to_owned(),
+                        removable: removable(
+                            profile,
+                            &c.code,
+                            c.invitee_id.is_some(),
+                            c.received_on.is_some() || c.file.is_some() || c.views_text.is_some(),
+                        ),
                     }
                 })
                 .collect(),
@@ -127,6 +139,75 @@ impl App {
         let stage = ctx.this.stage;
         let action = Action { actor: &self.actor, name: "review.meeting", at: self.clock.now() };
         self.store.write(action, |tx| tx.set_meeting(ctx.review, Some(&meeting), stage))?;
+        self.review_prep(review)
+    }
+
+    /// Sets the kind of review: annual, interim or early (spec §9). The clock is the same for
+    /// each: the LA's decision letter concluding it starts the next cycle (T15).
+    pub fn set_review_type(
+        &mut self,
+        review: i64,
+        review_type: Option<ardesk_dto::ReviewType>,
+    ) -> Result<ReviewPrep, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let Some(kind) = review_type.map(convert::review_type_of) else {
+            return Err(vec![Problem::block(
+                "review_type",
+                "Choose the kind of review.",
+                "An annual review, an interim review between annual reviews, or an early review.",
+            )]
+            .into());
+        };
+        let action = Action { actor: &self.actor, name: "review.type", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_review_type(ctx.review, kind))?;
+        self.review_prep(review)
+    }
+
+    /// Adds a document to the checklist that the invitee list did not produce (a costed
+    /// provision map, a risk assessment, a report from someone not invited, a request form…),
+    /// asked for today; its file is then attached as any other's.
+    pub fn add_checklist_document(
+        &mut self,
+        review: i64,
+        form: ChecklistDocumentForm,
+    ) -> Result<ReviewPrep, AppError> {
+        let ctx = self.review_ctx(review)?;
+        let items = self.store.checklist(ctx.review)?;
+        let existing: Vec<(&str, &str)> = items.iter().map(|c| (c.code.as_str(), c.title.as_str())).collect();
+        let doc = add_document(form.code.map(|c| c.code()), &form.title, &existing)?;
+        let today = self.clock.today();
+        let due_on = added_due(ctx.due(MilestoneId::T08), ctx.due(MilestoneId::T11), today);
+        let item = NewChecklistItem { code: doc.code.to_owned(), title: doc.title, invitee_id: None, due_on };
+        let action = Action { actor: &self.actor, name: "checklist.add", at: self.clock.now() };
+        self.store
+            .write(action, |tx| tx.add_checklist_document(ctx.review, &item, Some(today)).map(|_| ()))?;
+        self.review_prep(review)
+    }
+
+    /// Takes a document added by hand off the checklist, while nothing has been received for it.
+    pub fn remove_checklist_item(&mut self, review: i64, item: i64) -> Result<ReviewPrep, AppError> {
+        let prep = self.review_prep(review)?;
+        let Some(found) = prep.checklist.iter().find(|c| c.id == item) else {
+            return Err(AppError::new(
+                ErrorCode::NotFound,
+                "That document is not on this review's checklist.",
+            ));
+        };
+        if !found.removable {
+            let why = if found.received_on.is_some() {
+                "something has been received for it: it goes with the review"
+            } else {
+                "it comes from the invitees or the LA's requirements, not added by hand"
+            };
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!("\u{201c}{}\u{201d} cannot be taken off the list: {why}.", found.title),
+            ));
+        }
+        let action = Action { actor: &self.actor, name: "checklist.remove", at: self.clock.now() };
+        self.store.write(action, |tx| {
+            tx.remove_checklist_item(ardesk_domain::ids::ReviewId(prep.review_id), item)
+        })?;
         self.review_prep(review)
     }
 

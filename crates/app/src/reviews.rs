@@ -1,6 +1,7 @@
 //! The statutory clock: the caseload dashboard, a child's timeline, the calendar (.ics) export,
 //! and `ardesk timeline` (one cycle from its inputs alone).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use ardesk_documents::ics;
@@ -8,15 +9,17 @@ use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
 use ardesk_domain::caseload::{
     ENTER_THE_PLANS_DATES, NO_ANCHOR_EXPLAINED, NO_ANCHOR_WARNING, NextStep, Status,
 };
-use ardesk_domain::clock::{ClockInput, Transfers};
+use ardesk_domain::clock::{ClockInput, CycleState, MilestoneId, Transfers};
 use ardesk_domain::dates::long;
-use ardesk_domain::ids::ChildId;
+use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::ncy::{label, nc_year, short_label};
+use ardesk_domain::returned::LaReturn;
 use ardesk_domain::review::ReviewStage;
 use ardesk_dto::{
-    CaseloadRow, ChildTimeline, ErrorCode, Exported, MilestoneDto, NextStepDto, TimelineEntry, TimelineReport,
+    CaseloadRow, CeasedPlan, ChildTimeline, ErrorCode, Exported, MilestoneDto, NextStepDto, TimelineEntry,
+    TimelineReport,
 };
-use ardesk_store::ChildRow;
+use ardesk_store::{ChildRow, ReviewSummary};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::context::{Calendars, Cycle, builtin_las, row_of};
@@ -31,6 +34,10 @@ fn next_dto(next: &NextStep) -> NextStepDto {
 /// the anchor, with no date of its own).
 fn cycle_next(cycle: &Cycle<'_>) -> Option<NextStepDto> {
     match (&cycle.next, cycle.status) {
+        // A review the LA sent back: the step names what it asked for.
+        (Some(next), _) if next.id == MilestoneId::T11R => {
+            cycle.returned.as_ref().map(|r| NextStepDto { action: r.step_words(next.due), ..next_dto(next) })
+        }
         (Some(next), _) => Some(next_dto(next)),
         (None, Status::NeedsDates) => {
             Some(NextStepDto { id: "T01".to_owned(), due: None, action: ENTER_THE_PLANS_DATES.to_owned() })
@@ -39,11 +46,15 @@ fn cycle_next(cycle: &Cycle<'_>) -> Option<NextStepDto> {
     }
 }
 
-/// The clock's warnings: a meeting too late for the LA (before the meeting), and a cycle whose
-/// review deadline cannot be worked out because no date of the plan's history is known.
-fn cycle_warnings(cycle: &Cycle<'_>, tl: &ardesk_domain::clock::Timeline) -> Vec<String> {
-    let mut out =
-        if cycle.stage < ReviewStage::MeetingHeld { tl.meeting_warnings(cycle.meeting) } else { Vec::new() };
+/// The clock's warnings: before the meeting, the review deadline missed and a meeting too late
+/// for the LA; and a cycle whose review deadline cannot be worked out because no date of the
+/// plan's history is known.
+fn cycle_warnings(cycle: &Cycle<'_>, tl: &ardesk_domain::clock::Timeline, today: NaiveDate) -> Vec<String> {
+    let mut out = Vec::new();
+    if cycle.stage < ReviewStage::MeetingHeld {
+        out.extend(tl.missed_deadline(today).filter(|_| cycle.anchor.is_some()));
+        out.extend(tl.meeting_warnings(cycle.meeting));
+    }
     if cycle.anchor.is_none() && cycle.next.is_some() {
         out.push(NO_ANCHOR_WARNING.to_owned());
     }
@@ -51,10 +62,22 @@ fn cycle_warnings(cycle: &Cycle<'_>, tl: &ardesk_domain::clock::Timeline) -> Vec
 }
 
 /// Overdue first (the longest overdue at the top), then due soon, then on track; by due date.
-fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result<Vec<CaseloadRow>, AppError> {
+/// The active caseload's rows, most urgent first: a child whose plan has ceased (the appeal
+/// window closed, or an appeal ended) is no longer on it.
+fn caseload_rows(
+    rows: &[ChildRow],
+    decided: &HashMap<ChildId, ReviewSummary>,
+    returns: &HashMap<ReviewId, LaReturn>,
+    cal: &Calendars,
+    today: NaiveDate,
+) -> Result<Vec<CaseloadRow>, AppError> {
     let mut out: Vec<(Status, Option<NaiveDate>, CaseloadRow)> = Vec::with_capacity(rows.len());
     for row in rows {
-        let cycle = cal.cycle(row, today)?;
+        let returned = row.review.as_ref().and_then(|r| returns.get(&r.id));
+        let cycle = cal.cycle(row, decided.get(&row.id), returned, today)?;
+        if !cycle.state.is_active() {
+            continue;
+        }
         let r = &row.record;
         let ncy = nc_year(r.dob, r.ncy_offset, today);
         let status = cycle.status;
@@ -81,11 +104,11 @@ fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result
                 status: convert::urgency(status),
                 status_label: match (&cycle.timeline, status) {
                     (Err(_), _) => "Check dates".to_owned(),
-                    (_, s) => s.label().to_owned(),
+                    (_, s) => s.words(cycle.next.as_ref().map(|n| n.due), today),
                 },
                 meeting: cycle.meeting.map(long),
                 warnings: match &cycle.timeline {
-                    Ok(tl) => cycle_warnings(&cycle, tl),
+                    Ok(tl) => cycle_warnings(&cycle, tl, today),
                     Err(why) => vec![format!("The review's dates do not fit together: {why}.")],
                 },
             },
@@ -95,8 +118,14 @@ fn caseload_rows(rows: &[ChildRow], cal: &Calendars, today: NaiveDate) -> Result
     Ok(out.into_iter().map(|(_, _, row)| row).collect())
 }
 
-fn timeline_dto(row: &ChildRow, cal: &Calendars, today: NaiveDate) -> Result<ChildTimeline, AppError> {
-    let cycle = cal.cycle(row, today)?;
+fn timeline_dto(
+    row: &ChildRow,
+    decided: Option<&ReviewSummary>,
+    returned: Option<&LaReturn>,
+    cal: &Calendars,
+    today: NaiveDate,
+) -> Result<ChildTimeline, AppError> {
+    let cycle = cal.cycle(row, decided, returned, today)?;
     let tl = cycle.timeline.as_ref().map_err(|why| {
         AppError::new(
             ErrorCode::Validation,
@@ -104,6 +133,11 @@ fn timeline_dto(row: &ChildRow, cal: &Calendars, today: NaiveDate) -> Result<Chi
         )
     })?;
     let day = |d: NaiveDate| d.format("%a %-d %b %Y").to_string();
+    // A plan that has ceased has no next step: its page is kept for the record.
+    let ceased_from = match cycle.state {
+        CycleState::Ceased { from } => Some(long(from)),
+        _ => None,
+    };
     Ok(ChildTimeline {
         child_id: row.id.0,
         year_group: label(tl.ncy),
@@ -112,11 +146,15 @@ fn timeline_dto(row: &ChildRow, cal: &Calendars, today: NaiveDate) -> Result<Chi
         anchor_explained: cycle.anchor.map_or_else(|| NO_ANCHOR_EXPLAINED.to_owned(), |a| a.explain()),
         la_name: cycle.profile.name.clone(),
         meeting: cycle.meeting.map(day),
-        next: cycle_next(&cycle),
+        next: cycle_next(&cycle).filter(|_| ceased_from.is_none()),
         status: convert::urgency(cycle.status),
-        status_label: cycle.status.label().to_owned(),
+        status_label: match &ceased_from {
+            Some(from) => format!("Plan ceased from {from}"),
+            None => cycle.status.words(cycle.next.as_ref().map(|n| n.due), today),
+        },
         term_dates_known: !cal.school.is_empty(),
-        warnings: cycle_warnings(&cycle, tl),
+        warnings: cycle_warnings(&cycle, tl, today),
+        ceased_from,
         milestones: tl
             .milestones
             .iter()
@@ -152,11 +190,13 @@ fn ics_name(row: &ChildRow) -> String {
 
 fn ics_text(
     row: &ChildRow,
+    decided: Option<&ReviewSummary>,
     cal: &Calendars,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(String, usize), AppError> {
-    let cycle = cal.cycle(row, today)?;
+    // The calendar holds the clock's milestones; a return by the LA adds none.
+    let cycle = cal.cycle(row, decided, None, today)?;
     let tl = cycle.timeline.map_err(|why| {
         AppError::new(ErrorCode::Validation, format!("The review's dates do not fit together: {why}."))
     })?;
@@ -184,13 +224,45 @@ fn ics_text(
 impl App {
     /// The caseload with each review's next step, most urgent first.
     pub fn caseload(&self) -> Result<Vec<CaseloadRow>, AppError> {
-        caseload_rows(&self.store.children()?, &self.cal, self.clock.today())
+        let decided = self.store.latest_decided_reviews()?;
+        let returns = self.store.open_returns()?;
+        caseload_rows(&self.store.children()?, &decided, &returns, &self.cal, self.clock.today())
+    }
+
+    /// The children whose plans have ceased (off the active caseload, kept for the record), the
+    /// most recent first.
+    pub fn ceased_plans(&self) -> Result<Vec<CeasedPlan>, AppError> {
+        let decided = self.store.latest_decided_reviews()?;
+        let today = self.clock.today();
+        let mut out = Vec::new();
+        for row in self.store.children()? {
+            let Some(d) = decided.get(&row.id) else { continue };
+            let cycle = self.cal.cycle(&row, Some(d), None, today)?;
+            if let CycleState::Ceased { from } = cycle.state {
+                out.push((
+                    from,
+                    CeasedPlan {
+                        child_id: row.id.0,
+                        name: row.record.display_name(),
+                        la_name: cycle.profile.name.clone(),
+                        ceased_from: long(from),
+                    },
+                ));
+            }
+        }
+        out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+        Ok(out.into_iter().map(|(_, c)| c).collect())
     }
 
     /// Every milestone of the child's current review cycle, with its reason.
     pub fn child_timeline(&self, id: i64) -> Result<ChildTimeline, AppError> {
         let row = row_of(self.store.child(ChildId(id))?);
-        timeline_dto(&row, &self.cal, self.clock.today())
+        let decided = self.latest_decided(row.id)?;
+        let returned = match &row.review {
+            Some(r) => self.open_return(r.id)?,
+            None => None,
+        };
+        timeline_dto(&row, decided.as_ref(), returned.as_ref(), &self.cal, self.clock.today())
     }
 
     /// The file name to offer when saving the child's milestones as a calendar.
@@ -201,7 +273,9 @@ impl App {
     /// Writes the child's milestones to `out` as an iCalendar file (one all-day event each).
     pub fn export_ics(&self, id: i64, out: &Path) -> Result<Exported, AppError> {
         let row = row_of(self.store.child(ChildId(id))?);
-        let (text, items) = ics_text(&row, &self.cal, self.clock.today(), self.clock.now())?;
+        let decided = self.latest_decided(row.id)?;
+        let (text, items) =
+            ics_text(&row, decided.as_ref(), &self.cal, self.clock.today(), self.clock.now())?;
         write_atomically(out, text.as_bytes())?;
         Ok(exported(out, items))
     }

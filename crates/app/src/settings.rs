@@ -8,8 +8,11 @@ use ardesk_domain::la::{
     LaProfile, code_of_defaults_id, defaults_for_id, defaults_profile_id, find_by_code, la_code_of,
     profile_id_for,
 };
+use ardesk_domain::la_edit::{self, ProfileEdit, has_one_review_form};
 use ardesk_domain::letters::LetterKind;
-use ardesk_dto::{CalendarSettings, ErrorCode, LaOption, LetterTemplateDto, ProfileSummary, SchoolForm};
+use ardesk_dto::{
+    CalendarSettings, ErrorCode, LaOption, LetterTemplateDto, ProfileForm, ProfileSummary, SchoolForm,
+};
 use ardesk_store::Action;
 use chrono::NaiveDate;
 
@@ -241,6 +244,59 @@ impl App {
         let action = Action { actor: &self.actor, name: "profile.save", at: self.clock.now() };
         self.store.write(action, |tx| tx.set_custom_profile(id, &profile.to_json()))?;
         self.reload()
+    }
+
+    /// The parts of profile `id` the Settings form edits (name, channel, forms, timings).
+    pub fn profile_form(&self, id: &str) -> Result<ProfileForm, AppError> {
+        let profile = self.profile(id)?;
+        let mut form = convert::profile_form(ProfileEdit::of(profile));
+        form.forms_by_year = !has_one_review_form(profile);
+        Ok(form)
+    }
+
+    /// Saves the school's edits to profile `id` from the Settings form, after checking each
+    /// field against the law (every problem on its field); the rest of the profile is kept.
+    pub fn save_profile_form(&mut self, id: &str, form: ProfileForm) -> Result<ProfileSummary, AppError> {
+        let edited = la_edit::apply(self.profile(id)?, &convert::profile_edit(form))?;
+        let action = Action { actor: &self.actor, name: "profile.save", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_custom_profile(id, &edited.to_json()))?;
+        self.reload()?;
+        Ok(self.summary(self.profile(id)?))
+    }
+
+    /// Takes an LA the school added (`la-NNN`) off its list: its profile goes back to the
+    /// statutory defaults, unseen until added again. Refused while a child is saved against it,
+    /// and for a shipped profile (reset that instead).
+    pub fn remove_la(&mut self, id: &str) -> Result<(), AppError> {
+        let name = self.profile(id)?.name.clone();
+        if code_of_defaults_id(id).is_none() {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "{name} is shipped with the app and cannot be removed: Reset undoes the school's edits."
+                ),
+            ));
+        }
+        let children = self.store.children()?.iter().filter(|c| c.record.la_id == id).count();
+        if children > 0 {
+            let who =
+                if children == 1 { "1 child is".to_owned() } else { format!("{children} children are") };
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                format!("{who} maintained by {name}: change their LA first, then remove it."),
+            ));
+        }
+        let action = Action { actor: &self.actor, name: "profile.remove", at: self.clock.now() };
+        self.store.write(action, |tx| tx.delete_custom_profile(id))?;
+        self.reload()
+    }
+
+    /// The current version of profile `id`.
+    fn profile(&self, id: &str) -> Result<&LaProfile, AppError> {
+        self.cal
+            .las
+            .get(id)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("No LA profile \"{id}\".")))
     }
 
     /// Goes back to the shipped version of profile `id` or, for an LA the school added

@@ -6,8 +6,8 @@
 use ardesk_dto::commands as c;
 use ardesk_dto::{
     AfterMeetingDto, AmendmentPreview, AmendmentsDto, AppInfo, Ar1Dto, Ar1Saved, BundleCheckDto,
-    CalendarSettings, CaseloadRow, ChildDetail, ChildForm, ChildTimeline, LetterTemplateDto, PlanImportDto,
-    ProfileSummary, PupilImport, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
+    CalendarSettings, CaseloadRow, CeasedPlan, ChildDetail, ChildForm, ChildTimeline, LetterTemplateDto,
+    PlanImportDto, ProfileSummary, PupilImport, ReviewPrep, Saved, SchoolForm, TrackedActionDto,
 };
 
 use crate::{App, AppError};
@@ -24,6 +24,10 @@ pub fn load_demo(app: &mut App, _: c::LoadDemo) -> Answer<usize> {
 
 pub fn caseload(app: &mut App, _: c::Caseload) -> Answer<Vec<CaseloadRow>> {
     app.caseload()
+}
+
+pub fn ceased_plans(app: &mut App, _: c::CeasedPlans) -> Answer<Vec<CeasedPlan>> {
+    app.ceased_plans()
 }
 
 pub fn get_child(app: &mut App, r: c::GetChild) -> Answer<ChildDetail> {
@@ -106,6 +110,18 @@ pub fn reset_profile(app: &mut App, r: c::ResetProfile) -> Answer<()> {
     app.reset_profile(&r.id)
 }
 
+pub fn profile_form(app: &mut App, r: c::ProfileForm) -> Answer<ardesk_dto::ProfileForm> {
+    app.profile_form(&r.id)
+}
+
+pub fn save_profile_form(app: &mut App, r: c::SaveProfileForm) -> Answer<ProfileSummary> {
+    app.save_profile_form(&r.id, r.form)
+}
+
+pub fn remove_la(app: &mut App, r: c::RemoveLa) -> Answer<()> {
+    app.remove_la(&r.id)
+}
+
 pub fn terms_text(app: &mut App, _: c::TermsText) -> Answer<String> {
     Ok(app.terms_text())
 }
@@ -178,6 +194,18 @@ pub fn record_views(app: &mut App, r: c::RecordViews) -> Answer<ReviewPrep> {
     app.record_views(r.review, r.item, &r.text)
 }
 
+pub fn set_review_type(app: &mut App, r: c::SetReviewType) -> Answer<ReviewPrep> {
+    app.set_review_type(r.review, r.review_type)
+}
+
+pub fn add_checklist_document(app: &mut App, r: c::AddChecklistDocument) -> Answer<ReviewPrep> {
+    app.add_checklist_document(r.review, r.form)
+}
+
+pub fn remove_checklist_item(app: &mut App, r: c::RemoveChecklistItem) -> Answer<ReviewPrep> {
+    app.remove_checklist_item(r.review, r.item)
+}
+
 pub fn ar1(app: &mut App, r: c::Ar1) -> Answer<Ar1Dto> {
     app.ar1(r.review)
 }
@@ -202,8 +230,20 @@ pub fn mark_submitted(app: &mut App, r: c::MarkSubmitted) -> Answer<AfterMeeting
     app.mark_submitted(r.review, &r.date)
 }
 
+pub fn record_after_decision(app: &mut App, r: c::RecordAfterDecision) -> Answer<AfterMeetingDto> {
+    app.record_after_decision(r.review, r.form)
+}
+
 pub fn record_decision(app: &mut App, r: c::RecordDecision) -> Answer<AfterMeetingDto> {
     app.record_decision(r.review, r.form)
+}
+
+pub fn record_return(app: &mut App, r: c::RecordReturn) -> Answer<AfterMeetingDto> {
+    app.record_return(r.review, r.form)
+}
+
+pub fn set_return_item(app: &mut App, r: c::SetReturnItem) -> Answer<AfterMeetingDto> {
+    app.set_return_item(r.review, r.position, r.done)
 }
 
 pub fn set_action_status(app: &mut App, r: c::SetActionStatus) -> Answer<TrackedActionDto> {

@@ -10,8 +10,11 @@ use ardesk_domain::dates::parse_user_date;
 use ardesk_dto::{ChildSummary, ErrorCode};
 use clap::{Parser, Subcommand};
 
+mod after;
 mod las;
 mod people;
+mod prep;
+mod timeline;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -68,6 +71,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A review after its meeting: mark it ready, record it sent, the LA's decision and what
+    /// followed it, and a review the LA sent back (what it asked for, ticked off, sent again).
+    After {
+        #[command(subcommand)]
+        command: after::AfterCommand,
+    },
     /// A child's parents, carers and professionals: list, add, edit, remove.
     People {
         #[command(subcommand)]
@@ -92,29 +101,20 @@ enum Command {
     /// Add an LA in England to the school's LAs, with a profile copied from the statutory
     /// defaults, for the school to edit in Settings.
     AddLa(las::AddLaArgs),
+    /// Edit one of the school's LA profiles as Settings does: its name, channel and address,
+    /// forms, how amendments are shown and its timings (checked against the law).
+    EditLa(las::EditLaArgs),
+    /// Remove an LA the school added (`la-NNN`) with no child saved against it.
+    RemoveLa(las::RemoveLaArgs),
     /// Compute the statutory clock of one review cycle (no database needed).
-    Timeline {
-        /// The plan's issue date, or the date of the LA decision letter that concluded the last review.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        anchor: String,
-        /// The child's date of birth.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        dob: String,
-        /// The review meeting date, if set.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        meeting: Option<String>,
-        /// The maintaining LA's profile id: a shipped one (kent), or `la-` and any English LA's
-        /// DfE code (la-306).
-        #[arg(long, default_value = ardesk_domain::la::DEFAULT_LA)]
-        la: String,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+    Timeline(timeline::TimelineArgs),
     /// List every child with their current review, next milestone and status, most urgent first.
     Caseload {
         #[command(flatten)]
         db: DbArg,
+        /// List the children whose plans have ceased instead (off the caseload, kept for the record).
+        #[arg(long)]
+        ceased: bool,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -142,15 +142,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Both)]
         format: Format,
     },
-    /// Show a review's report checklist: requested, due, received, chased.
-    Checklist {
-        #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    /// Show a review's report checklist: requested, due, received, chased; add a document the
+    /// invitees did not produce (--add D07), take one added by hand off it, or attach a file.
+    Checklist(prep::ChecklistArgs),
+    /// Show or set the kind of review: annual, interim or early.
+    ReviewType(prep::ReviewTypeArgs),
     /// Write the AR1 form for a review's meeting (PDF to print, DOCX to type into), pre-filled
     /// (the default) or blank; or, with --record, the completed record.
     Ar1 {
@@ -307,6 +303,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 print!("{}", table(&children));
             }
         }
+        Command::After { command } => after::run(command, |db| open(db, clock))?,
         Command::People { command } => people::run(command, |db| open(db, clock))?,
         Command::ImportPupils(args) => people::import(args, |db| open(db, clock))?,
         Command::Logo { db, file, remove } => {
@@ -319,25 +316,23 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Profiles(args) => las::profiles(args, |db| open(db, clock))?,
         Command::AddLa(args) => las::add(args, |db| open(db, clock))?,
-        Command::Timeline { anchor, dob, meeting, la, json } => {
-            let anchor = iso_arg("--anchor", &anchor)?;
-            let dob = iso_arg("--dob", &dob)?;
-            let meeting = meeting.as_deref().map(|m| iso_arg("--meeting", m)).transpose()?;
-            let report = ardesk_app::timeline_report(anchor, dob, meeting, &la, clock.today())?;
+        Command::EditLa(args) => las::edit(args, |db| open(db, clock))?,
+        Command::RemoveLa(args) => las::remove(args, |db| open(db, clock))?,
+        Command::Timeline(args) => timeline::run(args, clock.today())?,
+        Command::Caseload { db, ceased: true, json } => {
+            let plans = open(db, clock)?.ceased_plans()?;
             if json {
-                println!("{}", to_json(&report)?);
+                println!("{}", to_json(&plans)?);
             } else {
-                println!(
-                    "NC year {} · preparing for adulthood {}",
-                    report.ncy,
-                    if report.pfa_required { "required" } else { "not yet required" }
-                );
-                for m in &report.milestones {
-                    println!("{}  date {}  due {}  {}", m.id, m.date, m.due, m.why);
+                for p in &plans {
+                    println!(
+                        "{:>6}  {:<30}  {:<30}  ceased from {}",
+                        p.child_id, p.name, p.la_name, p.ceased_from
+                    );
                 }
             }
         }
-        Command::Caseload { db, json } => {
+        Command::Caseload { db, ceased: false, json } => {
             let rows = open(db, clock)?.caseload()?;
             if json {
                 println!("{}", to_json(&rows)?);
@@ -379,24 +374,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 eprintln!("not written: {why}");
             }
         }
-        Command::Checklist { db, review, json } => {
-            let prep = open(db, clock)?.review_prep(review)?;
-            if json {
-                println!("{}", to_json(&prep.checklist)?);
-            } else {
-                for c in &prep.checklist {
-                    println!(
-                        "{:>5}  {:<9}  {}  (due {}){}",
-                        c.id,
-                        c.status_label,
-                        c.title,
-                        c.due.as_deref().unwrap_or("not set"),
-                        c.file_name.as_deref().map_or(String::new(), |f| format!(" [{f}]"))
-                    );
-                }
-                println!("{}\n{}", prep.notice.text, prep.circulation.text);
-            }
-        }
+        Command::Checklist(args) => prep::checklist(args, |db| open(db, clock))?,
+        Command::ReviewType(args) => prep::review_type(args, |db| open(db, clock))?,
         Command::Ar1 { db, review, out, blank, prefilled: _, record, format } => {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
@@ -455,6 +434,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let path = out.join(format!("{}.zip", check.name));
             app.export_bundle(review, &path)?;
             println!("{}", path.display());
+            eprintln!("{}\nSubject: {}", check.how_to_send, check.subject);
         }
         Command::SaveLoop { db, review } => {
             use std::io::Write;
@@ -541,16 +521,6 @@ fn letter_format(format: Format) -> ardesk_app::LetterFormat {
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
     serde_json::to_string_pretty(value).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))
-}
-
-/// Parses a `YYYY-MM-DD` argument, naming the flag when it is not a date.
-fn iso_arg(flag: &str, raw: &str) -> Result<chrono::NaiveDate, AppError> {
-    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        AppError::new(
-            ErrorCode::Validation,
-            format!("{flag} \"{raw}\" is not a date: use YYYY-MM-DD, e.g. 2025-03-01"),
-        )
-    })
 }
 
 fn caseload_table(rows: &[ardesk_dto::CaseloadRow]) -> String {

@@ -61,3 +61,56 @@ fn add_la_makes_any_english_la_one_of_the_school_s_with_the_statutory_defaults()
     let why = t04.as_ref().and_then(|m| m["why"].as_str()).unwrap_or_default().to_owned();
     assert!(why.starts_with("Holding the meeting within 11 months"), "{tl}");
 }
+
+#[test]
+fn edit_la_checks_each_field_against_the_law_and_remove_la_takes_an_added_la_off() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db").to_string_lossy().into_owned();
+    json(&ardesk(&["add-la", "--db", &db, "--code", "306", "--json"]));
+
+    // Less notice than the law allows, an unknown channel and a non-number: refused, nothing saved.
+    let bad = ardesk(&["edit-la", "--db", &db, "la-306", "--timing", "statutory_notice_days=10"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr).into_owned();
+    assert!(stderr.contains("reg 20(3)"), "{stderr}");
+    let channel = ardesk(&["edit-la", "--db", &db, "la-306", "--channel", "fax"]);
+    assert_eq!(channel.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&channel.stderr).contains("portal, email, securefile, digital_form"));
+    let word = ardesk(&["edit-la", "--db", &db, "la-306", "--timing", "invite_lead_days=six weeks"]);
+    assert_eq!(word.status.code(), Some(2));
+
+    let saved = json(&ardesk(&[
+        "edit-la",
+        "--db",
+        &db,
+        "la-306",
+        "--name",
+        "London Borough of Croydon",
+        "--channel",
+        "portal",
+        "--address",
+        "Croydon SEND portal",
+        "--advice-form",
+        "EP1 request for advice",
+        "--timing",
+        "statutory_notice_days=21",
+        "--timing",
+        "target_meeting_months=10",
+        "--json",
+    ]));
+    assert_eq!(saved["name"], "London Borough of Croydon");
+    assert_eq!(
+        (saved["channel"].as_str(), saved["address"].as_str()),
+        (Some("portal"), Some("Croydon SEND portal"))
+    );
+    assert_eq!(saved["timings"]["statutory_notice_days"], "21");
+    assert_eq!(saved["advice_form"], "EP1 request for advice");
+
+    let shipped = ardesk(&["remove-la", "--db", &db, "kent"]);
+    assert_eq!(shipped.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&shipped.stderr).contains("shipped with the app"));
+    let removed = ardesk(&["remove-la", "--db", &db, "la-306"]);
+    assert!(removed.status.success(), "{}", String::from_utf8_lossy(&removed.stderr));
+    let listed = json(&ardesk(&["profiles", "--db", &db, "--json"]));
+    assert_eq!(ids(&listed), ["buckinghamshire", "kent", "redcar", "southwark", "stockton"]);
+}

@@ -1,10 +1,15 @@
 //! The AR1 / Record of Annual Review (spec §5.2): what the meeting records, and the checks that
-//! it is complete enough to submit (spec V04, V05, V07, V17), every problem reported at once.
+//! it is complete enough to submit (spec V04–V07, V17, and what the SEND Regulations 2014 add:
+//! the meeting held, the statutory invitees' attendance, progress on every outcome), every
+//! problem reported at once.
 
 use chrono::NaiveDate;
 
+use crate::dates::long;
+use crate::invitees::Invitee;
 use crate::plan::SectionId;
 use crate::problem::Problem;
+use crate::review::Attendance;
 
 /// How far the child has come towards one Section E outcome (G4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,13 +106,91 @@ pub struct Ar1Rules {
     pub head_teacher_required: bool,
 }
 
+/// What the record's completeness depends on beyond its own fields: when the meeting is, and
+/// who was invited and whether they came. `today` is a parameter: the domain never reads the
+/// clock.
+#[derive(Debug, Clone, Copy)]
+pub struct MeetingFacts<'a> {
+    pub today: NaiveDate,
+    /// The meeting's date, if one is set.
+    pub meeting: Option<NaiveDate>,
+    /// Everyone on the review's invitation list, with their attendance as recorded.
+    pub invitees: &'a [(&'a Invitee, Attendance)],
+}
+
 fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
+/// An outcome as a message quotes it: in full up to 60 characters, cut at a word after that.
+fn quoted(outcome: &str) -> String {
+    const MAX: usize = 60;
+    let text = outcome.trim().trim_end_matches('.');
+    if text.chars().count() <= MAX {
+        return format!("\u{201c}{text}\u{201d}");
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ':']);
+    format!("\u{201c}{cut}\u{2026}\u{201d}")
+}
+
+/// How a message names an invitee: "Pat Example (Mother)", or just the role of a placeholder
+/// whose name is its role.
+fn who(invitee: &Invitee) -> String {
+    if invitee.name == invitee.role || invitee.role.trim().is_empty() {
+        invitee.name.clone()
+    } else {
+        format!("{} ({})", invitee.name, invitee.role)
+    }
+}
+
+/// The record is of a meeting that has been held, with the attendance of everyone the law
+/// requires to be invited recorded (issue 15 item 13).
+///
+/// The spec's V04 asks only for the record's own fields; but the record is "the report of the
+/// meeting" (reg 20(7)), so it cannot be complete before the meeting, and reg 20(2) names the
+/// persons who must be invited, so the record says whether each of them came.
+fn meeting_held(facts: &MeetingFacts<'_>, out: &mut Vec<Problem>) {
+    match facts.meeting {
+        None => out.push(Problem::block(
+            "meeting",
+            "The meeting has no date yet: the record is of a meeting that has been held.",
+            "Set the meeting's date on the child's page.",
+        )),
+        Some(date) if facts.today < date => out.push(Problem::block(
+            "meeting",
+            format!(
+                "The meeting has not happened yet: the record can be completed on or after the meeting, {}.",
+                long(date)
+            ),
+            "Prepare what you can now; the record counts as complete from the day of the meeting.",
+        )),
+        Some(_) => {}
+    }
+    let statutory: Vec<&(&Invitee, Attendance)> =
+        facts.invitees.iter().filter(|(invitee, _)| invitee.statutory).collect();
+    if statutory.is_empty() {
+        out.push(Problem::block(
+            "attendance",
+            "No one the law requires to be invited is on the list (reg 20(2)).",
+            "Add the invitees on the \u{201c}Before the meeting\u{201d} page.",
+        ));
+    }
+    for (invitee, attendance) in statutory {
+        if *attendance == Attendance::Unknown {
+            out.push(Problem::block(
+                "attendance",
+                format!("Whether {} attended is not recorded (reg 20(2)).", who(invitee)),
+                "Under \u{201c}Who came\u{201d}, choose how they took part, or that they sent apologies or did not attend.",
+            ));
+        }
+    }
+}
+
 /// Every problem that stops the record being submitted, at once, each naming its field.
-pub fn check(record: &Ar1Record, rules: Ar1Rules) -> Vec<Problem> {
+pub fn check(record: &Ar1Record, rules: Ar1Rules, facts: &MeetingFacts<'_>) -> Vec<Problem> {
     let mut out = Vec::new();
+    meeting_held(facts, &mut out);
     let mut need =
         |field: &'static str, message: &str, hint: &str| out.push(Problem::block(field, message, hint));
     if blank(&record.discussion) {
@@ -151,6 +234,24 @@ pub fn check(record: &Ar1Record, rules: Ar1Rules) -> Vec<Problem> {
             "Record them, or say why they could not be gathered.",
         );
     }
+    // Reg 20(5): the meeting must consider progress towards the plan's outcomes, so each
+    // Section E outcome needs its rating (spec §5.2 G4). The spec's V04 does not list it; the law
+    // wins, and a missing rating blocks.
+    for (n, p) in record.progress.iter().enumerate() {
+        if p.rating.is_none() {
+            out.push(Problem::block(
+                "progress",
+                format!(
+                    "Progress towards outcome {} is not rated (reg 20(5)): {}.",
+                    n + 1,
+                    quoted(&p.outcome)
+                ),
+                "Choose achieved, partly achieved, not yet or no longer relevant.",
+            ));
+        }
+    }
+    let mut need =
+        |field: &'static str, message: &str, hint: &str| out.push(Problem::block(field, message, hint));
     if record.actions.is_empty() {
         need(
             "actions",
@@ -254,6 +355,12 @@ pub fn outcomes(section_e: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::invitees::InviteeKind;
+    use crate::people::ContactMethod;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
 
     fn complete() -> Ar1Record {
         Ar1Record {
@@ -275,15 +382,75 @@ mod tests {
         }
     }
 
+    /// A record whose Section E outcomes are rated as given.
+    fn rated(ratings: &[(&str, Option<Rating>)]) -> Ar1Record {
+        Ar1Record {
+            progress: ratings
+                .iter()
+                .map(|(outcome, rating)| OutcomeProgress {
+                    outcome: (*outcome).to_owned(),
+                    rating: *rating,
+                    evidence: String::new(),
+                    next_steps: String::new(),
+                })
+                .collect(),
+            ..complete()
+        }
+    }
+
     const PRIMARY: Ar1Rules = Ar1Rules { pfa_required: false, head_teacher_required: false };
 
-    fn messages(record: &Ar1Record, rules: Ar1Rules) -> Vec<String> {
-        check(record, rules).into_iter().map(|p| p.message).collect()
+    fn invitee(kind: InviteeKind, name: &str, role: &str) -> Invitee {
+        Invitee {
+            kind,
+            name: name.into(),
+            role: role.into(),
+            organisation: String::new(),
+            email: None,
+            phone: None,
+            address: None,
+            preferred_contact: ContactMethod::Email,
+            advice_requested: true,
+            statutory: kind.is_statutory(),
+            reason: String::new(),
+            restriction: None,
+        }
+    }
+
+    /// The meeting the record is checked against: its date, today, and who came.
+    struct Meeting {
+        today: NaiveDate,
+        date: Option<NaiveDate>,
+        invited: Vec<(Invitee, Attendance)>,
+    }
+
+    /// Everyone reg 20(2) names, invited to a meeting held today, each one's attendance recorded.
+    fn held() -> Meeting {
+        use Attendance::*;
+        use InviteeKind::*;
+        Meeting {
+            today: d(2027, 1, 12),
+            date: Some(d(2027, 1, 12)),
+            invited: vec![
+                (invitee(Parent, "Pat Example", "Mother"), InPerson),
+                (invitee(Setting, "Head teacher", "Head teacher"), InPerson),
+                (invitee(LaSen, "SEN casework officer", "SEN Officer"), Apologies),
+                (invitee(Health, "Dr Ada Example", "Community paediatrician"), Written),
+                (invitee(SocialCare, "Social care SEND contact", "LA social care officer"), Absent),
+            ],
+        }
+    }
+
+    /// The one check helper: every problem's message, in order.
+    fn messages(record: &Ar1Record, rules: Ar1Rules, meeting: &Meeting) -> Vec<String> {
+        let invitees: Vec<(&Invitee, Attendance)> = meeting.invited.iter().map(|(i, a)| (i, *a)).collect();
+        let facts = MeetingFacts { today: meeting.today, meeting: meeting.date, invitees: &invitees };
+        check(record, rules, &facts).into_iter().map(|p| p.message).collect()
     }
 
     #[test]
     fn a_complete_record_passes() {
-        assert_eq!(messages(&complete(), PRIMARY), Vec::<String>::new());
+        assert_eq!(messages(&complete(), PRIMARY, &held()), Vec::<String>::new());
     }
 
     #[test]
@@ -292,14 +459,22 @@ mod tests {
             discussion: " ".into(),
             recommendation: None,
             actions: vec![AgreedAction { action: "Review the timetable".into(), ..AgreedAction::default() }],
-            ..complete()
+            ..rated(&[("Read at the expected level.", None)])
         };
         let rules = Ar1Rules { pfa_required: true, head_teacher_required: true };
+        let mut meeting = held();
+        meeting.today = d(2027, 1, 5);
+        if let Some((_, attendance)) = meeting.invited.first_mut() {
+            *attendance = Attendance::Unknown;
+        }
         assert_eq!(
-            messages(&record, rules),
+            messages(&record, rules, &meeting),
             [
+                "The meeting has not happened yet: the record can be completed on or after the meeting, 12 Jan 2027.",
+                "Whether Pat Example (Mother) attended is not recorded (reg 20(2)).",
                 "The record of discussion is empty (V04).",
                 "There is no recommendation to the LA (V04).",
+                "Progress towards outcome 1 is not rated (reg 20(5)): \u{201c}Read at the expected level\u{201d}.",
                 "Action 1 has no owner.",
                 "Action 1 has no deadline.",
                 "Preparing for adulthood is incomplete (V07): it is required from Year 9.",
@@ -312,7 +487,7 @@ mod tests {
     fn no_actions_and_missing_views() {
         let record = Ar1Record { actions: vec![], child_views: String::new(), ..complete() };
         assert_eq!(
-            messages(&record, PRIMARY),
+            messages(&record, PRIMARY, &held()),
             ["The child's views are not recorded (V05).", "There are no agreed actions (V04)."]
         );
         // A recorded reason is enough.
@@ -321,7 +496,7 @@ mod tests {
             child_views_missing_reason: "Unwell on the day; views to follow.".into(),
             ..complete()
         };
-        assert!(messages(&record, PRIMARY).is_empty());
+        assert!(messages(&record, PRIMARY, &held()).is_empty());
     }
 
     #[test]
@@ -329,14 +504,133 @@ mod tests {
         let amend =
             Ar1Record { recommendation: Some(Recommendation::Amend), no_amendments: false, ..complete() };
         assert_eq!(
-            messages(&amend, PRIMARY),
+            messages(&amend, PRIMARY, &held()),
             ["The recommendation is to amend, but no section is named (V06)."]
         );
         let listed = Ar1Record { amendments: vec![(SectionId::F, "More SaLT".into())], ..complete() };
         assert_eq!(
-            messages(&listed, PRIMARY),
+            messages(&listed, PRIMARY, &held()),
             ["Amendments are listed but the recommendation is not to amend (V06)."]
         );
+    }
+
+    /// Issue 15 item 11; reg 20(5): the meeting must consider progress towards the outcomes, so
+    /// the record is not complete until every Section E outcome is rated, and the gap names the
+    /// outcome.
+    #[test]
+    fn issue_15_every_outcome_needs_a_progress_rating() {
+        let long_outcome = "Robin will start and keep up a conversation with a peer of his choice, \
+                            taking turns, in three different settings";
+        let cases: [(&str, Ar1Record, &[&str]); 4] = [
+            (
+                "every outcome rated, one no longer relevant",
+                rated(&[
+                    ("Start a conversation with a peer.", Some(Rating::Partly)),
+                    ("Use a calm-down plan.", Some(Rating::NoLongerRelevant)),
+                ]),
+                &[],
+            ),
+            (
+                "the second outcome unrated",
+                rated(&[
+                    ("Start a conversation with a peer.", Some(Rating::Achieved)),
+                    ("Read at the expected level.", None),
+                ]),
+                &[
+                    "Progress towards outcome 2 is not rated (reg 20(5)): \u{201c}Read at the expected level\u{201d}.",
+                ],
+            ),
+            (
+                "none rated: each is named",
+                rated(&[("Read at the expected level.", None), ("Use a calm-down plan.", None)]),
+                &[
+                    "Progress towards outcome 1 is not rated (reg 20(5)): \u{201c}Read at the expected level\u{201d}.",
+                    "Progress towards outcome 2 is not rated (reg 20(5)): \u{201c}Use a calm-down plan\u{201d}.",
+                ],
+            ),
+            (
+                "a long outcome is cut at a word",
+                rated(&[(long_outcome, None)]),
+                &[
+                    "Progress towards outcome 1 is not rated (reg 20(5)): \u{201c}Robin will start and keep up a conversation with a peer of\u{2026}\u{201d}.",
+                ],
+            ),
+        ];
+        for (case, record, expected) in cases {
+            assert_eq!(messages(&record, PRIMARY, &held()), expected, "{case}");
+        }
+    }
+
+    /// Issue 15 item 13: the record does not read "complete" before the meeting (it is the
+    /// report of the meeting, reg 20(7)), nor while the attendance of anyone reg 20(2) requires
+    /// to be invited is not recorded.
+    #[test]
+    fn issue_15_the_record_is_complete_only_after_the_meeting_with_attendance_recorded() {
+        use Attendance::*;
+        let with = |edit: &dyn Fn(&mut Meeting)| {
+            let mut m = held();
+            edit(&mut m);
+            m
+        };
+        let set = |n: usize, to: Attendance| {
+            move |m: &mut Meeting| {
+                if let Some((_, a)) = m.invited.get_mut(n) {
+                    *a = to;
+                }
+            }
+        };
+        let cases: [(&str, Meeting, &[&str]); 9] = [
+            ("held today, everyone recorded", held(), &[]),
+            ("held last week", with(&|m| m.today = d(2027, 1, 19)), &[]),
+            (
+                "reg 20(7): the day before the meeting",
+                with(&|m| m.today = d(2027, 1, 11)),
+                &[
+                    "The meeting has not happened yet: the record can be completed on or after the meeting, 12 Jan 2027.",
+                ],
+            ),
+            (
+                "no meeting date",
+                with(&|m| m.date = None),
+                &["The meeting has no date yet: the record is of a meeting that has been held."],
+            ),
+            (
+                "reg 20(2)(e): social care not recorded",
+                with(&set(4, Unknown)),
+                &[
+                    "Whether Social care SEND contact (LA social care officer) attended is not recorded (reg 20(2)).",
+                ],
+            ),
+            (
+                "reg 20(2)(b): a placeholder named by its role",
+                with(&set(1, Unknown)),
+                &["Whether Head teacher attended is not recorded (reg 20(2))."],
+            ),
+            (
+                "everyone sent apologies: still recorded",
+                with(&|m| m.invited.iter_mut().for_each(|(_, a)| *a = Apologies)),
+                &[],
+            ),
+            (
+                "someone the law does not require need not be recorded",
+                with(&|m| {
+                    m.invited.push((invitee(InviteeKind::Carer, "Sam Fosterley", "Foster carer"), Unknown));
+                    m.invited.push((
+                        invitee(InviteeKind::Professional, "A EP", "Educational Psychologist"),
+                        Unknown,
+                    ));
+                }),
+                &[],
+            ),
+            (
+                "reg 20(2): no statutory invitee on the list",
+                with(&|m| m.invited.retain(|(i, _)| !i.statutory)),
+                &["No one the law requires to be invited is on the list (reg 20(2))."],
+            ),
+        ];
+        for (case, meeting, expected) in cases {
+            assert_eq!(messages(&complete(), PRIMARY, &meeting), expected, "{case}");
+        }
     }
 
     #[test]

@@ -139,6 +139,11 @@ pub struct BundleFacts<'a> {
     pub report_due: Option<NaiveDate>,
     /// T16/T17: the latest meeting date for a phase transfer, if this is one.
     pub transfer_meeting_by: Option<NaiveDate>,
+    /// The LA's profile in force on the export date (`today`), for V18; `profile` is the one in
+    /// force at the meeting, whose form the record is written on.
+    pub export_profile: &'a LaProfile,
+    /// The child's NC year at the meeting (which of the LA's forms applies).
+    pub ncy: i32,
     pub today: NaiveDate,
     pub files: &'a [PlannedFile],
 }
@@ -481,9 +486,22 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
     }
     // V09: a funding request needs the costed provision map, a placement request the risk
     // assessment. It blocks where the LA's profile makes the document a condition, else warns.
-    for (asked, when, code, what) in [
-        (facts.requests_funding, Condition::FundingChange, "D07", "a change of funding"),
-        (facts.requests_placement, Condition::PlacementChange, "D08", "a change of placement"),
+    // The document is added to the checklist by hand ("Add a document"), then its file attached.
+    for (asked, when, code, what, fix) in [
+        (
+            facts.requests_funding,
+            Condition::FundingChange,
+            "D07",
+            "a change of funding",
+            "Add a costed provision map to the checklist in \u{201c}Before the meeting\u{201d} and attach it, or remove the request from the AR1 record.",
+        ),
+        (
+            facts.requests_placement,
+            Condition::PlacementChange,
+            "D08",
+            "a change of placement",
+            "Add a risk assessment to the checklist in \u{201c}Before the meeting\u{201d} and attach it, or remove the request from the AR1 record.",
+        ),
     ] {
         if asked && !has(code) {
             let required = p.documents.conditional.iter().any(|c| c.when == when && c.doc == code);
@@ -495,7 +513,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
                     "The record requests {what}, but the {} is not attached.",
                     crate::paperwork::doc_title(code).to_lowercase()
                 ),
-                "Attach it, or remove the request from the AR1 record.",
+                fix,
             ));
         }
     }
@@ -562,6 +580,7 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "Send it now and record why it is late.",
         ));
     }
+    out.extend(form_in_force(facts));
     if let Some(by) = facts.transfer_meeting_by
         && facts.meeting > by
     {
@@ -575,6 +594,99 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
     }
     out.sort_by(|a, b| a.rule.cmp(b.rule));
     out
+}
+
+/// V18: the record is written on the LA's form in force at the meeting. If, on the export date,
+/// the LA has a newer form and no longer accepts older ones (its profile's `old_form_cutoff`,
+/// Southwark: old forms accepted until 1 April 2026), the record is on a form the LA refuses: a
+/// warning. Before the cut-off, a note of the date by which to send it.
+fn form_in_force(facts: &BundleFacts<'_>) -> Option<Finding> {
+    let now = facts.export_profile;
+    let used = facts.profile.ar1_for(facts.ncy)?;
+    let current = now.ar1_for(facts.ncy)?;
+    if (used.title.as_str(), used.version.as_str()) == (current.title.as_str(), current.version.as_str()) {
+        return None;
+    }
+    let cutoff = now.forms.old_form_cutoff?;
+    let (form, new) =
+        (format!("{} ({})", used.title, used.version), format!("{} ({})", current.title, current.version));
+    Some(if facts.today > cutoff {
+        Finding::new(
+            "V18",
+            Severity::Warn,
+            Some("AR1 record"),
+            format!(
+                "The record is on {form}; since {} {} accepts only {new}.",
+                crate::dates::long(cutoff),
+                now.name
+            ),
+            "Copy the record onto the current form, or record that the LA agreed to take it as it is.",
+        )
+    } else {
+        Finding::new(
+            "V18",
+            Severity::Info,
+            Some("AR1 record"),
+            format!(
+                "The record is on {form}; {} accepts it until {}, then only {new}.",
+                now.name,
+                crate::dates::long(cutoff)
+            ),
+            "Send it by then.",
+        )
+    })
+}
+
+/// The subject of the email (or the label of the upload) that carries the bundle, from the LA's
+/// `subject_pattern`: `{initials}` and `{la_ref}` (or `{student_id}`, the same reference) are
+/// filled in; any other placeholder is left out, so the subject never carries a name (spec §8.2:
+/// no full names in email subjects).
+pub fn email_subject(pattern: &str, initials: &str, reference: &str) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let after = rest.get(start..).unwrap_or_default();
+        let Some(end) = after.find('}') else {
+            out.push_str(after);
+            rest = "";
+            break;
+        };
+        match after.get(1..end).unwrap_or_default() {
+            "initials" => out.push_str(initials),
+            "la_ref" | "student_id" => out.push_str(reference),
+            _ => {}
+        }
+        rest = after.get(end + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How the exported bundle goes to the LA (spec §8.1): one zip sent as it is where the LA asks
+/// for the paperwork zipped into one file (`zip_single_file`, Buckinghamshire's AnyComms), else
+/// the files inside it, each uploaded or attached (a portal takes each document on its own).
+pub fn how_to_send(profile: &LaProfile) -> String {
+    use crate::la::Channel;
+    let s = &profile.submission;
+    let to = s.address.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let place = match (s.channel, to) {
+        (Channel::Email, Some(a)) => format!("by email to {a}"),
+        (Channel::Email, None) => "by email".to_owned(),
+        (Channel::Portal, Some(a)) => format!("through {a}"),
+        (Channel::Portal, None) => format!("through {}'s portal", profile.name),
+        (Channel::Securefile, Some(a)) => format!("by secure file transfer ({a})"),
+        (Channel::Securefile, None) => "by secure file transfer".to_owned(),
+        (Channel::DigitalForm, Some(a)) => format!("with {}'s digital form ({a})", profile.name),
+        (Channel::DigitalForm, None) => format!("with {}'s digital form", profile.name),
+    };
+    if s.zip_single_file {
+        format!("Send the zip as one file {place}: {} asks for the paperwork in one file.", profile.name)
+    } else {
+        format!(
+            "Send the documents inside the zip {place}, each as its own file; keep the zip, whose manifest and index record what went."
+        )
+    }
 }
 
 #[cfg(test)]
@@ -646,6 +758,8 @@ mod tests {
             circulated_on: Some(d(2026, 10, 20)),
             report_due: Some(d(2026, 11, 25)),
             transfer_meeting_by: None,
+            export_profile: profile,
+            ncy: 6,
             today: d(2026, 11, 22),
             files: &files,
         };
@@ -692,6 +806,8 @@ mod tests {
             circulated_on: Some(d(2026, 10, 20)),
             report_due: Some(d(2026, 11, 25)),
             transfer_meeting_by: None,
+            export_profile: profile,
+            ncy: 6,
             today: d(2026, 11, 22),
             files: &files,
         };
@@ -706,6 +822,151 @@ mod tests {
                 "Section B is changed on the amendments page, but the AR1 record does not list it.",
                 "The AR1 record lists Section I for amendment, but no change to it is proposed.",
             ]
+        );
+    }
+
+    /// Facts of a bundle with nothing else wrong that these tests look at.
+    fn facts<'a>(
+        profile: &'a LaProfile,
+        export_profile: &'a LaProfile,
+        files: &'a [PlannedFile],
+        today: NaiveDate,
+    ) -> BundleFacts<'a> {
+        BundleFacts {
+            profile,
+            looked_after: false,
+            pfa: false,
+            ar1_problems: vec![],
+            recommends_amend: false,
+            requests_funding: false,
+            requests_placement: false,
+            amendments: 0,
+            amended_sections: vec![],
+            ar1_amend_sections: vec![],
+            evidence_missing: vec![],
+            no_amendments_stated: true,
+            care_invited: false,
+            advice: vec![],
+            meeting: d(2026, 1, 20),
+            invited_on: Some(d(2025, 12, 1)),
+            circulated_on: Some(d(2025, 12, 20)),
+            report_due: None,
+            transfer_meeting_by: None,
+            export_profile,
+            ncy: 7,
+            today,
+            files,
+        }
+    }
+
+    /// V09 (spec §8.5; Redcar's pathway: a funding request needs the costed provision map, a
+    /// placement request the risk assessment): it blocks where the profile makes the document a
+    /// condition, says how to add it, and is met by the document added to the checklist and
+    /// attached (issue 15 item 12).
+    #[test]
+    fn v09_a_request_needs_its_document_and_says_how_to_add_it() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let redcar = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let v09 = |funding: bool, placement: bool, files: &[PlannedFile]| -> Vec<(Severity, String)> {
+            let mut f = facts(redcar, redcar, files, d(2026, 1, 25));
+            f.requests_funding = funding;
+            f.requests_placement = placement;
+            validate(&f).into_iter().filter(|f| f.rule == "V09").map(|f| (f.severity, f.fix)).collect()
+        };
+        let cpm = [file("D07", "pdf", "ok")];
+        let risk = [file("D08", "pdf", "ok")];
+        let cases: [(bool, bool, &[PlannedFile], &[&str]); 6] = [
+            (false, false, &[], &[]),
+            (true, false, &[], &["Add a costed provision map"]),
+            (true, false, &cpm, &[]),
+            (false, true, &[], &["Add a risk assessment"]),
+            (false, true, &risk, &[]),
+            (true, true, &risk, &["Add a costed provision map"]),
+        ];
+        for (funding, placement, files, expected) in cases {
+            let found = v09(funding, placement, files);
+            assert_eq!(found.len(), expected.len(), "{funding} {placement}: {found:?}");
+            for ((severity, fix), want) in found.iter().zip(expected) {
+                assert_eq!(*severity, Severity::Block, "Redcar makes them conditions");
+                assert!(fix.starts_with(want) && fix.contains("Before the meeting"), "{fix}");
+            }
+        }
+        // Where the profile does not make the document a condition, a warning.
+        let kent = cat.get("kent").unwrap_or_else(|| unreachable!());
+        let mut f = facts(kent, kent, &[], d(2026, 1, 25));
+        f.requests_funding = true;
+        let kent_cpm = kent.documents.conditional.iter().any(|c| c.doc == "D07");
+        let severity = validate(&f).into_iter().find(|f| f.rule == "V09").map(|f| f.severity);
+        assert_eq!(severity, Some(if kent_cpm { Severity::Block } else { Severity::Warn }));
+    }
+
+    /// V18 (spec §8.5, §8.3: Southwark's old forms are not accepted after 1 April 2026): the record
+    /// is written on the form in force at the meeting; a newer form with a cut-off makes it a
+    /// warning after the cut-off and a note before it; the same form, or no cut-off, nothing.
+    #[test]
+    fn v18_the_form_must_be_in_force_on_the_export_date() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let southwark = cat.get("southwark").unwrap_or_else(|| unreachable!());
+        let mut older = southwark.clone();
+        older.version = 0;
+        for f in &mut older.forms.ar1 {
+            f.version = "2024-09".into();
+        }
+        let mut no_cutoff = southwark.clone();
+        no_cutoff.forms.old_form_cutoff = None;
+        let v18 = |at_meeting: &LaProfile, now: &LaProfile, today| -> Vec<(Severity, String)> {
+            validate(&facts(at_meeting, now, &[], today))
+                .into_iter()
+                .filter(|f| f.rule == "V18")
+                .map(|f| (f.severity, f.message))
+                .collect()
+        };
+        let cases: [(&LaProfile, &LaProfile, NaiveDate, Option<Severity>); 5] = [
+            (southwark, southwark, d(2026, 5, 1), None),
+            (&older, southwark, d(2026, 3, 1), Some(Severity::Info)),
+            (&older, southwark, d(2026, 4, 1), Some(Severity::Info)),
+            (&older, southwark, d(2026, 4, 2), Some(Severity::Warn)),
+            (&older, &no_cutoff, d(2026, 5, 1), None),
+        ];
+        for (at_meeting, now, today, expected) in cases {
+            let found = v18(at_meeting, now, today);
+            assert_eq!(found.first().map(|f| f.0), expected, "{today}: {found:?}");
+        }
+        let warned = v18(&older, southwark, d(2026, 4, 2));
+        assert!(
+            warned.first().is_some_and(|(_, m)| m.contains("2024-09")
+                && m.contains("1 Apr 2026")
+                && m.contains("(2025-09)")),
+            "{warned:?}"
+        );
+    }
+
+    /// Spec §8.2: the subject carries the initials and the LA's reference, never a name.
+    #[test]
+    fn the_email_subject_has_initials_and_reference_only() {
+        for (pattern, expected) in [
+            ("Annual Review \u{2013} {initials} {la_ref}", "Annual Review \u{2013} RT RC-EHC-1"),
+            ("Annual Review \u{2013} {initials} {student_id}", "Annual Review \u{2013} RT RC-EHC-1"),
+            ("AR {name} {initials}", "AR RT"),
+            ("AR {forename} {surname} {la_ref}", "AR RC-EHC-1"),
+            ("AR {initials", "AR {initials"),
+        ] {
+            assert_eq!(email_subject(pattern, "RT", "RC-EHC-1"), expected, "{pattern}");
+        }
+    }
+
+    /// Spec §8.1: Buckinghamshire's AnyComms takes the paperwork zipped into one file; a portal
+    /// takes each document on its own.
+    #[test]
+    fn how_to_send_follows_the_profile() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let get = |id| cat.get(id).unwrap_or_else(|| unreachable!());
+        let bucks = how_to_send(get("buckinghamshire"));
+        assert!(bucks.starts_with("Send the zip as one file"), "{bucks}");
+        let southwark = how_to_send(get("southwark"));
+        assert!(
+            southwark.contains("inside the zip by email to ehcp.annual.reviews@southwark.gov.uk"),
+            "{southwark}"
         );
     }
 }

@@ -11,6 +11,9 @@ use crate::review::ReviewStage;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     Overdue,
+    /// Nothing is late yet, but the meeting booked is after T03: the LA cannot decide before the
+    /// review deadline. Never "on track" beside that warning (issue 15 item 13).
+    MeetingTooLate,
     /// No date of the plan's history is known (a child imported from the MIS), so the clock has
     /// nothing to count from: not overdue, but the SENCO must enter the dates to know.
     NeedsDates,
@@ -53,9 +56,33 @@ impl Status {
         }
     }
 
+    /// The status once the statutory deadlines are taken into account, before the meeting is
+    /// held: past the review deadline (T02) the review is overdue whatever its next step; a
+    /// meeting booked after T03 makes a review otherwise due soon or on track "meeting too late".
+    pub fn with_meeting(
+        self,
+        timeline: &Timeline,
+        stage: ReviewStage,
+        meeting: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Status {
+        if stage >= ReviewStage::MeetingHeld || self == Status::NeedsDates {
+            return self;
+        }
+        if timeline.get(MilestoneId::T02).is_some_and(|t02| t02.due < today) {
+            return Status::Overdue;
+        }
+        let late = meeting.zip(timeline.get(MilestoneId::T03)).is_some_and(|(m, t03)| m > t03.date);
+        match self {
+            Status::DueSoon | Status::OnTrack if late => Status::MeetingTooLate,
+            s => s,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Status::Overdue => "overdue",
+            Status::MeetingTooLate => "meeting_too_late",
             Status::NeedsDates => "needs_dates",
             Status::DueSoon => "due_soon",
             Status::OnTrack => "on_track",
@@ -65,9 +92,25 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::Overdue => "Overdue",
+            Status::MeetingTooLate => "Meeting too late",
             Status::NeedsDates => "Dates needed",
             Status::DueSoon => "Due soon",
             Status::OnTrack => "On track",
+        }
+    }
+
+    /// The status in words for a step due on `due` (issue 15 item 13): how late an overdue
+    /// step is, and "due today" or "due tomorrow" told apart from "due soon".
+    pub fn words(self, due: Option<NaiveDate>, today: NaiveDate) -> String {
+        let days = due.map(|d| (d - today).num_days());
+        match (self, days) {
+            (Status::Overdue, Some(late)) if late < 0 => {
+                let late = -late;
+                format!("Overdue by {late} day{}", if late == 1 { "" } else { "s" })
+            }
+            (Status::DueSoon, Some(0)) => "Due today".to_owned(),
+            (Status::DueSoon, Some(1)) => "Due tomorrow".to_owned(),
+            (s, _) => s.label().to_owned(),
         }
     }
 }
@@ -99,6 +142,7 @@ pub fn next_step(
     circulated: bool,
     profile: &LaProfile,
     holidays: &BankHolidays,
+    today: NaiveDate,
 ) -> Option<NextStep> {
     let step = |id: MilestoneId| timeline.get(id).map(|m| NextStep { id, due: m.due });
     match (stage, meeting) {
@@ -116,18 +160,109 @@ pub fn next_step(
         (ReviewStage::InvitationsSent, Some(_)) => step(MilestoneId::T08),
         // Until circulation is recorded (a later capability), circulating is the next step.
         (ReviewStage::ReportsDue, Some(_)) => step(MilestoneId::T09),
-        (ReviewStage::MeetingHeld | ReviewStage::ReadyToSubmit, _) => step(MilestoneId::T11),
-        (ReviewStage::Submitted, _) => step(MilestoneId::T12),
-        (ReviewStage::Decided, _) => step(MilestoneId::T14),
+        // Until the record is sent, sending it; an LA's decision overdue is chased (T12C)
+        // whatever else is left.
+        (ReviewStage::MeetingHeld | ReviewStage::ReadyToSubmit, _) => {
+            step(MilestoneId::T12C).or_else(|| step(MilestoneId::T11))
+        }
+        // Sent, or decided: what the decision's state asks for next (the decision, chasing it,
+        // the amendment's dates, the appeal window).
+        // A decision the caller does not track leaves the review open: an amendment's long-stop.
+        (ReviewStage::Decided, _) if timeline.state == crate::clock::CycleState::Open => {
+            step(MilestoneId::T14)
+        }
+        (ReviewStage::Submitted | ReviewStage::Decided, _) => {
+            timeline.after_meeting_step(today).map(|m| NextStep { id: m.id, due: m.due })
+        }
+    }
+}
+
+/// A review the LA sent back and not yet answered: answering it is the next step, before anything
+/// else the clock asks (the return names what the record lacks).
+pub fn with_return(
+    next: Option<NextStep>,
+    returned: Option<&crate::returned::LaReturn>,
+    holidays: &BankHolidays,
+) -> Option<NextStep> {
+    match returned.filter(|r| r.is_open()) {
+        Some(r) => Some(NextStep { id: MilestoneId::T11R, due: r.due(holidays) }),
+        None => next,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_15_a_status_says_how_late_and_tells_today_from_soon() {
+        let today = d(2026, 12, 1);
+        let words = |due: NaiveDate| Status::of(due, today).words(Some(due), today);
+        assert_eq!(words(d(2026, 11, 30)), "Overdue by 1 day");
+        assert_eq!(words(d(2026, 11, 20)), "Overdue by 11 days");
+        assert_eq!(words(today), "Due today");
+        assert_eq!(words(d(2026, 12, 2)), "Due tomorrow");
+        assert_eq!(words(d(2026, 12, 9)), "Due soon");
+        assert_eq!(words(d(2027, 3, 1)), "On track");
+        assert_eq!(Status::NeedsDates.words(None, today), "Dates needed");
+    }
     use crate::calendar::SchoolCalendar;
     use crate::clock::{ClockInput, Transfers, timeline};
     use crate::la::LaCatalogue;
+
+    /// Issue 15 item 13: "On track" is never shown above "the meeting is after T03 — bring it
+    /// forward" (reg 20(10)/22: the LA needs its four weeks before the review deadline).
+    #[test]
+    fn issue_15_a_meeting_after_t03_is_never_on_track() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let profile = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let holidays = BankHolidays::embedded();
+        let today = d(2025, 11, 1);
+        let clock = |meeting: NaiveDate| {
+            let input = ClockInput {
+                anchor: Some(d(2025, 3, 1)),
+                dob: d(2016, 2, 3),
+                ncy_offset: 0,
+                meeting: Some(meeting),
+                profile,
+                transfers: Transfers::default(),
+                today,
+            };
+            timeline(&input, &holidays, &SchoolCalendar::default()).unwrap_or_else(|e| unreachable!("{e}"))
+        };
+        let t03 = clock(d(2026, 1, 20)).get(MilestoneId::T03).map(|m| m.date).unwrap_or_default();
+        let (on_time, late) = (clock(t03), clock(t03 + chrono::Days::new(1)));
+        assert!(!late.meeting_warnings(Some(t03 + chrono::Days::new(1))).is_empty(), "the warning shows");
+        assert!(on_time.meeting_warnings(Some(t03)).is_empty());
+        let with = |status: Status, tl: &Timeline, stage: ReviewStage, m: NaiveDate| {
+            status.with_meeting(tl, stage, Some(m), today)
+        };
+        let day_after = t03 + chrono::Days::new(1);
+        for stage in [ReviewStage::Planning, ReviewStage::InvitationsSent, ReviewStage::ReportsDue] {
+            assert_eq!(with(Status::OnTrack, &late, stage, day_after), Status::MeetingTooLate, "{stage:?}");
+            assert_eq!(with(Status::DueSoon, &late, stage, day_after), Status::MeetingTooLate, "{stage:?}");
+            assert_eq!(with(Status::Overdue, &late, stage, day_after), Status::Overdue, "late is still late");
+            assert_eq!(
+                with(Status::OnTrack, &on_time, stage, t03),
+                Status::OnTrack,
+                "on T03 itself: in time"
+            );
+        }
+        // Once the meeting is held, the warning is history and the next step decides.
+        assert_eq!(with(Status::OnTrack, &late, ReviewStage::MeetingHeld, day_after), Status::OnTrack);
+        assert_eq!(Status::MeetingTooLate.words(Some(today), today), "Meeting too late");
+        // Past the review deadline (T02) with no meeting held, the review is overdue.
+        let t02 = late.get(MilestoneId::T02).map(|m| m.due).unwrap_or_default();
+        let after = t02 + chrono::Days::new(1);
+        assert_eq!(
+            Status::OnTrack.with_meeting(&late, ReviewStage::ReportsDue, Some(day_after), after),
+            Status::Overdue
+        );
+        assert_eq!(
+            Status::OnTrack.with_meeting(&late, ReviewStage::MeetingHeld, Some(day_after), after),
+            Status::OnTrack
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
@@ -148,7 +283,7 @@ mod tests {
         };
         let tl =
             timeline(&input, &holidays, &SchoolCalendar::default()).unwrap_or_else(|e| unreachable!("{e}"));
-        let next = next_step(stage, &tl, meeting, false, profile, &holidays);
+        let next = next_step(stage, &tl, meeting, false, profile, &holidays, today);
         let got = next.map(|n| (n.id.code(), n.due.to_string(), Status::of(n.due, today)));
         assert_eq!(got, Some((expect.0, expect.1.to_string(), expect.2)), "{stage:?} {meeting:?} {today}");
     }
@@ -185,7 +320,7 @@ mod tests {
         };
         let tl =
             timeline(&input, &holidays, &SchoolCalendar::default()).unwrap_or_else(|e| unreachable!("{e}"));
-        let next = next_step(ReviewStage::ReportsDue, &tl, Some(m), true, profile, &holidays);
+        let next = next_step(ReviewStage::ReportsDue, &tl, Some(m), true, profile, &holidays, d(2026, 1, 5));
         assert_eq!(next.map(|n| (n.id, n.due)), Some((MilestoneId::T10, m)));
         assert_eq!(next.map(|n| n.action()), Some("Hold the review meeting on Tue 20 Jan 2026".to_owned()));
     }
@@ -208,7 +343,7 @@ mod tests {
             };
             let tl = timeline(&input, &holidays, &SchoolCalendar::default())
                 .unwrap_or_else(|e| unreachable!("{e}"));
-            next_step(ReviewStage::Planning, &tl, meeting, false, profile, &holidays)
+            next_step(ReviewStage::Planning, &tl, meeting, false, profile, &holidays, today)
         };
         let next = undated(None);
         assert_eq!(next, None);

@@ -85,6 +85,9 @@ pub struct ChildInput {
     pub transfer_ncy: String,
     /// Date of a post-16 to post-16 move ("" for none).
     pub post16_move: String,
+    /// The SEN need types as DfE codes, primary first, separated by commas ("ASD, SLCN"; "" if
+    /// not recorded).
+    pub need_types: String,
 }
 
 /// A child's details, validated.
@@ -106,6 +109,66 @@ pub struct ChildRecord {
     pub history: ReviewHistory,
     /// Phase transfers beyond the standard Year 6 and Year 11 ones.
     pub transfers: Transfers,
+    /// The SEN need types, primary first (empty if not recorded).
+    pub need_types: Vec<NeedType>,
+}
+
+/// One of the DfE's SEN need types (school census and Common Transfer File codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedType {
+    pub code: &'static str,
+    pub label: &'static str,
+}
+
+/// The DfE's SEN need type codes and what they mean.
+pub const NEED_TYPES: [NeedType; 14] = [
+    NeedType { code: "SPLD", label: "Specific learning difficulty" },
+    NeedType { code: "MLD", label: "Moderate learning difficulty" },
+    NeedType { code: "SLD", label: "Severe learning difficulty" },
+    NeedType { code: "PMLD", label: "Profound and multiple learning difficulty" },
+    NeedType { code: "SEMH", label: "Social, emotional and mental health" },
+    NeedType { code: "SLCN", label: "Speech, language and communication needs" },
+    NeedType { code: "HI", label: "Hearing impairment" },
+    NeedType { code: "VI", label: "Visual impairment" },
+    NeedType { code: "MSI", label: "Multi-sensory impairment" },
+    NeedType { code: "PD", label: "Physical disability" },
+    NeedType { code: "ASD", label: "Autistic spectrum disorder" },
+    NeedType { code: "OTH", label: "Other difficulty or disability" },
+    NeedType { code: "NSA", label: "SEN support but no specialist assessment of type of need" },
+    NeedType { code: "BESD", label: "Behaviour, emotional and social difficulty (before 2015)" },
+];
+
+impl NeedType {
+    /// The need type with this code, in any case ("asd" is ASD).
+    pub fn from_code(code: &str) -> Option<NeedType> {
+        let code = code.trim();
+        NEED_TYPES.iter().copied().find(|n| n.code.eq_ignore_ascii_case(code))
+    }
+}
+
+/// The need types as stored and typed: codes, primary first, separated by commas.
+pub fn need_type_codes(needs: &[NeedType]) -> String {
+    needs.iter().map(|n| n.code).collect::<Vec<_>>().join(", ")
+}
+
+/// Reads need type codes separated by commas (or spaces), primary first, each kept once.
+pub fn parse_need_types(raw: &str) -> Result<Vec<NeedType>, Problem> {
+    let mut out: Vec<NeedType> = Vec::new();
+    for code in raw.split([',', ' ', ';', '/']).map(str::trim).filter(|c| !c.is_empty()) {
+        let need = NeedType::from_code(code).ok_or_else(|| {
+            let shown: String = code.chars().take(20).collect();
+            let known: Vec<&str> = NEED_TYPES.iter().map(|n| n.code).collect();
+            Problem::block(
+                "need_types",
+                format!("\u{201c}{shown}\u{201d} is not one of the DfE's SEN need type codes."),
+                format!("Use the codes, primary need first: {}.", known.join(", ")),
+            )
+        })?;
+        if !out.contains(&need) {
+            out.push(need);
+        }
+    }
+    Ok(out)
 }
 
 impl ChildRecord {
@@ -204,6 +267,7 @@ pub fn validate(
         problems.push(problem);
     }
 
+    let need_types = problems.take(parse_need_types(&input.need_types));
     let transfer_ncy = problems.take(parse_transfer_ncy(&input.transfer_ncy));
     let post16_move = problems.take(if input.post16_move.trim().is_empty() {
         Ok(None)
@@ -262,6 +326,7 @@ pub fn validate(
             la_ref,
             history,
             transfers: Transfers { extra_transfer_ncy, post16_move },
+            need_types: need_types.unwrap_or_default(),
         }),
         _ => Err(problems.into_vec()),
     }
@@ -330,6 +395,7 @@ mod tests {
             last_review_decision: "".into(),
             transfer_ncy: "".into(),
             post16_move: "".into(),
+            need_types: "".into(),
         }
     }
 
@@ -417,6 +483,15 @@ mod tests {
         );
         assert_eq!(fields(&ChildInput { transfer_ncy: "14".into(), ..valid() }), ["transfer_ncy"]);
         assert_eq!(fields(&ChildInput { post16_move: "01/01/2010".into(), ..valid() }), ["post16_move"]);
+    }
+
+    #[test]
+    fn need_types_are_dfe_codes_primary_first() {
+        let input = ChildInput { need_types: "asd, SLCN / asd".into(), ..valid() };
+        let needs = validate(&input, &las(), today()).map(|r| r.need_types).unwrap_or_default();
+        assert_eq!(need_type_codes(&needs), "ASD, SLCN");
+        assert_eq!(needs.first().map(|n| n.label), Some("Autistic spectrum disorder"));
+        assert_eq!(fields(&ChildInput { need_types: "ASD, autism".into(), ..valid() }), ["need_types"]);
     }
 
     #[test]

@@ -149,7 +149,13 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
     // A booked meeting sits in its cycle as LAs ask: up to three weeks before the target date
     // (anchor + 11 months), so the anchor follows from it. Reviews still being planned have
     // anchors spread over the last two years, so some are late.
+    // Redcar counts its target from the last review meeting, held PREVIOUS_MEETING_DAYS before
+    // the decision letter that is the anchor of a later review.
+    let from_last_meeting = !stockton && !i.is_multiple_of(3);
     let anchor = match &meeting {
+        Some(m) if from_last_meeting => {
+            m.date - Months::new(11) + days(i % 21) + Days::new(PREVIOUS_MEETING_DAYS)
+        }
         Some(m) => m.date - Months::new(11) + days(i % 21),
         None => today - days(40 + (i * 97) % 700),
     };
@@ -185,6 +191,8 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
             extra_transfer_ncy: (target_ncy == 2 && i % 28 == 2).then_some(2),
             post16_move: None,
         },
+        // A primary need for every child, and a second one for every third child.
+        need_types: demo_needs(i),
     };
     let name = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
     let ncy = target_ncy + i32::from(ncy_offset);
@@ -440,6 +448,20 @@ pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
             fields.push((k.to_owned(), v.to_owned()));
         }
     }
+    // Progress towards every Section E outcome (reg 20(5)): the record is not complete without
+    // a rating for each.
+    let outcomes =
+        c.sections.iter().find(|(s, _)| *s == SectionId::E).map_or(0, |(_, e)| crate::ar1::outcomes(e).len());
+    for n in 0..outcomes {
+        let (rating, evidence) = match n {
+            0 => ("partly", "Starts conversations with familiar adults; with peers when prompted."),
+            1 => ("achieved", "The school's reading assessments show six months' extra progress this year."),
+            2 => ("partly", "Uses the calm-down plan with an adult's prompt on most days."),
+            _ => ("not_yet", "Travel training has started; the work-experience placement is planned."),
+        };
+        fields.push((format!("progress.{n}.rating"), rating.to_owned()));
+        fields.push((format!("progress.{n}.evidence"), evidence.to_owned()));
+    }
     fields
 }
 
@@ -547,6 +569,15 @@ pub fn previous_review(c: &DemoChild) -> Option<PreviousReview> {
         // Most referrals have been made; a few are still open (some of them late).
         done: if c.record.dob.day().is_multiple_of(4) { vec![0] } else { vec![0, 1] },
     })
+}
+
+/// Demo child `i`'s need types: a primary need, and for every third child a second one.
+fn demo_needs(i: usize) -> Vec<crate::child::NeedType> {
+    const PRIMARY: [usize; 6] = [10, 5, 4, 1, 0, 9]; // ASD, SLCN, SEMH, MLD, SpLD, PD
+    let table = &crate::child::NEED_TYPES;
+    let primary = PRIMARY.get(i % PRIMARY.len()).and_then(|n| table.get(*n)).copied();
+    let second = i.is_multiple_of(3).then(|| table.get(5).copied()).flatten().filter(|n| Some(*n) != primary);
+    primary.into_iter().chain(second).collect()
 }
 
 #[cfg(test)]

@@ -175,9 +175,96 @@ pub fn parse_decision(code: &str, date: &str) -> Result<(Decision, NaiveDate), V
     }
 }
 
+/// The dates that follow the LA's decision (each `None` until it happens).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AfterDecision {
+    /// Amend: the notice of the proposed amendments, sent with the plan and evidence (reg 22(2)).
+    pub notice: Option<NaiveDate>,
+    /// Amend: the draft amended plan, when served later than the notice.
+    pub draft: Option<NaiveDate>,
+    /// Amend: the final amended plan issued (reg 22(3)).
+    pub final_plan: Option<NaiveDate>,
+    /// A mediation certificate (Children and Families Act 2014 s55).
+    pub mediation_certificate: Option<NaiveDate>,
+    /// Cease: a Tribunal appeal lodged, and the day it ended (cease upheld or withdrawn).
+    pub appeal_lodged: Option<NaiveDate>,
+    pub appeal_ended: Option<NaiveDate>,
+}
+
+impl AfterDecision {
+    /// The LA's decision `decision` of `letter` with these dates, as the clock takes it.
+    pub fn decision(&self, decision: Decision, letter: NaiveDate) -> crate::clock::LaDecision {
+        let mut d = crate::clock::LaDecision::new(decision.into(), letter);
+        d.notice = self.notice;
+        d.draft = self.draft;
+        d.final_plan = self.final_plan;
+        d.mediation_certificate = self.mediation_certificate;
+        d.appeal = self.appeal_lodged.map(|lodged| crate::clock::Appeal { lodged, ended: self.appeal_ended });
+        d
+    }
+}
+
+/// The dates after the decision as typed (dd/mm/yyyy, blank for not yet), in the order
+/// notice, draft, final plan, mediation certificate, appeal lodged, appeal ended: each read and
+/// none in the future, every problem at once. Their order and whether each goes with the
+/// decision is the clock's check ([`crate::clock::cycle_timeline`]).
+pub fn parse_after_decision(typed: [&str; 6], today: NaiveDate) -> Result<AfterDecision, Vec<Problem>> {
+    const FIELDS: [(&str, &str); 6] = [
+        ("notice", "The amendment notice's date"),
+        ("draft", "The draft amended plan's date"),
+        ("final_plan", "The final amended plan's date"),
+        ("mediation_certificate", "The mediation certificate's date"),
+        ("appeal_lodged", "The date the appeal was lodged"),
+        ("appeal_ended", "The date the appeal ended"),
+    ];
+    let mut problems = Vec::new();
+    let mut dates = [None; 6];
+    for ((raw, (field, label)), slot) in typed.iter().zip(FIELDS).zip(dates.iter_mut()) {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        match crate::dates::parse_user_date(field, label, raw) {
+            Ok(date) if date > today => problems.push(Problem::block(
+                field,
+                format!("{label} is in the future."),
+                "Record it once it has happened: give the date on the letter or email.",
+            )),
+            Ok(date) => *slot = Some(date),
+            Err(p) => problems.push(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let [notice, draft, final_plan, mediation_certificate, appeal_lodged, appeal_ended] = dates;
+    if appeal_ended.is_some() && appeal_lodged.is_none() {
+        return Err(vec![Problem::block(
+            "appeal_lodged",
+            "An appeal that ended must have been lodged.",
+            "Give the date the appeal was lodged too.",
+        )]);
+    }
+    Ok(AfterDecision { notice, draft, final_plan, mediation_certificate, appeal_lodged, appeal_ended })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_after_the_decision_are_read_each_on_its_field() {
+        let today = d(2026, 12, 1);
+        let read = parse_after_decision(["05/10/2026", "", "", "", "", ""], today);
+        assert_eq!(read.map(|a| a.notice), Ok(Some(d(2026, 10, 5))));
+        let fields = |typed: [&str; 6]| -> Vec<&'static str> {
+            parse_after_decision(typed, today).err().unwrap_or_default().iter().map(|p| p.field).collect()
+        };
+        assert_eq!(fields(["5 Oct", "", "01/01/2027", "", "", ""]), ["notice", "final_plan"]);
+        assert_eq!(fields(["", "", "", "", "", "01/11/2026"]), ["appeal_lodged"]);
+        let cease = parse_after_decision(["", "", "", "", "01/10/2026", ""], today).unwrap_or_default();
+        let decision = cease.decision(Decision::Cease, d(2026, 9, 20));
+        assert_eq!(decision.appeal.map(|a| a.lodged), Some(d(2026, 10, 1)));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()

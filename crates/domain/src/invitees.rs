@@ -11,7 +11,8 @@ use crate::text::check_email;
 pub enum InviteeKind {
     /// Parent or carer with parental responsibility (reg 20(2)(a)).
     Parent,
-    /// The young person, 16 or over (reg 20(2)(a)).
+    /// The young person: over compulsory school age, from the end of June of Year 11
+    /// ([`crate::ncy::is_young_person`]; reg 20(2)(a)).
     YoungPerson,
     /// A carer without parental responsibility (e.g. foster carer).
     Carer,
@@ -242,8 +243,10 @@ pub struct SuggestionContext<'a> {
     pub looked_after: bool,
     /// NC year at the meeting.
     pub ncy: i32,
-    /// Age in whole years at the meeting.
-    pub age: i32,
+    /// A young person at the meeting: over compulsory school age, which ends on the last Friday
+    /// in June of the school year in which they turn 16, not on the 16th birthday
+    /// ([`crate::ncy::is_young_person`]).
+    pub young_person: bool,
     /// A phase-transfer deadline applies to this review.
     pub transfer: bool,
     pub school_name: &'a str,
@@ -285,14 +288,14 @@ pub fn suggest(
     professionals: &[Professional],
 ) -> Vec<Invitee> {
     let mut out = Vec::new();
-    let young_person = ctx.age >= 16;
+    let young_person = ctx.young_person;
     if young_person {
         out.push(placeholder(
             InviteeKind::YoungPerson,
             child_name,
             "Young person",
             "",
-            "A young person aged 16 or over is invited in their own right (reg 20(2)(a)).",
+            "A young person over compulsory school age (from the last Friday in June of the school year they turn 16) is invited in their own right (reg 20(2)(a)).",
             true,
         ));
     }
@@ -322,12 +325,17 @@ pub fn suggest(
             restriction: p.restriction,
         });
     }
+    // Reg 20(4): advice and information are obtained from every person in reg 20(2). The
+    // setting's advice is the school's own report (D02), which the checklist always expects, so
+    // the head teacher is not asked for it by letter. The spec's participant table says the LA's
+    // SEN officer "may give none": they may, but the law still has them asked, and a missing reply
+    // is recorded as not received (V10).
     out.push(placeholder(
         InviteeKind::Setting,
         if ctx.head_teacher.trim().is_empty() { "Head teacher" } else { ctx.head_teacher.trim() },
         "Head teacher",
         ctx.school_name,
-        "The head teacher or setting must be invited (reg 20(2)(b)); the school's report is its advice.",
+        "The head teacher or setting must be invited (reg 20(2)(b)); the school's report is its advice (reg 20(4)).",
         false,
     ));
     out.push(placeholder(
@@ -335,8 +343,8 @@ pub fn suggest(
         "SEN casework officer",
         "SEN Officer",
         ctx.la_name,
-        "An officer of the LA's SEN team must be invited (reg 20(2)(c)).",
-        false,
+        "An officer of the LA's SEN team must be invited (reg 20(2)(c)) and asked for advice (reg 20(4)).",
+        true,
     ));
 
     let mut health_found = false;
@@ -344,10 +352,16 @@ pub fn suggest(
     for p in professionals {
         let (kind, reason) = if p.service == Service::Health {
             health_found = true;
-            (InviteeKind::Health, "A health professional involved with the child (reg 20(2)(d)).")
+            (
+                InviteeKind::Health,
+                "A health professional involved with the child (reg 20(2)(d)); their advice is requested (reg 20(4)).",
+            )
         } else if p.service == Service::SocialCare {
             social_found = true;
-            (InviteeKind::SocialCare, "The child's social worker, for the LA's social care (reg 20(2)(e)).")
+            (
+                InviteeKind::SocialCare,
+                "The child's social worker, for the LA's social care (reg 20(2)(e)); their advice is requested (reg 20(4)).",
+            )
         } else if p.role.to_lowercase().contains("virtual school") {
             (
                 InviteeKind::Professional,
@@ -379,7 +393,7 @@ pub fn suggest(
             "Health professional",
             "Health professional (named by the ICB)",
             "NHS Integrated Care Board",
-            "A health care professional identified by the ICB must be invited (reg 20(2)(d)).",
+            "A health care professional identified by the ICB must be invited (reg 20(2)(d)) and asked for advice (reg 20(4)).",
             true,
         ));
     }
@@ -389,8 +403,8 @@ pub fn suggest(
             "Social care SEND contact",
             "LA social care officer",
             ctx.la_name,
-            "An officer of the LA's social care service must be invited (reg 20(2)(e)).",
-            false,
+            "An officer of the LA's social care service must be invited (reg 20(2)(e)) and asked for advice (reg 20(4)).",
+            true,
         ));
     }
     if ctx.looked_after && !out.iter().any(|i| i.role.to_lowercase().contains("virtual school")) {
@@ -458,12 +472,12 @@ mod tests {
         }
     }
 
-    fn ctx(ncy: i32, age: i32, lac: bool, transfer: bool) -> SuggestionContext<'static> {
+    fn ctx(ncy: i32, young_person: bool, lac: bool, transfer: bool) -> SuggestionContext<'static> {
         SuggestionContext {
             head_teacher: "",
             looked_after: lac,
             ncy,
-            age,
+            young_person,
             transfer,
             school_name: "Demo School",
             la_name: "Redcar & Cleveland",
@@ -476,32 +490,76 @@ mod tests {
 
     #[test]
     fn every_statutory_invitee_is_suggested() {
-        let list =
-            suggest(&ctx(4, 9, false, false), "Robin", &[parent(true)], &[prof("Educational Psychologist")]);
+        let list = suggest(
+            &ctx(4, false, false, false),
+            "Robin",
+            &[parent(true)],
+            &[prof("Educational Psychologist")],
+        );
         assert_eq!(
             kinds(&list),
             [
                 ("parent", true, true),
                 ("setting", true, false),
-                ("la_sen", true, false),
+                ("la_sen", true, true),
                 ("professional", false, true),
                 ("health", true, true),
-                ("social_care", true, false),
+                ("social_care", true, true),
             ]
         );
+    }
+
+    /// Issue 15 item 10; reg 20(4): advice and information are obtained from every person reg
+    /// 20(2) names, social care included, whether the social care officer is a placeholder or
+    /// the child's own social worker. The setting's advice is the school's report (D02), which
+    /// the checklist always expects; the family's is their views (their own letter and form).
+    #[test]
+    fn issue_15_every_statutory_invitee_is_asked_for_advice() {
+        let social_worker = prof("Social Worker");
+        let therapist = prof("Speech and Language Therapist");
+        let cases: [(&str, SuggestionContext<'static>, Vec<ParentCarer>, Vec<Professional>); 4] = [
+            ("placeholders only", ctx(4, false, false, false), vec![parent(true)], vec![]),
+            (
+                "a real social worker",
+                ctx(4, false, false, false),
+                vec![parent(true)],
+                vec![social_worker.clone()],
+            ),
+            ("young person, looked after", ctx(12, true, true, false), vec![parent(false)], vec![therapist]),
+            ("Year 9 transfer", ctx(9, false, false, true), vec![parent(true)], vec![social_worker]),
+        ];
+        for (case, context, parents, professionals) in cases {
+            let list = suggest(&context, "Robin", &parents, &professionals);
+            let not_asked: Vec<&str> = list
+                .iter()
+                .filter(|i| i.statutory && !i.advice_requested && i.kind != InviteeKind::Setting)
+                .map(|i| i.kind.code())
+                .collect();
+            assert_eq!(not_asked, Vec::<&str>::new(), "{case}: statutory invitees not asked for advice");
+            let social: Vec<(bool, bool)> = list
+                .iter()
+                .filter(|i| i.kind == InviteeKind::SocialCare)
+                .map(|i| (i.statutory, i.advice_requested))
+                .collect();
+            assert_eq!(social, [(true, true)], "{case}: social care (reg 20(2)(e))");
+            assert!(
+                list.iter().all(|i| i.kind != InviteeKind::Setting || !i.advice_requested),
+                "{case}: the school's advice is its own report, not a letter to itself"
+            );
+        }
     }
 
     #[test]
     fn circumstances_add_invitees() {
         let list = suggest(
-            &ctx(11, 16, true, true),
+            &ctx(12, true, true, true),
             "Robin",
             &[parent(true), parent(false)],
             &[prof("Speech and Language Therapist"), prof("Social Worker")],
         );
         let roles: Vec<&str> = list.iter().map(|i| i.role.as_str()).collect();
         assert_eq!(list.first().map(|i| i.kind), Some(InviteeKind::YoungPerson));
-        // 16+: the parent is invited with the young person's agreement, not as of right.
+        // A young person: the parent is invited with their agreement, not as of right.
         assert!(list.iter().any(|i| i.kind == InviteeKind::Parent && !i.statutory));
         assert!(roles.contains(&"Foster carer"));
         assert!(roles.contains(&"Virtual School Head / PEP lead"));

@@ -42,8 +42,13 @@ impl AmendmentMode {
 #[serde(deny_unknown_fields)]
 pub struct Timings {
     pub target_meeting_months: u32,
+    /// T06: invitations and requests for advice go out together, this many days before the
+    /// meeting.
     pub invite_lead_days: u32,
-    pub advice_request_lead_days: u32,
+    /// Retired: profiles had a separate lead time for requests for advice, read nowhere; T06
+    /// counts `invite_lead_days`, as the invitations and requests for advice go out together.
+    #[serde(default, rename = "advice_request_lead_days", skip_serializing)]
+    retired_advice_days: Retired,
     pub reports_due_before_meeting_days: u32,
     pub statutory_notice_days: u32,
     pub circulate_before_meeting_days: u32,
@@ -70,7 +75,8 @@ pub struct Forms {
     pub ar1: Vec<FormVariant>,
     /// The LA's own request-for-advice form (Redcar: AR3), if it has one.
     pub advice_form: Option<String>,
-    /// Older forms are not accepted after this date (Southwark: 1 April 2026).
+    /// Older forms are not accepted after this date (Southwark: 1 April 2026): a record on the
+    /// form of an earlier version of the profile is then a V18 warning.
     pub old_form_cutoff: Option<NaiveDate>,
     /// The order of the parts of the exported AR1 record (codes of
     /// [`crate::ar1::RecordPart`]); parts not listed follow in the standard order.
@@ -120,7 +126,22 @@ pub struct FileRules {
     /// Lower-case extensions without the dot.
     pub allowed_ext: Vec<String>,
     pub max_mb: Option<u32>,
-    pub allow_zip: bool,
+    /// Retired: whether a zip could be among the documents, read nowhere. A received archive is
+    /// refused when it is attached (intake), and whether the bundle goes as one zip is the
+    /// channel's `submission.zip_single_file`.
+    #[serde(default, rename = "allow_zip", skip_serializing)]
+    retired_allow_zip: Retired,
+}
+
+/// A field profiles once had and this build no longer reads: accepted, so that a profile saved or
+/// exported by an earlier version still opens, ignored, and never written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Retired;
+
+impl<'de> Deserialize<'de> for Retired {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Retired, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Retired)
+    }
 }
 
 /// How the bundle reaches the LA.
@@ -150,9 +171,128 @@ pub struct Submission {
     pub channel: Channel,
     /// Email address, portal name or URL.
     pub address: Option<String>,
+    /// The LA takes the paperwork zipped into one file (Buckinghamshire's AnyComms); otherwise
+    /// each document goes on its own (a portal, an email with the files attached).
     pub zip_single_file: bool,
+    /// The email subject (or upload label): `{initials}` and `{la_ref}` (or `{student_id}`),
+    /// never a name (spec §8.2).
     pub subject_pattern: String,
     pub filename_pattern: String,
+}
+
+/// Which date the LA's target meeting date (T04) counts from (spec §0a, T04).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetBase {
+    /// The cycle's anchor (T01): the LA's last decision letter, or the plan's issue date.
+    #[default]
+    Anchor,
+    /// The last review meeting, or the issue of the first plan when there has been no review
+    /// (Redcar & Cleveland's Annual Review Pathway: "no later than 11 months after the first plan
+    /// was issued or the last review meeting").
+    LastReviewMeeting,
+}
+
+impl TargetBase {
+    fn is_anchor(&self) -> bool {
+        *self == TargetBase::Anchor
+    }
+}
+
+/// A phase transfer with a statutory deadline (SEND Regulations 2014 reg 18(1)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferKind {
+    /// Into or between schools (nursery to Reception, infant to junior, primary to secondary…):
+    /// the plan amended before 15 February of the year of transfer (reg 18(1)(b), T16).
+    Phase,
+    /// Secondary school to a post-16 institution: before 31 March (reg 18(1)(a), T17).
+    Post16,
+}
+
+/// A day of the school year, `MM-DD` in the profile's JSON (`"07-20"`): September to December
+/// belong to the first calendar year of the school year, January to August to the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl MonthDay {
+    /// The date in the school year starting on 1 September `start`.
+    pub fn in_school_year(self, start: i32) -> Option<NaiveDate> {
+        crate::ncy::in_school_year(start, self.month, self.day)
+    }
+
+    /// The order of days within a school year (September first).
+    fn school_year_order(self) -> (u32, u32) {
+        ((self.month + 3) % 12, self.day)
+    }
+}
+
+impl TryFrom<String> for MonthDay {
+    type Error = String;
+    fn try_from(text: String) -> Result<MonthDay, String> {
+        let bad = || format!("\"{text}\" is not a day of the year as MM-DD (e.g. \"07-20\")");
+        let (m, d) = text.split_once('-').ok_or_else(bad)?;
+        let (month, day) = (m.parse::<u32>().map_err(|_| bad())?, d.parse::<u32>().map_err(|_| bad())?);
+        // 29 February is refused: it does not exist every year.
+        NaiveDate::from_ymd_opt(2025, month, day).ok_or_else(bad)?;
+        Ok(MonthDay { month, day })
+    }
+}
+
+impl From<MonthDay> for String {
+    fn from(md: MonthDay) -> String {
+        format!("{:02}-{:02}", md.month, md.day)
+    }
+}
+
+/// An LA's own time for a phase-transfer review, earlier than the law needs (spec §2, the
+/// phase-transfer practice: Devon and Cornwall hold it in the summer term of Year 5, Suffolk by
+/// the October half-term of Year 6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferReview {
+    pub transfer: TransferKind,
+    /// The school year of the review: 0 = the year of the transfer (Year 6 or Year 11), 1 = the
+    /// year before (Year 5 or Year 10).
+    pub years_before: u8,
+    /// The LA's window for the review meeting in that school year (`"04-15"` to `"07-20"`).
+    pub from: MonthDay,
+    pub by: MonthDay,
+    /// Where the practice is written down, for the reason shown with the date.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// The LA's own practice around the statutory clock. Each field defaults to the law's reading,
+/// so a profile without it behaves as the statutory defaults do.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewPractice {
+    /// Which date the target meeting date (T04) counts from.
+    #[serde(default, skip_serializing_if = "TargetBase::is_anchor")]
+    pub target_meeting_from: TargetBase,
+    /// The LA's own times for phase-transfer reviews, at most one per kind of transfer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfer_reviews: Vec<TransferReview>,
+    /// Under-5s get the shorter cycle of `under5_review_months` (T19; Code of Practice 9.178:
+    /// the LA "should consider" a review every 3 to 6 months). Off unless the LA does so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub under5_shorter_cycle: bool,
+}
+
+impl ReviewPractice {
+    fn is_default(&self) -> bool {
+        *self == ReviewPractice::default()
+    }
+
+    /// The LA's transfer review practice for `kind`, if it has one.
+    pub fn transfer_review(&self, kind: TransferKind) -> Option<&TransferReview> {
+        self.transfer_reviews.iter().find(|r| r.transfer == kind)
+    }
 }
 
 /// One version of one LA's profile (spec §11).
@@ -168,8 +308,12 @@ pub struct LaProfile {
     pub amendment_mode: AmendmentMode,
     /// Preparing for adulthood is covered from this NC year (reg 20(6): Year 9).
     pub pfa_from_year: u8,
-    /// Under-5s: the LA considers a review this often (CoP 9.178: every 3–6 months).
+    /// Under-5s: the LA considers a review this often (CoP 9.178: every 3–6 months). Used by the
+    /// clock (T19) only where `review_practice.under5_shorter_cycle` says the LA does so.
     pub under5_review_months: u32,
+    /// The LA's own practice around the statutory clock (T04's base, transfer reviews, T19).
+    #[serde(default, skip_serializing_if = "ReviewPractice::is_default")]
+    pub review_practice: ReviewPractice,
     pub forms: Forms,
     pub documents: Documents,
     pub signoff: Signoff,
@@ -245,7 +389,6 @@ impl LaProfile {
         }
         for (field, days) in [
             ("timings.invite_lead_days", t.invite_lead_days),
-            ("timings.advice_request_lead_days", t.advice_request_lead_days),
             ("timings.reports_due_before_meeting_days", t.reports_due_before_meeting_days),
             ("timings.statutory_notice_days", t.statutory_notice_days),
             ("timings.circulate_before_meeting_days", t.circulate_before_meeting_days),
@@ -279,6 +422,30 @@ impl LaProfile {
         }
         if !(1..=12).contains(&self.under5_review_months) {
             return Err(bad("under5_review_months", "must be between 1 and 12"));
+        }
+        let practice = &self.review_practice;
+        if practice.under5_shorter_cycle && !(3..=6).contains(&self.under5_review_months) {
+            return Err(bad(
+                "under5_review_months",
+                "must be between 3 and 6 for the under-5s' shorter cycle (Code of Practice 9.178)",
+            ));
+        }
+        for (n, r) in practice.transfer_reviews.iter().enumerate() {
+            if practice.transfer_reviews.iter().take(n).any(|earlier| earlier.transfer == r.transfer) {
+                return Err(bad("review_practice.transfer_reviews", "lists the same transfer twice"));
+            }
+            if r.years_before > 1 {
+                return Err(bad(
+                    "review_practice.transfer_reviews.years_before",
+                    "must be 0 (the year of the transfer) or 1 (the year before)",
+                ));
+            }
+            if r.from.school_year_order() > r.by.school_year_order() {
+                return Err(bad(
+                    "review_practice.transfer_reviews.from",
+                    "must come before `by` in the school year",
+                ));
+            }
         }
         if self.forms.ar1.is_empty() {
             return Err(bad("forms.ar1", "must list at least one form"));
@@ -386,6 +553,7 @@ impl LaProfile {
             amendment_mode: AmendmentMode::WordRevisions,
             pfa_from_year: 9,
             under5_review_months: 6,
+            review_practice: ReviewPractice::default(),
             forms: Forms {
                 ar1: vec![FormVariant {
                     title: "Record of Annual Review".to_owned(),
@@ -411,7 +579,11 @@ impl LaProfile {
                 forbidden: docs(&["D17", "D18", "D19"]),
             },
             signoff: Signoff { head_teacher_required: false },
-            files: FileRules { allowed_ext: docs(&["pdf", "docx"]), max_mb: None, allow_zip: false },
+            files: FileRules {
+                allowed_ext: docs(&["pdf", "docx"]),
+                max_mb: None,
+                retired_allow_zip: Retired,
+            },
             submission: Submission {
                 channel: Channel::Email,
                 address: None,
@@ -433,7 +605,7 @@ impl LaProfile {
 pub const STATUTORY_TIMINGS: Timings = Timings {
     target_meeting_months: 11,
     invite_lead_days: 42,
-    advice_request_lead_days: 42,
+    retired_advice_days: Retired,
     reports_due_before_meeting_days: 21,
     statutory_notice_days: 14,
     circulate_before_meeting_days: 14,
@@ -831,13 +1003,28 @@ mod tests {
         assert_eq!((t.report_after_meeting_days, t.la_decision_after_meeting_days), (14, 28), "reg 20");
         assert_eq!((t.target_meeting_months, t.final_plan_after_meeting_days), (11, 84));
         assert!(t.reports_due_before_meeting_days > t.circulate_before_meeting_days);
-        assert!(t.advice_request_lead_days >= t.reports_due_before_meeting_days);
+        assert!(t.invite_lead_days >= t.reports_due_before_meeting_days);
         assert!(t.invite_lead_days >= t.statutory_notice_days);
         assert_eq!((p.forms.advice_form.as_deref(), p.forms.old_form_cutoff), (None, None));
         assert!(p.forms.record_order.is_empty() && p.letters.is_empty() && p.submission.address.is_none());
         assert_eq!(p.documents.required, ["D01", "D02", "D10", "D11"]);
         assert_eq!(p.documents.forbidden, ["D17", "D18", "D19"]);
         assert!(!p.signoff.head_teacher_required);
+    }
+
+    /// Issue 15 item 12: `timings.advice_request_lead_days` and `files.allow_zip` were read
+    /// nowhere and are retired; a profile saved or exported with them still opens, and they are
+    /// no longer written.
+    #[test]
+    fn a_profile_with_retired_fields_still_opens_and_they_are_not_written() {
+        let p = LaProfile::statutory_defaults(301, "Barking and Dagenham");
+        let mut v: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap_or_default();
+        v["timings"]["advice_request_lead_days"] = 28.into();
+        v["files"]["allow_zip"] = true.into();
+        let old = LaProfile::parse("old.json", &v.to_string());
+        assert_eq!(old.as_ref(), Ok(&p));
+        let json = p.to_json();
+        assert!(!json.contains("advice_request_lead_days") && !json.contains("allow_zip"), "{json}");
     }
 
     #[test]
@@ -930,6 +1117,68 @@ mod tests {
         assert!(!cat_added.is_untouched_default("la-306"));
         let cat_edited = cat.with_custom(vec![edited]);
         assert!(cat_edited.is_edited("la-306") && !cat_edited.is_edited("kent"));
+    }
+
+    #[test]
+    fn the_review_practice_is_optional_and_checked() {
+        // Absent: the law's reading, and left out of a profile's JSON while it is the default.
+        let defaults = LaProfile::statutory_defaults(301, "Barking and Dagenham");
+        assert_eq!(defaults.review_practice, ReviewPractice::default());
+        assert!(!defaults.to_json().contains("review_practice"));
+        let mut v: serde_json::Value = serde_json::from_str(&defaults.to_json()).unwrap_or_default();
+        assert!(v.get("review_practice").is_none());
+        let parsed = LaProfile::parse("no-practice.json", &v.to_string()).map(|p| p.review_practice);
+        assert_eq!(parsed, Ok(ReviewPractice::default()));
+        // Redcar counts its target from the last review meeting; Devon reviews in Year 5's summer term.
+        v["review_practice"] = serde_json::json!({
+            "target_meeting_from": "last_review_meeting",
+            "transfer_reviews": [{"transfer": "phase", "years_before": 1, "from": "04-15", "by": "07-20",
+                                  "source": "Devon: Year 5 summer-term review"}],
+            "under5_shorter_cycle": true
+        });
+        let p = LaProfile::parse("practice.json", &v.to_string())
+            .unwrap_or_else(|p| unreachable!("{}", p.message));
+        assert_eq!(p.review_practice.target_meeting_from, TargetBase::LastReviewMeeting);
+        let r = p.review_practice.transfer_review(TransferKind::Phase).cloned();
+        assert_eq!(
+            r.map(|r| (r.from.in_school_year(2024), r.by.in_school_year(2024))),
+            Some((NaiveDate::from_ymd_opt(2025, 4, 15), NaiveDate::from_ymd_opt(2025, 7, 20)))
+        );
+        assert_eq!(LaProfile::parse("again.json", &p.to_json()).as_ref(), Ok(&p));
+
+        let refused = |practice: serde_json::Value, field: &str| {
+            check_refused(|v| v["review_practice"] = practice.clone(), field);
+        };
+        refused(serde_json::json!({"target_meeting_from": "the_moon"}), "the_moon");
+        let review = |from: &str, by: &str, years: u8| {
+            serde_json::json!({"transfer_reviews": [
+            {"transfer": "phase", "years_before": years, "from": from, "by": by}]})
+        };
+        refused(review("02-29", "07-20", 1), "02-29");
+        refused(review("13-01", "07-20", 1), "13-01");
+        refused(review("07-20", "04-15", 1), "transfer_reviews.from");
+        refused(review("09-01", "10-31", 2), "years_before");
+        // Autumn comes before summer in a school year.
+        assert!(
+            LaProfile::parse(
+                "ok.json",
+                &{
+                    let mut v = v.clone();
+                    v["review_practice"] = review("09-01", "07-20", 0);
+                    v
+                }
+                .to_string()
+            )
+            .is_ok()
+        );
+        // The shorter cycle needs 3 to 6 months (CoP 9.178).
+        check_refused(
+            |v| {
+                v["review_practice"] = serde_json::json!({"under5_shorter_cycle": true});
+                v["under5_review_months"] = 9.into();
+            },
+            "under5_review_months",
+        );
     }
 
     #[test]

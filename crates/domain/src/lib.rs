@@ -8,7 +8,7 @@
 //! - [`ar1`]: the record of the review meeting and its completeness checks (V04–V07, V17).
 //! - [`bundle`]: the submission bundle's file names and the validation rules V01–V19.
 //! - [`calendar`]: month arithmetic, bank holidays, working days, school terms.
-//! - [`clock`]: the statutory clock: milestones T02–T18 with due dates and reasons.
+//! - [`clock`]: the statutory clock of a whole cycle: milestones T02–T21 with due dates and reasons.
 //! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
 //! - [`child`]: a child or young person with an EHC plan, and validation of user input.
 //! - [`compliance`]: whether notice (T07) and circulation (T09) were in time.
@@ -20,6 +20,7 @@
 //! - [`review`]: an annual review, its meeting, and the stage machine (`stage + event`).
 //! - [`school`]: the school running the reviews, and the check of its details.
 //! - [`la`]: local-authority profiles (data files, not code).
+//! - [`la_edit`]: the school's edits to an LA profile in Settings, checked against the law.
 //! - [`letters`]: letter templates and merge fields (missing values are errors).
 //! - [`ncy`]: National Curriculum year arithmetic.
 //! - [`demo`]: the synthetic demo caseload.
@@ -41,6 +42,7 @@ pub mod follow_up;
 pub mod ids;
 pub mod invitees;
 pub mod la;
+pub mod la_edit;
 pub mod letters;
 pub mod mis;
 pub mod ncy;
@@ -48,6 +50,7 @@ pub mod paperwork;
 pub mod people;
 pub mod plan;
 pub mod problem;
+pub mod returned;
 pub mod review;
 pub mod school;
 pub mod text;

@@ -52,9 +52,14 @@ pub fn merge(current: &Snapshot, last: Option<&Snapshot>, incoming: &Snapshot) -
     incoming
         .iter()
         .map(|(field, value)| {
+            let last_value = last.and_then(|l| l.get(field));
             let merge = match current.get(field) {
                 None => FieldMerge::Update,
-                Some(now) => merge_field(now, last.and_then(|l| l.get(field)).map(String::as_str), value),
+                // A field the last import did not bring, still empty on record, is filled in.
+                Some(now) if now.is_empty() && last_value.is_none() && !value.is_empty() => {
+                    FieldMerge::Update
+                }
+                Some(now) => merge_field(now, last_value.map(String::as_str), value),
             };
             (field.clone(), merge)
         })
@@ -103,6 +108,22 @@ mod tests {
         let current = snap(&[("surname", "Typed")]);
         let merged = merge(&current, None, &snap(&[("surname", "FromMis")]));
         assert_eq!(merged, vec![("surname".to_owned(), FieldMerge::Kept)]);
+    }
+
+    #[test]
+    fn a_field_new_to_the_import_fills_what_is_empty_and_keeps_what_was_typed() {
+        let last = snap(&[("surname", "Smith")]);
+        let current = snap(&[("surname", "Smith"), ("need_types", ""), ("preferred_name", "Jo")]);
+        let incoming = snap(&[("surname", "Smith"), ("need_types", "ASD"), ("preferred_name", "Joanne")]);
+        let merged = merge(&current, Some(&last), &incoming);
+        assert_eq!(
+            merged,
+            vec![
+                ("need_types".to_owned(), FieldMerge::Update),
+                ("preferred_name".to_owned(), FieldMerge::Kept),
+                ("surname".to_owned(), FieldMerge::Same),
+            ]
+        );
     }
 
     #[test]

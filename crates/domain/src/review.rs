@@ -75,12 +75,15 @@ pub enum ReviewEvent {
     Submitted,
     /// The LA's decision letter arrived, on `today`'s reckoning.
     DecisionReceived { today: NaiveDate },
+    /// The LA sent the paperwork back asking for more (its quality check): the record reopens.
+    ReturnedByLa,
 }
 
 impl ReviewStage {
     /// The stage after `event` for a review at `self` whose meeting is `meeting`, or the problem
-    /// (field `stage`) that stops it. A stage never goes back: events that belong to an earlier
-    /// stage (circulating late papers) leave a later stage as it is.
+    /// (field `stage`) that stops it. A stage never goes back — events that belong to an earlier
+    /// stage (circulating late papers) leave a later stage as it is — except when the LA sends
+    /// the review back: the record reopens at "meeting held", and goes to the LA again.
     pub fn after(self, meeting: Option<NaiveDate>, event: ReviewEvent) -> Result<ReviewStage, Problem> {
         let refuse = |message: &str, hint: &str| Err(Problem::block("stage", message, hint));
         match event {
@@ -121,6 +124,15 @@ impl ReviewStage {
                 "Each review has one decision letter.",
             ),
             ReviewEvent::DecisionReceived { .. } => Ok(ReviewStage::Decided),
+            ReviewEvent::ReturnedByLa if self >= ReviewStage::Decided => refuse(
+                "The LA's decision for this review is already recorded.",
+                "A review the LA has decided cannot come back: record what followed the decision.",
+            ),
+            ReviewEvent::ReturnedByLa if self < ReviewStage::Submitted => refuse(
+                "This review has not been recorded as sent to the LA.",
+                "Record the day it was sent first.",
+            ),
+            ReviewEvent::ReturnedByLa => Ok(ReviewStage::MeetingHeld),
         }
     }
 }
@@ -331,6 +343,21 @@ mod tests {
                 ReviewEvent::DecisionReceived { today: after },
                 Err("The LA's decision for this review is already recorded."),
             ),
+            // The LA sends a review back (issue 15 item 6): the record reopens, and goes again.
+            (Submitted, meeting, ReviewEvent::ReturnedByLa, Ok(MeetingHeld)),
+            (MeetingHeld, meeting, ReviewEvent::Submitted, Ok(Submitted)),
+            (
+                ReadyToSubmit,
+                meeting,
+                ReviewEvent::ReturnedByLa,
+                Err("This review has not been recorded as sent to the LA."),
+            ),
+            (
+                Decided,
+                meeting,
+                ReviewEvent::ReturnedByLa,
+                Err("The LA's decision for this review is already recorded."),
+            ),
         ];
         for (stage, meeting, event, expected) in cases {
             let expected = expected.map_err(str::to_owned);
@@ -351,6 +378,7 @@ mod tests {
             Just(ReviewEvent::MarkedReady),
             Just(ReviewEvent::Submitted),
             day.prop_map(|today| ReviewEvent::DecisionReceived { today }),
+            Just(ReviewEvent::ReturnedByLa),
         ]
     }
 
@@ -359,11 +387,14 @@ mod tests {
     }
 
     proptest! {
-        /// A stage never goes back, and a refusal leaves the stage as it was with a reason the
-        /// user can act on.
+        /// A stage never goes back but when the LA sends a review back (to "meeting held"), and a
+        /// refusal leaves the stage as it was with a reason the user can act on.
         #[test]
         fn a_stage_never_goes_back(stage in any_stage(), meeting in any_meeting(), event in any_event()) {
             match stage.after(meeting, event) {
+                Ok(next) if event == ReviewEvent::ReturnedByLa => {
+                    prop_assert_eq!((stage, next), (ReviewStage::Submitted, ReviewStage::MeetingHeld));
+                }
                 Ok(next) => prop_assert!(next >= stage, "{stage:?} + {event:?} went back to {next:?}"),
                 Err(p) => {
                     prop_assert_eq!(p.field, "stage");
@@ -381,8 +412,9 @@ mod tests {
             }
         }
 
-        /// Every sequence of events that the machine accepts walks the stages in order, and a
-        /// review reaches "decided" only through a decision letter.
+        /// Every sequence of events that the machine accepts walks the stages in order (a return
+        /// by the LA steps back once, to the meeting's record), and a review reaches "decided"
+        /// only through a decision letter.
         #[test]
         fn every_accepted_walk_is_in_process_order(
             meeting in any_meeting(),
@@ -391,7 +423,7 @@ mod tests {
             let mut stage = ReviewStage::Planning;
             for event in events {
                 if let Ok(next) = stage.after(meeting, event) {
-                    prop_assert!(next >= stage);
+                    prop_assert!(next >= stage || event == ReviewEvent::ReturnedByLa);
                     if next == ReviewStage::Decided && stage != ReviewStage::Decided {
                         let decided = matches!(event, ReviewEvent::DecisionReceived { .. });
                         prop_assert!(decided, "decided by {:?}", event);

@@ -50,6 +50,9 @@ pub struct AfterMeetingDto {
     pub submitted_on: Option<String>,
     /// The decision's label, once recorded.
     pub decision: Option<String>,
+    /// The decision, once recorded.
+    #[serde(default)]
+    pub decided: Option<crate::Decision>,
     pub decided_on: Option<String>,
     /// T11: the record to the LA by.
     pub report_due: Option<String>,
@@ -57,9 +60,83 @@ pub struct AfterMeetingDto {
     pub decision_due: Option<String>,
     /// T14: the final plan due by (if the plan is amended).
     pub final_plan_due: Option<String>,
+    /// Where the review stands after its meeting ("open", "decision_overdue", "amending",
+    /// "concluded", "cease_appeal_window", "cease_appealed", "ceased") and its words.
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub state_label: String,
+    /// T12C: the LA's decision is overdue: chase the LA (from this date).
+    #[serde(default)]
+    pub chase_la: Option<String>,
+    /// T13: representations on the draft amended plan close.
+    #[serde(default)]
+    pub representations_close: Option<String>,
+    /// T21: the last day to appeal to the Tribunal.
+    #[serde(default)]
+    pub appeal_by: Option<String>,
+    /// What followed the decision, as recorded (for the form, dd/mm/yyyy).
+    #[serde(default)]
+    pub after_decision: AfterDecisionForm,
     pub actions: Vec<TrackedActionDto>,
     /// The review that the decision started, once recorded.
     pub next_review_id: Option<i64>,
+    /// Each time the LA sent the review back, oldest first; the last may be open.
+    #[serde(default)]
+    pub returns: Vec<LaReturnDto>,
+}
+
+/// The LA sent the review back asking for more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaReturnDto {
+    /// Long form, e.g. "Fri 20 Nov 2026".
+    pub returned_on: String,
+    /// The date the LA asked for an answer by, if it gave one.
+    pub respond_by: Option<String>,
+    /// Not yet sent back: answering it is the review's next step, due on `due`.
+    pub open: bool,
+    pub due: String,
+    /// Why `due` is that date.
+    pub why: String,
+    pub items: Vec<ReturnItemDto>,
+    pub resubmitted_on: Option<String>,
+}
+
+/// One thing the LA asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnItemDto {
+    /// Its place in the LA's list (the key to tick it off).
+    pub position: usize,
+    pub asked: String,
+    /// The day it was ticked off, long form.
+    pub done_on: Option<String>,
+}
+
+/// The LA's return as the form holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnForm {
+    /// The date the LA sent it back (dd/mm/yyyy).
+    pub returned_on: String,
+    /// The date the LA wants an answer by (dd/mm/yyyy), "" if it gave none.
+    pub respond_by: String,
+    /// What the LA asked for, one item per line.
+    pub asked: String,
+}
+
+/// What followed the LA's decision, as the form holds it: dates as dd/mm/yyyy, "" for not yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AfterDecisionForm {
+    /// Amend: the notice of the proposed amendments (with the plan and evidence).
+    pub notice: String,
+    /// Amend: the draft amended plan, when served later than the notice.
+    pub draft: String,
+    /// Amend: the final amended plan issued.
+    pub final_plan: String,
+    /// A mediation certificate (for an appeal).
+    pub mediation_certificate: String,
+    /// Cease: a Tribunal appeal lodged, and when it ended (cease upheld or withdrawn).
+    pub appeal_lodged: String,
+    pub appeal_ended: String,
 }
 
 /// The LA's decision as the form holds it.

@@ -58,6 +58,13 @@ pub struct BundleCheckDto {
     pub findings: Vec<FindingDto>,
     /// Any "block" finding not overridden.
     pub blocked: bool,
+    /// How to send the exported bundle: the LA's channel and address, one zip or its files.
+    #[serde(default)]
+    pub how_to_send: String,
+    /// The suggested email subject (or upload label): the child's initials and the LA's
+    /// reference, never a name.
+    #[serde(default)]
+    pub subject: String,
 }
 
 /// How far the bundle export has got, in bytes written and read back.

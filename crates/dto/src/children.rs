@@ -43,10 +43,17 @@ pub struct ChildDetail {
     pub last_review_meeting: Option<String>,
     /// The LA's decision letter after the last review.
     pub last_review_decision: Option<String>,
+    /// The SEN need types, primary first: "Autistic spectrum disorder (ASD)".
+    #[serde(default)]
+    pub need_types: Vec<String>,
     pub sections: Vec<PlanSection>,
     pub parents: Vec<Parent>,
     pub professionals: Vec<ProfessionalContact>,
     pub review: Option<ReviewSummary>,
+    /// The review before the current one, once the LA decided it (its amendment or appeal may
+    /// still be running).
+    #[serde(default)]
+    pub previous_review: Option<i64>,
     /// The child's details as the edit form shows them.
     pub form: ChildForm,
 }
@@ -159,4 +166,7 @@ pub struct ChildForm {
     pub transfer_ncy: String,
     /// `dd/mm/yyyy` of a post-16 to post-16 move; "" for none.
     pub post16_move: String,
+    /// The SEN need types as DfE codes, primary first: "ASD, SLCN"; "" if not recorded.
+    #[serde(default)]
+    pub need_types: String,
 }

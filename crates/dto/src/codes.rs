@@ -81,11 +81,13 @@ code_list! {
 code_list! {
     /// How urgent a review's next step is.
     Urgency {
-        Overdue = "overdue",
+        Overdue = "overdue" ("Overdue"),
+        /// The meeting booked is after T03: bring it forward.
+        MeetingTooLate = "meeting_too_late" ("Meeting too late"),
         /// No date of the plan's history is known: the clock has nothing to count from.
-        NeedsDates = "needs_dates",
-        DueSoon = "due_soon",
-        OnTrack = "on_track",
+        NeedsDates = "needs_dates" ("Dates needed"),
+        DueSoon = "due_soon" ("Due soon"),
+        OnTrack = "on_track" ("On track"),
     }
 }
 
@@ -277,5 +279,50 @@ code_list! {
         Revisions = "revisions" ("Word tracked changes"),
         Boldstrike = "boldstrike" ("Bold additions, struck-through deletions"),
         Table = "table" ("Table of changes"),
+    }
+}
+
+code_list! {
+    /// How the bundle reaches the LA (an LA profile's submission channel).
+    Channel {
+        Portal = "portal" ("LA portal"),
+        Email = "email" ("Email"),
+        Securefile = "securefile" ("Secure file transfer"),
+        DigitalForm = "digital_form" ("LA digital form"),
+    }
+}
+
+code_list! {
+    /// How an LA wants proposed amendments to the plan shown (spec §7.2).
+    LaAmendmentMode {
+        WordRevisions = "word_revisions" ("Word tracked changes"),
+        BoldStrike = "bold_strike" ("Bold additions, struck-through deletions"),
+        OnFormTable = "on_form_table" ("Table on the review form"),
+        AnnotatedOrTable = "annotated_or_table" ("Annotated plan or table"),
+    }
+}
+
+code_list! {
+    /// The kind of review (spec §9): annual, or one the LA holds between annual reviews or brings
+    /// forward.
+    ReviewType {
+        Annual = "annual" ("Annual review"),
+        Interim = "interim" ("Interim review (between annual reviews)"),
+        Early = "early" ("Early review (brought forward)"),
+    }
+}
+
+code_list! {
+    /// A document the SENCO adds to a review's checklist by hand (spec §4): one the invitee list
+    /// does not produce. The code is the document's (D07…).
+    AddableDocument {
+        SupportPlan = "D03" ("SEN support plan"),
+        CostedProvisionMap = "D07" ("Costed provision map"),
+        RiskAssessment = "D08" ("Risk assessment"),
+        Report = "D09" ("A report since the last review (from someone not invited)"),
+        PersonalBudget = "D12" ("Personal Budget request or review"),
+        HealthQuestionnaire = "D13" ("Health questionnaire"),
+        Attendance = "D14" ("Attendance and exclusion record"),
+        RequestForm = "D15" ("Request form (reassessment, change of placement, funding)"),
     }
 }

@@ -31,6 +31,7 @@ macro_rules! with_commands {
             app app_info: AppInfo {} -> $crate::AppInfo;
             app load_demo: LoadDemo {} -> usize;
             app caseload: Caseload {} -> Vec<$crate::CaseloadRow>;
+            app ceased_plans: CeasedPlans {} -> Vec<$crate::CeasedPlan>;
             app get_child: GetChild { id: i64 } -> $crate::ChildDetail;
             app new_child_form: NewChildForm {} -> $crate::ChildForm;
             app create_child: CreateChild { form: $crate::ChildForm } -> $crate::Saved;
@@ -58,6 +59,10 @@ macro_rules! with_commands {
             app profile_json: ProfileJson { id: String } -> String;
             app save_profile: SaveProfile { id: String, json: String } -> ();
             app reset_profile: ResetProfile { id: String } -> ();
+            app profile_form: ProfileForm { id: String } -> $crate::ProfileForm;
+            app save_profile_form: SaveProfileForm { id: String, form: $crate::ProfileForm }
+                -> $crate::ProfileSummary;
+            app remove_la: RemoveLa { id: String } -> ();
             app terms_text: TermsText {} -> String;
             app set_terms: SetTerms { text: String } -> $crate::CalendarSettings;
             app calendar_settings: CalendarSettings {} -> $crate::CalendarSettings;
@@ -87,6 +92,11 @@ macro_rules! with_commands {
             shell chase: Chase { review: i64, item: i64 } -> $crate::LettersWritten;
             shell attach_file: AttachFile { review: i64, item: i64 } -> $crate::ReviewPrep;
             app record_views: RecordViews { review: i64, item: i64, text: String } -> $crate::ReviewPrep;
+            app set_review_type: SetReviewType { review: i64, review_type: Option<$crate::ReviewType> }
+                -> $crate::ReviewPrep;
+            app add_checklist_document: AddChecklistDocument { review: i64, form: $crate::ChecklistDocumentForm }
+                -> $crate::ReviewPrep;
+            app remove_checklist_item: RemoveChecklistItem { review: i64, item: i64 } -> $crate::ReviewPrep;
             shell circulation_letters: CirculationLetters { review: i64 } -> $crate::LettersWritten;
             // The meeting and the AR1 record.
             app ar1: Ar1 { review: i64 } -> $crate::Ar1Dto;
@@ -99,7 +109,12 @@ macro_rules! with_commands {
             app after_meeting: AfterMeeting { review: i64 } -> $crate::AfterMeetingDto;
             app mark_ready_to_submit: MarkReadyToSubmit { review: i64 } -> $crate::AfterMeetingDto;
             app mark_submitted: MarkSubmitted { review: i64, date: String } -> $crate::AfterMeetingDto;
+            app record_after_decision: RecordAfterDecision { review: i64, form: $crate::AfterDecisionForm }
+                -> $crate::AfterMeetingDto;
             app record_decision: RecordDecision { review: i64, form: $crate::DecisionForm }
+                -> $crate::AfterMeetingDto;
+            app record_return: RecordReturn { review: i64, form: $crate::ReturnForm } -> $crate::AfterMeetingDto;
+            app set_return_item: SetReturnItem { review: i64, position: usize, done: bool }
                 -> $crate::AfterMeetingDto;
             app set_action_status: SetActionStatus { review: i64, row: usize, status: $crate::ActionStatus, note: String }
                 -> $crate::TrackedActionDto;

@@ -73,6 +73,9 @@ pub struct Pupil {
     pub legal_forenames: String,
     pub legal_surname: String,
     pub preferred_name: Option<String>,
+    /// The SEN need type codes, primary first.
+    #[serde(default)]
+    pub need_types: Vec<String>,
     pub parents: Vec<PupilParent>,
 }
 

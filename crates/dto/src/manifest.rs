@@ -43,8 +43,8 @@ pub struct ManifestChild {
 pub struct ManifestReview {
     /// YYYY-MM-DD.
     pub meeting_date: String,
-    /// `annual`.
-    pub review_type: String,
+    /// `annual`, `interim` or `early` (spec §9).
+    pub review_type: crate::ReviewType,
     /// `maintain`, `amend`, `cease`, or null if none was made.
     pub recommendation: Option<String>,
     pub amendments_proposed: bool,

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ChecklistStatus, ComplianceState, ContactMethod, InviteeKind, Stage};
+use crate::{
+    AddableDocument, ChecklistStatus, ComplianceState, ContactMethod, InviteeKind, ReviewType, Stage,
+};
 
 /// Everything the "Before the meeting" screen shows for one review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +14,8 @@ pub struct ReviewPrep {
     pub child_name: String,
     pub stage: Stage,
     pub stage_label: String,
+    /// Annual, interim or early (spec §9).
+    pub review_type: ReviewType,
     /// The meeting as the form shows it (`dd/mm/yyyy`, `HH:MM`, venue); empty strings when unset.
     pub meeting: MeetingForm,
     /// "Tuesday 20 January 2026 at 10:00", when set.
@@ -95,6 +99,18 @@ pub struct ChecklistDto {
     /// `received`, `overdue`, `awaited` or `not_requested`.
     pub status: ChecklistStatus,
     pub status_label: String,
+    /// Added by hand and nothing received yet: it can be taken off the list.
+    #[serde(default)]
+    pub removable: bool,
+}
+
+/// A document added to the checklist by hand: which, and its title (the document's name if
+/// left blank; for a report from someone not invited, whose it is).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistDocumentForm {
+    /// `None` until chosen.
+    pub code: Option<AddableDocument>,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -65,6 +65,21 @@ pub struct ChildTimeline {
     pub term_dates_known: bool,
     /// Problems with the review's dates.
     pub warnings: Vec<String>,
+    /// The plan has ceased, from this date (long form): the child is off the active caseload
+    /// and the page is kept for the record.
+    #[serde(default)]
+    pub ceased_from: Option<String>,
+}
+
+/// A child whose plan has ceased (the appeal window closed, or an appeal ended): off the active
+/// caseload, kept for the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CeasedPlan {
+    pub child_id: i64,
+    pub name: String,
+    pub la_name: String,
+    /// Long form, e.g. "21 Jan 2027".
+    pub ceased_from: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

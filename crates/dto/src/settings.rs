@@ -52,6 +52,41 @@ pub struct ProfileSummary {
     pub channel: String,
 }
 
+/// The parts of an LA profile edited in Settings (the rest is edited as JSON). Numbers stay as
+/// typed, so that a mistake is shown beside its field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileForm {
+    pub name: String,
+    pub channel: Option<crate::Channel>,
+    /// The LA's email address, portal name or URL for the bundle.
+    pub address: String,
+    /// The LA's review form (AR1): title and version.
+    pub ar1_title: String,
+    pub ar1_version: String,
+    /// The LA has a review form per year group: its forms are edited as JSON, and the two
+    /// fields above are not used.
+    #[serde(default)]
+    pub forms_by_year: bool,
+    /// The LA's own request-for-advice form, blank when it has none.
+    pub advice_form: String,
+    pub amendment_mode: Option<crate::LaAmendmentMode>,
+    pub timings: TimingsForm,
+}
+
+/// An LA's timings as typed: days, except the target for the meeting (months).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimingsForm {
+    pub target_meeting_months: String,
+    /// Invitations and requests for advice go out together (T06).
+    pub invite_lead_days: String,
+    pub reports_due_before_meeting_days: String,
+    pub statutory_notice_days: String,
+    pub circulate_before_meeting_days: String,
+    pub report_after_meeting_days: String,
+    pub la_decision_after_meeting_days: String,
+    pub final_plan_after_meeting_days: String,
+}
+
 /// The school's calendar settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarSettings {

@@ -66,16 +66,17 @@ fn ctf() -> String {
 fn csv() -> String {
     let mut x = String::from(
         "UPN,Legal Surname,Legal Forename,DOB,Year,SEN Status,Primary Need,Contact 1 Name,Contact 1 Relationship,\
-         Contact 1 Parental Responsibility,Contact 1 Email,Contact 1 Address\r\n",
+         Contact 1 Parental Responsibility,Contact 1 Email,Contact 1 Mobile,Contact 1 Address\r\n",
     );
     for n in 0..PUPILS {
         x.push_str(&format!(
             "{},Benchmarkson{n},Synthetic,1{}/0{}/2012,Year {},E,ASD,Mrs Parent Benchmarkson{n},Mother,Yes,\
-             parent{n}@example.org,\"{n} Benchmark Road, Sampletown, ZZ99 1AA\"\r\n",
+             parent{n}@example.org,07700 900{:03},\"{n} Benchmark Road\r\nSampletown\r\nZZ99 1AA\"\r\n",
             upn(n),
             n % 10,
             1 + n % 9,
-            1 + n % 11
+            1 + n % 11,
+            n % 1000
         ));
     }
     x
@@ -105,7 +106,10 @@ fn main() {
         black_box(read_ctf(black_box(ctf.as_bytes())).unwrap());
     });
     let csv = csv();
-    assert_eq!(read_csv(csv.as_bytes(), None).unwrap().pupils.len(), PUPILS);
+    let file = read_csv(csv.as_bytes(), None).unwrap();
+    assert_eq!(file.pupils.len(), PUPILS);
+    // A value with line breaks is one row: the last pupil is on row PUPILS + 1.
+    assert_eq!(file.pupils.last().map(|p| p.row), Some(PUPILS + 1));
     measure("read_csv, 2,000 pupils", || {
         black_box(read_csv(black_box(csv.as_bytes()), None).unwrap());
     });

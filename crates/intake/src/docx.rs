@@ -29,6 +29,9 @@ pub const MAX_RATIO: u64 = 200;
 pub const MAX_HEADER_PARTS: usize = 60;
 /// How deeply paragraphs (in text boxes) and tables may nest. Word stops well short of this.
 pub const MAX_NESTING: usize = 64;
+/// The most grid columns one cell spans, or a row skips before its first cell, as read (Word
+/// allows 63 columns in a table).
+pub const MAX_GRID_SPAN: u32 = 64;
 
 /// Where a paragraph of a Word document is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,8 +46,13 @@ pub enum Origin {
 }
 
 /// The table cell a paragraph is in: its table (numbered in reading order, a nested table its
-/// own number), row and column, each counted from 0. Merged cells are not followed: a cell
-/// merged down from the row above reads as an empty cell.
+/// own number), row and column, each counted from 0.
+///
+/// The column is the table's grid column the cell starts in, so that a column is the same
+/// column on every row however the rows' cells are merged: a cell merged across columns
+/// (`w:gridSpan`) counts as all of them, and the grid columns a row leaves out before its first
+/// cell (`w:gridBefore`) are counted. A cell merged down from the row above (`w:vMerge`) is
+/// empty as Word writes it: its text is in the row where the merged cell starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Cell {
     pub table: u32,
@@ -68,7 +76,10 @@ pub struct DocParagraph {
 pub fn docx_document(bytes: &[u8], limit: u64) -> Result<Vec<DocParagraph>, Refusal> {
     match sniff(bytes, limit)? {
         FileType::Docx => {}
-        other => return Err(Refusal::WrongType { expected: "Word document (.docx)", found: other.label() }),
+        FileType::LegacyOffice => {
+            return Err(Refusal::WrongType { expected: DOCX, found: compound_label(bytes) });
+        }
+        other => return Err(Refusal::WrongType { expected: DOCX, found: other.label() }),
     }
     catch_unwind(AssertUnwindSafe(|| {
         let mut parts = Parts::open(bytes)?;
@@ -82,6 +93,26 @@ pub fn docx_document(bytes: &[u8], limit: u64) -> Result<Vec<DocParagraph>, Refu
         Ok(out)
     }))
     .unwrap_or_else(|_| Err(Refusal::Unreadable { detail: "the document's structure is invalid".to_owned() }))
+}
+
+/// What a plan must be: the only kind of file read here.
+const DOCX: &str = "Word document (.docx)";
+
+/// What an OLE compound file is, as a refusal names it: a Word 97–2003 .doc (to be saved as
+/// .docx in Word), an Office document with a password (Office encrypts a .docx into one), or
+/// another pre-2007 Office file. Read behind a panic boundary; only stream names are looked at.
+fn compound_label(bytes: &[u8]) -> &'static str {
+    let kind = catch_unwind(AssertUnwindSafe(|| {
+        let cfb = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+        if cfb.is_stream("/EncryptionInfo") || cfb.is_stream("/EncryptedPackage") {
+            Some("password-protected Office document")
+        } else if cfb.is_stream("/WordDocument") {
+            Some("Word 97\u{2013}2003 document (.doc)")
+        } else {
+            None
+        }
+    }));
+    kind.ok().flatten().unwrap_or("pre-2007 Office file")
 }
 
 /// The text of a .docx's body and text boxes, paragraph by paragraph, as [`docx_document`]
@@ -180,11 +211,40 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// The table being read: its number, and the row and column reached.
+/// The table being read: its number, the row reached, the grid column the cell being read
+/// starts in and how many it spans, and where the next cell of the row starts.
 struct Table {
     id: u32,
     row: Option<u32>,
-    column: Option<u32>,
+    column: u32,
+    span: u32,
+    next_column: u32,
+}
+
+impl Table {
+    fn new(id: u32) -> Table {
+        Table { id, row: None, column: 0, span: 1, next_column: 0 }
+    }
+}
+
+/// A `w:val` count (`w:gridSpan`, `w:gridBefore`), capped at [`MAX_GRID_SPAN`]; `None` if it is
+/// missing or not a number.
+fn grid_count(e: &BytesStart<'_>) -> Option<u32> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().into_inner() == "val")
+        .and_then(|a| a.value.as_ref().trim().parse::<u32>().ok())
+        .map(|n| n.min(MAX_GRID_SPAN))
+}
+
+/// Grid spans and skipped columns, as Word writes them in a cell's or a row's properties.
+fn grid(tables: &mut [Table], e: &BytesStart<'_>) {
+    let Some(t) = tables.last_mut() else { return };
+    match e.local_name().into_inner() {
+        "gridSpan" => t.span = grid_count(e).unwrap_or(1).max(1),
+        "gridBefore" => t.next_column = t.next_column.saturating_add(grid_count(e).unwrap_or(0)),
+        _ => {}
+    }
 }
 
 /// An open paragraph.
@@ -199,9 +259,10 @@ fn next(n: Option<u32>) -> Option<u32> {
 }
 
 /// Whether an element's content is not the document's text as Word shows it with the changes
-/// accepted: deleted or moved-away text, and the VML copy of what `mc:Choice` holds.
+/// accepted: deleted or moved-away text, the VML copy of what `mc:Choice` holds, and a cell's or
+/// a row's properties before a tracked change (their merges are not the table's).
 fn hidden(local: &str) -> bool {
-    matches!(local, "del" | "moveFrom" | "Fallback")
+    matches!(local, "del" | "moveFrom" | "Fallback" | "tcPrChange" | "trPrChange")
 }
 
 fn paragraphs(xml: &[u8], part: Origin) -> Result<Vec<DocParagraph>, Refusal> {
@@ -251,7 +312,7 @@ fn paragraphs(xml: &[u8], part: Origin) -> Result<Vec<DocParagraph>, Refusal> {
                         let cell = tables.last().map(|t| Cell {
                             table: t.id,
                             row: t.row.unwrap_or(0),
-                            column: t.column.unwrap_or(0),
+                            column: t.column,
                         });
                         open.push(Open { text: String::new(), origin, cell });
                     }
@@ -259,20 +320,24 @@ fn paragraphs(xml: &[u8], part: Origin) -> Result<Vec<DocParagraph>, Refusal> {
                         if tables.len() >= MAX_NESTING {
                             return Err(too_deep());
                         }
-                        tables.push(Table { id: next_table, row: None, column: None });
+                        tables.push(Table::new(next_table));
                         next_table = next_table.saturating_add(1);
                     }
                     "tr" => {
                         if let Some(t) = tables.last_mut() {
                             t.row = next(t.row);
-                            t.column = None;
+                            t.column = 0;
+                            t.span = 1;
+                            t.next_column = 0;
                         }
                     }
                     "tc" => {
                         if let Some(t) = tables.last_mut() {
-                            t.column = next(t.column);
+                            t.column = t.next_column;
+                            t.span = 1;
                         }
                     }
+                    "gridSpan" | "gridBefore" => grid(&mut tables, &e),
                     "sdt" => {
                         if controls.len() >= MAX_NESTING {
                             return Err(too_deep());
@@ -311,6 +376,11 @@ fn paragraphs(xml: &[u8], part: Origin) -> Result<Vec<DocParagraph>, Refusal> {
                     "tbl" => {
                         tables.pop();
                     }
+                    "tc" => {
+                        if let Some(t) = tables.last_mut() {
+                            t.next_column = t.column.saturating_add(t.span);
+                        }
+                    }
                     "sdt" => {
                         controls.pop();
                     }
@@ -326,6 +396,7 @@ fn paragraphs(xml: &[u8], part: Origin) -> Result<Vec<DocParagraph>, Refusal> {
                     ("br" | "cr", Some(text)) => text.push('\n'),
                     ("noBreakHyphen", Some(text)) => text.push('-'),
                     ("showingPlcHdr", _) => placeholder_shown(&mut controls, &e),
+                    ("gridSpan" | "gridBefore", _) => grid(&mut tables, &e),
                     _ => {}
                 }
             }
@@ -492,6 +563,46 @@ mod tests {
     }
 
     #[test]
+    fn issue_14_a_merged_cell_s_column_is_the_grid_column_it_starts_in() {
+        // A heading merged across three columns; a letter merged down (its continuation holds an
+        // empty paragraph); a row leaving out its first two columns; a span over the cap, one
+        // that is not a number, and one before a tracked change (not the table's); a nested
+        // table, then the outer cell again.
+        let xml = br#"<w:document xmlns:w="w"><w:body><w:tbl>
+            <w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>Section B</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc>
+                  <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Health</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>
+                  <w:tc><w:p><w:r><w:t>one</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>two</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr><w:tc><w:p><w:r><w:t>last</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:gridSpan w:val="4000000000"/></w:tcPr><w:p><w:r><w:t>wide</w:t></w:r></w:p></w:tc>
+                  <w:tc><w:tcPr><w:gridSpan w:val="x"/><w:tcPrChange w:id="1"><w:tcPr><w:gridSpan w:val="9"/></w:tcPr></w:tcPrChange></w:tcPr><w:p><w:r><w:t>beside</w:t></w:r></w:p>
+                    <w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"></w:gridSpan></w:tcPr><w:p><w:r><w:t>n1</w:t></w:r></w:p></w:tc>
+                      <w:tc><w:p><w:r><w:t>n2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+                    <w:p><w:r><w:t>outer again</w:t></w:r></w:p></w:tc>
+                  <w:tc><w:p><w:r><w:t>right</w:t></w:r></w:p></w:tc></w:tr>
+        </w:tbl></w:body></w:document>"#;
+        let at = |text: &str, cell: (u32, u32, u32)| (text.to_owned(), Origin::Body, Some(cell));
+        assert_eq!(
+            read(xml, &[]),
+            vec![
+                at("Section B", (0, 0, 0)),
+                at("C", (0, 1, 0)),
+                at("Health", (0, 1, 1)),
+                at("one", (0, 2, 1)),
+                at("two", (0, 2, 2)),
+                at("last", (0, 3, 2)),
+                at("wide", (0, 4, 0)),
+                at("beside", (0, 4, MAX_GRID_SPAN)),
+                at("n1", (1, 0, 0)),
+                at("n2", (1, 0, 2)),
+                at("outer again", (0, 4, MAX_GRID_SPAN)),
+                at("right", (0, 4, MAX_GRID_SPAN + 1)),
+            ]
+        );
+    }
+
+    #[test]
     fn nesting_deeper_than_word_writes_is_refused() {
         let deep = format!(
             "<w:document><w:body>{}{}</w:body></w:document>",
@@ -524,6 +635,47 @@ mod tests {
         assert_eq!(code(b"not xml at all <<<"), "wrong_type");
         let broken = docx(b"<w:document><w:p><w:t>unclosed</w:p>");
         assert_eq!(code(&broken), "unreadable");
+    }
+
+    fn compound_with(streams: &[&str]) -> Vec<u8> {
+        let Ok(mut cfb) = cfb::CompoundFile::create(Cursor::new(Vec::new())) else { return Vec::new() };
+        for path in streams {
+            if let Ok(mut s) = cfb.create_stream(path) {
+                let _ = s.write_all(b"synthetic");
+            }
+        }
+        let _ = cfb.flush();
+        cfb.into_inner().into_inner()
+    }
+
+    #[test]
+    fn issue_14_a_doc_a_pdf_or_a_password_is_refused_saying_what_the_file_is() {
+        let said = |bytes: &[u8]| match docx_document(bytes, LIMIT) {
+            Ok(_) => "read".to_owned(),
+            Err(r) => format!("{}: {r}", r.code()),
+        };
+        for (bytes, expected) in [
+            (
+                compound_with(&["/WordDocument", "/1Table"]),
+                "the file is a Word 97\u{2013}2003 document (.doc), not a Word document (.docx). Open it in Word, choose File > Save As > Word Document (.docx)",
+            ),
+            (
+                compound_with(&["/EncryptionInfo", "/EncryptedPackage"]),
+                "the file is a password-protected Office document, not a Word document (.docx). Open it in Word, remove the password",
+            ),
+            (
+                compound_with(&["/Workbook"]),
+                "the file is a pre-2007 Office file, not a Word document (.docx)",
+            ),
+            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 truncated".to_vec(), "the file is a pre-2007 Office file"),
+            (
+                b"%PDF-1.7\n1 0 obj".to_vec(),
+                "the file is a PDF, not a Word document (.docx). If the LA sent the plan in Word too, use that",
+            ),
+        ] {
+            let said = said(&bytes);
+            assert!(said.starts_with("wrong_type: ") && said.contains(expected), "{said}");
+        }
     }
 
     #[test]

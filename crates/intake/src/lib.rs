@@ -136,6 +136,27 @@ impl Refusal {
     }
 }
 
+/// How a file Word opens becomes the .docx asked for: a .doc, a PDF, a password-protected
+/// document. `None` for anything else.
+fn converting(expected: &str, found: &str) -> Option<&'static str> {
+    if !expected.contains(".docx") {
+        return None;
+    }
+    if found.contains("(.doc)") {
+        Some("Open it in Word, choose File > Save As > Word Document (.docx), then use the .docx. ")
+    } else if found.starts_with("password") {
+        Some(
+            "Open it in Word, remove the password (File > Info > Protect Document), save it, then try again. ",
+        )
+    } else if found == "PDF" {
+        Some(
+            "If the LA sent the plan in Word too, use that; otherwise open the PDF in Word (File > Open converts it), check the text, and save it as .docx. ",
+        )
+    } else {
+        None
+    }
+}
+
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -167,7 +188,9 @@ impl std::fmt::Display for Refusal {
                 write!(f, "the file is damaged and cannot be read ({detail}). Ask the sender for a new copy.")
             }
             Refusal::WrongType { expected, found } => {
-                write!(f, "the file is a {found}, not a {expected}. Choose the {expected}, or ask for one.")
+                write!(f, "the file is a {found}, not a {expected}. ")?;
+                f.write_str(converting(expected, found).unwrap_or(""))?;
+                write!(f, "Choose the {expected}, or ask for one.")
             }
         }
     }

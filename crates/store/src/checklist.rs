@@ -159,6 +159,40 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Adds one document to `review`'s checklist, asked for on `requested_on`, and returns its
+    /// id.
+    pub fn add_checklist_document(
+        &mut self,
+        review: ReviewId,
+        item: &NewChecklistItem,
+        requested_on: Option<NaiveDate>,
+    ) -> Result<i64, StoreError> {
+        self.add_checklist_items(review, std::slice::from_ref(item))?;
+        let id = self.tx.last_insert_rowid();
+        self.tx.execute(
+            "UPDATE checklist_item SET requested_on = ?2 WHERE id = ?1",
+            params![id, requested_on.map(iso)],
+        )?;
+        self.touch("checklist_item", id);
+        Ok(id)
+    }
+
+    /// Takes item `item` off `review`'s checklist, if nothing has been received for it: an item
+    /// of another review, or one with a file or views, is `NotFound` and nothing changes.
+    pub fn remove_checklist_item(&mut self, review: ReviewId, item: i64) -> Result<(), StoreError> {
+        let removed = self.tx.execute(
+            "DELETE FROM checklist_item
+             WHERE id = ?1 AND review_id = ?2 AND received_on IS NULL AND file_sha256 IS NULL
+                   AND views_text IS NULL",
+            params![item, review.0],
+        )?;
+        if removed == 0 {
+            return Err(StoreError::NotFound { what: "checklist item", id: item });
+        }
+        self.touch("checklist_item", item);
+        Ok(())
+    }
+
     /// A review's checklist items (id, document code, title), as this transaction sees them.
     pub fn checklist_codes(&self, review: ReviewId) -> Result<Vec<ChecklistCode>, StoreError> {
         let mut stmt = self.tx.prepare(

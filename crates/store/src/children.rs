@@ -1,7 +1,7 @@
 //! A child's record: the `child` table, their EHC plan (`ehc_plan`, `plan_section`) and the
 //! people around them (`people.rs`). Deleting a child deletes all of it.
 
-use ardesk_domain::child::{ChildRecord, Upn};
+use ardesk_domain::child::{ChildRecord, Upn, need_type_codes, parse_need_types};
 use ardesk_domain::clock::{ReviewHistory, Transfers};
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
@@ -59,7 +59,7 @@ const CHILD_COLUMNS: &str = "
     c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
     c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
     r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move, r.circulated_on,
-    p.last_review_meeting
+    p.last_review_meeting, c.need_types
     FROM child c
     JOIN ehc_plan p ON p.child_id = c.id
     LEFT JOIN review r ON r.id = (SELECT max(id) FROM review WHERE child_id = c.id)";
@@ -88,6 +88,7 @@ struct RawChild {
     post16_move: Option<String>,
     circulated_on: Option<String>,
     last_meeting: Option<String>,
+    need_types: String,
 }
 
 impl RawChild {
@@ -114,6 +115,7 @@ impl RawChild {
             post16_move: row.get(18)?,
             circulated_on: row.get(19)?,
             last_meeting: row.get(20)?,
+            need_types: row.get(21)?,
         })
     }
 
@@ -150,6 +152,7 @@ impl RawChild {
                     None => None,
                 },
             },
+            need_types: parse_need_types(&self.need_types).map_err(|_| corrupt("need types", id))?,
         };
         let review = match (self.review_id, self.stage) {
             (Some(review_id), Some(stage)) => Some(StoredReview {
@@ -238,9 +241,9 @@ impl Tx<'_> {
         exec_child(
             &self.tx,
             "INSERT INTO child (id, legal_forenames, legal_surname, preferred_name, dob, upn,
-                                ncy_offset, looked_after, la_id, la_ref, transfer_ncy, post16_move)
+                                ncy_offset, looked_after, la_id, la_ref, transfer_ncy, post16_move, need_types)
              VALUES (:id, :forenames, :surname, :preferred, :dob, :upn, :offset, :lac, :la, :la_ref,
-                     :transfer_ncy, :post16_move)",
+                     :transfer_ncy, :post16_move, :need_types)",
             None,
             child,
         )?;
@@ -266,7 +269,7 @@ impl Tx<'_> {
             "UPDATE child SET legal_forenames = :forenames, legal_surname = :surname,
                     preferred_name = :preferred, dob = :dob, upn = :upn, ncy_offset = :offset,
                     looked_after = :lac, la_id = :la, la_ref = :la_ref,
-                    transfer_ncy = :transfer_ncy, post16_move = :post16_move
+                    transfer_ncy = :transfer_ncy, post16_move = :post16_move, need_types = :need_types
              WHERE id = :id",
             Some(id.0),
             child,
@@ -358,6 +361,7 @@ fn exec_child(
             ":la_ref": child.la_ref,
             ":transfer_ncy": child.transfers.extra_transfer_ncy,
             ":post16_move": child.transfers.post16_move.map(iso),
+            ":need_types": need_type_codes(&child.need_types),
         },
     )
     .map_err(duplicate_upn)

@@ -73,7 +73,8 @@ CREATE TABLE child (
     la_ref TEXT,                                  -- the LA's own reference
     transfer_ncy INTEGER CHECK (transfer_ncy BETWEEN -1 AND 13), -- v2: a phase transfer besides Y6 and Y11
     post16_move TEXT,                             -- v2: the date of a post-16 move
-    mis_snapshot TEXT                             -- v9: what the MIS import last said (JSON)
+    mis_snapshot TEXT,                            -- v9: what the MIS import last said (JSON)
+    need_types TEXT NOT NULL DEFAULT ''           -- v12: SEN need type codes, primary first ("ASD, SLCN")
 ) STRICT;
 
 -- The child's EHC plan: one per child. Its dates anchor the next review: the LA's last decision
@@ -151,9 +152,35 @@ CREATE TABLE review (
         CHECK (decision IS NULL OR decision IN ('no_change','minor','significant','cease')),
     decided_on TEXT,                              -- v5: the date of the LA's decision letter
     amendment_mode TEXT                           -- v6: NULL means the LA profile's default
-        CHECK (amendment_mode IS NULL OR amendment_mode IN ('revisions','boldstrike','table'))
+        CHECK (amendment_mode IS NULL OR amendment_mode IN ('revisions','boldstrike','table')),
+    amendment_notice_on TEXT,                     -- v13: amend: notice of the proposed amendments
+    draft_plan_on TEXT,                           -- v13: amend: the draft amended plan served
+    final_plan_on TEXT,                           -- v13: amend: the final amended plan issued
+    mediation_certificate_on TEXT,                -- v13: a mediation certificate (CFA 2014 s55)
+    appeal_lodged_on TEXT,                        -- v13: a Tribunal appeal lodged
+    appeal_ended_on TEXT,                         -- v13: and ended
+    review_type TEXT NOT NULL DEFAULT 'annual'    -- v14: annual, or held early or between
+        CHECK (review_type IN ('annual','interim','early'))
 ) STRICT;
 CREATE INDEX review_child ON review (child_id);
+
+-- v14: the LA sent the review back (its QA step): when, by when it wants an answer, and when
+-- the review went back to it; each item it asked for, ticked off when done.
+CREATE TABLE la_return (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    returned_on TEXT NOT NULL,
+    respond_by TEXT,
+    resubmitted_on TEXT
+) STRICT;
+CREATE INDEX la_return_review ON la_return (review_id);
+CREATE TABLE la_return_item (
+    return_id INTEGER NOT NULL REFERENCES la_return (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    asked TEXT NOT NULL,
+    done_on TEXT,
+    PRIMARY KEY (return_id, position)
+) STRICT;
 
 ------------------------------------------------------------------------------------------------
 -- Before the meeting (invitees.rs, checklist.rs, files.rs, letters.rs)

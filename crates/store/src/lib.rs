@@ -38,6 +38,7 @@ mod invitees;
 mod letters;
 mod migrations;
 mod people;
+mod returns;
 mod reviews;
 mod settings;
 
@@ -60,7 +61,8 @@ pub use invitees::StoredInvitee;
 pub use letters::{LetterLogRow, LetterTemplate};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use people::{StoredParent, StoredProfessional};
-pub use reviews::{DecisionOn, ReviewInfo, ReviewSummary, StoredReview};
+pub use returns::StoredReturn;
+pub use reviews::{AfterDecision, DecisionOn, ReviewInfo, ReviewSummary, StoredReview};
 pub use settings::CustomProfile;
 
 /// How long a connection waits for another process (the CLI, a second window) to release a lock.

@@ -25,6 +25,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v9.sql")),
     M::up(include_str!("schema_v10.sql")),
     M::up(include_str!("schema_v11.sql")),
+    M::up(include_str!("schema_v12.sql")),
+    M::up(include_str!("schema_v13.sql")),
+    M::up(include_str!("schema_v14.sql")),
 ];
 
 /// The schema version this build writes.

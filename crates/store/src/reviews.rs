@@ -6,6 +6,7 @@
 use ardesk_domain::dates::iso;
 use ardesk_domain::follow_up::Decision;
 use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::paperwork::ReviewType;
 use ardesk_domain::review::{Meeting, Review, ReviewStage};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, params};
@@ -28,7 +29,11 @@ pub struct ReviewSummary {
     pub stage: ReviewStage,
     pub submitted_on: Option<NaiveDate>,
     pub decision: Option<DecisionOn>,
+    /// What followed the decision, as far as recorded.
+    pub after: AfterDecision,
 }
+
+pub use ardesk_domain::follow_up::AfterDecision;
 
 /// The LA's decision on a review and the date of its letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,18 +90,59 @@ impl Store {
         Ok(ReviewInfo { child: ChildId(child), review: review_of(review.0, columns)? })
     }
 
+    /// The kind of review (annual, interim or early).
+    pub fn review_type(&self, review: ReviewId) -> Result<ReviewType, StoreError> {
+        let code: String = self
+            .conn
+            .query_row("SELECT review_type FROM review WHERE id = ?1", [review.0], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "review", id: review.0 })?;
+        ReviewType::from_code(&code).ok_or_else(|| corrupt("review type", review.0))
+    }
+
     /// Every review of a child, oldest first.
     pub fn reviews_of(&self, child: ChildId) -> Result<Vec<ReviewSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, meeting_date, stage, submitted_on, decision, decided_on
-             FROM review WHERE child_id = ?1 ORDER BY id",
-        )?;
-        type Raw = (i64, Option<String>, String, Option<String>, Option<String>, Option<String>);
+        Ok(self.summaries("WHERE child_id = ?1", &[&child.0])?.into_iter().map(|(_, s)| s).collect())
+    }
+
+    /// Each child's latest review with the LA's decision recorded, by child: what follows a
+    /// decision (an amendment, an appeal window) may still be running on it.
+    pub fn latest_decided_reviews(
+        &self,
+    ) -> Result<std::collections::HashMap<ChildId, ReviewSummary>, StoreError> {
+        Ok(self.summaries("WHERE decision IS NOT NULL", &[])?.into_iter().collect())
+    }
+
+    /// The reviews `filter` (a WHERE clause) selects, oldest first, with their child.
+    fn summaries(
+        &self,
+        filter: &str,
+        values: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<(ChildId, ReviewSummary)>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, meeting_date, stage, submitted_on, decision, decided_on, amendment_notice_on,
+                    draft_plan_on, final_plan_on, mediation_certificate_on, appeal_lodged_on, appeal_ended_on,
+                    child_id
+             FROM review {filter} ORDER BY id"
+        ))?;
+        type Raw = (
+            i64,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            [Option<String>; 6],
+            i64,
+        );
         let rows: Vec<Raw> = stmt
-            .query_map([child.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .query_map(values, |r| {
+                let after = [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?];
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, after, r.get(12)?))
+            })?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(id, meeting, stage, submitted, decision, decided)| {
+            .map(|(id, meeting, stage, submitted, decision, decided, after, child)| {
                 let opt_date = |d: Option<String>, what: &str| d.map(|d| date(&d, what, id)).transpose();
                 let decision = match (decision, opt_date(decided, "decision date")?) {
                     (Some(code), Some(on)) => Some(DecisionOn {
@@ -105,13 +151,25 @@ impl Store {
                     }),
                     _ => None,
                 };
-                Ok(ReviewSummary {
+                let summary = ReviewSummary {
                     id: ReviewId(id),
                     meeting_date: opt_date(meeting, "meeting date")?,
                     stage: ReviewStage::from_code(&stage).ok_or_else(|| corrupt("review stage", id))?,
                     submitted_on: opt_date(submitted, "submission date")?,
                     decision,
-                })
+                    after: {
+                        let [notice, draft, final_plan, mediation, lodged, ended] = after;
+                        AfterDecision {
+                            notice: opt_date(notice, "amendment notice date")?,
+                            draft: opt_date(draft, "draft plan date")?,
+                            final_plan: opt_date(final_plan, "final plan date")?,
+                            mediation_certificate: opt_date(mediation, "mediation certificate date")?,
+                            appeal_lodged: opt_date(lodged, "appeal date")?,
+                            appeal_ended: opt_date(ended, "appeal end date")?,
+                        }
+                    },
+                };
+                Ok((ChildId(child), summary))
             })
             .collect()
     }
@@ -152,6 +210,15 @@ impl Tx<'_> {
                 meeting.map(|m| m.venue.as_str()).unwrap_or(""),
                 stage.code()
             ],
+        )
+    }
+
+    /// Sets the kind of review (annual, interim or early).
+    pub fn set_review_type(&mut self, review: ReviewId, kind: ReviewType) -> Result<(), StoreError> {
+        self.update_review(
+            review,
+            "UPDATE review SET review_type = ?2 WHERE id = ?1",
+            params![review.0, kind.code()],
         )
     }
 
@@ -199,6 +266,27 @@ impl Tx<'_> {
             review,
             "UPDATE review SET decision = ?2, decided_on = ?3, stage = ?4 WHERE id = ?1",
             params![review.0, decision.code(), iso(on), stage.code()],
+        )
+    }
+
+    /// Records what followed the LA's decision on review `review` (every date as given: a
+    /// `None` clears it).
+    pub fn set_after_decision(&mut self, review: ReviewId, after: &AfterDecision) -> Result<(), StoreError> {
+        let d = |date: Option<NaiveDate>| date.map(iso);
+        self.update_review(
+            review,
+            "UPDATE review SET amendment_notice_on = ?2, draft_plan_on = ?3, final_plan_on = ?4,
+                    mediation_certificate_on = ?5, appeal_lodged_on = ?6, appeal_ended_on = ?7
+             WHERE id = ?1",
+            params![
+                review.0,
+                d(after.notice),
+                d(after.draft),
+                d(after.final_plan),
+                d(after.mediation_certificate),
+                d(after.appeal_lodged),
+                d(after.appeal_ended)
+            ],
         )
     }
 

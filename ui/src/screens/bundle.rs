@@ -1,5 +1,6 @@
 //! Sending to the LA: the bundle's files and every finding of V01–V19 with how to fix it,
-//! overrides with a reason, and the export.
+//! overrides with a reason, the export, and then how to send it (the LA's channel, one zip or
+//! its files, and the email's subject: initials and reference, never a name).
 
 use ardesk_dto::commands;
 use ardesk_dto::{BundleCheckDto, ErrorDto, FixAt, Severity, Verdict};
@@ -20,6 +21,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
     spawn_local(async move { check.set(Some(ipc::call(commands::BundleCheck { review }).await)) });
 
     let progress = RwSignal::new(None::<ardesk_dto::BundleProgress>);
+    let exported = RwSignal::new(false);
     let export = move |_| {
         outcome.working("export-bundle", "Writing the bundle…");
         // The export holds the backend while it runs; its progress is polled separately.
@@ -40,9 +42,10 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                 handle.clear();
             }
             progress.set(None);
-            outcome.answer("export-bundle", result, |done| {
+            let done = outcome.answer("export-bundle", result, |done| {
                 format!("Written: {} ({} files, checked after writing).", done.file_name, done.items)
             });
+            exported.set(done.is_some());
         });
     };
     let go_fix = move |at: FixAt| match at {
@@ -58,6 +61,7 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         Some(Ok(c)) => {
             let blocking =
                 c.findings.iter().filter(|f| f.severity == Severity::Block && f.overridden.is_none()).count();
+            let (how_to_send, subject) = (c.how_to_send.clone(), c.subject.clone());
             view! {
                 <h2 id="bundle-title">"Send to the LA"</h2>
                 <p id="bundle-name">{format!("{}.zip", c.name)}</p>
@@ -130,6 +134,13 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
                     <button id="export-bundle" class="primary" disabled=c.blocked on:click=export>"Export the bundle (.zip)"</button>
                     <Ack outcome at="export-bundle" id="bundle-status" />
                 </div>
+                {move || exported.get().then(|| view! {
+                    <section class="panel" id="send-it" aria-labelledby="send-it-h">
+                        <h3 id="send-it-h">"Sending it"</h3>
+                        <p id="how-to-send">{how_to_send.clone()}</p>
+                        <p>"Subject: "<code id="email-subject">{subject.clone()}</code></p>
+                    </section>
+                })}
                 {move || progress.get().filter(|p| p.total > 0).map(|p| view! {
                     <div class="progress">
                         <label for="bundle-progress">{format!("Writing and checking: {} of {} MB", p.done >> 20, p.total >> 20)}</label>

@@ -163,10 +163,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                     <label for="filter-status">"Status"</label>
                     <select id="filter-status" on:change=move |ev| filters.update(|f| f.status = event_target_value(&ev))>
                         <option value="">"All"</option>
-                        <option value="overdue">"Overdue"</option>
-                        <option value="needs_dates">"Dates needed"</option>
-                        <option value="due_soon">"Due soon"</option>
-                        <option value="on_track">"On track"</option>
+                        {Urgency::ALL.iter().map(|u| view! { <option value=u.code()>{u.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="filter check">
@@ -179,8 +176,42 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                 </div>
             </div>
             {table}
+            <CeasedPlans />
         </section>
         <OpenActions />
+    }
+}
+
+/// The children whose plans have ceased: off the active caseload, each page kept for the record.
+#[component]
+fn CeasedPlans() -> impl IntoView {
+    let ctx = ctx();
+    let plans = RwSignal::new(None::<Result<Vec<ardesk_dto::CeasedPlan>, ErrorDto>>);
+    spawn_local(async move { plans.set(Some(ipc::call(commands::CeasedPlans {}).await)) });
+    move || {
+        match plans.get() {
+        Some(Ok(list)) if !list.is_empty() => Some(
+            view! {
+                <details id="ceased-plans" class="ceased">
+                    <summary>{format!("Plans ceased ({}): kept for the record, not on the caseload", list.len())}</summary>
+                    <ul>
+                        {list.into_iter().map(|p| {
+                            let id = p.child_id;
+                            view! {
+                                <li data-child-id=id>
+                                    <button class="link" on:click=move |_| ctx.go(Screen::Child(id))>{p.name}</button>
+                                    {format!(" · {} · ceased from {}", p.la_name, p.ceased_from)}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            }
+            .into_any(),
+        ),
+        Some(Err(error)) => Some(view! { <ErrorPanel error /> }.into_any()),
+        _ => None,
+    }
     }
 }
 

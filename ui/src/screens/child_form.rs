@@ -99,6 +99,9 @@ pub(crate) fn ChildFormPage(id: Option<i64>, las: Vec<ardesk_dto::LaOption>) -> 
                 <TextField form=data outcome name="la_ref" label="LA reference"
                     hint="The LA's case or EHCP reference, as printed on the plan."
                     get=|f| f.la_ref.clone() set=|f, v| f.la_ref = v />
+                <TextField form=data outcome name="need_types" label="SEN need types" placeholder="ASD, SLCN"
+                    hint="The DfE's codes, primary need first: SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH."
+                    get=|f| f.need_types.clone() set=|f, v| f.need_types = v />
             </fieldset>
             <fieldset>
                 <legend>"Review history"</legend>

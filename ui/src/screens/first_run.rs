@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
-use crate::screens::settings::{CalendarPanels, SchoolPanel};
+use crate::screens::settings::{CalendarPanels, ProfilesPanel, SchoolPanel};
 use crate::state::{Screen, ctx};
 use crate::widgets::ErrorPanel;
 
@@ -18,7 +18,7 @@ const STEPS: [(&str, &str); 3] = [
     ("The school's details", "Its name, address and URN head every letter; the SENCO signs them."),
     (
         "The LAs you work with",
-        "Five LA profiles are shipped with their own forms and timings; any other English LA starts from the law's timings, and you can check and adjust it.",
+        "Five LA profiles are shipped with their own forms and timings; any other English LA starts from the law's timings, and you can check and adjust it here or later in Settings.",
     ),
     ("Term dates", "So that a deadline falling in a holiday is flagged."),
 ];
@@ -89,11 +89,11 @@ pub(crate) fn FirstRun() -> impl IntoView {
                             0 => view! { <SchoolPanel /> }.into_any(),
                             1 => view! {
                                 <p>
-                                    "Each child is saved against the LA that maintains their plan. In Settings, under "
-                                    "LA profiles, add the LAs you work with from the list of every English LA, and check "
-                                    "their address, how they want reviews sent and their forms."
+                                    "Each child is saved against the LA that maintains their plan. Add the LAs you work "
+                                    "with from the list of every English LA, and check their address, how they want "
+                                    "reviews sent, their forms and timings."
                                 </p>
-                                <button id="setup-open-las" on:click=move |_| ctx.go(Screen::Settings)>"Open Settings for the LA profiles"</button>
+                                <ProfilesPanel />
                             }.into_any(),
                             _ => view! { <CalendarPanels error=calendar_error /> }.into_any(),
                         }}

@@ -29,12 +29,16 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     let rows = RwSignal::new(2usize);
     let pending = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
     let scheduled = RwSignal::new(false);
+    // Each invitee's attendance as last saved, in the list's order: a gap in attendance takes
+    // the focus to the first one not recorded.
+    let attendance = RwSignal::new(Vec::<(i64, Attendance)>::new());
     spawn_local(async move {
         let result = ipc::call(commands::Ar1 { review }).await;
         if let Ok(a) = &result {
             values.set(a.values.clone());
             problems.set(a.problems.clone());
             rows.set(a.action_rows);
+            attendance.set(a.attendees.iter().map(|p| (p.invitee_id, p.attendance)).collect());
         }
         loaded.set(Some(result));
     });
@@ -135,14 +139,19 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     let export_record =
         move |_| spawn_local(async move { written(ipc::call(commands::ExportAr1Record { review }).await) });
     let attend = move |invitee: i64, value: String| {
-        let Some(attendance) = Attendance::from_code(&value) else { return };
+        let Some(attendance_now) = Attendance::from_code(&value) else { return };
         let at = format!("attendance-{invitee}");
         saved.set(Some("Saving…".to_owned()));
         spawn_local(async move {
-            match ipc::call(commands::SetAttendance { review, invitee, attendance }).await {
+            match ipc::call(commands::SetAttendance { review, invitee, attendance: attendance_now }).await {
                 Ok(ack) => {
                     saved.set(Some(format!("Saved {}", ack.saved_at)));
                     problems.set(ack.problems);
+                    attendance.update(|list| {
+                        if let Some((_, a)) = list.iter_mut().find(|(id, _)| *id == invitee) {
+                            *a = attendance_now;
+                        }
+                    });
                     fields.field_saved(&at, &at, format!("Saved {}", ack.saved_at));
                 }
                 Err(e) => fields.field_refused(&at, &at, e.message),
@@ -155,6 +164,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(a)) => {
             let outcomes = a.outcomes.clone();
+            let outcome_count = outcomes.len();
             let attendees = a.attendees.clone();
             let previous = a.previous_actions.clone();
             view! {
@@ -177,13 +187,33 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                                 view! { <li class="ok">"✓ Nothing missing: the record is complete."</li> }.into_any()
                             } else {
                                 list.into_iter().map(|p| {
-                                    let target = match p.field.as_str() {
+                                    // The meeting's date is set on the child's page, not here.
+                                    if p.field == "meeting" {
+                                        return view! { <li>{p.message}" "{p.hint}</li> }.into_any();
+                                    }
+                                    // Where the fix is typed, worked out when the gap is clicked:
+                                    // the first outcome not rated, the first invitee whose
+                                    // attendance is not recorded.
+                                    let field = p.field.clone();
+                                    let target = move || match field.as_str() {
                                         "actions" => "ar1-actions-0-action".to_owned(),
                                         "pfa" => "ar1-pfa-employment".to_owned(),
                                         "amendments" => "ar1-amend-B".to_owned(),
+                                        "progress" => {
+                                            let n = (0..outcome_count)
+                                                .find(|n| get(&format!("progress.{n}.rating")).is_empty())
+                                                .unwrap_or_default();
+                                            ar1_id(&format!("progress.{n}.rating"))
+                                        }
+                                        "attendance" => attendance.with_untracked(|list| {
+                                            list.iter()
+                                                .find(|(_, a)| *a == Attendance::Unknown)
+                                                .or(list.first())
+                                                .map_or_else(|| "attendance-h".to_owned(), |(id, _)| format!("attendance-{id}"))
+                                        }),
                                         f => ar1_id(f),
                                     };
-                                    view! { <li><button class="link" on:click=move |_| focus(&target)>{p.message}</button>" "{p.hint}</li> }
+                                    view! { <li><button class="link" on:click=move |_| focus(&target())>{p.message}</button>" "{p.hint}</li> }.into_any()
                                 }).collect_view().into_any()
                             }
                         }}

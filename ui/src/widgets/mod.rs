@@ -29,7 +29,7 @@ pub(crate) fn ErrorPanel(error: ErrorDto) -> impl IntoView {
 #[component]
 pub(crate) fn StatusBadge(status: Urgency, label: String) -> impl IntoView {
     let icon = match status {
-        Urgency::Overdue => "⚠",
+        Urgency::Overdue | Urgency::MeetingTooLate => "⚠",
         Urgency::NeedsDates => "✎",
         Urgency::DueSoon => "◷",
         Urgency::OnTrack => "✓",

@@ -45,8 +45,13 @@ impl std::fmt::Debug for PendingImport {
     }
 }
 
-/// The CSV fields offered in the mapping step: the pupil's, then three contacts'.
-fn mappable_fields() -> Vec<Field> {
+/// The contacts offered in the mapping step, and the most a CSV is read with (a column
+/// recognised as a later contact is offered too).
+const OFFERED_CONTACTS: u8 = 3;
+const MAX_CONTACTS: u8 = 9;
+
+/// The CSV fields of the mapping step: the pupil's, then `contacts` contacts'.
+fn mappable_fields(contacts: u8) -> Vec<Field> {
     let mut fields = vec![
         Field::Upn,
         Field::LegalSurname,
@@ -59,8 +64,12 @@ fn mappable_fields() -> Vec<Field> {
         Field::SenStatus,
         Field::PrimaryNeed,
         Field::SecondaryNeed,
+        Field::Sex,
+        Field::Address,
+        Field::AddressLine,
+        Field::Postcode,
     ];
-    for n in 1..=3 {
+    for n in 1..=contacts {
         for f in [
             ContactField::Name,
             ContactField::Title,
@@ -124,7 +133,7 @@ impl App {
 
     /// Reads the pending CSV again with its columns read as the SENCO chose.
     pub fn map_pupil_columns(&mut self, columns: Vec<ImportColumn>) -> Result<PupilImport, AppError> {
-        let fields = mappable_fields();
+        let fields = mappable_fields(MAX_CONTACTS);
         let mut mapping = ColumnMapping::new();
         for c in columns {
             let field = match c.field.as_deref() {
@@ -173,6 +182,7 @@ impl App {
                     legal_forenames: r.legal_forenames.as_str().to_owned(),
                     legal_surname: r.legal_surname.as_str().to_owned(),
                     preferred_name: r.preferred_name.as_ref().map(|n| n.as_str().to_owned()),
+                    need_types: r.need_types.iter().map(|n| n.code.to_owned()).collect(),
                     parents: parents
                         .remove(&row.id.0)
                         .unwrap_or_default()
@@ -257,7 +267,7 @@ impl App {
         let mut report = PupilImport {
             file_name: pending.name.clone(),
             la_name: self.cal.las.get(&pending.la_id).map(|p| p.name.clone()).unwrap_or_default(),
-            fields: mappable_fields().into_iter().map(Field::label).collect(),
+            fields: mappable_fields(OFFERED_CONTACTS).into_iter().map(Field::label).collect(),
             ..PupilImport::default()
         };
         if pending.csv {
@@ -278,6 +288,15 @@ impl App {
                 })
                 .collect();
             report.missing = headers.missing().into_iter().map(Field::label).collect();
+            // A column recognised as a later contact (Contact 7…) is offered too, so that the
+            // mapping can be sent back as it is.
+            for c in &headers.columns {
+                if let Some(label) = c.field.map(Field::label)
+                    && !report.fields.contains(&label)
+                {
+                    report.fields.push(label);
+                }
+            }
         }
         let file: PupilFile = if pending.csv {
             pupils::read_csv(&pending.bytes, pending.mapping.as_ref())

@@ -2,11 +2,11 @@
 //! fields an import sets (as snapshots), new records checked as typed ones are, contacts as
 //! parents and carers, and what to do with each contact of a child already here.
 
-use ardesk_domain::child::{self, ChildInput, ChildRecord};
+use ardesk_domain::child::{self, ChildInput, ChildRecord, NeedType};
 use ardesk_domain::mis::{self, FieldMerge, Snapshot};
 use ardesk_domain::people::{ContactMethod, ParentCarer, ParentInput, Restriction, validate_parent};
 use ardesk_domain::text::PersonName;
-use ardesk_intake::pupils::{ImportedContact, ImportedPupil};
+use ardesk_intake::pupils::{ImportedContact, ImportedPupil, PhoneKind};
 use ardesk_store::StoredParent;
 
 /// One contact as a parent or carer, with its key in the file and what the MIS says of it.
@@ -64,7 +64,22 @@ pub(super) fn child_snapshot(p: &ImportedPupil, today: chrono::NaiveDate) -> Sna
     s.insert("dob".into(), p.dob.format("%Y-%m-%d").to_string());
     let offset = p.nc_year.as_deref().and_then(|y| mis::ncy_offset(y, p.dob, today)).unwrap_or(0);
     s.insert("ncy_offset".into(), offset.to_string());
+    s.insert("need_types".into(), pupil_need_types(p));
     s
+}
+
+/// The pupil's need types the DfE's list knows, primary (rank 1) first, as codes.
+fn pupil_need_types(p: &ImportedPupil) -> String {
+    let mut ranked: Vec<_> = p.need_types.iter().collect();
+    ranked.sort_by_key(|n| n.rank.unwrap_or(u8::MAX));
+    let known: Vec<NeedType> = ranked.iter().filter_map(|n| NeedType::from_code(&n.code)).collect();
+    let mut unique: Vec<NeedType> = Vec::new();
+    for need in known {
+        if !unique.contains(&need) {
+            unique.push(need);
+        }
+    }
+    child::need_type_codes(&unique)
 }
 
 /// The same fields of a child on record.
@@ -78,6 +93,7 @@ pub(super) fn record_snapshot(r: &ChildRecord) -> Snapshot {
     );
     s.insert("dob".into(), r.dob.format("%Y-%m-%d").to_string());
     s.insert("ncy_offset".into(), r.ncy_offset.to_string());
+    s.insert("need_types".into(), child::need_type_codes(&r.need_types));
     s
 }
 
@@ -88,6 +104,7 @@ pub(super) fn field_words(field: &str) -> &'static str {
         "preferred_name" => "Preferred name",
         "dob" => "Date of birth",
         "ncy_offset" => "Taught out of year group by",
+        "need_types" => "SEN need types",
         "name" => "Name",
         "relationship" => "Relationship",
         "email" => "Email",
@@ -110,6 +127,7 @@ pub(super) fn set_field(r: &mut ChildRecord, field: &str, value: &str) -> Result
             r.dob = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|e| e.to_string())?;
         }
         "ncy_offset" => r.ncy_offset = value.parse().map_err(|_| format!("{value} is not a year offset"))?,
+        "need_types" => r.need_types = child::parse_need_types(value).map_err(|p| p.message)?,
         _ => {}
     }
     Ok(())
@@ -139,6 +157,7 @@ pub(super) fn new_record(
         last_review_decision: String::new(),
         transfer_ncy: String::new(),
         post16_move: String::new(),
+        need_types: get("need_types"),
     };
     child::validate(&input, las, today)
         .map_err(|problems| problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join(" "))
@@ -177,7 +196,9 @@ pub(super) fn contact_parent(c: &ImportedContact, pupil: &ImportedPupil) -> Opti
     let address = if c.address_as_pupil { pupil.address.as_ref() } else { c.address.as_ref() }
         .map(|a| a.lines.iter().cloned().chain(a.postcode.clone()).collect::<Vec<_>>().join(", "));
     let email = c.email.clone().unwrap_or_default();
-    let phone = c.phones.first().cloned().unwrap_or_default();
+    // One phone is kept: a mobile (letters may be followed up by text), else the first given.
+    let mobile = c.phone_details.iter().find(|p| p.kind == Some(PhoneKind::Mobile)).map(|p| p.number.clone());
+    let phone = mobile.or_else(|| c.phones.first().cloned()).unwrap_or_default();
     let address = address.unwrap_or_default();
     let preferred_contact = if !email.is_empty() {
         ContactMethod::Email

@@ -35,7 +35,9 @@ fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppErr
         DecisionForm { decision: Some(ardesk_dto::Decision::Minor), date: "20/11/2026".into() },
     )?;
     assert_eq!(decided.stage, ardesk_dto::Stage::Decided);
-    assert!(decided.decision_due.is_none() && decided.final_plan_due.is_none());
+    // Issue 15: an amend keeps the final plan's due date (T14) after the decision.
+    assert!(decided.decision_due.is_none() && decided.final_plan_due.is_some());
+    assert_eq!(decided.state, "amending");
     let next = decided.next_review_id.ok_or_else(|| AppError::new(ErrorCode::NotFound, "no next review"))?;
     assert_eq!(app.current_review(child)?, next);
     // The next cycle runs from the decision letter: its long-stop is a year later, less a day.
@@ -50,6 +52,98 @@ fn the_la_decision_closes_the_review_and_anchors_the_next() -> Result<(), AppErr
         DecisionForm { decision: Some(ardesk_dto::Decision::Minor), date: "20/11/2026".into() },
     );
     assert!(matches!(again, Err(e) if e.code == ErrorCode::Conflict));
+    Ok(())
+}
+
+/// Issue 15 item 3: the LA decides to amend; its notice starts 15 days for representations
+/// (T13, reg 22(2)(c)) and 8 weeks to the final plan (T14, reg 22(3)), no later than 12 weeks
+/// after the meeting; once the final plan is issued the review is concluded.
+#[test]
+fn issue_15_an_amend_decision_with_its_notice_shows_t13_and_t14() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, _) = demo_review(&app, "ready_to_submit")?;
+    app.mark_submitted(review, "20/11/2026")?;
+    let decided = app.record_decision(
+        review,
+        DecisionForm { decision: Some(ardesk_dto::Decision::Significant), date: "20/11/2026".into() },
+    )?;
+    assert!(decided.representations_close.is_none(), "no notice yet: {decided:?}");
+    let form = |notice: &str, final_plan: &str| ardesk_dto::AfterDecisionForm {
+        notice: notice.into(),
+        final_plan: final_plan.into(),
+        ..Default::default()
+    };
+    // A notice in the future, or before the meeting, is refused on its field.
+    let future = app.record_after_decision(review, form("01/12/2026", "")).err();
+    assert!(future.is_some_and(|e| e.problems.iter().any(|p| p.field == "notice")));
+    let early = app.record_after_decision(review, form("01/01/2026", "")).err();
+    assert!(
+        early.is_some_and(|e| e.problems.iter().any(|p| p.message.contains("before"))),
+        "before the meeting"
+    );
+
+    let noticed = app.record_after_decision(review, form("21/11/2026", ""))?;
+    assert_eq!(noticed.after_decision.notice, "21/11/2026");
+    // Served 21 Nov: 15 days including the day of service end on Sat 5 Dec; the working day before.
+    assert_eq!(noticed.representations_close.as_deref(), Some("4 Dec 2026"), "{noticed:?}");
+    assert_eq!(noticed.final_plan_due.as_deref(), Some("15 Jan 2027"), "8 weeks from the notice");
+    assert!(noticed.final_plan_due.is_some());
+    assert_eq!(noticed.state, "amending");
+    let issued = app.record_after_decision(review, form("21/11/2026", "22/11/2026"))?;
+    assert_eq!(issued.state, "concluded");
+    assert!(issued.final_plan_due.is_none() && issued.representations_close.is_none());
+    Ok(())
+}
+
+/// Issue 15 item 4: a cease opens the appeal window (T21: 2 months from the letter, or 1 month
+/// from a mediation certificate if later); the plan is maintained meanwhile.
+#[test]
+fn issue_15_a_cease_decision_opens_the_appeal_window() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, child) = demo_review(&app, "ready_to_submit")?;
+    app.mark_submitted(review, "20/11/2026")?;
+    let ceased = app.record_decision(
+        review,
+        DecisionForm { decision: Some(ardesk_dto::Decision::Cease), date: "20/11/2026".into() },
+    )?;
+    assert_eq!(ceased.state, "cease_appeal_window");
+    assert_eq!(ceased.appeal_by.as_deref(), Some("20 Jan 2027"), "{ceased:?}");
+    assert_eq!(app.current_review(child)?, review, "no next review after a cease");
+    // An amendment's dates do not go with a cease.
+    let wrong = app.record_after_decision(
+        review,
+        ardesk_dto::AfterDecisionForm { notice: "21/11/2026".into(), ..Default::default() },
+    );
+    assert!(wrong.is_err());
+    let appealed = app.record_after_decision(
+        review,
+        ardesk_dto::AfterDecisionForm { appeal_lodged: "22/11/2026".into(), ..Default::default() },
+    )?;
+    assert_eq!(appealed.state, "cease_appealed");
+    assert!(app.caseload()?.iter().any(|r| r.child_id == child), "maintained while the appeal is heard");
+    assert!(app.ceased_plans()?.is_empty());
+    // The appeal ends (the cease upheld): the plan has ceased, the child leaves the active
+    // caseload and is listed with the ceased plans; the page says so and asks for nothing.
+    let ended = app.record_after_decision(
+        review,
+        ardesk_dto::AfterDecisionForm {
+            appeal_lodged: "22/11/2026".into(),
+            appeal_ended: "22/11/2026".into(),
+            ..Default::default()
+        },
+    )?;
+    assert_eq!(ended.state, "ceased");
+    assert!(!app.caseload()?.iter().any(|r| r.child_id == child), "off the active caseload");
+    let ceased = app.ceased_plans()?;
+    assert_eq!(
+        ceased.iter().map(|c| (c.child_id, c.ceased_from.as_str())).collect::<Vec<_>>(),
+        [(child, "23 Nov 2026")]
+    );
+    let page = app.child_timeline(child)?;
+    assert_eq!(page.ceased_from.as_deref(), Some("23 Nov 2026"));
+    assert!(page.next.is_none() && page.status_label == "Plan ceased from 23 Nov 2026", "{page:?}");
     Ok(())
 }
 
@@ -115,5 +209,102 @@ fn a_complete_record_of_a_held_meeting_can_be_marked_ready() -> Result<(), AppEr
     assert!(after.missing == 0 && after.can_mark_ready, "{after:?}");
     let marked = app.mark_ready_to_submit(held)?;
     assert!(!marked.can_mark_ready && marked.stage == ardesk_dto::Stage::ReadyToSubmit);
+    Ok(())
+}
+
+/// Issue 15 items 4 and 5 on the dashboard, days later: a decision not received once T12 has
+/// passed is chased (T12C, overdue); a cease whose appeal window has closed leaves the active
+/// caseload, and one still open keeps the child on it with T21 next.
+#[test]
+fn issue_15_the_dashboard_chases_the_la_and_a_ceased_plan_leaves_it() -> Result<(), AppError> {
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let db = dir.path().join("caseload.db");
+    let (waiting, ceased) = {
+        let mut app = App::open(&db, Box::new(FixedClock::on(today())), "tester")?;
+        app.load_demo(STANDARD_SIZE)?;
+        let (waiting, waiting_child) = demo_review(&app, "ready_to_submit")?;
+        app.mark_submitted(waiting, "20/11/2026")?;
+        let (ceased, ceased_child) = demo_review(&app, "ready_to_submit")?;
+        app.mark_submitted(ceased, "20/11/2026")?;
+        app.record_decision(
+            ceased,
+            DecisionForm { decision: Some(ardesk_dto::Decision::Cease), date: "20/11/2026".into() },
+        )?;
+        let row = app.caseload()?.into_iter().find(|r| r.child_id == ceased_child);
+        assert_eq!(row.and_then(|r| r.next).map(|n| n.id).as_deref(), Some("T21"), "the appeal window");
+        (waiting_child, ceased_child)
+    };
+    let later = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap_or_default();
+    let app = App::open(&db, Box::new(FixedClock::on(later)), "tester")?;
+    let rows = app.caseload()?;
+    let chase = rows.iter().find(|r| r.child_id == waiting);
+    assert_eq!(chase.and_then(|r| r.next.as_ref()).map(|n| n.id.as_str()), Some("T12C"), "{chase:?}");
+    assert_eq!(chase.map(|r| r.status), Some(ardesk_dto::Urgency::Overdue));
+    assert!(rows.iter().all(|r| r.child_id != ceased), "the plan has ceased: off the active caseload");
+    assert!(app.child(ceased).is_ok(), "the child's record is kept");
+    Ok(())
+}
+
+/// Issue 15 item 6: the LA sends the review back asking for more. The record reopens, what it
+/// asked for is the next step on the dashboard (the first item named), each item is ticked off,
+/// and sending it again records the resubmission without changing the first sending's date.
+#[test]
+fn issue_15_a_review_sent_back_reopens_with_the_la_s_list_and_goes_back() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, child) = demo_review(&app, "ready_to_submit")?;
+    let form = |on: &str, by: &str, asked: &str| ardesk_dto::ReturnForm {
+        returned_on: on.into(),
+        respond_by: by.into(),
+        asked: asked.into(),
+    };
+    // Not sent yet: nothing can come back.
+    let early = app.record_return(review, form("20/11/2026", "", "Costed provision map")).err();
+    assert!(early.is_some_and(|e| e.code == ErrorCode::Conflict && e.message.contains("not been recorded as sent")));
+    app.mark_submitted(review, "19/11/2026")?;
+    // Each problem on its field: before it was sent, and nothing asked.
+    let bad = app.record_return(review, form("18/11/2026", "", "  \n")).err();
+    let fields: Vec<_> = bad.map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
+    assert_eq!(fields, ["returned_on", "asked"]);
+
+    let asked = "Costed provision map\nParent's views, signed\nHead teacher's signature";
+    let returned = app.record_return(review, form("20/11/2026", "02/12/2026", asked))?;
+    assert_eq!(returned.stage, ardesk_dto::Stage::MeetingHeld, "the record reopens");
+    let open =
+        returned.returns.last().cloned().ok_or_else(|| AppError::new(ErrorCode::NotFound, "no return"))?;
+    assert!(open.open && open.items.len() == 3 && open.due == "2 Dec 2026", "{open:?}");
+
+    let row = |app: &App| app.caseload().map(|rows| rows.into_iter().find(|r| r.child_id == child));
+    let next = row(&app)?.and_then(|r| r.next).map(|n| (n.id, n.action));
+    assert_eq!(
+        next,
+        Some((
+            "T11R".to_owned(),
+            "Send the LA what it asked for (Costed provision map, and 2 more) by Wed 2 Dec 2026".to_owned()
+        ))
+    );
+    // Ticking off the first names the next one; an item not on the list is refused.
+    app.set_return_item(review, 0, true)?;
+    let next = row(&app)?.and_then(|r| r.next).map(|n| n.action);
+    assert!(next.is_some_and(|a| a.contains("(Parent's views, signed, and 1 more)")));
+    assert!(app.set_return_item(review, 7, true).is_err());
+    app.set_return_item(review, 1, true)?;
+    let after = app.set_return_item(review, 2, true)?;
+    assert!(after.returns.iter().all(|r| r.items.iter().all(|i| i.done_on.is_some())));
+    let next = row(&app)?.and_then(|r| r.next).map(|n| n.action);
+    assert_eq!(next.as_deref(), Some("Send the review back to the LA by Wed 2 Dec 2026"));
+
+    // Sent again: before the return is refused; then the return closes and the first date stays.
+    assert!(app.mark_submitted(review, "19/11/2026").is_err());
+    let again = app.mark_submitted(review, "21/11/2026")?;
+    assert_eq!(again.stage, ardesk_dto::Stage::Submitted);
+    assert_eq!(again.submitted_on.as_deref(), Some("19 Nov 2026"));
+    assert_eq!(again.returns.last().and_then(|r| r.resubmitted_on.clone()).as_deref(), Some("21 Nov 2026"));
+    assert!(again.returns.iter().all(|r| !r.open));
+    let next = row(&app)?.and_then(|r| r.next).map(|n| n.id);
+    assert_ne!(next.as_deref(), Some("T11R"), "answered: the LA's decision is next");
+    // A second return must come after the resubmission.
+    let stale = app.record_return(review, form("20/11/2026", "", "Something else")).err();
+    assert!(stale.is_some_and(|e| e.problems.iter().any(|p| p.field == "returned_on")));
     Ok(())
 }

@@ -290,3 +290,50 @@ fn a_bundle_changed_after_export_is_held_to_the_school_s_rules() -> Result<(), A
     );
     Ok(())
 }
+
+/// Issue 15 item 12: V09 asks for the costed provision map a funding request needs and says how
+/// to add it; added to the checklist and attached, it satisfies V09; an interim review goes to
+/// the LA as one (`review_type` in the manifest), which the LA's check accepts; the email's
+/// subject has the initials and the reference, never the name.
+#[test]
+fn issue_15_a_costed_provision_map_added_by_hand_satisfies_v09() -> Result<(), AppError> {
+    use ardesk_dto::{AddableDocument, ChecklistDocumentForm, ReviewType};
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    app.save_ar1_field(review, "request.funding", "true")?;
+    let check = app.bundle_check(review)?;
+    let v09 = check.findings.iter().find(|f| f.rule == "V09").cloned();
+    assert!(
+        v09.as_ref().is_some_and(|f| f.fix.starts_with("Add a costed provision map to the checklist")
+            && f.fix_at == ardesk_dto::FixAt::Prep),
+        "{:#?}",
+        check.findings
+    );
+
+    let form =
+        ChecklistDocumentForm { code: Some(AddableDocument::CostedProvisionMap), title: String::new() };
+    let prep = app.add_checklist_document(review, form)?;
+    let item = prep.checklist.iter().find(|c| c.code == "D07").map(|c| c.id).unwrap_or_default();
+    app.attach_file_from(review, item, &fixture("school-report.pdf"))?;
+    app.set_review_type(review, Some(ReviewType::Interim))?;
+    let check = app.bundle_check(review)?;
+    assert!(!check.findings.iter().any(|f| f.rule == "V09"), "{:#?}", check.findings);
+    assert!(!check.blocked, "{:#?}", check.findings);
+    assert!(check.files.iter().any(|f| f.name.ends_with("_CPM.pdf")), "{:#?}", check.files);
+    assert!(check.subject.starts_with("Annual Review") && !check.how_to_send.is_empty(), "{check:?}");
+    let name = app.review_prep(review)?.child_name;
+    assert!(
+        name.split_whitespace().all(|part| !check.subject.contains(part)),
+        "{} names {name}",
+        check.subject
+    );
+
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let path = dir.path().join(app.bundle_file_name(review)?);
+    app.export_bundle(review, &path)?;
+    let report = verify_bundle_file(&path)?;
+    assert!(report.valid, "{:#?}", report.problems);
+    assert_eq!(report.manifest.map(|m| m.review.review_type), Some(ReviewType::Interim));
+    Ok(())
+}

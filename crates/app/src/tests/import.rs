@@ -55,6 +55,8 @@ fn issue_14_a_ctf_is_previewed_then_written_with_the_parents_and_their_court_ord
         (juniper.legal_forenames.as_str(), juniper.preferred_name.as_deref()),
         ("Juniper", Some("Juno"))
     );
+    // The CTF lists SLCN (rank 2) before ASD (rank 1): the primary need comes first.
+    assert_eq!(juniper.need_types, ["ASD", "SLCN"]);
     let parents: Vec<(&str, bool)> =
         juniper.parents.iter().map(|p| (p.name.as_str(), p.court_order)).collect();
     assert_eq!(parents.len(), 2, "{parents:?}");

@@ -1,19 +1,8 @@
 use super::*;
 
-#[test]
-fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), AppError> {
-    let mut app = app();
-    let review = review_with_meeting(&mut app)?;
-    let ar1 = app.ar1(review)?;
-    assert_eq!(ar1.outcomes.len(), 3, "{:?}", ar1.outcomes);
-    let missing: Vec<&str> = ar1.problems.iter().map(|p| p.field.as_str()).collect();
-    assert!(
-        missing.contains(&"discussion")
-            && missing.contains(&"actions")
-            && missing.contains(&"recommendation")
-    );
-
-    for (key, value) in [
+/// The fields of a complete record for `outcomes` Section E outcomes, each one rated.
+fn complete_fields(outcomes: usize) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = [
         ("discussion", "Progress against each outcome was reviewed."),
         ("differences", "None"),
         ("child_views", "Likes reading group."),
@@ -27,12 +16,70 @@ fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), 
         ("actions.1.action", "Arrange an EP visit"),
         ("actions.1.owner", "SENCO"),
         ("actions.1.deadline", "15/03/2027"),
-    ] {
-        app.save_ar1_field(review, key, value)?;
-    }
-    let saved = app.save_ar1_field(review, "completed_by", "Alex Example, SENCO")?;
-    assert_eq!(saved.problems, vec![], "{:?}", saved.problems);
+        ("completed_by", "Alex Example, SENCO"),
+        ("pfa.employment", "Work experience planned."),
+        ("pfa.independent_living", "Travel training started."),
+        ("pfa.community", "Youth club weekly."),
+        ("pfa.health", "Health check booked."),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    fields.extend((0..outcomes).map(|n| (format!("progress.{n}.rating"), "partly".to_owned())));
+    fields
+}
+
+fn fields_of(problems: &[ardesk_dto::FieldProblem]) -> Vec<&str> {
+    problems.iter().map(|p| p.field.as_str()).collect()
+}
+
+fn temp_db() -> Result<(tempfile::TempDir, std::path::PathBuf), AppError> {
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let db = dir.path().join("caseload.db");
+    Ok((dir, db))
+}
+
+/// The meeting of [`review_with_meeting`].
+fn meeting_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, 12).unwrap_or_default()
+}
+
+#[test]
+fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), AppError> {
+    let (_dir, db) = temp_db()?;
+    let review = {
+        let mut app = App::open(&db, Box::new(FixedClock::on(today())), "tester")?;
+        let review = review_with_meeting(&mut app)?;
+        let ar1 = app.ar1(review)?;
+        assert!(!ar1.outcomes.is_empty(), "the demo plan has Section E outcomes");
+        let missing = fields_of(&ar1.problems);
+        for field in ["meeting", "attendance", "discussion", "actions", "recommendation", "progress"] {
+            assert!(missing.contains(&field), "{field} not missing: {missing:?}");
+        }
+        app.accept_suggested_invitees(review)?;
+        for attendee in app.ar1(review)?.attendees {
+            app.set_attendance(review, attendee.invitee_id, "in_person")?;
+        }
+        let mut last = None;
+        for (key, value) in complete_fields(ar1.outcomes.len()) {
+            last = Some(app.save_ar1_field(review, &key, &value)?);
+        }
+        // Everything is typed in, seven weeks before the meeting: not complete yet (issue 15
+        // item 13), and the one gap says from when it can be.
+        let messages: Vec<String> =
+            last.map(|s| s.problems).unwrap_or_default().into_iter().map(|p| p.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "The meeting has not happened yet: the record can be completed on or after the meeting, 12 Jan 2027."
+            ]
+        );
+        review
+    };
+    // On the day of the meeting it is complete.
+    let mut app = App::open(&db, Box::new(FixedClock::on(meeting_day())), "tester")?;
     let ar1 = app.ar1(review)?;
+    assert_eq!(ar1.problems, vec![], "{:?}", ar1.problems);
     assert_eq!(ar1.action_rows, 2);
     assert_eq!(ar1.values.get("actions.1.owner").map(String::as_str), Some("SENCO"));
 
@@ -41,7 +88,71 @@ fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), 
     assert_eq!(app.ar1(review)?.values.get("actions.0.deadline").map(String::as_str), Some("01/02/2027"));
     // Emptying a required field brings its problem back.
     let saved = app.save_ar1_field(review, "discussion", "")?;
-    assert_eq!(saved.problems.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), ["discussion"]);
+    assert_eq!(fields_of(&saved.problems), ["discussion"]);
+    Ok(())
+}
+
+/// Issue 15 items 11 and 13 in the app: the record's status follows the day, who came and each
+/// outcome's rating, and each gap names what is missing (reg 20(2), 20(5)).
+#[test]
+fn issue_15_the_record_s_status_is_honest_about_the_meeting_attendance_and_progress() -> Result<(), AppError>
+{
+    let (_dir, db) = temp_db()?;
+    let review = {
+        let mut app = App::open(&db, Box::new(FixedClock::on(today())), "tester")?;
+        let review = review_with_meeting(&mut app)?;
+        app.accept_suggested_invitees(review)?;
+        let outcomes = app.ar1(review)?.outcomes.len();
+        for (key, value) in complete_fields(outcomes) {
+            app.save_ar1_field(review, &key, &value)?;
+        }
+        review
+    };
+    let mut app = App::open(&db, Box::new(FixedClock::on(meeting_day())), "tester")?;
+    let ar1 = app.ar1(review)?;
+    // Nobody's attendance is recorded yet: one gap per person the law requires to be invited.
+    let statutory: Vec<&ardesk_dto::AttendeeDto> = ar1
+        .attendees
+        .iter()
+        .filter(|a| {
+            ["Head teacher", "SEN Officer", "LA social care officer"].iter().any(|r| a.role.starts_with(r))
+        })
+        .collect();
+    assert_eq!(statutory.len(), 3, "{:?}", ar1.attendees);
+    let attendance: Vec<&str> =
+        ar1.problems.iter().filter(|p| p.field == "attendance").map(|p| p.message.as_str()).collect();
+    assert!(
+        attendance.iter().any(|m| m.contains("Social care SEND contact (LA social care officer)")),
+        "{attendance:?}"
+    );
+    assert_eq!(
+        fields_of(&ar1.problems).into_iter().filter(|f| *f != "attendance").count(),
+        0,
+        "{:?}",
+        ar1.problems
+    );
+    // Apologies, a written contribution, did not attend: each is a record of attendance.
+    let mut saved = None;
+    for (n, attendee) in ar1.attendees.iter().enumerate() {
+        let how = ["apologies", "written", "absent", "in_person", "virtual"][n % 5];
+        saved = Some(app.set_attendance(review, attendee.invitee_id, how)?);
+    }
+    assert_eq!(saved.map(|s| s.problems), Some(vec![]));
+    let after = app.after_meeting(review)?;
+    assert!(after.missing == 0 && after.can_mark_ready, "{after:?}");
+
+    // Un-rating an outcome brings back a gap that names it, and the review cannot be marked ready.
+    let saved = app.save_ar1_field(review, "progress.1.rating", "")?;
+    let outcome = ar1.outcomes.get(1).cloned().unwrap_or_default();
+    let words: String = outcome.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert_eq!(fields_of(&saved.problems), ["progress"]);
+    let message = saved.problems.first().map(|p| p.message.clone()).unwrap_or_default();
+    assert!(
+        message.starts_with("Progress towards outcome 2 is not rated (reg 20(5))")
+            && message.contains(&words),
+        "{message}"
+    );
+    assert_eq!(app.mark_ready_to_submit(review).err().map(|e| e.code), Some(ErrorCode::Conflict));
     Ok(())
 }
 

@@ -41,13 +41,19 @@ pub(crate) fn form() -> ChildForm {
     }
 }
 
+/// [`form`] for a child in Year 4 (2025/26): no phase transfer in the cycle, so the LA's own
+/// timings alone decide the dates.
+pub(crate) fn form_no_transfer() -> ChildForm {
+    ChildForm { dob: "14/05/2017".into(), ..form() }
+}
+
 /// The demo's first child in the planning stage with no meeting, with a meeting set in six weeks.
 pub(crate) fn review_with_meeting(app: &mut App) -> Result<i64, AppError> {
     app.load_demo(STANDARD_SIZE)?;
     let child = app
         .caseload()?
         .into_iter()
-        .find(|r| r.stage == ardesk_dto::Stage::Planning && r.meeting.is_none())
+        .find(|r| r.stage == ardesk_dto::Stage::Planning && r.meeting.is_none() && r.ncy < 9)
         .map(|r| r.child_id);
     let review = app.current_review(child.unwrap_or_default())?;
     app.set_meeting(

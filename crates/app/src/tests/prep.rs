@@ -18,6 +18,28 @@ fn suggested_invitees_bring_their_checklist() -> Result<(), AppError> {
     Ok(())
 }
 
+/// Issue 15 item 10; reg 20(4): advice is requested from every statutory invitee, social care
+/// and the LA's SEN officer included, so each has an advice item on the checklist; the school's
+/// advice is its report (D02) and the family's their views (D10/D11).
+#[test]
+fn issue_15_every_statutory_invitee_is_asked_for_advice() -> Result<(), AppError> {
+    use ardesk_dto::InviteeKind as K;
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    let prep = app.accept_suggested_invitees(review)?;
+    let statutory: Vec<&ardesk_dto::InviteeDto> = prep.invitees.iter().filter(|i| i.statutory).collect();
+    for kind in [K::LaSen, K::Health, K::SocialCare] {
+        let invitee = statutory.iter().find(|i| i.form.kind == Some(kind));
+        assert!(invitee.is_some_and(|i| i.form.advice_requested), "{kind:?} not asked for advice");
+        let asked = invitee
+            .is_some_and(|i| prep.checklist.iter().any(|c| c.code == "D09" && c.from_invitee == Some(i.id)));
+        assert!(asked, "{kind:?} has no advice item on the checklist");
+    }
+    let codes: Vec<&str> = prep.checklist.iter().map(|c| c.code.as_str()).collect();
+    assert!(codes.contains(&"D02") && codes.contains(&"D10"), "{codes:?}");
+    Ok(())
+}
+
 #[test]
 fn notice_and_circulation_are_checked_against_t07_and_t09() -> Result<(), AppError> {
     let mut app = app();
@@ -75,5 +97,67 @@ fn a_meeting_needs_a_date_time_and_venue() -> Result<(), AppError> {
     let fields: Vec<&str> =
         err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
     assert_eq!(fields, ["date", "time", "venue"]);
+    Ok(())
+}
+
+/// Issue 15 item 12 (spec §4): a document the invitee list does not produce is added by hand,
+/// asked for today, attached as any other; it comes off the list only while nothing is attached,
+/// and an invitee's advice never does.
+#[test]
+fn issue_15_a_document_is_added_to_the_checklist_and_removed_while_empty() -> Result<(), AppError> {
+    use ardesk_dto::{AddableDocument as Doc, ChecklistDocumentForm as Form};
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    app.accept_suggested_invitees(review)?;
+    let add = |app: &mut App, code: Option<Doc>, title: &str| {
+        app.add_checklist_document(review, Form { code, title: title.into() })
+    };
+    let prep = add(&mut app, Some(Doc::CostedProvisionMap), "")?;
+    let cpm = prep.checklist.last().cloned().ok_or_else(|| AppError::new(ErrorCode::NotFound, "no item"))?;
+    assert_eq!((cpm.code.as_str(), cpm.title.as_str()), ("D07", "Costed provision map"));
+    assert_eq!((cpm.from_invitee, cpm.requested_on.clone()), (None, Some("22 Nov 2026".to_owned())));
+    assert!(cpm.removable && cpm.status == ardesk_dto::ChecklistStatus::Awaited, "{cpm:?}");
+
+    // Each refusal names its field.
+    for (code, title, field) in
+        [(None, "", "code"), (Some(Doc::CostedProvisionMap), "", "code"), (Some(Doc::Report), " ", "title")]
+    {
+        let refused = add(&mut app, code, title).err();
+        let fields: Vec<&str> =
+            refused.map(|e| e.problems.into_iter().map(|p| p.field).collect()).unwrap_or_default();
+        assert_eq!(fields, [field], "{code:?} {title:?}");
+    }
+    let prep = add(&mut app, Some(Doc::Report), "Paediatrician's report, March 2026")?;
+    let report = prep.checklist.last().map(|c| (c.id, c.code.clone(), c.removable));
+    assert_eq!(report.as_ref().map(|r| (r.1.as_str(), r.2)), Some(("D09", true)));
+
+    // Attached, it stays; empty, it goes; an invitee's advice never does.
+    let prep = app.attach_file_from(review, cpm.id, &fixture("school-report.pdf"))?;
+    assert!(prep.checklist.iter().any(|c| c.id == cpm.id && !c.removable && c.file_name.is_some()));
+    assert_eq!(app.remove_checklist_item(review, cpm.id).err().map(|e| e.code), Some(ErrorCode::Conflict));
+    let prep = app.remove_checklist_item(review, report.map(|r| r.0).unwrap_or_default())?;
+    assert!(!prep.checklist.iter().any(|c| c.code == "D09" && c.from_invitee.is_none()));
+    let advice = prep.checklist.iter().find(|c| c.from_invitee.is_some()).map(|c| c.id).unwrap_or_default();
+    assert_eq!(app.remove_checklist_item(review, advice).err().map(|e| e.code), Some(ErrorCode::Conflict));
+    assert_eq!(app.remove_checklist_item(review, 99_999).err().map(|e| e.code), Some(ErrorCode::NotFound));
+    Ok(())
+}
+
+/// Issue 15 item 12 (spec §9): the kind of review is annual until set; a missing choice is
+/// refused beside its field.
+#[test]
+fn issue_15_a_review_is_annual_interim_or_early() -> Result<(), AppError> {
+    use ardesk_dto::ReviewType;
+    let mut app = app();
+    let review = review_with_meeting(&mut app)?;
+    assert_eq!(app.review_prep(review)?.review_type, ReviewType::Annual);
+    for kind in [ReviewType::Interim, ReviewType::Early, ReviewType::Annual] {
+        assert_eq!(app.set_review_type(review, Some(kind))?.review_type, kind);
+    }
+    let refused = app.set_review_type(review, None).err();
+    assert_eq!(
+        refused.map(|e| e.problems.into_iter().map(|p| p.field).collect::<Vec<_>>()),
+        Some(vec!["review_type"])
+    );
     Ok(())
 }

@@ -3,7 +3,7 @@ use super::*;
 #[test]
 fn an_edited_profile_changes_the_clock_and_a_bad_one_is_refused() -> Result<(), AppError> {
     let mut app = app();
-    let id = app.create_child(form())?.id;
+    let id = app.create_child(form_no_transfer())?.id;
     let json = app.profile_json("redcar")?;
     let bad = json.replace("\"statutory_notice_days\": 14", "\"statutory_notice_days\": 10");
     let err = app.save_profile("redcar", &bad).err();
@@ -41,7 +41,7 @@ fn issue_14_a_child_is_saved_against_any_la_in_england_with_the_statutory_defaul
     let barking = before.iter().find(|o| o.id == "la-301");
     assert_eq!(barking.map(|o| (o.name.as_str(), o.code.as_str())), Some(("Barking and Dagenham", "301")));
 
-    let id = app.create_child(ardesk_dto::ChildForm { la_id: "la-301".into(), ..form() })?.id;
+    let id = app.create_child(ardesk_dto::ChildForm { la_id: "la-301".into(), ..form_no_transfer() })?.id;
     let child = app.child(id)?;
     assert_eq!(child.la_name, "Barking and Dagenham");
     // With the defaults, the clock states the rule rather than crediting the LA.
@@ -86,7 +86,7 @@ fn issue_14_a_school_adds_an_la_edits_it_and_resets_it_to_the_defaults() -> Resu
     v["forms"]["ar1"][0]["title"] = "Croydon annual review form".into();
     v["timings"]["target_meeting_months"] = 10.into();
     app.save_profile("la-306", &v.to_string())?;
-    let id = app.create_child(ardesk_dto::ChildForm { la_id: "la-306".into(), ..form() })?.id;
+    let id = app.create_child(ardesk_dto::ChildForm { la_id: "la-306".into(), ..form_no_transfer() })?.id;
     assert_eq!(app.child(id)?.la_name, "London Borough of Croydon");
     let t04 = |app: &App| {
         app.child_timeline(id).ok().and_then(|t| t.milestones.into_iter().find(|m| m.id == "T04"))
@@ -221,5 +221,63 @@ fn issue_14_the_head_teacher_is_invited_by_name_and_the_logo_heads_the_letters()
         .unwrap_or_default();
     assert!(names.iter().any(|n| n.starts_with("word/media/")), "no logo in {letter}: {names:?}");
     assert!(!app.remove_school_logo()?.has_logo);
+    Ok(())
+}
+
+#[test]
+fn issue_14_the_school_edits_an_added_la_in_the_form_and_removes_it() -> Result<(), AppError> {
+    let mut app = app();
+    app.add_la("306")?;
+    let mut la = app.profile_form("la-306")?;
+    assert_eq!((la.name.as_str(), la.channel), ("Croydon", Some(ardesk_dto::Channel::Email)));
+    assert_eq!((la.timings.statutory_notice_days.as_str(), la.forms_by_year), ("14", false));
+
+    // Every problem comes back on its field, and nothing is saved.
+    la.name = String::new();
+    la.address = "send at croydon".into();
+    la.timings.statutory_notice_days = "10".into();
+    la.timings.la_decision_after_meeting_days = "six weeks".into();
+    let err = app.save_profile_form("la-306", la.clone()).err();
+    let fields: Vec<&str> =
+        err.as_ref().map(|e| e.problems.iter().map(|p| p.field).collect()).unwrap_or_default();
+    assert_eq!(fields, ["name", "address", "statutory_notice_days", "la_decision_after_meeting_days"]);
+    assert!(err.is_some_and(|e| e.problems[2].message.contains("reg 20(3)")));
+    assert_eq!(app.profile_form("la-306")?.name, "Croydon");
+
+    la.name = "London Borough of Croydon".into();
+    la.channel = Some(ardesk_dto::Channel::Portal);
+    la.address = "Croydon SEND portal".into();
+    la.ar1_title = "Croydon annual review form".into();
+    la.advice_form = "Request for advice (EP1)".into();
+    la.timings.statutory_notice_days = "21".into();
+    la.timings.la_decision_after_meeting_days = "28".into();
+    la.timings.target_meeting_months = "10".into();
+    let saved = app.save_profile_form("la-306", la)?;
+    assert_eq!(
+        (saved.name.as_str(), saved.channel.as_str(), saved.customised),
+        ("London Borough of Croydon", "LA portal", true)
+    );
+    let json: serde_json::Value = serde_json::from_str(&app.profile_json("la-306")?).unwrap_or_default();
+    assert_eq!(json["forms"]["advice_form"], "Request for advice (EP1)");
+    assert_eq!(json["timings"]["target_meeting_months"], 10);
+    assert_eq!(json["documents"]["required"], serde_json::json!(["D01", "D02", "D10", "D11"]), "kept");
+
+    // Removed while a child is saved against it: refused, with the reason.
+    let id = app.create_child(ardesk_dto::ChildForm { la_id: "la-306".into(), ..form() })?.id;
+    let refused = app.remove_la("la-306").err();
+    assert_eq!(refused.as_ref().map(|e| e.code), Some(ErrorCode::Conflict));
+    assert!(
+        refused.is_some_and(|e| e.message.contains("1 child is maintained by London Borough of Croydon"))
+    );
+    assert_eq!(app.remove_la("kent").err().map(|e| e.code), Some(ErrorCode::Conflict), "shipped");
+    app.delete_child(id)?;
+    app.remove_la("la-306")?;
+    assert!(!app.profiles()?.iter().any(|p| p.id == "la-306"));
+    let croydon = app.info()?.las.into_iter().find(|o| o.id == "la-306");
+    assert_eq!(
+        croydon.map(|o| (o.name, o.yours)),
+        Some(("Croydon".to_owned(), false)),
+        "back to the defaults"
+    );
     Ok(())
 }

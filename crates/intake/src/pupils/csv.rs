@@ -2,19 +2,23 @@
 //! their headers, and a mapping for the columns that are not.
 //!
 //! The text may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or
-//! Windows-1252 (what Excel writes as "CSV"); the separator is a comma, semicolon or tab,
-//! whichever the header row uses most. Quoted values may hold separators, doubled quotes and
-//! line breaks. The file is read one row at a time: a value over [`MAX_CELL_CHARS`], a row over
-//! [`MAX_COLUMNS`] values, more than [`MAX_ROWS`] rows or a quote never closed refuses it.
+//! Windows-1252 (what Excel writes as "CSV"); anything but UTF-8 is decoded first (by
+//! `encoding_rs`, with the decoded size capped as it grows). The separator is a comma,
+//! semicolon or tab, whichever the header row uses most. Records are split by the `csv` crate:
+//! quoted values may hold separators, doubled quotes and line breaks. Records are checked as
+//! they stream: a value over [`MAX_CELL_CHARS`], a row over [`MAX_COLUMNS`] values, more than
+//! [`MAX_ROWS`] rows, a quote never closed or text after a closing quote refuses the file.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::iter::Peekable;
-use std::str::Chars;
+
+use csv::StringRecord;
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::{
-    Address, Collector, ImportedContact, ImportedPupil, MAX_NAME_CHARS, MAX_PHONES, MAX_RECORDS,
-    MAX_TEXT_CHARS, Provision, PupilFile, Refused, Skip, Source, check_upn, guarded, looks_like_postcode,
-    nc_year, need_type, parse_date, refuse_other_types, relationship, shorten, split_name, text_field,
+    Collector, ImportedContact, ImportedPupil, MAX_FILE_BYTES, MAX_NAME_CHARS, MAX_PHONES, MAX_RECORDS,
+    Phone, PhoneKind, Provision, PupilFile, Refused, Skip, Source, address_from, check_upn, guarded, line_at,
+    nc_year, need_type, parse_date, refuse_other_types, relationship, sex, shorten, split_name, text_field,
     yes_no,
 };
 
@@ -49,6 +53,14 @@ pub enum Field {
     NcYear,
     /// The SEN status or provision (E, K, N, or the words for them).
     SenStatus,
+    /// The sex or gender ("M", "F", "Male", "Female").
+    Sex,
+    /// The pupil's whole address in one value, lines separated by commas or line breaks.
+    Address,
+    /// One line of the pupil's address (several columns may hold lines).
+    AddressLine,
+    /// The pupil's postcode.
+    Postcode,
     /// The primary SEN need.
     PrimaryNeed,
     /// The secondary SEN need.
@@ -76,7 +88,8 @@ pub enum ContactField {
     CourtOrder,
     /// The email address.
     Email,
-    /// A phone number (a contact may have several phone columns).
+    /// A phone number (a contact may have several phone columns). Its type (home, mobile,
+    /// work) is read from the column's header: "Contact 1 Mobile", "Home Telephone".
     Phone,
     /// The whole address in one value, lines separated by commas or line breaks.
     Address,
@@ -118,6 +131,10 @@ impl Field {
             Field::Dob => "Date of birth".to_owned(),
             Field::NcYear => "NC year".to_owned(),
             Field::SenStatus => "SEN status".to_owned(),
+            Field::Sex => "Sex".to_owned(),
+            Field::Address => "Address".to_owned(),
+            Field::AddressLine => "Address line".to_owned(),
+            Field::Postcode => "Postcode".to_owned(),
             Field::PrimaryNeed => "Primary need".to_owned(),
             Field::SecondaryNeed => "Secondary need".to_owned(),
             Field::Contact(n, f) => format!("Contact {n} {}", f.label()),
@@ -126,14 +143,23 @@ impl Field {
 
     /// Whether several columns may hold this field (phones and address lines).
     fn repeatable(self) -> bool {
-        matches!(self, Field::Contact(_, ContactField::Phone | ContactField::AddressLine))
+        matches!(
+            self,
+            Field::AddressLine | Field::Contact(_, ContactField::Phone | ContactField::AddressLine)
+        )
     }
 
     /// The field a column header names, by the common names MIS reports use, ignoring case,
-    /// spaces and punctuation ("Legal Surname", "DOB", "Year Group", "Contact 1 Email"…).
+    /// spaces and punctuation ("Legal Surname", "DOB", "Year Group", "Contact 1 Email",
+    /// "Priority 1 Contact Mobile"…). A contact's columns start "Contact", "Parent/Carer",
+    /// "Guardian", "Priority" and the like, with a number from 1 to 9 before or after the detail
+    /// (none means contact 1); the pupil's sex and address columns.
     pub fn guess(header: &str) -> Option<Field> {
         let key: String =
             header.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        if let Some(field) = pupil_detail(&key) {
+            return Some(field);
+        }
         Some(match key.as_str() {
             "upn" | "uniquepupilnumber" | "pupilupn" | "studentupn" => Field::Upn,
             "legalsurname" | "surname" | "lastname" | "familyname" | "legallastname" => Field::LegalSurname,
@@ -170,11 +196,62 @@ impl Field {
     }
 }
 
-/// "contact1email", "contactemail1", "parentcarer2name", "contact1" (a name)…
+/// The pupil's sex and address fields a header key names ("Gender", "Sex", "Address",
+/// "Address Line 1", "Town", "Postcode").
+fn pupil_detail(key: &str) -> Option<Field> {
+    Some(match key {
+        "sex" | "gender" | "legalsex" | "pupilsex" | "pupilgender" | "studentsex" | "studentgender"
+        | "sexmf" | "gendermf" => Field::Sex,
+        "address" | "homeaddress" | "fulladdress" | "pupiladdress" | "studentaddress" | "addressblock" => {
+            Field::Address
+        }
+        "street" | "locality" | "town" | "city" | "county" | "posttown" | "district" => Field::AddressLine,
+        "postcode" | "postalcode" | "homepostcode" | "pupilpostcode" | "studentpostcode" => Field::Postcode,
+        k if numbered(k, &["addressline", "address", "homeaddressline", "homeaddress"]) => Field::AddressLine,
+        _ => return None,
+    })
+}
+
+/// The type of phone a column holds, from its header ("Contact 1 Mobile", "Priority 2 Home
+/// Telephone", "Parent Work Phone"); `None` if the header does not say.
+fn phone_kind(header: &str) -> Option<PhoneKind> {
+    let key: String =
+        header.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    if key.contains("mobile") || key.ends_with("mob") {
+        Some(PhoneKind::Mobile)
+    } else if key.contains("home") || key.contains("landline") {
+        Some(PhoneKind::Home)
+    } else if key.contains("work") {
+        Some(PhoneKind::Work)
+    } else {
+        None
+    }
+}
+
+/// Whether `key` is one of `prefixes` followed by a number ("addressline2", "address3").
+fn numbered(key: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        key.strip_prefix(p).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// "contact1email", "contactemail1", "parentcarer2name", "priority1contactmobile", "contact1"
+/// (a name)…
 fn contact_guess(key: &str) -> Option<Field> {
-    let rest = ["parentcarer", "parentguardian", "contact", "parent", "guardian", "carer"]
-        .iter()
-        .find_map(|p| key.strip_prefix(p))?;
+    let rest = [
+        "primarycontact",
+        "maincontact",
+        "parentcarer",
+        "parentguardian",
+        "contactpriority",
+        "priority",
+        "contact",
+        "parent",
+        "guardian",
+        "carer",
+    ]
+    .iter()
+    .find_map(|p| key.strip_prefix(p))?;
     let lead = rest.bytes().take_while(u8::is_ascii_digit).count();
     let trail = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
     let (number, part) = if lead > 0 {
@@ -188,6 +265,8 @@ fn contact_guess(key: &str) -> Option<Field> {
     if !(1..=MAX_CONTACT_COLUMNS).contains(&number) {
         return None;
     }
+    // "Priority 1 Contact Mobile": the word "contact" after the number.
+    let part = part.strip_prefix("contact").filter(|p| contact_part(p).is_some()).unwrap_or(part);
     contact_part(part).map(|f| Field::Contact(number, f))
 }
 
@@ -195,21 +274,49 @@ fn contact_part(part: &str) -> Option<ContactField> {
     Some(match part {
         "" | "name" | "fullname" => ContactField::Name,
         "title" => ContactField::Title,
-        "forename" | "firstname" | "givenname" => ContactField::Forename,
-        "surname" | "lastname" | "familyname" => ContactField::Surname,
+        "forename" | "firstname" | "givenname" | "legalforename" => ContactField::Forename,
+        "surname" | "lastname" | "familyname" | "legalsurname" => ContactField::Surname,
         "relationship"
         | "relation"
         | "relationshiptopupil"
         | "relationshiptostudent"
         | "relationshiptochild" => ContactField::Relationship,
-        "parentalresponsibility" | "responsibility" | "pr" | "hasparentalresponsibility" => {
+        "parentalresponsibility" | "responsibility" | "pr" | "hasparentalresponsibility" | "parentalresp" => {
             ContactField::ParentalResponsibility
         }
-        "courtorder" => ContactField::CourtOrder,
+        "courtorder" | "courtorders" => ContactField::CourtOrder,
         "email" | "emailaddress" => ContactField::Email,
-        "phone" | "telephone" | "tel" | "mobile" | "mobilephone" | "homephone" | "workphone"
-        | "telephonenumber" | "phonenumber" | "mobilenumber" | "hometelephone" | "worktelephone"
-        | "daytimephone" => ContactField::Phone,
+        "phone"
+        | "telephone"
+        | "tel"
+        | "telephonenumber"
+        | "phonenumber"
+        | "daytimephone"
+        | "daytimetelephone"
+        | "mainphone"
+        | "maintelephone"
+        | "mobile"
+        | "mobilephone"
+        | "mobilenumber"
+        | "mobiletelephone"
+        | "mobilephonenumber"
+        | "telephonemobile"
+        | "mob"
+        | "homephone"
+        | "hometelephone"
+        | "hometel"
+        | "homenumber"
+        | "homephonenumber"
+        | "hometelephonenumber"
+        | "telephonehome"
+        | "landline"
+        | "workphone"
+        | "worktelephone"
+        | "worktel"
+        | "worknumber"
+        | "workphonenumber"
+        | "worktelephonenumber"
+        | "telephonework" => ContactField::Phone,
         "address" | "fulladdress" | "homeaddress" => ContactField::Address,
         "postcode" | "postalcode" => ContactField::Postcode,
         "street" | "town" | "county" | "locality" | "city" | "addressline" => ContactField::AddressLine,
@@ -357,9 +464,9 @@ fn report(header: &[String], mapping: Option<&ColumnMapping>) -> HeaderReport {
 pub fn csv_headers(bytes: &[u8]) -> Result<HeaderReport, Refused> {
     guarded(bytes, |bytes| {
         let text = decode(bytes)?;
-        let mut rows = Rows::new(&text);
-        let header = header_row(&mut rows)?;
-        Ok(report(&header.values, None))
+        let mut records = Records::new(&text);
+        let header = header_row(&mut records)?;
+        Ok(report(&header, None))
     })
 }
 
@@ -372,16 +479,17 @@ pub fn csv_headers(bytes: &[u8]) -> Result<HeaderReport, Refused> {
 /// are skipped; without one, every usable row is a pupil. Blank rows are passed over.
 ///
 /// Refused: a file without a UPN, name or date-of-birth column (the reason names them, for the
-/// mapping step), binary or undecodable files, a quote never closed, and the size limits.
+/// mapping step), binary or undecodable files, a quote never closed or text after a closing
+/// quote, and the size limits.
 pub fn read_csv(bytes: &[u8], mapping: Option<&ColumnMapping>) -> Result<PupilFile, Refused> {
     guarded(bytes, |bytes| read(bytes, mapping))
 }
 
 fn read(bytes: &[u8], mapping: Option<&ColumnMapping>) -> Result<PupilFile, Refused> {
     let text = decode(bytes)?;
-    let mut rows = Rows::new(&text);
-    let header = header_row(&mut rows)?;
-    let report = report(&header.values, mapping);
+    let mut records = Records::new(&text);
+    let header = header_row(&mut records)?;
+    let report = report(&header, mapping);
     let missing = report.missing();
     if !missing.is_empty() {
         let names: Vec<String> = missing.iter().map(|f| f.label().to_lowercase()).collect();
@@ -395,61 +503,72 @@ fn read(bytes: &[u8], mapping: Option<&ColumnMapping>) -> Result<PupilFile, Refu
     }
     let columns = Columns::new(&report);
     let mut out = Collector::default();
-    while let Some(row) = rows.next_row()? {
-        if row.values.iter().all(|v| v.trim().is_empty()) {
+    while let Some(number) = records.next_row()? {
+        let row = &records.record;
+        if row.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        let extra = row.values.get(header.values.len()..).unwrap_or_default();
-        let record = if extra.iter().any(|v| !v.trim().is_empty()) {
-            let upn = columns.first(Field::Upn, &row.values).trim();
+        let record = if row.iter().skip(header.len()).any(|v| !v.trim().is_empty()) {
+            let upn = columns.first(Field::Upn, row).trim();
             Err(Skip {
                 upn: (!upn.is_empty()).then(|| upn.to_owned()),
                 reason: format!(
                     "the row has {} values but the header row has {}; a value may hold an unquoted comma. \
                      Check the row in a spreadsheet",
-                    row.values.len(),
-                    header.values.len()
+                    row.len(),
+                    header.len()
                 ),
             })
         } else {
-            pupil_from(&columns, &row.values)
+            pupil_from(&columns, row)
         };
-        out.add(row.number, record)?;
+        out.add(number, record)?;
     }
     Ok(out.finish(Source::Csv))
 }
 
-/// The column numbers of each field.
+/// The column numbers of each field, and the type of phone each phone column holds.
 #[derive(Debug)]
 struct Columns {
     of: BTreeMap<Field, Vec<usize>>,
+    phone_kinds: BTreeMap<usize, PhoneKind>,
 }
 
 impl Columns {
     fn new(report: &HeaderReport) -> Columns {
         let mut of: BTreeMap<Field, Vec<usize>> = BTreeMap::new();
+        let mut phone_kinds = BTreeMap::new();
         for column in &report.columns {
             if let Some(field) = column.field {
                 of.entry(field).or_default().push(column.index);
+                if let (Field::Contact(_, ContactField::Phone), Some(kind)) =
+                    (field, phone_kind(&column.header))
+                {
+                    phone_kinds.insert(column.index, kind);
+                }
             }
         }
-        Columns { of }
+        Columns { of, phone_kinds }
     }
 
     fn has(&self, field: Field) -> bool {
         self.of.contains_key(&field)
     }
 
-    fn first<'r>(&self, field: Field, row: &'r [String]) -> &'r str {
-        self.of.get(&field).and_then(|c| c.first()).and_then(|&i| row.get(i)).map_or("", String::as_str)
+    fn indexes(&self, field: Field) -> &[usize] {
+        self.of.get(&field).map_or(&[], Vec::as_slice)
     }
 
-    fn all<'r>(&self, field: Field, row: &'r [String]) -> Vec<&'r str> {
-        self.of.get(&field).into_iter().flatten().filter_map(|&i| row.get(i)).map(String::as_str).collect()
+    fn first<'r>(&self, field: Field, row: &'r StringRecord) -> &'r str {
+        self.indexes(field).first().and_then(|&i| row.get(i)).unwrap_or_default()
+    }
+
+    fn all<'r>(&self, field: Field, row: &'r StringRecord) -> Vec<&'r str> {
+        self.indexes(field).iter().filter_map(|&i| row.get(i)).collect()
     }
 }
 
-fn pupil_from(columns: &Columns, row: &[String]) -> Result<ImportedPupil, Skip> {
+fn pupil_from(columns: &Columns, row: &StringRecord) -> Result<ImportedPupil, Skip> {
     let cell = |field: Field| columns.first(field, row);
     let upn_raw = cell(Field::Upn).trim();
     let given = (!upn_raw.is_empty()).then(|| upn_raw.to_owned());
@@ -489,6 +608,12 @@ fn pupil_from(columns: &Columns, row: &[String]) -> Result<ImportedPupil, Skip> 
     for (field, rank) in [(Field::PrimaryNeed, 1), (Field::SecondaryNeed, 2)] {
         need_types.extend(need_type(cell(field), Some(rank)).map_err(skip)?);
     }
+    let address = address_from(
+        &columns.all(Field::Address, row),
+        &columns.all(Field::AddressLine, row),
+        cell(Field::Postcode),
+    )
+    .map_err(|e| skip(format!("the pupil's address: {e}")))?;
     let mut contacts = Vec::new();
     for n in 1..=MAX_CONTACT_COLUMNS {
         contacts.extend(contact(columns, row, n).map_err(|e| skip(format!("contact {n}: {e}")))?);
@@ -500,17 +625,17 @@ fn pupil_from(columns: &Columns, row: &[String]) -> Result<ImportedPupil, Skip> 
         preferred_forename: name(cell(Field::PreferredForename), "preferred forename")?,
         preferred_surname: name(cell(Field::PreferredSurname), "preferred surname")?,
         dob,
-        sex: None,
+        sex: sex(cell(Field::Sex)).map_err(skip)?,
         nc_year: nc_year(cell(Field::NcYear)).map_err(skip)?,
         need_types,
-        address: None,
+        address,
         contacts,
         row: 0,
     })
 }
 
 /// Contact `n` of a row; `None` if the row has nothing for it.
-fn contact(columns: &Columns, row: &[String], n: u8) -> Result<Option<ImportedContact>, String> {
+fn contact(columns: &Columns, row: &StringRecord, n: u8) -> Result<Option<ImportedContact>, String> {
     let cell = |f: ContactField| columns.first(Field::Contact(n, f), row);
     let all = |f: ContactField| columns.all(Field::Contact(n, f), row);
     let used = columns.of.iter().any(|(field, cols)| {
@@ -532,30 +657,20 @@ fn contact(columns: &Columns, row: &[String], n: u8) -> Result<Option<ImportedCo
         forename = f;
         surname = s;
     }
-    let mut phones = Vec::new();
-    for raw in all(ContactField::Phone) {
-        phones.extend(text_field(raw, "phone number", 40)?);
-    }
-    if phones.len() > MAX_PHONES {
-        return Err(format!("more than {MAX_PHONES} phone numbers"));
-    }
-    let mut lines = Vec::new();
-    for raw in all(ContactField::Address) {
-        for part in raw.split([',', '\n']) {
-            lines.extend(text_field(part, "address line", MAX_TEXT_CHARS)?);
+    let mut phone_details = Vec::new();
+    for &i in columns.indexes(Field::Contact(n, ContactField::Phone)) {
+        if let Some(number) = text_field(row.get(i).unwrap_or_default(), "phone number", 40)? {
+            phone_details.push(Phone { number, kind: columns.phone_kinds.get(&i).cloned() });
         }
     }
-    for raw in all(ContactField::AddressLine) {
-        lines.extend(text_field(raw, "address line", MAX_TEXT_CHARS)?);
+    if phone_details.len() > MAX_PHONES {
+        return Err(format!("more than {MAX_PHONES} phone numbers"));
     }
-    let mut postcode = text_field(cell(ContactField::Postcode), "postcode", 16)?;
-    if postcode.is_none() && lines.last().is_some_and(|l| looks_like_postcode(l)) {
-        postcode = lines.pop();
-    }
-    if lines.len() > 10 {
-        return Err("an address has more than 10 lines".to_owned());
-    }
-    let address = (!lines.is_empty() || postcode.is_some()).then_some(Address { lines, postcode });
+    let address = address_from(
+        &all(ContactField::Address),
+        &all(ContactField::AddressLine),
+        cell(ContactField::Postcode),
+    )?;
     Ok(Some(ImportedContact {
         title,
         forename,
@@ -567,87 +682,50 @@ fn contact(columns: &Columns, row: &[String], n: u8) -> Result<Option<ImportedCo
         )?
         .unwrap_or(false),
         court_order: yes_no(cell(ContactField::CourtOrder), "court order")?.unwrap_or(false),
-        email: text_field(cell(ContactField::Email), "email", MAX_TEXT_CHARS)?,
-        phones,
+        email: text_field(cell(ContactField::Email), "email", super::MAX_TEXT_CHARS)?,
+        phones: phone_details.iter().map(|p| p.number.clone()).collect(),
+        phone_details,
         address,
         address_as_pupil: false,
     }))
 }
 
-/// Windows-1252's characters for bytes 0x80 to 0x9F (`None`: the five bytes it leaves unused).
-const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
+/// The most UTF-8 text a decoded file may become, in bytes: the same cap as the file itself.
+const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES;
 
-/// The file as text: UTF-16 with a byte-order mark, UTF-8, or else Windows-1252.
-fn decode(bytes: &[u8]) -> Result<String, Refused> {
-    let utf16 = |big: bool| -> Result<String, Refused> {
-        let body = bytes.get(2..).unwrap_or_default();
-        let units = body.chunks_exact(2).map(|p| match p {
-            [a, b] if big => u16::from_be_bytes([*a, *b]),
-            [a, b] => u16::from_le_bytes([*a, *b]),
-            _ => 0,
-        });
-        char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| {
-            Refused::new("the file says it is UTF-16 text but is damaged. Export it from the MIS again.")
-        })
-    };
-    let text = if bytes.starts_with(&[0xff, 0xfe]) {
-        utf16(false)?
+/// The bytes Windows-1252 leaves undefined (WHATWG's decoder maps them to control characters;
+/// a file holding one is not Windows-1252 text).
+const CP1252_UNDEFINED: [u8; 5] = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+/// The file as UTF-8 text: UTF-16 with a byte-order mark, UTF-8 (borrowed, without its
+/// byte-order mark), or else Windows-1252. Refused: damaged UTF-16, a byte Windows-1252 does
+/// not define, binary data (a NUL), XML, and text larger than [`MAX_TEXT_BYTES`].
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Refused> {
+    let utf16 = if bytes.starts_with(&[0xff, 0xfe]) {
+        Some(UTF_16LE)
     } else if bytes.starts_with(&[0xfe, 0xff]) {
-        utf16(true)?
+        Some(UTF_16BE)
+    } else {
+        None
+    };
+    let text = if let Some(encoding) = utf16 {
+        Cow::Owned(decode_capped(encoding, bytes.get(2..).unwrap_or_default())?.ok_or_else(|| {
+            Refused::new("the file says it is UTF-16 text but is damaged. Export it from the MIS again.")
+        })?)
     } else {
         refuse_other_types(bytes, "a CSV file")?;
         match std::str::from_utf8(bytes) {
-            Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+            Ok(text) => Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text)),
             Err(_) => {
-                let mut text = String::with_capacity(bytes.len());
-                for (i, &b) in bytes.iter().enumerate() {
-                    let c = match b {
-                        0x80..=0x9f => CP1252_HIGH.get(usize::from(b - 0x80)).copied().flatten(),
-                        _ => Some(char::from(b)),
-                    };
-                    let Some(c) = c else {
-                        return Err(Refused::new(format!(
-                            "the file holds a byte that is not text (line {}), so it is not a CSV file. Save it \
-                             from the spreadsheet as \"CSV UTF-8\" and try again.",
-                            super::line_at(bytes, i)
-                        )));
-                    };
-                    text.push(c);
+                if let Some(i) = bytes.iter().position(|b| CP1252_UNDEFINED.contains(b)) {
+                    return Err(Refused::new(format!(
+                        "the file holds a byte that is not text (line {}), so it is not a CSV file. Save it \
+                         from the spreadsheet as \"CSV UTF-8\" and try again.",
+                        line_at(bytes, i)
+                    )));
                 }
-                text
+                // Windows-1252 decodes every other byte, so a decoding fault cannot happen here.
+                Cow::Owned(decode_capped(WINDOWS_1252, bytes)?.unwrap_or_default())
             }
         }
     };
@@ -664,118 +742,186 @@ fn decode(bytes: &[u8]) -> Result<String, Refused> {
     Ok(text)
 }
 
-/// One row of values.
-#[derive(Debug)]
-struct Row {
-    /// Its spreadsheet row number (1 = the header row).
-    number: usize,
-    values: Vec<String>,
-}
-
-/// The rows of a CSV text, one at a time.
-#[derive(Debug)]
-struct Rows<'t> {
-    chars: Peekable<Chars<'t>>,
-    separator: char,
-    line: usize,
-    number: usize,
-}
-
-impl<'t> Rows<'t> {
-    fn new(text: &'t str) -> Rows<'t> {
-        let first = text.lines().next().unwrap_or_default();
-        let count = |c: char| first.chars().filter(|&x| x == c).count();
-        let separator = [',', ';', '\t'].into_iter().max_by_key(|&c| (count(c), c == ',')).unwrap_or(',');
-        Rows { chars: text.chars().peekable(), separator, line: 1, number: 0 }
-    }
-
-    fn next_row(&mut self) -> Result<Option<Row>, Refused> {
-        if self.chars.peek().is_none() {
-            return Ok(None);
-        }
-        self.number += 1;
-        if self.number > MAX_ROWS {
+/// `body` decoded to UTF-8 a piece at a time, refused as soon as the text grows past
+/// [`MAX_TEXT_BYTES`]; `None` if `body` is not valid in `encoding`.
+fn decode_capped(encoding: &'static Encoding, body: &[u8]) -> Result<Option<String>, Refused> {
+    const PIECE: usize = 64 * 1024;
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(body.len().min(MAX_TEXT_BYTES));
+    let mut rest = body;
+    loop {
+        let room =
+            decoder.max_utf8_buffer_length_without_replacement(rest.len().min(PIECE)).unwrap_or(PIECE * 3);
+        text.reserve(room.max(16));
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        rest = rest.get(read..).unwrap_or_default();
+        if text.len() > MAX_TEXT_BYTES {
             return Err(Refused::new(format!(
-                "the file has more than {MAX_ROWS} rows, more than a school's pupil list. Export one school's pupils only."
+                "the file is larger than {} MB once read as text, larger than a pupil file can be. Export only \
+                 the pupils with an EHC plan.",
+                MAX_TEXT_BYTES / (1024 * 1024)
             )));
         }
-        let (number, start) = (self.number, self.line);
-        let mut values = Vec::new();
-        let mut value = String::new();
-        let mut length = 0usize;
-        let mut quoted = false;
-        let mut closed = false;
-        let too_long = |line: usize| {
-            Refused::new(format!(
-                "row {number} (line {line}) has a value longer than {MAX_CELL_CHARS} characters, so the file is \
-                 not a pupil list. Export it again."
-            ))
-        };
-        loop {
-            let Some(c) = self.chars.next() else {
-                if quoted {
-                    return Err(Refused::new(format!(
-                        "a quoted value on row {number} (line {start}) is never closed: the file has been cut \
-                         short or is damaged. Export it again; no pupil was read from it."
-                    )));
-                }
-                break;
-            };
-            if c == '\n' || (c == '\r' && self.chars.peek() != Some(&'\n')) {
-                self.line += 1;
-            }
-            if quoted {
-                if c == '"' {
-                    if self.chars.peek() == Some(&'"') {
-                        self.chars.next();
-                        value.push('"');
-                    } else {
-                        quoted = false;
-                        closed = true;
-                    }
+        match result {
+            DecoderResult::InputEmpty => return Ok(Some(text)),
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(..) => return Ok(None),
+        }
+    }
+}
+
+/// Line breaks in `text`: `\r\n`, `\n` or a lone `\r` each count once.
+fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// Where a record breaks the quoting rules the `csv` crate does not enforce.
+#[derive(Debug, PartialEq, Eq)]
+enum QuoteFault {
+    /// A quoted value runs to the end of the file: it was cut short.
+    NeverClosed,
+    /// Text follows a closing quote (`"x"y`), at this byte of the record.
+    TextAfterQuote(usize),
+}
+
+/// The `csv` crate reads leniently, as spreadsheets do: a quoted value never closed ends at the
+/// end of the file, and text after a closing quote is kept (rust-csv issue #77, "add a strict
+/// parsing mode", is open). A pupil file with either is damaged, so each record's raw text is
+/// checked for them; `raw` is one record and its line break.
+fn quote_fault(raw: &str, separator: u8) -> Option<QuoteFault> {
+    let mut bytes = raw.bytes().enumerate().peekable();
+    let (mut field_start, mut quoted, mut closed) = (true, false, false);
+    while let Some((i, b)) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek().is_some_and(|&(_, next)| next == b'"') {
+                    bytes.next();
                 } else {
-                    value.push(c);
+                    (quoted, closed) = (false, true);
                 }
-            } else if c == self.separator {
-                values.push(std::mem::take(&mut value));
-                closed = false;
-                length = 0;
-                if values.len() > MAX_COLUMNS {
-                    return Err(Refused::new(format!(
-                        "row {number} has more than {MAX_COLUMNS} values, so the file is not a pupil list."
-                    )));
-                }
-                continue;
-            } else if c == '\n' || c == '\r' {
-                if c == '\r' && self.chars.peek() == Some(&'\n') {
-                    self.chars.next();
-                    self.line += 1;
-                }
-                break;
-            } else if c == '"' && value.is_empty() && !closed {
-                quoted = true;
-            } else if closed {
+            }
+        } else if b == separator || b == b'\r' || b == b'\n' {
+            (field_start, closed) = (true, false);
+        } else if closed {
+            return Some(QuoteFault::TextAfterQuote(i));
+        } else {
+            quoted = b == b'"' && field_start;
+            field_start = false;
+        }
+    }
+    quoted.then_some(QuoteFault::NeverClosed)
+}
+
+/// The records of a CSV text, one at a time, each checked as it arrives, with its spreadsheet
+/// row number (1 = the first row; blank rows are counted, and a value with line breaks in it is
+/// still one row).
+struct Records<'t> {
+    text: &'t str,
+    separator: u8,
+    reader: csv::Reader<&'t [u8]>,
+    /// The last record read.
+    record: StringRecord,
+    /// Line breaks in `text` before `counted_to`, and inside the values of the records read.
+    breaks: usize,
+    value_breaks: usize,
+    counted_to: usize,
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t str) -> Records<'t> {
+        let first = text.lines().next().unwrap_or_default();
+        let count = |c: char| first.chars().filter(|&x| x == c).count();
+        let separator = [b',', b';', b'\t']
+            .into_iter()
+            .max_by_key(|&c| (count(char::from(c)), c == b','))
+            .unwrap_or(b',');
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(separator)
+            .from_reader(text.as_bytes());
+        Records {
+            text,
+            separator,
+            reader,
+            record: StringRecord::new(),
+            breaks: 0,
+            value_breaks: 0,
+            counted_to: 0,
+        }
+    }
+
+    /// Reads the next record into `self.record` and returns its row number; `None` at the end.
+    fn next_row(&mut self) -> Result<Option<usize>, Refused> {
+        let start = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+        let more = self.reader.read_record(&mut self.record).map_err(|e| {
+            Refused::new(format!(
+                "the file could not be read as CSV ({e}). Save it from the spreadsheet as CSV again."
+            ))
+        })?;
+        if !more {
+            return Ok(None);
+        }
+        let end = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+        // The reader passes over blank lines before a record: the record starts after them.
+        let raw = self.text.get(start..end).unwrap_or_default();
+        let body = raw.trim_start_matches(['\r', '\n']);
+        let at = start + (raw.len() - body.len());
+        self.breaks += line_breaks(self.text.get(self.counted_to..at).unwrap_or_default());
+        self.counted_to = at;
+        let number = (1 + self.breaks).saturating_sub(self.value_breaks);
+        let line = |offset: usize| line_at(self.text.as_bytes(), at + offset);
+        match quote_fault(body, self.separator) {
+            Some(QuoteFault::NeverClosed) => {
+                return Err(Refused::new(format!(
+                    "a quoted value on row {number} (line {}) is never closed: the file has been cut short or \
+                     is damaged. Export it again; no pupil was read from it.",
+                    line(0)
+                )));
+            }
+            Some(QuoteFault::TextAfterQuote(i)) => {
                 return Err(Refused::new(format!(
                     "row {number} (line {}) has text after a closing quote, so the file is not valid CSV. Save \
                      it from the spreadsheet as CSV again.",
-                    self.line
+                    line(i)
                 )));
-            } else {
-                value.push(c);
             }
-            length += 1;
-            if length > MAX_CELL_CHARS {
-                return Err(too_long(self.line));
-            }
+            None => {}
         }
-        values.push(value);
-        Ok(Some(Row { number, values }))
+        if number > MAX_ROWS {
+            return Err(Refused::new(format!(
+                "the file has more than {MAX_ROWS} rows, more than a school's pupil list. Export one school's \
+                 pupils only."
+            )));
+        }
+        if self.record.len() > MAX_COLUMNS {
+            return Err(Refused::new(format!(
+                "row {number} has more than {MAX_COLUMNS} values, so the file is not a pupil list."
+            )));
+        }
+        if self.record.iter().any(|v| v.len() > MAX_CELL_CHARS && v.chars().count() > MAX_CELL_CHARS) {
+            return Err(Refused::new(format!(
+                "row {number} (line {}) has a value longer than {MAX_CELL_CHARS} characters, so the file is \
+                 not a pupil list. Export it again.",
+                line(0)
+            )));
+        }
+        self.value_breaks += self.record.iter().map(line_breaks).sum::<usize>();
+        Ok(Some(number))
     }
 }
 
-fn header_row(rows: &mut Rows<'_>) -> Result<Row, Refused> {
-    match rows.next_row()? {
-        Some(row) if row.values.iter().any(|v| !v.trim().is_empty()) => Ok(row),
+/// The header row's values; refused if the first row is empty.
+fn header_row(records: &mut Records<'_>) -> Result<Vec<String>, Refused> {
+    match records.next_row()? {
+        Some(1) if records.record.iter().any(|v| !v.trim().is_empty()) => {
+            Ok(records.record.iter().map(str::to_owned).collect())
+        }
         _ => Err(Refused::new(
             "the first row is empty; it must hold the column names (UPN, Surname, Forename, DOB…). Export the \
              pupil list again with its headers.",
@@ -788,10 +934,14 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Result<Vec<Vec<String>>, String> {
-        let mut rows = Rows::new(text);
+        Ok(numbered_rows(text)?.into_iter().map(|(_, values)| values).collect())
+    }
+
+    fn numbered_rows(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
+        let mut records = Records::new(text);
         let mut out = Vec::new();
-        while let Some(row) = rows.next_row().map_err(|r| r.reason)? {
-            out.push(row.values);
+        while let Some(number) = records.next_row().map_err(|r| r.reason)? {
+            out.push((number, records.record.iter().map(str::to_owned).collect()));
         }
         Ok(out)
     }
@@ -814,6 +964,85 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        // A value with line breaks is one row; blank rows count; any line ending.
+        let text = "a,b\r\n\r\n\"two\r\nlines\",x\n\n\nlast,1\rcr,2";
+        let numbers: Vec<usize> =
+            numbered_rows(text).unwrap_or_default().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(numbers, [1, 3, 6, 7]);
+        assert!(
+            numbered_rows("\"x\ny\",1\n\"p\n\nq\",2\n3,3")
+                .is_ok_and(|r| r.iter().map(|(n, _)| *n).eq([1, 2, 3]))
+        );
+    }
+
+    #[test]
+    fn quoting_faults_the_csv_crate_accepts_are_refused() {
+        assert_eq!(quote_fault("\"x, y\",\"say \"\"hi\"\"\",5\"11\r\n", b','), None);
+        assert_eq!(quote_fault("\"never closed,2\n", b','), Some(QuoteFault::NeverClosed));
+        assert_eq!(quote_fault("a,\"x\" ,b", b','), Some(QuoteFault::TextAfterQuote(5)));
+        assert_eq!(quote_fault("\"a\";\"b\"", b';'), None);
+        assert_eq!(quote_fault("\"a\",\"b\"", b';'), Some(QuoteFault::TextAfterQuote(3)));
+        let r = rows("a,b\n1,2\n\"x\"y,2\n").err().unwrap_or_default();
+        assert!(r.contains("row 3") && r.contains("line 3") && r.contains("closing quote"), "{r}");
+        let r = rows("a,b\n\"two\nlines\",1\n\"cut").err().unwrap_or_default();
+        assert!(r.contains("row 3") && r.contains("line 4") && r.contains("never closed"), "{r}");
+    }
+
+    #[test]
+    fn values_rows_and_text_are_capped_while_reading() {
+        let long = format!("a\n{}\n", "x".repeat(MAX_CELL_CHARS + 1));
+        assert!(rows(&long).err().unwrap_or_default().contains("longer than"));
+        assert!(rows(&format!("a\n{}\n", "x".repeat(MAX_CELL_CHARS))).is_ok());
+        let many = "1\n".repeat(MAX_ROWS + 1);
+        assert!(rows(&many).err().unwrap_or_default().contains("rows"));
+        // Windows-1252 text that would pass the cap once decoded (each é is two bytes in UTF-8).
+        let mut latin = b"UPN\n".to_vec();
+        latin.resize(MAX_TEXT_BYTES / 2 + 16, 0xe9);
+        assert!(decode(&latin).err().is_some_and(|r| r.reason.contains("once read as text")));
+    }
+
+    #[test]
+    fn quoted_values_with_line_breaks_and_commas_are_read_into_pupils() {
+        let csv = "UPN,Surname,Forename,DOB,Gender,Address,Contact 1 Name,Contact 1 Mobile,Contact 1 Home Phone\r\n\
+                   B801200005001,\"Testwhistle, Jr\",Juniper,03/04/2012,Female,\"4 Placeholder Lane\r\nSampletown\r\nZZ99 1AA\",\
+                   \"Testwhistle, Marigold\",07700 900001,01632 960001\r\n";
+        // Columns 4 and 5 chosen by hand.
+        let mut mapping = ColumnMapping::new();
+        mapping.set(4, Some(Field::Sex)).set(5, Some(Field::Address));
+        let file = read_csv(csv.as_bytes(), Some(&mapping));
+        let pupil = file.as_ref().ok().and_then(|f| f.pupils.first());
+        let Some(p) = pupil else { panic!("{file:?}") };
+        assert_eq!(p.legal_surname, "Testwhistle, Jr");
+        assert_eq!(p.sex.as_deref(), Some("F"));
+        assert_eq!(p.row, 2);
+        let address = p.address.as_ref().map(|a| (a.lines.clone(), a.postcode.clone()));
+        assert_eq!(
+            address,
+            Some((
+                vec!["4 Placeholder Lane".to_owned(), "Sampletown".to_owned()],
+                Some("ZZ99 1AA".to_owned())
+            ))
+        );
+        let contact = p.contacts.first();
+        assert_eq!(contact.and_then(|c| c.forename.as_deref()), Some("Marigold"));
+        let phones: Vec<(String, Option<PhoneKind>)> = contact
+            .map(|c| c.phone_details.iter().map(|p| (p.number.clone(), p.kind.clone())).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            phones,
+            [
+                ("07700 900001".to_owned(), Some(PhoneKind::Mobile)),
+                ("01632 960001".to_owned(), Some(PhoneKind::Home))
+            ]
+        );
+        assert_eq!(
+            contact.map(|c| c.phones.clone()),
+            Some(vec!["07700 900001".to_owned(), "01632 960001".to_owned()])
+        );
+    }
+
+    #[test]
     fn headers_are_recognised_whatever_their_case_and_punctuation() {
         for (header, field) in [
             ("UPN", Field::Upn),
@@ -833,6 +1062,13 @@ mod tests {
             ("Contact Name 2", Field::Contact(2, ContactField::Name)),
             ("contact_2_email", Field::Contact(2, ContactField::Email)),
             ("Parent/Carer 3 Mobile", Field::Contact(3, ContactField::Phone)),
+            ("Contact 1 Home Phone", Field::Contact(1, ContactField::Phone)),
+            ("Contact 2 Work Telephone", Field::Contact(2, ContactField::Phone)),
+            ("Priority 1 Contact Mobile", Field::Contact(1, ContactField::Phone)),
+            ("Priority 2 Contact Name", Field::Contact(2, ContactField::Name)),
+            ("Priority 2 Contact", Field::Contact(2, ContactField::Name)),
+            ("Primary Contact Email", Field::Contact(1, ContactField::Email)),
+            ("Contact 1 Parental Resp.", Field::Contact(1, ContactField::ParentalResponsibility)),
             ("Contact 1 Address Line 2", Field::Contact(1, ContactField::AddressLine)),
             ("Parental Responsibility", Field::Contact(1, ContactField::ParentalResponsibility)),
             ("Contact 2 Parental Responsibility", Field::Contact(2, ContactField::ParentalResponsibility)),
@@ -840,6 +1076,33 @@ mod tests {
             assert_eq!(Field::guess(header), Some(field), "{header}");
         }
         assert_eq!(Field::guess("Favourite colour"), None);
+        assert_eq!(Field::guess("Contact 1 Gender"), None);
+        for (header, field) in [
+            ("Gender", Field::Sex),
+            ("Sex", Field::Sex),
+            ("Legal Sex", Field::Sex),
+            ("Address", Field::Address),
+            ("Home Address", Field::Address),
+            ("Address Line 1", Field::AddressLine),
+            ("Address 2", Field::AddressLine),
+            ("Town", Field::AddressLine),
+            ("Postcode", Field::Postcode),
+            ("Post Code", Field::Postcode),
+        ] {
+            let key: String =
+                header.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+            assert_eq!(pupil_detail(&key), Some(field), "{header}");
+            assert_eq!(Field::guess(header), Some(field), "{header}");
+        }
+        for (header, kind) in [
+            ("Contact 1 Mobile", Some(PhoneKind::Mobile)),
+            ("Priority 2 Contact Mob", Some(PhoneKind::Mobile)),
+            ("Contact 1 Home Telephone", Some(PhoneKind::Home)),
+            ("Parent Work Phone", Some(PhoneKind::Work)),
+            ("Contact 1 Telephone", None),
+        ] {
+            assert_eq!(phone_kind(header), kind, "{header}");
+        }
         assert_eq!(Field::guess("Contact 12 Name"), None);
     }
 
@@ -869,7 +1132,18 @@ mod tests {
         let mut utf16 = vec![0xff, 0xfe];
         utf16.extend("UPN,Surname\n".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&utf16).ok().as_deref(), Some("UPN,Surname\n"));
-        assert!(decode(b"UPN\x81").is_err());
+        assert!(decode(b"UPN\n\x81").err().is_some_and(|r| r.reason.contains("line 2")));
+        let mut utf16_be = vec![0xfe, 0xff];
+        utf16_be.extend("UPN,Zoë\n".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&utf16_be).ok().as_deref(), Some("UPN,Zoë\n"));
+        // An unpaired surrogate: damaged UTF-16.
+        assert!(
+            decode(&[0xff, 0xfe, b'U', 0, 0x00, 0xd8, b'P', 0])
+                .err()
+                .is_some_and(|r| r.reason.contains("damaged"))
+        );
+        assert_eq!(decode("\u{feff}UPN".as_bytes()).ok().as_deref(), Some("UPN"));
+        assert!(matches!(decode(b"UPN,Surname\n"), Ok(Cow::Borrowed(_))));
         assert!(decode(b"<CTfile/>").err().map(|r| r.reason).unwrap_or_default().contains("CTF"));
     }
 }

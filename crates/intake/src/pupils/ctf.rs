@@ -13,8 +13,27 @@
 //!                / SENneeds / SENneed (SENtype, SENtypeRank, NeedEndDate)
 //!     Contacts / Contact
 //!         Order, Title, Forename, Surname, Relationship, Responsibility, CourtOrder,
-//!         Address (AddressAsPupil, or an address as above), Phones / Phone / PhoneNo, Email
+//!         Address (AddressAsPupil, or an address as above),
+//!         Phones / Phone (TelephoneType, PhoneNo), Email
 //! ```
+//!
+//! What is confirmed about a contact, and what is not (researched for issue 14; the DfE's CTF
+//! 24/25 specification itself could not be reached, only its table of contents):
+//!
+//! - Confirmed: `Order`, `Title`, `Forename`, `Surname`, `Gender`, `MiddleNames`,
+//!   `Relationship`, `Responsibility` (written `true`/`false`), `Address` with `AddressAsPupil`,
+//!   `Phones`/`Phone`/`TelephoneType`/`PhoneNo` and `Email`, in that order, are the contact
+//!   elements of Follett's Aspen MIS UK CTF import and export (Java package
+//!   `com.x2dev.procedures.statereporting.uk`, class `DfEContact`, 2017; its `DfETelephone`
+//!   defaults `TelephoneType` to `H`). It was found in a GitHub code index that did not name
+//!   the repository.
+//! - Parental responsibility is `Responsibility` (true/false); we also accept 1/0 and Y/N.
+//! - Not confirmed: `CourtOrder`. No CTF source found has a court-order element in a contact,
+//!   and Aspen's contact has none. It is still read if present (harmless), but a CTF should not
+//!   be relied on to say that a court order restricts contact: ask the school.
+//! - Not confirmed: the contact relationship code list (see `RELATIONSHIPS` in `mod.rs`) and
+//!   the `TelephoneType` codes other than `H` (`M`, `W` are read as mobile and work by analogy).
+//!   A code we do not know is kept as written.
 //!
 //! The file is streamed with quick-xml; only the elements above are kept, one pupil at a time,
 //! within caps on depth, elements per pupil and text per element. A DTD or entity declaration
@@ -26,8 +45,9 @@ use quick_xml::events::Event;
 
 use super::{
     Address, Collector, ImportedContact, ImportedPupil, MAX_CONTACTS, MAX_NAME_CHARS, MAX_PHONES,
-    MAX_TEXT_CHARS, NeedType, Provision, PupilFile, Refused, Skip, Source, check_upn, guarded, line_at,
-    nc_year, need_type, parse_date, prose, refuse_other_types, relationship, shorten, text_field, yes_no,
+    MAX_TEXT_CHARS, NeedType, Phone, PhoneKind, Provision, PupilFile, Refused, Skip, Source, check_upn,
+    guarded, line_at, nc_year, need_type, parse_date, prose, refuse_other_types, relationship, sex, shorten,
+    text_field, yes_no,
 };
 
 /// The deepest nesting of elements read.
@@ -363,7 +383,7 @@ fn pupil_from(p: &Node) -> Result<ImportedPupil, Skip> {
         preferred_forename: name(detail("PreferredForename"), "preferred forename")?,
         preferred_surname: name(detail("PreferredSurname"), "preferred surname")?,
         dob,
-        sex: text_field(sex_raw, "sex", 20).map_err(skip)?,
+        sex: sex(sex_raw).map_err(skip)?,
         nc_year: nc_year(detail("NCyearActual")).map_err(skip)?,
         need_types: needs(p).map_err(skip)?,
         contacts: contacts(p, address.as_ref()).map_err(skip)?,
@@ -492,10 +512,12 @@ fn contacts(p: &Node, pupil_address: Option<&Address>) -> Result<Vec<ImportedCon
 
 fn contact(c: &Node, pupil_address: Option<&Address>) -> Result<ImportedContact, String> {
     let name = |field: &str, what: &str| text_field(c.text(field), what, MAX_NAME_CHARS);
-    let mut phones = Vec::new();
+    let mut phone_details = Vec::new();
     for phone in c.child("Phones").into_iter().flat_map(|ps| ps.all("Phone")) {
-        phones.extend(text_field(phone.text("PhoneNo"), "phone number", 40)?);
-        if phones.len() > MAX_PHONES {
+        if let Some(number) = text_field(phone.text("PhoneNo"), "phone number", 40)? {
+            phone_details.push(Phone { number, kind: PhoneKind::parse(phone.text("TelephoneType"))? });
+        }
+        if phone_details.len() > MAX_PHONES {
             return Err(format!("more than {MAX_PHONES} phone numbers"));
         }
     }
@@ -513,7 +535,8 @@ fn contact(c: &Node, pupil_address: Option<&Address>) -> Result<ImportedContact,
             .unwrap_or(false),
         court_order: yes_no(c.text("CourtOrder"), "court order")?.unwrap_or(false),
         email: text_field(c.text("Email"), "email", MAX_TEXT_CHARS)?,
-        phones,
+        phones: phone_details.iter().map(|p| p.number.clone()).collect(),
+        phone_details,
         address,
         address_as_pupil: as_pupil,
     })

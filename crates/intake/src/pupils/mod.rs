@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use ardesk_domain::child::NEED_TYPES;
 use chrono::{Datelike, NaiveDate};
 
 mod csv;
@@ -77,7 +78,9 @@ pub struct ImportedPupil {
     pub preferred_surname: Option<String>,
     /// The date of birth.
     pub dob: NaiveDate,
-    /// The sex as the file codes it ("M", "F"…), from `Sex` (CTF 25) or `Gender` (older CTFs).
+    /// The sex as a CTF codes it: "M" or "F" (a CSV's "Male" or "Female" is written so too);
+    /// any other value as the file writes it. From `Sex` (CTF 25) or `Gender` (older CTFs), or
+    /// a CSV's "Sex" or "Gender" column.
     pub sex: Option<String>,
     /// The national curriculum year as a CTF writes it: "N1", "N2", "R", "1" to "14", or "X"
     /// (not following the national curriculum).
@@ -118,13 +121,19 @@ pub struct ImportedContact {
     pub relationship: Option<Relationship>,
     /// Whether the contact has parental responsibility (`Responsibility` true, 1 or Y).
     pub parental_responsibility: bool,
-    /// Whether a court order restricts contact with this person (`CourtOrder` Y): nothing
-    /// should be sent to them automatically.
+    /// Whether a court order restricts contact with this person (`CourtOrder` Y, or a CSV's
+    /// "Court Order" column): nothing should be sent to them automatically. No CTF source
+    /// confirms a `CourtOrder` element (see `ctf.rs`), so `false` from a CTF means "not said",
+    /// not "no order".
     pub court_order: bool,
     /// The email address.
     pub email: Option<String>,
     /// The phone numbers, in file order.
     pub phones: Vec<String>,
+    /// The same phone numbers as [`ImportedContact::phones`], in the same order, each with its
+    /// type (home, mobile, work) when the file gives one: a CTF's `TelephoneType`, or a CSV
+    /// column such as "Contact 1 Mobile".
+    pub phone_details: Vec<Phone>,
     /// The contact's address; "as pupil" is resolved to the pupil's address.
     pub address: Option<Address>,
     /// Whether the file said the contact lives at the pupil's address.
@@ -138,6 +147,56 @@ pub struct Relationship {
     pub code: Option<String>,
     /// What the relationship is, in words ("Mother", "Carer"), or the file's text as written.
     pub label: String,
+}
+
+/// One phone number of a contact, with its type if the file gives one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// The number as written.
+    pub number: String,
+    /// What kind of phone it is; `None` if the file does not say.
+    pub kind: Option<PhoneKind>,
+}
+
+/// The kind of a phone number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhoneKind {
+    /// A home (landline) number: `H` in a CTF, "Home Phone" in a CSV report.
+    Home,
+    /// A mobile number: "Mobile" in a CSV report; `M` in a CTF is read so (by analogy with
+    /// `H`; not confirmed, see `ctf.rs`).
+    Mobile,
+    /// A work number: "Work Phone" in a CSV report; `W` in a CTF is read so (not confirmed).
+    Work,
+    /// Another type, as the file writes it.
+    Other(String),
+}
+
+impl PhoneKind {
+    /// The type from a code or word ("H", "Mobile", "work"…); `None` if empty.
+    fn parse(raw: &str) -> Result<Option<PhoneKind>, String> {
+        let Some(text) = text_field(raw, "phone type", 40)? else {
+            return Ok(None);
+        };
+        let key: String =
+            text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        Ok(Some(match key.as_str() {
+            "h" | "home" | "homephone" | "hometelephone" | "landline" => PhoneKind::Home,
+            "m" | "mobile" | "mob" | "mobilephone" | "cell" => PhoneKind::Mobile,
+            "w" | "work" | "workphone" | "worktelephone" | "business" => PhoneKind::Work,
+            _ => PhoneKind::Other(text),
+        }))
+    }
+
+    /// How the kind reads ("Home", "Mobile", "Work", or the file's own word).
+    pub fn label(&self) -> &str {
+        match self {
+            PhoneKind::Home => "Home",
+            PhoneKind::Mobile => "Mobile",
+            PhoneKind::Work => "Work",
+            PhoneKind::Other(text) => text,
+        }
+    }
 }
 
 /// A postal address as lines and a postcode.
@@ -434,6 +493,42 @@ fn nc_year(raw: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// The sex as a CTF codes it: "M" or "F" from the code or the word ("Male", "female", "Boy"),
+/// anything else as written (at most 20 characters). `None` if empty.
+fn sex(raw: &str) -> Result<Option<String>, String> {
+    let Some(text) = text_field(raw, "sex", 20)? else {
+        return Ok(None);
+    };
+    Ok(Some(match text.to_ascii_lowercase().as_str() {
+        "m" | "male" | "boy" => "M".to_owned(),
+        "f" | "female" | "girl" => "F".to_owned(),
+        _ => text,
+    }))
+}
+
+/// An address from what a file gives: whole addresses (lines separated by commas or line
+/// breaks), single lines, and a postcode. A last line that looks like a postcode is taken as
+/// the postcode when there is none. `None` if all are empty.
+fn address_from(whole: &[&str], lines: &[&str], postcode: &str) -> Result<Option<Address>, String> {
+    let mut out = Vec::new();
+    for raw in whole {
+        for part in raw.split([',', '\n', '\r']) {
+            out.extend(text_field(part, "address line", MAX_TEXT_CHARS)?);
+        }
+    }
+    for raw in lines {
+        out.extend(text_field(raw, "address line", MAX_TEXT_CHARS)?);
+    }
+    let mut postcode = text_field(postcode, "postcode", 16)?;
+    if postcode.is_none() && out.last().is_some_and(|l| looks_like_postcode(l)) {
+        postcode = out.pop();
+    }
+    if out.len() > 10 {
+        return Err("an address has more than 10 lines".to_owned());
+    }
+    Ok((!out.is_empty() || postcode.is_some()).then_some(Address { lines: out, postcode }))
+}
+
 /// A yes/no value: true, 1, Y, yes; false, 0, N, no. `None` if empty.
 fn yes_no(raw: &str, what: &str) -> Result<Option<bool>, String> {
     match raw.trim().to_ascii_lowercase().as_str() {
@@ -496,24 +591,6 @@ impl Provision {
     }
 }
 
-/// The DfE's SEN need type codes and what they mean.
-const NEED_TYPES: &[(&str, &str)] = &[
-    ("SPLD", "Specific learning difficulty"),
-    ("MLD", "Moderate learning difficulty"),
-    ("SLD", "Severe learning difficulty"),
-    ("PMLD", "Profound and multiple learning difficulty"),
-    ("SEMH", "Social, emotional and mental health"),
-    ("SLCN", "Speech, language and communication needs"),
-    ("HI", "Hearing impairment"),
-    ("VI", "Visual impairment"),
-    ("MSI", "Multi-sensory impairment"),
-    ("PD", "Physical disability"),
-    ("ASD", "Autistic spectrum disorder"),
-    ("OTH", "Other difficulty or disability"),
-    ("NSA", "SEN support but no specialist assessment of type of need"),
-    ("BESD", "Behaviour, emotional and social difficulty (before 2015)"),
-];
-
 /// A need type from a code ("ASD"), a code and label ("ASD - Autistic spectrum disorder") or a
 /// label ("Autistic Spectrum Disorder"). `None` if empty.
 fn need_type(raw: &str, rank: Option<u8>) -> Result<Option<NeedType>, String> {
@@ -521,15 +598,21 @@ fn need_type(raw: &str, rank: Option<u8>) -> Result<Option<NeedType>, String> {
         return Ok(None);
     };
     let head = text.split([' ', '-', '–', ':']).next().unwrap_or_default().to_uppercase();
-    let by_code = NEED_TYPES.iter().find(|(code, _)| *code == head);
-    let by_label = NEED_TYPES.iter().find(|(_, label)| label.eq_ignore_ascii_case(&text));
+    // The DfE's codes, as the domain holds them.
+    let by_code = NEED_TYPES.iter().find(|n| n.code == head);
+    let by_label = NEED_TYPES.iter().find(|n| n.label.eq_ignore_ascii_case(&text));
     Ok(Some(match by_code.or(by_label) {
-        Some((code, label)) => NeedType { code: (*code).to_owned(), label: Some(label), rank },
+        Some(n) => NeedType { code: n.code.to_owned(), label: Some(n.label), rank },
         None => NeedType { code: text, label: None, rank },
     }))
 }
 
-/// Contact relationship codes of the DfE's common basic data set and what they mean.
+/// Contact relationship codes and what they mean.
+///
+/// Not confirmed against the DfE's common basic data set (CBDS) code list, which could not be
+/// reached for issue 14 (see `ctf.rs`); our synthetic fixtures use PAM, PAF, CAR and REL, but
+/// no code or meaning here is checked. A code not listed is kept as written (its label is the
+/// code), never guessed.
 const RELATIONSHIPS: &[(&str, &str)] = &[
     ("PAR", "Parent"),
     ("PAM", "Mother"),
@@ -602,6 +685,63 @@ fn looks_like_postcode(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fields added for issue 14 (a pupil's address, each phone's type) against the
+    /// fixtures' expected.json; `tests/pupils.rs` checks the rest.
+    #[test]
+    fn fixtures_give_each_pupil_s_address_and_each_phone_s_type() {
+        use serde_json::Value;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pupils");
+        let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_default();
+        let expected: Value = serde_json::from_slice(&read("expected.json")).unwrap_or_default();
+        let strings = |v: &Value| -> Option<Vec<Option<String>>> {
+            v.as_array().map(|a| a.iter().map(|s| s.as_str().map(str::to_owned)).collect())
+        };
+        for name in ["ctf25.xml", "ctf24.xml", "sims.csv", "arbor.csv"] {
+            let file =
+                if name.ends_with(".csv") { read_csv(&read(name), None) } else { read_ctf(&read(name)) };
+            let Ok(file) = file else { panic!("{name}: {file:?}") };
+            let want = expected.get(name).and_then(|w| w.get("pupils")).and_then(Value::as_array);
+            let want = want.cloned().unwrap_or_default();
+            assert_eq!(file.pupils.len(), want.len(), "{name}");
+            for (p, w) in file.pupils.iter().zip(&want) {
+                let lines = p.address.as_ref().map(|a| a.lines.iter().cloned().map(Some).collect());
+                assert_eq!(lines, strings(&w["address_lines"]), "{name} {}", p.upn);
+                let postcode = p.address.as_ref().and_then(|a| a.postcode.clone());
+                assert_eq!(postcode.as_deref(), w["postcode"].as_str(), "{name} {}", p.upn);
+                let contacts = w["contacts"].as_array().cloned().unwrap_or_default();
+                assert_eq!(p.contacts.len(), contacts.len(), "{name} {}", p.upn);
+                for (c, wc) in p.contacts.iter().zip(&contacts) {
+                    let kinds: Vec<Option<String>> = c
+                        .phone_details
+                        .iter()
+                        .map(|ph| ph.kind.as_ref().map(|k| k.label().to_owned()))
+                        .collect();
+                    assert_eq!(Some(kinds), strings(&wc["phone_kinds"]), "{name} {}", p.upn);
+                    let numbers: Vec<&String> = c.phone_details.iter().map(|ph| &ph.number).collect();
+                    assert_eq!(numbers, c.phones.iter().collect::<Vec<_>>(), "{name} {}", p.upn);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sexes_and_phone_types_are_written_as_a_ctf_writes_them() {
+        assert_eq!(sex(" Female "), Ok(Some("F".to_owned())));
+        assert_eq!(sex("m"), Ok(Some("M".to_owned())));
+        assert_eq!(sex("U"), Ok(Some("U".to_owned())));
+        assert_eq!(sex(""), Ok(None));
+        assert_eq!(PhoneKind::parse("H"), Ok(Some(PhoneKind::Home)));
+        assert_eq!(PhoneKind::parse("Mobile"), Ok(Some(PhoneKind::Mobile)));
+        assert_eq!(PhoneKind::parse("w"), Ok(Some(PhoneKind::Work)));
+        assert_eq!(PhoneKind::parse("Fax"), Ok(Some(PhoneKind::Other("Fax".to_owned()))));
+        assert_eq!(PhoneKind::parse(" "), Ok(None));
+        let address = address_from(&["1 Lane, Town", ""], &["County"], "");
+        assert_eq!(address.map(|a| a.map(|a| a.lines.len())), Ok(Some(3)));
+        let address = address_from(&["1 Lane\nTown\nZZ99 1AA"], &[], "");
+        assert_eq!(address.map(|a| a.and_then(|a| a.postcode)), Ok(Some("ZZ99 1AA".to_owned())));
+        assert_eq!(address_from(&[" "], &[], ""), Ok(None));
+    }
 
     #[test]
     fn upn_check_letters_follow_the_dfe_rule() {

@@ -41,5 +41,6 @@ fn after_the_meeting_round_trips() -> Result<(), StoreError> {
     assert_eq!(first.stage, ReviewStage::Decided);
     assert_eq!(first.submitted_on, Some(d(3, 2)));
     assert_eq!(first.decision, Some(DecisionOn { decision: Decision::Minor, on: d(3, 20) }));
+    assert_eq!(first.after, crate::AfterDecision::default());
     Ok(())
 }

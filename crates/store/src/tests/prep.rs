@@ -82,3 +82,69 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
     assert!(matches!(store.review_info(ReviewId(999)), Err(StoreError::NotFound { .. })));
     Ok(())
 }
+
+/// Issue 15 item 12: a document added by hand to the checklist (a costed provision map) is
+/// stored with the date it was asked for, and comes off only while nothing is received for it.
+#[test]
+fn a_document_added_by_hand_round_trips_and_is_removed_only_while_empty() -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+    let item = |code: &str, title: &str| NewChecklistItem {
+        code: code.into(),
+        title: title.into(),
+        invitee_id: None,
+        due_on: None,
+    };
+    let (review, other, cpm, risk) = store.write(action("checklist.add"), |tx| {
+        let child = tx.insert_child(&record("Ada", ""))?;
+        let review = tx.insert_review(child, &Review::planning())?;
+        let other = tx.insert_review(child, &Review::planning())?;
+        let cpm = tx.add_checklist_document(review, &item("D07", "Costed provision map"), Some(d(1, 3)))?;
+        let risk = tx.add_checklist_document(review, &item("D08", "Risk assessment"), None)?;
+        Ok((review, other, cpm, risk))
+    })?;
+    let rows = store.checklist(review)?;
+    let got: Vec<(i64, &str, &str, Option<NaiveDate>)> =
+        rows.iter().map(|r| (r.id, r.code.as_str(), r.title.as_str(), r.requested_on)).collect();
+    assert_eq!(
+        got,
+        [(cpm, "D07", "Costed provision map", Some(d(1, 3))), (risk, "D08", "Risk assessment", None)]
+    );
+
+    // Not from another review's list, and not once a file is attached.
+    let sha = "b".repeat(64);
+    store.write(action("checklist.attach"), |tx| {
+        tx.put_file(&sha, "pdf", b"%PDF-1.4")?;
+        tx.mark_received(cpm, d(1, 5), Some(Attachment { sha256: &sha, name: "cpm.pdf" }), None)
+    })?;
+    for (review, item) in [(other, risk), (review, cpm)] {
+        let refused = store.write(action("checklist.remove"), |tx| tx.remove_checklist_item(review, item));
+        assert!(matches!(refused, Err(StoreError::NotFound { .. })), "{refused:?}");
+    }
+    store.write(action("checklist.remove"), |tx| tx.remove_checklist_item(review, risk))?;
+    let left: Vec<i64> = store.checklist(review)?.iter().map(|r| r.id).collect();
+    assert_eq!(left, [cpm]);
+    Ok(())
+}
+
+/// Issue 15 item 12, spec §9: a review is annual unless set to interim or early (schema v14).
+#[test]
+fn the_review_type_round_trips() -> Result<(), StoreError> {
+    use ardesk_domain::ids::ReviewId;
+    use ardesk_domain::paperwork::ReviewType;
+    let mut store = Store::open_in_memory()?;
+    let review = store.write(action("review.add"), |tx| {
+        let child = tx.insert_child(&record("Ada", ""))?;
+        tx.insert_review(child, &Review::planning())
+    })?;
+    assert_eq!(store.review_type(review)?, ReviewType::Annual);
+    for kind in [ReviewType::Interim, ReviewType::Early, ReviewType::Annual] {
+        store.write(action("review.meeting"), |tx| tx.set_review_type(review, kind))?;
+        assert_eq!(store.review_type(review)?, kind);
+    }
+    assert!(matches!(store.review_type(ReviewId(999)), Err(StoreError::NotFound { .. })));
+    let missing =
+        store.write(action("review.meeting"), |tx| tx.set_review_type(ReviewId(999), ReviewType::Early));
+    assert!(matches!(missing, Err(StoreError::NotFound { .. })));
+    Ok(())
+}

@@ -8,11 +8,15 @@ use leptos::task::spawn_local;
 use crate::ipc;
 use crate::widgets::{Ack, ErrorPanel, Outcome, StatusBadge};
 
-/// The statutory clock of the child's current review: next step, every milestone and its reason.
+/// The statutory clock of the child's current review: next step, every milestone and its reason,
+/// read again each time `changed` counts up.
 #[component]
-pub(super) fn ReviewClock(id: i64) -> impl IntoView {
+pub(super) fn ReviewClock(id: i64, changed: RwSignal<u32>) -> impl IntoView {
     let timeline = RwSignal::new(None::<Result<ChildTimeline, ErrorDto>>);
-    spawn_local(async move { timeline.set(Some(ipc::call(commands::ChildTimeline { id }).await)) });
+    Effect::new(move |_| {
+        changed.track();
+        spawn_local(async move { timeline.set(Some(ipc::call(commands::ChildTimeline { id }).await)) });
+    });
     let outcome = Outcome::new();
     let exporting = RwSignal::new(false);
     let export = move |_| {
@@ -32,6 +36,11 @@ pub(super) fn ReviewClock(id: i64) -> impl IntoView {
         None => view! { <p class="loading">"Working out the dates…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(t)) => view! {
+            {t.ceased_from.clone().map(|from| view! {
+                <p class="ok" id="plan-ceased">
+                    {format!("The plan ceased from {from}: this child is no longer on the caseload. Their page is kept for the record.")}
+                </p>
+            })}
             <p class="next-step">
                 <StatusBadge status=t.status label=t.status_label.clone() />
                 " "

@@ -1,12 +1,29 @@
 //! The child's details, their current review and their plan.
 
-use ardesk_dto::ChildDetail;
+use ardesk_dto::{ChildDetail, commands};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::ipc;
+
+/// The child's details and their current review, whose stage is read again each time `changed`
+/// counts up.
 #[component]
-pub(super) fn ChildDetails(child: ChildDetail) -> impl IntoView {
+pub(super) fn ChildDetails(child: ChildDetail, changed: RwSignal<u32>) -> impl IntoView {
     let row = |label: &'static str, value: String| view! { <dt>{label}</dt><dd>{value}</dd> };
-    let review = child.review.clone();
+    let current = RwSignal::new(child.review.clone());
+    let id = child.id;
+    Effect::new(move |first: Option<()>| {
+        changed.track();
+        if first.is_some() {
+            spawn_local(async move {
+                if let Ok(c) = ipc::call(commands::GetChild { id }).await {
+                    current.set(c.review);
+                }
+            });
+        }
+    });
+    let review = move || current.get();
     view! {
         <div class="columns">
             <section aria-labelledby="details-h">
@@ -19,6 +36,10 @@ pub(super) fn ChildDetails(child: ChildDetail) -> impl IntoView {
                     {row("Maintaining LA", child.la_name.clone())}
                     {row("LA reference", child.la_ref.clone().unwrap_or_else(|| "Not recorded".into()))}
                     {row("Looked after", if child.looked_after { "Yes".into() } else { "No".into() })}
+                    {row(
+                        "SEN need types",
+                        if child.need_types.is_empty() { "Not recorded".into() } else { child.need_types.join("; ") },
+                    )}
                     {row("Plan first issued", child.plan_issued.clone().unwrap_or_else(|| "Not recorded".into()))}
                     {row(
                         "Last review meeting",
@@ -32,7 +53,7 @@ pub(super) fn ChildDetails(child: ChildDetail) -> impl IntoView {
             </section>
             <section aria-labelledby="review-h">
                 <h3 id="review-h">"Current review"</h3>
-                {match review {
+                {move || match review() {
                     None => view! { <p>"No review started."</p> }.into_any(),
                     Some(r) => view! {
                         <dl class="details">

@@ -25,6 +25,8 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let outcome = Outcome::new();
     let drafts = PeopleDrafts::new();
+    // Counted up by the "After the meeting" panel: the clock and the review's stage read again.
+    let changed = RwSignal::new(0_u32);
 
     let delete = move |name: String| {
         spawn_local(async move {
@@ -80,9 +82,10 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                         }
                     }
                 </Show>
-                <ReviewClock id />
-                {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id /> })}
-                <ChildDetails child=c.clone() />
+                <ReviewClock id changed />
+                {c.previous_review.map(|r| view! { <AfterMeeting review=r child=id changed previous=true /> })}
+                {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id changed /> })}
+                <ChildDetails child=c.clone() changed />
                 <PeoplePanel id child drafts parents=c.parents.clone() professionals=c.professionals.clone() />
                 <PlanSections child=c />
             }

@@ -1,22 +1,25 @@
-//! The reports and views the meeting needs: each received, attached, typed in or chased; and
-//! the papers circulated before the meeting.
+//! The reports and views the meeting needs: each received, attached, typed in or chased; a
+//! document the invitees do not produce added by hand (a costed provision map, a risk
+//! assessment, a report since the last review…); and the papers circulated before the meeting.
 
 use ardesk_dto::commands;
-use ardesk_dto::{ChecklistDto, ChecklistStatus, Urgency};
+use ardesk_dto::{ChecklistDocumentForm, ChecklistDto, ChecklistStatus, Urgency};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
-use crate::widgets::{Ack, Form, Opening, Outcome, StatusBadge};
+use crate::widgets::{Ack, ChoiceField, Form, Opening, Outcome, StatusBadge, TextField};
 
-/// The views being typed in, and for which item; and what the panel's last action came back with.
+/// The views being typed in, and for which item; the document being added; and what the
+/// panel's last action came back with.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Draft {
     item: RwSignal<Option<i64>>,
     text: RwSignal<String>,
     opening: Opening,
     outcome: Outcome,
+    document: RwSignal<ChecklistDocumentForm>,
 }
 
 impl Draft {
@@ -26,6 +29,7 @@ impl Draft {
             text: RwSignal::new(String::new()),
             opening: Opening::new(),
             outcome: Outcome::new(),
+            document: RwSignal::new(ChecklistDocumentForm::default()),
         }
     }
 
@@ -72,6 +76,21 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
             },
         );
     };
+    let document = draft.document;
+    let add_document = move || {
+        let form = document.get_untracked();
+        // What was typed stays until the document is added.
+        page.act(
+            Box::pin(async move { ipc::call(commands::AddChecklistDocument { review, form }).await }),
+            move |result| match result {
+                Ok(()) => {
+                    document.set(ChecklistDocumentForm::default());
+                    outcome.done("add-document", "Added to the checklist: attach its file when you have it.");
+                }
+                Err(e) => outcome.refused("add-document", e),
+            },
+        );
+    };
     view! {
         <section class="panel" aria-labelledby="checklist-h">
             <h3 id="checklist-h">"Reports and views"</h3>
@@ -105,6 +124,14 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                                     {(c.status == ChecklistStatus::Overdue && c.from_invitee.is_some()).then(|| view! {
                                         " " <button class="link chase" on:click=move |_| chase(item)>"Write reminder…"</button>
                                     })}
+                                    {c.removable.then(|| view! {
+                                        " " <button class="link remove-item" on:click=move |_| page.act_at(
+                                            outcome,
+                                            "checklist",
+                                            "Taken off the checklist.",
+                                            Box::pin(async move { ipc::call(commands::RemoveChecklistItem { review, item }).await }),
+                                        )>"Remove"</button>
+                                    })}
                                     <Ack outcome at=format!("item-{item}") />
                                 </td>
                             </tr>
@@ -112,6 +139,23 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                     }).collect_view()}
                 </tbody>
             </table>
+            <Ack outcome at="checklist" />
+            <Form id="add-document-form" on_submit=add_document>
+                <fieldset>
+                    <legend>"Add a document"</legend>
+                    <p class="hint">"A document the invitees do not send: a costed provision map for a funding request, a risk assessment for a placement request, a report since the last review from someone not invited, a request form."</p>
+                    <div class="inline-fields">
+                        <ChoiceField form=document outcome name="code" id="add-doc-code" label="Document"
+                            get=|f| f.code set=|f, v| f.code = v />
+                        <TextField form=document outcome name="title" id="add-doc-title" label="Title (for a report: whose it is)"
+                            get=|f| f.title.clone() set=|f, v| f.title = v />
+                    </div>
+                    <div class="actions">
+                        <button id="add-document" type="submit">"Add to the checklist"</button>
+                        <Ack outcome at="add-document" />
+                    </div>
+                </fieldset>
+            </Form>
             {move || draft.item.get().map(|_| view! {
                 <Form id="views-form" class="editor" on_submit=save_views opening=draft.opening>
                     <label for="views-text">"Views, as told to you"</label>

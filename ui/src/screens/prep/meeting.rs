@@ -1,29 +1,38 @@
-//! The meeting's date, time and venue, and whether notice and circulation are in time.
+//! The kind of review, the meeting's date, time and venue, and whether notice and circulation
+//! are in time.
 
 use ardesk_dto::commands;
-use ardesk_dto::{Compliance, ComplianceState, MeetingForm};
+use ardesk_dto::{Compliance, ComplianceState, MeetingForm, ReviewType};
 use leptos::prelude::*;
 
 use super::Page;
 use crate::ipc;
-use crate::widgets::{Ack, Form, Outcome, TextField};
+use crate::widgets::{Ack, ChoiceField, Form, Outcome, TextField};
 
-/// The meeting form as typed, and what its last save came back with.
+/// The meeting form as typed (with the kind of review), and what its last save came back with.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Draft {
     form: RwSignal<MeetingForm>,
+    kind: RwSignal<Option<ReviewType>>,
     outcome: Outcome,
 }
 
 impl Draft {
     pub(super) fn new(page: Page) -> Draft {
-        let draft = Draft { form: RwSignal::new(MeetingForm::default()), outcome: Outcome::new() };
+        let draft = Draft {
+            form: RwSignal::new(MeetingForm::default()),
+            kind: RwSignal::new(None),
+            outcome: Outcome::new(),
+        };
         Effect::new(move |first: Option<()>| {
             // Fill the meeting form once, when the review first loads.
             if (first.is_none() || draft.form.with_untracked(|f| f.date.is_empty()))
                 && let Some(Ok(p)) = page.prep.get()
             {
                 draft.form.set(p.meeting.clone());
+                if draft.kind.get_untracked().is_none() {
+                    draft.kind.set(Some(p.review_type));
+                }
             }
         });
         draft
@@ -37,14 +46,17 @@ pub(super) fn MeetingPanel(
     notice: Compliance,
     circulation: Compliance,
 ) -> impl IntoView {
-    let Draft { form, outcome } = draft;
+    let Draft { form, kind, outcome } = draft;
     let save = move || {
-        let (review, form) = (page.review, form.get_untracked());
+        let (review, form, review_type) = (page.review, form.get_untracked(), kind.get_untracked());
         page.act_at(
             outcome,
             "save-meeting",
             "Meeting saved.",
-            Box::pin(async move { ipc::call(commands::SetMeeting { review, form }).await }),
+            Box::pin(async move {
+                ipc::call(commands::SetReviewType { review, review_type }).await?;
+                ipc::call(commands::SetMeeting { review, form }).await
+            }),
         );
     };
     view! {
@@ -52,6 +64,8 @@ pub(super) fn MeetingPanel(
             <h3 id="meeting-h">"The meeting"</h3>
             <Form id="meeting-form" on_submit=save>
                 <div class="inline-fields">
+                    <ChoiceField form=kind outcome name="review_type" id="m-review-type" label="Kind of review"
+                        get=|k| *k set=|k, v| *k = v />
                     <TextField form outcome name="date" id="m-date" label="Date" placeholder="dd/mm/yyyy"
                         get=|f| f.date.clone() set=|f, v| f.date = v />
                     <TextField form outcome name="time" id="m-time" label="Start time" placeholder="HH:MM"

@@ -7,6 +7,7 @@ mod school;
 mod wording;
 
 pub(crate) use calendar::CalendarPanels;
+pub(crate) use profiles::ProfilesPanel;
 pub(crate) use school::SchoolPanel;
 
 use ardesk_dto::ErrorDto;

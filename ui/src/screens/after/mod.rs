@@ -2,9 +2,11 @@
 //! the review's agreed actions as tracked tasks.
 
 use ardesk_dto::commands;
-use ardesk_dto::{AfterMeetingDto, Decision, DecisionForm, ErrorDto, Stage};
+use ardesk_dto::{AfterDecisionForm, AfterMeetingDto, Decision, DecisionForm, ErrorDto, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+mod returned;
 
 use crate::ipc;
 use crate::state::{Screen, ctx};
@@ -17,20 +19,36 @@ fn today_input() -> String {
 }
 
 /// The "After the meeting" panel of a child's current review. Shows nothing before the meeting.
+/// For the review before it (`previous`), it shows only while the LA's decision is still being
+/// carried out: an amendment awaited, or a cease open to appeal. Each change counts up
+/// `changed`, for the rest of the child's page to read its new state.
 #[component]
-pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
+pub(crate) fn AfterMeeting(
+    review: i64,
+    child: i64,
+    changed: RwSignal<u32>,
+    #[prop(optional)] previous: bool,
+) -> impl IntoView {
     let ctx = ctx();
     let state = RwSignal::new(None::<Result<AfterMeetingDto, ErrorDto>>);
     let outcome = Outcome::new();
     let sent_on = RwSignal::new(today_input());
     let decision = RwSignal::new(DecisionForm { decision: None, date: today_input() });
-    spawn_local(async move { state.set(Some(ipc::call(commands::AfterMeeting { review }).await)) });
+    let after_form = RwSignal::new(AfterDecisionForm::default());
+    spawn_local(async move {
+        let answer = ipc::call(commands::AfterMeeting { review }).await;
+        if let Ok(a) = &answer {
+            after_form.set(a.after_decision.clone());
+        }
+        state.set(Some(answer));
+    });
 
     // The new stage shows the action done; a refusal is shown beside what caused it.
     let answer = move |at: &str, result: Result<AfterMeetingDto, ErrorDto>| match result {
         Ok(a) => {
             outcome.clear();
             state.set(Some(Ok(a)));
+            changed.update(|n| *n += 1);
         }
         Err(e) => outcome.refused(at, e),
     };
@@ -63,27 +81,62 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
         });
     };
 
+    let record_after = move || {
+        let form = after_form.get_untracked();
+        spawn_local(async move {
+            let result = ipc::call(commands::RecordAfterDecision { review, form }).await;
+            if let Ok(a) = &result {
+                after_form.set(a.after_decision.clone());
+            }
+            let saved = result.is_ok();
+            answer("record-after-decision", result);
+            if saved {
+                outcome.done("record-after-decision", "Saved.");
+            }
+        });
+    };
+
     let body = move || match state.get() {
         None => None,
         Some(Err(error)) => Some(view! { <ErrorPanel error /> }.into_any()),
         Some(Ok(a)) if !a.held && a.stage != Stage::MeetingHeld => None,
+        Some(Ok(a))
+            if previous
+                && !matches!(a.state.as_str(), "amending" | "cease_appeal_window" | "cease_appealed") =>
+        {
+            None
+        }
         Some(Ok(a)) => {
             let decided = a.decision.is_some();
-            let submitted = a.submitted_on.is_some();
+            // Sent back by the LA and not yet sent again: it goes to the LA again.
+            let returned = a.returns.iter().any(|r| r.open);
+            let submitted = a.submitted_on.is_some() && !returned;
+            let awaiting = a.stage == Stage::Submitted;
             let can_ready = a.can_mark_ready;
+            let amend = matches!(a.decided, Some(Decision::Minor | Decision::Significant));
+            let cease = a.decided == Some(Decision::Cease);
+            let final_plan_label = if amend {
+                "Final amended plan due by (T14)"
+            } else {
+                "Final amended plan due by (T14), if the plan is amended"
+            };
             let dates: Vec<(&str, String)> = [
+                ("Chase the LA: its decision is overdue (from)", a.chase_la.clone()),
                 ("Record to the LA by (T11)", a.report_due.clone()),
                 ("LA decision due by (T12)", a.decision_due.clone()),
-                ("Final amended plan due by (T14), if the plan is amended", a.final_plan_due.clone()),
+                ("Representations on the draft close (T13)", a.representations_close.clone()),
+                (final_plan_label, a.final_plan_due.clone()),
+                ("Appeal to the Tribunal by (T21)", a.appeal_by.clone().filter(|_| cease)),
             ]
             .into_iter()
             .filter_map(|(label, d)| d.map(|d| (label, d)))
             .collect();
             Some(view! {
                 <section class="panel" id="after-meeting" aria-labelledby="after-h">
-                    <h3 id="after-h">"After the meeting"</h3>
+                    <h3 id="after-h">{if previous { "The last review: after the LA's decision" } else { "After the meeting" }}</h3>
                     <p id="after-stage">
                         <strong>{a.stage_label.clone()}</strong>
+                        {decided.then(|| format!(" · {}", a.state_label))}
                         {a.meeting.clone().map(|m| format!(" · meeting {m}"))}
                         {a.submitted_on.clone().map(|d| format!(" · sent to the LA {d}"))}
                     </p>
@@ -108,15 +161,19 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
                             <Ack outcome at="mark-ready" />
                         </div>
                     })}
+                    <returned::Returns review returns=a.returns.clone() outcome answer />
                     {(!submitted && !decided).then(|| view! {
                         <Form id="sent-form" class="inline-form" on_submit=sent>
-                            <label for="sent-on">"Sent to the LA on (dd/mm/yyyy)"</label>
+                            <label for="sent-on">{if returned { "Sent back to the LA on (dd/mm/yyyy)" } else { "Sent to the LA on (dd/mm/yyyy)" }}</label>
                             <input id="sent-on" type="text" prop:value=move || sent_on.get() aria-describedby=error_id("sent-on")
                                 on:input=move |ev| { sent_on.set(event_target_value(&ev)); outcome.edited("submitted_on"); } />
                             <button id="mark-submitted" type="submit">"Record as sent"</button>
                             <Ack outcome at="mark-submitted" />
                             <FieldError outcome name="submitted_on" of="sent-on" />
                         </Form>
+                    })}
+                    {(awaiting && !decided).then(|| view! {
+                        <returned::ReturnRecord review today=today_input() outcome answer />
                     })}
                     {match (&a.decision, &a.decided_on) {
                         (Some(d), Some(on)) => view! {
@@ -126,6 +183,30 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
                                     <span>"The next review runs from that date: see its clock above."</span>
                                 })}
                             </p>
+                            <Form id="after-decision-form" on_submit=record_after>
+                                <fieldset class="inline-form">
+                                    <legend>"What followed the decision"</legend>
+                                    {amend.then(|| view! {
+                                        <AfterDate form=after_form outcome name="notice" id="after-notice" label="Amendment notice dated"
+                                            get=|f| f.notice.clone() set=|f, v| f.notice = v />
+                                        <AfterDate form=after_form outcome name="draft" id="after-draft" label="Draft amended plan served (if later)"
+                                            get=|f| f.draft.clone() set=|f, v| f.draft = v />
+                                        <AfterDate form=after_form outcome name="final_plan" id="after-final" label="Final amended plan issued"
+                                            get=|f| f.final_plan.clone() set=|f, v| f.final_plan = v />
+                                    })}
+                                    <AfterDate form=after_form outcome name="mediation_certificate" id="after-mediation" label="Mediation certificate dated"
+                                        get=|f| f.mediation_certificate.clone() set=|f, v| f.mediation_certificate = v />
+                                    {cease.then(|| view! {
+                                        <AfterDate form=after_form outcome name="appeal_lodged" id="after-appeal" label="Appeal lodged"
+                                            get=|f| f.appeal_lodged.clone() set=|f, v| f.appeal_lodged = v />
+                                        <AfterDate form=after_form outcome name="appeal_ended" id="after-appeal-ended" label="Appeal ended (cease upheld or withdrawn)"
+                                            get=|f| f.appeal_ended.clone() set=|f, v| f.appeal_ended = v />
+                                    })}
+                                    <button id="record-after-decision" type="submit">"Save these dates"</button>
+                                    <Ack outcome at="record-after-decision" />
+                                    <p class="hint">"dd/mm/yyyy; leave blank what has not happened. The clock above counts from them."</p>
+                                </fieldset>
+                            </Form>
                         }.into_any(),
                         _ => view! {
                             <Form id="decision-record" on_submit=decide>
@@ -160,4 +241,23 @@ pub(crate) fn AfterMeeting(review: i64, child: i64) -> impl IntoView {
         }
     };
     view! { {body} }
+}
+
+/// One date of what followed the decision, its problem beside it.
+#[component]
+fn AfterDate(
+    form: RwSignal<AfterDecisionForm>,
+    outcome: Outcome,
+    name: &'static str,
+    id: &'static str,
+    label: &'static str,
+    get: fn(&AfterDecisionForm) -> String,
+    set: fn(&mut AfterDecisionForm, String),
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input id=id type="text" placeholder="dd/mm/yyyy" prop:value=move || form.with(get) aria-describedby=error_id(id)
+            on:input=move |ev| { form.update(|f| set(f, event_target_value(&ev))); outcome.edited(name); } />
+        <FieldError outcome name=name of=id />
+    }
 }

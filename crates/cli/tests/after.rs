@@ -1,0 +1,107 @@
+//! Issue 15, after the meeting from the command line: a review the LA sent back (`ardesk after
+//! returned`, `tick`, `sent`), and a plan whose cease took effect leaving the caseload for
+//! `ardesk caseload --ceased`. Bad input exits 2, a step not possible yet 1, with one line, and changes nothing.
+
+mod common;
+
+use common::{Demo, ardesk};
+
+const TODAY: &str = "--today=2026-11-22";
+
+fn ok(args: &[&str]) -> String {
+    let mut all = vec![TODAY];
+    all.extend_from_slice(args);
+    let out = ardesk(&all);
+    assert!(out.status.success(), "{all:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Refused with exit code `code` (2 bad input, 1 not possible now); what it printed to stderr.
+fn refused(code: i32, args: &[&str]) -> String {
+    let mut all = vec![TODAY];
+    all.extend_from_slice(args);
+    let out = ardesk(&all);
+    assert_eq!(out.status.code(), Some(code), "{all:?}: {}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The caseload row of `child`, as `ardesk caseload --json` prints it.
+fn row(db: &str, child: &serde_json::Value) -> serde_json::Value {
+    let rows: serde_json::Value =
+        serde_json::from_str(&ok(&["caseload", "--db", db, "--json"])).unwrap_or_default();
+    rows.as_array().and_then(|r| r.iter().find(|r| r["child_id"] == *child)).cloned().unwrap_or_default()
+}
+
+#[test]
+fn a_review_sent_back_is_answered_item_by_item_and_sent_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let (db, review) = (demo.db.as_str(), demo.review_at("ready_to_submit"));
+    let child = demo.row_at("ready_to_submit")["child_id"].clone();
+    let back = ["after", "returned", "--db", db, "--review", &review, "--on", "20/11/2026"];
+
+    // Not sent yet: nothing can come back, and the message says why.
+    let err = refused(1, &[&back[..], &["--asked", "A costed provision map"]].concat());
+    assert!(err.contains("not been recorded as sent"), "{err}");
+    ok(&["after", "sent", "--db", db, "--review", &review, "--on", "19/11/2026"]);
+
+    let shown = ok(&[
+        &back[..],
+        &["--by", "2026-12-02", "--asked", "A costed provision map", "--asked", "The parents' views, signed"],
+    ]
+    .concat());
+    assert!(shown.contains("Sent back by the LA on 20 Nov 2026, answer by 2 Dec 2026"), "{shown}");
+    assert!(shown.contains("1. [ ] A costed provision map") && shown.contains("2. [ ] The parents' views"));
+    let next = &row(db, &child)["next"];
+    assert_eq!(next["id"], "T11R", "{next}");
+    assert_eq!(
+        next["action"],
+        "Send the LA what it asked for (A costed provision map, and 1 more) by Wed 2 Dec 2026"
+    );
+
+    // Items are numbered from 1, as printed; a number not on the list changes nothing.
+    let err = refused(2, &["after", "tick", "--db", db, "--review", &review, "--item", "0"]);
+    assert!(err.contains("numbered from 1"), "{err}");
+    refused(1, &["after", "tick", "--db", db, "--review", &review, "--item", "3"]);
+    let ticked = ok(&["after", "tick", "--db", db, "--review", &review, "--item", "1"]);
+    assert!(
+        ticked.contains("1. [x] A costed provision map") && ticked.contains("2. [ ] The parents'"),
+        "{ticked}"
+    );
+    ok(&["after", "tick", "--db", db, "--review", &review, "--item", "2"]);
+    assert_eq!(row(db, &child)["next"]["action"], "Send the review back to the LA by Wed 2 Dec 2026");
+
+    // Sent again: the return closes, the first sending's date stays, the LA's decision is next.
+    let sent = ok(&["after", "sent", "--db", db, "--review", &review, "--on", "21/11/2026"]);
+    assert!(sent.contains("Sent to the LA: 19 Nov 2026"), "{sent}");
+    assert!(sent.contains("Sent back by the LA on 20 Nov 2026, sent again on 21 Nov 2026"), "{sent}");
+    assert_ne!(row(db, &child)["next"]["id"], "T11R");
+}
+
+#[test]
+fn a_plan_ceased_after_its_appeal_leaves_the_caseload_and_is_listed_apart() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let (db, review) = (demo.db.as_str(), demo.review_at("ready_to_submit"));
+    let child = demo.row_at("ready_to_submit")["child_id"].clone();
+    let ceased = || -> serde_json::Value {
+        serde_json::from_str(&ok(&["caseload", "--db", db, "--ceased", "--json"])).unwrap_or_default()
+    };
+    assert_eq!(ceased(), serde_json::json!([]));
+
+    ok(&["after", "sent", "--db", db, "--review", &review, "--on", "19/11/2026"]);
+    ok(&["after", "decision", "--db", db, "--review", &review, "--decision", "cease", "--on", "20/11/2026"]);
+    ok(&["after", "followed", "--db", db, "--review", &review, "--appeal-lodged", "21/11/2026"]);
+    assert_eq!(row(db, &child)["child_id"], child, "maintained while the appeal is heard");
+    let ended = ok(&["after", "followed", "--db", db, "--review", &review, "--appeal-ended", "22/11/2026"]);
+    assert!(ended.contains("(Plan ceased)"), "{ended}");
+
+    assert_eq!(row(db, &child), serde_json::Value::Null, "off the active caseload");
+    let listed = ceased();
+    let only = listed
+        .as_array()
+        .map(|a| a.iter().map(|c| (c["child_id"].clone(), c["ceased_from"].clone())).collect());
+    assert_eq!(only, Some(vec![(child, serde_json::json!("23 Nov 2026"))]));
+    let table = ok(&["caseload", "--db", db, "--ceased"]);
+    assert!(table.contains("ceased from 23 Nov 2026"), "{table}");
+}
