@@ -232,6 +232,38 @@ fn phase_transfer_deadlines_reg_18() {
     let issued =
         Case { facts: CycleFacts { anchor_kind: Some(AnchorKind::PlanIssued), ..issued.facts }, ..issued };
     assert_eq!(milestone(&issued, MilestoneId::T04).date, d(2025, 11, 22));
+    // Issued in January of Year 6, after the runway (22 Nov): the meeting as soon as possible...
+    let january = Case::new("redcar", d(2026, 1, 19), d(2014, 9, 22));
+    let january =
+        Case { facts: CycleFacts { anchor_kind: Some(AnchorKind::PlanIssued), ..january.facts }, ..january };
+    assert_eq!(milestone(&january, MilestoneId::T03).date, d(2026, 1, 19));
+    // ...but a meeting booked after the move (Year 7, December) is judged by the review
+    // deadline alone: T03 is 4 weeks before T02, T04 is Redcar's usual 11 months, and the
+    // meeting is in time.
+    let after_move = january.clone().meeting(d(2026, 12, 19));
+    check(
+        &after_move,
+        "ncy 7 · pfa no · open
+         T02 2027-01-18 2027-01-18
+         T03 2026-12-21 2026-12-21
+         T04 2026-12-19 2026-12-18
+         T06 2026-11-07 2026-11-06
+         T07 2026-12-05 2026-12-04
+         T08 2026-11-28 2026-11-27
+         T09 2026-12-05 2026-12-04
+         T11 2027-01-02 2026-12-31
+         T12 2027-01-16 2027-01-15
+         T14 2027-03-13 2027-03-12
+         T16 2026-02-14 2026-02-13",
+    );
+    assert_eq!(after_move.run().map(|tl| tl.meeting_warnings(Some(d(2026, 12, 19)))), Ok(vec![]));
+    // Before the fix this meeting was "too late" against a T03 of 19 Jan 2026.
+    assert!(
+        january
+            .meeting(d(2026, 7, 1))
+            .run()
+            .is_ok_and(|tl| !tl.meeting_warnings(Some(d(2026, 7, 1))).is_empty())
+    );
     // A deadline before the anchor belonged to the review that ended on it.
     check(
         &Case::new("redcar", d(2026, 2, 20), d(2015, 1, 10)),

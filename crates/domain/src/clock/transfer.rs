@@ -41,7 +41,7 @@ pub(super) struct Deadline<'a> {
     /// The last compliant day: 14 February or 30 March of `year`.
     pub date: NaiveDate,
     /// This cycle's review is the transfer review: its anchor came before the period opened, or
-    /// is a plan first issued in it.
+    /// is a plan first issued in it, and the meeting (if booked) is before the move.
     pub review_due: bool,
     /// The LA's own window for the transfer review, as dates, if its profile has one.
     pub practice: Option<(NaiveDate, NaiveDate, &'a TransferReview)>,
@@ -94,15 +94,20 @@ pub(super) fn deadlines<'a>(
         }
         // A review that ended inside the period was the transfer review; a plan first issued
         // in it still needs one (reg 18(1) asks for a review).
-        let review_due = anchor.is_none_or(|a| a < opens) || anchor_kind == Some(AnchorKind::PlanIssued);
+        let needs_review = anchor.is_none_or(|a| a < opens) || anchor_kind == Some(AnchorKind::PlanIssued);
+        // A meeting booked after the transfer's school year comes after the move: the deadline
+        // has gone by, and no longer shapes this cycle's meeting dates (T03/T04), which the
+        // review deadline (T02) alone governs. With no meeting booked, the clock does not look
+        // at today (spec §0a), so the deadline still brings the target forward.
+        let moved = input.meeting.is_some_and(|m| m > year_end);
         out.push(Deadline {
             kind,
             ncy,
             year,
             date,
-            review_due,
+            review_due: needs_review && !moved,
             practice,
-            reviewed_on: anchor.filter(|_| !review_due),
+            reviewed_on: anchor.filter(|_| !needs_review),
         });
     }
     out
