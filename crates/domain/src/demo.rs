@@ -120,6 +120,10 @@ pub fn caseload(today: NaiveDate, size: usize) -> DemoCaseload {
     DemoCaseload { school, children }
 }
 
+/// The demo child whose meeting is booked after T03 (a Stockton child at the planning stage,
+/// whose meeting is five weeks or more away).
+const MEETING_TOO_LATE: usize = 13;
+
 fn pick<T: Copy>(items: &[T], i: usize) -> Option<T> {
     items.get(i % items.len().max(1)).copied()
 }
@@ -153,6 +157,9 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
     // the decision letter that is the anchor of a later review.
     let from_last_meeting = !stockton && !i.is_multiple_of(3);
     let anchor = match &meeting {
+        // One meeting is booked too late, whatever the day: after T03, four weeks before the
+        // review deadline, so the LA could not decide in time.
+        Some(m) if i == MEETING_TOO_LATE => m.date - Months::new(12) + Days::new(14),
         Some(m) if from_last_meeting => {
             m.date - Months::new(11) + days(i % 21) + Days::new(PREVIOUS_MEETING_DAYS)
         }
