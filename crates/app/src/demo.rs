@@ -121,9 +121,9 @@ impl App {
                         .collect();
                     tx.add_checklist_items(review, &items)?;
                     tx.mark_invited(review, p.invited)?;
-                    if let Some(on) = p.circulated {
-                        tx.mark_circulated(review, on)?;
-                    }
+                    // The papers go round with everyone told which have not arrived (all of
+                    // them, but in the reviews whose papers are attached below).
+                    let mut all_received = false;
                     // A review ready to submit has its meeting recorded in full, attendance too.
                     if c.stage >= ReviewStage::ReadyToSubmit {
                         for (id, invitee) in ids.iter().zip(&p.invitees) {
@@ -189,7 +189,13 @@ impl App {
                                 tx.set_file_scan(&sha, scan.verdict.code(), scan.verdict.detail())?;
                                 tx.mark_received(*item, received, Some(Attachment { sha256: &sha, name: &file }), None)?;
                             }
+                            all_received = true;
                         }
+                    }
+                    if let Some(on) = p.circulated {
+                        let missing: Vec<String> =
+                            if all_received { Vec::new() } else { p.docs.iter().map(|d| d.title.clone()).collect() };
+                        tx.mark_circulated(review, on, &missing)?;
                     }
                 }
             }

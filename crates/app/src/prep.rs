@@ -6,7 +6,7 @@ use std::path::Path;
 
 use ardesk_domain::Problem;
 use ardesk_domain::clock::MilestoneId;
-use ardesk_domain::compliance::{circulation, notice};
+use ardesk_domain::compliance::{Circulated, Paper, circulation, notice};
 use ardesk_domain::dates::{input, long};
 use ardesk_domain::invitees::validate as validate_invitee;
 use ardesk_domain::letters::LetterKind;
@@ -44,8 +44,23 @@ impl App {
         let invited: Vec<Option<NaiveDate>> =
             invitees.iter().filter(|i| i.invitee.statutory).map(|i| i.invited_on).collect();
         let notice = compliance(notice(ctx.due(MilestoneId::T07), has_meeting, &invited, today));
-        let circulation =
-            compliance(circulation(ctx.due(MilestoneId::T09), has_meeting, ctx.this.circulated_on, today));
+        let circulated = self.store.circulation(ctx.review)?;
+        let papers: Vec<Paper<'_>> = checklist
+            .iter()
+            .map(|c| Paper { title: &c.title, requested_on: c.requested_on, received_on: c.received_on })
+            .collect();
+        let circulation = compliance(circulation(
+            ctx.due(MilestoneId::T09),
+            has_meeting,
+            circulated.as_ref().map(|c| Circulated {
+                first: c.first,
+                named_missing: c.named_missing.as_deref(),
+                again: c.again,
+            }),
+            &papers,
+            today,
+        ));
+        let missing_papers = missing_papers(&checklist);
 
         Ok(ReviewPrep {
             review_id: ctx.review.0,
@@ -112,6 +127,7 @@ impl App {
                 .collect(),
             notice,
             circulation,
+            missing_papers,
             letters: self
                 .store
                 .letter_log(ctx.review)?
@@ -316,15 +332,32 @@ impl App {
         self.review_prep(review)
     }
 
-    /// Records that every document received was sent to every invitee today (T09).
-    pub fn mark_circulated(&mut self, review: i64) -> Result<ReviewPrep, AppError> {
+    /// Records that every document received was sent to every invitee today (T09), and, when
+    /// some have not arrived, that everyone was told which (`told_missing`: the SENCO confirms
+    /// it; the circulation cover letters name them). Refused beside the confirmation while
+    /// papers are missing and it is not given.
+    pub fn mark_circulated(&mut self, review: i64, told_missing: bool) -> Result<ReviewPrep, AppError> {
         let ctx = self.review_ctx(review)?;
         let today = self.clock.today();
         let meeting = ctx.this.meeting.clone();
+        let missing = missing_papers(&self.store.checklist(ctx.review)?);
+        if !missing.is_empty() && !told_missing {
+            return Err(AppError::from(vec![Problem::block(
+                "told_missing",
+                format!(
+                    "{} not arrived. Tell everyone which papers are missing (the circulation cover letters name them), then confirm it here.",
+                    match missing.as_slice() {
+                        [one] => format!("{one} has"),
+                        many => format!("{} papers have", many.len()),
+                    }
+                ),
+                "",
+            )]));
+        }
         let stage = ctx.next_stage(ReviewEvent::Circulated)?;
         let action = Action { actor: &self.actor, name: "papers.circulated", at: self.clock.now() };
         self.store.write(action, |tx| {
-            tx.mark_circulated(ctx.review, today)?;
+            tx.mark_circulated(ctx.review, today, &missing)?;
             tx.set_meeting(ctx.review, meeting.as_ref(), stage)
         })?;
         self.review_prep(review)
@@ -384,4 +417,9 @@ impl App {
         self.store.write(action, |tx| tx.mark_received(item, today, None, Some(text.trim())))?;
         self.review_prep(review)
     }
+}
+
+/// The titles of the papers on the checklist that have not arrived.
+fn missing_papers(checklist: &[ardesk_store::ChecklistRow]) -> Vec<String> {
+    checklist.iter().filter(|c| c.received_on.is_none()).map(|c| c.title.clone()).collect()
 }

@@ -187,7 +187,7 @@ pub fn mark_invitations_sent(app: &mut App, r: c::MarkInvitationsSent) -> Answer
 }
 
 pub fn mark_circulated(app: &mut App, r: c::MarkCirculated) -> Answer<ReviewPrep> {
-    app.mark_circulated(r.review)
+    app.mark_circulated(r.review, r.told_missing)
 }
 
 pub fn record_views(app: &mut App, r: c::RecordViews) -> Answer<ReviewPrep> {

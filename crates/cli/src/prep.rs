@@ -32,6 +32,13 @@ pub(crate) struct ChecklistArgs {
     attach: Option<i64>,
     #[arg(long, value_name = "FILE", requires = "attach")]
     file: Option<PathBuf>,
+    /// Record that everything received was sent to every invitee today (T09).
+    #[arg(long, conflicts_with_all = ["add", "remove", "attach"])]
+    circulated: bool,
+    /// With --circulated: everyone was told which papers have not arrived (needed while any
+    /// are missing; the circulation cover letters name them).
+    #[arg(long, requires = "circulated")]
+    told_missing: bool,
     /// Print the checklist as JSON.
     #[arg(long)]
     json: bool,
@@ -41,9 +48,10 @@ pub(crate) fn checklist(
     args: ChecklistArgs,
     open: impl FnOnce(DbArg) -> Result<App, AppError>,
 ) -> Result<(), AppError> {
-    let ChecklistArgs { db, review, add, title, remove, attach, file, json } = args;
+    let ChecklistArgs { db, review, add, title, remove, attach, file, circulated, told_missing, json } = args;
     let mut app = open(db)?;
     let prep = match (add, remove, attach.zip(file)) {
+        _ if circulated => app.mark_circulated(review, told_missing)?,
         (Some(code), _, _) => {
             let code = AddableDocument::from_code(code.trim()).ok_or_else(|| {
                 let codes: Vec<&str> = AddableDocument::ALL.iter().map(|d| d.code()).collect();

@@ -130,3 +130,52 @@ fn issue_15_a_costed_provision_map_is_added_attached_and_sent_with_an_interim_re
             .any(|f| f["category"] == "D07" && f["name"].as_str().is_some_and(|n| n.ends_with("_CPM.pdf")))
     );
 }
+
+/// Issue 15 item 13 through `ardesk checklist --circulated`: with reports still to come, the
+/// papers are recorded as circulated only once the SENCO confirms everyone was told which
+/// (exit 2 and one line saying so until then); T09 then says which were named.
+#[test]
+fn issue_15_circulating_with_reports_missing_needs_them_named() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), None);
+    let db = demo.db.as_str();
+    let review = demo.review_at("reports_due");
+    let checklist = |extra: &[&str]| {
+        let mut args = vec!["checklist", "--db", db, "--review", &review];
+        args.extend_from_slice(extra);
+        ardesk(&args)
+    };
+    let awaited = json(&checklist(&["--json"]));
+    let first =
+        awaited.as_array().and_then(|a| a.first()).map(|c| c["title"].to_string()).unwrap_or_default();
+    assert!(awaited.as_array().is_some_and(|a| a.iter().all(|c| c["received_on"].is_null())), "{awaited}");
+
+    let out = checklist(&["--circulated"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("have not arrived") && stderr.lines().count() == 1, "{stderr}");
+    let out = checklist(&[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("T09") || stdout.contains("nothing circulated") || stdout.contains("Circulate all"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("circulated on"), "nothing was recorded: {stdout}");
+
+    let out = checklist(&["--circulated", "--told-missing"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("circulated on"), "{stdout}");
+    // What everyone was told had not arrived is kept with the circulation (T09 says it once the
+    // papers went round in time; this demo review's went round late, and T09 says that).
+    let named: String = rusqlite::Connection::open(db)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT circulation_missing FROM review WHERE id = ?1",
+                [review.parse::<i64>().unwrap_or(0)],
+                |r| r.get(0),
+            )
+        })
+        .unwrap_or_default();
+    assert!(named.lines().any(|t| t == first.trim_matches('"')), "{named}");
+}

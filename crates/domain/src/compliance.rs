@@ -76,11 +76,37 @@ pub fn notice(
     }
 }
 
-/// T09: was the advice circulated by `due`?
+/// How a review's papers were circulated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Circulated<'a> {
+    /// The first circulation: the one judged against T09.
+    pub first: NaiveDate,
+    /// The papers everyone was told had not arrived by then (the SENCO confirmed it), by title;
+    /// `None` when that was not recorded.
+    pub named_missing: Option<&'a [String]>,
+    /// The last time the papers were sent round again, with what had arrived since.
+    pub again: Option<NaiveDate>,
+}
+
+/// One paper on the report checklist: when it was asked for and when it arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paper<'a> {
+    pub title: &'a str,
+    pub requested_on: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+}
+
+/// T09: was all the advice and information obtained sent to everyone invited by `due`
+/// (reg 20(4))? It is met when the papers went round in time, everything that had arrived by
+/// `due` went with them (or round again by `due`), and everyone was told which papers had not
+/// arrived, as the SENCO confirmed when recording the circulation. A paper asked for after the
+/// circulation was not missing from it; one that arrives after `due` cannot go round two weeks
+/// before the meeting, and is to be sent round as soon as it comes.
 pub fn circulation(
     due: Option<NaiveDate>,
     has_meeting: bool,
-    circulated: Option<NaiveDate>,
+    circulated: Option<Circulated<'_>>,
+    papers: &[Paper<'_>],
     today: NaiveDate,
 ) -> Compliance {
     use ComplianceState::{Met, NoMeeting, NotMet, Pending};
@@ -88,14 +114,112 @@ pub fn circulation(
     let Some(due) = due.filter(|_| has_meeting) else {
         return said(t09, NoMeeting, "Set the meeting date to see the circulation deadline.".to_owned());
     };
-    match circulated {
-        Some(on) if on <= due => {
-            said(t09, Met, format!("Met: circulated on {} (due by {}).", long(on), long(due)))
-        }
-        Some(on) => said(t09, NotMet, format!("Not met: circulated on {}, after {}.", long(on), long(due))),
-        None if today > due => said(t09, NotMet, format!("Not met: nothing circulated by {}.", long(due))),
-        None => said(t09, Pending, format!("Circulate all advice to every invitee by {}.", long(due))),
+    let Some(c) = circulated else {
+        return if today > due {
+            said(t09, NotMet, format!("Not met: nothing circulated by {}.", long(due)))
+        } else {
+            said(t09, Pending, format!("Circulate all advice to every invitee by {}.", long(due)))
+        };
+    };
+    if c.first > due {
+        return said(t09, NotMet, format!("Not met: circulated on {}, after {}.", long(c.first), long(due)));
     }
+    let arrived_after = |p: &&Paper<'_>| p.received_on.is_none_or(|r| r > c.first);
+    let missing: Vec<&str> = papers
+        .iter()
+        .filter(arrived_after)
+        .filter(|p| p.requested_on.is_none_or(|r| r <= c.first))
+        .map(|p| p.title)
+        .collect();
+    let unnamed: Vec<&str> = match c.named_missing {
+        Some(named) => missing.iter().copied().filter(|t| !named.iter().any(|n| n.trim() == *t)).collect(),
+        None => missing.clone(),
+    };
+    // Arrived after the first circulation: sent round again since, or still to send.
+    let sent_again = |r: NaiveDate| c.again.is_some_and(|a| a >= r);
+    let late = |in_time: bool| -> Vec<(&str, NaiveDate)> {
+        papers
+            .iter()
+            .filter_map(|p| p.received_on.filter(|r| *r > c.first).map(|r| (p.title, r)))
+            .filter(|(_, r)| (*r <= due) == in_time)
+            .collect()
+    };
+    let in_time_unsent: Vec<&str> = late(true)
+        .into_iter()
+        .filter(|(_, r)| !c.again.is_some_and(|a| a >= *r && a <= due))
+        .map(|(t, _)| t)
+        .collect();
+    let after_due_unsent: Vec<&str> =
+        late(false).into_iter().filter(|(_, r)| !sent_again(*r)).map(|(t, _)| t).collect();
+
+    if !unnamed.is_empty() {
+        return said(
+            t09,
+            NotMet,
+            format!(
+                "Not met: circulated on {}, but {} had not arrived and telling everyone so was not recorded.",
+                long(c.first),
+                titles(&unnamed)
+            ),
+        );
+    }
+    if !in_time_unsent.is_empty() {
+        let (state, text) = if today <= due {
+            (
+                Pending,
+                format!(
+                    "arrived after the papers went round on {}: send {} to everyone by {}.",
+                    long(c.first),
+                    it_them(&in_time_unsent),
+                    long(due)
+                ),
+            )
+        } else {
+            (
+                NotMet,
+                format!(
+                    "arrived before {} but {} not sent round by then.",
+                    long(due),
+                    was_were(&in_time_unsent)
+                ),
+            )
+        };
+        let prefix = if state == NotMet { "Not met: " } else { "" };
+        return said(t09, state, format!("{prefix}{} {text}", titles(&in_time_unsent)));
+    }
+    let mut text = format!("Met: circulated on {} (due by {}).", long(c.first), long(due));
+    if !missing.is_empty() {
+        text.push_str(&format!(" Everyone was told that {} had not arrived.", titles(&missing)));
+    }
+    if let Some(again) = c.again {
+        text.push_str(&format!(" Sent round again on {}.", long(again)));
+    }
+    if !after_due_unsent.is_empty() {
+        text.push_str(&format!(
+            " {} arrived after {}: send {} to everyone before the meeting.",
+            titles(&after_due_unsent),
+            long(due),
+            it_them(&after_due_unsent)
+        ));
+    }
+    said(t09, Met, text)
+}
+
+/// "A", "A and B", "A, B and C".
+fn titles(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn it_them(items: &[&str]) -> &'static str {
+    if items.len() == 1 { "it" } else { "them" }
+}
+
+fn was_were(items: &[&str]) -> &'static str {
+    if items.len() == 1 { "was" } else { "were" }
 }
 
 #[cfg(test)]
@@ -133,16 +257,81 @@ mod tests {
     #[test]
     fn circulation_is_met_on_or_before_its_day() {
         let due = Some(d(14));
+        let first = |on| Some(Circulated { first: on, named_missing: Some(&[]), again: None });
         let cases = [
-            (due, false, None, d(1), NoMeeting),
-            (due, true, Some(d(14)), d(20), Met),
-            (due, true, Some(d(15)), d(20), NotMet),
+            (due, false, first(d(1)), d(1), NoMeeting),
+            (due, true, first(d(14)), d(20), Met),
+            (due, true, first(d(15)), d(20), NotMet),
             (due, true, None, d(15), NotMet),
             (due, true, None, d(14), Pending),
         ];
         for (due, meeting, on, today, state) in cases {
-            let c = circulation(due, meeting, on, today);
+            let c = circulation(due, meeting, on, &[], today);
             assert_eq!((c.milestone, c.state), (MilestoneId::T09, state), "{on:?} on {today}");
         }
+    }
+
+    /// Issue 15 item 13 (reg 20(4): "all advice and information obtained" sent to everyone
+    /// invited two weeks before the meeting): circulating 2 of 7 reports is met only when
+    /// everyone was told which 5 had not arrived, and a report that arrives before the deadline
+    /// goes round again by it.
+    #[test]
+    fn circulation_is_met_only_with_everything_received_and_the_rest_named() {
+        let due = Some(d(14));
+        let paper = |title, received_on| Paper { title, requested_on: Some(d(1)), received_on };
+        let mut papers = vec![paper("School report", Some(d(5))), paper("Parent views", Some(d(6)))];
+        for title in ["EP advice", "Health advice", "Social care advice", "SALT report", "OT report"] {
+            papers.push(paper(title, None));
+        }
+        let five: Vec<String> = papers[2..].iter().map(|p| p.title.to_owned()).collect();
+        let check =
+            |c: Option<Circulated<'_>>, papers: &[Paper<'_>], today| circulation(due, true, c, papers, today);
+
+        // Not recorded that the five missing were named: not met, and it says which.
+        let unnamed = Circulated { first: d(10), named_missing: None, again: None };
+        let c = check(Some(unnamed), &papers, d(20));
+        assert_eq!(c.state, NotMet);
+        assert_eq!(
+            c.text,
+            "Not met: circulated on 10 Oct 2026, but EP advice, Health advice, Social care advice, SALT report and OT report had not arrived and telling everyone so was not recorded."
+        );
+        // Named, and confirmed: met, and the line says so.
+        let named = Circulated { first: d(10), named_missing: Some(&five), again: None };
+        let c = check(Some(named), &papers, d(20));
+        assert_eq!(c.state, Met);
+        assert!(c.text.ends_with("Everyone was told that EP advice, Health advice, Social care advice, SALT report and OT report had not arrived."), "{}", c.text);
+        // Naming only four of the five is not enough.
+        let four = Circulated { named_missing: Some(&five[..4]), ..named };
+        assert_eq!(check(Some(four), &papers, d(20)).state, NotMet);
+
+        // The EP's advice arrives on the 12th, before the deadline: to go round by the 14th.
+        papers[2].received_on = Some(d(12));
+        assert_eq!(check(Some(named), &papers, d(13)).state, Pending);
+        assert_eq!(
+            check(Some(named), &papers, d(13)).text,
+            "EP advice arrived after the papers went round on 10 Oct 2026: send it to everyone by 14 Oct 2026."
+        );
+        assert_eq!(check(Some(named), &papers, d(15)).state, NotMet);
+        let again = |on| Circulated { again: Some(on), ..named };
+        assert_eq!(check(Some(again(d(13))), &papers, d(20)).state, Met);
+        assert_eq!(check(Some(again(d(15))), &papers, d(20)).state, NotMet, "sent round after the deadline");
+
+        // Health advice arrives after the deadline: T09 stands, and the line says to send it.
+        papers[3].received_on = Some(d(16));
+        let c = check(Some(again(d(13))), &papers, d(20));
+        assert_eq!(c.state, Met);
+        assert!(
+            c.text.ends_with(
+                "Health advice arrived after 14 Oct 2026: send it to everyone before the meeting."
+            ),
+            "{}",
+            c.text
+        );
+        assert!(!check(Some(again(d(17))), &papers, d(20)).text.contains("send it"));
+
+        // A paper asked for after the circulation was not missing from it.
+        let added = [Paper { title: "Costed provision map", requested_on: Some(d(11)), received_on: None }];
+        let named_none = Circulated { first: d(10), named_missing: Some(&[]), again: None };
+        assert_eq!(check(Some(named_none), &added, d(20)).state, Met);
     }
 }

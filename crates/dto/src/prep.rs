@@ -26,6 +26,9 @@ pub struct ReviewPrep {
     pub notice: Compliance,
     /// T09: circulation of all advice.
     pub circulation: Compliance,
+    /// The papers on the checklist that have not arrived: everyone must be told which when the
+    /// papers go round (the SENCO confirms it: `MarkCirculated::told_missing`).
+    pub missing_papers: Vec<String>,
     pub letters: Vec<LetterLogDto>,
 }
 

@@ -160,7 +160,9 @@ CREATE TABLE review (
     appeal_lodged_on TEXT,                        -- v13: a Tribunal appeal lodged
     appeal_ended_on TEXT,                         -- v13: and ended
     review_type TEXT NOT NULL DEFAULT 'annual'    -- v14: annual, or held early or between
-        CHECK (review_type IN ('annual','interim','early'))
+        CHECK (review_type IN ('annual','interim','early')),
+    circulation_missing TEXT,                     -- v15: papers not yet in, named at circulation
+    recirculated_on TEXT                          -- v15: the papers sent round again
 ) STRICT;
 CREATE INDEX review_child ON review (child_id);
 

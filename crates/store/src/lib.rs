@@ -62,7 +62,7 @@ pub use letters::{LetterLogRow, LetterTemplate};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use people::{StoredParent, StoredProfessional};
 pub use returns::StoredReturn;
-pub use reviews::{AfterDecision, DecisionOn, ReviewInfo, ReviewSummary, StoredReview};
+pub use reviews::{AfterDecision, CirculationRecord, DecisionOn, ReviewInfo, ReviewSummary, StoredReview};
 pub use settings::CustomProfile;
 
 /// How long a connection waits for another process (the CLI, a second window) to release a lock.

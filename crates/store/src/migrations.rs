@@ -28,6 +28,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v12.sql")),
     M::up(include_str!("schema_v13.sql")),
     M::up(include_str!("schema_v14.sql")),
+    M::up(include_str!("schema_v15.sql")),
 ];
 
 /// The schema version this build writes.

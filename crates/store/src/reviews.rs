@@ -43,6 +43,18 @@ pub struct DecisionOn {
     pub on: NaiveDate,
 }
 
+/// How a review's papers were circulated (reg 20(4)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CirculationRecord {
+    /// The first circulation: the one the two weeks before the meeting are judged on.
+    pub first: NaiveDate,
+    /// The papers everyone was told had not arrived by then, by title; `None` when it was not
+    /// recorded (a circulation recorded before schema v15).
+    pub named_missing: Option<Vec<String>>,
+    /// The last time the papers were sent round again, with what had arrived since.
+    pub again: Option<NaiveDate>,
+}
+
 /// A review with the child it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewInfo {
@@ -88,6 +100,26 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound { what: "review", id: review.0 })?;
         Ok(ReviewInfo { child: ChildId(child), review: review_of(review.0, columns)? })
+    }
+
+    /// How the papers of review `review` were circulated, once they have been.
+    pub fn circulation(&self, review: ReviewId) -> Result<Option<CirculationRecord>, StoreError> {
+        let (first, missing, again): (Option<String>, Option<String>, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT circulated_on, circulation_missing, recirculated_on FROM review WHERE id = ?1",
+                [review.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "review", id: review.0 })?;
+        let Some(first) = first else { return Ok(None) };
+        Ok(Some(CirculationRecord {
+            first: date(&first, "circulation date", review.0)?,
+            named_missing: missing
+                .map(|m| m.lines().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()),
+            again: again.map(|d| date(&d, "circulation date", review.0)).transpose()?,
+        }))
     }
 
     /// The kind of review (annual, interim or early).
@@ -222,9 +254,26 @@ impl Tx<'_> {
         )
     }
 
-    /// Records that everything received was circulated to every invitee on `on`.
-    pub fn mark_circulated(&mut self, review: ReviewId, on: NaiveDate) -> Result<(), StoreError> {
-        self.tx.execute("UPDATE review SET circulated_on = ?2 WHERE id = ?1", params![review.0, iso(on)])?;
+    /// Records that everything received was circulated to every invitee on `on`, and that they
+    /// were told which papers had not arrived (`missing`, by title). The first circulation is
+    /// kept, with what it named as missing; a later one is recorded as the papers sent round
+    /// again.
+    pub fn mark_circulated(
+        &mut self,
+        review: ReviewId,
+        on: NaiveDate,
+        missing: &[String],
+    ) -> Result<(), StoreError> {
+        let missing: Vec<&str> = missing.iter().map(|t| t.trim()).collect();
+        // SQLite evaluates every SET expression on the row as it was.
+        self.tx.execute(
+            "UPDATE review SET
+                circulation_missing = CASE WHEN circulated_on IS NULL THEN ?3 ELSE circulation_missing END,
+                recirculated_on = CASE WHEN circulated_on IS NULL THEN recirculated_on ELSE ?2 END,
+                circulated_on = coalesce(circulated_on, ?2)
+             WHERE id = ?1",
+            params![review.0, iso(on), missing.join("\n")],
+        )?;
         self.touch("review", review.0);
         Ok(())
     }

@@ -55,8 +55,28 @@ fn notice_and_circulation_are_checked_against_t07_and_t09() -> Result<(), AppErr
             .all(|c| c.requested_on.is_some() && c.status == ardesk_dto::ChecklistStatus::Awaited)
     );
     assert_eq!(prep.circulation.state, ardesk_dto::ComplianceState::Pending);
-    let prep = app.mark_circulated(review)?;
+    // Issue 15 item 13: nothing has arrived, so circulating is recorded only once the SENCO
+    // confirms everyone was told which papers are missing; refused beside that confirmation.
+    let missing = prep.missing_papers.clone();
+    assert_eq!(missing.len(), prep.checklist.len());
+    let refused = app.mark_circulated(review, false).err();
+    assert_eq!(refused.as_ref().map(|e| e.code), Some(ErrorCode::Validation));
+    let fields: Vec<&str> = refused.iter().flat_map(|e| e.problems.iter().map(|p| p.field)).collect();
+    assert_eq!(fields, ["told_missing"]);
+    let message: String = refused.iter().flat_map(|e| e.problems.iter().map(|p| p.message.clone())).collect();
+    assert!(message.contains("papers have not arrived"), "{message}");
+    assert_eq!(
+        app.review_prep(review)?.circulation.state,
+        ardesk_dto::ComplianceState::Pending,
+        "nothing saved"
+    );
+    let prep = app.mark_circulated(review, true)?;
     assert_eq!(prep.circulation.state, ardesk_dto::ComplianceState::Met, "{}", prep.circulation.text);
+    assert!(
+        prep.circulation.text.contains(&format!("Everyone was told that {}", missing[0])),
+        "{}",
+        prep.circulation.text
+    );
     // The dashboard moves on to the meeting.
     let row = app.caseload()?.into_iter().find(|r| r.review_id == Some(review));
     assert_eq!(row.and_then(|r| r.next).map(|n| n.id), Some("T10".to_owned()));

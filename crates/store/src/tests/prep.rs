@@ -74,8 +74,17 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
     assert_eq!(row.and_then(|r| r.file).map(|f| (f.name, f.size)), Some(("views.pdf".into(), 8)));
     assert_eq!(store.file_content(&sha)?, b"%PDF-1.4");
 
-    store.write(action("circulated"), |tx| tx.mark_circulated(review, d(1, 6)))?;
+    assert_eq!(store.circulation(review)?, None);
+    let missing = vec!["EP advice".to_owned(), "Health advice".to_owned()];
+    store.write(action("circulated"), |tx| tx.mark_circulated(review, d(1, 6), &missing))?;
     assert_eq!(store.review_info(review)?.review.circulated_on, Some(d(1, 6)));
+    // Sent round again with a late report: the first circulation and what it named are kept.
+    store.write(action("circulated"), |tx| tx.mark_circulated(review, d(1, 9), &[]))?;
+    assert_eq!(store.review_info(review)?.review.circulated_on, Some(d(1, 6)));
+    assert_eq!(
+        store.circulation(review)?,
+        Some(CirculationRecord { first: d(1, 6), named_missing: Some(missing), again: Some(d(1, 9)) })
+    );
     // Deleting an invitee keeps a received document but drops an empty request.
     store.write(action("invitee.delete"), |tx| tx.delete_invitee(ids[0]))?;
     assert_eq!(store.checklist(review)?.len(), 1);

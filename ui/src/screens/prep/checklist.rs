@@ -9,7 +9,9 @@ use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
-use crate::widgets::{Ack, ChoiceField, Form, Opening, Outcome, StatusBadge, TextField};
+use crate::widgets::{
+    Ack, ChoiceField, FieldError, Form, Opening, Outcome, StatusBadge, TextField, error_id,
+};
 
 /// The views being typed in, and for which item; the document being added; and what the
 /// panel's last action came back with.
@@ -20,6 +22,8 @@ pub(super) struct Draft {
     opening: Opening,
     outcome: Outcome,
     document: RwSignal<ChecklistDocumentForm>,
+    /// The SENCO confirms everyone was told which papers have not arrived.
+    told_missing: RwSignal<bool>,
 }
 
 impl Draft {
@@ -30,6 +34,7 @@ impl Draft {
             opening: Opening::new(),
             outcome: Outcome::new(),
             document: RwSignal::new(ChecklistDocumentForm::default()),
+            told_missing: RwSignal::new(false),
         }
     }
 
@@ -49,7 +54,12 @@ impl Draft {
 }
 
 #[component]
-pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistDto>) -> impl IntoView {
+pub(super) fn ChecklistPanel(
+    page: Page,
+    draft: Draft,
+    checklist: Vec<ChecklistDto>,
+    missing: Vec<String>,
+) -> impl IntoView {
     let (review, outcome) = (page.review, draft.outcome);
     let chase = move |item: i64| {
         spawn_local(async move {
@@ -181,13 +191,31 @@ pub(super) fn ChecklistPanel(page: Page, draft: Draft, checklist: Vec<ChecklistD
                 }>"Write circulation cover letters…"</button>
                 <Ack outcome at="circulation-letters" />
             </div>
+            {(!missing.is_empty()).then(|| {
+                let told = draft.told_missing;
+                view! {
+                    <div class="field checkbox">
+                        <input id="told-missing" type="checkbox" aria-describedby=error_id("told-missing")
+                            prop:checked=move || told.get()
+                            on:change=move |ev| { told.set(event_target_checked(&ev)); outcome.edited("told_missing"); } />
+                        <label for="told-missing">{format!(
+                            "Everyone invited has been told which papers have not arrived ({}): the circulation cover letters name them.",
+                            missing.join(", ")
+                        )}</label>
+                        <FieldError outcome name="told_missing" of="told-missing" />
+                    </div>
+                }
+            })}
             <div class="actions">
-                <button id="mark-circulated" on:click=move |_| page.act_at(
-                    outcome,
-                    "mark-circulated",
-                    "Papers recorded as circulated to every invitee today.",
-                    Box::pin(async move { ipc::call(commands::MarkCirculated { review }).await }),
-                )>"Record papers as circulated today"</button>
+                <button id="mark-circulated" on:click=move |_| {
+                    let told_missing = draft.told_missing.get_untracked();
+                    page.act_at(
+                        outcome,
+                        "mark-circulated",
+                        "Papers recorded as circulated to every invitee today.",
+                        Box::pin(async move { ipc::call(commands::MarkCirculated { review, told_missing }).await }),
+                    )
+                }>"Record papers as circulated today"</button>
                 <Ack outcome at="mark-circulated" />
             </div>
         </section>

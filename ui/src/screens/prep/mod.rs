@@ -75,7 +75,7 @@ pub(crate) fn PrepPage(review: i64, child: i64) -> impl IntoView {
             <meeting::MeetingPanel page draft=meeting notice=p.notice circulation=p.circulation />
             <invitees::InviteesPanel page draft=invitee invitees=p.invitees />
             <letters::LettersPanel page outcome=letters letters=p.letters />
-            <checklist::ChecklistPanel page draft=views checklist=p.checklist />
+            <checklist::ChecklistPanel page draft=views checklist=p.checklist missing=p.missing_papers />
         }
         .into_any(),
     };
