@@ -454,9 +454,15 @@ async fn before_the_meeting_invitees_letters_reports_and_circulation() {
     app.click("#circulation-letters").await;
     app.wait_for_text("#circulation-letters-ack", "cover letters").await;
 
-    // Circulated today: T09 met.
+    // Issue 15 item 13: the other reports have not arrived, so circulating today is recorded
+    // only once the SENCO confirms everyone was told which (the cover letters name them).
     app.click("#mark-circulated").await;
-    app.wait_for_text("#circulation", "T09 Met").await;
+    app.wait_for_text("#err-told-missing", "have not arrived").await;
+    assert!(!app.text("#circulation").await.contains("T09 Met"), "refused, nothing recorded");
+    app.click("#told-missing").await;
+    app.click("#mark-circulated").await;
+    let t09 = app.wait_for_text("#circulation", "T09 Met").await;
+    assert!(t09.contains("Everyone was told that") && t09.contains("had not arrived"), "{t09}");
     app.screenshot("prep.png").await;
     app.quit().await;
 }
@@ -1434,9 +1440,52 @@ async fn issue_14_a_child_is_added_for_an_la_that_was_not_shipped() {
     app.quit().await;
 }
 
+/// Issue 15 item 1: a Year 6 child typed with no meeting booked is flagged by the transfer from
+/// the start of the school year: the row says "transfer year", the clock lists the deadline
+/// (T16, 14 February) and brings the target meeting date forward to 22 November, twelve weeks
+/// before it; once that date has gone by the child is overdue, not "on track" until February.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_15_a_year_6_child_with_no_meeting_is_flagged_by_the_transfer() {
+    let driver = Driver::start("issue_15_a_year_6_child_with_no_meeting_is_flagged_by_the_transfer");
+    let app = driver.launch().await;
+    let today = chrono::Local::now().date_naive();
+    // The school year that started on the last 1 September: the child is in Year 6 in it.
+    let year = if chrono::Datelike::month(&today) >= 9 {
+        chrono::Datelike::year(&today)
+    } else {
+        chrono::Datelike::year(&today) - 1
+    };
+    app.click("#add-child").await;
+    app.type_into("#f-legal_forenames", "Sasha").await;
+    app.type_into("#f-legal_surname", "Sixer").await;
+    app.type_into("#f-dob", &format!("10/01/{}", year - 10)).await;
+    app.type_into("#f-plan_issue_date", &format!("01/03/{year}")).await;
+    app.click("#save").await;
+    app.wait_for_text("#child-name", "Sasha Sixer").await;
+    app.wait_for_text("#timeline tr[data-milestone='T16'] .why", "Year 6: the move to secondary school")
+        .await;
+    let t04 = app.text("#timeline tr[data-milestone='T04']").await;
+    assert!(t04.contains(&format!("22 Nov {year}")), "the target comes forward to the runway: {t04}");
+    let t16 = app.text("#timeline tr[data-milestone='T16']").await;
+    assert!(t16.contains(&format!("14 Feb {}", year + 1)), "{t16}");
+    app.screenshot("year-6-clock.png").await;
+
+    app.click("#nav-caseload").await;
+    app.click("#filter-transfer").await;
+    let row = app.wait_for_text("#caseload tbody tr", "Sasha Sixer").await;
+    assert!(row.contains("transfer year"), "{row}");
+    let runway_gone = chrono::NaiveDate::from_ymd_opt(year, 11, 22).is_some_and(|d| today > d);
+    if runway_gone {
+        assert_eq!(app.attrs("#caseload tbody tr", "data-status").await, ["overdue"], "{row}");
+    }
+    app.screenshot("year-6-row.png").await;
+    app.quit().await;
+}
+
 /// Issue 15 items 3 and 4: an amend decision keeps the final plan's date, and its notice adds
 /// the representations' close (T13) and the 8 weeks to the final plan (T14); a cease opens the
-/// appeal window (T21).
+/// appeal window (T21), and once the appeal has ended the child leaves the caseload for the
+/// list of plans that have ceased.
 #[tokio::test(flavor = "multi_thread")]
 async fn issue_15_an_amend_shows_t13_and_t14_and_a_cease_the_appeal_window() {
     let driver = Driver::start("issue_15_an_amend_shows_t13_and_t14_and_a_cease_the_appeal_window");
@@ -1473,7 +1522,9 @@ async fn issue_15_an_amend_shows_t13_and_t14_and_a_cease_the_appeal_window() {
 
     // A cease: the plan is kept while the appeal window is open.
     app.click("#nav-caseload").await;
-    open_child_at_stage(&app, "Ready to submit").await;
+    app.find("#caseload tbody tr").await;
+    let on_caseload = app.count("#caseload tbody tr").await;
+    let ceased = open_child_at_stage(&app, "Ready to submit").await;
     app.find("#after-meeting").await;
     app.click("#mark-submitted").await;
     app.wait_for_text("#after-stage", "Submitted to LA").await;
@@ -1483,6 +1534,18 @@ async fn issue_15_an_amend_shows_t13_and_t14_and_a_cease_the_appeal_window() {
     app.wait_for_text("#after-dates", "Appeal to the Tribunal by (T21)").await;
     app.find("#after-appeal").await;
     app.screenshot("cease.png").await;
+    // The parents appealed and the Tribunal upheld the cease: the plan has ceased.
+    app.type_into("#after-appeal", &today).await;
+    app.type_into("#after-appeal-ended", &today).await;
+    app.click("#record-after-decision").await;
+    app.wait_for_text("#plan-ceased", "The plan ceased from").await;
+    assert_eq!(app.text("#next-action").await, "", "a ceased plan has no next step");
+    app.click("#nav-caseload").await;
+    app.wait_for_text("#ceased-plans summary", "Plans ceased (1)").await;
+    assert_eq!(app.count("#caseload tbody tr").await, on_caseload - 1);
+    app.click("#ceased-plans summary").await;
+    app.wait_for_text("#ceased-plans li", &ceased).await;
+    app.screenshot("ceased-list.png").await;
     app.quit().await;
 }
 
