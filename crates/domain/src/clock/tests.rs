@@ -545,6 +545,11 @@ fn under_fives_get_the_la_s_shorter_cycle() {
     );
     let five = Case::new("redcar", d(2025, 3, 1), d(2020, 1, 1)).practice(shorter);
     assert!(five.run().is_ok_and(|tl| tl.get(MilestoneId::T19).is_none()));
+    // Buckinghamshire reviews pre-schoolers' plans within 6 months (spec T19): its shipped
+    // profile says so, and the target meeting date comes forward with it.
+    let bucks = Case::new("buckinghamshire", d(2025, 3, 1), d(2022, 6, 1));
+    assert_eq!(milestone(&bucks, MilestoneId::T19).date, d(2025, 9, 1));
+    assert_eq!(milestone(&bucks, MilestoneId::T04).date, d(2025, 9, 1));
 }
 
 /// Dates that cannot be: each refused with one line saying which and why.
