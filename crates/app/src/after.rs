@@ -217,10 +217,7 @@ impl App {
     ) -> Result<AfterMeetingDto, AppError> {
         let ctx = self.review_ctx(review)?;
         let open = self
-            .store
-            .returns_of(ctx.review)?
-            .into_iter()
-            .find(|s| s.returned.is_open())
+            .open_return(ctx.review)?
             .ok_or_else(|| AppError::new(ErrorCode::Conflict, "The LA has not sent this review back."))?;
         if position >= open.returned.items.len() {
             return Err(AppError::new(ErrorCode::NotFound, "That item is not on the LA's list."));
@@ -323,7 +320,7 @@ impl App {
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "submitted_on", "sent")?;
         let stage = ctx.next_stage(ReviewEvent::Submitted)?;
         self.refuse_incomplete(ctx.review, "sent")?;
-        let open = self.store.returns_of(ctx.review)?.into_iter().find(|s| s.returned.is_open());
+        let open = self.open_return(ctx.review)?;
         if let Some(open) = &open
             && on < open.returned.returned_on
         {

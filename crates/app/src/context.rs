@@ -15,7 +15,7 @@ use ardesk_domain::la::{DEFAULT_LA, LaCatalogue, LaProfile};
 use ardesk_domain::returned::LaReturn;
 use ardesk_domain::review::{Meeting, ReviewEvent, ReviewStage};
 use ardesk_dto::ErrorCode;
-use ardesk_store::{ChildRow, ReviewSummary, Store, StoredChild};
+use ardesk_store::{ChildRow, ReviewSummary, Store, StoredChild, StoredReturn};
 use chrono::NaiveDate;
 
 use crate::{App, AppError};
@@ -274,9 +274,9 @@ impl App {
         Ok(self.store.reviews_of(child)?.into_iter().rev().find(|r| r.decision.is_some()))
     }
 
-    /// The review's return by the LA not yet answered, if any.
-    pub(crate) fn open_return(&self, review: ReviewId) -> Result<Option<LaReturn>, AppError> {
-        Ok(self.store.returns_of(review)?.into_iter().map(|s| s.returned).find(LaReturn::is_open))
+    /// The review's return by the LA not yet answered, if any, with its stored id.
+    pub(crate) fn open_return(&self, review: ReviewId) -> Result<Option<StoredReturn>, AppError> {
+        Ok(self.store.returns_of(review)?.into_iter().find(|s| s.returned.is_open()))
     }
 
     pub(crate) fn review_ctx(&self, review: i64) -> Result<Ctx, AppError> {
@@ -286,7 +286,7 @@ impl App {
         let today = self.clock.today();
         let row = row_of(child.clone());
         let decided = self.latest_decided(child.id)?;
-        let returned = self.open_return(review)?;
+        let returned = self.open_return(review)?.map(|s| s.returned);
         let cycle = self.cal.cycle(&row, decided.as_ref(), returned.as_ref(), today)?;
         Ok(Ctx {
             review,

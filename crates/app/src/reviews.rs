@@ -259,7 +259,7 @@ impl App {
         let row = row_of(self.store.child(ChildId(id))?);
         let decided = self.latest_decided(row.id)?;
         let returned = match &row.review {
-            Some(r) => self.open_return(r.id)?,
+            Some(r) => self.open_return(r.id)?.map(|s| s.returned),
             None => None,
         };
         timeline_dto(&row, decided.as_ref(), returned.as_ref(), &self.cal, self.clock.today())
