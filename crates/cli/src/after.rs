@@ -21,30 +21,33 @@ pub(crate) enum Decided {
     Cease,
 }
 
+/// The database and the review a subcommand works on.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ReviewArg {
+    #[command(flatten)]
+    db: DbArg,
+    #[arg(long, value_name = "ID")]
+    review: i64,
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum AfterCommand {
     /// Where the review stands after its meeting: dates due, the decision, returns, actions.
     Show {
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
+        at: ReviewArg,
         #[arg(long)]
         json: bool,
     },
     /// Mark the AR1 record complete and ready to send (refused while anything is missing).
     Ready {
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
+        at: ReviewArg,
     },
     /// Record the day the paperwork went to the LA (after a return: went back to it).
     Sent {
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
+        at: ReviewArg,
         /// dd/mm/yyyy or YYYY-MM-DD.
         #[arg(long, value_name = "DATE")]
         on: String,
@@ -52,9 +55,7 @@ pub(crate) enum AfterCommand {
     /// Record the LA's decision letter.
     Decision {
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
+        at: ReviewArg,
         #[arg(long, value_enum)]
         decision: Decided,
         /// The letter's date.
@@ -64,9 +65,7 @@ pub(crate) enum AfterCommand {
     /// Record what followed the decision; dates not given keep what is recorded ("" clears).
     Followed {
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
+        at: ReviewArg,
         /// Amend: the notice of the proposed amendments.
         #[arg(long, value_name = "DATE")]
         notice: Option<String>,
@@ -88,9 +87,7 @@ pub(crate) enum AfterCommand {
     /// Record that the LA sent the review back asking for more: the record reopens.
     Returned {
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
+        at: ReviewArg,
         /// The day it came back.
         #[arg(long, value_name = "DATE")]
         on: String,
@@ -104,9 +101,7 @@ pub(crate) enum AfterCommand {
     /// Tick off an item of the LA's open return (numbered from 1), or with --undo, untick it.
     Tick {
         #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
+        at: ReviewArg,
         #[arg(long, value_name = "N")]
         item: usize,
         #[arg(long)]
@@ -119,10 +114,14 @@ pub(crate) fn run(
     open: impl FnOnce(DbArg) -> Result<App, AppError>,
 ) -> Result<(), AppError> {
     let (after, json) = match command {
-        AfterCommand::Show { db, review, json } => (open(db)?.after_meeting(review)?, json),
-        AfterCommand::Ready { db, review } => (open(db)?.mark_ready_to_submit(review)?, false),
-        AfterCommand::Sent { db, review, on } => (open(db)?.mark_submitted(review, &on)?, false),
-        AfterCommand::Decision { db, review, decision, on } => {
+        AfterCommand::Show { at: ReviewArg { db, review }, json } => (open(db)?.after_meeting(review)?, json),
+        AfterCommand::Ready { at: ReviewArg { db, review } } => {
+            (open(db)?.mark_ready_to_submit(review)?, false)
+        }
+        AfterCommand::Sent { at: ReviewArg { db, review }, on } => {
+            (open(db)?.mark_submitted(review, &on)?, false)
+        }
+        AfterCommand::Decision { at: ReviewArg { db, review }, decision, on } => {
             let decision = Some(match decision {
                 Decided::NoChange => Decision::NoChange,
                 Decided::Minor => Decision::Minor,
@@ -132,8 +131,7 @@ pub(crate) fn run(
             (open(db)?.record_decision(review, DecisionForm { decision, date: on })?, false)
         }
         AfterCommand::Followed {
-            db,
-            review,
+            at: ReviewArg { db, review },
             notice,
             draft,
             final_plan,
@@ -153,11 +151,11 @@ pub(crate) fn run(
             };
             (app.record_after_decision(review, form)?, false)
         }
-        AfterCommand::Returned { db, review, on, by, asked } => {
+        AfterCommand::Returned { at: ReviewArg { db, review }, on, by, asked } => {
             let form = ReturnForm { returned_on: on, respond_by: by, asked: asked.join("\n") };
             (open(db)?.record_return(review, form)?, false)
         }
-        AfterCommand::Tick { db, review, item, undo } => {
+        AfterCommand::Tick { at: ReviewArg { db, review }, item, undo } => {
             let position = item
                 .checked_sub(1)
                 .ok_or_else(|| AppError::new(ErrorCode::Validation, "Items are numbered from 1."))?;
