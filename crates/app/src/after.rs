@@ -195,7 +195,7 @@ impl App {
     /// the record reopens (the stage goes back to "meeting held") and answering the return
     /// becomes the review's next step until the review is sent again ([`App::mark_submitted`]).
     pub fn record_return(&mut self, review: i64, form: ReturnForm) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let stage = ctx.next_stage(ReviewEvent::ReturnedByLa)?;
         let sent = self.last_sent(&ctx)?;
         let (on, by, items) =
@@ -215,7 +215,7 @@ impl App {
         position: usize,
         done: bool,
     ) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let open = self
             .open_return(ctx.review)?
             .ok_or_else(|| AppError::new(ErrorCode::Conflict, "The LA has not sent this review back."))?;
@@ -304,7 +304,7 @@ impl App {
 
     /// Marks the record complete and ready to send to the LA. Refused while anything is missing.
     pub fn mark_ready_to_submit(&mut self, review: i64) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let stage = ctx.next_stage(ReviewEvent::MarkedReady)?;
         self.refuse_incomplete(ctx.review, "marked ready")?;
         let action = Action { actor: &self.actor, name: "review.ready", at: self.clock.now() };
@@ -315,7 +315,7 @@ impl App {
     /// Records that the paperwork was sent to the LA on `date` (dd/mm/yyyy); after the LA sent
     /// it back, that it was sent again (the first date stays: T11 is judged on it).
     pub fn mark_submitted(&mut self, review: i64, date: &str) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let on = parse_user_date("submitted_on", "The date it was sent", date).map_err(|p| vec![p])?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "submitted_on", "sent")?;
         let stage = ctx.next_stage(ReviewEvent::Submitted)?;
@@ -359,7 +359,7 @@ impl App {
     /// Records the LA's decision letter. It concludes the review: unless the plan is ceased, its
     /// date becomes the anchor of the next review (T15), which starts at once.
     pub fn record_decision(&mut self, review: i64, form: DecisionForm) -> Result<AfterMeetingDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let (decision, on) = parse_decision(form.decision.map_or("", |d| d.code()), &form.date)?;
         let stage = ctx.next_stage(ReviewEvent::DecisionReceived { today: self.clock.today() })?;
         self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "decided_on", "decided")?;
@@ -391,7 +391,7 @@ impl App {
         status: &str,
         note: &str,
     ) -> Result<TrackedActionDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let status = ActionStatus::from_code(status).ok_or_else(|| {
             AppError::from(vec![Problem::block(
                 "status",

@@ -231,7 +231,7 @@ impl App {
 
     /// Adds a proposed change. Stating "no amendments proposed" is undone by proposing one.
     pub fn add_amendment(&mut self, review: i64, form: AmendmentForm) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let (section, evidence) = parse_form(&form)?;
         let row = row(section, &form, &evidence);
         let action = Action { actor: &self.actor, name: "amendment.add", at: self.clock.now() };
@@ -248,7 +248,7 @@ impl App {
         id: i64,
         form: AmendmentForm,
     ) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let (section, evidence) = parse_form(&form)?;
         let row = row(section, &form, &evidence);
         let action = Action { actor: &self.actor, name: "amendment.update", at: self.clock.now() };
@@ -257,7 +257,7 @@ impl App {
     }
 
     pub fn delete_amendment(&mut self, review: i64, id: i64) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let action = Action { actor: &self.actor, name: "amendment.delete", at: self.clock.now() };
         self.store.write(action, |tx| tx.delete_amendment(ctx.review, id))?;
         self.amendments(review)
@@ -265,7 +265,7 @@ impl App {
 
     /// States (or withdraws) "No amendments proposed": the same statement as the AR1 record's.
     pub fn set_no_amendments(&mut self, review: i64, none: bool) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         if none && !self.store.amendments(ctx.review)?.is_empty() {
             return Err(AppError::new(
                 ErrorCode::Conflict,
@@ -281,7 +281,7 @@ impl App {
 
     /// Chooses how this review's amendments are shown (`revisions`, `boldstrike`, `table`).
     pub fn set_amendment_mode(&mut self, review: i64, mode: &str) -> Result<AmendmentsDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         if !MODES.iter().any(|(m, _)| *m == mode) {
             return Err(vec![Problem::block(
                 "mode",

@@ -412,7 +412,7 @@ impl App {
         message: &str,
         reason: &str,
     ) -> Result<BundleCheckDto, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let plan = self.plan_bundle(review)?;
         let Some((finding, _)) = plan.findings.iter().find(|(f, _)| f.rule == rule && f.message == message)
         else {

@@ -41,6 +41,7 @@ impl App {
     }
 
     pub fn update_child(&mut self, id: i64, form: ChildForm) -> Result<Saved, AppError> {
+        self.refuse_if_ceased(ChildId(id))?;
         let record = child::validate(&convert::input(form), &self.cal.las, self.clock.today())?;
         let action = Action { actor: &self.actor, name: "child.update", at: self.clock.now() };
         self.store.write(action, |tx| tx.update_child(ChildId(id), &record))?;

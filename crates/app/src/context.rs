@@ -10,7 +10,7 @@ use ardesk_domain::clock::{
     Anchor, ClockInput, CycleFacts, CycleState, Decided, MilestoneId, Timeline, cycle_timeline,
 };
 use ardesk_domain::dates::long;
-use ardesk_domain::ids::ReviewId;
+use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::la::{DEFAULT_LA, LaCatalogue, LaProfile};
 use ardesk_domain::returned::LaReturn;
 use ardesk_domain::review::{Meeting, ReviewEvent, ReviewStage};
@@ -277,6 +277,36 @@ impl App {
     /// The review's return by the LA not yet answered, if any, with its stored id.
     pub(crate) fn open_return(&self, review: ReviewId) -> Result<Option<StoredReturn>, AppError> {
         Ok(self.store.returns_of(review)?.into_iter().find(|s| s.returned.is_open()))
+    }
+
+    /// Refuses any change to a child whose plan has ceased: their records are kept for
+    /// reference, read-only (issue 15 item 4). Only the dates that decided the cease (the
+    /// appeal, the mediation certificate) stay correctable, in "After the meeting".
+    pub(crate) fn refuse_if_ceased(&self, child: ChildId) -> Result<(), AppError> {
+        let row = row_of(self.store.child(child)?);
+        let decided = self.latest_decided(row.id)?;
+        match self.cal.cycle(&row, decided.as_ref(), None, self.clock.today())?.state {
+            CycleState::Ceased { from } => Err(AppError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "This child's plan ceased from {}: their records are kept for reference and cannot be changed.",
+                    long(from)
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`App::refuse_if_ceased`] for the child of review `review`.
+    pub(crate) fn refuse_if_ceased_review(&self, review: i64) -> Result<(), AppError> {
+        self.refuse_if_ceased(self.store.review_info(ReviewId(review))?.child)
+    }
+
+    /// [`App::review_ctx`] for a change to the review: refused once the plan has ceased.
+    pub(crate) fn review_ctx_to_change(&self, review: i64) -> Result<Ctx, AppError> {
+        let ctx = self.review_ctx(review)?;
+        self.refuse_if_ceased(ctx.child.id)?;
+        Ok(ctx)
     }
 
     pub(crate) fn review_ctx(&self, review: i64) -> Result<Ctx, AppError> {

@@ -285,7 +285,7 @@ impl App {
         format: LetterFormat,
         only: Option<i64>,
     ) -> Result<LettersWritten, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let invitees = self.store.invitees(ctx.review)?;
         if invitees.is_empty() {
             return Err(AppError::new(
@@ -391,7 +391,7 @@ impl App {
         folder: &Path,
         format: LetterFormat,
     ) -> Result<LettersWritten, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let invitees = self.store.invitees(ctx.review)?;
         if invitees.is_empty() {
             return Err(AppError::new(
@@ -427,7 +427,7 @@ impl App {
         folder: &Path,
         format: LetterFormat,
     ) -> Result<LettersWritten, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let invitees = self.store.invitees(ctx.review)?;
         let checklist = self.store.checklist(ctx.review)?;
         let row = checklist

@@ -148,7 +148,7 @@ impl App {
     /// Sets the meeting's date, time and venue. Refused (with every problem) if the date is
     /// before the start of the review cycle.
     pub fn set_meeting(&mut self, review: i64, form: MeetingForm) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         // Without any of the plan's dates, the cycle can start no earlier than the child's birth.
         let cycle_start = ctx.child.record.history.anchor().map_or(ctx.child.record.dob, |a| a.date);
         let meeting = validate_meeting(&convert::meeting_input(form), cycle_start)?;
@@ -165,7 +165,7 @@ impl App {
         review: i64,
         review_type: Option<ardesk_dto::ReviewType>,
     ) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let Some(kind) = review_type.map(convert::review_type_of) else {
             return Err(vec![Problem::block(
                 "review_type",
@@ -187,7 +187,7 @@ impl App {
         review: i64,
         form: ChecklistDocumentForm,
     ) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let items = self.store.checklist(ctx.review)?;
         let existing: Vec<(&str, &str)> = items.iter().map(|c| (c.code.as_str(), c.title.as_str())).collect();
         let doc = add_document(form.code.map(|c| c.code()), &form.title, &existing)?;
@@ -202,6 +202,7 @@ impl App {
 
     /// Takes a document added by hand off the checklist, while nothing has been received for it.
     pub fn remove_checklist_item(&mut self, review: i64, item: i64) -> Result<ReviewPrep, AppError> {
+        self.refuse_if_ceased_review(review)?;
         let prep = self.review_prep(review)?;
         let Some(found) = prep.checklist.iter().find(|c| c.id == item) else {
             return Err(AppError::new(
@@ -230,7 +231,7 @@ impl App {
     /// Saves the suggested invitees and the report checklist that follows from them. Refused if
     /// the review already has invitees (edit those instead).
     pub fn accept_suggested_invitees(&mut self, review: i64) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         if !self.store.invitees(ctx.review)?.is_empty() {
             return Err(AppError::new(
                 ErrorCode::Conflict,
@@ -282,7 +283,7 @@ impl App {
     }
 
     pub fn add_invitee(&mut self, review: i64, form: InviteeForm) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let (invitee, _) = validate_invitee(&convert::invitee_input(&form))?;
         let action = Action { actor: &self.actor, name: "invitee.add", at: self.clock.now() };
         self.store.write(action, |tx| {
@@ -304,6 +305,7 @@ impl App {
         invitee: i64,
         form: InviteeForm,
     ) -> Result<ReviewPrep, AppError> {
+        self.refuse_if_ceased_review(review)?;
         let (parsed, attendance) = validate_invitee(&convert::invitee_input(&form))?;
         let action = Action { actor: &self.actor, name: "invitee.update", at: self.clock.now() };
         self.store.write(action, |tx| tx.update_invitee(invitee, &parsed, attendance))?;
@@ -311,6 +313,7 @@ impl App {
     }
 
     pub fn delete_invitee(&mut self, review: i64, invitee: i64) -> Result<ReviewPrep, AppError> {
+        self.refuse_if_ceased_review(review)?;
         let action = Action { actor: &self.actor, name: "invitee.delete", at: self.clock.now() };
         self.store.write(action, |tx| tx.delete_invitee(invitee))?;
         self.review_prep(review)
@@ -319,7 +322,7 @@ impl App {
     /// Records that invitations and requests for advice were sent today to everyone not yet
     /// invited, and moves a review in planning on to "invitations sent".
     pub fn mark_invitations_sent(&mut self, review: i64) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let invitees = self.store.invitees(ctx.review)?.len();
         let stage = ctx.next_stage(ReviewEvent::InvitationsSent { invitees })?;
         let meeting = ctx.this.meeting.clone();
@@ -337,7 +340,7 @@ impl App {
     /// it; the circulation cover letters name them). Refused beside the confirmation while
     /// papers are missing and it is not given.
     pub fn mark_circulated(&mut self, review: i64, told_missing: bool) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let today = self.clock.today();
         let meeting = ctx.this.meeting.clone();
         let missing = missing_papers(&self.store.checklist(ctx.review)?);
@@ -373,7 +376,7 @@ impl App {
         file_name: &str,
         bytes: &[u8],
     ) -> Result<ReviewPrep, AppError> {
-        let ctx = self.review_ctx(review)?;
+        let ctx = self.review_ctx_to_change(review)?;
         let kind = ardesk_intake::sniff(bytes, ctx.max_file_bytes).map_err(|refusal| {
             AppError::from(vec![Problem::block(
                 "file",
@@ -405,6 +408,7 @@ impl App {
 
     /// Records views typed in (from a phone call, a conversation, a form filled in at school).
     pub fn record_views(&mut self, review: i64, item: i64, text: &str) -> Result<ReviewPrep, AppError> {
+        self.refuse_if_ceased_review(review)?;
         if text.trim().is_empty() {
             return Err(AppError::from(vec![Problem::block(
                 "views",

@@ -144,6 +144,36 @@ fn issue_15_a_cease_decision_opens_the_appeal_window() -> Result<(), AppError> {
     let page = app.child_timeline(child)?;
     assert_eq!(page.ceased_from.as_deref(), Some("23 Nov 2026"));
     assert!(page.next.is_none() && page.status_label == "Plan ceased from 23 Nov 2026", "{page:?}");
+
+    // The records are kept read-only: a change to the review, to the child or to the people
+    // around them is refused as a conflict that says why, and nothing changes.
+    let read_only = |e: Option<AppError>| {
+        e.is_some_and(|e| e.code == ErrorCode::Conflict && e.message.contains("ceased from 23 Nov 2026"))
+    };
+    let meeting =
+        ardesk_dto::MeetingForm { date: "01/12/2026".into(), time: "10:00".into(), venue: "Library".into() };
+    assert!(read_only(app.set_meeting(review, meeting).err()));
+    assert!(read_only(app.save_ar1_field(review, "discussion", "Added later").err()));
+    assert!(read_only(app.mark_circulated(review, true).err()));
+    let form = app.child(child)?.form;
+    assert!(read_only(app.update_child(child, ChildForm { legal_surname: "Changed".into(), ..form }).err()));
+    let parent = ardesk_dto::ParentForm {
+        name: "Ada Example".into(),
+        relationship: "Mother".into(),
+        ..Default::default()
+    };
+    assert!(read_only(app.add_parent(child, parent).err()));
+    assert_ne!(app.child(child)?.form.legal_surname, "Changed");
+    // The dates that decided the cease stay correctable (a mistyped appeal date).
+    let corrected = app.record_after_decision(
+        review,
+        ardesk_dto::AfterDecisionForm {
+            appeal_lodged: "21/11/2026".into(),
+            appeal_ended: "22/11/2026".into(),
+            ..Default::default()
+        },
+    )?;
+    assert_eq!(corrected.state, "ceased");
     Ok(())
 }
 
