@@ -1607,11 +1607,14 @@ async fn issue_15_a_costed_provision_map_added_to_the_checklist_satisfies_v09() 
     assert_eq!(interim, 1);
     app.screenshot("checklist-added.png").await;
 
-    // V09 is satisfied.
+    // V09's costed provision map is satisfied; what stays is the warning that the LA asks for
+    // its request form with a request (spec §4, D15).
     app.click("#back-to-child").await;
     app.click("#open-bundle").await;
     app.wait_for_text("#bundle-files", "CPM").await;
-    assert_eq!(app.count("#findings li[data-rule=V09]").await, 0);
+    let v09 = app.wait_for_text("#findings li[data-rule=V09]", "request form").await;
+    assert!(!v09.contains("costed provision map"), "{v09}");
+    assert_eq!(app.count("#findings li[data-rule=V09]").await, 1);
     app.quit().await;
 }
 

@@ -225,6 +225,7 @@ impl App {
             recommends_amend: recommendation.as_deref() == Some("amend"),
             requests_funding: values.get("request.funding").is_some_and(|v| v == "true"),
             requests_placement: values.get("request.placement").is_some_and(|v| v == "true"),
+            requests_reassessment: values.get("request.reassessment").is_some_and(|v| v == "true"),
             amendments: amendments.amendments.len(),
             amended_sections: sections_in_order(
                 amendments.amendments.iter().map(|a| a.form.section.as_str()),

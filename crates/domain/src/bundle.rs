@@ -121,6 +121,8 @@ pub struct BundleFacts<'a> {
     /// The record asks the LA for a change of funding, or of placement (V09).
     pub requests_funding: bool,
     pub requests_placement: bool,
+    /// The record asks the LA for a reassessment of the child's needs.
+    pub requests_reassessment: bool,
     pub amendments: usize,
     /// The sections changed on the amendments page, and those the AR1 record lists for
     /// amendment (with a summary); V06 wants the two to agree.
@@ -517,6 +519,32 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             ));
         }
     }
+    // A request to the LA goes with the LA's request form where its profile asks for one
+    // (spec §4, D15: "conditional: request made"). The spec's rules name no severity for it,
+    // so it warns, and V09 (a request's supporting documents) carries it.
+    let requests: Vec<&str> = [
+        (facts.requests_reassessment, "a reassessment"),
+        (facts.requests_funding, "a change of funding"),
+        (facts.requests_placement, "a change of placement"),
+    ]
+    .into_iter()
+    .filter_map(|(asked, what)| asked.then_some(what))
+    .collect();
+    let wants_form =
+        p.documents.conditional.iter().any(|c| c.when == Condition::RequestMade && c.doc == "D15");
+    if !requests.is_empty() && wants_form && !has("D15") {
+        out.push(Finding::new(
+            "V09",
+            Warn,
+            Some(crate::paperwork::doc_title("D15")),
+            format!(
+                "The record requests {}, and {} asks for its request form with a request, but none is attached.",
+                requests.join(" and "),
+                p.name
+            ),
+            "Add a request form to the checklist in \u{201c}Before the meeting\u{201d} (Add a document) and attach the LA's form, filled in.",
+        ));
+    }
     required_documents(&contents, &mut out);
     for a in facts.advice.iter().filter(|a| !a.received) {
         out.push(Finding::new(
@@ -746,6 +774,7 @@ mod tests {
             recommends_amend: false,
             requests_funding: true,
             requests_placement: false,
+            requests_reassessment: false,
             amendments: 0,
             amended_sections: vec![],
             ar1_amend_sections: vec![],
@@ -773,6 +802,7 @@ mod tests {
                 ("V08", Severity::Block),
                 ("V08", Severity::Block),
                 ("V09", Severity::Block),
+                ("V09", Severity::Warn),
                 ("V10", Severity::Warn),
                 ("V14", Severity::Block),
             ],
@@ -794,6 +824,7 @@ mod tests {
             recommends_amend: true,
             requests_funding: false,
             requests_placement: false,
+            requests_reassessment: false,
             amendments: 2,
             amended_sections: vec!["B".into(), "F".into()],
             ar1_amend_sections: vec!["F".into(), "I".into()],
@@ -840,6 +871,7 @@ mod tests {
             recommends_amend: false,
             requests_funding: false,
             requests_placement: false,
+            requests_reassessment: false,
             amendments: 0,
             amended_sections: vec![],
             ar1_amend_sections: vec![],
@@ -871,7 +903,12 @@ mod tests {
             let mut f = facts(redcar, redcar, files, d(2026, 1, 25));
             f.requests_funding = funding;
             f.requests_placement = placement;
-            validate(&f).into_iter().filter(|f| f.rule == "V09").map(|f| (f.severity, f.fix)).collect()
+            // The request form (D15) has its own test below.
+            validate(&f)
+                .into_iter()
+                .filter(|f| f.rule == "V09" && f.document.as_deref() != Some("Request form"))
+                .map(|f| (f.severity, f.fix))
+                .collect()
         };
         let cpm = [file("D07", "pdf", "ok")];
         let risk = [file("D08", "pdf", "ok")];
@@ -898,6 +935,44 @@ mod tests {
         let kent_cpm = kent.documents.conditional.iter().any(|c| c.doc == "D07");
         let severity = validate(&f).into_iter().find(|f| f.rule == "V09").map(|f| f.severity);
         assert_eq!(severity, Some(if kent_cpm { Severity::Block } else { Severity::Warn }));
+    }
+
+    /// A request to the LA goes with the LA's request form where its profile asks for one
+    /// (spec §4, D15 "conditional: request made", listed by every shipped profile): a warning
+    /// under V09, naming the requests, gone once a request form is attached.
+    #[test]
+    fn v09_a_request_wants_the_la_s_request_form() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let southwark = cat.get("southwark").unwrap_or_else(|| unreachable!());
+        let form = |f: &BundleFacts<'_>| {
+            validate(f)
+                .into_iter()
+                .filter(|f| f.document.as_deref() == Some("Request form"))
+                .collect::<Vec<_>>()
+        };
+        let mut f = facts(southwark, southwark, &[], d(2026, 1, 25));
+        assert!(form(&f).is_empty(), "no request, no form");
+        f.requests_reassessment = true;
+        f.requests_placement = true;
+        let found = form(&f);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].rule, found[0].severity), ("V09", Severity::Warn));
+        assert!(
+            found[0]
+                .message
+                .starts_with("The record requests a reassessment and a change of placement, and Southwark"),
+            "{}",
+            found[0].message
+        );
+        let attached = [file("D15", "pdf", "ok")];
+        let f = BundleFacts { files: &attached, ..f };
+        assert!(form(&f).is_empty());
+        // An LA whose profile does not ask for a form: nothing.
+        let mut bare = southwark.clone();
+        bare.documents.conditional.retain(|c| c.doc != "D15");
+        let mut f = facts(&bare, &bare, &[], d(2026, 1, 25));
+        f.requests_funding = true;
+        assert!(form(&f).is_empty());
     }
 
     /// V18 (spec §8.5, §8.3: Southwark's old forms are not accepted after 1 April 2026): the record

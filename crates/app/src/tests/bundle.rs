@@ -318,8 +318,25 @@ fn issue_15_a_costed_provision_map_added_by_hand_satisfies_v09() -> Result<(), A
     app.attach_file_from(review, item, &fixture("school-report.pdf"))?;
     app.set_review_type(review, Some(ReviewType::Interim))?;
     let check = app.bundle_check(review)?;
-    assert!(!check.findings.iter().any(|f| f.rule == "V09"), "{:#?}", check.findings);
+    // The costed provision map is there; the LA's request form (D15) is asked for, as a warning.
+    let v09: Vec<_> = check.findings.iter().filter(|f| f.rule == "V09").collect();
+    assert!(
+        v09.len() == 1
+            && v09[0].fix.starts_with("Add a request form")
+            && v09[0].fix_at == ardesk_dto::FixAt::Prep,
+        "{:#?}",
+        check.findings
+    );
     assert!(!check.blocked, "{:#?}", check.findings);
+    let form = ChecklistDocumentForm {
+        code: Some(AddableDocument::RequestForm),
+        title: "Top-up funding request".into(),
+    };
+    let prep = app.add_checklist_document(review, form)?;
+    let item = prep.checklist.iter().find(|c| c.code == "D15").map(|c| c.id).unwrap_or_default();
+    app.attach_file_from(review, item, &fixture("school-report.pdf"))?;
+    let check = app.bundle_check(review)?;
+    assert!(!check.findings.iter().any(|f| f.rule == "V09"), "{:#?}", check.findings);
     assert!(check.files.iter().any(|f| f.name.ends_with("_CPM.pdf")), "{:#?}", check.files);
     assert!(check.subject.starts_with("Annual Review") && !check.how_to_send.is_empty(), "{check:?}");
     let name = app.review_prep(review)?.child_name;
