@@ -767,30 +767,16 @@ mod tests {
             file("D17", "pdf", "ok"),
         ];
         let facts = BundleFacts {
-            profile,
             looked_after: true,
-            pfa: false,
             ar1_problems: vec![("discussion".into(), "The record of discussion is empty (V04).".into())],
-            recommends_amend: false,
             requests_funding: true,
-            requests_placement: false,
-            requests_reassessment: false,
-            amendments: 0,
-            amended_sections: vec![],
-            ar1_amend_sections: vec![],
-            evidence_missing: vec![],
-            no_amendments_stated: true,
-            care_invited: false,
             advice: vec![AdviceState { who: "Dr EP".into(), received: false, chased: true }],
             meeting: d(2026, 11, 11),
             invited_on: Some(d(2026, 10, 1)),
             circulated_on: Some(d(2026, 10, 20)),
             report_due: Some(d(2026, 11, 25)),
-            transfer_meeting_by: None,
-            export_profile: profile,
             ncy: 6,
-            today: d(2026, 11, 22),
-            files: &files,
+            ..facts(profile, profile, &files, d(2026, 11, 22))
         };
         let found: Vec<(&str, Severity)> = validate(&facts).iter().map(|f| (f.rule, f.severity)).collect();
         assert_eq!(
@@ -817,30 +803,17 @@ mod tests {
         let Some(profile) = catalogue.current().into_iter().next() else { unreachable!("a profile") };
         let files: Vec<PlannedFile> = Vec::new();
         let facts = BundleFacts {
-            profile,
-            looked_after: false,
-            pfa: false,
-            ar1_problems: vec![],
             recommends_amend: true,
-            requests_funding: false,
-            requests_placement: false,
-            requests_reassessment: false,
             amendments: 2,
             amended_sections: vec!["B".into(), "F".into()],
             ar1_amend_sections: vec!["F".into(), "I".into()],
-            evidence_missing: vec![],
             no_amendments_stated: false,
-            care_invited: false,
-            advice: vec![],
             meeting: d(2026, 11, 11),
             invited_on: Some(d(2026, 10, 1)),
             circulated_on: Some(d(2026, 10, 20)),
             report_due: Some(d(2026, 11, 25)),
-            transfer_meeting_by: None,
-            export_profile: profile,
             ncy: 6,
-            today: d(2026, 11, 22),
-            files: &files,
+            ..facts(profile, profile, &files, d(2026, 11, 22))
         };
         let messages: Vec<String> = validate(&facts)
             .into_iter()
