@@ -223,6 +223,8 @@ pub(crate) struct Ctx {
     pub max_file_bytes: u64,
     /// The review itself (which need not be the child's latest).
     pub this: ardesk_domain::review::Review,
+    /// The day the child's plan ceased, once it has: their records are then read-only.
+    pub ceased_from: Option<NaiveDate>,
 }
 
 impl Ctx {
@@ -285,16 +287,8 @@ impl App {
     pub(crate) fn refuse_if_ceased(&self, child: ChildId) -> Result<(), AppError> {
         let row = row_of(self.store.child(child)?);
         let decided = self.latest_decided(row.id)?;
-        match self.cal.cycle(&row, decided.as_ref(), None, self.clock.today())?.state {
-            CycleState::Ceased { from } => Err(AppError::new(
-                ErrorCode::Conflict,
-                format!(
-                    "This child's plan ceased from {}: their records are kept for reference and cannot be changed.",
-                    long(from)
-                ),
-            )),
-            _ => Ok(()),
-        }
+        let state = self.cal.cycle(&row, decided.as_ref(), None, self.clock.today())?.state;
+        state.ceased_from().map_or(Ok(()), |from| Err(read_only(from)))
     }
 
     /// [`App::refuse_if_ceased`] for the child of review `review`.
@@ -305,8 +299,10 @@ impl App {
     /// [`App::review_ctx`] for a change to the review: refused once the plan has ceased.
     pub(crate) fn review_ctx_to_change(&self, review: i64) -> Result<Ctx, AppError> {
         let ctx = self.review_ctx(review)?;
-        self.refuse_if_ceased(ctx.child.id)?;
-        Ok(ctx)
+        match ctx.ceased_from {
+            Some(from) => Err(read_only(from)),
+            None => Ok(ctx),
+        }
     }
 
     pub(crate) fn review_ctx(&self, review: i64) -> Result<Ctx, AppError> {
@@ -330,7 +326,19 @@ impl App {
                 .map_or(ardesk_intake::DEFAULT_MAX_BYTES, |mb| u64::from(mb) * 1024 * 1024),
             timeline: cycle.timeline.ok(),
             child,
+            ceased_from: cycle.state.ceased_from(),
             this,
         })
     }
+}
+
+/// The refusal of a change to a child whose plan ceased from `from`.
+fn read_only(from: NaiveDate) -> AppError {
+    AppError::new(
+        ErrorCode::Conflict,
+        format!(
+            "This child's plan ceased from {}: their records are kept for reference and cannot be changed.",
+            long(from)
+        ),
+    )
 }

@@ -55,7 +55,6 @@ pub use amendments::MODES as AMENDMENT_MODES;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use files::{LetterFormat, write_bundle_zip};
-pub use reviews::timeline_report;
 pub use verify::{scan_files, verify_bundle, verify_bundle_file};
 
 /// The folder (inside the OS's local application-data directory) that holds the database.

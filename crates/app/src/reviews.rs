@@ -5,24 +5,20 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use ardesk_documents::ics;
-use ardesk_domain::calendar::{BankHolidays, SchoolCalendar};
 use ardesk_domain::caseload::{
     ENTER_THE_PLANS_DATES, NO_ANCHOR_EXPLAINED, NO_ANCHOR_WARNING, NextStep, Status,
 };
-use ardesk_domain::clock::{ClockInput, CycleState, MilestoneId, Transfers};
+use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::ncy::{label, nc_year, short_label};
 use ardesk_domain::returned::LaReturn;
 use ardesk_domain::review::ReviewStage;
-use ardesk_dto::{
-    CaseloadRow, CeasedPlan, ChildTimeline, ErrorCode, Exported, MilestoneDto, NextStepDto, TimelineEntry,
-    TimelineReport,
-};
+use ardesk_dto::{CaseloadRow, CeasedPlan, ChildTimeline, ErrorCode, Exported, MilestoneDto, NextStepDto};
 use ardesk_store::{ChildRow, ReviewSummary};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::context::{Calendars, Cycle, builtin_las, row_of};
+use crate::context::{Calendars, Cycle, row_of};
 use crate::files::{exported, write_atomically};
 use crate::{App, AppError, convert};
 
@@ -134,10 +130,7 @@ fn timeline_dto(
     })?;
     let day = |d: NaiveDate| d.format("%a %-d %b %Y").to_string();
     // A plan that has ceased has no next step: its page is kept for the record.
-    let ceased_from = match cycle.state {
-        CycleState::Ceased { from } => Some(long(from)),
-        _ => None,
-    };
+    let ceased_from = cycle.state.ceased_from().map(long);
     Ok(ChildTimeline {
         child_id: row.id.0,
         year_group: label(tl.ncy),
@@ -238,7 +231,7 @@ impl App {
         for row in self.store.children()? {
             let Some(d) = decided.get(&row.id) else { continue };
             let cycle = self.cal.cycle(&row, Some(d), None, today)?;
-            if let CycleState::Ceased { from } = cycle.state {
+            if let Some(from) = cycle.state.ceased_from() {
                 out.push((
                     from,
                     CeasedPlan {
@@ -279,52 +272,4 @@ impl App {
         write_atomically(out, text.as_bytes())?;
         Ok(exported(out, items))
     }
-}
-
-/// `ardesk timeline`: the clock of one review cycle from its inputs alone, with the shipped LA
-/// profiles and bank holidays (no database, no term dates).
-pub fn timeline_report(
-    anchor: NaiveDate,
-    dob: NaiveDate,
-    meeting: Option<NaiveDate>,
-    la: &str,
-    today: NaiveDate,
-) -> Result<TimelineReport, AppError> {
-    let las = builtin_las()?;
-    let profile = las.at(la, meeting.unwrap_or(today)).ok_or_else(|| {
-        let shipped: Vec<&str> = ardesk_domain::la::SHIPPED_LA_CODES.iter().map(|(id, _)| *id).collect();
-        AppError::new(
-            ErrorCode::Validation,
-            format!(
-                "unknown LA \"{la}\" (use {}, or la- and any English LA's three-digit DfE code, e.g. la-306)",
-                shipped.join(", ")
-            ),
-        )
-    })?;
-    let input = ClockInput {
-        anchor: Some(anchor),
-        dob,
-        ncy_offset: 0,
-        meeting,
-        profile,
-        transfers: Transfers::default(),
-        today,
-    };
-    let tl = ardesk_domain::clock::timeline(&input, &BankHolidays::embedded(), &SchoolCalendar::default())
-        .map_err(|e| AppError::new(ErrorCode::Validation, e.to_string()))?;
-    Ok(TimelineReport {
-        ncy: tl.ncy,
-        pfa_required: tl.pfa_required,
-        milestones: tl
-            .milestones
-            .into_iter()
-            .map(|m| TimelineEntry {
-                id: m.id.code().to_owned(),
-                date: m.date.to_string(),
-                due: m.due.to_string(),
-                why: m.why,
-                source: m.source,
-            })
-            .collect(),
-    })
 }

@@ -199,6 +199,14 @@ impl CycleState {
         !matches!(self, CycleState::Ceased { .. })
     }
 
+    /// The day the plan ceased, once it has.
+    pub fn ceased_from(self) -> Option<NaiveDate> {
+        match self {
+            CycleState::Ceased { from } => Some(from),
+            _ => None,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             CycleState::Open => "open",
