@@ -487,6 +487,21 @@ impl App {
         self.client().find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
     }
 
+    /// Waits until exactly `n` elements match `css`.
+    pub async fn wait_for_count(&self, css: &str, n: usize) {
+        let start = Instant::now();
+        loop {
+            let found = self.count(css).await;
+            if found == n {
+                return;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("{found} elements match `{css}`, expected {n}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Presses and releases `key` on the keyboard (a character, or a WebDriver key code such
     /// as [`TAB`]), as a person would: it goes to whatever has the focus.
     pub async fn press(&self, key: char) {

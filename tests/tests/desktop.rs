@@ -1539,13 +1539,36 @@ async fn issue_15_an_amend_shows_t13_and_t14_and_a_cease_the_appeal_window() {
     app.type_into("#after-appeal-ended", &today).await;
     app.click("#record-after-decision").await;
     app.wait_for_text("#plan-ceased", "The plan ceased from").await;
-    assert_eq!(app.text("#next-action").await, "", "a ceased plan has no next step");
+    app.wait_for_count("#next-action", 0).await;
+    assert_eq!(app.count("#timeline").await, 0, "a ceased plan has no next step and no clock");
+    // Kept for the record, read-only: nothing offers a change but the cease's own dates.
+    let no_edits = || async {
+        let controls = [
+            "#edit-child",
+            "#open-prep",
+            "#open-ar1",
+            "#add-parent",
+            ".edit-parent",
+            "#add-professional",
+            "#export-ics",
+        ];
+        for css in controls {
+            app.wait_for_count(css, 0).await;
+        }
+        app.find("#delete-child").await;
+        app.find("#record-after-decision").await;
+    };
+    no_edits().await;
     app.click("#nav-caseload").await;
     app.wait_for_text("#ceased-plans summary", "Plans ceased (1)").await;
     assert_eq!(app.count("#caseload tbody tr").await, on_caseload - 1);
     app.click("#ceased-plans summary").await;
     app.wait_for_text("#ceased-plans li", &ceased).await;
     app.screenshot("ceased-list.png").await;
+    app.click("#ceased-plans li button").await;
+    app.wait_for_text("#plan-ceased", "The plan ceased from").await;
+    no_edits().await;
+    app.screenshot("ceased-page.png").await;
     app.quit().await;
 }
 

@@ -109,8 +109,12 @@ impl App {
         let follow_ups = self.store.follow_ups(ctx.review)?;
         let missing = self.record_problems(ctx.review)?.len();
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
-        let can_mark_ready =
-            missing == 0 && ctx.next_stage(ReviewEvent::MarkedReady).is_ok_and(|s| s != ctx.this.stage);
+        // Sent back by the LA: the review goes straight back once its list is done ("Sent back to
+        // the LA on…"), with no "ready to send" step in between.
+        let sent_back = self.open_return(ctx.review)?.is_some();
+        let can_mark_ready = missing == 0
+            && !sent_back
+            && ctx.next_stage(ReviewEvent::MarkedReady).is_ok_and(|s| s != ctx.this.stage);
         // This review's own clock after its meeting: the decision and what follows it.
         let after = self.cal.after_clock(&ctx.child.record, &summary, today).ok();
         let after_date = |id: MilestoneId| after.as_ref().and_then(|t| t.get(id)).map(|m| long(m.due));

@@ -226,6 +226,9 @@ impl App {
             requests_funding: values.get("request.funding").is_some_and(|v| v == "true"),
             requests_placement: values.get("request.placement").is_some_and(|v| v == "true"),
             requests_reassessment: values.get("request.reassessment").is_some_and(|v| v == "true"),
+            personal_budget: ["personal_budget.in_place", "personal_budget.requested"]
+                .iter()
+                .any(|k| values.get(*k).is_some_and(|v| v == "true")),
             amendments: amendments.amendments.len(),
             amended_sections: sections_in_order(
                 amendments.amendments.iter().map(|a| a.form.section.as_str()),

@@ -25,6 +25,7 @@ impl App {
             [.., previous, _] if previous.decision.is_some() => Some(previous.id.0),
             _ => None,
         };
+        detail.ceased_from = self.ceased_from(stored.id)?.map(ardesk_domain::dates::long);
         Ok(detail)
     }
 

@@ -285,10 +285,14 @@ impl App {
     /// reference, read-only (issue 15 item 4). Only the dates that decided the cease (the
     /// appeal, the mediation certificate) stay correctable, in "After the meeting".
     pub(crate) fn refuse_if_ceased(&self, child: ChildId) -> Result<(), AppError> {
+        self.ceased_from(child)?.map_or(Ok(()), |from| Err(read_only(from)))
+    }
+
+    /// The day a child's plan ceased from, once it has.
+    pub(crate) fn ceased_from(&self, child: ChildId) -> Result<Option<NaiveDate>, AppError> {
         let row = row_of(self.store.child(child)?);
         let decided = self.latest_decided(row.id)?;
-        let state = self.cal.cycle(&row, decided.as_ref(), None, self.clock.today())?.state;
-        state.ceased_from().map_or(Ok(()), |from| Err(read_only(from)))
+        Ok(self.cal.cycle(&row, decided.as_ref(), None, self.clock.today())?.state.ceased_from())
     }
 
     /// [`App::refuse_if_ceased`] for the child of review `review`.

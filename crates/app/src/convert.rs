@@ -250,6 +250,7 @@ pub(crate) fn detail(c: &StoredChild, las: &LaCatalogue, today: NaiveDate) -> Ch
         professionals: c.professionals.iter().map(professional).collect(),
         review: c.review.as_ref().map(review),
         previous_review: None,
+        ceased_from: None,
         form: form(r),
     }
 }

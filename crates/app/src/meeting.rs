@@ -9,7 +9,7 @@ use ardesk_documents::ar1::{
 };
 use ardesk_domain::Problem;
 use ardesk_domain::ar1::{
-    Ar1Record, Ar1Rules, MeetingFacts, Rating, Recommendation, RecordPart, check, outcomes,
+    Ar1Record, Ar1Rules, MeetingFacts, PersonalBudget, Rating, Recommendation, RecordPart, check, outcomes,
 };
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::ReviewId;
@@ -74,6 +74,21 @@ fn views_or_reason(views: &str, reason: &str) -> String {
     } else {
         views.to_owned()
     }
+}
+
+/// The record's Personal Budget paragraph (spec §5 N1), one sentence per fact.
+fn personal_budget_text(pb: &PersonalBudget) -> String {
+    let mut out = vec![if pb.discussed { "Discussed." } else { "Not discussed." }.to_owned()];
+    if pb.in_place {
+        out.push("A Personal Budget or direct payment is in place and was reviewed.".to_owned());
+    }
+    if pb.requested {
+        out.push(format!(
+            "A Personal Budget was requested for: {}.",
+            pb.request_for.trim().trim_end_matches('.')
+        ));
+    }
+    out.join(" ")
 }
 
 impl App {
@@ -452,10 +467,9 @@ impl App {
             }
             RecordPart::Pfa => {}
             RecordPart::Placement => blocks.push(text("Placement", record.placement.clone())),
-            RecordPart::PersonalBudget => blocks.push(text(
-                "Personal Budget",
-                if record.personal_budget_discussed { "Discussed." } else { "Not discussed." }.to_owned(),
-            )),
+            RecordPart::PersonalBudget => {
+                blocks.push(text("Personal Budget", personal_budget_text(&record.personal_budget)))
+            }
             RecordPart::Discussion => blocks.push(text("Record of discussion", record.discussion.clone())),
             RecordPart::Differences => {
                 blocks.push(text("Differences of opinion", record.differences.clone()))

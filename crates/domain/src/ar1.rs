@@ -64,6 +64,26 @@ pub struct Pfa {
     pub health: String,
 }
 
+/// The Personal Budget part of the record (spec §5 N1).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonalBudget {
+    pub discussed: bool,
+    /// A Personal Budget or direct payment is in place; the meeting reviewed it.
+    pub in_place: bool,
+    /// A new Personal Budget was requested at the meeting.
+    pub requested: bool,
+    /// What the request is for.
+    pub request_for: String,
+}
+
+impl PersonalBudget {
+    /// D12 (the LA's Personal Budget request or review form) goes with the bundle when a budget
+    /// is requested or in place (spec §4).
+    pub fn wants_form(&self) -> bool {
+        self.in_place || self.requested
+    }
+}
+
 /// The record of the meeting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ar1Record {
@@ -80,7 +100,9 @@ pub struct Ar1Record {
     pub social_care: String,
     pub pfa: Pfa,
     pub placement: String,
-    pub personal_budget_discussed: bool,
+    /// Personal Budget (spec §5 N1, CoP 9.168): whether it was discussed, whether one (or a
+    /// direct payment) is in place and was reviewed, and whether a new one was requested, for what.
+    pub personal_budget: PersonalBudget,
     /// Requests made to the LA (P2): a reassessment, a change of funding, a change of placement.
     pub requests: Requests,
     pub discussion: String,
@@ -294,6 +316,13 @@ pub fn check(record: &Ar1Record, rules: Ar1Rules, facts: &MeetingFacts<'_>) -> V
                 "Cover employment or further study, independent living, friends and community, and good health.",
             );
         }
+    }
+    if record.personal_budget.requested && blank(&record.personal_budget.request_for) {
+        need(
+            "personal_budget.request_for",
+            "A Personal Budget was requested, but not what for (N1).",
+            "Say what the Personal Budget is for, e.g. the provision in Section F it would pay for.",
+        );
     }
     let amend = record.recommendation == Some(Recommendation::Amend);
     if amend && record.amendments.is_empty() {
@@ -517,6 +546,33 @@ mod tests {
     /// Issue 15 item 11; reg 20(5): the meeting must consider progress towards the outcomes, so
     /// the record is not complete until every Section E outcome is rated, and the gap names the
     /// outcome.
+    /// CoP 9.168 and spec §5 N1: an existing Personal Budget is reviewed and a new one may be
+    /// requested, saying what for. Keys as the window sends them.
+    #[test]
+    fn a_personal_budget_request_says_what_for() {
+        let mut record = complete();
+        for (key, value) in [("personal_budget_discussed", "true"), ("personal_budget.requested", "true")] {
+            assert!(record.apply(key, value).is_ok());
+        }
+        assert!(record.personal_budget.discussed && record.personal_budget.wants_form());
+        assert_eq!(
+            messages(&record, PRIMARY, &held()),
+            ["A Personal Budget was requested, but not what for (N1)."]
+        );
+        assert!(
+            record.apply("personal_budget.request_for", "Direct payment for a personal assistant").is_ok()
+        );
+        assert_eq!(messages(&record, PRIMARY, &held()), Vec::<String>::new());
+        // One already in place wants the review form too, and asks nothing more of the record.
+        let in_place = Ar1Record {
+            personal_budget: PersonalBudget { in_place: true, ..PersonalBudget::default() },
+            ..complete()
+        };
+        assert!(in_place.personal_budget.wants_form());
+        assert_eq!(messages(&in_place, PRIMARY, &held()), Vec::<String>::new());
+        assert!(!complete().personal_budget.wants_form());
+    }
+
     #[test]
     fn issue_15_every_outcome_needs_a_progress_rating() {
         let long_outcome = "Robin will start and keep up a conversation with a peer of his choice, \
@@ -709,8 +765,8 @@ impl Ar1Record {
 
     /// Sets one field from what the user typed. Keys: the text fields by name
     /// (`discussion`, `child_views`, `pfa.employment`…), `recommendation` (`maintain`, `amend`,
-    /// `cease`), `no_amendments`, `personal_budget_discussed` and `request.reassessment|funding|placement`
-    /// (`true`/`false`),
+    /// `cease`), `no_amendments`, `personal_budget_discussed`, `personal_budget.in_place|requested`
+    /// and `request.reassessment|funding|placement` (`true`/`false`), `personal_budget.request_for`,
     /// `head_teacher_signed` (a date), `actions.N.action|owner|deadline|success_measure`,
     /// `progress.N.rating|evidence|next_steps` and `amend.<section>`.
     pub fn apply(&mut self, key: &str, value: &str) -> Result<(), Problem> {
@@ -752,7 +808,10 @@ impl Ar1Record {
             ["pfa", "independent_living"] => self.pfa.independent_living = text,
             ["pfa", "community"] => self.pfa.community = text,
             ["pfa", "health"] => self.pfa.health = text,
-            ["personal_budget_discussed"] => self.personal_budget_discussed = flag(value),
+            ["personal_budget_discussed"] => self.personal_budget.discussed = flag(value),
+            ["personal_budget", "in_place"] => self.personal_budget.in_place = flag(value),
+            ["personal_budget", "requested"] => self.personal_budget.requested = flag(value),
+            ["personal_budget", "request_for"] => self.personal_budget.request_for = text,
             ["request", "reassessment"] => self.requests.reassessment = flag(value),
             ["request", "funding"] => self.requests.funding = flag(value),
             ["request", "placement"] => self.requests.placement = flag(value),

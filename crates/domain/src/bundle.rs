@@ -123,6 +123,8 @@ pub struct BundleFacts<'a> {
     pub requests_placement: bool,
     /// The record asks the LA for a reassessment of the child's needs.
     pub requests_reassessment: bool,
+    /// A Personal Budget is requested or in place (spec §5 N1), so D12 goes with the bundle.
+    pub personal_budget: bool,
     pub amendments: usize,
     /// The sections changed on the amendments page, and those the AR1 record lists for
     /// amendment (with a summary); V06 wants the two to agree.
@@ -545,6 +547,23 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             "Add a request form to the checklist in \u{201c}Before the meeting\u{201d} (Add a document) and attach the LA's form, filled in.",
         ));
     }
+    // A Personal Budget requested or in place goes with the LA's request or review form where the
+    // profile asks for one (spec §4, D12: "conditional: requested or in place"; CoP 9.168). As for
+    // D15, the spec names no severity: it warns.
+    let wants_pb_form =
+        p.documents.conditional.iter().any(|c| c.when == Condition::PersonalBudget && c.doc == "D12");
+    if facts.personal_budget && wants_pb_form && !has("D12") {
+        out.push(Finding::new(
+            "V09",
+            Warn,
+            Some(crate::paperwork::doc_title("D12")),
+            format!(
+                "A Personal Budget is requested or in place, and {} asks for its Personal Budget form, but none is attached.",
+                p.name
+            ),
+            "Add a Personal Budget request or review form to the checklist in \u{201c}Before the meeting\u{201d} (Add a document) and attach the LA's form, filled in.",
+        ));
+    }
     required_documents(&contents, &mut out);
     for a in facts.advice.iter().filter(|a| !a.received) {
         out.push(Finding::new(
@@ -845,6 +864,7 @@ mod tests {
             requests_funding: false,
             requests_placement: false,
             requests_reassessment: false,
+            personal_budget: false,
             amendments: 0,
             amended_sections: vec![],
             ar1_amend_sections: vec![],
@@ -946,6 +966,40 @@ mod tests {
         let mut f = facts(&bare, &bare, &[], d(2026, 1, 25));
         f.requests_funding = true;
         assert!(form(&f).is_empty());
+    }
+
+    /// A Personal Budget requested or in place goes with the LA's form where its profile lists
+    /// D12 (spec §4 "conditional: requested or in place", CoP 9.168): a V09 warning until attached.
+    #[test]
+    fn v09_a_personal_budget_wants_the_la_s_form() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let kent = cat.get("kent").unwrap_or_else(|| unreachable!());
+        let form = |f: &BundleFacts<'_>| {
+            validate(f)
+                .into_iter()
+                .filter(|f| f.document.as_deref() == Some("Personal Budget request or review"))
+                .map(|f| (f.rule, f.severity, f.message))
+                .collect::<Vec<_>>()
+        };
+        let mut f = facts(kent, kent, &[], d(2026, 1, 25));
+        assert!(form(&f).is_empty(), "no budget, no form");
+        f.personal_budget = true;
+        assert_eq!(
+            form(&f),
+            [(
+                "V09",
+                Severity::Warn,
+                "A Personal Budget is requested or in place, and Kent asks for its Personal Budget form, but none is attached."
+                    .to_owned()
+            )]
+        );
+        let attached = [file("D12", "pdf", "ok")];
+        assert!(form(&BundleFacts { files: &attached, ..f.clone() }).is_empty());
+        let mut bare = kent.clone();
+        bare.documents.conditional.retain(|c| c.doc != "D12");
+        let mut f = facts(&bare, &bare, &[], d(2026, 1, 25));
+        f.personal_budget = true;
+        assert!(form(&f).is_empty(), "an LA that lists no form: nothing");
     }
 
     /// V18 (spec §8.5, §8.3: Southwark's old forms are not accepted after 1 April 2026): the record

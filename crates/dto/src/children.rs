@@ -54,6 +54,10 @@ pub struct ChildDetail {
     /// still be running).
     #[serde(default)]
     pub previous_review: Option<i64>,
+    /// The plan has ceased, from this date (long form): the page is kept for the record,
+    /// read-only.
+    #[serde(default)]
+    pub ceased_from: Option<String>,
     /// The child's details as the edit form shows them.
     pub form: ChildForm,
 }

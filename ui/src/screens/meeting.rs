@@ -313,6 +313,9 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                 <section class="panel"><h3>"Placement and Personal Budget"</h3>
                     {area("placement", "Is the placement meeting needs? Phase transfer preferences", 2)}
                     {check("personal_budget_discussed", "A Personal Budget was discussed")}
+                    {check("personal_budget.in_place", "A Personal Budget or direct payment is in place, and was reviewed")}
+                    {check("personal_budget.requested", "A Personal Budget was requested")}
+                    {move || (get("personal_budget.requested") == "true").then(|| area("personal_budget.request_for", "What the Personal Budget is for", 2))}
                 </section>
                 <section class="panel"><h3>"Discussion"</h3>
                     {area("discussion", "Record of discussion", 8)}

@@ -320,9 +320,23 @@ impl App {
         let records: HashMap<i64, ChildRecord> =
             self.store.children()?.into_iter().map(|row| (row.id.0, row.record)).collect();
         let mut parents = self.store.parents_by_child()?;
+        // A child whose plan has ceased is kept for the record, read-only: the MIS does not
+        // change it (issue 15 item 4).
+        let ceased: HashMap<i64, String> =
+            self.ceased_plans()?.into_iter().map(|c| (c.child_id, c.ceased_from)).collect();
         let today = self.clock.today();
         let mut steps = Vec::new();
         for pupil in &file.pupils {
+            if let Some(from) = known.get(&pupil.upn).and_then(|k| ceased.get(&k.id.0)) {
+                report.skipped.push(SkippedPupil {
+                    upn: Some(pupil.upn.clone()),
+                    row: pupil.row,
+                    reason: format!(
+                        "This child's plan ceased from {from}: their record is kept as it was, and the MIS does not change it."
+                    ),
+                });
+                continue;
+            }
             let on_record = known.get(&pupil.upn).and_then(|k| {
                 let record = records.get(&k.id.0)?;
                 Some(Known { child: k, record, parents: parents.remove(&k.id.0).unwrap_or_default() })

@@ -164,6 +164,23 @@ fn issue_15_a_cease_decision_opens_the_appeal_window() -> Result<(), AppError> {
     };
     assert!(read_only(app.add_parent(child, parent).err()));
     assert_ne!(app.child(child)?.form.legal_surname, "Changed");
+    assert_eq!(app.child(child)?.ceased_from.as_deref(), Some("23 Nov 2026"), "the window hides its edits");
+    // Nor does the MIS change it: a re-import skips the child and says why.
+    let form = app.child(child)?.form;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let csv = dir.path().join("pupils.csv");
+    let line = format!(
+        "UPN,Legal Surname,Legal Forename,DOB,Year,SEN Status\n{},Renamed,{},{},,E\n",
+        form.upn, form.legal_forenames, form.dob
+    );
+    std::fs::write(&csv, line).unwrap_or_else(|e| unreachable!("{e}"));
+    let import = app.import_pupil_file(&csv, None, false)?;
+    assert!(import.updated.is_empty() && import.added.is_empty(), "{import:?}");
+    assert!(
+        import.skipped.iter().any(|s| s.reason.starts_with("This child's plan ceased from 23 Nov 2026")),
+        "{import:?}"
+    );
+    assert_ne!(app.child(child)?.form.legal_surname, "Renamed");
     // The dates that decided the cease stay correctable (a mistyped appeal date).
     let corrected = app.record_after_decision(
         review,
@@ -300,6 +317,7 @@ fn issue_15_a_review_sent_back_reopens_with_the_la_s_list_and_goes_back() -> Res
     let asked = "Costed provision map\nParent's views, signed\nHead teacher's signature";
     let returned = app.record_return(review, form("20/11/2026", "02/12/2026", asked))?;
     assert_eq!(returned.stage, ardesk_dto::Stage::MeetingHeld, "the record reopens");
+    assert!(!returned.can_mark_ready, "it goes straight back to the LA: no 'ready to send' step");
     let open =
         returned.returns.last().cloned().ok_or_else(|| AppError::new(ErrorCode::NotFound, "no return"))?;
     assert!(open.open && open.items.len() == 3 && open.due == "2 Dec 2026", "{open:?}");

@@ -35,12 +35,18 @@ pub(super) fn ReviewClock(id: i64, changed: RwSignal<u32>) -> impl IntoView {
         match timeline.get() {
         None => view! { <p class="loading">"Working out the dates…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        // A ceased plan has no clock: no next review, nothing due.
+        Some(Ok(t)) if t.ceased_from.is_some() => view! {
+            <p class="ok" id="plan-ceased">
+                {format!(
+                    "The plan ceased from {}: this child is no longer on the caseload. Their page is kept for the record.",
+                    t.ceased_from.clone().unwrap_or_default()
+                )}
+            </p>
+            <p class="cycle">{format!("{} · {}", t.la_name, t.year_group)}</p>
+        }
+        .into_any(),
         Some(Ok(t)) => view! {
-            {t.ceased_from.clone().map(|from| view! {
-                <p class="ok" id="plan-ceased">
-                    {format!("The plan ceased from {from}: this child is no longer on the caseload. Their page is kept for the record.")}
-                </p>
-            })}
             <p class="next-step">
                 <StatusBadge status=t.status label=t.status_label.clone() />
                 " "
@@ -107,10 +113,15 @@ pub(super) fn ReviewClock(id: i64, changed: RwSignal<u32>) -> impl IntoView {
         <section aria-labelledby="clock-h" class="clock">
             <div class="title-row">
                 <h3 id="clock-h">"Statutory clock"</h3>
-                <div class="actions">
-                    <Ack outcome at="export-ics" />
-                    <button id="export-ics" on:click=export disabled=move || exporting.get()>"Export to calendar (.ics)"</button>
-                </div>
+                {move || {
+                    let ceased = timeline.with(|t| matches!(t, Some(Ok(t)) if t.ceased_from.is_some()));
+                    (!ceased).then(|| view! {
+                        <div class="actions">
+                            <Ack outcome at="export-ics" />
+                            <button id="export-ics" on:click=export disabled=move || exporting.get()>"Export to calendar (.ics)"</button>
+                        </div>
+                    })
+                }}
             </div>
             {body}
         </section>

@@ -27,6 +27,18 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     let drafts = PeopleDrafts::new();
     // Counted up by the "After the meeting" panel: the clock and the review's stage read again.
     let changed = RwSignal::new(0_u32);
+    // A ceased plan's page is kept for the record: nothing on it can be changed but the dates
+    // that decided the cease (in "After the meeting"), and the child can be deleted. Read again
+    // when "After the meeting" changes, since recording the appeal's end ceases the plan.
+    let read_only = RwSignal::new(false);
+    Effect::new(move |_| {
+        changed.track();
+        spawn_local(async move {
+            if let Ok(c) = ipc::call(commands::GetChild { id }).await {
+                read_only.set(c.ceased_from.is_some());
+            }
+        });
+    });
 
     let delete = move |name: String| {
         spawn_local(async move {
@@ -45,22 +57,25 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(c)) => {
             let name = c.name.clone();
+            let review = c.review.clone();
             view! {
                 <div class="title-row">
                     <h2 id="child-name">{c.name.clone()}</h2>
                     <div class="actions">
-                        {c.review.as_ref().map(|r| {
-                            let review = r.id;
-                            view! {
-                                <button id="open-prep" class="primary" on:click=move |_| ctx.go(Screen::Prep(review, id))>
-                                    "Before the meeting →"
-                                </button>
-                                <button id="open-ar1" on:click=move |_| ctx.go(Screen::Ar1(review, id))>"AR1 record →"</button>
-                                <button id="open-amendments" on:click=move |_| ctx.go(Screen::Amendments(review, id))>"Amendments →"</button>
-                                <button id="open-bundle" on:click=move |_| ctx.go(Screen::Bundle(review, id))>"Send to the LA →"</button>
-                            }
+                        {move || (!read_only.get()).then(|| view! {
+                            {review.clone().map(|r| {
+                                let review = r.id;
+                                view! {
+                                    <button id="open-prep" class="primary" on:click=move |_| ctx.go(Screen::Prep(review, id))>
+                                        "Before the meeting →"
+                                    </button>
+                                    <button id="open-ar1" on:click=move |_| ctx.go(Screen::Ar1(review, id))>"AR1 record →"</button>
+                                    <button id="open-amendments" on:click=move |_| ctx.go(Screen::Amendments(review, id))>"Amendments →"</button>
+                                    <button id="open-bundle" on:click=move |_| ctx.go(Screen::Bundle(review, id))>"Send to the LA →"</button>
+                                }
+                            })}
+                            <button id="edit-child" on:click=move |_| ctx.go(Screen::EditChild(id))>"Edit details"</button>
                         })}
-                        <button id="edit-child" on:click=move |_| ctx.go(Screen::EditChild(id))>"Edit details"</button>
                         <button id="delete-child" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
                     </div>
                 </div>
@@ -86,7 +101,7 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                 {c.previous_review.map(|r| view! { <AfterMeeting review=r child=id changed previous=true /> })}
                 {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id changed /> })}
                 <ChildDetails child=c.clone() changed />
-                <PeoplePanel id child drafts parents=c.parents.clone() professionals=c.professionals.clone() />
+                <PeoplePanel id child drafts parents=c.parents.clone() professionals=c.professionals.clone() read_only />
                 <PlanSections child=c />
             }
             .into_any()

@@ -64,6 +64,8 @@ pub(super) fn PeoplePanel(
     drafts: PeopleDrafts,
     parents: Vec<Parent>,
     professionals: Vec<ProfessionalContact>,
+    /// The plan has ceased: the people are shown for the record, with nothing to change.
+    read_only: RwSignal<bool>,
 ) -> impl IntoView {
     let (pd, prd) = (drafts.parent, drafts.professional);
     let save_parent = move || {
@@ -124,14 +126,17 @@ pub(super) fn PeoplePanel(
                                         <td>{contact_line(&p.phone, &p.email)}</td>
                                         <td>{p.preferred_contact.label()}</td>
                                         <td class="notes">{notes}</td>
-                                        <td class="row-actions">
-                                            <button class="link edit-parent" on:click=move |_| pd.edit(row, form.clone())>"Edit"</button>
-                                            " "
-                                            <button class="link remove-parent" on:click=move |_| change(
-                                                child, pd, ("add-parent", "add-parent"), format!("Removed {name}."), false,
-                                                Box::pin(ipc::call(commands::DeleteParent { child: id, id: row })),
-                                            )>"Remove"</button>
-                                        </td>
+                                        <td class="row-actions">{move || (!read_only.get()).then(|| {
+                                            let (form, name) = (form.clone(), name.clone());
+                                            view! {
+                                                <button class="link edit-parent" on:click=move |_| pd.edit(row, form.clone())>"Edit"</button>
+                                                " "
+                                                <button class="link remove-parent" on:click=move |_| change(
+                                                    child, pd, ("add-parent", "add-parent"), format!("Removed {name}."), false,
+                                                    Box::pin(ipc::call(commands::DeleteParent { child: id, id: row })),
+                                                )>"Remove"</button>
+                                            }
+                                        })}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -139,10 +144,12 @@ pub(super) fn PeoplePanel(
                     </table>
                 }.into_any()
             }}
-            <div class="actions">
-                <button id="add-parent" on:click=move |_| pd.add()>"Add a parent or carer"</button>
-                <Ack outcome=pd.outcome at="add-parent" />
-            </div>
+            {move || (!read_only.get()).then(|| view! {
+                <div class="actions">
+                    <button id="add-parent" on:click=move |_| pd.add()>"Add a parent or carer"</button>
+                    <Ack outcome=pd.outcome at="add-parent" />
+                </div>
+            })}
             <Show when=move || pd.open.get()>
                 <ParentFields draft=pd on_submit=save_parent />
             </Show>
@@ -169,14 +176,17 @@ pub(super) fn PeoplePanel(
                                         <td>{p.organisation.clone()}</td>
                                         <td>{p.service.label()}</td>
                                         <td>{contact_line(&p.phone, &p.email)}</td>
-                                        <td class="row-actions">
-                                            <button class="link edit-professional" on:click=move |_| prd.edit(row, form.clone())>"Edit"</button>
-                                            " "
-                                            <button class="link remove-professional" on:click=move |_| change(
-                                                child, prd, ("add-professional", "add-professional"), format!("Removed {name}."), false,
-                                                Box::pin(ipc::call(commands::DeleteProfessional { child: id, id: row })),
-                                            )>"Remove"</button>
-                                        </td>
+                                        <td class="row-actions">{move || (!read_only.get()).then(|| {
+                                            let (form, name) = (form.clone(), name.clone());
+                                            view! {
+                                                <button class="link edit-professional" on:click=move |_| prd.edit(row, form.clone())>"Edit"</button>
+                                                " "
+                                                <button class="link remove-professional" on:click=move |_| change(
+                                                    child, prd, ("add-professional", "add-professional"), format!("Removed {name}."), false,
+                                                    Box::pin(ipc::call(commands::DeleteProfessional { child: id, id: row })),
+                                                )>"Remove"</button>
+                                            }
+                                        })}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -184,10 +194,12 @@ pub(super) fn PeoplePanel(
                     </table>
                 }.into_any()
             }}
-            <div class="actions">
-                <button id="add-professional" on:click=move |_| prd.add()>"Add a professional"</button>
-                <Ack outcome=prd.outcome at="add-professional" />
-            </div>
+            {move || (!read_only.get()).then(|| view! {
+                <div class="actions">
+                    <button id="add-professional" on:click=move |_| prd.add()>"Add a professional"</button>
+                    <Ack outcome=prd.outcome at="add-professional" />
+                </div>
+            })}
             <Show when=move || prd.open.get()>
                 <ProfessionalFields draft=prd on_submit=save_professional />
             </Show>
