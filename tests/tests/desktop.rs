@@ -1693,3 +1693,42 @@ async fn issue_15_a_returned_review_reopens_with_the_la_s_list() {
     app.wait_for_text("#return-0", "sent again on").await;
     app.quit().await;
 }
+
+/// Issue 16: a meeting booked on Christmas Day (a bank holiday, or a weekend) is warned where
+/// it is booked, on a typed child; moved to a school day, the warning goes.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_16_a_meeting_on_a_bank_holiday_is_warned_where_it_is_booked() {
+    use chrono::Datelike;
+    let driver = Driver::start("issue_16_a_meeting_on_a_bank_holiday_is_warned_where_it_is_booked");
+    let app = driver.launch().await;
+    typed_child_before_the_meeting(&app, "Holly", "Yuletide").await;
+    let today = chrono::Local::now().date_naive();
+    let christmas = chrono::NaiveDate::from_ymd_opt(today.year(), 12, 25)
+        .filter(|c| *c >= today)
+        .or_else(|| chrono::NaiveDate::from_ymd_opt(today.year() + 1, 12, 25))
+        .unwrap();
+    app.type_into("#m-date", &christmas.format("%d/%m/%Y").to_string()).await;
+    app.type_into("#m-time", "10:00").await;
+    app.type_into("#m-venue", "Library").await;
+    app.click("#save-meeting").await;
+    let said = app.wait_for_text("#meeting-warnings", "check the date before any letter goes out").await;
+    assert!(said.contains(&christmas.format("%A %-d %B %Y").to_string()), "{said}");
+    app.screenshot("christmas.png").await;
+
+    // A Wednesday in January or later, clear of the Christmas holidays.
+    let mut school_day = christmas + chrono::Days::new(14);
+    while school_day.weekday() != chrono::Weekday::Wed {
+        school_day = school_day + chrono::Days::new(1);
+    }
+    app.type_into("#m-date", &school_day.format("%d/%m/%Y").to_string()).await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
+    let start = std::time::Instant::now();
+    while app.count("#meeting-warnings").await > 0
+        && app.text("#meeting-warnings").await.contains("booked on")
+    {
+        assert!(start.elapsed().as_secs() < 10, "the bank holiday warning stayed");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.quit().await;
+}

@@ -46,6 +46,12 @@ pub(crate) struct Cycle<'a> {
 }
 
 impl Calendars {
+    /// A warning when a meeting on `date` falls on a weekend, a bank holiday or a day the school
+    /// is shut (issue 16).
+    pub(crate) fn meeting_day_warning(&self, date: NaiveDate) -> Option<String> {
+        ardesk_domain::calendar::meeting_day_warning(date, &self.holidays, &self.school)
+    }
+
     /// The child's current cycle. `decided` is the child's latest review with the LA's decision
     /// recorded, if any: the current review itself (a cease, which starts no next review), or
     /// the one before it, whose amendment may still be running. `returned` is the current

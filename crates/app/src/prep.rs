@@ -11,7 +11,7 @@ use ardesk_domain::dates::{input, long};
 use ardesk_domain::invitees::validate as validate_invitee;
 use ardesk_domain::letters::LetterKind;
 use ardesk_domain::paperwork::{ChecklistStatus, add_document, added_due, plan, removable};
-use ardesk_domain::review::{ReviewEvent, validate_meeting};
+use ardesk_domain::review::{ReviewEvent, ReviewStage, validate_meeting};
 use ardesk_dto::{
     ChecklistDocumentForm, ChecklistDto, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, MeetingForm,
     ReviewPrep,
@@ -61,8 +61,19 @@ impl App {
             today,
         ));
         let missing_papers = missing_papers(&checklist);
+        // Said where the meeting is booked: a day the school is shut, a meeting too late.
+        let meeting_warnings = match &meeting {
+            Some(m) if stage < ReviewStage::MeetingHeld => self
+                .cal
+                .meeting_day_warning(m.date)
+                .into_iter()
+                .chain(ctx.timeline.as_ref().map(|t| t.meeting_warnings(Some(m.date))).unwrap_or_default())
+                .collect(),
+            _ => Vec::new(),
+        };
 
         Ok(ReviewPrep {
+            meeting_warnings,
             review_id: ctx.review.0,
             child_id: ctx.child.id.0,
             child_name: ctx.child.record.display_name(),

@@ -42,13 +42,19 @@ fn cycle_next(cycle: &Cycle<'_>) -> Option<NextStepDto> {
     }
 }
 
-/// The clock's warnings: before the meeting, the review deadline missed and a meeting too late
-/// for the LA; and a cycle whose review deadline cannot be worked out because no date of the
-/// plan's history is known.
-fn cycle_warnings(cycle: &Cycle<'_>, tl: &ardesk_domain::clock::Timeline, today: NaiveDate) -> Vec<String> {
+/// The clock's warnings: before the meeting, the review deadline missed, a meeting booked on a
+/// day the school is shut and a meeting too late for the LA; and a cycle whose review deadline
+/// cannot be worked out because no date of the plan's history is known.
+fn cycle_warnings(
+    cycle: &Cycle<'_>,
+    tl: &ardesk_domain::clock::Timeline,
+    cal: &Calendars,
+    today: NaiveDate,
+) -> Vec<String> {
     let mut out = Vec::new();
     if cycle.stage < ReviewStage::MeetingHeld {
         out.extend(tl.missed_deadline(today).filter(|_| cycle.anchor.is_some()));
+        out.extend(cycle.meeting.and_then(|m| cal.meeting_day_warning(m)));
         out.extend(tl.meeting_warnings(cycle.meeting));
     }
     if cycle.anchor.is_none() && cycle.next.is_some() {
@@ -104,7 +110,7 @@ fn caseload_rows(
                 },
                 meeting: cycle.meeting.map(long),
                 warnings: match &cycle.timeline {
-                    Ok(tl) => cycle_warnings(&cycle, tl, today),
+                    Ok(tl) => cycle_warnings(&cycle, tl, cal, today),
                     Err(why) => vec![format!("The review's dates do not fit together: {why}.")],
                 },
             },
@@ -146,7 +152,7 @@ fn timeline_dto(
             None => cycle.status.words(cycle.next.as_ref().map(|n| n.due), today),
         },
         term_dates_known: !cal.school.is_empty(),
-        warnings: cycle_warnings(&cycle, tl, today),
+        warnings: cycle_warnings(&cycle, tl, cal, today),
         ceased_from,
         milestones: tl
             .milestones

@@ -187,6 +187,26 @@ impl SchoolCalendar {
     }
 }
 
+/// Why a meeting on `date` would be a mistake to send out: a weekend, a bank holiday, or (where
+/// the school's term dates say so) a school holiday or closure day. The meeting is still
+/// allowed (a family may ask for a Saturday): this is a warning to check the date.
+pub fn meeting_day_warning(
+    date: NaiveDate,
+    holidays: &BankHolidays,
+    school: &SchoolCalendar,
+) -> Option<String> {
+    let day = date.format("%A %-d %B %Y");
+    let why = match date.weekday() {
+        Weekday::Sat | Weekday::Sun => format!("The meeting is booked on a {}, {day}", date.format("%A")),
+        _ if holidays.contains(date) => format!("The meeting is booked on a bank holiday, {day}"),
+        _ if school.day(date) == SchoolDay::Holiday => {
+            format!("The meeting is booked in the school holidays (or on a closure day), {day}")
+        }
+        _ => return None,
+    };
+    Some(format!("{why}: check the date before any letter goes out."))
+}
+
 /// Parses term dates in the simple line format the settings screen shows and CSV files use:
 ///
 /// ```text
@@ -291,6 +311,40 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    /// Issue 16: a meeting booked on Christmas Day, a Saturday or in half term is warned when
+    /// booked; term time is not. Bank holidays from the shipped gov.uk list.
+    #[test]
+    fn a_meeting_on_a_day_the_school_is_shut_is_warned() {
+        let school = SchoolCalendar::new(
+            vec![(d(2026, 9, 2), d(2026, 10, 23)), (d(2026, 11, 2), d(2026, 12, 18))],
+            [d(2026, 11, 27)],
+        );
+        let holidays = BankHolidays::embedded();
+        let cases = [
+            (d(2026, 12, 25), Some("The meeting is booked on a bank holiday, Friday 25 December 2026")),
+            (d(2026, 12, 5), Some("The meeting is booked on a Saturday, Saturday 5 December 2026")),
+            (
+                d(2026, 10, 28),
+                Some(
+                    "The meeting is booked in the school holidays (or on a closure day), Wednesday 28 October 2026",
+                ),
+            ),
+            (
+                d(2026, 11, 27),
+                Some(
+                    "The meeting is booked in the school holidays (or on a closure day), Friday 27 November 2026",
+                ),
+            ),
+            (d(2026, 12, 2), None),
+        ];
+        for (date, expected) in cases {
+            let got = meeting_day_warning(date, &holidays, &school);
+            assert_eq!(got.as_deref().map(|w| w.split(':').next().unwrap_or_default()), expected, "{date}");
+        }
+        // Without term dates only weekends and bank holidays are known.
+        assert!(meeting_day_warning(d(2026, 10, 28), &holidays, &SchoolCalendar::default()).is_none());
     }
 
     #[test]

@@ -214,6 +214,10 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
     })
 }
 
+/// The bank holidays the demo's meetings avoid, read once.
+static HOLIDAYS: std::sync::LazyLock<crate::calendar::BankHolidays> =
+    std::sync::LazyLock::new(crate::calendar::BankHolidays::embedded);
+
 fn review(today: NaiveDate, i: usize) -> (Option<Meeting>, ReviewStage) {
     let venue = if i % 4 == 1 {
         "Remote: video call (joining link sent by email)"
@@ -221,7 +225,10 @@ fn review(today: NaiveDate, i: usize) -> (Option<Meeting>, ReviewStage) {
         "SENCO office, main site"
     };
     let start = NaiveTime::from_hms_opt(9 + u32::try_from(i % 6).unwrap_or(0), 0, 0);
-    let meeting = |date: NaiveDate| Some(Meeting { date, start, venue: venue.to_owned() });
+    // Meetings fall on working days, as a school books them (never a weekend or bank holiday).
+    let meeting = |date: NaiveDate| {
+        Some(Meeting { date: HOLIDAYS.working_day_on_or_before(date), start, venue: venue.to_owned() })
+    };
     match i % 6 {
         0 => (None, ReviewStage::Planning),
         1 => (meeting(today + days(35 + i % 20)), ReviewStage::Planning),

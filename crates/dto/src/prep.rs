@@ -29,6 +29,10 @@ pub struct ReviewPrep {
     /// The papers on the checklist that have not arrived: everyone must be told which when the
     /// papers go round (the SENCO confirms it: `MarkCirculated::told_missing`).
     pub missing_papers: Vec<String>,
+    /// What is wrong with the meeting's date: a weekend, a bank holiday, a school holiday, or too
+    /// late for the LA to decide in time.
+    #[serde(default)]
+    pub meeting_warnings: Vec<String>,
     pub letters: Vec<LetterLogDto>,
 }
 

@@ -45,6 +45,8 @@ pub(super) fn MeetingPanel(
     draft: Draft,
     notice: Compliance,
     circulation: Compliance,
+    /// The meeting's date on a day the school is shut, or too late for the LA.
+    warnings: Vec<String>,
 ) -> impl IntoView {
     let Draft { form, kind, outcome } = draft;
     let save = move || {
@@ -78,6 +80,13 @@ pub(super) fn MeetingPanel(
                     <Ack outcome at="save-meeting" />
                 </div>
             </Form>
+            {(!warnings.is_empty()).then(|| view! {
+                <ul id="meeting-warnings" class="warnings">
+                    {warnings.into_iter().map(|w| view! {
+                        <li class="warning" role="alert"><span aria-hidden="true">"⚠ "</span>{w}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <ComplianceLine id="notice" c=notice />
             <ComplianceLine id="circulation" c=circulation />
         </section>

@@ -66,18 +66,20 @@ pub(crate) fn PrepPage(review: i64, child: i64) -> impl IntoView {
     let letters = Outcome::new();
     let views = checklist::Draft::new();
 
-    let body = move || match page.prep.get() {
+    let body = move || {
+        match page.prep.get() {
         None => view! { <p class="loading">"Loading…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(p)) => view! {
             <h2 id="prep-child">{format!("Before the meeting: {}", p.child_name)}</h2>
             <p class="cycle">{format!("Review stage: {}", p.stage_label)}</p>
-            <meeting::MeetingPanel page draft=meeting notice=p.notice circulation=p.circulation />
+            <meeting::MeetingPanel page draft=meeting notice=p.notice circulation=p.circulation warnings=p.meeting_warnings.clone() />
             <invitees::InviteesPanel page draft=invitee invitees=p.invitees />
             <letters::LettersPanel page outcome=letters letters=p.letters />
             <checklist::ChecklistPanel page draft=views checklist=p.checklist missing=p.missing_papers />
         }
         .into_any(),
+    }
     };
 
     view! {
