@@ -12,13 +12,13 @@ use ardesk_domain::Problem;
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::ReviewId;
-use ardesk_domain::invitees::InviteeKind;
-use ardesk_domain::letters::{Letter, LetterKind, MergeData, render};
+use ardesk_domain::invitees::{InviteeKind, unnamed_role};
+use ardesk_domain::letters::{Letter, LetterKind, MergeData, render, reply_by, reply_by_words};
 use ardesk_domain::review::is_remote;
 use ardesk_domain::school::School;
 use ardesk_dto::{ErrorCode, LettersWritten};
 use ardesk_store::{Action, ChecklistRow, StoreError, StoredInvitee, Tx};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::context::{Ctx, initials};
 use crate::files::{LetterFormat, folder_name, write_atomically, write_formats};
@@ -30,6 +30,9 @@ struct Planned<'a> {
     kind: LetterKind,
     to: Option<&'a StoredInvitee>,
     stem: String,
+    /// The letter's date: the day it is recorded as sent (an invitation already sent keeps the
+    /// day it went), or today for one going out now.
+    dated: NaiveDate,
 }
 
 /// A file a batch wrote, for the letter log.
@@ -74,7 +77,7 @@ impl App {
         let school = self.school_for_letters()?;
         let mut letters = Vec::new();
         for p in planned {
-            let data = self.merge_data(ctx, p.to, &invitees, &checklist);
+            let data = self.merge_data(ctx, p.to, p.dated, &invitees, &checklist);
             match render(&self.template(ctx, p.kind)?, &data) {
                 Ok(letter) => letters.push((p, letter)),
                 Err(ps) => problems.extend(ps.into_iter().map(|mut problem| {
@@ -92,7 +95,7 @@ impl App {
         }
         let mut written = Vec::new();
         for (p, letter) in letters {
-            let doc = self.letter_doc(&school, p.to, letter);
+            let doc = self.letter_doc(&school, p.to, p.dated, letter);
             let files = write_formats(folder, &p.stem, format, "letter", |ext| {
                 if ext == "docx" { render_docx(&doc) } else { render_pdf(&doc) }
             })?;
@@ -105,22 +108,45 @@ impl App {
         Ok(written)
     }
 
+    /// The day a letter dated `dated` asks for replies by, as it says it.
+    fn reply_by(&self, ctx: &Ctx, dated: NaiveDate) -> Option<String> {
+        let (t08, t09) = (ctx.due(MilestoneId::T08)?, ctx.due(MilestoneId::T09)?);
+        Some(reply_by_words(reply_by(dated, t08, t09, &self.cal.holidays), &self.cal.school))
+    }
+
     fn merge_data(
         &self,
         ctx: &Ctx,
         to: Option<&StoredInvitee>,
+        dated: NaiveDate,
         invitees: &[StoredInvitee],
         checklist: &[ChecklistRow],
     ) -> MergeData {
         let mut d = MergeData::new();
         let r = &ctx.child.record;
         let first = r.preferred_name.as_ref().unwrap_or(&r.legal_forenames).as_str();
-        d.set("child.name", first).set("child.legal_name", r.legal_name()).set("child.dob", long(r.dob));
+        // One child, one name: a professional who reads the legal name is told the name the
+        // child goes by, which the rest of the letter uses.
+        let full_name = match &r.preferred_name {
+            Some(known) if known.as_str() != r.legal_forenames.as_str() => {
+                format!("{} (known as {})", r.legal_name(), known.as_str())
+            }
+            _ => r.legal_name(),
+        };
+        d.set("child.name", first)
+            .set("child.legal_name", r.legal_name())
+            .set("child.full_name", full_name)
+            .set("child.dob", long(r.dob));
         let mut refs = Vec::new();
         if let Some(la_ref) = &r.la_ref {
             refs.push(format!("{} reference: {la_ref}", ctx.la_name));
         }
-        if let Some(upn) = &r.upn {
+        // The UPN is the school system's number: only the LA's SEN team needs it. Health and
+        // social care, and other services, identify the child by name, date of birth and the
+        // LA's reference (spec §6.3).
+        if let Some(upn) = &r.upn
+            && to.is_some_and(|t| t.invitee.kind == InviteeKind::LaSen)
+        {
             refs.push(format!("UPN: {}", upn.as_str()));
         }
         d.set(
@@ -134,10 +160,14 @@ impl App {
             d.flag("remote", is_remote(&m.venue));
         }
         let day = |id| ctx.due(id).map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_default();
-        d.set("rsvp.date", day(MilestoneId::T08))
-            .set("reports.due", day(MilestoneId::T08))
+        // Replies are asked for from the day the invitation went (a reminder repeats that date).
+        let asked = to.and_then(|t| t.invited_on).unwrap_or(dated);
+        let reply = self.reply_by(ctx, asked).unwrap_or_default();
+        d.set("rsvp.date", reply.clone())
+            .set("reports.due", reply)
             .set("circulate.date", day(MilestoneId::T09));
         d.set("la.name", ctx.la_name.clone());
+        d.flag("plan", !ctx.child.plan.sections.is_empty());
         if let Ok(Some(school)) = self.store.school() {
             d.set("school.name", school.name);
         }
@@ -154,12 +184,10 @@ impl App {
         let others: Vec<String> = invitees
             .iter()
             .filter(|i| to.is_none_or(|t| t.id != i.id) && !i.invitee.kind.is_family())
-            .map(|i| {
-                if i.invitee.name == i.invitee.role {
-                    i.invitee.role.clone()
-                } else {
-                    format!("{} ({})", i.invitee.name, i.invitee.role)
-                }
+            .map(|i| match unnamed_role(&i.invitee.name) {
+                Some(words) => words.to_owned(),
+                None if i.invitee.name == i.invitee.role => i.invitee.role.clone(),
+                None => format!("{} ({})", i.invitee.name, i.invitee.role),
             })
             .collect();
         d.set(
@@ -180,7 +208,9 @@ impl App {
         );
         d.set("reports.missing", missing.join("\n")).flag("missing", !missing.is_empty());
         if let Some(t) = to {
-            d.set("recipient.name", t.invitee.name.clone()).set("recipient.role", t.invitee.role.clone());
+            // Someone not yet named is written to as a person would: "Dear Colleague".
+            let name = if unnamed_role(&t.invitee.name).is_some() { "Colleague" } else { &t.invitee.name };
+            d.set("recipient.name", name).set("recipient.role", t.invitee.role.clone());
             d.flag("health", t.invitee.kind == InviteeKind::Health);
             d.flag("advice", t.invitee.advice_requested);
             if let Some(item) = checklist.iter().find(|c| c.invitee_id == Some(t.id))
@@ -217,7 +247,13 @@ impl App {
             .unwrap_or_else(|| kind.builtin_template().to_owned()))
     }
 
-    fn letter_doc(&self, school: &School, to: Option<&StoredInvitee>, letter: Letter) -> LetterDoc {
+    fn letter_doc(
+        &self,
+        school: &School,
+        to: Option<&StoredInvitee>,
+        dated: NaiveDate,
+        letter: Letter,
+    ) -> LetterDoc {
         let mut recipient = Vec::new();
         if let Some(t) = to {
             recipient.push(t.invitee.name.clone());
@@ -245,7 +281,7 @@ impl App {
                 .collect::<Vec<_>>()
                 .join(" · "),
             logo_png: school.logo.clone(),
-            date: self.clock.today().format("%-d %B %Y").to_string(),
+            date: dated.format("%-d %B %Y").to_string(),
             recipient,
             letter,
             signer: school.senco_name.clone(),
@@ -325,6 +361,10 @@ impl App {
             to.push((None, LetterKind::ChildInvitation));
         }
         let initials = initials(&ctx.child.record);
+        let today = self.clock.today();
+        // The child's letter goes with the family's.
+        let family_sent =
+            invitees.iter().filter(|i| i.invitee.kind.is_family()).filter_map(|i| i.invited_on).min();
         let planned: Vec<Planned<'_>> = to
             .into_iter()
             .enumerate()
@@ -332,6 +372,7 @@ impl App {
                 kind,
                 to,
                 stem: format!("{initials}_{:02}_{}_{}", n + 1, kind.code(), recipient_slug(to)),
+                dated: to.map_or(family_sent, |t| t.invited_on).unwrap_or(today),
             })
             .collect();
         let mut written = self.write_batch(&ctx, folder, format, &planned, school_problems)?;
@@ -339,7 +380,7 @@ impl App {
         let with_forms =
             only.is_none_or(|id| invitees.iter().any(|i| i.id == id && i.invitee.kind.is_family()));
         if with_forms {
-            written.extend(self.write_views_forms(&ctx, &school, folder)?);
+            written.extend(self.write_views_forms(&ctx, &school, family_sent.unwrap_or(today), folder)?);
         }
         let at = self.clock.now();
         let action = Action { actor: &self.actor, name: "letters.generate", at };
@@ -348,7 +389,13 @@ impl App {
     }
 
     /// The parent/carer's and the child's views forms, as PDF, to go with the family's letters.
-    fn write_views_forms(&self, ctx: &Ctx, school: &School, folder: &Path) -> Result<Vec<Logged>, AppError> {
+    fn write_views_forms(
+        &self,
+        ctx: &Ctx,
+        school: &School,
+        dated: NaiveDate,
+        folder: &Path,
+    ) -> Result<Vec<Logged>, AppError> {
         let record = &ctx.child.record;
         let first = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
         let long_day = |d: chrono::NaiveDate| d.format("%A %-d %B %Y").to_string();
@@ -369,7 +416,7 @@ impl App {
                 school_name: school.name.clone(),
                 child_name: first.clone(),
                 meeting: meeting_day.clone(),
-                return_by: ctx.due(MilestoneId::T08).map(long_day).unwrap_or_default(),
+                return_by: self.reply_by(ctx, dated).unwrap_or_default(),
                 pfa: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
                 created: self.clock.now(),
             };
@@ -409,6 +456,7 @@ impl App {
                 kind: LetterKind::CirculationCover,
                 to: Some(to),
                 stem: format!("{initials}_{:02}_circulation_{}", n + 1, slug(&to.invitee.name)),
+                dated: self.clock.today(),
             })
             .collect();
         let written = self.write_batch(&ctx, folder, format, &planned, Vec::new())?;
@@ -447,6 +495,7 @@ impl App {
             kind: LetterKind::Reminder,
             to: Some(to),
             stem: format!("{}_reminder_{}", initials(&ctx.child.record), slug(&to.invitee.name)),
+            dated: self.clock.today(),
         }];
         let written = self.write_batch(&ctx, folder, format, &planned, Vec::new())?;
         let today = self.clock.today();

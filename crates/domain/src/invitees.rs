@@ -255,6 +255,24 @@ pub struct SuggestionContext<'a> {
     pub la_name: &'a str,
 }
 
+/// The names the suggested invitees carry until the SENCO names the person, and how a letter
+/// describes each to someone else (issue 16: "I have also invited: the head teacher; …").
+const UNNAMED: [(&str, &str); 7] = [
+    ("Head teacher", "the head teacher"),
+    ("SEN casework officer", "the LA's SEN casework officer"),
+    ("Health professional", "a health professional named by the NHS"),
+    ("Social care SEND contact", "an officer of the LA's social care service"),
+    ("Virtual School Head", "the Virtual School Head"),
+    ("Careers adviser", "a careers adviser"),
+    ("Receiving setting", "the SENCO of the next school or college"),
+];
+
+/// How a letter describes an invitee not yet named (`name` is still the suggested role), or
+/// `None` for a named person.
+pub fn unnamed_role(name: &str) -> Option<&'static str> {
+    UNNAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name.trim())).map(|(_, words)| *words)
+}
+
 fn placeholder(
     kind: InviteeKind,
     name: &str,
@@ -507,6 +525,21 @@ mod tests {
                 ("social_care", true, true),
             ]
         );
+    }
+
+    /// Issue 16: every invitee suggested without a person's name is known as unnamed, so that
+    /// no letter says "Dear Receiving setting,"; a named person is not.
+    #[test]
+    fn every_suggested_role_is_known_until_it_is_named() {
+        let list = suggest(&ctx(11, false, true, true), "Robin", &[parent(true)], &[]);
+        let unnamed: Vec<&str> = list
+            .iter()
+            .filter(|i| !i.kind.is_family() && unnamed_role(&i.name).is_none())
+            .map(|i| i.name.as_str())
+            .collect();
+        assert_eq!(unnamed, Vec::<&str>::new());
+        assert_eq!(unnamed_role("receiving setting"), Some("the SENCO of the next school or college"));
+        assert_eq!(unnamed_role("Pat Example"), None);
     }
 
     /// Issue 15 item 10; reg 20(4): advice and information are obtained from every person reg

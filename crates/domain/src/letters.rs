@@ -5,12 +5,16 @@
 //! lines; a line starting `- ` is a bullet. `{child.name}` is a merge field: a field the letter
 //! has no value for (or does not know) is an error that names it, so a letter is never sent
 //! with a blank. A line starting `[flag]` is kept only when the flag is set, `[!flag]` only when
-//! it is not (flags: `remote`, `pfa`, `transfer`, `health`, `advice`, `advice_form`, `missing`);
+//! it is not (flags: `remote`, `pfa`, `transfer`, `health`, `advice`, `advice_form`, `missing`,
+//! `plan`: the current plan's sections are recorded, so they can be enclosed);
 //! in the subject line, an inline `[flag]` keeps the rest of the line only when set. A bullet
 //! whose value has several lines becomes several bullets.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
+
+use crate::calendar::{BankHolidays, SchoolCalendar, SchoolDay, add_days, sub_days};
 use crate::problem::Problem;
 
 /// The letters the app writes before a meeting.
@@ -69,9 +73,10 @@ impl LetterKind {
 }
 
 /// Every merge field the app fills in. A template using any other field is refused when saved.
-pub const FIELDS: [&str; 19] = [
+pub const FIELDS: [&str; 20] = [
     "child.name",
     "child.legal_name",
+    "child.full_name",
     "child.dob",
     "child.references",
     "meeting.date",
@@ -92,7 +97,8 @@ pub const FIELDS: [&str; 19] = [
 ];
 
 /// The flags templates may test with `[flag]` and `[!flag]`.
-pub const FLAGS: [&str; 7] = ["remote", "pfa", "transfer", "health", "advice", "advice_form", "missing"];
+pub const FLAGS: [&str; 8] =
+    ["remote", "pfa", "transfer", "health", "advice", "advice_form", "missing", "plan"];
 
 /// Checks a template a user wrote: a `Subject:` first line, and only known fields and flags.
 /// Every problem is reported.
@@ -257,6 +263,35 @@ fn subject_line(line: &str, data: &MergeData) -> String {
     }
 }
 
+/// The least time a letter gives for a reply: a week.
+pub const REPLY_DAYS: u32 = 7;
+
+/// The day a letter sent on `sent` asks for replies and reports by (issue 16): the reports'
+/// due date (T08); for a letter sent later than a week before it, a week after the letter, but
+/// never later than the day before the papers must go round (T09, reg 20(4)), and never before
+/// the letter itself. A weekend or bank holiday moves it earlier, as every due date does.
+pub fn reply_by(
+    sent: NaiveDate,
+    reports_due: NaiveDate,
+    circulate_by: NaiveDate,
+    holidays: &BankHolidays,
+) -> NaiveDate {
+    let latest = sub_days(circulate_by, 1);
+    let wanted = reports_due.max(add_days(sent, REPLY_DAYS).min(latest));
+    holidays.working_day_on_or_before(wanted).max(sent)
+}
+
+/// A reply-by date as a letter says it, with a note when it falls in the school holidays (a
+/// parent should know the school is shut).
+pub fn reply_by_words(date: NaiveDate, school: &SchoolCalendar) -> String {
+    let day = date.format("%A %-d %B %Y");
+    if school.day(date) == SchoolDay::Holiday {
+        format!("{day} (the school is closed for the holidays then: please reply by email)")
+    } else {
+        day.to_string()
+    }
+}
+
 /// Merges `template` with `data`. Every field without a value is reported, by name.
 pub fn render(template: &str, data: &MergeData) -> Result<Letter, Vec<Problem>> {
     let mut missing = BTreeSet::new();
@@ -333,11 +368,44 @@ pub fn render(template: &str, data: &MergeData) -> Result<Letter, Vec<Problem>> 
 mod tests {
     use super::*;
 
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    /// Issue 16: a letter asks for replies by T08, or, when it goes out later than a week before
+    /// T08, a week after it (never after T09's eve, never before the letter); moved to a working
+    /// day. Meeting Thu 21 Jan 2027: T08 = 31 Dec 2026 → Thu 31 Dec, T09 = Thu 7 Jan 2027.
+    #[test]
+    fn a_letter_asks_for_replies_by_a_day_it_leaves_time_for() {
+        let holidays = BankHolidays::embedded();
+        let (t08, t09) = (d(2026, 12, 31), d(2027, 1, 7));
+        let cases = [
+            ("sent in good time: the reports' due date", d(2026, 11, 13), d(2026, 12, 31)),
+            ("sent a week before T08: still T08", d(2026, 12, 24), d(2026, 12, 31)),
+            ("sent after T08: a week later, a working day", d(2026, 12, 29), d(2027, 1, 5)),
+            ("sent the week of T09: the day before T09", d(2027, 1, 4), d(2027, 1, 6)),
+            ("sent after T09: no earlier than the letter", d(2027, 1, 9), d(2027, 1, 9)),
+        ];
+        for (why, sent, expected) in cases {
+            assert_eq!(reply_by(sent, t08, t09, &holidays), expected, "{why}");
+        }
+        // A bank holiday (New Year's Day 2027, a Friday) moves it earlier.
+        assert_eq!(reply_by(d(2026, 11, 13), d(2027, 1, 1), t09, &holidays), d(2026, 12, 31));
+        let school =
+            SchoolCalendar::new(vec![(d(2026, 9, 2), d(2026, 12, 18)), (d(2027, 1, 5), d(2027, 3, 26))], []);
+        assert_eq!(
+            reply_by_words(d(2026, 12, 31), &school),
+            "Thursday 31 December 2026 (the school is closed for the holidays then: please reply by email)"
+        );
+        assert_eq!(reply_by_words(d(2027, 1, 6), &school), "Wednesday 6 January 2027");
+    }
+
     fn data() -> MergeData {
         let mut d = MergeData::new();
         for (k, v) in [
             ("child.name", "Robin"),
             ("child.legal_name", "Robin Testcase"),
+            ("child.full_name", "Robin Testcase"),
             ("child.dob", "14 May 2015"),
             ("child.references", "LA reference: RC-EHC-10000"),
             ("meeting.date", "Tuesday 20 January 2026"),

@@ -12,8 +12,9 @@ fn data(flags: &[&str]) -> MergeData {
     for (k, v) in [
         ("child.name", "Robin"),
         ("child.legal_name", "Robin Testcase"),
+        ("child.full_name", "Robin Testcase"),
         ("child.dob", "14 May 2015"),
-        ("child.references", "Redcar & Cleveland reference: RC-EHC-10000; UPN: A807400115001"),
+        ("child.references", "Redcar & Cleveland reference: RC-EHC-10000"),
         ("meeting.date", "Tuesday 12 January 2027"),
         ("meeting.time", "10:00"),
         ("meeting.venue", "SENCO office, main site"),
@@ -22,7 +23,7 @@ fn data(flags: &[&str]) -> MergeData {
         ("circulate.date", "Tuesday 29 December 2026"),
         ("requested.date", "1 December 2026"),
         ("recipient.name", "Pat Example"),
-        ("invitees.list", "Head teacher; SEN casework officer (SEN Officer)"),
+        ("invitees.list", "the head teacher; the LA's SEN casework officer"),
         ("la.name", "Redcar & Cleveland"),
         ("la.advice_form", "AR3"),
         ("reports.received", "School report (educational advice)\nParent/carer views"),
@@ -30,6 +31,8 @@ fn data(flags: &[&str]) -> MergeData {
     ] {
         d.set(k, v);
     }
+    // The current plan's sections are recorded (a letter without them is its own test).
+    d.flag("plan", true);
     for f in flags {
         d.flag(f, true);
     }
@@ -66,6 +69,20 @@ fn parent_invitation_year_9_remote_transfer() {
         LetterKind::ParentInvitation,
         &["pfa", "remote", "transfer"],
     );
+}
+
+/// Issue 16: a letter promises the plan's sections only when they are recorded.
+#[test]
+fn no_plan_is_promised_when_none_is_recorded() {
+    for kind in [LetterKind::ParentInvitation, LetterKind::ProfessionalInvitation] {
+        let mut d = data(&["advice"]);
+        d.flag("plan", false);
+        let text = render(kind.builtin_template(), &d).unwrap_or_else(|p| panic!("{p:?}")).plain_text();
+        assert!(!text.contains("current plan"), "{text}");
+        let with =
+            render(kind.builtin_template(), &data(&["advice"])).map(|l| l.plain_text()).unwrap_or_default();
+        assert!(with.contains("current plan"), "{with}");
+    }
 }
 
 #[test]

@@ -98,3 +98,92 @@ fn overdue_advice_is_chased_with_a_reminder() -> Result<(), AppError> {
     assert!(prep.checklist.iter().any(|c| c.id == item && c.chased_on.is_some()));
     Ok(())
 }
+
+/// Issue 16, on a typed child: a meeting on a bank holiday is warned where it is booked; a
+/// letter is dated the day the invitations were recorded as sent, not the day it is printed,
+/// and asks for replies by a date that follows from that day; a role not yet named is written
+/// to as "Colleague"; a professional reads the child's legal name with the name they go by;
+/// only the LA's SEN team is given the UPN; no plan is promised when none is recorded.
+#[test]
+fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), AppError> {
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let db = dir.path().join("ardesk.db");
+    let on = |m: u32, d: u32| -> Box<dyn Clock> {
+        Box::new(FixedClock::on(NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default()))
+    };
+    let mut app = App::open(&db, on(11, 13), "test")?;
+    let child = app
+        .create_child(ChildForm {
+            legal_forenames: "Chloe".into(),
+            legal_surname: "Calloway".into(),
+            preferred_name: "Lexi".into(),
+            upn: "K999999914001".into(),
+            la_ref: "RC-EHC-20001".into(),
+            ..form_no_transfer()
+        })?
+        .id;
+    let review = app.current_review(child)?;
+    let meeting = |date: &str| ardesk_dto::MeetingForm {
+        date: date.into(),
+        time: "10:00".into(),
+        venue: "Library".into(),
+    };
+    let christmas = app.set_meeting(review, meeting("25/12/2026"))?;
+    assert!(
+        christmas
+            .meeting_warnings
+            .iter()
+            .any(|w| w.starts_with("The meeting is booked on a bank holiday, Friday 25 December 2026")),
+        "{:?}",
+        christmas.meeting_warnings
+    );
+    let moved = app.set_meeting(review, meeting("14/01/2027"))?;
+    assert!(!moved.meeting_warnings.iter().any(|w| w.contains("booked on")), "{:?}", moved.meeting_warnings);
+    app.add_parent(
+        child,
+        ardesk_dto::ParentForm {
+            name: "Ada Calloway".into(),
+            relationship: "Mother".into(),
+            parental_responsibility: true,
+            email: "ada@example.org".into(),
+            preferred_contact: Some(ardesk_dto::ContactMethod::Email),
+            ..Default::default()
+        },
+    )?;
+    app.save_school(ardesk_dto::SchoolForm {
+        name: "Testbrook Primary".into(),
+        address: "1 Sample Road, Exampletown".into(),
+        senco_name: "Jo Senco".into(),
+        senco_role: "SENCO".into(),
+        ..Default::default()
+    })?;
+    app.accept_suggested_invitees(review)?;
+    app.mark_invitations_sent(review)?;
+    drop(app);
+
+    // Printed again on 1 December: the letters still say 13 November, and the replies are due
+    // by the reports' date (T08: 21 days before the meeting, Thursday 24 December).
+    let mut app = App::open(&db, on(12, 1), "test")?;
+    let out = dir.path().join("letters");
+    std::fs::create_dir_all(&out).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.generate_letters(review, &out, LetterFormat::Docx)?;
+    let text = |part: &str| {
+        written.files.iter().find(|f| f.contains(part)).map(|f| docx_text(&out.join(f))).unwrap_or_default()
+    };
+    let parent = text("parent_invitation");
+    // The date line is a paragraph of its own.
+    assert!(parent.contains(">13 November 2026<") && !parent.contains(">1 December 2026<"), "{parent}");
+    assert!(parent.contains("Please let me know by Thursday 24 December 2026"), "{parent}");
+    assert!(parent.contains("I have also invited: the head teacher;"), "{parent}");
+    assert!(
+        parent.contains("I enclose a form for your views.") && !parent.contains("copy of the current plan")
+    );
+    let social = text("Social-care-SEND-contact");
+    assert!(social.contains("Dear Colleague,"), "{social}");
+    assert!(social.contains("Chloe Calloway (known as Lexi)"), "{social}");
+    assert!(!social.contains("K999999914001") && social.contains("RC-EHC-20001"), "{social}");
+    assert!(!social.contains("relevant sections of the current plan"));
+    let la = text("SEN-casework-officer");
+    assert!(la.contains("UPN: K999999914001"), "{la}");
+    Ok(())
+}
