@@ -93,6 +93,29 @@ fn every_letter_opens_in_the_real_tools() {
         }
     }
 
+    // Issue 16: no page of a letter holds only the signature: the page "Yours sincerely" is on
+    // also has the letter's last paragraph (the footer, sign-off, name and role aside).
+    let alone = |pdf: &Path| -> Option<String> {
+        let pages: usize = run(Command::new(&qpdf).arg("--show-npages").arg(pdf)).trim().parse().unwrap_or(0);
+        let last = pages.to_string();
+        let text = run(Command::new(&pdftotext).args(["-f", &last, "-l", &last]).arg(pdf).arg("-"));
+        let body: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                !l.is_empty()
+                    && !l.starts_with("Yours sincerely")
+                    && !l.contains("on behalf of the head teacher")
+                    && !l.contains("Page ")
+                    && !l.starts_with("Alex Example")
+            })
+            .collect();
+        (text.contains("Yours sincerely") && body.len() < 2).then(|| format!("{}: {text}", name(pdf)))
+    };
+    for pdf in pdfs.iter().filter(|p| name(p).contains("invitation")) {
+        assert_eq!(alone(pdf), None, "the signature stands alone on the last page");
+    }
+
     // LibreOffice converts every DOCX (one process for all of them; its own profile directory).
     let converted = dir.path().join("converted");
     let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
@@ -104,6 +127,7 @@ fn every_letter_opens_in_the_real_tools() {
     for docx in &docxs {
         let pdf = converted.join(name(docx).replace(".docx", ".pdf"));
         assert!(pdf.is_file(), "LibreOffice did not convert {}", name(docx));
+        assert_eq!(alone(&pdf), None, "the Word letter's signature stands alone on its last page");
     }
 
     // python-docx reads every DOCX and finds the child's name.

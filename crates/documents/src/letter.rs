@@ -80,9 +80,14 @@ pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
         d = d.add_paragraph(Paragraph::new().add_run(run));
     }
     d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.letter.subject).bold().size(24)));
-    for block in &doc.letter.blocks {
+    // The last paragraph keeps with the sign-off, so that the signature never stands alone on
+    // a page.
+    let last = doc.letter.blocks.len().saturating_sub(1);
+    for (n, block) in doc.letter.blocks.iter().enumerate() {
         d = match block {
-            Block::Paragraph(text) => d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(text))),
+            Block::Paragraph(text) => {
+                d.add_paragraph(Paragraph::new().keep_next(n == last).add_run(Run::new().add_text(text)))
+            }
             Block::Bullet(text) => d.add_paragraph(
                 Paragraph::new()
                     .indent(Some(567), Some(docx_rs::SpecialIndentType::Hanging(283)), None, None)
@@ -91,13 +96,16 @@ pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
         };
     }
     d = d
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Yours sincerely")))
-        .add_paragraph(Paragraph::new())
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.signer).bold()))
+        .add_paragraph(Paragraph::new().keep_next(true).add_run(Run::new().add_text("Yours sincerely")))
+        .add_paragraph(Paragraph::new().keep_next(true))
+        .add_paragraph(Paragraph::new().keep_next(true).add_run(Run::new().add_text(&doc.signer).bold()))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.signer_role)));
 
     crate::word::pack(d)
 }
+
+/// The height of the sign-off: "Yours sincerely", room to sign, the name and the role (mm).
+const SIGN_OFF: f32 = 32.0;
 
 /// The letter as an A4 PDF with Liberation Sans embedded.
 pub fn render_pdf(doc: &LetterDoc) -> Result<Vec<u8>, String> {
@@ -134,11 +142,17 @@ fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
     pdf.y += 6.0;
     pdf.paragraph(MARGIN, width, &doc.letter.subject, Weight::Bold, 12.0, 3.0);
     let mut after_bullet = false;
-    for block in &doc.letter.blocks {
+    let last = doc.letter.blocks.len().saturating_sub(1);
+    for (n, block) in doc.letter.blocks.iter().enumerate() {
         match block {
             Block::Paragraph(text) => {
                 if after_bullet {
                     pdf.y += 2.0;
+                }
+                // The last paragraph goes with the sign-off: a signature never stands alone.
+                if n == last {
+                    let lines = pdf.wrap(text, Weight::Regular, 11.0, width).len();
+                    pdf.ensure_space(lines as f32 * 11.0 * 0.45 + 3.0 + SIGN_OFF);
                 }
                 pdf.paragraph(MARGIN, width, text, Weight::Regular, 11.0, 3.0);
             }
@@ -151,7 +165,7 @@ fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
         }
         after_bullet = matches!(block, Block::Bullet(_));
     }
-    pdf.ensure_space(30.0);
+    pdf.ensure_space(SIGN_OFF);
     pdf.y += 3.0;
     pdf.paragraph(MARGIN, width, "Yours sincerely", Weight::Regular, 11.0, 14.0);
     pdf.paragraph(MARGIN, width, &doc.signer, Weight::Bold, 11.0, 0.0);
