@@ -11,6 +11,7 @@ use ardesk_domain::Problem;
 use ardesk_domain::ar1::{
     Ar1Record, Ar1Rules, MeetingFacts, PersonalBudget, Rating, Recommendation, RecordPart, check, outcomes,
 };
+use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::long;
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::invitees::Invitee;
@@ -363,8 +364,26 @@ impl App {
             blocks.push(text("Draft: still to complete", list.join("\n")));
         }
         let previous = self.previous_actions(ctx)?;
+        // The next review is due within 12 months of the LA's decision (reg 18, T02), itself due
+        // four weeks after the meeting (T12).
+        let next_review = match ctx.due(MilestoneId::T12) {
+            Some(t12) => format!(
+                "By {} at the latest: within 12 months of the LA's decision, which is due by {}.",
+                long(ardesk_domain::calendar::within_months_starting_with(t12, 12)),
+                long(t12)
+            ),
+            None => "Within 12 months of the LA's decision.".to_owned(),
+        };
+        let facts = RecordFacts {
+            rules: m.rules,
+            invitees: &invitees,
+            previous: &previous,
+            chair: self.store.school()?.map(|s| s.senco_name).filter(|n| !n.trim().is_empty()),
+            child: ctx.child.record.display_name(),
+            next_review,
+        };
         for part in RecordPart::ordered(&m.record_order) {
-            self.record_part(part, &record, m.rules, &invitees, &previous, &mut blocks);
+            record_part(part, &record, &facts, &mut blocks);
         }
         let title = m.title.clone();
         let doc = Ar1RecordDoc {
@@ -382,166 +401,175 @@ impl App {
         );
         Ok((doc, stem))
     }
+}
 
-    /// Appends one part of the record to `blocks`.
-    fn record_part(
-        &self,
-        part: RecordPart,
-        record: &Ar1Record,
-        rules: Ar1Rules,
-        invitees: &[StoredInvitee],
-        previous: &[TrackedActionDto],
-        blocks: &mut Vec<RecordBlock>,
-    ) {
-        match part {
-            RecordPart::Attendance => blocks.push(table(
-                "Attendance",
-                &[("Name", 60.0), ("Role", 60.0), ("Attendance", 50.0)],
-                invitees
-                    .iter()
-                    .map(|i| {
-                        vec![i.invitee.name.clone(), i.invitee.role.clone(), i.attendance.label().to_owned()]
-                    })
-                    .collect(),
-                "No one was recorded as invited.",
-            )),
-            RecordPart::PreviousActions if !previous.is_empty() => blocks.push(table(
-                "Actions from the previous review",
-                &[("Action", 75.0), ("Owner", 35.0), ("Deadline", 30.0), ("Status", 30.0)],
-                previous
-                    .iter()
-                    .map(|a| {
-                        vec![
-                            a.action.clone(),
-                            a.owner.clone(),
-                            a.deadline.clone().unwrap_or_default(),
-                            a.status_label.clone(),
-                        ]
-                    })
-                    .collect(),
-                "",
-            )),
-            RecordPart::PreviousActions => {}
-            RecordPart::Views => blocks.extend([
-                text(
-                    "Views of the child or young person",
-                    views_or_reason(&record.child_views, &record.child_views_missing_reason),
-                ),
-                text(
-                    "Views of parents or carers",
-                    views_or_reason(&record.parent_views, &record.parent_views_missing_reason),
-                ),
-                text("Views of the school or setting", record.school_views.clone()),
-                text("Professional advice", record.professional_views.clone()),
-            ]),
-            RecordPart::Progress if !record.progress.is_empty() => blocks.push(table(
-                "Progress towards the outcomes in Section E",
-                &[("Outcome", 75.0), ("Progress", 30.0), ("Evidence", 65.0)],
-                record
-                    .progress
-                    .iter()
-                    .map(|p| {
-                        let evidence =
-                            if p.evidence.trim().is_empty() { "Not recorded." } else { p.evidence.trim() };
-                        vec![p.outcome.clone(), rating_label(p.rating).to_owned(), evidence.to_owned()]
-                    })
-                    .collect(),
-                "",
-            )),
-            RecordPart::Progress => {}
-            RecordPart::Provision => blocks
-                .push(text("Special educational provision (Section F)", record.provision_review.clone())),
-            RecordPart::Health => blocks.push(text("Health", record.health.clone())),
-            RecordPart::SocialCare => blocks.push(text("Social care", record.social_care.clone())),
-            RecordPart::Pfa if rules.pfa_required => {
-                let p = &record.pfa;
-                blocks.extend([
-                    text("Preparing for adulthood: employment or further study", p.employment.clone()),
-                    text("Preparing for adulthood: independent living", p.independent_living.clone()),
-                    text(
-                        "Preparing for adulthood: friends, relationships and community",
-                        p.community.clone(),
-                    ),
-                    text("Preparing for adulthood: good health", p.health.clone()),
-                ]);
-            }
-            RecordPart::Pfa => {}
-            RecordPart::Placement => blocks.push(text("Placement", record.placement.clone())),
-            RecordPart::PersonalBudget => {
-                blocks.push(text("Personal Budget", personal_budget_text(&record.personal_budget)))
-            }
-            RecordPart::Discussion => blocks.push(text("Record of discussion", record.discussion.clone())),
-            RecordPart::Differences => {
-                blocks.push(text("Differences of opinion", record.differences.clone()))
-            }
-            RecordPart::Recommendation => {
-                let body = match record.recommendation {
-                    Some(rec) => {
-                        let what = match rec {
-                            Recommendation::Maintain => "Maintain the plan unchanged.",
-                            Recommendation::Amend => "Amend the plan.",
-                            Recommendation::Cease => "Cease to maintain the plan.",
-                        };
-                        let asked: Vec<&str> = [
-                            (record.requests.reassessment, "a reassessment"),
-                            (record.requests.funding, "a change of funding"),
-                            (record.requests.placement, "a change of placement"),
-                        ]
-                        .into_iter()
-                        .filter_map(|(on, what)| on.then_some(what))
-                        .collect();
-                        let requests = if asked.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" The meeting requests {}.", asked.join(" and "))
-                        };
-                        format!("{what} {}{requests}", record.recommendation_reasons.trim())
-                    }
-                    None => String::new(),
-                };
-                blocks.push(text("Recommendation to the LA", body));
-            }
-            RecordPart::Amendments => blocks.push(table(
-                "Recommended amendments",
-                &[("Section", 30.0), ("Summary", 140.0)],
-                record
-                    .amendments
-                    .iter()
-                    .map(|(s, t)| vec![format!("Section {}", s.code()), t.clone()])
-                    .collect(),
-                "No amendments proposed.",
-            )),
-            RecordPart::Actions => blocks.push(table(
-                "Agreed actions",
-                &[("Action", 72.0), ("Owner", 38.0), ("Deadline", 25.0), ("Success measure", 35.0)],
-                record
-                    .actions
-                    .iter()
-                    .map(|a| {
-                        vec![
-                            a.action.clone(),
-                            a.owner.clone(),
-                            a.deadline.map(long).unwrap_or_default(),
-                            a.success_measure.clone(),
-                        ]
-                    })
-                    .collect(),
-                "No actions agreed.",
-            )),
-            RecordPart::Signoff => {
-                let head = record.head_teacher_signed.map(long).unwrap_or_else(|| {
-                    if rules.head_teacher_required { "Not yet" } else { "Not required by the LA" }.to_owned()
-                });
-                blocks.push(table(
-                    "Sign-off",
-                    &[("", 60.0), ("", 110.0)],
+/// What the record's parts say beyond the record's own fields.
+struct RecordFacts<'a> {
+    rules: Ar1Rules,
+    invitees: &'a [StoredInvitee],
+    previous: &'a [TrackedActionDto],
+    /// The SENCO, who chairs the meeting and completes the record.
+    chair: Option<String>,
+    /// The child's name, as the record names them.
+    child: String,
+    /// When the next annual review is due, as a sentence.
+    next_review: String,
+}
+
+/// Appends one part of the record to `blocks`.
+fn record_part(part: RecordPart, record: &Ar1Record, facts: &RecordFacts<'_>, blocks: &mut Vec<RecordBlock>) {
+    let (rules, invitees, previous) = (facts.rules, facts.invitees, facts.previous);
+    match part {
+        // Everyone at the meeting: the chair, the child (however they took part) and
+        // every invitee.
+        RecordPart::Attendance => blocks.push(table(
+            "Attendance",
+            &[("Name", 60.0), ("Role", 60.0), ("Attendance", 50.0)],
+            facts
+                .chair
+                .iter()
+                .map(|senco| vec![senco.clone(), "SENCO".to_owned(), "Chaired the meeting".to_owned()])
+                .chain(std::iter::once(vec![
+                    facts.child.clone(),
+                    "The child or young person".to_owned(),
+                    record.child_presence.map_or("Not recorded", |p| p.label()).to_owned(),
+                ]))
+                .chain(invitees.iter().map(|i| {
+                    vec![i.invitee.name.clone(), i.invitee.role.clone(), i.attendance.label().to_owned()]
+                }))
+                .collect(),
+            "No one was recorded as invited.",
+        )),
+        RecordPart::PreviousActions if !previous.is_empty() => blocks.push(table(
+            "Actions from the previous review",
+            &[("Action", 75.0), ("Owner", 35.0), ("Deadline", 30.0), ("Status", 30.0)],
+            previous
+                .iter()
+                .map(|a| {
                     vec![
-                        vec!["Completed by".to_owned(), record.completed_by.clone()],
-                        vec!["Head teacher signed".to_owned(), head],
-                    ],
-                    "",
-                ));
-            }
+                        a.action.clone(),
+                        a.owner.clone(),
+                        a.deadline.clone().unwrap_or_default(),
+                        a.status_label.clone(),
+                    ]
+                })
+                .collect(),
+            "",
+        )),
+        RecordPart::PreviousActions => {}
+        RecordPart::Views => blocks.extend([
+            text(
+                "Views of the child or young person",
+                views_or_reason(&record.child_views, &record.child_views_missing_reason),
+            ),
+            text(
+                "Views of parents or carers",
+                views_or_reason(&record.parent_views, &record.parent_views_missing_reason),
+            ),
+            text("Views of the school or setting", record.school_views.clone()),
+            text("Professional advice", record.professional_views.clone()),
+        ]),
+        RecordPart::Progress if !record.progress.is_empty() => blocks.push(table(
+            "Progress towards the outcomes in Section E",
+            &[("Outcome", 75.0), ("Progress", 30.0), ("Evidence", 65.0)],
+            record
+                .progress
+                .iter()
+                .map(|p| {
+                    let evidence =
+                        if p.evidence.trim().is_empty() { "Not recorded." } else { p.evidence.trim() };
+                    vec![p.outcome.clone(), rating_label(p.rating).to_owned(), evidence.to_owned()]
+                })
+                .collect(),
+            "",
+        )),
+        RecordPart::Progress => {}
+        RecordPart::Provision => {
+            blocks.push(text("Special educational provision (Section F)", record.provision_review.clone()))
+        }
+        RecordPart::Health => blocks.push(text("Health", record.health.clone())),
+        RecordPart::SocialCare => blocks.push(text("Social care", record.social_care.clone())),
+        RecordPart::Pfa if rules.pfa_required => {
+            let p = &record.pfa;
+            blocks.extend([
+                text("Preparing for adulthood: employment or further study", p.employment.clone()),
+                text("Preparing for adulthood: independent living", p.independent_living.clone()),
+                text("Preparing for adulthood: friends, relationships and community", p.community.clone()),
+                text("Preparing for adulthood: good health", p.health.clone()),
+            ]);
+        }
+        RecordPart::Pfa => {}
+        RecordPart::Placement => blocks.push(text("Placement", record.placement.clone())),
+        RecordPart::PersonalBudget => {
+            blocks.push(text("Personal Budget", personal_budget_text(&record.personal_budget)))
+        }
+        RecordPart::Discussion => blocks.push(text("Record of discussion", record.discussion.clone())),
+        RecordPart::Differences => blocks.push(text("Differences of opinion", record.differences.clone())),
+        RecordPart::Recommendation => {
+            let body = match record.recommendation {
+                Some(rec) => {
+                    let what = match rec {
+                        Recommendation::Maintain => "Maintain the plan unchanged.",
+                        Recommendation::Amend => "Amend the plan.",
+                        Recommendation::Cease => "Cease to maintain the plan.",
+                    };
+                    let asked: Vec<&str> = [
+                        (record.requests.reassessment, "a reassessment"),
+                        (record.requests.funding, "a change of funding"),
+                        (record.requests.placement, "a change of placement"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(on, what)| on.then_some(what))
+                    .collect();
+                    let requests = if asked.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" The meeting requests {}.", asked.join(" and "))
+                    };
+                    format!("{what} {}{requests}", record.recommendation_reasons.trim())
+                }
+                None => String::new(),
+            };
+            blocks.push(text("Recommendation to the LA", body));
+        }
+        RecordPart::Amendments => blocks.push(table(
+            "Recommended amendments",
+            &[("Section", 30.0), ("Summary", 140.0)],
+            record.amendments.iter().map(|(s, t)| vec![format!("Section {}", s.code()), t.clone()]).collect(),
+            "No amendments proposed.",
+        )),
+        RecordPart::Actions => blocks.push(table(
+            "Agreed actions",
+            &[("Action", 72.0), ("Owner", 38.0), ("Deadline", 25.0), ("Success measure", 35.0)],
+            record
+                .actions
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.action.clone(),
+                        a.owner.clone(),
+                        a.deadline.map(long).unwrap_or_default(),
+                        a.success_measure.clone(),
+                    ]
+                })
+                .collect(),
+            "No actions agreed.",
+        )),
+        RecordPart::Signoff => {
+            let head = record.head_teacher_signed.map(long).unwrap_or_else(|| {
+                if rules.head_teacher_required { "Not yet" } else { "Not required by the LA" }.to_owned()
+            });
+            blocks.push(table(
+                "Sign-off",
+                &[("", 60.0), ("", 110.0)],
+                vec![
+                    vec!["Completed by".to_owned(), record.completed_by.clone()],
+                    vec!["Completed on".to_owned(), record.completed_on.map(long).unwrap_or_default()],
+                    vec!["Head teacher signed".to_owned(), head],
+                    vec!["Next annual review".to_owned(), facts.next_review.clone()],
+                ],
+                "",
+            ));
         }
     }
 }

@@ -374,7 +374,10 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
             let run = if bold { Run::new().add_text(text).bold() } else { Run::new().add_text(text) };
             TableCell::new().add_paragraph(Paragraph::new().add_run(run))
         };
-        let mut all = vec![TableRow::new(header.iter().map(|h| cell(h, true)).collect())];
+        let mut all = Vec::new();
+        if header.iter().any(|h| !h.trim().is_empty()) {
+            all.push(TableRow::new(header.iter().map(|h| cell(h, true)).collect()));
+        }
         all.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
         Table::new(all)
     };

@@ -353,9 +353,12 @@ impl Layout {
             pdf.y = top + height;
         };
         let header_cells: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-        let header_height = 6.5;
+        // A table of label and value pairs has no column titles: no empty header row.
+        let header_height = if header.iter().all(|h| h.trim().is_empty()) { 0.0 } else { 6.5 };
         self.ensure_space(header_height + min_height);
-        draw_row(self, &header_cells, Weight::Bold, header_height);
+        if header_height > 0.0 {
+            draw_row(self, &header_cells, Weight::Bold, header_height);
+        }
         for row in rows {
             let lines = row
                 .iter()
@@ -366,7 +369,9 @@ impl Layout {
             let height = (lines * 4.0 + 2.5).max(min_height);
             if self.y + height > PAGE_H - MARGIN - 5.0 {
                 self.new_page();
-                draw_row(self, &header_cells, Weight::Bold, header_height);
+                if header_height > 0.0 {
+                    draw_row(self, &header_cells, Weight::Bold, header_height);
+                }
             }
             draw_row(self, row, Weight::Regular, height);
         }

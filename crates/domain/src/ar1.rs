@@ -116,7 +116,49 @@ pub struct Ar1Record {
     pub no_amendments: bool,
     pub actions: Vec<AgreedAction>,
     pub completed_by: String,
+    /// The day the record was completed (LA forms: "date completed").
+    pub completed_on: Option<NaiveDate>,
     pub head_teacher_signed: Option<NaiveDate>,
+    /// Whether the child or young person took part in the meeting (spec §5: LA forms ask).
+    pub child_presence: Option<ChildPresence>,
+}
+
+/// How the child or young person took part in the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChildPresence {
+    All,
+    Part,
+    /// Did not attend; their views were given another way (a drawing, a video, a trusted adult).
+    ViewsOnly,
+    No,
+}
+
+impl ChildPresence {
+    pub const ALL: [ChildPresence; 4] =
+        [ChildPresence::All, ChildPresence::Part, ChildPresence::ViewsOnly, ChildPresence::No];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ChildPresence::All => "all",
+            ChildPresence::Part => "part",
+            ChildPresence::ViewsOnly => "views_only",
+            ChildPresence::No => "no",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ChildPresence> {
+        ChildPresence::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// As the attendance table says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChildPresence::All => "Attended the whole meeting",
+            ChildPresence::Part => "Attended part of the meeting",
+            ChildPresence::ViewsOnly => "Did not attend; gave their views another way",
+            ChildPresence::No => "Did not attend",
+        }
+    }
 }
 
 /// What the checks need to know beyond the record.
@@ -353,12 +395,52 @@ pub fn check(record: &Ar1Record, rules: Ar1Rules, facts: &MeetingFacts<'_>) -> V
             "Enter the name and role of the person completing it.",
         );
     }
+    match record.completed_on {
+        None => need(
+            "completed_on",
+            "The record does not say when it was completed.",
+            "Enter the date it was completed.",
+        ),
+        // Before the meeting, that it has not happened yet is what the record is told.
+        Some(on) if facts.meeting.is_some_and(|m| m <= facts.today && (on < m || on > facts.today)) => need(
+            "completed_on",
+            "The record's completion date is before the meeting or in the future.",
+            "Enter the day the record was completed: on or after the meeting, and not after today.",
+        ),
+        Some(_) => {}
+    }
+    if record.child_presence.is_none() {
+        need(
+            "child_presence",
+            "The record does not say whether the child took part in the meeting.",
+            "Choose: the whole meeting, part of it, views given another way, or not at all.",
+        );
+    }
     if rules.head_teacher_required && record.head_teacher_signed.is_none() {
         need(
             "head_teacher_signed",
             "The LA requires the head teacher's sign-off (V17).",
             "Record the date the head teacher signed the record.",
         );
+    }
+    // What the record says of social care must not contradict who took part: social care
+    // attended or wrote, so their part is recorded (issue 16).
+    let social_took_part = facts.invitees.iter().find(|(i, a)| {
+        i.kind == crate::invitees::InviteeKind::SocialCare
+            && matches!(a, Attendance::InPerson | Attendance::Virtual | Attendance::Written)
+    });
+    if let Some((invitee, _)) = social_took_part {
+        let said = record.social_care.trim().to_lowercase();
+        if said.is_empty() || said.starts_with("not involved") || said.starts_with("none") {
+            out.push(Problem::block(
+                "social_care",
+                format!(
+                    "Social care took part ({}), but the record does not say what they contributed.",
+                    who(invitee)
+                ),
+                "Record social care's view of Sections D and H, or correct their attendance.",
+            ));
+        }
     }
     out
 }
@@ -407,6 +489,8 @@ mod tests {
                 success_measure: String::new(),
             }],
             completed_by: "Alex Example, SENCO".into(),
+            completed_on: NaiveDate::from_ymd_opt(2027, 1, 12),
+            child_presence: Some(ChildPresence::Part),
             ..Ar1Record::default()
         }
     }
@@ -546,6 +630,51 @@ mod tests {
     /// Issue 15 item 11; reg 20(5): the meeting must consider progress towards the outcomes, so
     /// the record is not complete until every Section E outcome is rated, and the gap names the
     /// outcome.
+    /// Issue 16: the record says when it was completed (on or after the meeting, not in the
+    /// future) and whether the child took part; what it says of social care does not
+    /// contradict social care's attendance.
+    #[test]
+    fn issue_16_a_record_says_when_who_and_does_not_contradict_itself() {
+        let undated = Ar1Record { completed_on: None, child_presence: None, ..complete() };
+        assert_eq!(
+            messages(&undated, PRIMARY, &held()),
+            [
+                "The record does not say when it was completed.",
+                "The record does not say whether the child took part in the meeting."
+            ]
+        );
+        for when in [d(2027, 1, 11), d(2027, 1, 13)] {
+            let record = Ar1Record { completed_on: Some(when), ..complete() };
+            assert_eq!(
+                messages(&record, PRIMARY, &held()),
+                ["The record's completion date is before the meeting or in the future."],
+                "{when}"
+            );
+        }
+        let mut record = complete();
+        assert!(record.apply("child_presence", "views_only").is_ok());
+        assert!(record.apply("child_presence", "sometimes").is_err());
+        assert_eq!(record.child_presence, Some(ChildPresence::ViewsOnly));
+
+        let mut social_came = held();
+        if let Some((_, attendance)) = social_came.invited.last_mut() {
+            *attendance = Attendance::Virtual;
+        }
+        let not_involved = Ar1Record { social_care: "Not involved.".into(), ..complete() };
+        assert_eq!(
+            messages(&not_involved, PRIMARY, &social_came),
+            [
+                "Social care took part (Social care SEND contact (LA social care officer)), but the record does not say what they contributed."
+            ]
+        );
+        assert_eq!(messages(&not_involved, PRIMARY, &held()), Vec::<String>::new(), "they did not come");
+        let said = Ar1Record {
+            social_care: "No new social care needs; short breaks continue.".into(),
+            ..complete()
+        };
+        assert_eq!(messages(&said, PRIMARY, &social_came), Vec::<String>::new());
+    }
+
     /// CoP 9.168 and spec §5 N1: an existing Personal Budget is reviewed and a new one may be
     /// requested, saying what for. Keys as the window sends them.
     #[test]
@@ -767,7 +896,8 @@ impl Ar1Record {
     /// (`discussion`, `child_views`, `pfa.employment`…), `recommendation` (`maintain`, `amend`,
     /// `cease`), `no_amendments`, `personal_budget_discussed`, `personal_budget.in_place|requested`
     /// and `request.reassessment|funding|placement` (`true`/`false`), `personal_budget.request_for`,
-    /// `head_teacher_signed` (a date), `actions.N.action|owner|deadline|success_measure`,
+    /// `head_teacher_signed` and `completed_on` (dates), `child_presence` (`all`, `part`,
+    /// `views_only`, `no`), `actions.N.action|owner|deadline|success_measure`,
     /// `progress.N.rating|evidence|next_steps` and `amend.<section>`.
     pub fn apply(&mut self, key: &str, value: &str) -> Result<(), Problem> {
         let bad = |why: String| Problem::block("ar1", why, "Check what was typed into that field.");
@@ -826,6 +956,16 @@ impl Ar1Record {
                 }
             }
             ["head_teacher_signed"] => self.head_teacher_signed = date(value)?,
+            ["completed_on"] => self.completed_on = date(value)?,
+            ["child_presence"] => {
+                self.child_presence =
+                    match value {
+                        "" => None,
+                        v => Some(ChildPresence::from_code(v).ok_or_else(|| {
+                            bad(format!("\u{201c}{v}\u{201d} is not a way of taking part."))
+                        })?),
+                    }
+            }
             ["amend", section] => {
                 let id = SectionId::from_code(section)
                     .ok_or_else(|| bad(format!("Section {section} is not a plan section.")))?;

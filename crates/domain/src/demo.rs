@@ -423,10 +423,16 @@ pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
         ("child_views", format!("{name} said the reading group helps and that break times are still hard.")),
         ("parent_views", format!("{name}'s parents are pleased with progress in reading and worried about changes of routine.")),
         ("school_views", "Good progress in reading; social communication targets partly met.".to_owned()),
-        ("professional_views", "The educational psychologist's report recommends continuing the current provision.".to_owned()),
+        ("professional_views", professional_views(c)),
         ("provision_review", "Provision in Section F was delivered as specified; the reading intervention has had a clear impact.".to_owned()),
         ("health", "No change.".to_owned()),
-        ("social_care", if c.record.looked_after { "The PEP was reviewed alongside; no change to the care plan." } else { "Not involved." }.to_owned()),
+        // The demo's social care officer attends online ([`attendance`]): the record says what
+        // they said.
+        ("social_care", if c.record.looked_after {
+            "The PEP was reviewed alongside; no change to the care plan."
+        } else {
+            "The social care officer joined online: no social care needs under Sections D and H, and nothing to change."
+        }.to_owned()),
         ("placement", "The placement continues to meet needs.".to_owned()),
         ("personal_budget_discussed", "true".to_owned()),
         ("discussion", format!(
@@ -446,6 +452,8 @@ pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
         ("actions.1.owner", "Class teacher".to_owned()),
         ("actions.1.deadline", date(14)),
         ("completed_by", "Alex Example, SENCO".to_owned()),
+        ("completed_on", date(0)),
+        ("child_presence", "part".to_owned()),
         ("head_teacher_signed", date(2)),
     ]
     .into_iter()
@@ -520,6 +528,20 @@ pub fn amendments(c: &DemoChild) -> Vec<DemoAmendment> {
         });
     }
     out
+}
+
+/// What the professionals' written advice said, naming only those the child has (the record
+/// cites no report nobody was asked for).
+fn professional_views(c: &DemoChild) -> String {
+    let roles: Vec<String> = c.professionals.iter().map(|p| format!("the {}", p.role)).collect();
+    match roles.as_slice() {
+        [] => "No other professional is involved.".to_owned(),
+        [one] => format!("Written advice from {one} recommends continuing the current provision."),
+        [init @ .., last] => format!(
+            "Written advice from {} and {last} recommends continuing the current provision.",
+            init.join(", ")
+        ),
+    }
 }
 
 /// How each kind of invitee took part in a demo meeting that has been recorded.

@@ -250,6 +250,18 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                             </table>
                         }.into_any()
                     }}
+                    <div class="field">
+                        <label for="ar1-child_presence">"The child or young person took part"</label>
+                        <select id="ar1-child_presence" aria-describedby=error_id("ar1-child_presence")
+                            on:change=move |ev| edit("child_presence".into(), event_target_value(&ev))>
+                            {[("", "Choose…"), ("all", "In the whole meeting"), ("part", "In part of the meeting"),
+                              ("views_only", "Did not attend; gave their views another way"), ("no", "Did not attend")]
+                                .into_iter()
+                                .map(|(v, t)| view! { <option value=v selected=move || get("child_presence") == v>{t}</option> })
+                                .collect_view()}
+                        </select>
+                        {feedback("child_presence")}
+                    </div>
                 </section>
                 {(!previous.is_empty()).then(|| view! {
                     <section class="panel" id="ar1-previous" aria-labelledby="previous-h"><h3 id="previous-h">"Actions from the previous review"</h3>
@@ -369,6 +381,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                 </section>
                 <section class="panel"><h3>"Sign-off"</h3>
                     {line("completed_by".into(), "Completed by (name, role)".into())}
+                    {line("completed_on".into(), "Completed on (dd/mm/yyyy)".into())}
                     {a.head_teacher_required.then(|| line("head_teacher_signed".into(), "Head teacher signed on (dd/mm/yyyy)".into()))}
                 </section>
             }

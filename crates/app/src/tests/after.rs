@@ -249,6 +249,8 @@ fn a_complete_record_of_a_held_meeting_can_be_marked_ready() -> Result<(), AppEr
     for (key, value) in app.ar1(ready)?.values {
         app.save_ar1_field(held, &key, &value)?;
     }
+    // Completed today, after its own meeting (the ready one's was earlier).
+    app.save_ar1_field(held, "completed_on", &ardesk_domain::dates::input(today()))?;
     for attendee in app.ar1(held)?.attendees {
         app.set_attendance(held, attendee.invitee_id, "in_person")?;
     }
