@@ -374,6 +374,26 @@ impl App {
         let school_name = school.as_ref().map(|s| s.name.clone()).unwrap_or_default();
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date).unwrap_or_else(|| self.clock.today());
         let domain: Vec<Amendment> = stored.iter().map(|a| to_domain(a, options)).collect();
+        let evidence_text = |a: &StoredAmendment| {
+            a.evidence
+                .iter()
+                .map(|AmendmentEvidence { checklist_item_id: id, locator }| {
+                    let title =
+                        options.iter().find(|o| o.item_id == *id).map_or("Report", |o| o.title.as_str());
+                    if locator.is_empty() { title.to_owned() } else { format!("{title}, {locator}") }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        // Each change's reason and evidence, said beside it in every mode.
+        let note = |a: &StoredAmendment| {
+            let evidence = evidence_text(a).replace('\n', "; ");
+            format!(
+                "Reason: {}. Evidence: {}.",
+                a.reason.trim().trim_end_matches('.'),
+                if evidence.is_empty() { "none cited".to_owned() } else { evidence }
+            )
+        };
         let mut sections = Vec::new();
         for s in SectionId::ALL {
             let text = ctx.child.plan.section(s).unwrap_or_default();
@@ -387,23 +407,26 @@ impl App {
                     diff_words(&composed.before, &composed.after)
                 }
             };
-            sections.push(SectionText { heading: format!("Section {}: {}", s.code(), s.title()), runs });
+            sections.push(SectionText {
+                heading: format!("Section {}: {}", s.code(), s.title()),
+                runs,
+                notes: stored.iter().filter(|a| a.section == s).map(note).collect(),
+            });
         }
-        let evidence_text = |a: &StoredAmendment| {
-            a.evidence
-                .iter()
-                .map(|AmendmentEvidence { checklist_item_id: id, locator }| {
-                    let title =
-                        options.iter().find(|o| o.item_id == *id).map_or("Report", |o| o.title.as_str());
-                    if locator.is_empty() { title.to_owned() } else { format!("{title}, {locator}") }
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
+        let r = &ctx.child.record;
+        let child_ids = [
+            Some(format!("Date of birth {}", ardesk_domain::dates::long(r.dob))),
+            r.la_ref.as_ref().map(|la_ref| format!("{} reference {la_ref}", ctx.la_name)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" \u{b7} ");
         Ok(AmendmentsDoc {
             la_name: ctx.la_name.clone(),
             school_name: school_name.clone(),
             child_name: ctx.child.record.legal_name(),
+            child_ids,
             meeting: meeting.format("%A %-d %B %Y").to_string(),
             author: format!("{school_name} SENCO").trim().to_owned(),
             revision_date: format!("{}T00:00:00Z", meeting.format("%Y-%m-%d")),

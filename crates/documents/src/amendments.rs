@@ -4,7 +4,7 @@
 
 use ardesk_domain::amend::Change;
 use chrono::{DateTime, Utc};
-use docx_rs::{Delete, Docx, Insert, Paragraph, Run, Table, TableCell, TableRow};
+use docx_rs::{Comment, Delete, Docx, Insert, Paragraph, Run, Table, TableCell, TableRow};
 
 use crate::word::{heading, pack};
 
@@ -16,6 +16,9 @@ pub struct SectionText {
     /// "Section F: Special educational provision".
     pub heading: String,
     pub runs: Vec<(Change, String)>,
+    /// Why each change to the section is proposed and what it rests on, one line per
+    /// amendment: "Reason: …. Evidence: …". Empty for a section left as it is.
+    pub notes: Vec<String>,
 }
 
 /// One row of the amendment table.
@@ -34,6 +37,9 @@ pub struct AmendmentsDoc {
     pub la_name: String,
     pub school_name: String,
     pub child_name: String,
+    /// The child's identifiers for the LA: "Date of birth 24 May 2017 · Redcar & Cleveland
+    /// reference RC-EHC-10035".
+    pub child_ids: String,
     /// The meeting's date, for people ("Wednesday 11 November 2026").
     pub meeting: String,
     /// Who the revisions are by, e.g. "Demo School SENCO".
@@ -66,6 +72,26 @@ fn paragraphs(runs: &[(Change, String)]) -> Vec<Vec<(Change, &str)>> {
     out
 }
 
+/// A paragraph as both bold/strike renderings show it: a deletion and the insertion that
+/// replaces it are shown side by side, so a space keeps their words apart ("termly every half
+/// term", not "termlyevery half term").
+fn shown_together<'a>(para: &[(Change, &'a str)]) -> Vec<(Change, std::borrow::Cow<'a, str>)> {
+    let mut out: Vec<(Change, std::borrow::Cow<'a, str>)> = Vec::new();
+    for (change, text) in para {
+        if let Some((before, shown)) = out.last()
+            && *before != Change::Same
+            && *change != Change::Same
+            && before != change
+            && !shown.ends_with(char::is_whitespace)
+            && !text.starts_with(char::is_whitespace)
+        {
+            out.push((Change::Same, " ".into()));
+        }
+        out.push((*change, (*text).into()));
+    }
+    out
+}
+
 fn base_docx(doc: &AmendmentsDoc) -> Docx {
     crate::word::a4(doc.created, 22, crate::word::margins())
         .add_paragraph(
@@ -75,16 +101,41 @@ fn base_docx(doc: &AmendmentsDoc) -> Docx {
         .add_paragraph(Paragraph::new().add_run(
             Run::new().add_text(format!("{}: annual review meeting on {}", doc.child_name, doc.meeting)),
         ))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.child_ids)))
+}
+
+/// A section's reasons and evidence, as the bold/strike renderings print them under it.
+fn note_paragraph(note: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(note).italic().size(20))
 }
 
 /// The plan's sections with every change as a Word revision (`w:ins` / `w:del`) by `author` on
 /// `revision_date`: the LA accepts or rejects each one in Word or LibreOffice.
+///
+/// Each change's reason and evidence is a Word comment by the same author on the section's first
+/// changed paragraph, as LAs expect (spec §7).
 pub fn render_revisions_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
     let mut d = base_docx(doc);
+    let mut next_comment = 1;
     for section in &doc.sections {
         d = d.add_paragraph(heading(&section.heading));
+        let mut notes_given = section.notes.is_empty();
         for para in paragraphs(&section.runs) {
             let mut p = Paragraph::new();
+            let changed = para.iter().any(|(c, _)| *c != Change::Same);
+            let mut ids = Vec::new();
+            if changed && !notes_given {
+                for note in &section.notes {
+                    let comment = Comment::new(next_comment)
+                        .author(&doc.author)
+                        .date(&doc.revision_date)
+                        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(note)));
+                    p = p.add_comment_start(comment);
+                    ids.push(next_comment);
+                    next_comment += 1;
+                }
+                notes_given = true;
+            }
             for (change, text) in para {
                 p = match change {
                     Change::Same => p.add_run(Run::new().add_text(text)),
@@ -98,6 +149,9 @@ pub fn render_revisions_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
                             .date(&doc.revision_date),
                     ),
                 };
+            }
+            for id in ids {
+                p = p.add_comment_end(id);
             }
             d = d.add_paragraph(p);
         }
@@ -119,7 +173,7 @@ pub fn render_boldstrike_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
         d = d.add_paragraph(heading(&section.heading));
         for para in paragraphs(&section.runs) {
             let mut p = Paragraph::new();
-            for (change, text) in para {
+            for (change, text) in shown_together(&para) {
                 let run = Run::new().add_text(text);
                 p = p.add_run(match change {
                     Change::Same => run,
@@ -128,6 +182,9 @@ pub fn render_boldstrike_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
                 });
             }
             d = d.add_paragraph(p);
+        }
+        for note in &section.notes {
+            d = d.add_paragraph(note_paragraph(note));
         }
     }
     pack(d)
@@ -142,8 +199,9 @@ fn pdf_start(doc: &AmendmentsDoc) -> Result<Layout, String> {
         &format!("{}: annual review meeting on {}", doc.child_name, doc.meeting),
         Weight::Regular,
         10.0,
-        3.0,
+        1.0,
     );
+    pdf.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, &doc.child_ids, Weight::Regular, 10.0, 3.0);
     Ok(pdf)
 }
 
@@ -159,7 +217,7 @@ pub fn render_boldstrike_pdf(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
     for section in &doc.sections {
         pdf.heading(&section.heading, 15.0);
         for para in paragraphs(&section.runs) {
-            let runs: Vec<(Style, String)> = para
+            let runs: Vec<(Style, String)> = shown_together(&para)
                 .into_iter()
                 .map(|(change, text)| {
                     let style = match change {
@@ -167,10 +225,13 @@ pub fn render_boldstrike_pdf(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
                         Change::Inserted => inserted,
                         Change::Deleted => deleted,
                     };
-                    (style, text.to_owned())
+                    (style, text.into_owned())
                 })
                 .collect();
             pdf.rich_paragraph(MARGIN, width, &runs, 10.0, 1.5);
+        }
+        for note in &section.notes {
+            pdf.paragraph(MARGIN, width, note, Weight::Regular, 9.0, 1.5);
         }
     }
     Ok(pdf.finish(&format!("{TITLE} · {}", doc.child_name)))
@@ -232,6 +293,7 @@ mod tests {
             la_name: "Redcar & Cleveland".into(),
             school_name: "Demo School".into(),
             child_name: "Robin Testcase".into(),
+            child_ids: "Date of birth 14 May 2015 · Redcar & Cleveland reference RC-EHC-10000".into(),
             meeting: "Wednesday 11 November 2026".into(),
             author: "Demo School SENCO".into(),
             revision_date: "2026-11-11T00:00:00Z".into(),
@@ -239,6 +301,7 @@ mod tests {
                 SectionText {
                     heading: "Section A".into(),
                     runs: vec![(Change::Same, "Likes football.".into())],
+                    notes: Vec::new(),
                 },
                 SectionText {
                     heading: "Section F".into(),
@@ -246,6 +309,7 @@ mod tests {
                         "Speech therapy termly.\nSmall group reading.",
                         "Speech therapy 3 x 30 minutes a week.\nSmall group reading.",
                     ),
+                    notes: vec!["Reason: progress has stalled. Evidence: SaLT report, p. 3.".into()],
                 },
             ],
             rows: vec![AmendmentRow {
@@ -280,6 +344,36 @@ mod tests {
         assert!(xml.matches("<w:del ").count() >= 1);
         assert!(xml.contains("w:author=\"Demo School SENCO\"") && xml.contains("2026-11-11T00:00:00Z"));
         assert!(xml.contains("<w:delText") && xml.contains("termly."));
+    }
+
+    /// Issue 16: an officer reviewing the revisions reads each change's reason and evidence as a
+    /// Word comment on it, by the SENCO.
+    #[test]
+    fn each_revision_carries_its_reason_as_a_comment() {
+        let bytes = render_revisions_docx(&doc()).unwrap_or_default();
+        let xml = document_xml(&bytes);
+        assert_eq!(xml.matches("<w:commentRangeStart").count(), 1, "{xml}");
+        let mut comments = String::new();
+        if let Ok(mut f) = zip_reader(&bytes).by_name("word/comments.xml") {
+            use std::io::Read;
+            let _ = f.read_to_string(&mut comments);
+        }
+        assert!(
+            comments.contains("Reason: progress has stalled. Evidence: SaLT report, p. 3."),
+            "{comments}"
+        );
+        assert!(comments.contains("w:author=\"Demo School SENCO\""), "{comments}");
+    }
+
+    /// Issue 16: a deletion shown beside the insertion that replaces it keeps its words apart.
+    #[test]
+    fn bold_strike_keeps_the_words_of_a_replacement_apart() {
+        let para =
+            [(Change::Same, "Therapy "), (Change::Deleted, "termly"), (Change::Inserted, "every half term")];
+        let shown: String = shown_together(&para).into_iter().map(|(_, t)| t.into_owned()).collect();
+        assert_eq!(shown, "Therapy termly every half term");
+        let spaced = [(Change::Deleted, "termly "), (Change::Inserted, "weekly")];
+        assert_eq!(shown_together(&spaced).len(), 2, "a space already there is not doubled");
     }
 
     #[test]
