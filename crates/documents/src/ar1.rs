@@ -41,6 +41,51 @@ pub struct Ar1Form {
 
 const SECTIONS: [&str; 12] = ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"];
 
+/// The Personal Budget questions (spec §5 N1), as tick boxes.
+const PERSONAL_BUDGET: [&str; 3] = ["Discussed", "One is in place and was reviewed", "One was requested"];
+
+/// How the child took part, as the form's tick boxes offer it.
+const CHILD_TOOK_PART: [&str; 4] =
+    ["The whole meeting", "Part of it", "Views given another way", "Did not attend"];
+
+/// The form's attendance rows: the chair, the child, everyone invited, and room for six more.
+fn attendance_rows(form: &Ar1Form) -> Vec<Vec<String>> {
+    let row = |name: &str, role: &str| vec![name.to_owned(), role.to_owned(), String::new(), String::new()];
+    let mut rows = vec![row("", "SENCO (chair)"), row(&form.header.child_name, "The child or young person")];
+    rows.extend(form.invited.iter().map(|(name, role)| row(name, role)));
+    rows.extend((0..6).map(|_| row("", "")));
+    rows
+}
+
+/// The actions from the last review, or blank rows to write them in.
+fn previous_action_rows(form: &Ar1Form) -> Vec<Vec<String>> {
+    if form.previous_actions.is_empty() {
+        (0..4).map(|_| vec![String::new(); 2]).collect()
+    } else {
+        form.previous_actions.iter().map(|a| vec![a.clone(), String::new()]).collect()
+    }
+}
+
+/// The sign-off rows typical LA forms end with.
+fn signoff_rows(form: &Ar1Form) -> Vec<Vec<String>> {
+    let head = if form.head_teacher_signoff {
+        "Head teacher signature and date"
+    } else {
+        "Head teacher signature and date (if the LA asks for it)"
+    };
+    [
+        "Completed by (name, role)",
+        "Signature and date completed",
+        head,
+        "The parents or carers (or the young person) agree with this record: yes / no, and any comment",
+        "Sent to the LA on",
+        "Next annual review due by",
+    ]
+    .into_iter()
+    .map(|l| vec![l.to_owned(), String::new()])
+    .collect()
+}
+
 /// A new document opened with the LA and school line, the title, and the child and meeting table
 /// that head both the printable form and the record.
 fn title_page(
@@ -64,13 +109,14 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
     let mut pdf = title_page(&form.title, &form.la_name, &form.school_name, h, form.created)?;
 
     pdf.heading("Attendance", 20.0);
-    let mut people: Vec<Vec<String>> = form
-        .invited
-        .iter()
-        .map(|(name, role)| vec![name.clone(), role.clone(), String::new(), String::new()])
-        .collect();
-    people.extend((0..3).map(|_| vec![String::new(); 4]));
-    pdf.table(&[55.0, 60.0, 27.5, 27.5], &["Name", "Role", "Attended", "Report"], &people, 7.0);
+    pdf.table(
+        &[55.0, 60.0, 27.5, 27.5],
+        &["Name", "Role", "Attended", "Report"],
+        &attendance_rows(form),
+        8.0,
+    );
+    pdf.paragraph(MARGIN, width, "The child or young person took part in:", Weight::Bold, 10.0, 1.0);
+    pdf.tick_boxes(MARGIN, &CHILD_TOOK_PART);
 
     pdf.heading("Views", 40.0);
     pdf.write_in(
@@ -82,12 +128,8 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
     pdf.write_in("School or setting", 26.0, "");
     pdf.write_in("Professionals (summary of each report)", 26.0, "");
 
-    if !form.previous_actions.is_empty() {
-        pdf.heading("Actions from the last review", 20.0);
-        let rows: Vec<Vec<String>> =
-            form.previous_actions.iter().map(|a| vec![a.clone(), String::new()]).collect();
-        pdf.table(&[120.0, 50.0], &["Action", "Done / carried forward"], &rows, 7.0);
-    }
+    pdf.heading("Actions from the last review", 20.0);
+    pdf.table(&[120.0, 50.0], &["Action", "Done / carried forward"], &previous_action_rows(form), 8.0);
 
     pdf.heading("Progress towards the outcomes in Section E", 50.0);
     let outcomes: Vec<String> =
@@ -117,8 +159,9 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
     }
     pdf.heading("Placement and Personal Budget", 30.0);
     pdf.write_in("Is the placement meeting needs? Phase transfer: preferences", 20.0, "");
-    pdf.paragraph(MARGIN, width, "Personal Budget discussed:", Weight::Bold, 10.0, 1.0);
-    pdf.tick_boxes(MARGIN, &["Yes", "No"]);
+    pdf.paragraph(MARGIN, width, "Personal Budget (tick all that apply):", Weight::Bold, 10.0, 1.0);
+    pdf.tick_boxes(MARGIN, &PERSONAL_BUDGET);
+    pdf.write_in("A Personal Budget requested: what for", 12.0, "");
 
     pdf.heading("Record of discussion", 50.0);
     pdf.write_in("", 70.0, "");
@@ -129,6 +172,8 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
     pdf.write_in("Reasons, and any requests (reassessment, funding, placement)", 26.0, "");
     let amendments: Vec<Vec<String>> =
         SECTIONS.iter().map(|s| vec![format!("Section {s}"), String::new(), String::new()]).collect();
+    // The label, its tick box and the table go together: never a label alone at a page's foot.
+    pdf.ensure_space(45.0);
     pdf.paragraph(
         MARGIN,
         width,
@@ -144,15 +189,8 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
     let actions: Vec<Vec<String>> = (0..6).map(|_| vec![String::new(); 4]).collect();
     pdf.table(&[72.0, 38.0, 25.0, 35.0], &["Action", "Owner", "Deadline", "Success measure"], &actions, 10.0);
 
-    pdf.heading("Sign-off", 30.0);
-    let mut signoff = vec![
-        vec!["Completed by (name, role)".into(), String::new()],
-        vec!["Signature and date".into(), String::new()],
-    ];
-    if form.head_teacher_signoff {
-        signoff.push(vec!["Head teacher signature and date".into(), String::new()]);
-    }
-    pdf.table(&[60.0, 110.0], &["", ""], &signoff, 10.0);
+    pdf.heading("Sign-off", 60.0);
+    pdf.table(&[70.0, 100.0], &["", ""], &signoff_rows(form), 11.0);
 
     let footer = if h.child_name.is_empty() {
         form.title.clone()
@@ -176,11 +214,13 @@ pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
     };
     let boxes =
         |labels: &[&str]| labels.iter().map(|l| format!("\u{2610} {l}")).collect::<Vec<_>>().join("    ");
-    let mut people: Vec<Vec<String>> =
-        form.invited.iter().map(|(n, r)| vec![n.clone(), r.clone(), String::new(), String::new()]).collect();
-    people.extend((0..3).map(|_| vec![String::new(); 4]));
     let mut blocks = vec![
-        table("Attendance", &[("Name", 55.0), ("Role", 60.0), ("Attended", 27.5), ("Report", 27.5)], people),
+        table(
+            "Attendance",
+            &[("Name", 55.0), ("Role", 60.0), ("Attended", 27.5), ("Report", 27.5)],
+            attendance_rows(form),
+        ),
+        text("The child or young person took part in", &boxes(&CHILD_TOOK_PART)),
         text("Views", "Record each view in the space below its heading."),
         write(
             "The child or young person (how gathered; what is working, what is not; what matters to them)",
@@ -190,13 +230,11 @@ pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
         write("School or setting", 4),
         write("Professionals (summary of each report)", 4),
     ];
-    if !form.previous_actions.is_empty() {
-        blocks.push(table(
-            "Actions from the last review",
-            &[("Action", 120.0), ("Done / carried forward", 50.0)],
-            form.previous_actions.iter().map(|a| vec![a.clone(), String::new()]).collect(),
-        ));
-    }
+    blocks.push(table(
+        "Actions from the last review",
+        &[("Action", 120.0), ("Done / carried forward", 50.0)],
+        previous_action_rows(form),
+    ));
     let outcomes: Vec<String> =
         if form.outcomes.is_empty() { vec![String::new(); 4] } else { form.outcomes.clone() };
     blocks.push(text(
@@ -226,7 +264,8 @@ pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
     }
     blocks.extend([
         write("Placement: is it meeting needs? Phase transfer: preferences", 3),
-        text("Personal Budget discussed", &boxes(&["Yes", "No"])),
+        text("Personal Budget (tick all that apply)", &boxes(&PERSONAL_BUDGET)),
+        write("A Personal Budget requested: what for", 2),
         write("Record of discussion", 10),
         write("Differences of opinion (who, about what; or \u{201c}None\u{201d})", 3),
         text(
@@ -246,14 +285,7 @@ pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
             (0..6).map(|_| vec![String::new(); 4]).collect(),
         ),
     ]);
-    let mut signoff = vec![
-        vec!["Completed by (name, role)".to_owned(), String::new()],
-        vec!["Signature and date".to_owned(), String::new()],
-    ];
-    if form.head_teacher_signoff {
-        signoff.push(vec!["Head teacher signature and date".to_owned(), String::new()]);
-    }
-    blocks.push(table("Sign-off", &[("", 60.0), ("", 110.0)], signoff));
+    blocks.push(table("Sign-off", &[("", 70.0), ("", 100.0)], signoff_rows(form)));
     render_record_docx(&Ar1RecordDoc {
         title: form.title.clone(),
         la_name: form.la_name.clone(),
