@@ -20,7 +20,7 @@ use ardesk_domain::paperwork::doc_title;
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{
     BundleCheckDto, BundleFileDto, ErrorCode, FindingDto, FixAt, Manifest, ManifestChild, ManifestFile,
-    ManifestFinding, ManifestProfile, ManifestReview,
+    ManifestFinding, ManifestProfile, ManifestReview, ManifestSchool,
 };
 use ardesk_store::Action;
 use chrono::NaiveDate;
@@ -30,7 +30,7 @@ use crate::files::{ext_of, sha256_hex, write_zip_atomically_via};
 use crate::{App, AppError, convert};
 
 /// The manifest format this build writes.
-pub const MANIFEST_VERSION: u32 = 1;
+pub const MANIFEST_VERSION: u32 = 2;
 pub(crate) const MANIFEST: &str = "manifest.json";
 pub(crate) const INDEX: &str = "00_Index.pdf";
 
@@ -217,6 +217,19 @@ impl App {
             .or_else(|| due(MilestoneId::T17))
             .map(|d| ardesk_domain::calendar::sub_days(d, 84));
         let files: Vec<PlannedFile> = planned.iter().map(|p| p.file.clone()).collect();
+        let amend_sections = sections_in_order(
+            values.iter().filter(|(_, v)| !v.trim().is_empty()).filter_map(|(k, _)| k.strip_prefix("amend.")),
+        );
+        let flag = |key: &str| values.get(key).is_some_and(|v| v == "true");
+        let requests: Vec<&str> = [
+            ("request.reassessment", "reassessment"),
+            ("request.funding", "funding"),
+            ("request.placement", "placement"),
+            ("personal_budget.requested", "personal_budget"),
+        ]
+        .into_iter()
+        .filter_map(|(key, code)| flag(key).then_some(code))
+        .collect();
         let facts = BundleFacts {
             profile,
             looked_after: r.looked_after,
@@ -233,12 +246,7 @@ impl App {
             amended_sections: sections_in_order(
                 amendments.amendments.iter().map(|a| a.form.section.as_str()),
             ),
-            ar1_amend_sections: sections_in_order(
-                values
-                    .iter()
-                    .filter(|(_, v)| !v.trim().is_empty())
-                    .filter_map(|(k, _)| k.strip_prefix("amend.")),
-            ),
+            ar1_amend_sections: amend_sections.clone(),
             evidence_missing,
             no_amendments_stated: amendments.no_amendments,
             care_invited: invitees.iter().any(|i| {
@@ -283,10 +291,15 @@ impl App {
         for (n, p) in planned.iter_mut().enumerate() {
             p.entry = entry_name(n + 1, &p.file.code, &p.file.ext);
         }
+        let school = self.store.school()?;
         let manifest = Manifest {
             schema_version: MANIFEST_VERSION,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             la_profile: ManifestProfile { id: profile.id.clone(), version: profile.version },
+            school: school.as_ref().map(|s| ManifestSchool {
+                name: s.name.clone(),
+                urn: Some(s.urn.clone()).filter(|u| !u.trim().is_empty()),
+            }),
             child: ManifestChild {
                 initials: initials(r),
                 la_ref: r.la_ref.clone(),
@@ -299,6 +312,8 @@ impl App {
                 review_type: convert::review_type(self.store.review_type(ctx.review)?),
                 recommendation: recommendation.clone(),
                 amendments_proposed: !amendments.amendments.is_empty(),
+                sections_to_amend: amend_sections.clone(),
+                requests: requests.iter().map(|r| (*r).to_owned()).collect(),
             },
             files: planned
                 .iter()
@@ -323,28 +338,57 @@ impl App {
                 .collect(),
             generated_at: self.clock.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         };
+        let ncy = nc_year(r.dob, r.ncy_offset, meeting);
         let index = IndexDoc {
             la_name: profile.name.clone(),
-            school_name: self.store.school()?.map(|s| s.name).unwrap_or_default(),
-            child: match &r.la_ref {
-                Some(reference) => format!("{} ({reference})", r.legal_name()),
-                None => r.legal_name(),
-            },
-            recommendation: match recommendation.as_deref() {
-                Some("maintain") => "Maintain the plan unchanged.",
-                Some("amend") => "Amend the plan (see the tracked-change document).",
-                Some("cease") => "Cease to maintain the plan.",
-                _ => "No recommendation recorded.",
-            }
-            .to_owned(),
-            dates: [
+            school_name: school.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+            school: school.as_ref().map_or_else(Vec::new, |s| {
+                [
+                    ("URN", s.urn.clone()),
+                    ("Contact", format!("{}, {}", s.senco_name, s.senco_role)),
+                    ("Telephone", s.phone.clone()),
+                    ("Email", s.email.clone()),
+                ]
+                .into_iter()
+                .filter(|(_, v)| !v.trim().trim_matches(',').trim().is_empty())
+                .map(|(l, v)| (l.to_owned(), v))
+                .collect()
+            }),
+            facts: [
+                Some(("Child or young person".to_owned(), initials(r))),
+                Some(("Year group".to_owned(), ardesk_domain::ncy::label(ncy))),
+                r.la_ref.clone().map(|reference| (format!("{} reference", profile.name), reference)),
                 Some(("Meeting".to_owned(), long(meeting))),
-                due(MilestoneId::T11).map(|d| ("Record due with the LA (T11)".to_owned(), long(d))),
-                due(MilestoneId::T12).map(|d| ("LA decision due (T12)".to_owned(), long(d))),
+                due(MilestoneId::T11).map(|d| ("Record due with the LA".to_owned(), long(d))),
+                due(MilestoneId::T12).map(|d| ("LA decision due".to_owned(), long(d))),
             ]
             .into_iter()
             .flatten()
             .collect(),
+            attendance: attendance_lines(&invitees),
+            recommendation: match recommendation.as_deref() {
+                Some("maintain") => "Maintain the plan unchanged.",
+                Some("amend") => "Amend the plan (see the proposed amendments).",
+                Some("cease") => "Cease to maintain the plan.",
+                _ => "No recommendation recorded.",
+            }
+            .to_owned(),
+            sections_to_amend: match amend_sections.as_slice() {
+                [] => String::new(),
+                [one] => format!("Section {one}"),
+                [init @ .., last] => format!("Sections {} and {last}", init.join(", ")),
+            },
+            requests: requests
+                .iter()
+                .map(|r| match *r {
+                    "reassessment" => "a reassessment",
+                    "funding" => "a change of funding",
+                    "placement" => "a change of placement",
+                    _ => "a Personal Budget",
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            child: initials(r),
             files: planned
                 .iter()
                 .map(|p| (p.entry.clone(), p.file.title.clone(), p.file.source.code().to_owned()))
@@ -542,4 +586,33 @@ fn sections_in_order<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<String> {
         .filter(|c| codes.contains(c))
         .map(str::to_owned)
         .collect()
+}
+
+/// Who took part in the meeting, grouped by how, for the index sheet: ("Attended", "Pat
+/// Example (Mother); Head teacher"), ("Written contribution only", …)….
+fn attendance_lines(invitees: &[ardesk_store::StoredInvitee]) -> Vec<(String, String)> {
+    use ardesk_domain::review::Attendance;
+    [
+        ("Attended", &[Attendance::InPerson, Attendance::Virtual][..]),
+        ("Written contribution only", &[Attendance::Written][..]),
+        ("Sent apologies", &[Attendance::Apologies][..]),
+        ("Did not attend", &[Attendance::Absent][..]),
+        ("Not recorded", &[Attendance::Unknown][..]),
+    ]
+    .into_iter()
+    .filter_map(|(how, kinds)| {
+        let who: Vec<String> = invitees
+            .iter()
+            .filter(|i| kinds.contains(&i.attendance))
+            .map(|i| {
+                if i.invitee.name == i.invitee.role {
+                    i.invitee.name.clone()
+                } else {
+                    format!("{} ({})", i.invitee.name, i.invitee.role)
+                }
+            })
+            .collect();
+        (!who.is_empty()).then(|| (how.to_owned(), who.join("; ")))
+    })
+    .collect()
 }

@@ -122,9 +122,10 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
         Ok(m) => m,
         Err(e) => return unusable(problems, format!("its manifest.json does not match the schema: {e}")),
     };
-    if manifest.schema_version != MANIFEST_VERSION {
+    // Version 1 bundles (no school, no sections or requests listed) are still read.
+    if !(1..=MANIFEST_VERSION).contains(&manifest.schema_version) {
         problems.push(format!(
-            "the manifest is version {}, this app reads version {MANIFEST_VERSION}",
+            "the manifest is version {}, this app reads versions 1 to {MANIFEST_VERSION}",
             manifest.schema_version
         ));
     }

@@ -44,8 +44,12 @@ fn a_bundle_is_written_checked_against_the_schema_and_verified() {
         assert not any(i.flag_bits & 1 for i in z.infolist()), 'encrypted entry'\n\
         m = json.loads(z.read('manifest.json'))\n\
         jsonschema.validate(m, json.load(open(sys.argv[2])))\n\
+        assert m['schema_version'] == 2 and m['school']['name'], m.get('school')\n\
+        assert m['review']['sections_to_amend'] == ['B', 'F'], m['review']\n\
+        open(sys.argv[3], 'wb').write(z.read('00_Index.pdf'))\n\
         print(len(m['files']), sorted(z.namelist())[:2])\n";
-    let checked = Command::new("python3").arg("-c").arg(script).arg(&zip).arg(&schema).output();
+    let index = dir.path().join("index.pdf");
+    let checked = Command::new("python3").arg("-c").arg(script).arg(&zip).arg(&schema).arg(&index).output();
     let checked = checked.unwrap_or_else(|e| unreachable!("python3: {e}"));
     assert!(
         checked.status.success(),
@@ -57,6 +61,21 @@ fn a_bundle_is_written_checked_against_the_schema_and_verified() {
         "{}",
         text(&checked)
     );
+
+    // Issue 16: the index lets an officer triage: the school, the year group, who took part, the
+    // sections to amend; no internal rule ids.
+    let sheet = Command::new(common::tool("pdftotext")).arg(&index).arg("-").output();
+    let sheet = sheet.map(|o| String::from_utf8_lossy(&o.stdout).replace('\n', " ")).unwrap_or_default();
+    for expected in [
+        "Year group",
+        "Who took part",
+        "Proposed amendments: Sections B and F.",
+        "LA decision due",
+        "From the school",
+    ] {
+        assert!(sheet.contains(expected), "{expected:?} not in the index: {sheet}");
+    }
+    assert!(!sheet.contains("(T1"), "an internal rule id on the index: {sheet}");
 
     let verified = ardesk(&["verify", zip.to_str().unwrap_or_default(), "--json"]);
     assert_eq!(verified.status.code(), Some(0), "{}", text(&verified));

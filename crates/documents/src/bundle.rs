@@ -5,35 +5,71 @@ use chrono::{DateTime, Utc};
 
 use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
 
-/// What the index sheet lists.
+/// What the index sheet lists: enough for an LA officer to triage the review in a minute.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexDoc {
     pub la_name: String,
     pub school_name: String,
-    /// "Robin Testcase (RC-EHC-10035)".
-    pub child: String,
+    /// (label, value) lines about the school: its URN and who to contact.
+    pub school: Vec<(String, String)>,
+    /// (label, value) lines about the child and the meeting: initials, year group, the LA's
+    /// reference, the meeting and the dates that follow from it.
+    pub facts: Vec<(String, String)>,
+    /// Who took part, grouped by how: (how, who).
+    pub attendance: Vec<(String, String)>,
     pub recommendation: String,
-    /// (label, date) lines: meeting, record due (T11), LA decision due (T12).
-    pub dates: Vec<(String, String)>,
+    /// "Sections B and F", or empty.
+    pub sections_to_amend: String,
+    /// "A reassessment; a change of placement", or empty.
+    pub requests: String,
     /// (file name, what it is, where it came from).
     pub files: Vec<(String, String, String)>,
+    /// The footer's name for the child: initials.
+    pub child: String,
     pub created: DateTime<Utc>,
 }
 
 /// The bundle's cover sheet.
 pub fn render_index_pdf(doc: &IndexDoc) -> Result<Vec<u8>, String> {
     let width = PAGE_W - 2.0 * MARGIN;
+    let rows = |pairs: &[(String, String)]| -> Vec<Vec<String>> {
+        pairs.iter().map(|(l, v)| vec![l.clone(), v.clone()]).collect()
+    };
     let mut pdf = Layout::new("Annual review submission: index", &doc.school_name, doc.created)?;
     pdf.masthead(&format!("{} · {}", doc.la_name, doc.school_name), "Annual review submission", 16.0, 2.0);
-    pdf.paragraph(MARGIN, width, &doc.child, Weight::Regular, 11.0, 3.0);
-    let dates: Vec<Vec<String>> = doc.dates.iter().map(|(l, d)| vec![l.clone(), d.clone()]).collect();
-    pdf.table(&[60.0, 110.0], &["", ""], &dates, 7.0);
+    pdf.table(&[50.0, 120.0], &["", ""], &rows(&doc.facts), 7.0);
+    pdf.heading("From the school", 15.0);
+    pdf.table(&[50.0, 120.0], &["", ""], &rows(&doc.school), 7.0);
     pdf.heading("Recommendation", 15.0);
-    pdf.paragraph(MARGIN, width, &doc.recommendation, Weight::Regular, 10.0, 2.0);
+    pdf.paragraph(MARGIN, width, &doc.recommendation, Weight::Regular, 10.0, 1.5);
+    if !doc.sections_to_amend.is_empty() {
+        pdf.paragraph(
+            MARGIN,
+            width,
+            &format!("Proposed amendments: {}.", doc.sections_to_amend),
+            Weight::Regular,
+            10.0,
+            1.5,
+        );
+    }
+    if !doc.requests.is_empty() {
+        pdf.paragraph(
+            MARGIN,
+            width,
+            &format!("Requests to the LA: {}.", doc.requests),
+            Weight::Regular,
+            10.0,
+            1.5,
+        );
+    }
+    if !doc.attendance.is_empty() {
+        pdf.heading("Who took part", 15.0);
+        pdf.table(&[50.0, 120.0], &["", ""], &rows(&doc.attendance), 7.0);
+    }
     pdf.heading("Documents", 20.0);
-    let rows: Vec<Vec<String>> =
+    let files: Vec<Vec<String>> =
         doc.files.iter().map(|(n, t, s)| vec![n.clone(), t.clone(), s.clone()]).collect();
-    pdf.table(&[45.0, 95.0, 30.0], &["File", "Document", "Source"], &rows, 7.0);
+    pdf.table(&[45.0, 95.0, 30.0], &["File", "Document", "Source"], &files, 7.0);
     Ok(pdf.finish(&format!("Annual review submission · {}", doc.child)))
 }
 

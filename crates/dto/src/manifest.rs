@@ -12,6 +12,9 @@ pub struct Manifest {
     pub schema_version: u32,
     pub app_version: String,
     pub la_profile: ManifestProfile,
+    /// The school that sent the bundle (schema 2; absent from schema 1 bundles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<ManifestSchool>,
     pub child: ManifestChild,
     pub review: ManifestReview,
     pub files: Vec<ManifestFile>,
@@ -25,6 +28,15 @@ pub struct Manifest {
 pub struct ManifestProfile {
     pub id: String,
     pub version: u32,
+}
+
+/// The sending school, as the LA's register files the bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestSchool {
+    pub name: String,
+    /// The 6-digit Unique Reference Number, when the school has entered it.
+    pub urn: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +60,13 @@ pub struct ManifestReview {
     /// `maintain`, `amend`, `cease`, or null if none was made.
     pub recommendation: Option<String>,
     pub amendments_proposed: bool,
+    /// The plan sections the record proposes to amend ("B", "F"…), in order (schema 2).
+    #[serde(default)]
+    pub sections_to_amend: Vec<String>,
+    /// What the record asks the LA for: `reassessment`, `funding`, `placement`,
+    /// `personal_budget` (schema 2).
+    #[serde(default)]
+    pub requests: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
