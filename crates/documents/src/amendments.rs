@@ -94,6 +94,7 @@ fn shown_together<'a>(para: &[(Change, &'a str)]) -> Vec<(Change, std::borrow::C
 
 fn base_docx(doc: &AmendmentsDoc) -> Docx {
     crate::word::a4(doc.created, 22, crate::word::margins())
+        .footer(crate::word::footer(&format!("{TITLE} \u{b7} {}", doc.child_name)))
         .add_paragraph(
             Paragraph::new().add_run(Run::new().add_text(format!("{} · {}", doc.la_name, doc.school_name))),
         )

@@ -413,7 +413,13 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
         all.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
         Table::new(all)
     };
+    let footer = if doc.header.child_name.is_empty() {
+        doc.title.clone()
+    } else {
+        format!("{} \u{b7} {}", doc.title, doc.header.child_name)
+    };
     let mut d = crate::word::a4(doc.created, 21, crate::word::margins())
+        .footer(crate::word::footer(&footer))
         .add_paragraph(para(&format!("{} · {}", doc.la_name, doc.school_name)))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.title).bold().size(32)))
         .add_table(table(&["Child or young person", ""], &header_rows(&doc.header)));

@@ -66,7 +66,8 @@ pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
     header = header.add_paragraph(right().add_run(address));
 
     let margin = crate::word::margins().top(1700).header(567);
-    let mut d = crate::word::a4(doc.created, 22, margin).header(header);
+    let mut d =
+        crate::word::a4(doc.created, 22, margin).header(header).footer(crate::word::footer(&doc.school_name));
 
     d = d.add_paragraph(right().add_run(Run::new().add_text(&doc.date)));
     if !doc.recipient.is_empty() {
@@ -88,11 +89,7 @@ pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
             Block::Paragraph(text) => {
                 d.add_paragraph(Paragraph::new().keep_next(n == last).add_run(Run::new().add_text(text)))
             }
-            Block::Bullet(text) => d.add_paragraph(
-                Paragraph::new()
-                    .indent(Some(567), Some(docx_rs::SpecialIndentType::Hanging(283)), None, None)
-                    .add_run(Run::new().add_text(format!("•\t{text}"))),
-            ),
+            Block::Bullet(text) => d.add_paragraph(crate::word::bullet(text)),
         };
     }
     d = d
@@ -209,6 +206,33 @@ mod tests {
         // The document part is compressed; check structure rather than text here (the
         // integration tests read it with LibreOffice and python-docx).
         assert!(text.contains("word/document.xml"));
+    }
+
+    /// The part `name` of a DOCX, as text.
+    fn part(docx: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap_or_else(|e| unreachable!("{e}"));
+        let mut xml = String::new();
+        if let Ok(mut f) = zip.by_name(name) {
+            let _ = f.read_to_string(&mut xml);
+        }
+        xml
+    }
+
+    /// Issue 16: the Word letter is as good as the PDF: a real bulleted list (not typed bullets),
+    /// space after paragraphs, and "Page X of Y" fields in its footer.
+    #[test]
+    fn the_word_letter_has_real_lists_spacing_and_page_numbers() {
+        let mut doc = sample();
+        doc.letter.blocks.push(Block::Bullet("Date: Tuesday 12 January 2027".into()));
+        let bytes = render_docx(&doc).unwrap_or_default();
+        let body = part(&bytes, "word/document.xml");
+        assert!(body.contains("<w:numPr>") && !body.contains('\u{2022}'), "{body}");
+        assert!(part(&bytes, "word/numbering.xml").contains("w:val=\"bullet\""));
+        assert!(part(&bytes, "word/styles.xml").contains("w:after=\"120\""));
+        let footer = part(&bytes, "word/footer1.xml");
+        assert!(footer.contains("PAGE") && footer.contains("NUMPAGES"), "{footer}");
     }
 
     #[test]

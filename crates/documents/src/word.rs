@@ -2,13 +2,17 @@
 //! embed), the creation date as given, section headings, and packing to bytes.
 
 use chrono::{DateTime, Utc};
-use docx_rs::{Docx, PageMargin, Paragraph, Run, RunFonts};
+use docx_rs::{
+    AbstractNumbering, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumPages,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType,
+    Start,
+};
 
 /// 2 cm, in twentieths of a point.
 pub const TWO_CM: i32 = 1134;
 
-/// A blank A4 document: Liberation Sans at `size` half-points, `margin`, created (and last
-/// modified) at `created`.
+/// A blank A4 document: Liberation Sans at `size` half-points, 6 pt after each paragraph,
+/// `margin`, created (and last modified) at `created`.
 pub fn a4(created: DateTime<Utc>, size: usize, margin: PageMargin) -> Docx {
     let fonts = RunFonts::new()
         .ascii("Liberation Sans")
@@ -19,10 +23,36 @@ pub fn a4(created: DateTime<Utc>, size: usize, margin: PageMargin) -> Docx {
     Docx::new()
         .default_fonts(fonts)
         .default_size(size)
+        .default_line_spacing(LineSpacing::new().after(120))
         .page_size(11906, 16838)
         .page_margin(margin)
         .created_at(&created)
         .updated_at(&created)
+        // A real bulleted list (Word's own numbering), for [`bullet`] paragraphs.
+        .add_abstract_numbering(
+            AbstractNumbering::new(BULLETS).add_level(
+                Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("bullet"),
+                    LevelText::new("\u{2022}"),
+                    LevelJc::new("left"),
+                )
+                .indent(Some(567), Some(SpecialIndentType::Hanging(283)), None, None),
+            ),
+        )
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
+}
+
+/// The numbering id of the bulleted list every document defines.
+// docx-rs defines a decimal list as id 1 in every document: ours is another.
+const BULLETS: usize = 7;
+
+/// A paragraph of the document's bulleted list.
+pub fn bullet(text: &str) -> Paragraph {
+    Paragraph::new()
+        .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
+        .add_run(Run::new().add_text(text))
 }
 
 /// 2 cm margins all round.
@@ -30,9 +60,25 @@ pub fn margins() -> PageMargin {
     PageMargin::new().top(TWO_CM).bottom(TWO_CM).left(TWO_CM).right(TWO_CM)
 }
 
-/// A section heading: bold, 13 pt.
+/// A section heading: bold, 13 pt, 12 pt above, kept on the page of what it heads.
 pub fn heading(text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(text).bold().size(26))
+    Paragraph::new()
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(240).after(80))
+        .add_run(Run::new().add_text(text).bold().size(26))
+}
+
+/// The footer every page carries, as the PDFs do: `left` (what the document is and whose), then
+/// "Page X of Y" as Word fields, 8 pt.
+pub fn footer(left: &str) -> Footer {
+    let small = |text: &str| Run::new().add_text(text).size(16);
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .add_run(small(&format!("{left} \u{b7} Page ")))
+            .add_page_num(PageNum::new())
+            .add_run(small(" of "))
+            .add_num_pages(NumPages::new()),
+    )
 }
 
 /// The document as .docx bytes.
