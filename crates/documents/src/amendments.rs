@@ -157,7 +157,7 @@ pub fn render_revisions_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
             d = d.add_paragraph(p);
         }
     }
-    pack(d)
+    pack(d, &doc.author)
 }
 
 const KEY_INSERTED: &str = "Proposed new wording is in bold and underlined.";
@@ -188,7 +188,7 @@ pub fn render_boldstrike_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
             d = d.add_paragraph(note_paragraph(note));
         }
     }
-    pack(d)
+    pack(d, &doc.author)
 }
 
 fn pdf_start(doc: &AmendmentsDoc) -> Result<Layout, String> {
@@ -261,7 +261,7 @@ pub fn render_table_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
             cell(&r.evidence, false),
         ])
     }));
-    pack(base_docx(doc).add_table(Table::new(rows)))
+    pack(base_docx(doc).add_table(Table::new(rows)), &doc.author)
 }
 
 /// The table rendering as an A4 PDF.

@@ -444,5 +444,5 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
             }
         };
     }
-    crate::word::pack(d)
+    crate::word::pack(d, &doc.school_name)
 }

@@ -98,7 +98,7 @@ pub fn render_docx(doc: &LetterDoc) -> Result<Vec<u8>, String> {
         .add_paragraph(Paragraph::new().keep_next(true).add_run(Run::new().add_text(&doc.signer).bold()))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.signer_role)));
 
-    crate::word::pack(d)
+    crate::word::pack(d, &format!("{}, {}", doc.signer, doc.school_name))
 }
 
 /// The height of the sign-off: "Yours sincerely", room to sign, the name and the role (mm).
@@ -221,7 +221,7 @@ mod tests {
     }
 
     /// Issue 16: the Word letter is as good as the PDF: a real bulleted list (not typed bullets),
-    /// space after paragraphs, and "Page X of Y" fields in its footer.
+    /// space after paragraphs, "Page X of Y" fields in its footer, and an author.
     #[test]
     fn the_word_letter_has_real_lists_spacing_and_page_numbers() {
         let mut doc = sample();
@@ -233,6 +233,11 @@ mod tests {
         assert!(part(&bytes, "word/styles.xml").contains("w:after=\"120\""));
         let footer = part(&bytes, "word/footer1.xml");
         assert!(footer.contains("PAGE") && footer.contains("NUMPAGES"), "{footer}");
+        let core = part(&bytes, "docProps/core.xml");
+        assert!(
+            core.contains(&format!("<dc:creator>{}, ", doc.signer)) && !core.contains("unknown"),
+            "{core}"
+        );
     }
 
     #[test]

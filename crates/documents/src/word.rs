@@ -81,9 +81,32 @@ pub fn footer(left: &str) -> Footer {
     )
 }
 
-/// The document as .docx bytes.
-pub fn pack(d: Docx) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    d.build().pack(std::io::Cursor::new(&mut out)).map_err(|e| e.to_string())?;
-    Ok(out)
+/// The document as .docx bytes, with `author` as its author (File > Properties), in place of the
+/// "unknown" docx-rs writes: its core properties part is the one entry rewritten.
+pub fn pack(d: Docx, author: &str) -> Result<Vec<u8>, String> {
+    use std::io::{Cursor, Read, Write};
+    let mut built = Vec::new();
+    d.build().pack(Cursor::new(&mut built)).map_err(|e| e.to_string())?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(&built)).map_err(|e| e.to_string())?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let escaped = author.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).map_err(|e| e.to_string())?;
+        if file.name().is_ok_and(|n| n == "docProps/core.xml") {
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
+            let xml = xml
+                .replace("<dc:creator>unknown</dc:creator>", &format!("<dc:creator>{escaped}</dc:creator>"))
+                .replace(
+                    "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+                    &format!("<cp:lastModifiedBy>{escaped}</cp:lastModifiedBy>"),
+                );
+            out.start_file("docProps/core.xml", zip::write::SimpleFileOptions::default())
+                .map_err(|e| e.to_string())?;
+            out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+        } else {
+            out.raw_copy_file(file).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
 }
