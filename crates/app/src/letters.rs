@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use ardesk_documents::child_letter;
 use ardesk_documents::forms::{ViewsForm, ViewsFormDoc, render_views_form};
 use ardesk_documents::letter::{LetterDoc, render_docx, render_pdf};
 use ardesk_domain::Problem;
@@ -96,8 +97,13 @@ impl App {
         let mut written = Vec::new();
         for (p, letter) in letters {
             let doc = self.letter_doc(&school, p.to, p.dated, letter);
-            let files = write_formats(folder, &p.stem, format, "letter", |ext| {
-                if ext == "docx" { render_docx(&doc) } else { render_pdf(&doc) }
+            // The child's own letter is laid out for a child: large print, pictures.
+            let child = p.kind == LetterKind::ChildInvitation;
+            let files = write_formats(folder, &p.stem, format, "letter", |ext| match (child, ext) {
+                (true, "docx") => child_letter::render_docx(&doc),
+                (true, _) => child_letter::render_pdf(&doc),
+                (false, "docx") => render_docx(&doc),
+                (false, _) => render_pdf(&doc),
             })?;
             written.extend(files.into_iter().map(|file| Logged {
                 invitee: p.to.map(|t| t.id),
@@ -167,6 +173,9 @@ impl App {
             .set("reports.due", reply)
             .set("circulate.date", day(MilestoneId::T09));
         d.set("la.name", ctx.la_name.clone());
+        if let Ok(Some(school)) = self.store.school() {
+            d.set("sender.name", school.senco_name);
+        }
         d.flag("plan", !ctx.child.plan.sections.is_empty());
         if let Ok(Some(school)) = self.store.school() {
             d.set("school.name", school.name);

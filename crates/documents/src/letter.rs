@@ -171,7 +171,7 @@ fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use chrono::TimeZone;
 

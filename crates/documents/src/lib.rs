@@ -7,12 +7,14 @@
 //! - [`bundle`]: the bundle's index sheet and typed-in views as PDF.
 //! - [`forms`]: printable views forms (parent/carer, and the child's "All about me").
 //! - [`letter`]: letters as DOCX (docx-rs) and A4 PDF (printpdf, Liberation Sans embedded).
+//! - [`child_letter`]: the child's own invitation, in large print with drawn pictures.
 //! - [`word`]: what the Word documents share (A4, the font, headings, packing).
 //! - [`pdf`]: the small layout engine the PDFs share (word wrap, pages, "Page X of Y").
 
 pub mod amendments;
 pub mod ar1;
 pub mod bundle;
+pub mod child_letter;
 pub mod forms;
 pub mod ics;
 pub mod letter;

@@ -268,6 +268,28 @@ impl Layout {
         ]);
     }
 
+    /// A line through `points` (mm from the page's top-left), closed back to the first if
+    /// `closed`, `width` points thick: the child's letter draws its pictures with it.
+    pub fn polyline(&mut self, points: &[(f32, f32)], closed: bool, width: f32) {
+        let point = |(x, y): &(f32, f32)| LinePoint { p: Point::new(Mm(*x), Mm(PAGE_H - *y)), bezier: false };
+        self.current.extend([
+            Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.0, None)) },
+            Op::SetOutlineThickness { pt: Pt(width) },
+            Op::DrawLine { line: Line { points: points.iter().map(point).collect(), is_closed: closed } },
+        ]);
+    }
+
+    /// A circle of radius `r` mm about (`cx`, `cy`), drawn as a 32-sided polygon.
+    pub fn circle(&mut self, cx: f32, cy: f32, r: f32, width: f32) {
+        let points: Vec<(f32, f32)> = (0..32)
+            .map(|i| {
+                let a = i as f32 * std::f32::consts::TAU / 32.0;
+                (cx + r * a.cos(), cy + r * a.sin())
+            })
+            .collect();
+        self.polyline(&points, true, width);
+    }
+
     /// An unfilled box with its top-left corner at (`x`, `y`).
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
         self.current.extend([

@@ -73,7 +73,7 @@ impl LetterKind {
 }
 
 /// Every merge field the app fills in. A template using any other field is refused when saved.
-pub const FIELDS: [&str; 20] = [
+pub const FIELDS: [&str; 21] = [
     "child.name",
     "child.legal_name",
     "child.full_name",
@@ -94,6 +94,7 @@ pub const FIELDS: [&str; 20] = [
     "reports.received",
     "reports.missing",
     "school.name",
+    "sender.name",
 ];
 
 /// The flags templates may test with `[flag]` and `[!flag]`.
@@ -418,6 +419,7 @@ mod tests {
             ("invitees.list", "the head teacher; the LA's SEN officer"),
             ("la.name", "Redcar & Cleveland"),
             ("la.advice_form", "AR3"),
+            ("sender.name", "Alex Example"),
             ("reports.received", "School report\nEducational psychology advice"),
             ("reports.missing", "Speech and language therapy advice"),
         ] {

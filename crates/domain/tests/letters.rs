@@ -26,6 +26,7 @@ fn data(flags: &[&str]) -> MergeData {
         ("invitees.list", "the head teacher; the LA's SEN casework officer"),
         ("la.name", "Redcar & Cleveland"),
         ("la.advice_form", "AR3"),
+        ("sender.name", "Alex Example"),
         ("reports.received", "School report (educational advice)\nParent/carer views"),
         ("reports.missing", "Advice from Educational Psychologist (Dr Ed Psych)"),
     ] {
