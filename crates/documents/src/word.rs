@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use docx_rs::{
-    AbstractNumbering, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumPages,
-    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType,
-    Start,
+    AbstractNumbering, Docx, FieldCharType, Footer, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level,
+    LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run,
+    RunFonts, SpecialIndentType, Start,
 };
 
 /// 2 cm, in twentieths of a point.
@@ -72,12 +72,22 @@ pub fn heading(text: &str) -> Paragraph {
 /// "Page X of Y" as Word fields, 8 pt.
 pub fn footer(left: &str) -> Footer {
     let small = |text: &str| Run::new().add_text(text).size(16);
+    // A field in the footer's own size (docx-rs's PAGE and NUMPAGES take the body's size).
+    let field = |instr: InstrText| {
+        Run::new()
+            .size(16)
+            .add_field_char(FieldCharType::Begin, false)
+            .add_instr_text(instr)
+            .add_field_char(FieldCharType::Separate, false)
+            .add_text("1")
+            .add_field_char(FieldCharType::End, false)
+    };
     Footer::new().add_paragraph(
         Paragraph::new()
             .add_run(small(&format!("{left} \u{b7} Page ")))
-            .add_page_num(PageNum::new())
+            .add_run(field(InstrText::PAGE(InstrPAGE::new())))
             .add_run(small(" of "))
-            .add_num_pages(NumPages::new()),
+            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()))),
     )
 }
 
