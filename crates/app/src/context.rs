@@ -223,6 +223,8 @@ pub(crate) struct Ctx {
     pub la_name: String,
     /// The LA's own form for advice, named in the request for advice.
     pub advice_form: Option<String>,
+    /// The LA's SENDIASS and how to contact it, named in the parents' letters.
+    pub sendiass: Option<String>,
     /// The LA profile's letter wording, by letter code.
     pub templates: Vec<(String, String)>,
     /// The largest file the LA accepts.
@@ -328,6 +330,7 @@ impl App {
             review,
             la_name: cycle.profile.name.clone(),
             advice_form: cycle.profile.forms.advice_form.clone(),
+            sendiass: cycle.profile.sendiass.clone(),
             templates: cycle.profile.letters.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             max_file_bytes: cycle
                 .profile

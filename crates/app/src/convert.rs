@@ -451,6 +451,7 @@ pub(crate) fn profile_form(e: ProfileEdit) -> dto::ProfileForm {
         ar1_version: e.ar1_version,
         forms_by_year: false,
         advice_form: e.advice_form,
+        sendiass: e.sendiass,
         amendment_mode: e.amendment_mode.map(la_amendment_mode),
         timings: dto::TimingsForm {
             target_meeting_months: t.target_meeting_months,
@@ -475,6 +476,7 @@ pub(crate) fn profile_edit(f: dto::ProfileForm) -> ProfileEdit {
         ar1_title: f.ar1_title,
         ar1_version: f.ar1_version,
         advice_form: f.advice_form,
+        sendiass: f.sendiass,
         amendment_mode: f.amendment_mode.map(la_amendment_mode_of),
         timings: TimingsEdit {
             target_meeting_months: t.target_meeting_months,

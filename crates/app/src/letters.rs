@@ -177,6 +177,10 @@ impl App {
             d.set("sender.name", school.senco_name);
         }
         d.flag("plan", !ctx.child.plan.sections.is_empty());
+        if let Some(sendiass) = &ctx.sendiass {
+            d.set("la.sendiass", sendiass.trim().trim_end_matches('.'));
+        }
+        d.flag("sendiass", ctx.sendiass.is_some());
         if let Ok(Some(school)) = self.store.school() {
             d.set("school.name", school.name);
         }

@@ -54,6 +54,9 @@ pub(crate) struct EditLaArgs {
     /// The LA's own request-for-advice form ("" for none).
     #[arg(long)]
     advice_form: Option<String>,
+    /// The LA's SENDIASS and how to contact it, for the parents' letters ("" for none).
+    #[arg(long)]
+    sendiass: Option<String>,
     /// How proposed amendments are shown: word_revisions, bold_strike, on_form_table or
     /// annotated_or_table.
     #[arg(long)]
@@ -93,6 +96,7 @@ pub(crate) fn edit(
     set(&mut form.ar1_title, args.form_title);
     set(&mut form.ar1_version, args.form_version);
     set(&mut form.advice_form, args.advice_form);
+    set(&mut form.sendiass, args.sendiass);
     if let Some(code) = args.channel {
         form.channel = Some(code_of::<Channel>(&code, Channel::ALL, Channel::code, "channel")?);
     }

@@ -92,6 +92,8 @@ fn edit_la_checks_each_field_against_the_law_and_remove_la_takes_an_added_la_off
         "Croydon SEND portal",
         "--advice-form",
         "EP1 request for advice",
+        "--sendiass",
+        "Exampletown SENDIASS, 01632 960999",
         "--timing",
         "statutory_notice_days=21",
         "--timing",
@@ -105,6 +107,7 @@ fn edit_la_checks_each_field_against_the_law_and_remove_la_takes_an_added_la_off
     );
     assert_eq!(saved["timings"]["statutory_notice_days"], "21");
     assert_eq!(saved["advice_form"], "EP1 request for advice");
+    assert_eq!(saved["sendiass"], "Exampletown SENDIASS, 01632 960999");
 
     let shipped = ardesk(&["remove-la", "--db", &db, "kent"]);
     assert_eq!(shipped.status.code(), Some(1));

@@ -323,6 +323,10 @@ pub struct LaProfile {
     /// template format of [`crate::letters`]; the school's wording overrides it in turn.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub letters: std::collections::BTreeMap<String, String>,
+    /// The LA's SEND Information, Advice and Support Service, as the parents' letters name it:
+    /// its name and how to reach it, as the school enters it (spec §6.1 item 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sendiass: Option<String>,
     #[serde(default)]
     pub sources: Vec<String>,
 }
@@ -592,6 +596,7 @@ impl LaProfile {
                 filename_pattern: "AR_{la_ref}_{initials}_{meeting}_{nn}_{code}".to_owned(),
             },
             letters: std::collections::BTreeMap::new(),
+            sendiass: None,
             sources: vec![
                 "Statutory defaults: Children and Families Act 2014 s44; SEND Regulations 2014 regs 18–22; \
                  SEND Code of Practice 9.166–9.185 (no LA-specific rules: check the LA's own guidance)"

@@ -22,6 +22,8 @@ pub struct ProfileEdit {
     pub ar1_version: String,
     /// The LA's own request-for-advice form, blank when it has none.
     pub advice_form: String,
+    /// The LA's SENDIASS and how to contact it, blank when not entered.
+    pub sendiass: String,
     pub amendment_mode: Option<AmendmentMode>,
     pub timings: TimingsEdit,
 }
@@ -54,6 +56,7 @@ impl ProfileEdit {
             ar1_title,
             ar1_version,
             advice_form: profile.forms.advice_form.clone().unwrap_or_default(),
+            sendiass: profile.sendiass.clone().unwrap_or_default(),
             amendment_mode: Some(profile.amendment_mode),
             timings: TimingsEdit {
                 target_meeting_months: t.target_meeting_months.to_string(),
@@ -227,6 +230,15 @@ pub fn apply(profile: &LaProfile, edit: &ProfileEdit) -> Result<LaProfile, Vec<P
     }
     let advice = edit.advice_form.trim();
     out.forms.advice_form = (!advice.is_empty()).then(|| advice.to_owned());
+    let sendiass = edit.sendiass.trim();
+    if sendiass.chars().count() > 300 {
+        problems.push(Problem::block(
+            "sendiass",
+            "The SENDIASS details are longer than 300 characters.",
+            "Give its name, telephone and website only.",
+        ));
+    }
+    out.sendiass = (!sendiass.is_empty()).then(|| sendiass.to_owned());
 
     for rule in &TIMING_RULES {
         let typed = (rule.typed)(&edit.timings).trim();

@@ -6,7 +6,8 @@
 //! has no value for (or does not know) is an error that names it, so a letter is never sent
 //! with a blank. A line starting `[flag]` is kept only when the flag is set, `[!flag]` only when
 //! it is not (flags: `remote`, `pfa`, `transfer`, `health`, `advice`, `advice_form`, `missing`,
-//! `plan`: the current plan's sections are recorded, so they can be enclosed);
+//! `plan`: the current plan's sections are recorded, so they can be enclosed; `sendiass`: the
+//! LA's SENDIASS contact is entered);
 //! in the subject line, an inline `[flag]` keeps the rest of the line only when set. A bullet
 //! whose value has several lines becomes several bullets.
 
@@ -73,7 +74,7 @@ impl LetterKind {
 }
 
 /// Every merge field the app fills in. A template using any other field is refused when saved.
-pub const FIELDS: [&str; 21] = [
+pub const FIELDS: [&str; 22] = [
     "child.name",
     "child.legal_name",
     "child.full_name",
@@ -95,11 +96,12 @@ pub const FIELDS: [&str; 21] = [
     "reports.missing",
     "school.name",
     "sender.name",
+    "la.sendiass",
 ];
 
 /// The flags templates may test with `[flag]` and `[!flag]`.
-pub const FLAGS: [&str; 8] =
-    ["remote", "pfa", "transfer", "health", "advice", "advice_form", "missing", "plan"];
+pub const FLAGS: [&str; 9] =
+    ["remote", "pfa", "transfer", "health", "advice", "advice_form", "missing", "plan", "sendiass"];
 
 /// Checks a template a user wrote: a `Subject:` first line, and only known fields and flags.
 /// Every problem is reported.

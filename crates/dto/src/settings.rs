@@ -69,6 +69,10 @@ pub struct ProfileForm {
     pub forms_by_year: bool,
     /// The LA's own request-for-advice form, blank when it has none.
     pub advice_form: String,
+    /// The LA's SENDIASS and how to contact it, named in the parents' letters; blank if not
+    /// entered.
+    #[serde(default)]
+    pub sendiass: String,
     pub amendment_mode: Option<crate::LaAmendmentMode>,
     pub timings: TimingsForm,
 }

@@ -103,7 +103,8 @@ fn overdue_advice_is_chased_with_a_reminder() -> Result<(), AppError> {
 /// letter is dated the day the invitations were recorded as sent, not the day it is printed,
 /// and asks for replies by a date that follows from that day; a role not yet named is written
 /// to as "Colleague"; a professional reads the child's legal name with the name they go by;
-/// only the LA's SEN team is given the UPN; no plan is promised when none is recorded.
+/// only the LA's SEN team is given the UPN; no plan is promised when none is recorded; the
+/// LA's SENDIASS is named with how to reach it.
 #[test]
 fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), AppError> {
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
@@ -157,6 +158,10 @@ fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), Ap
         senco_role: "SENCO".into(),
         ..Default::default()
     })?;
+    // The LA's SENDIASS, entered in Settings, is named in the parent's letter (an invented one).
+    let mut redcar = app.profile_form("redcar")?;
+    redcar.sendiass = "Exampletown SENDIASS, 01632 960999, exampletown-sendiass.example.org".into();
+    app.save_profile_form("redcar", redcar)?;
     app.accept_suggested_invitees(review)?;
     app.mark_invitations_sent(review)?;
     drop(app);
@@ -177,6 +182,12 @@ fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), Ap
     assert!(parent.contains("I have also invited: the head teacher;"), "{parent}");
     assert!(
         parent.contains("I enclose a form for your views.") && !parent.contains("copy of the current plan")
+    );
+    assert!(
+        parent.contains(
+            "You can contact it yourself: Exampletown SENDIASS, 01632 960999, exampletown-sendiass.example.org."
+        ),
+        "{parent}"
     );
     let social = text("Social-care-SEND-contact");
     assert!(social.contains("Dear Colleague,"), "{social}");

@@ -300,6 +300,8 @@ fn ProfileFields(
                     }}
                     <TextField form=f outcome=o name="advice_form" id="p-advice-form" label="Request-for-advice form (if the LA has its own)"
                         get=|f| f.advice_form.clone() set=|f, v| f.advice_form = v />
+                    <TextField form=f outcome=o name="sendiass" id="p-sendiass" label="SENDIASS: its name, telephone and website (named in the parents' letters)" wide=true
+                        get=|f| f.sendiass.clone() set=|f, v| f.sendiass = v />
                 </div>
             </fieldset>
             <fieldset>
