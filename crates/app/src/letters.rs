@@ -430,6 +430,8 @@ impl App {
                 child_name: first.clone(),
                 meeting: meeting_day.clone(),
                 return_by: self.reply_by(ctx, dated).unwrap_or_default(),
+                return_to: school.senco_name.clone(),
+                return_email: school.email.clone(),
                 pfa: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
                 created: self.clock.now(),
             };

@@ -22,6 +22,10 @@ pub struct ViewsFormDoc {
     pub meeting: String,
     /// "Tuesday 22 December 2026".
     pub return_by: String,
+    /// Who the form goes back to: the SENCO's name.
+    pub return_to: String,
+    /// How else to send it: the school's email address, if it has one.
+    pub return_email: String,
     /// Year 9 and above: ask about preparing for adulthood.
     pub pfa: bool,
     pub created: DateTime<Utc>,
@@ -67,12 +71,20 @@ pub fn render_views_form(doc: &ViewsFormDoc) -> Result<Vec<u8>, String> {
     pdf.paragraph(MARGIN, width, &title, Weight::Bold, 15.0, 2.0);
     let intro = match doc.kind {
         ViewsForm::ParentCarer => format!(
-            "The annual review meeting is on {}. Please write your views below (or on extra sheets) and return this form by {}. You can also tell me your views in person or by phone.",
-            doc.meeting, doc.return_by
+            "The annual review meeting is on {}. Please write your views below (or on extra sheets) and return this form by {} to {} at {}{}. You can also tell me your views in person or by phone.",
+            doc.meeting,
+            doc.return_by,
+            doc.return_to,
+            doc.school_name,
+            if doc.return_email.is_empty() {
+                String::new()
+            } else {
+                format!(", or by email to {}", doc.return_email)
+            }
         ),
         ViewsForm::Child => format!(
-            "We are having a meeting about you on {}. Write, draw, or ask an adult to write your answers for you.",
-            doc.meeting
+            "We are having a meeting about you on {}. Write, draw, or ask an adult to write your answers for you. When you have finished, give this page to {} or your teacher by {}.",
+            doc.meeting, doc.return_to, doc.return_by
         ),
     };
     pdf.paragraph(MARGIN, width, &intro, Weight::Regular, 10.5, 4.0);
@@ -113,6 +125,8 @@ mod tests {
                 child_name: "Robin".into(),
                 meeting: "Tuesday 12 January 2027".into(),
                 return_by: "Tuesday 22 December 2026".into(),
+                return_to: "Alex Example".into(),
+                return_email: "senco@example.org".into(),
                 pfa,
                 created: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default(),
             };
