@@ -243,44 +243,81 @@ const TABLE_HEADER: [&str; 5] = ["Section", "Current wording", "Proposed wording
 /// The changes as a table (Section | Current wording | Proposed wording | Reason | Evidence), as
 /// a Word document.
 pub fn render_table_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
-    let cell = |text: &str, bold: bool| {
-        let mut p = Paragraph::new();
-        for (n, line) in text.split('\n').enumerate() {
-            let run = if bold { Run::new().add_text(line).bold() } else { Run::new().add_text(line) };
-            p = p.add_run(if n > 0 { run.add_break(docx_rs::BreakType::TextWrapping) } else { run });
+    // A cell keeps the text's own paragraphs; runs are plain, bold (the header, new words) or
+    // struck through (words taken out).
+    let cell = |runs: &[(Change, String)], bold: bool| {
+        let mut cell = TableCell::new();
+        for para in paragraphs(runs) {
+            let mut p = Paragraph::new();
+            for (change, text) in para {
+                let run = Run::new().add_text(text);
+                p = p.add_run(match change {
+                    Change::Same if bold => run.bold(),
+                    Change::Same => run,
+                    Change::Inserted => run.bold().underline("single"),
+                    Change::Deleted => run.strike(),
+                });
+            }
+            cell = cell.add_paragraph(p);
         }
-        TableCell::new().add_paragraph(p)
+        cell
     };
-    let mut rows = vec![TableRow::new(TABLE_HEADER.iter().map(|h| cell(h, true)).collect())];
+    let plain = |text: &str| vec![(Change::Same, text.to_owned())];
+    let mut rows = vec![TableRow::new(TABLE_HEADER.iter().map(|h| cell(&plain(h), true)).collect())];
     rows.extend(doc.rows.iter().map(|r| {
+        let (current, proposed) = marked(r);
         TableRow::new(vec![
-            cell(&r.section, true),
-            cell(&r.current, false),
-            cell(&r.proposed, false),
-            cell(&r.reason, false),
-            cell(&r.evidence, false),
+            cell(&plain(&r.section), true),
+            cell(&current, false),
+            cell(&proposed, false),
+            cell(&plain(&r.reason), false),
+            cell(&plain(&r.evidence), false),
         ])
     }));
-    pack(base_docx(doc).add_table(Table::new(rows)), &doc.author)
+    let d = base_docx(doc)
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(TABLE_KEY).italic().size(20)))
+        .add_table(Table::new(rows));
+    pack(d, &doc.author)
+}
+
+/// How the table says what changed.
+const TABLE_KEY: &str = "In each row, the words taken out are struck through in the current wording, and the new words are in bold and underlined in the proposed wording.";
+
+/// Wording as runs, each unchanged, inserted or deleted.
+type Runs = Vec<(Change, String)>;
+
+/// A row's current and proposed wording with what changed marked: the words taken out (struck
+/// through) in the current wording, the new words (bold, underlined) in the proposed.
+fn marked(row: &AmendmentRow) -> (Runs, Runs) {
+    let diff = ardesk_domain::amend::diff_words(&row.current, &row.proposed);
+    let keep = |drop: Change| -> Vec<(Change, String)> {
+        diff.iter().filter(|(c, _)| *c != drop).cloned().collect()
+    };
+    (keep(Change::Inserted), keep(Change::Deleted))
 }
 
 /// The table rendering as an A4 PDF.
 pub fn render_table_pdf(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
     let mut pdf = pdf_start(doc)?;
-    let rows: Vec<Vec<String>> = doc
+    let style = |change: Change| match change {
+        Change::Same => Style::PLAIN,
+        Change::Inserted => Style { weight: Weight::Bold, underline: true, strike: false },
+        Change::Deleted => Style { weight: Weight::Regular, underline: false, strike: true },
+    };
+    let runs = |marked: Vec<(Change, String)>| -> Vec<(Style, String)> {
+        marked.into_iter().map(|(c, t)| (style(c), t)).collect()
+    };
+    let plain = |text: &str| vec![(Style::PLAIN, text.to_owned())];
+    pdf.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, TABLE_KEY, Weight::Regular, 9.0, 2.0);
+    let rows: Vec<Vec<Vec<(Style, String)>>> = doc
         .rows
         .iter()
         .map(|r| {
-            vec![
-                r.section.clone(),
-                r.current.clone(),
-                r.proposed.clone(),
-                r.reason.clone(),
-                r.evidence.clone(),
-            ]
+            let (current, proposed) = marked(r);
+            vec![plain(&r.section), runs(current), runs(proposed), plain(&r.reason), plain(&r.evidence)]
         })
         .collect();
-    pdf.table(&[18.0, 44.0, 44.0, 32.0, 32.0], &TABLE_HEADER, &rows, 8.0);
+    pdf.rich_table(&[18.0, 44.0, 44.0, 32.0, 32.0], &TABLE_HEADER, &rows, 8.0);
     Ok(pdf.finish(&format!("{TITLE} · {}", doc.child_name)))
 }
 
@@ -387,5 +424,7 @@ mod tests {
         }
         let xml = document_xml(&render_table_docx(&d).unwrap_or_default());
         assert!(xml.contains("Proposed wording") && xml.contains("SaLT report, p. 3"));
+        // Issue 16: the table shows what changed, not two whole paragraphs side by side.
+        assert!(xml.contains("<w:strike") && xml.contains("<w:u "), "{xml}");
     }
 }

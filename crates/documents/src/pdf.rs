@@ -189,6 +189,24 @@ impl Layout {
     /// Lines break between words, whatever run they are in; `\n` in a run breaks the line.
     pub fn rich_paragraph(&mut self, x: f32, width: f32, runs: &[(Style, String)], size: f32, after: f32) {
         let leading = size * 0.45;
+        for line in self.rich_lines(runs, size, width) {
+            self.ensure_space(leading);
+            self.y += leading;
+            let y = self.y;
+            self.rich_line(x, y, &line, size);
+        }
+        self.y += after;
+    }
+
+    /// `runs` broken into lines no wider than `width` mm: each word with its style and its
+    /// offset from the line's start. Lines break between words, whatever run they are in; `\n`
+    /// breaks the line.
+    fn rich_lines<'r>(
+        &self,
+        runs: &'r [(Style, String)],
+        size: f32,
+        width: f32,
+    ) -> Vec<Vec<(Style, &'r str, f32)>> {
         // Words with their style and whether whitespace came before them; `None` is a hard break.
         let mut words: Vec<Option<(Style, &str, bool)>> = Vec::new();
         let mut space = false;
@@ -231,23 +249,73 @@ impl Layout {
             }
             used = at + w;
         }
-        for line in lines {
-            self.ensure_space(leading);
-            self.y += leading;
-            let y = self.y;
-            for (style, text, at) in line {
-                self.text_at(x + at, y, text, style.weight, size);
-                let w = self.width(text, style.weight, size);
-                if style.underline {
-                    self.line(x + at, y + 0.7, x + at + w, y + 0.7, 0.5);
-                }
-                if style.strike {
-                    let mid = y - size * 0.12;
-                    self.line(x + at, mid, x + at + w, mid, 0.6);
-                }
+        lines
+    }
+
+    /// One line of [`Layout::rich_lines`] with its baseline at `y`.
+    fn rich_line(&mut self, x: f32, y: f32, line: &[(Style, &str, f32)], size: f32) {
+        for (style, text, at) in line {
+            self.text_at(x + at, y, text, style.weight, size);
+            let w = self.width(text, style.weight, size);
+            if style.underline {
+                self.line(x + at, y + 0.7, x + at + w, y + 0.7, 0.5);
+            }
+            if style.strike {
+                let mid = y - size * 0.12;
+                self.line(x + at, mid, x + at + w, mid, 0.6);
             }
         }
-        self.y += after;
+    }
+
+    /// A table whose cells are styled runs (a change's deleted words struck, its new words
+    /// bold): the header repeats on each page, as in [`Layout::table`].
+    pub fn rich_table(
+        &mut self,
+        widths: &[f32],
+        header: &[&str],
+        rows: &[Vec<Vec<(Style, String)>>],
+        min_height: f32,
+    ) {
+        let size = 9.0;
+        let bold = Style { weight: Weight::Bold, underline: false, strike: false };
+        let header_row: Vec<Vec<(Style, String)>> =
+            header.iter().map(|h| vec![(bold, (*h).to_owned())]).collect();
+        let draw = |pdf: &mut Layout, cells: &[Vec<(Style, String)>], height: f32| {
+            let mut x = MARGIN;
+            let top = pdf.y;
+            for (cell, w) in cells.iter().zip(widths) {
+                pdf.rect(x, top, *w, height, 0.4);
+                let lines = pdf.rich_lines(cell, size, w - 3.0);
+                let mut y = top + 4.2;
+                for line in &lines {
+                    pdf.rich_line(x + 1.5, y, line, size);
+                    y += 4.0;
+                }
+                x += w;
+            }
+            pdf.y = top + height;
+        };
+        let height_of = |pdf: &Layout, cells: &[Vec<(Style, String)>]| {
+            let lines = cells
+                .iter()
+                .zip(widths)
+                .map(|(cell, w)| pdf.rich_lines(cell, size, w - 3.0).len())
+                .max()
+                .unwrap_or(1) as f32;
+            (lines * 4.0 + 2.5).max(min_height)
+        };
+        let header_height = height_of(self, &header_row);
+        self.ensure_space(header_height + min_height);
+        draw(self, &header_row, header_height);
+        for row in rows {
+            let height = height_of(self, row);
+            if self.y + height > PAGE_H - MARGIN - 5.0 {
+                self.new_page();
+                draw(self, &header_row, header_height);
+            }
+            draw(self, row, height);
+        }
+        self.y += 3.0;
     }
 
     /// The top of a first page: `top_line` (the LA and the school) small and right-aligned,
