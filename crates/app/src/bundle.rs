@@ -391,7 +391,15 @@ impl App {
             child: initials(r),
             files: planned
                 .iter()
-                .map(|p| (p.entry.clone(), p.file.title.clone(), p.file.source.code().to_owned()))
+                .map(|p| {
+                    // Pages of the PDFs (a Word file's depend on the program that opens it).
+                    let pages = (p.file.ext == "pdf")
+                        .then(|| ardesk_intake::pdf_page_count(&p.bytes))
+                        .flatten()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default();
+                    (p.entry.clone(), p.file.title.clone(), pages, p.file.source.code().to_owned())
+                })
                 .collect(),
             created: self.clock.now(),
         };

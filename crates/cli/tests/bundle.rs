@@ -76,6 +76,18 @@ fn a_bundle_is_written_checked_against_the_schema_and_verified() {
         assert!(sheet.contains(expected), "{expected:?} not in the index: {sheet}");
     }
     assert!(!sheet.contains("(T1"), "an internal rule id on the index: {sheet}");
+    // Each PDF's page count, as qpdf counts it.
+    let ar1 = dir.path().join("01_AR1.pdf");
+    let extract = "import sys, zipfile\nopen(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('01_AR1.pdf'))\n";
+    let _ = Command::new("python3").arg("-c").arg(extract).arg(&zip).arg(&ar1).output();
+    let pages = Command::new(common::tool("qpdf")).arg("--show-npages").arg(&ar1).output();
+    let pages = pages.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned()).unwrap_or_default();
+    let words = sheet.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        !pages.is_empty()
+            && words.contains(&format!("01_AR1.pdf AR1 / Record of Annual Review {pages} generated")),
+        "the index does not give the record's {pages} pages: {words}"
+    );
 
     let verified = ardesk(&["verify", zip.to_str().unwrap_or_default(), "--json"]);
     assert_eq!(verified.status.code(), Some(0), "{}", text(&verified));

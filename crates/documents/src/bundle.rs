@@ -22,8 +22,8 @@ pub struct IndexDoc {
     pub sections_to_amend: String,
     /// "A reassessment; a change of placement", or empty.
     pub requests: String,
-    /// (file name, what it is, where it came from).
-    pub files: Vec<(String, String, String)>,
+    /// (file name, what it is, its pages ("3", or "" when not known), where it came from).
+    pub files: Vec<(String, String, String, String)>,
     /// The footer's name for the child: initials.
     pub child: String,
     pub created: DateTime<Utc>,
@@ -68,8 +68,8 @@ pub fn render_index_pdf(doc: &IndexDoc) -> Result<Vec<u8>, String> {
     }
     pdf.heading("Documents", 20.0);
     let files: Vec<Vec<String>> =
-        doc.files.iter().map(|(n, t, s)| vec![n.clone(), t.clone(), s.clone()]).collect();
-    pdf.table(&[45.0, 95.0, 30.0], &["File", "Document", "Source"], &files, 7.0);
+        doc.files.iter().map(|(n, t, p, s)| vec![n.clone(), t.clone(), p.clone(), s.clone()]).collect();
+    pdf.table(&[45.0, 85.0, 15.0, 25.0], &["File", "Document", "Pages", "Source"], &files, 7.0);
     Ok(pdf.finish(&format!("Annual review submission · {}", doc.child)))
 }
 

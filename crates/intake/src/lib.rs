@@ -280,6 +280,24 @@ pub fn zip_entry_names(bytes: &[u8]) -> Result<Vec<String>, Refusal> {
     })
 }
 
+/// How many pages a PDF has, read with lopdf behind a panic boundary; `None` when it cannot be
+/// read (a damaged or encrypted file, which the scan refuses anyway).
+///
+/// Memory stays bounded by the file's size: lopdf decompresses a file's cross-reference and
+/// object streams as it loads it, and a compressed stream can expand without limit, so a file
+/// that has any (`/XRef`, `/ObjStm`) is not counted (`None`). The page tree itself is read
+/// without decompressing anything.
+pub fn pdf_page_count(bytes: &[u8]) -> Option<usize> {
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    if has(b"/ObjStm") || has(b"/XRef") {
+        return None;
+    }
+    catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes).ok().map(|d| d.get_pages().len())))
+        .ok()
+        .flatten()
+        .filter(|n| *n > 0)
+}
+
 fn zip_type(bytes: &[u8]) -> Result<FileType, Refusal> {
     let names = zip_entry_names(bytes)?;
     let has = |n: &str| names.iter().any(|x| x == n);
@@ -327,6 +345,21 @@ mod tests {
             let _ = w.write_all(data);
         }
         w.finish().map(Cursor::into_inner).unwrap_or_default()
+    }
+
+    /// The school report fixture has one page (qpdf --show-npages); damaged bytes have none.
+    #[test]
+    fn a_pdf_s_pages_are_counted_and_damage_is_none() {
+        let report =
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/school-report.pdf"))
+                .unwrap_or_default();
+        assert_eq!(pdf_page_count(&report), Some(1));
+        assert_eq!(pdf_page_count(report.get(..report.len() / 2).unwrap_or_default()), None);
+        assert_eq!(pdf_page_count(b"%PDF-1.7 not really"), None);
+        // Compressed cross-reference or object streams are not expanded to count pages.
+        let mut streams = report.clone();
+        streams.extend_from_slice(b"\n% /Type /ObjStm\n");
+        assert_eq!(pdf_page_count(&streams), None);
     }
 
     fn check(bytes: &[u8], expect: Result<FileType, &str>) {
