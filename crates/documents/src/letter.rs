@@ -246,6 +246,7 @@ pub(crate) mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("/FontFile2"), "fonts must be embedded");
+        assert!(text.contains("/Lang(en-GB)"), "the document's language");
         assert!(text.contains("595.2") && text.contains("841.8"), "A4 media box");
     }
 

@@ -484,6 +484,17 @@ impl Layout {
             out.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), std::mem::take(&mut self.current)));
         }
         self.doc.with_pages(out);
-        self.doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+        with_language(self.doc.save(&PdfSaveOptions::default(), &mut Vec::new()))
     }
+}
+
+/// The document's language, British English, in its catalogue (/Lang), so that a screen reader
+/// reads it as such: printpdf has no setting for it. Our own bytes, re-read by the lopdf that
+/// printpdf writes with; should that ever fail, the PDF is returned as it was.
+fn with_language(pdf: Vec<u8>) -> Vec<u8> {
+    let Ok(mut doc) = lopdf::Document::load_mem(&pdf) else { return pdf };
+    let Ok(catalog) = doc.catalog_mut() else { return pdf };
+    catalog.set("Lang", lopdf::Object::string_literal("en-GB"));
+    let mut out = Vec::with_capacity(pdf.len() + 32);
+    if doc.save_to(&mut out).is_ok() { out } else { pdf }
 }
