@@ -8,8 +8,8 @@ use std::path::Path;
 use ardesk_documents::bundle::{IndexDoc, render_index_pdf, render_views_pdf};
 use ardesk_domain::Problem;
 use ardesk_domain::bundle::{
-    AdviceState, BundleFacts, Finding, PlannedFile, Source, bundle_name, can_override, email_subject,
-    entry_name, how_to_send, validate,
+    AdviceState, BundleFacts, EvidencePage, Finding, PlannedFile, Source, bundle_name, can_override,
+    email_subject, entry_name, how_to_send, validate,
 };
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::{iso, long};
@@ -167,9 +167,14 @@ impl App {
         }
         let checklist = self.store.checklist(ctx.review)?;
         let created = self.clock.now();
+        // The pages of each attached PDF, by checklist item: evidence must cite a page it has.
+        let mut pages_of: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
         for item in &checklist {
             if let Some(file) = &item.file {
                 let bytes = self.store.file_content(&file.sha256)?;
+                if let Some(n) = ardesk_intake::pdf_page_count(&bytes) {
+                    pages_of.insert(item.id, n);
+                }
                 add(
                     &item.code,
                     item.title.clone(),
@@ -211,6 +216,22 @@ impl App {
             })
             .map(|a| a.form.section.clone())
             .collect();
+        let evidence_pages: Vec<EvidencePage> = amendments
+            .amendments
+            .iter()
+            .flat_map(|a| a.form.evidence.iter().map(move |e| (a, e)))
+            .filter_map(|(a, e)| {
+                let cited = ardesk_domain::amend::cited_page(&e.locator)?;
+                let pages = *pages_of.get(&e.item_id)?;
+                let report = checklist.iter().find(|c| c.id == e.item_id)?.title.clone();
+                (usize::try_from(cited).ok()? > pages).then(|| EvidencePage {
+                    section: a.form.section.clone(),
+                    report,
+                    cited,
+                    pages,
+                })
+            })
+            .collect();
         let timeline = ctx.timeline.as_ref();
         let due = |id: MilestoneId| timeline.and_then(|t| t.get(id)).map(|m| m.due);
         let transfer_by = due(MilestoneId::T16)
@@ -248,6 +269,7 @@ impl App {
             ),
             ar1_amend_sections: amend_sections.clone(),
             evidence_missing,
+            evidence_pages,
             no_amendments_stated: amendments.no_amendments,
             care_invited: invitees.iter().any(|i| {
                 i.invitee.kind == InviteeKind::SocialCare

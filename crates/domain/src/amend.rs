@@ -182,6 +182,39 @@ pub fn vague_provision(text: &str) -> Vec<Vague> {
 }
 
 /// Sections whose changes must rest on evidence (spec §7: needs and provision).
+/// The highest page an evidence locator cites: "p. 3", "pp. 2-4", "page 5", "p3, para 2" give 3,
+/// 4, 5 and 3; a locator naming no page ("para 2", "section 4") gives `None`.
+pub fn cited_page(locator: &str) -> Option<u32> {
+    let lower = locator.to_lowercase();
+    let mut best: Option<u32> = None;
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find('p') {
+        let after = rest.get(at..).unwrap_or_default();
+        // "p", "p.", "pp", "pp.", "page", "pages", then the numbers and ranges that follow.
+        let word_start =
+            at == 0 || !rest.get(..at).unwrap_or_default().ends_with(|c: char| c.is_alphanumeric());
+        let marker =
+            ["pages", "page", "pp.", "pp", "p."].into_iter().chain(["p"]).find(|m| after.starts_with(m));
+        rest = after.get(1..).unwrap_or_default();
+        let (Some(marker), true) = (marker, word_start) else { continue };
+        let numbers = after.get(marker.len()..).unwrap_or_default();
+        if !numbers.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        for n in numbers
+            .trim_start()
+            .split(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '\u{2013}' | ',' | ' ')))
+            .next()
+            .unwrap_or_default()
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse::<u32>().ok())
+        {
+            best = best.max(Some(n));
+        }
+    }
+    best
+}
+
 pub fn needs_evidence(section: SectionId) -> bool {
     matches!(
         section,
@@ -333,6 +366,26 @@ pub fn check(amendments: &[Amendment], no_amendments: bool) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 16: the page an evidence reference cites, to check against the report's pages.
+    #[test]
+    fn the_page_an_evidence_reference_cites() {
+        for (locator, page) in [
+            ("p. 3", Some(3)),
+            ("p. 3, para 2", Some(3)),
+            ("pp. 2-4", Some(4)),
+            ("pp. 2\u{2013}4", Some(4)),
+            ("page 5", Some(5)),
+            ("Pages 7, 9", Some(9)),
+            ("p3", Some(3)),
+            ("p. 12 and p. 14", Some(14)),
+            ("para 2", None),
+            ("section 4, reading assessments", None),
+            ("", None),
+        ] {
+            assert_eq!(cited_page(locator), page, "{locator:?}");
+        }
+    }
 
     fn change(section: SectionId, current: &str, proposed: &str) -> Amendment {
         Amendment {

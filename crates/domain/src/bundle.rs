@@ -107,6 +107,17 @@ pub struct AdviceState {
     pub chased: bool,
 }
 
+/// An amendment's evidence citing a page beyond the end of the report it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidencePage {
+    /// The section changed: "F".
+    pub section: String,
+    /// The report's title on the checklist.
+    pub report: String,
+    pub cited: u32,
+    pub pages: usize,
+}
+
 /// Everything the rules look at.
 #[derive(Debug, Clone)]
 pub struct BundleFacts<'a> {
@@ -132,6 +143,8 @@ pub struct BundleFacts<'a> {
     pub ar1_amend_sections: Vec<String>,
     /// Amendments to B, C, D, F, G or H whose evidence is not a file in the bundle.
     pub evidence_missing: Vec<String>,
+    /// Evidence that cites a page its report does not have.
+    pub evidence_pages: Vec<EvidencePage>,
     pub no_amendments_stated: bool,
     /// A VSH or social worker is among the invitees.
     pub care_invited: bool,
@@ -477,6 +490,22 @@ pub fn validate(facts: &BundleFacts<'_>) -> Vec<Finding> {
             Some("Tracked-change document"),
             format!("The change to Section {section} cites evidence that is not in the bundle."),
             "Attach the report it cites, or cite one that is attached.",
+        ));
+    }
+    for e in &facts.evidence_pages {
+        out.push(Finding::new(
+            "V06",
+            Warn,
+            Some("Tracked-change document"),
+            format!(
+                "The change to Section {} cites page {} of the {}, which has {} page{}.",
+                e.section,
+                e.cited,
+                e.report,
+                e.pages,
+                if e.pages == 1 { "" } else { "s" }
+            ),
+            "Check the page in the report and correct the evidence on the amendments page.",
         ));
     }
     if facts.looked_after && !facts.care_invited {
@@ -869,6 +898,7 @@ mod tests {
             amended_sections: vec![],
             ar1_amend_sections: vec![],
             evidence_missing: vec![],
+            evidence_pages: vec![],
             no_amendments_stated: true,
             care_invited: false,
             advice: vec![],

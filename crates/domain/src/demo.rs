@@ -512,7 +512,7 @@ pub fn amendments(c: &DemoChild) -> Vec<DemoAmendment> {
             ),
             current: b,
             reason: "The school's reading assessments show six months' extra progress this year.".to_owned(),
-            evidence: vec![("D02", "p. 2, reading assessments")],
+            evidence: vec![("D02", "p. 1, reading assessments")],
         });
     }
     if let Some(f) = section(SectionId::F) {
@@ -524,7 +524,7 @@ pub fn amendments(c: &DemoChild) -> Vec<DemoAmendment> {
             ),
             current: f,
             reason: "Weekly therapy has not been enough for the speech targets; the school report recommends more.".to_owned(),
-            evidence: vec![("D02", "p. 3, para 2")],
+            evidence: vec![("D02", "p. 1, para 2")],
         });
     }
     out

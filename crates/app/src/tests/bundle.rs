@@ -354,3 +354,39 @@ fn issue_15_a_costed_provision_map_added_by_hand_satisfies_v09() -> Result<(), A
     assert_eq!(report.manifest.map(|m| m.review.review_type), Some(ReviewType::Interim));
     Ok(())
 }
+
+/// Issue 16: evidence that cites a page its report does not have is warned about (V06), naming
+/// the section, the report and its page count (the demo's attached report has one page, as qpdf
+/// counts it); citing a page it has is not.
+#[test]
+fn evidence_citing_a_page_the_report_does_not_have_is_warned_about() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    let pages_warning = |app: &App| -> Result<Vec<String>, AppError> {
+        Ok(app
+            .bundle_check(review)?
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "V06" && f.message.contains("cites page"))
+            .map(|f| f.message)
+            .collect())
+    };
+    assert_eq!(pages_warning(&app)?, Vec::<String>::new(), "the demo cites page 1");
+    let amendment = app
+        .amendments(review)?
+        .amendments
+        .into_iter()
+        .find(|a| a.form.section == "F")
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "no change to F"))?;
+    let mut form = amendment.form.clone();
+    for e in &mut form.evidence {
+        e.locator = "pp. 7-9".into();
+    }
+    app.update_amendment(review, amendment.id, form)?;
+    let warned = pages_warning(&app)?;
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].starts_with("The change to Section F cites page 9 of the School report"), "{warned:?}");
+    assert!(warned[0].ends_with("which has 1 page."), "{warned:?}");
+    Ok(())
+}
