@@ -39,6 +39,8 @@ struct Planned {
     file: PlannedFile,
     bytes: Vec<u8>,
     entry: String,
+    /// A PDF's page count, read once: for the index, and to check the pages evidence cites.
+    pages: Option<usize>,
 }
 
 /// The bundle as it would be exported now.
@@ -117,6 +119,7 @@ impl App {
             })
             .collect();
         let mut planned: Vec<Planned> = Vec::new();
+        // Plans one file; answers a PDF's page count.
         let mut add =
             |code: &str, title: String, original: String, ext: &str, source: Source, bytes: Vec<u8>| {
                 let (mut file, file_type) = scanned_file(code, title, original, ext, source, &bytes, limit);
@@ -132,7 +135,9 @@ impl App {
                         _ => None,
                     })
                 });
-                planned.push(Planned { file, bytes, entry: String::new() });
+                let pages = (ext == "pdf").then(|| ardesk_intake::pdf_page_count(&bytes)).flatten();
+                planned.push(Planned { file, bytes, entry: String::new(), pages });
+                pages
             };
         // The AR1 record, then the amendments, then what was received, in checklist order.
         let ext = prefer(&["pdf", "docx"]);
@@ -153,14 +158,16 @@ impl App {
         // Amendments that cannot be shown together make no document: V06 then says it is
         // missing, and the amendments page says why.
         match self.amendments_bytes(review, amendments.mode.code(), ext) {
-            Ok(Some(bytes)) => add(
-                "D04",
-                doc_title("D04").to_owned(),
-                format!("Proposed amendments.{ext}"),
-                ext,
-                Source::Generated,
-                bytes,
-            ),
+            Ok(Some(bytes)) => {
+                add(
+                    "D04",
+                    doc_title("D04").to_owned(),
+                    format!("Proposed amendments.{ext}"),
+                    ext,
+                    Source::Generated,
+                    bytes,
+                );
+            }
             Ok(None) => {}
             Err(e) if e.code == ErrorCode::Validation => {}
             Err(e) => return Err(e),
@@ -172,10 +179,7 @@ impl App {
         for item in &checklist {
             if let Some(file) = &item.file {
                 let bytes = self.store.file_content(&file.sha256)?;
-                if let Some(n) = ardesk_intake::pdf_page_count(&bytes) {
-                    pages_of.insert(item.id, n);
-                }
-                add(
+                let pages = add(
                     &item.code,
                     item.title.clone(),
                     file.name.clone(),
@@ -183,6 +187,9 @@ impl App {
                     Source::Attached,
                     bytes,
                 );
+                if let Some(n) = pages {
+                    pages_of.insert(item.id, n);
+                }
             } else if let Some(text) = item.views_text.as_deref().filter(|t| !t.trim().is_empty()) {
                 let bytes = render_views_pdf(&item.title, &r.display_name(), text, created).map_err(|e| {
                     AppError::new(ErrorCode::Storage, format!("The views could not be written: {e}"))
@@ -257,12 +264,10 @@ impl App {
             pfa: ar1.pfa_required,
             ar1_problems: ar1.problems.iter().map(|p| (p.field.clone(), p.message.clone())).collect(),
             recommends_amend: recommendation.as_deref() == Some("amend"),
-            requests_funding: values.get("request.funding").is_some_and(|v| v == "true"),
-            requests_placement: values.get("request.placement").is_some_and(|v| v == "true"),
-            requests_reassessment: values.get("request.reassessment").is_some_and(|v| v == "true"),
-            personal_budget: ["personal_budget.in_place", "personal_budget.requested"]
-                .iter()
-                .any(|k| values.get(*k).is_some_and(|v| v == "true")),
+            requests_funding: flag("request.funding"),
+            requests_placement: flag("request.placement"),
+            requests_reassessment: flag("request.reassessment"),
+            personal_budget: flag("personal_budget.in_place") || flag("personal_budget.requested"),
             amendments: amendments.amendments.len(),
             amended_sections: sections_in_order(
                 amendments.amendments.iter().map(|a| a.form.section.as_str()),
@@ -413,13 +418,9 @@ impl App {
             child: initials(r),
             files: planned
                 .iter()
+                // Pages of the PDFs (a Word file's depend on the program that opens it).
                 .map(|p| {
-                    // Pages of the PDFs (a Word file's depend on the program that opens it).
-                    let pages = (p.file.ext == "pdf")
-                        .then(|| ardesk_intake::pdf_page_count(&p.bytes))
-                        .flatten()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default();
+                    let pages = p.pages.map(|n| n.to_string()).unwrap_or_default();
                     (p.entry.clone(), p.file.title.clone(), pages, p.file.source.code().to_owned())
                 })
                 .collect(),
