@@ -78,7 +78,7 @@ impl App {
         let school = self.school_for_letters()?;
         let mut letters = Vec::new();
         for p in planned {
-            let data = self.merge_data(ctx, p.to, p.dated, &invitees, &checklist);
+            let data = self.merge_data(ctx, &school, p.to, p.dated, &invitees, &checklist);
             match render(&self.template(ctx, p.kind)?, &data) {
                 Ok(letter) => letters.push((p, letter)),
                 Err(ps) => problems.extend(ps.into_iter().map(|mut problem| {
@@ -123,6 +123,7 @@ impl App {
     fn merge_data(
         &self,
         ctx: &Ctx,
+        school: &School,
         to: Option<&StoredInvitee>,
         dated: NaiveDate,
         invitees: &[StoredInvitee],
@@ -173,17 +174,12 @@ impl App {
             .set("reports.due", reply)
             .set("circulate.date", day(MilestoneId::T09));
         d.set("la.name", ctx.la_name.clone());
-        if let Ok(Some(school)) = self.store.school() {
-            d.set("sender.name", school.senco_name);
-        }
+        d.set("school.name", school.name.clone()).set("sender.name", school.senco_name.clone());
         d.flag("plan", !ctx.child.plan.sections.is_empty());
         if let Some(sendiass) = &ctx.sendiass {
             d.set("la.sendiass", sendiass.trim().trim_end_matches('.'));
         }
         d.flag("sendiass", ctx.sendiass.is_some());
-        if let Ok(Some(school)) = self.store.school() {
-            d.set("school.name", school.name);
-        }
         if let Some(form) = &ctx.advice_form {
             d.set("la.advice_form", form.clone());
         }

@@ -374,11 +374,12 @@ impl App {
             ),
             None => "Within 12 months of the LA's decision.".to_owned(),
         };
+        let school = self.store.school()?;
         let facts = RecordFacts {
             rules: m.rules,
             invitees: &invitees,
             previous: &previous,
-            chair: self.store.school()?.map(|s| s.senco_name).filter(|n| !n.trim().is_empty()),
+            chair: school.as_ref().map(|s| s.senco_name.clone()).filter(|n| !n.trim().is_empty()),
             child: ctx.child.record.display_name(),
             next_review,
         };
@@ -389,7 +390,7 @@ impl App {
         let doc = Ar1RecordDoc {
             title: if problems.is_empty() { title } else { format!("{title} (draft)") },
             la_name: ctx.la_name.clone(),
-            school_name: self.store.school()?.map(|s| s.name).unwrap_or_default(),
+            school_name: school.map(|s| s.name).unwrap_or_default(),
             header: ar1_header(ctx, m.ncy, ctx.this.meeting.as_ref()),
             blocks,
             created: self.clock.now(),
