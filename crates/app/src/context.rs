@@ -46,10 +46,13 @@ pub(crate) struct Cycle<'a> {
 }
 
 impl Calendars {
-    /// A warning when a meeting on `date` falls on a weekend, a bank holiday or a day the school
-    /// is shut (issue 16).
-    pub(crate) fn meeting_day_warning(&self, date: NaiveDate) -> Option<String> {
+    /// What is wrong with a meeting booked on `date`: a weekend, a bank holiday or a day the
+    /// school is shut (issue 16), then, from the review's clock, too late for the LA.
+    pub(crate) fn meeting_warnings(&self, date: NaiveDate, timeline: Option<&Timeline>) -> Vec<String> {
         ardesk_domain::calendar::meeting_day_warning(date, &self.holidays, &self.school)
+            .into_iter()
+            .chain(timeline.map(|t| t.meeting_warnings(Some(date))).unwrap_or_default())
+            .collect()
     }
 
     /// The child's current cycle. `decided` is the child's latest review with the LA's decision

@@ -63,12 +63,9 @@ impl App {
         let missing_papers = missing_papers(&checklist);
         // Said where the meeting is booked: a day the school is shut, a meeting too late.
         let meeting_warnings = match &meeting {
-            Some(m) if stage < ReviewStage::MeetingHeld => self
-                .cal
-                .meeting_day_warning(m.date)
-                .into_iter()
-                .chain(ctx.timeline.as_ref().map(|t| t.meeting_warnings(Some(m.date))).unwrap_or_default())
-                .collect(),
+            Some(m) if stage < ReviewStage::MeetingHeld => {
+                self.cal.meeting_warnings(m.date, ctx.timeline.as_ref())
+            }
             _ => Vec::new(),
         };
 

@@ -54,8 +54,7 @@ fn cycle_warnings(
     let mut out = Vec::new();
     if cycle.stage < ReviewStage::MeetingHeld {
         out.extend(tl.missed_deadline(today).filter(|_| cycle.anchor.is_some()));
-        out.extend(cycle.meeting.and_then(|m| cal.meeting_day_warning(m)));
-        out.extend(tl.meeting_warnings(cycle.meeting));
+        out.extend(cycle.meeting.map(|m| cal.meeting_warnings(m, Some(tl))).unwrap_or_default());
     }
     if cycle.anchor.is_none() && cycle.next.is_some() {
         out.push(NO_ANCHOR_WARNING.to_owned());
