@@ -6,7 +6,7 @@ use ardesk_domain::letters::Block;
 use docx_rs::{Paragraph, Run};
 
 use crate::letter::LetterDoc;
-use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
+use crate::pdf::{Layout, MARGIN, PAGE_W, Weight, leading};
 
 /// The body text size (pt): large print.
 const SIZE: f32 = 14.0;
@@ -92,8 +92,9 @@ pub fn render_pdf(doc: &LetterDoc) -> Result<Vec<u8>, String> {
                 }
                 // The last paragraph goes with the sign-off: a name never stands alone.
                 if n == last {
-                    let lines = pdf.wrap(text, Weight::Regular, SIZE, width).len();
-                    pdf.ensure_space(lines as f32 * SIZE * 0.45 + 5.0 + SIGN_OFF);
+                    pdf.ensure_space(
+                        pdf.paragraph_height(text, Weight::Regular, SIZE, width) + 5.0 + SIGN_OFF,
+                    );
                 }
                 pdf.paragraph(MARGIN, width, text, Weight::Regular, SIZE, 4.0)
             }
@@ -110,7 +111,7 @@ pub fn render_pdf(doc: &LetterDoc) -> Result<Vec<u8>, String> {
                     pdf.ensure_space(8.0);
                     let top = pdf.y;
                     pdf.paragraph(MARGIN + 8.0, width - 8.0, text, Weight::Regular, SIZE, 2.5);
-                    pdf.text_at(MARGIN + 2.0, top + SIZE * 0.45, "\u{2022}", Weight::Bold, SIZE);
+                    pdf.text_at(MARGIN + 2.0, top + leading(SIZE), "\u{2022}", Weight::Bold, SIZE);
                 }
             },
         }

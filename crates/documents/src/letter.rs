@@ -4,7 +4,7 @@ use ardesk_domain::letters::{Block, Letter};
 use chrono::{DateTime, Utc};
 use docx_rs::{AlignmentType, BreakType, Header, Paragraph, Pic, Run};
 
-use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
+use crate::pdf::{Layout, MARGIN, PAGE_W, Weight, leading};
 
 /// Everything on the page around the letter's own text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,8 +148,9 @@ fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
                 }
                 // The last paragraph goes with the sign-off: a signature never stands alone.
                 if n == last {
-                    let lines = pdf.wrap(text, Weight::Regular, 11.0, width).len();
-                    pdf.ensure_space(lines as f32 * 11.0 * 0.45 + 3.0 + SIGN_OFF);
+                    pdf.ensure_space(
+                        pdf.paragraph_height(text, Weight::Regular, 11.0, width) + 3.0 + SIGN_OFF,
+                    );
                 }
                 pdf.paragraph(MARGIN, width, text, Weight::Regular, 11.0, 3.0);
             }
@@ -157,7 +158,7 @@ fn layout_pdf(doc: &LetterDoc) -> Result<Layout, String> {
                 pdf.ensure_space(5.0);
                 let top = pdf.y;
                 pdf.paragraph(MARGIN + 6.0, width - 6.0, text, Weight::Regular, 11.0, 1.0);
-                pdf.text_at(MARGIN + 1.5, top + 11.0 * 0.45, "•", Weight::Regular, 11.0);
+                pdf.text_at(MARGIN + 1.5, top + leading(11.0), "•", Weight::Regular, 11.0);
             }
         }
         after_bullet = matches!(block, Block::Bullet(_));

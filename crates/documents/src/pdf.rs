@@ -15,6 +15,12 @@ pub const PAGE_W: f32 = 210.0;
 /// Page height in mm (A4).
 pub const PAGE_H: f32 = 297.0;
 pub const MARGIN: f32 = 20.0;
+
+/// The distance between lines of text at `size` pt, in mm; a line's baseline sits this far
+/// below the top of its line.
+pub fn leading(size: f32) -> f32 {
+    size * 0.45
+}
 const FOOTER_Y: f32 = PAGE_H - 10.0;
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -174,9 +180,15 @@ impl Layout {
         self.y = MARGIN;
     }
 
+    /// The height (mm) [`Layout::paragraph`] gives `text` at `size` pt, `width` mm wide, before
+    /// the space after it: to keep it on a page with what follows.
+    pub fn paragraph_height(&self, text: &str, weight: Weight, size: f32, width: f32) -> f32 {
+        self.wrap(text, weight, size, width).len() as f32 * leading(size)
+    }
+
     /// Writes a wrapped paragraph at `x`, `width` wide, moving down; `after` mm of space follow.
     pub fn paragraph(&mut self, x: f32, width: f32, text: &str, weight: Weight, size: f32, after: f32) {
-        let leading = size * 0.45;
+        let leading = leading(size);
         for line in self.wrap(text, weight, size, width) {
             self.ensure_space(leading);
             self.y += leading;
@@ -188,7 +200,7 @@ impl Layout {
     /// Writes a wrapped paragraph of styled runs (bold, underlined, struck through), moving down.
     /// Lines break between words, whatever run they are in; `\n` in a run breaks the line.
     pub fn rich_paragraph(&mut self, x: f32, width: f32, runs: &[(Style, String)], size: f32, after: f32) {
-        let leading = size * 0.45;
+        let leading = leading(size);
         for line in self.rich_lines(runs, size, width) {
             self.ensure_space(leading);
             self.y += leading;
