@@ -635,13 +635,7 @@ fn attendance_lines(invitees: &[ardesk_store::StoredInvitee]) -> Vec<(String, St
         let who: Vec<String> = invitees
             .iter()
             .filter(|i| kinds.contains(&i.attendance))
-            .map(|i| {
-                if i.invitee.name == i.invitee.role {
-                    i.invitee.name.clone()
-                } else {
-                    format!("{} ({})", i.invitee.name, i.invitee.role)
-                }
-            })
+            .map(|i| i.invitee.described())
             .collect();
         (!who.is_empty()).then(|| (how.to_owned(), who.join("; ")))
     })

@@ -193,11 +193,7 @@ impl App {
         let others: Vec<String> = invitees
             .iter()
             .filter(|i| to.is_none_or(|t| t.id != i.id) && !i.invitee.kind.is_family())
-            .map(|i| match unnamed_role(&i.invitee.name) {
-                Some(words) => words.to_owned(),
-                None if i.invitee.name == i.invitee.role => i.invitee.role.clone(),
-                None => format!("{} ({})", i.invitee.name, i.invitee.role),
-            })
+            .map(|i| unnamed_role(&i.invitee.name).map_or_else(|| i.invitee.described(), str::to_owned))
             .collect();
         d.set(
             "invitees.list",

@@ -198,16 +198,6 @@ fn quoted(outcome: &str) -> String {
     format!("\u{201c}{cut}\u{2026}\u{201d}")
 }
 
-/// How a message names an invitee: "Pat Example (Mother)", or just the role of a placeholder
-/// whose name is its role.
-fn who(invitee: &Invitee) -> String {
-    if invitee.name == invitee.role || invitee.role.trim().is_empty() {
-        invitee.name.clone()
-    } else {
-        format!("{} ({})", invitee.name, invitee.role)
-    }
-}
-
 /// The record is of a meeting that has been held, with the attendance of everyone the law
 /// requires to be invited recorded (issue 15 item 13).
 ///
@@ -244,7 +234,7 @@ fn meeting_held(facts: &MeetingFacts<'_>, out: &mut Vec<Problem>) {
         if *attendance == Attendance::Unknown {
             out.push(Problem::block(
                 "attendance",
-                format!("Whether {} attended is not recorded (reg 20(2)).", who(invitee)),
+                format!("Whether {} attended is not recorded (reg 20(2)).", invitee.described()),
                 "Under \u{201c}Who came\u{201d}, choose how they took part, or that they sent apologies or did not attend.",
             ));
         }
@@ -436,7 +426,7 @@ pub fn check(record: &Ar1Record, rules: Ar1Rules, facts: &MeetingFacts<'_>) -> V
                 "social_care",
                 format!(
                     "Social care took part ({}), but the record does not say what they contributed.",
-                    who(invitee)
+                    invitee.described()
                 ),
                 "Record social care's view of Sections D and H, or correct their attendance.",
             ));

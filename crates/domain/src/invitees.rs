@@ -132,6 +132,18 @@ pub struct InviteeInput {
 }
 
 /// Checks an invitee typed in by the SENCO, reporting every problem at once.
+impl Invitee {
+    /// How others are told of an invitee: "Pat Example (Mother)", or just the name of a
+    /// placeholder whose name is its role.
+    pub fn described(&self) -> String {
+        if self.name == self.role || self.role.trim().is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.role)
+        }
+    }
+}
+
 pub fn validate(input: &InviteeInput) -> Result<(Invitee, Attendance), Vec<Problem>> {
     let mut problems = Vec::new();
     let kind = input.kind;
