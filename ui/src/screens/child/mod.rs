@@ -21,7 +21,6 @@ use people::{PeopleDrafts, PeoplePanel};
 pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     let ctx = ctx();
     let child = RwSignal::new(None::<Result<ChildDetail, ErrorDto>>);
-    spawn_local(async move { child.set(Some(ipc::call(commands::GetChild { id }).await)) });
     let confirming = RwSignal::new(false);
     let outcome = Outcome::new();
     let drafts = PeopleDrafts::new();
@@ -31,13 +30,21 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     // that decided the cease (in "After the meeting"), and the child can be deleted. Read again
     // when "After the meeting" changes, since recording the appeal's end ceases the plan.
     let read_only = RwSignal::new(false);
-    Effect::new(move |_| {
+    spawn_local(async move {
+        let loaded = ipc::call(commands::GetChild { id }).await;
+        read_only.set(loaded.as_ref().is_ok_and(|c| c.ceased_from.is_some()));
+        child.set(Some(loaded));
+    });
+    Effect::new(move |first: Option<()>| {
         changed.track();
-        spawn_local(async move {
-            if let Ok(c) = ipc::call(commands::GetChild { id }).await {
-                read_only.set(c.ceased_from.is_some());
-            }
-        });
+        // The first run is the page's own load, above.
+        if first.is_some() {
+            spawn_local(async move {
+                if let Ok(c) = ipc::call(commands::GetChild { id }).await {
+                    read_only.set(c.ceased_from.is_some());
+                }
+            });
+        }
     });
 
     let delete = move |name: String| {
