@@ -42,25 +42,12 @@ pub fn render_index_pdf(doc: &IndexDoc) -> Result<Vec<u8>, String> {
     pdf.table(&[50.0, 120.0], &["", ""], &rows(&doc.school), 7.0);
     pdf.heading("Recommendation", 15.0);
     pdf.paragraph(MARGIN, width, &doc.recommendation, Weight::Regular, 10.0, 1.5);
-    if !doc.sections_to_amend.is_empty() {
-        pdf.paragraph(
-            MARGIN,
-            width,
-            &format!("Proposed amendments: {}.", doc.sections_to_amend),
-            Weight::Regular,
-            10.0,
-            1.5,
-        );
-    }
-    if !doc.requests.is_empty() {
-        pdf.paragraph(
-            MARGIN,
-            width,
-            &format!("Requests to the LA: {}.", doc.requests),
-            Weight::Regular,
-            10.0,
-            1.5,
-        );
+    for (label, what) in
+        [("Proposed amendments", &doc.sections_to_amend), ("Requests to the LA", &doc.requests)]
+    {
+        if !what.is_empty() {
+            pdf.paragraph(MARGIN, width, &format!("{label}: {what}."), Weight::Regular, 10.0, 1.5);
+        }
     }
     if !doc.attendance.is_empty() {
         pdf.heading("Who took part", 15.0);
