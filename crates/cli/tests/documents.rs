@@ -196,12 +196,50 @@ fn the_prefilled_ar1_lists_every_section_e_outcome() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let docx = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     assert!(docx.ends_with("_AR1_for_the_meeting.docx"), "{docx}");
-    let script =
-        "import sys, docx\nd = docx.Document(sys.argv[1])\nprint(' '.join(p.text for p in d.paragraphs))\n";
-    let text = run(Command::new(&python).arg("-c").arg(script).arg(&docx));
-    for fragment in ["will start a conversation with a peer", "Record of discussion", "\u{2610} Achieved"] {
+    // python-docx reads the paragraphs; each check box is a Word check box control (w14:checkbox)
+    // followed by its label; each table's first row repeats on a new page (w:tblHeader).
+    let script = "import sys, docx\nfrom lxml import etree\n\
+        ns = {'w': 'http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w14': 'http://schemas.microsoft.com/office/word/2010/wordml'}\n\
+        d = docx.Document(sys.argv[1])\n\
+        print(' '.join(p.text for p in d.paragraphs))\n\
+        boxes = etree.XPath('//w:sdt[w:sdtPr/w14:checkbox]', namespaces=ns)(d.element)\n\
+        label = etree.XPath('string(following-sibling::w:r[1])', namespaces=ns)\n\
+        print('|'.join(label(b).strip() for b in boxes))\n\
+        print(sum(1 for t in d.tables if t.rows[0]._tr.xpath('./w:trPr/w:tblHeader')), sum(1 for t in d.tables if getattr(t.rows[0].cells[0].paragraphs[0].style, 'name', '') == 'Table Heading'))\n";
+    let out = run(Command::new(&python).arg("-c").arg(script).arg(&docx));
+    let mut lines = out.lines();
+    let (text, boxes, headers) = (
+        lines.next().unwrap_or_default(),
+        lines.next().unwrap_or_default(),
+        lines.next().unwrap_or_default(),
+    );
+    for fragment in ["will start a conversation with a peer", "Record of discussion"] {
         assert!(text.contains(fragment), "{fragment:?} missing from the DOCX form: {text}");
     }
+    let labels: Vec<&str> = boxes.split('|').collect();
+    let outcomes = text.matches("Outcome ").count();
+    assert!(outcomes >= 3, "{text}");
+    assert_eq!(labels.iter().filter(|l| **l == "Achieved").count(), outcomes, "{boxes}");
+    for label in
+        ["Maintain the plan unchanged", "Amend the plan", "Cease to maintain", "No amendments proposed"]
+    {
+        assert!(labels.contains(&label), "no check box for {label:?}: {boxes}");
+    }
+    // Every table with column titles (all but the sign-off) repeats them on each page.
+    let (repeated, titled) = headers.split_once(' ').unwrap_or_default();
+    assert!(titled.parse::<u32>().unwrap_or(0) >= 4 && repeated == titled, "{headers}");
+
+    // LibreOffice opens it and draws the check boxes.
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    run(Command::new(tool("soffice"))
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path().join("lo"))
+        .arg(&docx));
+    let pdf =
+        dir.path().join("lo").join(Path::new(&docx).with_extension("pdf").file_name().unwrap_or_default());
+    let text = run(Command::new(&pdftotext).arg(&pdf).arg("-")).replace('\n', " ");
+    assert!(text.contains("\u{2610} Achieved"), "{text}");
 }
 
 #[test]
@@ -370,6 +408,24 @@ fn amendments_documents_open_in_the_real_tools() {
     let odt = dir.path().join("odt").join(revisions.file_name().unwrap_or_default()).with_extension("odt");
     let regions = counted(&odt, "content.xml", "<text:changed-region");
     assert!(regions >= ins, "LibreOffice kept {regions} tracked changes of {}", ins + del);
+
+    // The change table runs onto a second page in Word's layout (LibreOffice's), and its column
+    // titles head each page.
+    let table =
+        files.iter().find(|f| f.to_string_lossy().ends_with("table.docx")).cloned().unwrap_or_default();
+    run(Command::new(&soffice)
+        .arg(&profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path().join("table"))
+        .arg(&table));
+    let laid_out = dir.path().join("table").join(table.file_name().unwrap_or_default()).with_extension("pdf");
+    let pages: u32 = run(Command::new(&qpdf).arg("--show-npages").arg(&laid_out)).trim().parse().unwrap_or(0);
+    assert!(pages >= 2, "the demo's change table fits one page: the repeated titles go unchecked");
+    for page in 1..=pages {
+        let n = page.to_string();
+        let text = run(Command::new(tool("pdftotext")).args(["-f", &n, "-l", &n]).arg(&laid_out).arg("-"));
+        assert!(text.contains("Current wording"), "page {page} of the change table has no column titles");
+    }
 
     let docxs: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "docx")).collect();
     let script = "import sys, docx\nfor p in sys.argv[1:]:\n    print(len(docx.Document(p).paragraphs))\n";

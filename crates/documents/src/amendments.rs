@@ -263,7 +263,7 @@ pub fn render_table_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
         cell
     };
     let plain = |text: &str| vec![(Change::Same, text.to_owned())];
-    let mut rows = vec![TableRow::new(TABLE_HEADER.iter().map(|h| cell(&plain(h), true)).collect())];
+    let mut rows = vec![TableRow::new(TABLE_HEADER.iter().map(|h| crate::word::header_cell(h)).collect())];
     rows.extend(doc.rows.iter().map(|r| {
         let (current, proposed) = marked(r);
         TableRow::new(vec![

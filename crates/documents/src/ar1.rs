@@ -201,7 +201,7 @@ pub fn render_ar1_form(form: &Ar1Form) -> Result<Vec<u8>, String> {
 }
 
 /// The form as a Word document, for schools that type into it: the same parts as the PDF, with
-/// tick boxes as ☐ and empty paragraphs to type in.
+/// Word's own check boxes to tick and empty paragraphs to type in.
 pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
     let text =
         |heading: &str, body: &str| RecordBlock::Text { heading: heading.to_owned(), body: body.to_owned() };
@@ -212,15 +212,17 @@ pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
         rows,
         empty: String::new(),
     };
-    let boxes =
-        |labels: &[&str]| labels.iter().map(|l| format!("\u{2610} {l}")).collect::<Vec<_>>().join("    ");
+    let boxes = |heading: &str, labels: &[&str]| RecordBlock::TickBoxes {
+        heading: heading.to_owned(),
+        labels: labels.iter().map(|l| (*l).to_owned()).collect(),
+    };
     let mut blocks = vec![
         table(
             "Attendance",
             &[("Name", 55.0), ("Role", 60.0), ("Attended", 27.5), ("Report", 27.5)],
             attendance_rows(form),
         ),
-        text("The child or young person took part in", &boxes(&CHILD_TOOK_PART)),
+        boxes("The child or young person took part in", &CHILD_TOOK_PART),
         text("Views", "Record each view in the space below its heading."),
         write(
             "The child or young person (how gathered; what is working, what is not; what matters to them)",
@@ -243,7 +245,7 @@ pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
     ));
     for (n, outcome) in outcomes.iter().enumerate() {
         blocks.push(write(&format!("Outcome {}: {outcome}", n + 1), 0));
-        blocks.push(text("", &boxes(&["Achieved", "Partly", "Not yet", "No longer relevant"])));
+        blocks.push(boxes("", &["Achieved", "Partly", "Not yet", "No longer relevant"]));
         blocks.push(write("Evidence and next steps", 3));
     }
     blocks.extend([
@@ -264,16 +266,16 @@ pub fn render_ar1_form_docx(form: &Ar1Form) -> Result<Vec<u8>, String> {
     }
     blocks.extend([
         write("Placement: is it meeting needs? Phase transfer: preferences", 3),
-        text("Personal Budget (tick all that apply)", &boxes(&PERSONAL_BUDGET)),
+        boxes("Personal Budget (tick all that apply)", &PERSONAL_BUDGET),
         write("A Personal Budget requested: what for", 2),
         write("Record of discussion", 10),
         write("Differences of opinion (who, about what; or \u{201c}None\u{201d})", 3),
-        text(
+        boxes(
             "Recommendation to the LA",
-            &boxes(&["Maintain the plan unchanged", "Amend the plan", "Cease to maintain"]),
+            &["Maintain the plan unchanged", "Amend the plan", "Cease to maintain"],
         ),
         write("Reasons, and any requests (reassessment, funding, placement)", 4),
-        text("Recommended amendments by section", &boxes(&["No amendments proposed"])),
+        boxes("Recommended amendments by section", &["No amendments proposed"]),
         table(
             "",
             &[("Section", 30.0), ("Amend?", 20.0), ("Summary and evidence", 120.0)],
@@ -348,6 +350,8 @@ pub enum RecordBlock {
     Table { heading: String, columns: Vec<(String, f32)>, rows: Vec<Vec<String>>, empty: String },
     /// A labelled space to write or type in, `lines` lines tall.
     WriteIn { label: String, lines: u8 },
+    /// A heading and a row of tick boxes, one for each label (a blank form's choices).
+    TickBoxes { heading: String, labels: Vec<String> },
 }
 
 fn or_not_recorded(text: &str) -> String {
@@ -379,6 +383,12 @@ pub fn render_record_pdf(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
                 pdf.paragraph(MARGIN, width, &or_not_recorded(body), Weight::Regular, 10.0, 2.0);
             }
             RecordBlock::WriteIn { label, lines } => pdf.write_in(label, f32::from(*lines) * 6.0, ""),
+            RecordBlock::TickBoxes { heading, labels } => {
+                if !heading.is_empty() {
+                    pdf.heading(heading, 8.0);
+                }
+                pdf.tick_boxes(MARGIN, &labels.iter().map(String::as_str).collect::<Vec<_>>());
+            }
             RecordBlock::Table { heading, columns, rows, empty } => {
                 if !heading.is_empty() {
                     pdf.heading(heading, 20.0);
@@ -398,19 +408,16 @@ pub fn render_record_pdf(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
 
 /// The record as a Word document.
 pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
-    use crate::word::heading;
+    use crate::word::{check_boxes, header_cell, heading};
     use docx_rs::{Paragraph, Run, Table, TableCell, TableRow};
     let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
     let table = |header: &[&str], rows: &[Vec<String>]| {
-        let cell = |text: &str, bold: bool| {
-            let run = if bold { Run::new().add_text(text).bold() } else { Run::new().add_text(text) };
-            TableCell::new().add_paragraph(Paragraph::new().add_run(run))
-        };
+        let cell = |text: &str| TableCell::new().add_paragraph(para(text));
         let mut all = Vec::new();
         if header.iter().any(|h| !h.trim().is_empty()) {
-            all.push(TableRow::new(header.iter().map(|h| cell(h, true)).collect()));
+            all.push(TableRow::new(header.iter().map(|h| header_cell(h)).collect()));
         }
-        all.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect())));
+        all.extend(rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c)).collect())));
         Table::new(all)
     };
     let footer = if doc.header.child_name.is_empty() {
@@ -432,6 +439,10 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
             RecordBlock::WriteIn { label, lines } => {
                 let d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(label).bold()));
                 (0..*lines).fold(d, |d, _| d.add_paragraph(Paragraph::new()))
+            }
+            RecordBlock::TickBoxes { heading: h, labels } => {
+                let d = if h.is_empty() { d } else { d.add_paragraph(heading(h)) };
+                d.add_paragraph(check_boxes(&labels.iter().map(String::as_str).collect::<Vec<_>>()))
             }
             RecordBlock::Table { heading: h, columns, rows, empty } => {
                 let d = if h.is_empty() { d } else { d.add_paragraph(heading(h)) };

@@ -1,12 +1,26 @@
 //! What every Word document the app writes shares: A4 in Liberation Sans (the font the PDFs
-//! embed), the creation date as given, section headings, and packing to bytes.
+//! embed), the creation date as given, section headings, a table's header row (repeated on each
+//! page), check boxes (Word's own check box content controls), and packing to bytes.
+//!
+//! docx-rs 0.4 writes neither a repeated header row nor a check box control, so both are named by
+//! a style of the document ([`TABLE_HEADING`], [`CHECK_BOX`]) and [`pack`] writes the markup
+//! Word reads for them (`w:tblHeader`, `w14:checkbox`) where that style is used.
 
 use chrono::{DateTime, Utc};
 use docx_rs::{
     AbstractNumbering, Docx, FieldCharType, Footer, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level,
     LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run,
-    RunFonts, SpecialIndentType, Start,
+    RunFonts, SpecialIndentType, Start, Style, StyleType, TableCell,
 };
+use quick_xml::events::{BytesStart, Event};
+
+/// The paragraph style of a table's header cells: bold, and their row repeats at the top of
+/// each page the table runs onto.
+pub const TABLE_HEADING: &str = "TableHeading";
+/// The character style of a check box: the run is written as a check box content control.
+pub const CHECK_BOX: &str = "CheckBox";
+/// The font Word draws its check boxes in.
+const CHECK_BOX_FONT: &str = "MS Gothic";
 
 /// 2 cm, in twentieths of a point.
 pub const TWO_CM: i32 = 1134;
@@ -42,6 +56,28 @@ pub fn a4(created: DateTime<Utc>, size: usize, margin: PageMargin) -> Docx {
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS))
+        .add_style(Style::new(TABLE_HEADING, StyleType::Paragraph).name("Table Heading").bold())
+        .add_style(
+            Style::new(CHECK_BOX, StyleType::Character).name("Check Box").fonts(
+                RunFonts::new().ascii(CHECK_BOX_FONT).hi_ansi(CHECK_BOX_FONT).east_asia(CHECK_BOX_FONT),
+            ),
+        )
+}
+
+/// A header cell of a table: its row repeats on each page the table runs onto.
+pub fn header_cell(text: &str) -> TableCell {
+    TableCell::new().add_paragraph(Paragraph::new().style(TABLE_HEADING).add_run(Run::new().add_text(text)))
+}
+
+/// A paragraph of check boxes, each with its label after it, as Word's own check box controls:
+/// a click ticks one.
+pub fn check_boxes(labels: &[&str]) -> Paragraph {
+    labels.iter().enumerate().fold(Paragraph::new(), |p, (n, label)| {
+        let gap = if n == 0 { "" } else { "    " };
+        p.add_run(Run::new().add_text(gap))
+            .add_run(Run::new().style(CHECK_BOX).add_text("\u{2610}"))
+            .add_run(Run::new().add_text(format!(" {label}")))
+    })
 }
 
 /// The numbering id of the bulleted list every document defines.
@@ -92,7 +128,8 @@ pub fn footer(left: &str) -> Footer {
 }
 
 /// The document as .docx bytes, with `author` as its author (File > Properties), in place of the
-/// "unknown" docx-rs writes: its core properties part is the one entry rewritten.
+/// "unknown" docx-rs writes, and the header rows and check boxes written as Word reads them: the
+/// core properties and the document body are the entries rewritten.
 pub fn pack(d: Docx, author: &str) -> Result<Vec<u8>, String> {
     use std::io::{Cursor, Read, Write};
     let mut built = Vec::new();
@@ -114,9 +151,137 @@ pub fn pack(d: Docx, author: &str) -> Result<Vec<u8>, String> {
             out.start_file("docProps/core.xml", zip::write::SimpleFileOptions::default())
                 .map_err(|e| e.to_string())?;
             out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+        } else if file.name().is_ok_and(|n| n == "word/document.xml") {
+            let mut xml = Vec::new();
+            file.read_to_end(&mut xml).map_err(|e| e.to_string())?;
+            let xml = check_box_controls(&repeated_header_rows(&xml)?)?;
+            out.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+                .map_err(|e| e.to_string())?;
+            out.write_all(&xml).map_err(|e| e.to_string())?;
         } else {
             out.raw_copy_file(file).map_err(|e| e.to_string())?;
         }
     }
     Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// Whether `e` is `<name w:val="value">`.
+fn has_val(e: &BytesStart<'_>, name: &str, value: &str) -> bool {
+    e.name().0 == name && e.try_get_attribute("w:val").ok().flatten().is_some_and(|a| a.value == value)
+}
+
+type Events = Vec<Event<'static>>;
+
+/// Reads `xml` event by event, handing each to `step` with the writer.
+fn rewrite(
+    xml: &[u8],
+    mut step: impl FnMut(Event<'static>, &mut quick_xml::Writer<Vec<u8>>) -> Result<(), String>,
+) -> Result<Vec<u8>, String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut writer = quick_xml::Writer::new(Vec::with_capacity(xml.len() + 1024));
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?.into_owned();
+        if matches!(event, Event::Eof) {
+            return Ok(writer.into_inner());
+        }
+        step(event, &mut writer)?;
+        buf.clear();
+    }
+}
+
+fn write_all(writer: &mut quick_xml::Writer<Vec<u8>>, events: Events) -> Result<(), String> {
+    events.into_iter().try_for_each(|e| writer.write_event(e).map_err(|e| e.to_string()))
+}
+
+/// Marks every table row whose first paragraph is in the [`TABLE_HEADING`] style as a header
+/// row (`w:tblHeader`), which Word repeats at the top of each page.
+fn repeated_header_rows(xml: &[u8]) -> Result<Vec<u8>, String> {
+    // A row's events are held until its first paragraph says whether it is a header.
+    let mut row: Option<Events> = None;
+    rewrite(xml, |event, writer| {
+        let Some(held) = row.as_mut() else {
+            if matches!(&event, Event::Start(e) if e.name().0 == "w:tr") {
+                row = Some(vec![event]);
+                return Ok(());
+            }
+            return writer.write_event(event).map_err(|e| e.to_string());
+        };
+        let header = match &event {
+            Event::Start(e) | Event::Empty(e) if has_val(e, "w:pStyle", TABLE_HEADING) => Some(true),
+            Event::End(e) if e.name().0 == "w:p" => Some(false),
+            _ => None,
+        };
+        held.push(event);
+        let Some(header) = header else { return Ok(()) };
+        let mut held = row.take().unwrap_or_default().into_iter();
+        if let Some(start) = held.next() {
+            writer.write_event(start).map_err(|e| e.to_string())?;
+        }
+        if !header {
+            return write_all(writer, held.collect());
+        }
+        let mark = Event::Empty(BytesStart::new("w:tblHeader"));
+        let mut rest: Events = held.collect();
+        match rest.first() {
+            Some(Event::Empty(e)) if e.name().0 == "w:trPr" => {
+                let props = vec![
+                    Event::Start(BytesStart::new("w:trPr")),
+                    mark,
+                    Event::End(quick_xml::events::BytesEnd::new("w:trPr")),
+                ];
+                rest.splice(..1, props);
+            }
+            Some(Event::Start(e)) if e.name().0 == "w:trPr" => rest.insert(1, mark),
+            _ => {
+                let props = vec![
+                    Event::Start(BytesStart::new("w:trPr")),
+                    mark,
+                    Event::End(quick_xml::events::BytesEnd::new("w:trPr")),
+                ];
+                rest.splice(..0, props);
+            }
+        }
+        write_all(writer, rest)
+    })
+}
+
+/// Wraps every run in the [`CHECK_BOX`] style in a Word check box content control, unticked.
+fn check_box_controls(xml: &[u8]) -> Result<Vec<u8>, String> {
+    let mut run: Option<Events> = None;
+    rewrite(xml, |event, writer| {
+        let Some(held) = run.as_mut() else {
+            if matches!(&event, Event::Start(e) if e.name().0 == "w:r") {
+                run = Some(vec![event]);
+                return Ok(());
+            }
+            return writer.write_event(event).map_err(|e| e.to_string());
+        };
+        let end = matches!(&event, Event::End(e) if e.name().0 == "w:r");
+        held.push(event);
+        if !end {
+            return Ok(());
+        }
+        let held = run.take().unwrap_or_default();
+        let check_box = held
+            .iter()
+            .any(|e| matches!(e, Event::Start(s) | Event::Empty(s) if has_val(s, "w:rStyle", CHECK_BOX)));
+        if !check_box {
+            return write_all(writer, held);
+        }
+        let raw = |writer: &mut quick_xml::Writer<Vec<u8>>, s: &str| {
+            std::io::Write::write_all(writer.get_mut(), s.as_bytes()).map_err(|e| e.to_string())
+        };
+        raw(
+            writer,
+            &format!(
+                "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"0\"/>\
+                 <w14:checkedState w14:val=\"2612\" w14:font=\"{CHECK_BOX_FONT}\"/>\
+                 <w14:uncheckedState w14:val=\"2610\" w14:font=\"{CHECK_BOX_FONT}\"/>\
+                 </w14:checkbox></w:sdtPr><w:sdtContent>"
+            ),
+        )?;
+        write_all(writer, held)?;
+        raw(writer, "</w:sdtContent></w:sdt>")
+    })
 }
