@@ -2,7 +2,9 @@
 //! for what they would notice. The PDFs as written, and every Word file as LibreOffice lays it
 //! out, are rendered to greyscale images with pdftoppm and read back: nothing is drawn in the
 //! band round the page's edge that printers cannot reach; every page is numbered ("Page N of
-//! M"); no page holds only a signature or a footer.
+//! M"); no page holds only a signature or a footer. Every PDF the app writes is also read as a
+//! screen reader reads it: tagged, in British English, with all its text in the structure, and
+//! the views forms with a field to type in under each question.
 
 mod common;
 
@@ -163,4 +165,100 @@ fn every_document_is_numbered_printable_and_never_a_page_of_signature() {
     std::fs::create_dir_all(&scratch).unwrap_or_else(|e| unreachable!("{e}"));
     let found: Vec<String> = pdfs.iter().flat_map(|pdf| faults(pdf, &scratch)).collect();
     assert_eq!(found, Vec::<String>::new());
+
+    // The PDFs the app writes itself (not LibreOffice's renderings of its Word files).
+    let ours: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "pdf")).collect();
+    let unread: Vec<String> = ours.iter().flat_map(|pdf| unread(pdf)).collect();
+    assert_eq!(unread, Vec::<String>::new());
+    let forms: Vec<&&PathBuf> =
+        ours.iter().filter(|f| f.to_string_lossy().ends_with("_views_form.pdf")).collect();
+    assert_eq!(forms.len(), 2, "{ours:?}");
+    let untypeable: Vec<String> = forms.iter().flat_map(|pdf| untypeable(pdf)).collect();
+    assert_eq!(untypeable, Vec::<String>::new());
+}
+
+/// `pdf` as qpdf's JSON (version 2): its objects and trailer.
+fn qpdf_json(pdf: &Path, key: &str) -> serde_json::Value {
+    let json = run(Command::new(tool("qpdf")).args(["--json=2", &format!("--json-key={key}")]).arg(pdf));
+    serde_json::from_str(&json).unwrap_or_default()
+}
+
+/// What a screen reader would miss in `pdf`, one line each: the file not marked as tagged, no
+/// document language, text on a page that is not in the structure tree.
+fn unread(pdf: &Path) -> Vec<String> {
+    let name = pdf.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut out = Vec::new();
+    let info = run(Command::new(tool("pdfinfo")).arg(pdf));
+    if !info.lines().any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")) {
+        out.push(format!("{name}: not tagged"));
+    }
+    let json = qpdf_json(pdf, "qpdf");
+    let root = json.pointer("/qpdf/1/trailer/value/~1Root").and_then(|r| r.as_str()).unwrap_or_default();
+    let lang = json.pointer(&format!("/qpdf/1/obj:{root}/value/~1Lang")).cloned().unwrap_or_default();
+    if lang != "u:en-GB" {
+        out.push(format!("{name}: the document's language is {lang}, not en-GB"));
+    }
+    // Every word on the pages (but the footer's page numbers, an artifact) is in the text poppler
+    // reads from the structure tree.
+    let tree = run(Command::new(tool("pdfinfo")).arg("-struct-text").arg(pdf));
+    // Its text lines are quoted, one a line, under their element's name.
+    let tagged: std::collections::HashSet<&str> = tree
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix('"').and_then(|l| l.strip_suffix('"')))
+        .flat_map(str::split_whitespace)
+        .collect();
+    // Laid out, the footer is one line with its page number.
+    let text = run(Command::new(tool("pdftotext")).arg("-layout").arg(pdf).arg("-"));
+    let mut missing: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("Page "))
+        .flat_map(str::split_whitespace)
+        .filter(|w| !tagged.contains(w))
+        .collect();
+    missing.dedup();
+    if !missing.is_empty() {
+        out.push(format!("{name}: text outside the structure tree: {missing:?}"));
+    }
+    out
+}
+
+/// The string `key` of a field in qpdf's JSON ("" if none).
+fn text_of<'v>(field: &'v serde_json::Value, key: &str) -> &'v str {
+    field.get(key).and_then(serde_json::Value::as_str).unwrap_or_default()
+}
+
+/// Why `pdf`, a views form, could not be filled in on screen, one line each: it has no form, a
+/// question has no field, a field is not a text field, says nothing to a screen reader, or sits
+/// on another page than its question.
+fn untypeable(pdf: &Path) -> Vec<String> {
+    let name = pdf.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let form = qpdf_json(pdf, "acroform");
+    let fields = form.pointer("/acroform/fields").and_then(|f| f.as_array()).cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    if form.pointer("/acroform/hasacroform") != Some(&serde_json::Value::Bool(true)) {
+        out.push(format!("{name}: no interactive form"));
+    }
+    let answers = fields.iter().filter(|f| text_of(f, "fullname").starts_with("Answer ")).count();
+    // The parent's form asks six questions (seven from Year 9) and has their name, relationship
+    // and the date; the child's page asks five.
+    let expected = if name.contains("parent") { 6..=7 } else { 5..=5 };
+    if !expected.contains(&answers) {
+        out.push(format!("{name}: {answers} answer fields, expected {expected:?}"));
+    }
+    for f in &fields {
+        let (field, said) = (text_of(f, "fullname"), text_of(f, "alternativename"));
+        if text_of(f, "fieldtype") != "/Tx" {
+            out.push(format!("{name}: {field} is a {} field, not text", text_of(f, "fieldtype")));
+        }
+        if said.is_empty() || said == field && field.starts_with("Answer") {
+            out.push(format!("{name}: {field} says nothing of what it asks"));
+        }
+        let page = f.get("pageposfrom1").and_then(serde_json::Value::as_u64).unwrap_or(0).to_string();
+        let text = run(Command::new(tool("pdftotext")).args(["-f", &page, "-l", &page]).arg(pdf).arg("-"));
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !words.contains(said.split_whitespace().collect::<Vec<_>>().join(" ").as_str()) {
+            out.push(format!("{name}: {field} is on page {page}, away from \u{201c}{said}\u{201d}"));
+        }
+    }
+    out
 }

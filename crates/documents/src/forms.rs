@@ -1,9 +1,10 @@
 //! Printable forms: the parent/carer views form and the child's "All about me" page, with a
-//! write-in box under each question, clean in black and white.
+//! write-in box under each question, clean in black and white, and each box a field to type in
+//! for a parent who fills the form in on screen.
 
 use chrono::{DateTime, Utc};
 
-use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
+use crate::pdf::{Layout, MARGIN, PAGE_W, Role, Weight};
 
 /// Whose views the form collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,9 @@ pub fn render_views_form(doc: &ViewsFormDoc) -> Result<Vec<u8>, String> {
     pdf.y = MARGIN;
     pdf.text_right(PAGE_W - MARGIN, pdf.y + 2.0, &doc.school_name, Weight::Bold, 10.0);
     pdf.y += 6.0;
+    pdf.begin(Role::H1);
     pdf.paragraph(MARGIN, width, &title, Weight::Bold, 15.0, 2.0);
+    pdf.end();
     let intro = match doc.kind {
         ViewsForm::ParentCarer => format!(
             "The annual review meeting is on {}. Please write your views below (or on extra sheets) and return this form by {} to {} at {}{}. You can also tell me your views in person or by phone.",
@@ -88,23 +91,28 @@ pub fn render_views_form(doc: &ViewsFormDoc) -> Result<Vec<u8>, String> {
         ),
     };
     pdf.paragraph(MARGIN, width, &intro, Weight::Regular, 10.5, 4.0);
-    for (question, height) in questions(doc) {
+    for (n, (question, height)) in questions(doc).into_iter().enumerate() {
         let lines = pdf.wrap(question, Weight::Bold, 11.0, width).len() as f32;
         pdf.ensure_space(lines * 5.0 + height + 6.0);
         pdf.paragraph(MARGIN, width, question, Weight::Bold, 11.0, 1.5);
-        pdf.rect(MARGIN, pdf.y, width, height, 0.6);
+        let area = (MARGIN, pdf.y, width, height);
+        pdf.rect(area.0, area.1, area.2, area.3, 0.6);
+        pdf.text_field(&format!("Answer {}", n + 1), question, area, true);
         pdf.y += height + 5.0;
     }
     if doc.kind == ViewsForm::ParentCarer {
         pdf.ensure_space(20.0);
-        pdf.paragraph(
-            MARGIN,
-            width,
-            "Name: ____________________________    Relationship: ________________    Date: ____________",
-            Weight::Regular,
-            10.5,
-            0.0,
-        );
+        // Each label, then a line to write on that is also a field to type in.
+        let mut x = MARGIN;
+        let y = pdf.y + 6.0;
+        for (label, line) in [("Your name", 45.0), ("Relationship", 30.0), ("Date", 24.0)] {
+            pdf.text_at(x, y, &format!("{label}:"), Weight::Regular, 10.5);
+            x += pdf.width(&format!("{label}: "), Weight::Regular, 10.5);
+            pdf.line(x, y + 1.0, x + line, y + 1.0, 0.4);
+            pdf.text_field(label, label, (x, y - 4.5, line, 5.5), false);
+            x += line + 4.0;
+        }
+        pdf.y = y + 4.0;
     }
     Ok(pdf.finish(&format!("{} · {}", doc.school_name, doc.child_name)))
 }

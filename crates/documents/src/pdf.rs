@@ -2,6 +2,12 @@
 //! subset), greedy word wrap measured with the font's own advances, lines and boxes, automatic
 //! page breaks and a "Page X of Y" footer added once the page count is known.
 //!
+//! Every PDF is tagged, for a screen reader: each piece of text is marked content of a structure
+//! element (a paragraph, a heading, a table's cell), lines, boxes and the footer are artifacts,
+//! and [`Layout::finish`] writes the structure tree, the document's language (en-GB) and any form
+//! fields ([`Layout::text_field`]) into the file printpdf wrote, with lopdf: printpdf 0.12 writes
+//! marked content but neither a structure tree nor form fields.
+//!
 //! Coordinates are in millimetres from the top-left corner of the page.
 
 use printpdf::{
@@ -22,6 +28,9 @@ pub fn leading(size: f32) -> f32 {
     size * 0.45
 }
 const FOOTER_Y: f32 = PAGE_H - 10.0;
+/// The size of a table's text and of a tick box's label: 10 pt, the smallest a form to be
+/// filled in by hand is comfortable to read at.
+const TABLE_PT: f32 = 10.0;
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
 struct Font {
@@ -62,6 +71,58 @@ impl Style {
     pub const PLAIN: Style = Style { weight: Weight::Regular, underline: false, strike: false };
 }
 
+/// The role of a structure element of the tagged PDF (PDF 1.7, 14.8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The document's title.
+    H1,
+    /// A section heading.
+    H2,
+    P,
+    Table,
+    TR,
+    TH,
+    TD,
+    /// A form field.
+    Form,
+}
+
+impl Role {
+    fn name(self) -> &'static str {
+        match self {
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::P => "P",
+            Role::Table => "Table",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+            Role::Form => "Form",
+        }
+    }
+}
+
+/// A structure element as it is laid out: its role, the element it is in (none: the document),
+/// and the marked content it holds as (page index, marked-content id), or the form field it is.
+#[derive(Debug)]
+struct Tag {
+    role: Role,
+    parent: Option<usize>,
+    content: Vec<(usize, i64)>,
+    field: Option<usize>,
+}
+
+/// A fillable text field: where it is (page index; mm from the page's top-left), its name and
+/// what a screen reader says of it.
+#[derive(Debug)]
+struct Field {
+    page: usize,
+    rect: (f32, f32, f32, f32),
+    name: String,
+    tooltip: String,
+    multiline: bool,
+}
+
 /// A document being laid out, page by page.
 pub struct Layout {
     doc: PdfDocument,
@@ -73,6 +134,14 @@ pub struct Layout {
     current: Vec<Op>,
     /// The next baseline's distance from the top of the current page.
     pub y: f32,
+    /// The structure elements, in reading order, and those open now (innermost last).
+    tags: Vec<Tag>,
+    open: Vec<usize>,
+    /// The current page's next marked-content id.
+    next_mcid: i64,
+    /// Drawing what is not content (a repeated header row, the footer): nothing is tagged.
+    in_artifact: bool,
+    fields: Vec<Field>,
 }
 
 impl std::fmt::Debug for Layout {
@@ -118,7 +187,112 @@ impl Layout {
         };
         let regular = load(REGULAR_TTF)?;
         let bold = load(BOLD_TTF)?;
-        Ok(Layout { doc, regular, bold, done: Vec::new(), current: Vec::new(), y: MARGIN })
+        Ok(Layout {
+            doc,
+            regular,
+            bold,
+            done: Vec::new(),
+            current: Vec::new(),
+            y: MARGIN,
+            tags: Vec::new(),
+            open: Vec::new(),
+            next_mcid: 0,
+            in_artifact: false,
+            fields: Vec::new(),
+        })
+    }
+
+    /// Opens a structure element of `role` inside the one open now: the text drawn until
+    /// [`Layout::end`] is its content.
+    pub fn begin(&mut self, role: Role) {
+        self.tags.push(Tag { role, parent: self.open.last().copied(), content: Vec::new(), field: None });
+        self.open.push(self.tags.len() - 1);
+    }
+
+    /// Closes the structure element opened last.
+    pub fn end(&mut self) {
+        self.open.pop();
+    }
+
+    /// Runs `draw` as one element of `role`, unless an element is already open: a paragraph
+    /// drawn inside a heading or a table's cell is part of it.
+    fn within<R>(&mut self, role: Role, draw: impl FnOnce(&mut Self) -> R) -> R {
+        if self.open.is_empty() && !self.in_artifact {
+            self.begin(role);
+            let r = draw(self);
+            self.end();
+            r
+        } else {
+            draw(self)
+        }
+    }
+
+    /// Runs `draw` as an artifact: what it draws is not read out (a header row repeated on a
+    /// new page).
+    pub fn artifact<R>(&mut self, draw: impl FnOnce(&mut Self) -> R) -> R {
+        let was = std::mem::replace(&mut self.in_artifact, true);
+        let r = draw(self);
+        self.in_artifact = was;
+        r
+    }
+
+    /// `ops` as drawn: marked as an artifact when they are not text, or when drawing one;
+    /// text as marked content of the open element (a paragraph of its own if none is open).
+    fn mark(&mut self, ops: Vec<Op>, text: bool) {
+        if !text || self.in_artifact {
+            self.current.push(Op::BeginMarkedContent { tag: "Artifact".to_owned() });
+            self.current.extend(ops);
+            self.current.push(Op::EndMarkedContent);
+            return;
+        }
+        let alone = self.open.is_empty();
+        if alone {
+            self.begin(Role::P);
+        }
+        let tag = self.open.last().copied().unwrap_or_default();
+        let mcid = self.next_mcid;
+        self.next_mcid += 1;
+        let page = self.done.len();
+        let role = self.tags.get(tag).map_or(Role::P, |t| t.role);
+        if let Some(t) = self.tags.get_mut(tag) {
+            t.content.push((page, mcid));
+        }
+        let mut props = std::collections::BTreeMap::new();
+        props.insert("MCID".to_owned(), printpdf::DictItem::Int(mcid));
+        self.current.push(Op::BeginMarkedContentWithProperties {
+            tag: role.name().to_owned(),
+            properties: printpdf::DictItem::Dict { map: props },
+        });
+        self.current.extend(ops);
+        self.current.push(Op::EndMarkedContent);
+        if alone {
+            self.end();
+        }
+    }
+
+    /// A fillable text field over the box at (`x`, `top`), `w` by `h` mm, on the current page,
+    /// named `name` (unique in the document) and described by `tooltip` (what a screen reader
+    /// says of it); `multiline` for a box to write paragraphs in.
+    pub fn text_field(
+        &mut self,
+        name: &str,
+        tooltip: &str,
+        (x, top, w, h): (f32, f32, f32, f32),
+        multiline: bool,
+    ) {
+        self.fields.push(Field {
+            page: self.done.len(),
+            rect: (x, top, w, h),
+            name: name.to_owned(),
+            tooltip: tooltip.to_owned(),
+            multiline,
+        });
+        self.tags.push(Tag {
+            role: Role::Form,
+            parent: self.open.last().copied(),
+            content: Vec::new(),
+            field: Some(self.fields.len() - 1),
+        });
     }
 
     fn font(&self, weight: Weight) -> &Font {
@@ -135,13 +309,14 @@ impl Layout {
     /// Draws `text` with its baseline at (`x`, `y`) on the current page.
     pub fn text_at(&mut self, x: f32, y: f32, text: &str, weight: Weight, size: f32) {
         let id = self.font(weight).id.clone();
-        self.current.extend([
+        let ops = vec![
             Op::StartTextSection,
             Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) },
             Op::SetTextCursor { pos: Point::new(Mm(x), Mm(PAGE_H - y)) },
             Op::ShowText { items: vec![TextItem::Text(text.to_owned())] },
             Op::EndTextSection,
-        ]);
+        ];
+        self.mark(ops, true);
     }
 
     /// Draws `text` right-aligned to `right` (mm from the left edge).
@@ -177,6 +352,7 @@ impl Layout {
 
     pub fn new_page(&mut self) {
         self.done.push(std::mem::take(&mut self.current));
+        self.next_mcid = 0;
         self.y = MARGIN;
     }
 
@@ -189,11 +365,13 @@ impl Layout {
     /// Writes a wrapped paragraph at `x`, `width` wide, moving down; `after` mm of space follow.
     pub fn paragraph(&mut self, x: f32, width: f32, text: &str, weight: Weight, size: f32, after: f32) {
         let leading = leading(size);
-        for line in self.wrap(text, weight, size, width) {
-            self.ensure_space(leading);
-            self.y += leading;
-            self.text_at(x, self.y, &line, weight, size);
-        }
+        self.within(Role::P, |pdf| {
+            for line in pdf.wrap(text, weight, size, width) {
+                pdf.ensure_space(leading);
+                pdf.y += leading;
+                pdf.text_at(x, pdf.y, &line, weight, size);
+            }
+        });
         self.y += after;
     }
 
@@ -201,12 +379,14 @@ impl Layout {
     /// Lines break between words, whatever run they are in; `\n` in a run breaks the line.
     pub fn rich_paragraph(&mut self, x: f32, width: f32, runs: &[(Style, String)], size: f32, after: f32) {
         let leading = leading(size);
-        for line in self.rich_lines(runs, size, width) {
-            self.ensure_space(leading);
-            self.y += leading;
-            let y = self.y;
-            self.rich_line(x, y, &line, size);
-        }
+        self.within(Role::P, |pdf| {
+            for line in pdf.rich_lines(runs, size, width) {
+                pdf.ensure_space(leading);
+                pdf.y += leading;
+                let y = pdf.y;
+                pdf.rich_line(x, y, &line, size);
+            }
+        });
         self.y += after;
     }
 
@@ -292,19 +472,23 @@ impl Layout {
         let bold = Style { weight: Weight::Bold, underline: false, strike: false };
         let header_row: Vec<Vec<(Style, String)>> =
             header.iter().map(|h| vec![(bold, (*h).to_owned())]).collect();
-        let draw = |pdf: &mut Layout, cells: &[Vec<(Style, String)>], height: f32| {
+        let draw = |pdf: &mut Layout, cells: &[Vec<(Style, String)>], height: f32, cell_role: Role| {
             let mut x = MARGIN;
             let top = pdf.y;
+            pdf.begin(Role::TR);
             for (cell, w) in cells.iter().zip(widths) {
                 pdf.rect(x, top, *w, height, 0.4);
                 let lines = pdf.rich_lines(cell, size, w - 3.0);
                 let mut y = top + 4.2;
+                pdf.begin(cell_role);
                 for line in &lines {
                     pdf.rich_line(x + 1.5, y, line, size);
                     y += 4.0;
                 }
+                pdf.end();
                 x += w;
             }
+            pdf.end();
             pdf.y = top + height;
         };
         let height_of = |pdf: &Layout, cells: &[Vec<(Style, String)>]| {
@@ -318,15 +502,17 @@ impl Layout {
         };
         let header_height = height_of(self, &header_row);
         self.ensure_space(header_height + min_height);
-        draw(self, &header_row, header_height);
+        self.begin(Role::Table);
+        draw(self, &header_row, header_height, Role::TH);
         for row in rows {
             let height = height_of(self, row);
             if self.y + height > PAGE_H - MARGIN - 5.0 {
                 self.new_page();
-                draw(self, &header_row, header_height);
+                self.artifact(|pdf| draw(pdf, &header_row, header_height, Role::TH));
             }
-            draw(self, row, height);
+            draw(self, row, height, Role::TD);
         }
+        self.end();
         self.y += 3.0;
     }
 
@@ -335,28 +521,32 @@ impl Layout {
     pub fn masthead(&mut self, top_line: &str, title: &str, size: f32, after: f32) {
         self.text_right(PAGE_W - MARGIN, self.y + 2.0, top_line, Weight::Regular, 9.0);
         self.y += 7.0;
+        self.begin(Role::H1);
         self.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, title, Weight::Bold, size, after);
+        self.end();
     }
 
     /// A black line from (`x1`, `y1`) to (`x2`, `y2`), `width` points thick.
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
         let point = |x: f32, y: f32| LinePoint { p: Point::new(Mm(x), Mm(PAGE_H - y)), bezier: false };
-        self.current.extend([
+        let ops = vec![
             Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.0, None)) },
             Op::SetOutlineThickness { pt: Pt(width) },
             Op::DrawLine { line: Line { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } },
-        ]);
+        ];
+        self.mark(ops, false);
     }
 
     /// A line through `points` (mm from the page's top-left), closed back to the first if
     /// `closed`, `width` points thick: the child's letter draws its pictures with it.
     pub fn polyline(&mut self, points: &[(f32, f32)], closed: bool, width: f32) {
         let point = |(x, y): &(f32, f32)| LinePoint { p: Point::new(Mm(*x), Mm(PAGE_H - *y)), bezier: false };
-        self.current.extend([
+        let ops = vec![
             Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.0, None)) },
             Op::SetOutlineThickness { pt: Pt(width) },
             Op::DrawLine { line: Line { points: points.iter().map(point).collect(), is_closed: closed } },
-        ]);
+        ];
+        self.mark(ops, false);
     }
 
     /// A circle of radius `r` mm about (`cx`, `cy`), drawn as a 32-sided polygon.
@@ -372,7 +562,7 @@ impl Layout {
 
     /// An unfilled box with its top-left corner at (`x`, `y`).
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
-        self.current.extend([
+        let ops = vec![
             Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.0, None)) },
             Op::SetOutlineThickness { pt: Pt(width) },
             Op::DrawRectangle {
@@ -385,7 +575,8 @@ impl Layout {
                     winding_order: None,
                 },
             },
-        ]);
+        ];
+        self.mark(ops, false);
     }
 
     pub fn page_count(&self) -> usize {
@@ -396,7 +587,9 @@ impl Layout {
     pub fn heading(&mut self, text: &str, keep: f32) {
         self.ensure_space(12.0 + keep);
         self.y += 4.0;
+        self.begin(Role::H2);
         self.paragraph(MARGIN, PAGE_W - 2.0 * MARGIN, text, Weight::Bold, 12.0, 1.0);
+        self.end();
         self.line(MARGIN, self.y, PAGE_W - MARGIN, self.y, 0.4);
         self.y += 2.0;
     }
@@ -417,10 +610,12 @@ impl Layout {
         let top = self.y;
         self.rect(MARGIN, top, width, height, 0.5);
         let mut y = top + 4.5;
-        for line in lines {
-            self.text_at(MARGIN + 2.0, y, &line, Weight::Regular, 9.5);
-            y += 4.3;
-        }
+        self.within(Role::P, |pdf| {
+            for line in lines {
+                pdf.text_at(MARGIN + 2.0, y, &line, Weight::Regular, 9.5);
+                y += 4.3;
+            }
+        });
         self.y = top + height + 3.0;
     }
 
@@ -429,11 +624,13 @@ impl Layout {
         self.ensure_space(6.0);
         let mut x = x;
         let y = self.y;
-        for label in labels {
-            self.rect(x, y, 3.5, 3.5, 0.5);
-            self.text_at(x + 5.0, y + 3.2, label, Weight::Regular, 9.5);
-            x += 9.0 + self.width(label, Weight::Regular, 9.5);
-        }
+        self.within(Role::P, |pdf| {
+            for label in labels {
+                pdf.rect(x, y, 3.8, 3.8, 0.5);
+                pdf.text_at(x + 5.5, y + 3.4, label, Weight::Regular, TABLE_PT);
+                x += 9.5 + pdf.width(label, Weight::Regular, TABLE_PT);
+            }
+        });
         self.y += 6.0;
     }
 
@@ -443,21 +640,26 @@ impl Layout {
         let draw_row = |pdf: &mut Layout, cells: &[String], weight: Weight, height: f32| {
             let mut x = MARGIN;
             let top = pdf.y;
+            pdf.begin(Role::TR);
             for (cell, w) in cells.iter().zip(widths) {
                 pdf.rect(x, top, *w, height, 0.4);
-                let mut y = top + 4.2;
-                for line in pdf.wrap(cell, weight, 9.0, w - 3.0) {
-                    pdf.text_at(x + 1.5, y, &line, weight, 9.0);
-                    y += 4.0;
+                let mut y = top + 4.6;
+                pdf.begin(if weight == Weight::Bold { Role::TH } else { Role::TD });
+                for line in pdf.wrap(cell, weight, TABLE_PT, w - 3.0) {
+                    pdf.text_at(x + 1.5, y, &line, weight, TABLE_PT);
+                    y += leading(TABLE_PT);
                 }
+                pdf.end();
                 x += w;
             }
+            pdf.end();
             pdf.y = top + height;
         };
         let header_cells: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
         // A table of label and value pairs has no column titles: no empty header row.
-        let header_height = if header.iter().all(|h| h.trim().is_empty()) { 0.0 } else { 6.5 };
+        let header_height = if header.iter().all(|h| h.trim().is_empty()) { 0.0 } else { 7.0 };
         self.ensure_space(header_height + min_height);
+        self.begin(Role::Table);
         if header_height > 0.0 {
             draw_row(self, &header_cells, Weight::Bold, header_height);
         }
@@ -465,22 +667,24 @@ impl Layout {
             let lines = row
                 .iter()
                 .zip(widths)
-                .map(|(cell, w)| self.wrap(cell, Weight::Regular, 9.0, w - 3.0).len())
+                .map(|(cell, w)| self.wrap(cell, Weight::Regular, TABLE_PT, w - 3.0).len())
                 .max()
                 .unwrap_or(1) as f32;
-            let height = (lines * 4.0 + 2.5).max(min_height);
+            let height = (lines * leading(TABLE_PT) + 2.5).max(min_height);
             if self.y + height > PAGE_H - MARGIN - 5.0 {
                 self.new_page();
                 if header_height > 0.0 {
-                    draw_row(self, &header_cells, Weight::Bold, header_height);
+                    self.artifact(|pdf| draw_row(pdf, &header_cells, Weight::Bold, header_height));
                 }
             }
             draw_row(self, row, Weight::Regular, height);
         }
+        self.end();
         self.y += 3.0;
     }
 
-    /// Adds "Page X of Y" (and `footer` on the left) to every page and returns the PDF bytes.
+    /// Adds "Page X of Y" (and `footer` on the left) to every page and returns the PDF bytes,
+    /// tagged, with its form fields.
     pub fn finish(mut self, footer: &str) -> Vec<u8> {
         self.new_page();
         let pages = std::mem::take(&mut self.done);
@@ -489,24 +693,187 @@ impl Layout {
         for (n, ops) in pages.into_iter().enumerate() {
             self.current = ops;
             let label = format!("Page {} of {total}", n + 1);
-            self.text_right(PAGE_W - MARGIN, FOOTER_Y, &label, Weight::Regular, 8.0);
-            if !footer.is_empty() {
-                self.text_at(MARGIN, FOOTER_Y, footer, Weight::Regular, 8.0);
-            }
+            self.artifact(|pdf| {
+                pdf.text_right(PAGE_W - MARGIN, FOOTER_Y, &label, Weight::Regular, 8.0);
+                if !footer.is_empty() {
+                    pdf.text_at(MARGIN, FOOTER_Y, footer, Weight::Regular, 8.0);
+                }
+            });
             out.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), std::mem::take(&mut self.current)));
         }
         self.doc.with_pages(out);
-        with_language(self.doc.save(&PdfSaveOptions::default(), &mut Vec::new()))
+        let pdf = self.doc.save(&PdfSaveOptions::default(), &mut Vec::new());
+        match structured(&pdf, &self.tags, &self.fields) {
+            Ok(tagged) => tagged,
+            // Our own bytes, re-read by the lopdf printpdf writes with: should that ever fail,
+            // the document is still whole, only untagged.
+            Err(_) => pdf,
+        }
     }
 }
 
-/// The document's language, British English, in its catalogue (/Lang), so that a screen reader
-/// reads it as such: printpdf has no setting for it. Our own bytes, re-read by the lopdf that
-/// printpdf writes with; should that ever fail, the PDF is returned as it was.
-fn with_language(pdf: Vec<u8>) -> Vec<u8> {
-    let Ok(mut doc) = lopdf::Document::load_mem(&pdf) else { return pdf };
-    let Ok(catalog) = doc.catalog_mut() else { return pdf };
-    catalog.set("Lang", lopdf::Object::string_literal("en-GB"));
-    let mut out = Vec::with_capacity(pdf.len() + 32);
-    if doc.save_to(&mut out).is_ok() { out } else { pdf }
+/// `pdf` with what printpdf cannot write: the structure tree of `tags` (each page's marked
+/// content and each field's widget in its element), the document marked as tagged, its language
+/// (British English), and `fields` as an interactive form.
+fn structured(pdf: &[u8], tags: &[Tag], fields: &[Field]) -> Result<Vec<u8>, lopdf::Error> {
+    use lopdf::{Dictionary, Object, ObjectId};
+    let mut doc = lopdf::Document::load_mem(pdf)?;
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let page = |n: usize| pages.get(n).copied().map_or(Object::Null, Object::Reference);
+    let root = doc.new_object_id();
+    let top = doc.new_object_id();
+    let ids: Vec<ObjectId> = tags.iter().map(|_| doc.new_object_id()).collect();
+    let id = |n: Option<usize>| n.and_then(|n| ids.get(n)).copied().unwrap_or(top);
+
+    // The form's fields, each its own widget on its page.
+    let pt = |mm: f32| Object::Real(mm * PT_PER_MM);
+    let mut widgets: Vec<ObjectId> = Vec::new();
+    for (n, f) in fields.iter().enumerate() {
+        let (x, top_mm, w, h) = f.rect;
+        let mut widget = Dictionary::new();
+        widget.set("Type", Object::Name(b"Annot".to_vec()));
+        widget.set("Subtype", Object::Name(b"Widget".to_vec()));
+        widget.set("FT", Object::Name(b"Tx".to_vec()));
+        widget.set("T", lopdf::text_string(&f.name));
+        widget.set("TU", lopdf::text_string(&f.tooltip));
+        widget
+            .set("Rect", Object::Array(vec![pt(x), pt(PAGE_H - top_mm - h), pt(x + w), pt(PAGE_H - top_mm)]));
+        widget.set("F", Object::Integer(4));
+        widget.set("Ff", Object::Integer(if f.multiline { 4096 } else { 0 }));
+        widget.set("DA", Object::string_literal("/Helv 10 Tf 0 g"));
+        widget.set("P", page(f.page));
+        widget.set("StructParent", Object::Integer((pages.len() + n) as i64));
+        let wid = doc.add_object(widget);
+        widgets.push(wid);
+        if let Some(page_id) = pages.get(f.page) {
+            let page_dict = doc.get_dictionary_mut(*page_id)?;
+            let mut annots = match page_dict.get(b"Annots") {
+                Ok(Object::Array(a)) => a.clone(),
+                _ => Vec::new(),
+            };
+            annots.push(Object::Reference(wid));
+            page_dict.set("Annots", Object::Array(annots));
+            // Tab through the fields in the order of the structure.
+            page_dict.set("Tabs", Object::Name(b"S".to_vec()));
+        }
+    }
+
+    // The structure elements, and each page's marked content back to its element.
+    let mut parents: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
+    let mut tops: Vec<Object> = Vec::new();
+    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); tags.len()];
+    for (n, tag) in tags.iter().enumerate() {
+        let me = Object::Reference(id(Some(n)));
+        match tag.parent.and_then(|p| kids.get_mut(p)) {
+            Some(siblings) => siblings.push(me),
+            None => tops.push(me),
+        }
+        for (p, mcid) in &tag.content {
+            if let Some(list) = parents.get_mut(*p) {
+                let at = usize::try_from(*mcid).unwrap_or(usize::MAX);
+                if list.len() <= at {
+                    list.resize(at + 1, Object::Null);
+                }
+                if let Some(slot) = list.get_mut(at) {
+                    *slot = Object::Reference(id(Some(n)));
+                }
+            }
+        }
+    }
+    for (n, tag) in tags.iter().enumerate() {
+        let mut e = Dictionary::new();
+        e.set("Type", Object::Name(b"StructElem".to_vec()));
+        e.set("S", Object::Name(tag.role.name().as_bytes().to_vec()));
+        e.set("P", Object::Reference(id(tag.parent)));
+        let mut k: Vec<Object> = kids.get(n).cloned().unwrap_or_default();
+        for (p, mcid) in &tag.content {
+            let mut mcr = Dictionary::new();
+            mcr.set("Type", Object::Name(b"MCR".to_vec()));
+            mcr.set("Pg", page(*p));
+            mcr.set("MCID", Object::Integer(*mcid));
+            k.push(Object::Dictionary(mcr));
+        }
+        if let Some((f, wid)) = tag.field.and_then(|f| fields.get(f).zip(widgets.get(f))) {
+            let mut objr = Dictionary::new();
+            objr.set("Type", Object::Name(b"OBJR".to_vec()));
+            objr.set("Obj", Object::Reference(*wid));
+            objr.set("Pg", page(f.page));
+            k.push(Object::Dictionary(objr));
+            e.set("Alt", lopdf::text_string(&f.tooltip));
+        }
+        if let Some((p, _)) = tag.content.first() {
+            e.set("Pg", page(*p));
+        }
+        e.set("K", Object::Array(k));
+        if let Some(i) = ids.get(n) {
+            doc.objects.insert(*i, Object::Dictionary(e));
+        }
+    }
+    let mut document = Dictionary::new();
+    document.set("Type", Object::Name(b"StructElem".to_vec()));
+    document.set("S", Object::Name(b"Document".to_vec()));
+    document.set("P", Object::Reference(root));
+    document.set("K", Object::Array(tops));
+    doc.objects.insert(top, Object::Dictionary(document));
+
+    let mut nums = Vec::new();
+    for (n, list) in parents.into_iter().enumerate() {
+        nums.push(Object::Integer(n as i64));
+        nums.push(Object::Array(list));
+        if let Some(page_id) = pages.get(n) {
+            doc.get_dictionary_mut(*page_id)?.set("StructParents", Object::Integer(n as i64));
+        }
+    }
+    for (n, tag) in tags.iter().enumerate() {
+        if let Some(f) = tag.field {
+            nums.push(Object::Integer((pages.len() + f) as i64));
+            nums.push(Object::Reference(id(Some(n))));
+        }
+    }
+    let mut tree = Dictionary::new();
+    tree.set("Nums", Object::Array(nums));
+    let tree = doc.add_object(tree);
+    let mut struct_root = Dictionary::new();
+    struct_root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+    struct_root.set("K", Object::Reference(top));
+    struct_root.set("ParentTree", Object::Reference(tree));
+    struct_root.set("ParentTreeNextKey", Object::Integer((pages.len() + fields.len()) as i64));
+    doc.objects.insert(root, Object::Dictionary(struct_root));
+
+    let form = if widgets.is_empty() {
+        None
+    } else {
+        let mut helv = Dictionary::new();
+        helv.set("Type", Object::Name(b"Font".to_vec()));
+        helv.set("Subtype", Object::Name(b"Type1".to_vec()));
+        helv.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+        helv.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+        let helv = doc.add_object(helv);
+        let mut fonts = Dictionary::new();
+        fonts.set("Helv", Object::Reference(helv));
+        let mut resources = Dictionary::new();
+        resources.set("Font", Object::Dictionary(fonts));
+        let mut form = Dictionary::new();
+        form.set("Fields", Object::Array(widgets.iter().copied().map(Object::Reference).collect()));
+        form.set("NeedAppearances", Object::Boolean(true));
+        form.set("DA", Object::string_literal("/Helv 10 Tf 0 g"));
+        form.set("DR", Object::Dictionary(resources));
+        Some(doc.add_object(form))
+    };
+
+    let catalog = doc.catalog_mut()?;
+    catalog.set("Lang", Object::string_literal("en-GB"));
+    let mut mark = Dictionary::new();
+    mark.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark));
+    catalog.set("StructTreeRoot", Object::Reference(root));
+    let mut viewer = Dictionary::new();
+    viewer.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(viewer));
+    if let Some(form) = form {
+        catalog.set("AcroForm", Object::Reference(form));
+    }
+    let mut out = Vec::with_capacity(pdf.len() + 4096);
+    doc.save_to(&mut out)?;
+    Ok(out)
 }
