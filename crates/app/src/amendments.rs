@@ -426,6 +426,8 @@ impl App {
             la_name: ctx.la_name.clone(),
             school_name: school_name.clone(),
             child_name: ctx.child.record.legal_name(),
+            initials: initials(r),
+            la_reference: r.la_ref.clone().unwrap_or_default(),
             child_ids,
             meeting: meeting.format("%A %-d %B %Y").to_string(),
             author: format!("{school_name} SENCO").trim().to_owned(),

@@ -416,6 +416,7 @@ impl App {
                 .collect::<Vec<_>>()
                 .join("; "),
             child: initials(r),
+            la_reference: r.la_ref.clone().unwrap_or_default(),
             files: planned
                 .iter()
                 // Pages of the PDFs (a Word file's depend on the program that opens it).

@@ -259,6 +259,7 @@ pub(crate) fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1H
     let r = &ctx.child.record;
     Ar1Header {
         child_name: r.legal_name(),
+        initials: initials(r),
         dob: long(r.dob),
         year_group: ardesk_domain::ncy::label(ncy),
         upn: r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default(),

@@ -2,7 +2,8 @@
 //! for what they would notice. The PDFs as written, and every Word file as LibreOffice lays it
 //! out, are rendered to greyscale images with pdftoppm and read back: nothing is drawn in the
 //! band round the page's edge that printers cannot reach; every page is numbered ("Page N of
-//! M"); no page holds only a signature or a footer. Every PDF the app writes is also read as a
+//! M"); no page of a document about one child lacks their initials and LA reference; no page
+//! holds only a signature or a footer. Every PDF the app writes is also read as a
 //! screen reader reads it: tagged, in British English, with all its text in the structure, and
 //! the views forms with a field to type in under each question.
 
@@ -63,6 +64,11 @@ fn faults(pdf: &Path, scratch: &Path) -> Vec<String> {
         let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !words.contains(&format!("Page {page} of {pages}")) {
             out.push(format!("{name} page {page}: no \u{201c}Page {page} of {pages}\u{201d}"));
+        }
+        // A page of a document about one child says whose it is at its top, should it come loose.
+        let about_a_child = ["AR1_for", "AR1_record", "amendments", "Index"].iter().any(|k| name.contains(k));
+        if about_a_child && !words.contains(" \u{b7} LA ref RC-EHC-") {
+            out.push(format!("{name} page {page}: no initials and LA reference at the top"));
         }
         // The page's own words: not the footer, nor the sign-off and the demo SENCO's name and
         // role under it.
@@ -184,7 +190,8 @@ fn qpdf_json(pdf: &Path, key: &str) -> serde_json::Value {
 }
 
 /// What a screen reader would miss in `pdf`, one line each: the file not marked as tagged, no
-/// document language, text on a page that is not in the structure tree.
+/// document language, text on a page that is not in the structure tree (but the running head
+/// and footer, repeated on each page).
 fn unread(pdf: &Path) -> Vec<String> {
     let name = pdf.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut out = Vec::new();
@@ -207,11 +214,12 @@ fn unread(pdf: &Path) -> Vec<String> {
         .filter_map(|l| l.trim_start().strip_prefix('"').and_then(|l| l.strip_suffix('"')))
         .flat_map(str::split_whitespace)
         .collect();
-    // Laid out, the footer is one line with its page number.
+    // Laid out, the footer is one line with its page number, the running head one line with the
+    // LA's reference: both are artifacts, repeated on every page.
     let text = run(Command::new(tool("pdftotext")).arg("-layout").arg(pdf).arg("-"));
     let mut missing: Vec<&str> = text
         .lines()
-        .filter(|l| !l.contains("Page "))
+        .filter(|l| !l.contains("Page ") && !l.contains("\u{b7} LA ref "))
         .flat_map(str::split_whitespace)
         .filter(|w| !tagged.contains(w))
         .collect();

@@ -40,6 +40,7 @@ fn main() {
         school_name: "Annual Review Desk Demo School".into(),
         header: Ar1Header {
             child_name: "Robin Testcase".into(),
+            initials: "RT".into(),
             dob: "14 May 2015".into(),
             year_group: "Year 7".into(),
             upn: "A807400115001".into(),

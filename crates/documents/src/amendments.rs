@@ -37,6 +37,9 @@ pub struct AmendmentsDoc {
     pub la_name: String,
     pub school_name: String,
     pub child_name: String,
+    /// The child's initials and the LA's reference, for the line at the top of each page.
+    pub initials: String,
+    pub la_reference: String,
     /// The child's identifiers for the LA: "Date of birth 24 May 2017 · Redcar & Cleveland
     /// reference RC-EHC-10035".
     pub child_ids: String,
@@ -94,6 +97,7 @@ fn shown_together<'a>(para: &[(Change, &'a str)]) -> Vec<(Change, std::borrow::C
 
 fn base_docx(doc: &AmendmentsDoc) -> Docx {
     crate::word::a4(doc.created, 22, crate::word::margins())
+        .header(crate::word::header(&crate::running_head(&doc.initials, &doc.la_reference)))
         .footer(crate::word::footer(&format!("{TITLE} \u{b7} {}", doc.child_name)))
         .add_paragraph(
             Paragraph::new().add_run(Run::new().add_text(format!("{} · {}", doc.la_name, doc.school_name))),
@@ -193,6 +197,7 @@ pub fn render_boldstrike_docx(doc: &AmendmentsDoc) -> Result<Vec<u8>, String> {
 
 fn pdf_start(doc: &AmendmentsDoc) -> Result<Layout, String> {
     let mut pdf = Layout::new(TITLE, &doc.school_name, doc.created)?;
+    pdf.running_head(&crate::running_head(&doc.initials, &doc.la_reference));
     pdf.masthead(&format!("{} · {}", doc.la_name, doc.school_name), TITLE, 15.0, 2.0);
     pdf.paragraph(
         MARGIN,
@@ -331,6 +336,8 @@ mod tests {
             la_name: "Redcar & Cleveland".into(),
             school_name: "Demo School".into(),
             child_name: "Robin Testcase".into(),
+            initials: "RT".into(),
+            la_reference: "RC-EHC-10000".into(),
             child_ids: "Date of birth 14 May 2015 · Redcar & Cleveland reference RC-EHC-10000".into(),
             meeting: "Wednesday 11 November 2026".into(),
             author: "Demo School SENCO".into(),

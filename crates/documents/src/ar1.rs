@@ -10,6 +10,8 @@ use crate::pdf::{Layout, MARGIN, PAGE_W, Weight};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ar1Header {
     pub child_name: String,
+    /// For the line at the top of each page, with the LA reference.
+    pub initials: String,
     pub dob: String,
     pub year_group: String,
     pub upn: String,
@@ -97,6 +99,9 @@ fn title_page(
 ) -> Result<Layout, String> {
     let mut pdf = Layout::new(title, school, created)?;
     pdf.y = MARGIN;
+    if !header.initials.is_empty() {
+        pdf.running_head(&crate::running_head(&header.initials, &header.la_reference));
+    }
     pdf.masthead(&format!("{la} · {school}"), title, 16.0, 3.0);
     pdf.table(&[42.0, 128.0], &["Child or young person", ""], &header_rows(header), 7.0);
     Ok(pdf)
@@ -425,8 +430,14 @@ pub fn render_record_docx(doc: &Ar1RecordDoc) -> Result<Vec<u8>, String> {
     } else {
         format!("{} \u{b7} {}", doc.title, doc.header.child_name)
     };
-    let mut d = crate::word::a4(doc.created, 21, crate::word::margins())
-        .footer(crate::word::footer(&footer))
+    let mut d = crate::word::a4(doc.created, 21, crate::word::margins()).footer(crate::word::footer(&footer));
+    if !doc.header.initials.is_empty() {
+        d = d.header(crate::word::header(&crate::running_head(
+            &doc.header.initials,
+            &doc.header.la_reference,
+        )));
+    }
+    d = d
         .add_paragraph(para(&format!("{} · {}", doc.la_name, doc.school_name)))
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&doc.title).bold().size(32)))
         .add_table(table(&["Child or young person", ""], &header_rows(&doc.header)));

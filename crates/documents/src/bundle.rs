@@ -26,6 +26,8 @@ pub struct IndexDoc {
     pub files: Vec<(String, String, String, String)>,
     /// The footer's name for the child: initials.
     pub child: String,
+    /// The LA's reference for the child, at the top of each page with the initials.
+    pub la_reference: String,
     pub created: DateTime<Utc>,
 }
 
@@ -36,6 +38,7 @@ pub fn render_index_pdf(doc: &IndexDoc) -> Result<Vec<u8>, String> {
         pairs.iter().map(|(l, v)| vec![l.clone(), v.clone()]).collect()
     };
     let mut pdf = Layout::new("Annual review submission: index", &doc.school_name, doc.created)?;
+    pdf.running_head(&crate::running_head(&doc.child, &doc.la_reference));
     pdf.masthead(&format!("{} · {}", doc.la_name, doc.school_name), "Annual review submission", 16.0, 2.0);
     pdf.table(&[50.0, 120.0], &["", ""], &rows(&doc.facts), 7.0);
     pdf.heading("From the school", 15.0);

@@ -11,6 +11,14 @@
 //! - [`word`]: what the Word documents share (A4, the font, headings, packing).
 //! - [`pdf`]: the small layout engine the PDFs share (word wrap, pages, "Page X of Y").
 
+/// The line at the top of every page of a document about one child: their initials and the
+/// LA's reference, enough to put a loose page back with its document and no more ("CC · LA ref
+/// RC-EHC-10014").
+pub fn running_head(initials: &str, la_reference: &str) -> String {
+    let reference = la_reference.trim();
+    if reference.is_empty() { initials.to_owned() } else { format!("{initials} \u{b7} LA ref {reference}") }
+}
+
 pub mod amendments;
 pub mod ar1;
 pub mod bundle;

@@ -28,6 +28,8 @@ pub fn leading(size: f32) -> f32 {
     size * 0.45
 }
 const FOOTER_Y: f32 = PAGE_H - 10.0;
+/// The baseline of the running head, above the top margin.
+const HEAD_Y: f32 = 12.0;
 /// The size of a table's text and of a tick box's label: 10 pt, the smallest a form to be
 /// filled in by hand is comfortable to read at.
 const TABLE_PT: f32 = 10.0;
@@ -142,6 +144,8 @@ pub struct Layout {
     /// Drawing what is not content (a repeated header row, the footer): nothing is tagged.
     in_artifact: bool,
     fields: Vec<Field>,
+    /// The line at the top of every page ([`Layout::running_head`]).
+    head: String,
 }
 
 impl std::fmt::Debug for Layout {
@@ -199,7 +203,13 @@ impl Layout {
             next_mcid: 0,
             in_artifact: false,
             fields: Vec::new(),
+            head: String::new(),
         })
+    }
+
+    /// Puts `text` (see [`crate::running_head`]) at the top of every page.
+    pub fn running_head(&mut self, text: &str) {
+        text.clone_into(&mut self.head);
     }
 
     /// Opens a structure element of `role` inside the one open now: the text drawn until
@@ -693,12 +703,17 @@ impl Layout {
         for (n, ops) in pages.into_iter().enumerate() {
             self.current = ops;
             let label = format!("Page {} of {total}", n + 1);
+            let head = std::mem::take(&mut self.head);
             self.artifact(|pdf| {
+                if !head.is_empty() {
+                    pdf.text_at(MARGIN, HEAD_Y, &head, Weight::Regular, 8.0);
+                }
                 pdf.text_right(PAGE_W - MARGIN, FOOTER_Y, &label, Weight::Regular, 8.0);
                 if !footer.is_empty() {
                     pdf.text_at(MARGIN, FOOTER_Y, footer, Weight::Regular, 8.0);
                 }
             });
+            self.head = head;
             out.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), std::mem::take(&mut self.current)));
         }
         self.doc.with_pages(out);

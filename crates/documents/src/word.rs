@@ -104,6 +104,12 @@ pub fn heading(text: &str) -> Paragraph {
         .add_run(Run::new().add_text(text).bold().size(26))
 }
 
+/// The header every page of a document about one child carries: `text` (see
+/// [`crate::running_head`]), 8 pt.
+pub fn header(text: &str) -> docx_rs::Header {
+    docx_rs::Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(text).size(16)))
+}
+
 /// The footer every page carries, as the PDFs do: `left` (what the document is and whose), then
 /// "Page X of Y" as Word fields, 8 pt.
 pub fn footer(left: &str) -> Footer {
