@@ -135,7 +135,11 @@ impl App {
                         _ => None,
                     })
                 });
-                let pages = (ext == "pdf").then(|| ardesk_intake::pdf_page_count(&bytes)).flatten();
+                let pages = match ext {
+                    "pdf" => ardesk_intake::pdf_page_count(&bytes),
+                    "docx" => ardesk_intake::docx_page_count(&bytes),
+                    _ => None,
+                };
                 planned.push(Planned { file, bytes, entry: String::new(), pages });
                 pages
             };

@@ -146,6 +146,29 @@ pub fn review_marks(bytes: &[u8]) -> Option<ReviewMarks> {
     .flatten()
 }
 
+/// How many pages a .docx had when Word (or LibreOffice) last saved it, as it records in its
+/// extended properties (`docProps/app.xml`, `<Pages>`); `None` if it does not say or cannot be
+/// read. Only that part is inflated, within the same budget as the document.
+pub fn docx_page_count(bytes: &[u8]) -> Option<usize> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let xml = Parts::open(bytes).ok()?.read("docProps/app.xml").ok()?;
+        let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+        let mut in_pages = false;
+        loop {
+            match reader.read_event().ok()? {
+                Event::Start(e) => in_pages = e.local_name().into_inner() == "Pages",
+                Event::Text(t) if in_pages => return AsRef::<str>::as_ref(&t).trim().parse().ok(),
+                Event::End(_) => in_pages = false,
+                Event::Eof => return None,
+                _ => {}
+            }
+        }
+    }))
+    .ok()
+    .flatten()
+    .filter(|n| *n > 0)
+}
+
 /// The parts of a .docx, read by name against one budget of inflated bytes.
 struct Parts<'a> {
     archive: zip::ZipArchive<Cursor<&'a [u8]>>,
@@ -676,6 +699,20 @@ mod tests {
             let said = said(&bytes);
             assert!(said.starts_with("wrong_type: ") && said.contains(expected), "{said}");
         }
+    }
+
+    /// LibreOffice records the pages it laid out (3, as qpdf counts its PDF of the same file);
+    /// a file that records none (the plan, converted from HTML) or damaged bytes give `None`.
+    #[test]
+    fn a_word_file_s_pages_are_read_from_what_it_recorded() {
+        let fixture = |name: &str| {
+            std::fs::read(format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap_or_default()
+        };
+        let report = fixture("report-three-pages.docx");
+        assert_eq!(docx_page_count(&report), Some(3));
+        assert_eq!(docx_page_count(&fixture("plan.docx")), None);
+        assert_eq!(docx_page_count(report.get(..report.len() / 2).unwrap_or_default()), None);
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod docx;
 pub mod pupils;
 pub mod scan;
 
-pub use docx::{ReviewMarks, docx_paragraphs, review_marks};
+pub use docx::{ReviewMarks, docx_page_count, docx_paragraphs, review_marks};
 pub use scan::{Scan, Verdict, scan};
 
 /// The default largest attachment, in bytes (50 MB).
@@ -281,22 +281,34 @@ pub fn zip_entry_names(bytes: &[u8]) -> Result<Vec<String>, Refusal> {
 }
 
 /// How many pages a PDF has, read with lopdf behind a panic boundary; `None` when it cannot be
-/// read (a damaged or encrypted file, which the scan refuses anyway).
+/// read (a damaged or encrypted file, which the scan refuses anyway, or one whose streams
+/// would expand too far).
 ///
-/// Memory stays bounded by the file's size: lopdf decompresses a file's cross-reference and
-/// object streams as it loads it, and a compressed stream can expand without limit, so a file
-/// that has any (`/XRef`, `/ObjStm`) is not counted (`None`). The page tree itself is read
-/// without decompressing anything.
+/// Memory stays bounded: lopdf decompresses a file's cross-reference and object streams as it
+/// loads it, and a compressed stream can expand a thousandfold, so the expansion of all of them
+/// together is held to [`PDF_INFLATE_BUDGET`] — each stream may expand to the budget shared
+/// among the streams the file could hold, and lopdf stops one that would exceed its share
+/// while decompressing it. Page contents are never decompressed.
 pub fn pdf_page_count(bytes: &[u8]) -> Option<usize> {
-    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    if has(b"/ObjStm") || has(b"/XRef") {
-        return None;
-    }
-    catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes).ok().map(|d| d.get_pages().len())))
-        .ok()
-        .flatten()
-        .filter(|n| *n > 0)
+    let count = |needle: &[u8]| bytes.windows(needle.len()).filter(|w| *w == needle).count();
+    // Every object stream says "/ObjStm" and every cross-reference stream "/XRef" in its
+    // uncompressed dictionary: no more streams than that can be decompressed.
+    let streams = count(b"/ObjStm") + count(b"/XRef");
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(PDF_INFLATE_BUDGET / streams.max(1)),
+        ..lopdf::LoadOptions::default()
+    };
+    catch_unwind(AssertUnwindSafe(|| {
+        lopdf::Document::load_mem_with_options(bytes, options).ok().map(|d| d.get_pages().len())
+    }))
+    .ok()
+    .flatten()
+    .filter(|n| *n > 0)
 }
+
+/// The most a PDF's compressed cross-reference and object streams may expand to, together,
+/// when its pages are counted: 64 MiB.
+pub const PDF_INFLATE_BUDGET: usize = 64 << 20;
 
 fn zip_type(bytes: &[u8]) -> Result<FileType, Refusal> {
     let names = zip_entry_names(bytes)?;
@@ -356,10 +368,39 @@ mod tests {
         assert_eq!(pdf_page_count(&report), Some(1));
         assert_eq!(pdf_page_count(report.get(..report.len() / 2).unwrap_or_default()), None);
         assert_eq!(pdf_page_count(b"%PDF-1.7 not really"), None);
-        // Compressed cross-reference or object streams are not expanded to count pages.
-        let mut streams = report.clone();
-        streams.extend_from_slice(b"\n% /Type /ObjStm\n");
-        assert_eq!(pdf_page_count(&streams), None);
+        // Saved with compressed object streams and a cross-reference stream (qpdf: 3 pages).
+        let packed = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/report-object-streams.pdf"
+        ))
+        .unwrap_or_default();
+        assert_eq!(pdf_page_count(&packed), Some(3));
+    }
+
+    /// An object stream that would expand past its share of the budget stops lopdf as it
+    /// decompresses: the page count is unknown, and memory stays bounded.
+    #[test]
+    fn a_pdf_whose_object_stream_would_expand_past_the_budget_is_not_counted() {
+        let packed = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/report-object-streams.pdf"
+        ))
+        .unwrap_or_default();
+        // The same file claiming many more streams (in a comment) leaves each a share too small
+        // for its real object stream.
+        // The comment goes after the file's end, followed by its last lines again (startxref and
+        // %%EOF, which a reader looks for at the end): no offset moves. Its object stream
+        // expands to 1,116 bytes (zlib), more than a 512th of the budget.
+        let tail = packed.windows(9).rposition(|w| w == b"startxref").unwrap_or_default();
+        let comment = |word: &[u8]| {
+            let mut bytes = packed.clone();
+            bytes.extend(b"\n%".iter().chain(&word.repeat(PDF_INFLATE_BUDGET / 512)).chain(b"\n"));
+            bytes.extend(packed.get(tail..).unwrap_or_default());
+            bytes
+        };
+        assert_eq!(pdf_page_count(&comment(b"/ObjStm")), None);
+        // The same comment without the name: still read (so it is the share that stops it).
+        assert_eq!(pdf_page_count(&comment(b"/ObjStn")), Some(3));
     }
 
     fn check(bytes: &[u8], expect: Result<FileType, &str>) {
