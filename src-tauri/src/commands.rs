@@ -6,7 +6,7 @@
 
 use std::sync::Mutex;
 
-use ardesk_app::{App, AppError, SystemClock};
+use ardesk_app::{App, AppError, Passphrase, SystemClock, keys};
 use ardesk_dto::commands;
 use ardesk_dto::{ErrorCode, ErrorDto};
 use tauri::State;
@@ -17,9 +17,20 @@ use crate::shell;
 pub struct Backend(Mutex<Result<App, ErrorDto>>);
 
 impl Backend {
+    /// Opens the default database with the passphrase this computer's credential store keeps
+    /// for it, or the one in `ARDESK_PASSPHRASE` (a computer without a credential store); a new
+    /// database is created encrypted, and its recovery passphrase is shown once in the window.
     pub fn open() -> Backend {
+        let given = std::env::var("ARDESK_PASSPHRASE").ok().and_then(|p| Passphrase::new(&p));
         let app = ardesk_app::default_db_path()
-            .and_then(|path| App::open(&path, Box::new(SystemClock), ardesk_app::os_user()))
+            .and_then(|path| {
+                keys::open(&path, Box::new(SystemClock), ardesk_app::os_user(), given, &keys::OsKeyring)
+            })
+            .map(|opened| {
+                let mut app = opened.app;
+                app.set_recovery_passphrase(opened.recovery);
+                app
+            })
             .map_err(ErrorDto::from);
         Backend(Mutex::new(app))
     }

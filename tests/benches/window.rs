@@ -11,7 +11,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use ardesk_e2e::{Driver, app_binary, ardesk_binary};
+use ardesk_e2e::{Driver, app_binary};
 
 /// Runs of each measurement (BENCH_RUNS overrides).
 fn runs() -> usize {
@@ -92,10 +92,10 @@ async fn main() {
         std::fs::create_dir_all(db.parent().unwrap()).unwrap();
         let size = std::env::var("BENCH_DEMO_SIZE").unwrap_or_else(|_| "2000".to_owned());
         let made =
-            Command::new(ardesk_binary()).args(["demo", "--size", &size, "--db"]).arg(&db).output().unwrap();
+            ardesk_e2e::ardesk_command().args(["demo", "--size", &size, "--db"]).arg(&db).output().unwrap();
         assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
         // Today's backup already taken, as on any but the first start of a day.
-        let _ = Command::new(ardesk_binary()).args(["pupils", "--db"]).arg(&db).output();
+        let _ = ardesk_e2e::ardesk_command().args(["pupils", "--db"]).arg(&db).output();
 
         let app = driver.launch().await;
         app.find("#caseload tbody tr").await;

@@ -31,6 +31,18 @@ fn target_dir() -> PathBuf {
 }
 
 /// The built `ardesk` command (built by `scripts/build` with the app).
+/// The passphrase the test databases are encrypted with: the app and the CLI find it in
+/// `ARDESK_PASSPHRASE`, as on a computer with no credential store (there is none under Xvfb).
+/// A raw 256-bit key in SQLCipher's `x'…'` form, which skips the key derivation.
+pub const PASSPHRASE: &str = "x'3f3f3f3f3f3f3f3fa1a1a1a1a1a1a1a15c5c5c5c5c5c5c5ce7e7e7e7e7e7e7e7'";
+
+/// `ardesk`, to run with the test databases' passphrase.
+pub fn ardesk_command() -> std::process::Command {
+    let mut command = std::process::Command::new(ardesk_binary());
+    command.env("ARDESK_PASSPHRASE", PASSPHRASE);
+    command
+}
+
 pub fn ardesk_binary() -> PathBuf {
     let path = target_dir().join("debug").join("ardesk");
     assert!(path.is_file(), "ardesk is not built at {}: run scripts/build", path.display());
@@ -195,6 +207,7 @@ impl Driver {
             .env("XDG_CONFIG_HOME", data.path().join("config"))
             .env("XDG_CACHE_HOME", data.path().join("cache"))
             .env("NO_AT_BRIDGE", "1")
+            .env("ARDESK_PASSPHRASE", PASSPHRASE)
             // Native save dialogs cannot be driven over WebDriver: the app saves here instead.
             .env("ARDESK_TEST_SAVE_DIR", data.path().join("exports"))
             .env("ARDESK_TEST_OPEN_DIR", data.path().join("to-open"))
@@ -667,6 +680,8 @@ impl Drop for App {
 /// Opens the test's database directly to check what was really saved (read-write, so that
 /// SQLite can recover the write-ahead log after a crash, exactly as the app would).
 pub fn open_db(path: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
-        .unwrap_or_else(|e| panic!("could not open {}: {e}", path.display()))
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .unwrap_or_else(|e| panic!("could not open {}: {e}", path.display()));
+    conn.pragma_update(None, "key", PASSPHRASE).unwrap_or_else(|e| panic!("could not unlock: {e}"));
+    conn
 }

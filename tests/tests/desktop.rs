@@ -292,6 +292,7 @@ async fn a_two_thousand_child_caseload_renders_and_filters() {
     let db = driver.db_path();
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
     let out = std::process::Command::new(&ardesk)
+        .env("ARDESK_PASSPHRASE", ardesk_e2e::PASSPHRASE)
         .args(["demo", "--size", "2000", "--db", db.to_str().unwrap()])
         .output()
         .unwrap_or_else(|e| panic!("could not run {}: {e}", ardesk.display()));
@@ -764,8 +765,7 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.wait_for_text("#verify-state", "Valid bundle").await;
     app.screenshot("bundle-verified.png").await;
     // The LA's command-line check agrees.
-    let verified =
-        std::process::Command::new(ardesk_e2e::ardesk_binary()).arg("verify").arg(&zips[0]).output().unwrap();
+    let verified = ardesk_e2e::ardesk_command().arg("verify").arg(&zips[0]).output().unwrap();
     assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stdout));
 
     // A password-protected report attached to the same review blocks it, naming the file;
@@ -806,20 +806,21 @@ async fn a_damaged_database_is_refused_in_the_window_with_the_backup_to_restore(
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
     // The demo, then a second open, which takes today's backup of the whole caseload.
     for args in [&["demo", "--db"][..], &["pupils", "--db"][..]] {
-        let out =
-            std::process::Command::new(ardesk_e2e::ardesk_binary()).args(args).arg(&db).output().unwrap();
+        let out = ardesk_e2e::ardesk_command().args(args).arg(&db).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
     let backups: Vec<_> = std::fs::read_dir(db.with_file_name("backups")).unwrap().flatten().collect();
     assert_eq!(backups.len(), 1);
     // Overwrite the header of the review table's root page, as a failing disk might.
-    let (root, size): (u32, u32) = open_db(&db)
+    // (SQLCipher answers the page size as text.)
+    let (root, size): (u32, String) = open_db(&db)
         .query_row(
             "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'review'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
+    let size: u32 = size.parse().unwrap();
     let mut bytes = std::fs::read(&db).unwrap();
     let at = (root as usize - 1) * size as usize + 1;
     bytes[at..at + 6].copy_from_slice(&[0xA5; 6]);

@@ -1,8 +1,10 @@
 //! The window's shell: the header, the status line, and the choice of screen for the main area.
 
-use ardesk_dto::ErrorDto;
+use ardesk_dto::{ErrorDto, commands};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::ipc;
 use crate::screens::{
     AmendmentsPage, Ar1Page, BundlePage, Caseload, ChildFormPage, ChildPage, FirstRun, ImportPupilsPage,
     PrepPage, Settings, VerifyPage,
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
                 <button id="nav-settings" class="nav" on:click=move |_| ctx.go(Screen::Settings)>"Settings"</button>
             </nav>
         </header>
+        <AtRest />
         <p id="status" class="status" role="status" aria-live="polite">
             {move || ctx.status.get().map(|s| view! { <span class="tick" aria-hidden="true">"✓ "</span>{s} })}
         </p>
@@ -81,5 +84,46 @@ pub fn App() -> impl IntoView {
                 }
             }}
         </main>
+    }
+}
+
+/// How the caseload is kept at rest: a new caseload's recovery passphrase, shown until the user
+/// says it is written down, and never again; or that the caseload is not encrypted.
+#[component]
+fn AtRest() -> impl IntoView {
+    let ctx = crate::state::ctx();
+    let info = move || ctx.info.get().and_then(Result::ok);
+    let noted = move |_| {
+        spawn_local(async move {
+            if ipc::call(commands::RecoveryNoted {}).await.is_ok() {
+                ctx.refresh_info();
+            }
+        });
+    };
+    move || {
+        let info = info()?;
+        Some(match info.recovery_passphrase {
+            Some(passphrase) => view! {
+                <section id="recovery" class="at-rest" role="alert" aria-labelledby="recovery-title">
+                    <h2 id="recovery-title">"Write down your recovery passphrase"</h2>
+                    <p>
+                        "Your caseload is encrypted. This computer keeps its key, so it opens here without asking. "
+                        "To open it on another computer, or if this computer's saved passwords are lost, you need this passphrase. "
+                        "It is shown only now: write it down and keep it somewhere safe, away from this computer."
+                    </p>
+                    <p class="passphrase"><code id="recovery-passphrase">{passphrase}</code></p>
+                    <button id="recovery-noted" class="primary" on:click=noted>"I have written it down"</button>
+                </section>
+            }
+            .into_any(),
+            None if !info.encrypted => view! {
+                <p id="not-encrypted" class="at-rest warning" role="note">
+                    "This caseload is not encrypted: it was made before Annual Review Desk encrypted caseloads. "
+                    "Keep this computer's disk encrypted (BitLocker, FileVault) until it is."
+                </p>
+            }
+            .into_any(),
+            None => return None,
+        })
     }
 }

@@ -66,6 +66,30 @@ fn main() {
         black_box(app.caseload().ok());
     });
 
+    // On disk, as the app opens it: encrypted (a typed passphrase, so with its key derivation)
+    // beside the same caseload in a plaintext database as made before encryption.
+    let dir = std::env::temp_dir().join(format!("ardesk-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let key = ardesk_app::Passphrase::new("a passphrase typed by a person").unwrap_or_else(|| panic!());
+    for (name, encrypted) in [("plaintext", false), ("encrypted", true)] {
+        let path = dir.join(format!("{name}.sqlite3"));
+        if !encrypted {
+            ardesk_store::create_plaintext(&path).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let clock = || Box::new(FixedClock::on(today));
+        let mut app = App::open(&path, clock(), "bench", Some(&key)).unwrap_or_else(|e| panic!("{e}"));
+        app.load_demo(demo::MAX_SIZE).unwrap_or_else(|e| panic!("{e}"));
+        drop(app);
+        measure(&format!("{name}: open the database (checked, migrated)"), || {
+            black_box(App::open(&path, clock(), "bench", Some(&key)).ok());
+        });
+        let app = App::open(&path, clock(), "bench", Some(&key)).unwrap_or_else(|e| panic!("{e}"));
+        measure(&format!("{name}: dashboard query, on disk"), || {
+            black_box(app.caseload().ok());
+        });
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+
     let target = Duration::from_millis(20);
     println!(
         "target: every clock in under {} ms -> {}",

@@ -65,7 +65,13 @@ fn main() {
     let (mut first, mut again) = (Vec::new(), Vec::new());
     for run in 0..RUNS {
         let db = dir.path().join(format!("run{run}.sqlite3"));
-        let mut app = App::open(&db, Box::new(FixedClock::on(today)), "bench").unwrap();
+        let mut app = App::open(
+            &db,
+            Box::new(FixedClock::on(today)),
+            "bench",
+            Some(&ardesk_app::Passphrase::new("bench passphrase").unwrap()),
+        )
+        .unwrap();
         let start = Instant::now();
         let done = app.import_pupil_file(&file, Some("kent"), false).unwrap();
         first.push(start.elapsed());

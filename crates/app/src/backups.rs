@@ -2,7 +2,8 @@
 //! tool can damage the file without warning; the store finds that at open (`quick_check`) and
 //! refuses to touch it. This keeps a good copy to go back to: on the first open each day the
 //! database is checked and copied to `backups/<name>-YYYY-MM-DD.sqlite3` beside it, and only
-//! the newest [`KEEP`] copies are kept. A damaged database is never copied.
+//! the newest [`KEEP`] copies are kept. A damaged database is never copied. A copy is as
+//! encrypted as the database (the same passphrase) and private to its owner.
 
 use std::path::{Path, PathBuf};
 
@@ -54,9 +55,8 @@ pub fn daily(store: &Store, db: &Path, today: NaiveDate) -> Result<Option<PathBu
     let dir = folder(db);
     let target = dir.join(format!("{}-{}.sqlite3", stem(db), today.format("%Y-%m-%d")));
     if !target.exists() {
-        std::fs::create_dir_all(&dir).map_err(|e| {
-            AppError::new(ardesk_dto::ErrorCode::Io, format!("Could not make {}: {e}.", dir.display()))
-        })?;
+        // Private to its owner (0700), as the database's own folder is.
+        ardesk_store::private_folder(&dir)?;
         store.backup_to(&target)?;
     }
     for old in existing(db).into_iter().skip(KEEP) {

@@ -32,6 +32,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         let code = match &e {
             StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
+            StoreError::Locked { .. } | StoreError::WrongPassphrase { .. } => ErrorCode::Locked,
             StoreError::NotOurs { .. } | StoreError::Unreadable { .. } | StoreError::Damaged { .. } => {
                 ErrorCode::NotOurDatabase
             }

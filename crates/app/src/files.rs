@@ -166,14 +166,19 @@ pub(crate) fn remove_stale_partials(dir: &Path) {
     }
 }
 
-/// A new file `.ardesk-<pid>-<n>.partial` in `dir`, created exclusively.
+/// A new file `.ardesk-<pid>-<n>.partial` in `dir`, created exclusively, readable and writable
+/// by its owner only (0600 on Unix): what is exported about a child is no one else's to read.
 pub(crate) fn tempfile_in(dir: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
     use std::sync::atomic::{AtomicU32, Ordering};
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = dir.join(format!(".ardesk-{}-{n}.partial", std::process::id()));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),

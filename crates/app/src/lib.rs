@@ -34,6 +34,7 @@ mod demo;
 mod error;
 mod files;
 mod import;
+pub mod keys;
 mod letters;
 mod meeting;
 mod people;
@@ -52,6 +53,7 @@ use ardesk_store::{Store, StoreError};
 use context::{Calendars, calendars};
 
 pub use amendments::MODES as AMENDMENT_MODES;
+pub use ardesk_store::Passphrase;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use files::{LetterFormat, write_bundle_zip};
@@ -76,13 +78,10 @@ pub fn default_db_path() -> Result<PathBuf, AppError> {
     })
 }
 
-/// The operating-system account using the app, recorded in the audit table.
+/// The operating-system account using the app, recorded in the audit table: the login name the
+/// operating system gives for the process's user (not `$USER`, which anyone can set).
 pub fn os_user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_owned())
+    whoami::fallible::username().ok().filter(|u| !u.trim().is_empty()).unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// An open caseload.
@@ -99,6 +98,8 @@ pub struct App {
     pending_import: Option<import::PendingImport>,
     /// Today's backup (`None` while the caseload is empty), or why it failed; `None` in memory.
     backup: Option<Result<Option<PathBuf>, String>>,
+    /// A new database's recovery passphrase, until the user has written it down.
+    recovery: Option<Passphrase>,
 }
 
 impl App {
@@ -107,8 +108,16 @@ impl App {
     /// A damaged database is refused untouched, with the way back from the newest backup. On
     /// the first open of each day the database is backed up (see [`backups`]); a backup that
     /// fails does not stop the app, and [`App::info`] says why.
-    pub fn open(path: &Path, clock: Box<dyn Clock>, actor: impl Into<String>) -> Result<App, AppError> {
-        let store = Store::open(path).map_err(|e| {
+    ///
+    /// `key` is the database's passphrase (see [`keys::open`], which finds it): a new database
+    /// is encrypted with it; one from before encryption opens without it.
+    pub fn open(
+        path: &Path,
+        clock: Box<dyn Clock>,
+        actor: impl Into<String>,
+        key: Option<&Passphrase>,
+    ) -> Result<App, AppError> {
+        let store = Store::open(path, key).map_err(|e| {
             let damaged = matches!(e, StoreError::Damaged { .. } | StoreError::Unreadable { .. });
             let mut error = AppError::from(e);
             if damaged {
@@ -126,6 +135,7 @@ impl App {
             pending_plan: None,
             pending_import: None,
             backup: Some(backup),
+            recovery: None,
         })
     }
 
@@ -141,7 +151,19 @@ impl App {
             pending_plan: None,
             pending_import: None,
             backup: None,
+            recovery: None,
         })
+    }
+
+    /// Keeps a new database's recovery passphrase, for [`App::info`] to show until
+    /// [`App::recovery_noted`].
+    pub fn set_recovery_passphrase(&mut self, recovery: Option<Passphrase>) {
+        self.recovery = recovery;
+    }
+
+    /// The user has written the recovery passphrase down: it is not shown again.
+    pub fn recovery_noted(&mut self) {
+        self.recovery = None;
     }
 
     pub fn info(&self) -> Result<AppInfo, AppError> {
@@ -170,6 +192,8 @@ impl App {
             },
             school: self.store.school()?.map(|s| s.name),
             las: self.la_options()?,
+            encrypted: self.store.is_encrypted(),
+            recovery_passphrase: self.recovery.as_ref().map(|p| p.reveal().to_owned()),
         })
     }
 

@@ -18,6 +18,11 @@ pub fn app_info(app: &mut App, _: c::AppInfo) -> Answer<AppInfo> {
     app.info()
 }
 
+pub fn recovery_noted(app: &mut App, _: c::RecoveryNoted) -> Answer<()> {
+    app.recovery_noted();
+    Ok(())
+}
+
 pub fn load_demo(app: &mut App, _: c::LoadDemo) -> Answer<usize> {
     app.load_demo(crate::DEMO_SIZE)
 }

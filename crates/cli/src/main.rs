@@ -2,10 +2,11 @@
 //! one `ardesk_app::App` method and prints the result. Exit codes: 0 success, 1 the command ran
 //! and found problems (or failed), 2 the input was unusable (bad arguments, unreadable database).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ardesk_app::{App, AppError, Clock, FixedClock, SystemClock};
+use ardesk_app::{App, AppError, Clock, FixedClock, Passphrase, SystemClock, keys};
+
 use ardesk_domain::dates::parse_user_date;
 use ardesk_dto::{ChildSummary, ErrorCode};
 use clap::{Parser, Subcommand};
@@ -26,6 +27,11 @@ struct Cli {
     /// Treat this date (YYYY-MM-DD) as today, for reproducible output.
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     today: Option<String>,
+
+    /// Read the database's passphrase from this file (its first line), on a computer with no
+    /// credential store or where it is not kept; ARDESK_PASSPHRASE does the same.
+    #[arg(long, global = true, value_name = "PATH")]
+    passphrase_file: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Command,
@@ -263,6 +269,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         ErrorCode::Validation
         | ErrorCode::NewerSchema
         | ErrorCode::NotOurDatabase
+        | ErrorCode::Locked
         | ErrorCode::Io
         | ErrorCode::Unavailable => 2,
         ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Storage | ErrorCode::Cancelled => 1,
@@ -278,24 +285,55 @@ fn clock(today: Option<&str>) -> Result<Box<dyn Clock>, AppError> {
     }
 }
 
-fn open(db: DbArg, clock: Box<dyn Clock>) -> Result<App, AppError> {
+/// The passphrase given with `--passphrase-file` or, failing that, in `ARDESK_PASSPHRASE`.
+fn given_passphrase(file: Option<&Path>) -> Result<Option<Passphrase>, AppError> {
+    match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                AppError::new(
+                    ErrorCode::Io,
+                    format!("The passphrase file {} could not be read: {e}", path.display()),
+                )
+            })?;
+            let first = text.lines().next().unwrap_or_default();
+            Passphrase::new(first).map(Some).ok_or_else(|| {
+                AppError::new(ErrorCode::Locked, format!("The passphrase file {} is empty.", path.display()))
+            })
+        }
+        None => Ok(std::env::var("ARDESK_PASSPHRASE").ok().and_then(|p| Passphrase::new(&p))),
+    }
+}
+
+/// The database `db` names (or the default), opened with the passphrase `given` or the one this
+/// computer keeps for it; a new one is created encrypted.
+fn open(db: DbArg, clock: Box<dyn Clock>, given: Option<&Passphrase>) -> Result<App, AppError> {
     let path = match db.db {
         Some(p) => p,
         None => ardesk_app::default_db_path()?,
     };
-    App::open(&path, clock, ardesk_app::os_user())
+    let opened = keys::open(&path, clock, ardesk_app::os_user(), given.cloned(), &keys::OsKeyring)?;
+    if let Some(recovery) = &opened.recovery {
+        eprintln!(
+            "A new encrypted database: its key is kept in this computer's credential store.\n\
+             Recovery passphrase (shown once; write it down and keep it safe, it opens the \
+             database on another computer): {}",
+            recovery.reveal()
+        );
+    }
+    Ok(opened.app)
 }
 
 fn run(cli: Cli) -> Result<(), AppError> {
     let clock = clock(cli.today.as_deref())?;
+    let given = given_passphrase(cli.passphrase_file.as_deref())?;
     match cli.command {
         Command::Demo { db, size } => {
-            let mut app = open(db, clock)?;
+            let mut app = open(db, clock, given.as_ref())?;
             let n = app.load_demo(size)?;
             println!("Demo caseload ready: {n} children in {}.", app.info()?.database);
         }
         Command::Pupils { db, json } => {
-            let app = open(db, clock)?;
+            let app = open(db, clock, given.as_ref())?;
             if json {
                 println!("{}", to_json(&app.pupils()?)?);
             } else {
@@ -303,24 +341,24 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 print!("{}", table(&children));
             }
         }
-        Command::After { command } => after::run(command, |db| open(db, clock))?,
-        Command::People { command } => people::run(command, |db| open(db, clock))?,
-        Command::ImportPupils(args) => people::import(args, |db| open(db, clock))?,
+        Command::After { command } => after::run(command, |db| open(db, clock, given.as_ref()))?,
+        Command::People { command } => people::run(command, |db| open(db, clock, given.as_ref()))?,
+        Command::ImportPupils(args) => people::import(args, |db| open(db, clock, given.as_ref()))?,
         Command::Logo { db, file, remove } => {
-            let mut app = open(db, clock)?;
+            let mut app = open(db, clock, given.as_ref())?;
             let school = match file {
                 Some(file) if !remove => app.set_school_logo_file(&file)?,
                 _ => app.remove_school_logo()?,
             };
             println!("{}", if school.has_logo { "The logo is set." } else { "No logo is set." });
         }
-        Command::Profiles(args) => las::profiles(args, |db| open(db, clock))?,
-        Command::AddLa(args) => las::add(args, |db| open(db, clock))?,
-        Command::EditLa(args) => las::edit(args, |db| open(db, clock))?,
-        Command::RemoveLa(args) => las::remove(args, |db| open(db, clock))?,
+        Command::Profiles(args) => las::profiles(args, |db| open(db, clock, given.as_ref()))?,
+        Command::AddLa(args) => las::add(args, |db| open(db, clock, given.as_ref()))?,
+        Command::EditLa(args) => las::edit(args, |db| open(db, clock, given.as_ref()))?,
+        Command::RemoveLa(args) => las::remove(args, |db| open(db, clock, given.as_ref()))?,
         Command::Timeline(args) => timeline::run(args, clock.today())?,
         Command::Caseload { db, ceased: true, json } => {
-            let plans = open(db, clock)?.ceased_plans()?;
+            let plans = open(db, clock, given.as_ref())?.ceased_plans()?;
             if json {
                 println!("{}", to_json(&plans)?);
             } else {
@@ -333,7 +371,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::Caseload { db, ceased: false, json } => {
-            let rows = open(db, clock)?.caseload()?;
+            let rows = open(db, clock, given.as_ref())?.caseload()?;
             if json {
                 println!("{}", to_json(&rows)?);
             } else {
@@ -341,7 +379,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::Invitees { db, review, accept, json } => {
-            let mut app = open(db, clock)?;
+            let mut app = open(db, clock, given.as_ref())?;
             let prep = if accept { app.accept_suggested_invitees(review)? } else { app.review_prep(review)? };
             if json {
                 println!("{}", to_json(&prep.invitees)?);
@@ -366,7 +404,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
             })?;
-            let written = open(db, clock)?.generate_letters(review, &out, letter_format(format))?;
+            let written =
+                open(db, clock, given.as_ref())?.generate_letters(review, &out, letter_format(format))?;
             for name in written.files {
                 println!("{}", out.join(name).display());
             }
@@ -374,13 +413,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 eprintln!("not written: {why}");
             }
         }
-        Command::Checklist(args) => prep::checklist(args, |db| open(db, clock))?,
-        Command::ReviewType(args) => prep::review_type(args, |db| open(db, clock))?,
+        Command::Checklist(args) => prep::checklist(args, |db| open(db, clock, given.as_ref()))?,
+        Command::ReviewType(args) => prep::review_type(args, |db| open(db, clock, given.as_ref()))?,
         Command::Ar1 { db, review, out, blank, prefilled: _, record, format } => {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
             })?;
-            let app = open(db, clock)?;
+            let app = open(db, clock, given.as_ref())?;
             let written = if record {
                 app.write_ar1_record(review, &out, letter_format(format.unwrap_or(Format::Both)))?
             } else {
@@ -394,7 +433,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
             })?;
-            let app = open(db, clock)?;
+            let app = open(db, clock, given.as_ref())?;
             let mode = mode.map(|m| match m {
                 Mode::Revisions => "revisions",
                 Mode::Boldstrike => "boldstrike",
@@ -406,7 +445,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::ImportPlan { db, child, file } => {
-            let mut app = open(db, clock)?;
+            let mut app = open(db, clock, given.as_ref())?;
             let found = app.read_plan_file(child, &file)?;
             for s in &found.sections {
                 let words = s.text.split_whitespace().count();
@@ -421,7 +460,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
             })?;
-            let app = open(db, clock)?;
+            let app = open(db, clock, given.as_ref())?;
             let check = app.bundle_check(review)?;
             for f in check
                 .findings
@@ -438,7 +477,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::SaveLoop { db, review } => {
             use std::io::Write;
-            let mut app = open(db, clock)?;
+            let mut app = open(db, clock, given.as_ref())?;
             let mut out = std::io::stdout().lock();
             for n in 0u64.. {
                 app.save_ar1_field(review, "discussion", &format!("edit {n}"))?;
@@ -504,7 +543,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::Backup { db, out } => {
-            open(db, clock)?.backup(&out)?;
+            open(db, clock, given.as_ref())?.backup(&out)?;
             println!("Backup written to {}.", out.display());
         }
     }

@@ -4,6 +4,7 @@ use std::process::{Command, Output};
 
 fn ardesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ardesk"))
+        .env("ARDESK_PASSPHRASE", "x'3f3f3f3f3f3f3f3fa1a1a1a1a1a1a1a15c5c5c5c5c5c5c5ce7e7e7e7e7e7e7e7'")
         .args(args)
         .output()
         .unwrap_or_else(|e| unreachable!("could not run ardesk: {e}"))
@@ -60,7 +61,9 @@ fn unusable_input_exits_2_with_a_one_line_reason() {
     let out = ardesk(&["pupils", "--db", junk.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("error: ") && err.contains("not a database"), "{err}");
+    // Encrypted files have no header to tell them by: the passphrase does not open it.
+    assert!(err.starts_with("error: ") && err.contains("not an Annual Review Desk database"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 
     let out = ardesk(&["pupils", "--today", "31/02/2026"]);
     assert_eq!(out.status.code(), Some(2));

@@ -31,6 +31,7 @@ fn killing_a_saving_process_two_hundred_times_loses_no_acknowledged_save() {
         let wait_for_acks = state % 8;
         let extra = Duration::from_micros((state >> 8) % 4000);
         let mut child = Command::new(env!("CARGO_BIN_EXE_ardesk"))
+            .env("ARDESK_PASSPHRASE", "x'3f3f3f3f3f3f3f3fa1a1a1a1a1a1a1a15c5c5c5c5c5c5c5ce7e7e7e7e7e7e7e7'")
             .args(["save-loop", "--db", &demo.db, "--review", &review])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -56,7 +57,7 @@ fn killing_a_saving_process_two_hundred_times_loses_no_acknowledged_save() {
             acked = line.trim().parse().ok().or(acked);
         }
 
-        let db = rusqlite::Connection::open(&demo.db).unwrap_or_else(|e| unreachable!("{e}"));
+        let db = common::connect(&demo.db);
         let integrity: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_default();
         assert_eq!(integrity, "ok", "iteration {i}");
         let fk_problems: i64 =

@@ -21,6 +21,7 @@ fn in_namespace(dir: &Path, script: &str) -> String {
         .args(if root { &["--mount"][..] } else { &["--map-root-user", "--mount"][..] })
         .args(["sh", "-c", &format!("exec 2>&1\n{script}")])
         .env("ARDESK", env!("CARGO_BIN_EXE_ardesk"))
+        .env("ARDESK_PASSPHRASE", "x'3f3f3f3f3f3f3f3fa1a1a1a1a1a1a1a15c5c5c5c5c5c5c5ce7e7e7e7e7e7e7e7'")
         .env("MNT", &mnt)
         .env("OUT", dir)
         .output()
@@ -42,7 +43,7 @@ fn step<'a>(text: &'a str, name: &str) -> &'a str {
 }
 
 fn open(path: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(path).unwrap_or_else(|e| unreachable!("{e}"))
+    common::connect(path)
 }
 
 #[test]

@@ -168,7 +168,7 @@ fn issue_15_circulating_with_reports_missing_needs_them_named() {
     assert!(stdout.contains("circulated on"), "{stdout}");
     // What everyone was told had not arrived is kept with the circulation (T09 says it once the
     // papers went round in time; this demo review's went round late, and T09 says that).
-    let named: String = rusqlite::Connection::open(db)
+    let named: String = Ok::<_, rusqlite::Error>(common::connect(db))
         .and_then(|c| {
             c.query_row(
                 "SELECT circulation_missing FROM review WHERE id = ?1",

@@ -15,6 +15,12 @@ pub struct AppInfo {
     /// Every LA a child can be saved against: the school's own first (see [`LaOption::yours`]),
     /// then every other LA in England; each part by name.
     pub las: Vec<LaOption>,
+    /// Whether the database is encrypted on disk (false: made before encryption, to be
+    /// encrypted).
+    pub encrypted: bool,
+    /// The recovery passphrase of a database just created, shown until the user says it is
+    /// written down ([`crate::commands`]' `recovery_noted`); never again after.
+    pub recovery_passphrase: Option<String>,
 }
 
 /// A local authority the user can choose.

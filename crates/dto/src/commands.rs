@@ -29,6 +29,7 @@ macro_rules! with_commands {
         $callback! {
             // The app and the caseload.
             app app_info: AppInfo {} -> $crate::AppInfo;
+            app recovery_noted: RecoveryNoted {} -> ();
             app load_demo: LoadDemo {} -> usize;
             app caseload: Caseload {} -> Vec<$crate::CaseloadRow>;
             app ceased_plans: CeasedPlans {} -> Vec<$crate::CeasedPlan>;

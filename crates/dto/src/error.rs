@@ -15,6 +15,8 @@ pub enum ErrorCode {
     NewerSchema,
     /// The file is not an Annual Review Desk database, or is damaged.
     NotOurDatabase,
+    /// The database is encrypted and no passphrase, or the wrong one, was given.
+    Locked,
     Storage,
     Io,
     /// The backend is not ready (for example the database could not be opened at start).

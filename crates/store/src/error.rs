@@ -13,6 +13,20 @@ pub enum StoreError {
     #[error("{} is not an Annual Review Desk database. It has not been changed. Choose another file.", path.display())]
     NotOurs { path: PathBuf },
 
+    #[error(
+        "{} is encrypted, and no passphrase was given to open it{}. Nothing was changed.",
+        path.display(),
+        if *new { " (a new database is always encrypted, so it needs one too)" } else { "" }
+    )]
+    Locked { path: PathBuf, new: bool },
+
+    #[error(
+        "The passphrase does not open {}: either it is not this database's passphrase, or the file \
+         is not an Annual Review Desk database. It has not been changed.",
+        path.display()
+    )]
+    WrongPassphrase { path: PathBuf },
+
     #[error("{} is damaged or is not a database ({detail}). It has not been changed. Restore it from a backup.", path.display())]
     Unreadable { path: PathBuf, detail: String },
 
@@ -128,12 +142,12 @@ impl StoreError {
 /// Below this much free space, a failed write is put down to a full disk.
 const NEARLY_FULL: u64 = 1024 * 1024;
 
-fn folder(path: &Path) -> &Path {
+pub(crate) fn folder(path: &Path) -> &Path {
     path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 /// Whether a new file can be made in `dir` (a read-only mount or folder says no, whoever asks).
-fn can_write_in(dir: &Path) -> bool {
+pub(crate) fn can_write_in(dir: &Path) -> bool {
     let probe = dir.join(format!(".ardesk-probe-{}", std::process::id()));
     match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
         Ok(_) => {

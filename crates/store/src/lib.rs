@@ -1,8 +1,11 @@
 //! SQLite storage for Annual Review Desk. This is the only crate that contains SQL.
 //!
-//! - [`Store::open`] is the one way to open a database: it refuses a file that is not ours or
-//!   was written by a newer version of the app *before* changing a byte of it, then sets the
-//!   connection pragmas (WAL, `synchronous=FULL`, foreign keys, busy timeout) and migrates.
+//! - [`Store::open`] is the one way to open a database: it refuses a file that is not ours, was
+//!   written by a newer version of the app or does not open with the [`Passphrase`] given,
+//!   *before* changing a byte of it, then sets the connection pragmas (the SQLCipher key, WAL,
+//!   `synchronous=FULL`, foreign keys, `secure_delete`, busy timeout) and migrates. A new
+//!   database is always encrypted (SQLCipher: every page, the WAL and backups); one made
+//!   before encryption opens as it is, and [`Store::is_encrypted`] says so.
 //! - [`Store::write`] runs one user action as one transaction and always adds one audit row.
 //! - Reads are plain methods on [`Store`]; writes are methods on [`Tx`].
 //!
@@ -46,7 +49,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction, params};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
 pub use amendments::{AmendmentEvidence, AmendmentRow, StoredAmendment};
 pub use ar1::Ar1Field;
@@ -73,6 +76,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The passphrase it is encrypted with, for its backups; `None` in plaintext.
+    key: Option<Passphrase>,
 }
 
 /// Who did what, when: recorded in the audit table for every write.
@@ -85,37 +90,111 @@ pub struct Action<'a> {
     pub at: DateTime<Utc>,
 }
 
+/// The passphrase a database is encrypted with: SQLCipher derives the key from it (PBKDF2,
+/// with the salt the file keeps). Surrounding whitespace is not part of it (a passphrase read
+/// from a file ends with a line break). It is never printed: `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Passphrase(String);
+
+impl Passphrase {
+    /// `None` if `text` is blank.
+    pub fn new(text: &str) -> Option<Passphrase> {
+        let text = text.trim();
+        (!text.is_empty()).then(|| Passphrase(text.to_owned()))
+    }
+
+    /// The passphrase itself, to show once or to hand to the credential store.
+    pub fn reveal(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(hidden)")
+    }
+}
+
+/// The first 16 bytes of every plaintext SQLite database; an encrypted one starts with its salt.
+const PLAINTEXT_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Creates an empty plaintext database at `path`, as versions before encryption did: for the
+/// tests of what happens to such a database and for the benchmark of what encryption costs.
+pub fn create_plaintext(path: &Path) -> Result<(), StoreError> {
+    let conn = Connection::open(path).map_err(|e| StoreError::from_open(path, e))?;
+    conn.execute_batch("VACUUM").map_err(|e| StoreError::from_open(path, e))?;
+    Ok(())
+}
+
+/// Whether the file at `path` is a database, or something else, written in plaintext (not by
+/// SQLCipher): its first bytes are SQLite's header.
+pub fn is_plaintext(path: &Path) -> Result<bool, StoreError> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(16).read(&mut head))
+        .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    Ok(read == 16 && &head == PLAINTEXT_HEADER)
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
-    /// A database written by a newer schema, or a file that is not an Annual Review Desk
-    /// database, is refused and left byte-for-byte untouched.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
-        if path.exists() {
-            migrations::inspect(path)?;
+    /// A new database is encrypted with `key`, which it needs; an encrypted one opens only with
+    /// its own. A database from before encryption opens as it is (`key` is not used). A
+    /// database written by a newer schema, a file that is not an Annual Review Desk database,
+    /// or one the passphrase does not open, is refused and left byte-for-byte untouched.
+    pub fn open(path: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
+        let existing = path.metadata().is_ok_and(|m| m.len() > 0);
+        let key = if existing && is_plaintext(path)? {
+            None
+        } else {
+            Some(key.ok_or_else(|| StoreError::Locked { path: path.to_path_buf(), new: !existing })?)
+        };
+        if existing {
+            migrations::inspect(path, key)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+            private_folder(dir)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if !existing {
+            // Created private before SQLite writes to it: its WAL and shared memory take its mode.
+            private_file(path).map_err(|e| {
+                let dir = error::folder(path);
+                if error::can_write_in(dir) {
+                    e
+                } else {
+                    StoreError::ReadOnlyFolder { path: dir.to_path_buf() }
+                }
+            })?;
+        }
         let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
-        Self::prepare(conn, Some(path.to_path_buf()))
+        Self::prepare(conn, Some(path.to_path_buf()), key.cloned())
     }
 
-    /// A fresh database in memory (tests and benchmarks).
+    /// A fresh database in memory (tests and benchmarks): nothing at rest, so not encrypted.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Self::prepare(Connection::open_in_memory()?, None)
+        Self::prepare(Connection::open_in_memory()?, None, None)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
-        configure(&conn).map_err(|e| match &path {
+    fn prepare(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        key: Option<Passphrase>,
+    ) -> Result<Store, StoreError> {
+        configure(&conn, key.as_ref()).map_err(|e| match &path {
             Some(p) => StoreError::from_open(p, e),
             None => StoreError::from(e),
         })?;
         migrations::to_latest(&mut conn).map_err(|e| e.on_disk(path.as_deref()))?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, key })
+    }
+
+    /// Whether the database is encrypted on disk (one in memory is not).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// The file behind this store, if any.
@@ -144,13 +223,26 @@ impl Store {
     pub fn backup_to(&self, out: &Path) -> Result<(), StoreError> {
         self.quick_check()?;
         let io = |source| StoreError::Io { path: out.to_path_buf(), source };
+        // A name of this process's own: two processes backing up at once never share a file.
         let mut tmp_name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        tmp_name.push(".partial");
+        tmp_name.push(format!(".{}.partial", std::process::id()));
         let tmp = out.with_file_name(tmp_name);
         if tmp.exists() {
             std::fs::remove_file(&tmp).map_err(io)?;
         }
-        self.conn.backup(rusqlite::MAIN_DB, &tmp, None)?;
+        private_file(&tmp)?;
+        {
+            // The copy is encrypted with the same passphrase, page by page as SQLite copies it.
+            let mut copy = Connection::open(&tmp)?;
+            if let Some(key) = &self.key {
+                unlock(&copy, key)?;
+            }
+            rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
+                256,
+                Duration::ZERO,
+                None,
+            )?;
+        }
         std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
         std::fs::rename(&tmp, out).map_err(io)?;
         Ok(())
@@ -165,7 +257,9 @@ impl Store {
     /// `PRAGMA quick_check` (the structure of every page, without comparing indexes to tables):
     /// `Ok(())` when SQLite reports `ok`.
     pub fn quick_check(&self) -> Result<(), StoreError> {
-        let report = migrations::quick_check(&self.conn)?;
+        // An encrypted page that fails SQLCipher's check stops the check with an error.
+        let report =
+            migrations::quick_check(&self.conn).map_err(|e| StoreError::Corrupt { detail: e.to_string() })?;
         if report == "ok" { Ok(()) } else { Err(StoreError::Corrupt { detail: report }) }
     }
 
@@ -185,7 +279,9 @@ pub struct Tx<'c> {
 
 impl<'c> Tx<'c> {
     fn begin(conn: &'c mut Connection) -> Result<Tx<'c>, StoreError> {
-        Ok(Tx { tx: conn.transaction()?, touched: None })
+        // Immediate: the write lock is taken at the start, so a second writer (another window,
+        // the CLI) waits its turn (the busy timeout) instead of failing halfway.
+        Ok(Tx { tx: conn.transaction_with_behavior(TransactionBehavior::Immediate)?, touched: None })
     }
 
     /// Adds the action's audit row and commits, so the action and its audit row are one.
@@ -209,9 +305,40 @@ impl<'c> Tx<'c> {
     }
 }
 
+/// Gives SQLCipher the passphrase of the database `conn` opened; first, before anything is read.
+/// SQLCipher's own log (a failed page check on a wrong key) is silenced: the error says it.
+fn unlock(conn: &Connection, key: &Passphrase) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "cipher_log_level", "NONE")?;
+    conn.pragma_update(None, "key", key.reveal())
+}
+
+/// Creates `dir` (and its parents) if needed, readable by its owner only (0700 on Unix).
+pub fn private_folder(dir: &Path) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: dir.to_path_buf(), source };
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(io)
+}
+
+/// Creates the empty file `path`, readable and writable by its owner only (0600 on Unix).
+pub fn private_file(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
+}
+
 /// Sets the pragmas every connection must have. Called from the one place connections are made.
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+fn configure(conn: &Connection, key: Option<&Passphrase>) -> rusqlite::Result<()> {
+    if let Some(key) = key {
+        unlock(conn, key)?;
+    }
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // What is deleted is overwritten, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     // WAL keeps readers and the writer out of each other's way; FULL makes each commit durable
     // (fsync of the WAL on commit), so a save the UI has acknowledged survives a crash.
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;

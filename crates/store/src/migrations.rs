@@ -47,11 +47,20 @@ pub(crate) fn up_to(version: usize) -> Migrations<'static> {
 /// Looks at an existing file without changing it: refuses a file that is not ours or that a
 /// newer version wrote. Uses a read-only connection so that nothing (not even the journal mode
 /// in the header) is written before the decision.
-pub(crate) fn inspect(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn inspect(path: &Path, key: Option<&crate::Passphrase>) -> Result<(), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
+    if let Some(key) = key {
+        crate::unlock(&conn, key).map_err(|e| StoreError::from_open(path, e))?;
+    }
     let read = |sql: &str| -> Result<i64, StoreError> {
-        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| StoreError::from_open(path, e))
+        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
+            // An encrypted file that does not decrypt: the wrong passphrase, or not a database.
+            Some(rusqlite::ErrorCode::NotADatabase) if key.is_some() => {
+                StoreError::WrongPassphrase { path: path.to_path_buf() }
+            }
+            _ => StoreError::from_open(path, e),
+        })
     };
     let app_id = read("PRAGMA application_id")?;
     let version = read("PRAGMA user_version")?;
@@ -69,7 +78,15 @@ pub(crate) fn inspect(path: &Path) -> Result<(), StoreError> {
     // half a file) is otherwise noticed only when a query happens to touch it. Checking the
     // whole file before the first write keeps a damaged database exactly as it was found.
     // It takes about 60 ms for a 2,000-child caseload (docs/quality.md).
-    let report = quick_check(&conn).map_err(|e| StoreError::from_open(path, e))?;
+    let report = quick_check(&conn).map_err(|e| {
+        if key.is_some() {
+            // The passphrase opened the first page, so a page that fails SQLCipher's check (an
+            // error, where SQLite would list the damage) is damaged.
+            StoreError::Damaged { path: path.to_path_buf(), detail: e.to_string() }
+        } else {
+            StoreError::from_open(path, e)
+        }
+    })?;
     if report != "ok" {
         return Err(StoreError::Damaged { path: path.to_path_buf(), detail: report });
     }

@@ -269,7 +269,8 @@ fn issue_15_the_dashboard_chases_the_la_and_a_ceased_plan_leaves_it() -> Result<
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let db = dir.path().join("caseload.db");
     let (waiting, ceased) = {
-        let mut app = App::open(&db, Box::new(FixedClock::on(today())), "tester")?;
+        let mut app =
+            App::open(&db, Box::new(FixedClock::on(today())), "tester", Some(&crate::tests::key()))?;
         app.load_demo(STANDARD_SIZE)?;
         let (waiting, waiting_child) = demo_review(&app, "ready_to_submit")?;
         app.mark_submitted(waiting, "20/11/2026")?;
@@ -284,7 +285,7 @@ fn issue_15_the_dashboard_chases_the_la_and_a_ceased_plan_leaves_it() -> Result<
         (waiting_child, ceased_child)
     };
     let later = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap_or_default();
-    let app = App::open(&db, Box::new(FixedClock::on(later)), "tester")?;
+    let app = App::open(&db, Box::new(FixedClock::on(later)), "tester", Some(&crate::tests::key()))?;
     let rows = app.caseload()?;
     let chase = rows.iter().find(|r| r.child_id == waiting);
     assert_eq!(chase.and_then(|r| r.next.as_ref()).map(|n| n.id.as_str()), Some("T12C"), "{chase:?}");

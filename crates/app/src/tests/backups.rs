@@ -6,13 +6,13 @@ fn the_first_open_of_each_day_backs_up_and_keeps_seven() -> Result<(), AppError>
     let db = dir.path().join("caseload.sqlite3");
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
     // An empty caseload has nothing to keep.
-    let mut app = App::open(&db, Box::new(FixedClock::on(day(1))), "tester")?;
+    let mut app = App::open(&db, Box::new(FixedClock::on(day(1))), "tester", Some(&crate::tests::key()))?;
     assert!(app.info()?.backup.contains("the caseload was empty"));
     assert!(!crate::backups::folder(&db).exists());
     app.load_demo(3)?;
     drop(app);
     for d in 1..=10 {
-        let app = App::open(&db, Box::new(FixedClock::on(day(d))), "tester")?;
+        let app = App::open(&db, Box::new(FixedClock::on(day(d))), "tester", Some(&crate::tests::key()))?;
         assert!(app.info()?.backup.contains(&format!("caseload-2026-11-{d:02}.sqlite3")));
     }
     let kept = crate::backups::existing(&db);
@@ -21,7 +21,7 @@ fn the_first_open_of_each_day_backs_up_and_keeps_seven() -> Result<(), AppError>
     assert!(kept[6].ends_with("caseload-2026-11-04.sqlite3"), "{kept:?}");
     // A second open on the same day does not copy again.
     let before = std::fs::metadata(&kept[0]).and_then(|m| m.modified()).ok();
-    App::open(&db, Box::new(FixedClock::on(day(10))), "tester")?;
+    App::open(&db, Box::new(FixedClock::on(day(10))), "tester", Some(&crate::tests::key()))?;
     assert_eq!(std::fs::metadata(&kept[0]).and_then(|m| m.modified()).ok(), before);
     Ok(())
 }
@@ -32,27 +32,28 @@ fn a_damaged_database_is_refused_with_the_backup_to_restore() -> Result<(), AppE
     let db = dir.path().join("caseload.sqlite3");
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
     {
-        let mut app = App::open(&db, Box::new(FixedClock::on(today)), "tester")?;
+        let mut app = App::open(&db, Box::new(FixedClock::on(today)), "tester", Some(&crate::tests::key()))?;
         app.load_demo(30)?;
     }
     // The next day's open backs up the demo caseload; then a page of the file is damaged.
-    drop(App::open(&db, Box::new(FixedClock::on(today.succ_opt().unwrap_or(today))), "tester")?);
+    drop(App::open(
+        &db,
+        Box::new(FixedClock::on(today.succ_opt().unwrap_or(today))),
+        "tester",
+        Some(&crate::tests::key()),
+    )?);
     let backup = crate::backups::existing(&db).first().cloned().unwrap_or_default();
-    // Closing the last connection folded the write-ahead log into the file. Overwrite the
-    // header of its last table b-tree page (type 0x0D) after the type byte.
+    // Closing the last connection folded the write-ahead log into the file. Damage six bytes
+    // in its last page (SQLCipher's pages are 4096 bytes; each fails its check if changed).
     let mut bytes = std::fs::read(&db).unwrap_or_default();
     assert!(!dir.path().join("caseload.sqlite3-wal").exists());
-    let size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
-        1 => 65536,
-        n => usize::from(n),
-    };
-    let start = (1..bytes.len() / size).rev().map(|page| page * size).find(|&at| bytes[at] == 0x0D);
-    let start = start.unwrap_or_default() + 1;
-    assert!(start > size);
+    let size = 4096;
+    assert!(bytes.len() > 2 * size && bytes.len() % size == 0, "{}", bytes.len());
+    let start = bytes.len() - size + 100;
     bytes.splice(start..start + 6, [0xA5; 6]);
     assert!(std::fs::write(&db, &bytes).is_ok());
 
-    let err = App::open(&db, Box::new(FixedClock::on(today)), "tester").err();
+    let err = App::open(&db, Box::new(FixedClock::on(today)), "tester", Some(&crate::tests::key())).err();
     let err = err.map(|e| (e.code, e.message)).unwrap_or((ErrorCode::Io, String::new()));
     assert_eq!(err.0, ErrorCode::NotOurDatabase);
     assert!(err.1.contains("is damaged") && err.1.contains(&backup.display().to_string()), "{}", err.1);
@@ -60,7 +61,7 @@ fn a_damaged_database_is_refused_with_the_backup_to_restore() -> Result<(), AppE
 
     // Following the message gets the caseload back.
     assert!(std::fs::copy(&backup, &db).is_ok());
-    let app = App::open(&db, Box::new(FixedClock::on(today)), "tester")?;
+    let app = App::open(&db, Box::new(FixedClock::on(today)), "tester", Some(&crate::tests::key()))?;
     assert_eq!(app.caseload()?.len(), 30);
     Ok(())
 }

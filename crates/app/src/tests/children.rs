@@ -132,8 +132,8 @@ fn a_caseload_survives_reopening() -> Result<(), AppError> {
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let path = dir.path().join("case.sqlite3");
     let clock = || Box::new(FixedClock::on(today()));
-    let id = App::open(&path, clock(), "tester")?.create_child(form())?.id;
-    let reopened = App::open(&path, clock(), "tester")?;
+    let id = App::open(&path, clock(), "tester", Some(&crate::tests::key()))?.create_child(form())?.id;
+    let reopened = App::open(&path, clock(), "tester", Some(&crate::tests::key()))?;
     assert_eq!(reopened.child(id)?.legal_name, "Robin Testcase");
     Ok(())
 }

@@ -51,7 +51,8 @@ fn meeting_day() -> NaiveDate {
 fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), AppError> {
     let (_dir, db) = temp_db()?;
     let review = {
-        let mut app = App::open(&db, Box::new(FixedClock::on(today())), "tester")?;
+        let mut app =
+            App::open(&db, Box::new(FixedClock::on(today())), "tester", Some(&crate::tests::key()))?;
         let review = review_with_meeting(&mut app)?;
         let ar1 = app.ar1(review)?;
         assert!(!ar1.outcomes.is_empty(), "the demo plan has Section E outcomes");
@@ -80,7 +81,8 @@ fn the_ar1_record_saves_field_by_field_and_says_what_is_missing() -> Result<(), 
         review
     };
     // On the day of the meeting it is complete.
-    let mut app = App::open(&db, Box::new(FixedClock::on(meeting_day())), "tester")?;
+    let mut app =
+        App::open(&db, Box::new(FixedClock::on(meeting_day())), "tester", Some(&crate::tests::key()))?;
     let ar1 = app.ar1(review)?;
     assert_eq!(ar1.problems, vec![], "{:?}", ar1.problems);
     assert_eq!(ar1.action_rows, 2);
@@ -102,7 +104,8 @@ fn issue_15_the_record_s_status_is_honest_about_the_meeting_attendance_and_progr
 {
     let (_dir, db) = temp_db()?;
     let review = {
-        let mut app = App::open(&db, Box::new(FixedClock::on(today())), "tester")?;
+        let mut app =
+            App::open(&db, Box::new(FixedClock::on(today())), "tester", Some(&crate::tests::key()))?;
         let review = review_with_meeting(&mut app)?;
         app.accept_suggested_invitees(review)?;
         let outcomes = app.ar1(review)?.outcomes.len();
@@ -111,7 +114,8 @@ fn issue_15_the_record_s_status_is_honest_about_the_meeting_attendance_and_progr
         }
         review
     };
-    let mut app = App::open(&db, Box::new(FixedClock::on(meeting_day())), "tester")?;
+    let mut app =
+        App::open(&db, Box::new(FixedClock::on(meeting_day())), "tester", Some(&crate::tests::key()))?;
     let ar1 = app.ar1(review)?;
     // Nobody's attendance is recorded yet: one gap per person the law requires to be invited.
     let statutory: Vec<&ardesk_dto::AttendeeDto> = ar1

@@ -14,6 +14,7 @@ mod backups;
 mod bundle;
 mod children;
 mod import;
+mod keys;
 mod letters;
 mod meeting;
 mod people;
@@ -21,6 +22,11 @@ mod plan_import;
 mod prep;
 mod reviews;
 mod settings;
+
+/// The passphrase the tests' databases are encrypted with.
+pub(crate) fn key() -> crate::Passphrase {
+    crate::Passphrase::new("correct horse battery staple").unwrap_or_else(|| unreachable!())
+}
 
 pub(crate) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()

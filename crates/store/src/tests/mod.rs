@@ -4,6 +4,7 @@
 
 mod after;
 mod children;
+mod encryption;
 mod prep;
 mod schema;
 mod settings;
@@ -16,6 +17,11 @@ use ardesk_domain::la::LaCatalogue;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
+
+/// The passphrase the tests' databases are encrypted with.
+pub(crate) fn key() -> crate::Passphrase {
+    crate::Passphrase::new("correct horse battery staple").unwrap_or_else(|| unreachable!())
+}
 
 fn action(name: &'static str) -> Action<'static> {
     Action {
@@ -51,7 +57,7 @@ fn temp() -> tempfile::TempDir {
 #[test]
 fn every_connection_gets_the_pragmas() -> Result<(), StoreError> {
     let dir = temp();
-    let store = Store::open(&dir.path().join("a.db"))?;
+    let store = Store::open(&dir.path().join("a.db"), Some(&crate::tests::key()))?;
     let get = |p: &str| -> Result<String, StoreError> {
         Ok(store
             .conn
@@ -72,12 +78,12 @@ fn a_newer_schema_is_refused_and_left_untouched() -> Result<(), StoreError> {
     let dir = temp();
     let path = dir.path().join("newer.db");
     {
-        let store = Store::open(&path)?;
+        let store = Store::open(&path, Some(&crate::tests::key()))?;
         store.conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)?;
         store.conn.pragma_update(None, "journal_mode", "DELETE")?;
     }
     let before = bytes(&path);
-    let err = Store::open(&path).err();
+    let err = Store::open(&path, Some(&crate::tests::key())).err();
     assert!(
         matches!(err, Some(StoreError::NewerSchema { found, supported }) if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION),
         "{err:?}"
@@ -96,7 +102,7 @@ fn a_foreign_sqlite_file_is_refused_and_left_untouched() -> Result<(), StoreErro
         conn.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('hello');")?;
     }
     let before = bytes(&path);
-    assert!(matches!(Store::open(&path), Err(StoreError::NotOurs { .. })));
+    assert!(matches!(Store::open(&path, Some(&crate::tests::key())), Err(StoreError::NotOurs { .. })));
     assert_eq!(bytes(&path), before);
     Ok(())
 }
@@ -107,9 +113,19 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let path = dir.path().join("garbage.db");
     let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
     assert!(std::fs::write(&path, &garbage).is_ok());
-    let err = Store::open(&path).err();
-    assert!(matches!(err, Some(StoreError::Unreadable { .. })), "{err:?}");
+    // Without SQLite's header, it could be a database encrypted with another passphrase.
+    let err = Store::open(&path, Some(&crate::tests::key())).err();
+    assert!(matches!(err, Some(StoreError::WrongPassphrase { .. })), "{err:?}");
+    let message = err.map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("not an Annual Review Desk database"), "{message}");
     assert_eq!(bytes(&path), garbage);
+    // With it, it is a damaged plaintext file.
+    let mut headed = b"SQLite format 3\0".to_vec();
+    headed.extend(&garbage);
+    assert!(std::fs::write(&path, &headed).is_ok());
+    let err = Store::open(&path, Some(&crate::tests::key())).err();
+    assert!(matches!(err, Some(StoreError::Unreadable { .. })), "{err:?}");
+    assert_eq!(bytes(&path), headed);
 }
 
 #[test]
@@ -117,7 +133,7 @@ fn an_empty_file_is_initialised() -> Result<(), StoreError> {
     let dir = temp();
     let path = dir.path().join("empty.db");
     assert!(std::fs::write(&path, b"").is_ok());
-    let store = Store::open(&path)?;
+    let store = Store::open(&path, Some(&crate::tests::key()))?;
     assert_eq!(store.child_count()?, 0);
     Ok(())
 }
@@ -150,12 +166,12 @@ fn a_write_is_one_transaction_with_one_audit_row() -> Result<(), StoreError> {
 #[test]
 fn backup_is_a_complete_openable_copy() -> Result<(), StoreError> {
     let dir = temp();
-    let mut store = Store::open(&dir.path().join("live.db"))?;
+    let mut store = Store::open(&dir.path().join("live.db"), Some(&crate::tests::key()))?;
     store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", "")))?;
     let out = dir.path().join("backup.db");
     store.backup_to(&out)?;
     assert!(!dir.path().join("backup.db.partial").exists());
-    let copy = Store::open(&out)?;
+    let copy = Store::open(&out, Some(&crate::tests::key()))?;
     copy.integrity_check()?;
     assert_eq!(copy.child_count()?, 1);
     Ok(())
@@ -163,7 +179,7 @@ fn backup_is_a_complete_openable_copy() -> Result<(), StoreError> {
 
 /// A caseload of `n` children in a file at `path`, closed with everything in the main file.
 fn saved_caseload(path: &Path, n: usize) -> Result<(), StoreError> {
-    let mut store = Store::open(path)?;
+    let mut store = Store::open(path, Some(&crate::tests::key()))?;
     for i in 0..n {
         store.write(action("child.create"), |tx| tx.insert_child(&record(&format!("Child{i}"), "")))?;
     }
@@ -178,7 +194,10 @@ fn a_damaged_btree_page_is_found_at_open_and_the_file_left_untouched() -> Result
     saved_caseload(&good, 200)?;
     let (page_size, roots) = {
         let conn = rusqlite::Connection::open(&good)?;
-        let size: u32 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        conn.pragma_update(None, "key", crate::tests::key().reveal())?;
+        // SQLCipher answers the page size as text.
+        let size: String = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        let size: u32 = size.parse().unwrap_or(4096);
         let mut stmt = conn.prepare("SELECT rootpage FROM sqlite_master WHERE rootpage > 1")?;
         let roots = stmt.query_map([], |r| r.get::<_, u32>(0))?.collect::<Result<Vec<_>, _>>()?;
         (size as usize, roots.into_iter().map(|r| r as usize).collect::<Vec<_>>())
@@ -192,7 +211,7 @@ fn a_damaged_btree_page_is_found_at_open_and_the_file_left_untouched() -> Result
         damaged.splice(start..start + 6, [0xA5; 6]);
         let path = dir.path().join(format!("damaged-{root}.db"));
         assert!(std::fs::write(&path, &damaged).is_ok());
-        let err = Store::open(&path).err();
+        let err = Store::open(&path, Some(&crate::tests::key())).err();
         assert!(matches!(err, Some(StoreError::Damaged { .. })), "page {root}: {err:?}");
         let message = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(message.contains("is damaged") && message.contains("backup"), "{message}");
@@ -207,16 +226,17 @@ fn a_damaged_database_is_not_backed_up_over_a_good_backup() -> Result<(), StoreE
     let dir = temp();
     let path = dir.path().join("c.db");
     saved_caseload(&path, 50)?;
-    let store = Store::open(&path)?;
+    let store = Store::open(&path, Some(&crate::tests::key()))?;
     let backup = dir.path().join("backup.db");
     store.backup_to(&backup)?;
     let good_backup = bytes(&backup);
     // Damage the child table's root page under the open connection, as a failing disk would.
-    let (root, size): (u32, u32) = store.conn.query_row(
+    let (root, size): (u32, String) = store.conn.query_row(
         "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'child'",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let size: u32 = size.parse().unwrap_or(4096);
     store.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
     let mut file = bytes(&path);
     let start = (root as usize - 1) * size as usize + 1;
@@ -233,7 +253,7 @@ fn a_damaged_database_is_not_backed_up_over_a_good_backup() -> Result<(), StoreE
 fn a_full_disk_refuses_the_change_and_keeps_everything_saved() -> Result<(), StoreError> {
     let dir = temp();
     let path = dir.path().join("c.db");
-    let mut store = Store::open(&path)?;
+    let mut store = Store::open(&path, Some(&crate::tests::key()))?;
     store.write(action("child.create"), |tx| tx.insert_child(&record("Ada", "")))?;
     // SQLite's own limit on the file's size fails a write exactly as a full disk does.
     let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;

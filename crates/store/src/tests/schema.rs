@@ -26,7 +26,7 @@ fn a_version_1_database_is_migrated_in_place() -> Result<(), StoreError> {
         )?;
         conn.execute("INSERT INTO ehc_plan (child_id, issue_date) VALUES (1, '2024-03-01')", [])?;
     }
-    let store = Store::open(&path)?;
+    let store = Store::open(&path, Some(&crate::tests::key()))?;
     let child = store.child(ChildId(1))?;
     assert_eq!(child.record.transfers, ardesk_domain::clock::Transfers::default());
     Ok(())
@@ -52,7 +52,7 @@ fn version_10_keeps_the_plans_dates_and_lets_the_issue_date_be_unknown() -> Resu
             [],
         )?;
     }
-    let mut store = Store::open(&path)?;
+    let mut store = Store::open(&path, Some(&crate::tests::key()))?;
     let ada = store.child(ChildId(1))?.record.history;
     assert_eq!(
         (ada.plan_issued, ada.last_review_meeting, ada.last_review_decision),

@@ -1,0 +1,134 @@
+//! The database's passphrase: where it comes from and where it is kept.
+//!
+//! A new database is encrypted with a random recovery passphrase, kept in the computer's
+//! credential store (Secret Service on Linux, Windows Credential Manager, the macOS Keychain)
+//! and shown once, so that the database opens without asking on this computer and with the
+//! passphrase on another. Where there is no credential store (a headless machine, CI), the
+//! passphrase is given each time (`ARDESK_PASSPHRASE`, `--passphrase-file`) and never stored.
+//! The credential store is behind [`KeyVault`], so tests give their own.
+
+use std::path::Path;
+
+use ardesk_dto::ErrorCode;
+use ardesk_store::{Passphrase, is_plaintext};
+
+use crate::{App, AppError, Clock};
+
+/// Where a database's passphrase is kept on this computer, by the database's path.
+pub trait KeyVault {
+    /// The passphrase kept for `db`, if any; `Err` when there is no store to ask.
+    fn get(&self, db: &Path) -> Result<Option<Passphrase>, String>;
+    /// Keeps `passphrase` for `db`.
+    fn put(&self, db: &Path, passphrase: &Passphrase) -> Result<(), String>;
+}
+
+/// The operating system's credential store.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OsKeyring;
+
+/// The name the passphrases are kept under in the credential store.
+const SERVICE: &str = "Annual Review Desk";
+
+impl OsKeyring {
+    fn entry(db: &Path) -> Result<keyring::Entry, String> {
+        let account = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
+        keyring::Entry::new(SERVICE, &account.to_string_lossy()).map_err(|e| e.to_string())
+    }
+}
+
+impl KeyVault for OsKeyring {
+    fn get(&self, db: &Path) -> Result<Option<Passphrase>, String> {
+        match Self::entry(db)?.get_password() {
+            Ok(secret) => Ok(Passphrase::new(&secret)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn put(&self, db: &Path, passphrase: &Passphrase) -> Result<(), String> {
+        Self::entry(db)?.set_password(passphrase.reveal()).map_err(|e| e.to_string())
+    }
+}
+
+/// Letters and digits that cannot be mistaken for one another when written down (no I, O, 0, 1).
+const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/// A new random recovery passphrase: six groups of four characters, 120 bits from the operating
+/// system's random source ("K7QM-…").
+pub fn new_recovery_passphrase() -> Result<Passphrase, AppError> {
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        AppError::new(ErrorCode::Storage, format!("No random numbers for a new passphrase: {e}"))
+    })?;
+    let chars: Vec<char> = bytes
+        .iter()
+        .map(|b| char::from(ALPHABET.get(usize::from(b % 32)).copied().unwrap_or(b'A')))
+        .collect();
+    let text = chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-");
+    Passphrase::new(&text).ok_or_else(|| AppError::new(ErrorCode::Storage, "The new passphrase was empty."))
+}
+
+/// An opened caseload, and the recovery passphrase of a database just created (to show once).
+#[derive(Debug)]
+pub struct Unlocked {
+    pub app: App,
+    pub recovery: Option<Passphrase>,
+}
+
+/// Opens (or creates) the database at `path`, with the passphrase `given` (from the user, the
+/// environment or a file) or else the one kept in `vault`.
+///
+/// A new database gets `given`, which is not kept, or else a new recovery passphrase, which is
+/// kept in `vault` and returned to be shown once; with no vault to keep it in, the database is
+/// not created and the user is told how to give one.
+pub fn open(
+    path: &Path,
+    clock: Box<dyn Clock>,
+    actor: impl Into<String>,
+    given: Option<Passphrase>,
+    vault: &dyn KeyVault,
+) -> Result<Unlocked, AppError> {
+    let existing = path.metadata().is_ok_and(|m| m.len() > 0);
+    if existing {
+        let key = if is_plaintext(path).map_err(AppError::from)? {
+            None
+        } else {
+            given.or_else(|| vault.get(path).ok().flatten())
+        };
+        let app = App::open(path, clock, actor, key.as_ref())
+            .map_err(|e| if key.is_none() { with_how_to_unlock(e) } else { e })?;
+        return Ok(Unlocked { app, recovery: None });
+    }
+    let (key, recovery) = match given {
+        Some(key) => (key, None),
+        None => {
+            let key = new_recovery_passphrase()?;
+            vault.put(path, &key).map_err(|why| {
+                AppError::new(
+                    ErrorCode::Locked,
+                    format!(
+                        "A new database is encrypted, and this computer has no credential store to \
+                         keep its key in ({why}). Nothing was created. Choose a passphrase and give \
+                         it in ARDESK_PASSPHRASE or with --passphrase-file; keep it safe, as it is \
+                         the only way to open the database."
+                    ),
+                )
+            })?;
+            (key.clone(), Some(key))
+        }
+    };
+    let app = App::open(path, clock, actor, Some(&key))?;
+    Ok(Unlocked { app, recovery })
+}
+
+/// A locked database's error, with the ways to give its passphrase.
+fn with_how_to_unlock(mut e: AppError) -> AppError {
+    if e.code == ErrorCode::Locked {
+        e.message.push_str(
+            " Its passphrase is kept in the credential store of the computer that created it; on \
+             another computer, give its recovery passphrase in ARDESK_PASSPHRASE or with \
+             --passphrase-file.",
+        );
+    }
+    e
+}

@@ -1,0 +1,88 @@
+//! Issue 17: a database is encrypted at rest (the file, its WAL and its backups), opens only with
+//! its passphrase, and is private to its owner.
+
+use super::*;
+
+/// Whether `needle` appears anywhere in the file at `path` (as `grep` would find it).
+fn holds(path: &Path, needle: &str) -> bool {
+    bytes(path).windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// A child with a name found nowhere else, saved in `store`; the WAL is left in place.
+fn save_child(store: &mut Store) -> Result<(), StoreError> {
+    store.write(action("child.create"), |tx| tx.insert_child(&record("Zephyrine", "")))?;
+    Ok(())
+}
+
+#[test]
+fn no_name_can_be_found_in_the_database_its_wal_or_its_backup() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("enc.db");
+    let mut store = Store::open(&path, Some(&key()))?;
+    assert!(store.is_encrypted());
+    save_child(&mut store)?;
+    let wal = dir.path().join("enc.db-wal");
+    assert!(wal.metadata().is_ok_and(|m| m.len() > 0), "the change is in the WAL");
+    let backup = dir.path().join("backup.db");
+    store.backup_to(&backup)?;
+    for file in [&path, &wal, &backup] {
+        assert!(!holds(file, "Zephyrine"), "{} holds the name", file.display());
+        assert!(!holds(file, "SQLite format 3"), "{} is plaintext", file.display());
+    }
+    // The backup opens with the same passphrase and holds the child.
+    assert_eq!(Store::open(&backup, Some(&key()))?.child_count()?, 1);
+
+    // The same steps on a database from before encryption (plaintext) do find the name.
+    let plain = dir.path().join("plain.db");
+    drop(rusqlite::Connection::open(&plain)?.execute_batch("PRAGMA user_version = 0; VACUUM;"));
+    let mut store = Store::open(&plain, Some(&key()))?;
+    assert!(!store.is_encrypted());
+    save_child(&mut store)?;
+    assert!(holds(&dir.path().join("plain.db-wal"), "Zephyrine"));
+    Ok(())
+}
+
+#[test]
+fn the_wrong_passphrase_or_none_is_refused_and_the_file_left_untouched() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("enc.db");
+    {
+        let mut store = Store::open(&path, Some(&key()))?;
+        save_child(&mut store)?;
+    }
+    let before = bytes(&path);
+    let wrong = Passphrase::new("Tr0ub4dor&3").unwrap_or_else(|| unreachable!());
+    let err = Store::open(&path, Some(&wrong)).err();
+    assert!(matches!(err, Some(StoreError::WrongPassphrase { .. })), "{err:?}");
+    let err = Store::open(&path, None).err();
+    assert!(matches!(err, Some(StoreError::Locked { new: false, .. })), "{err:?}");
+    assert_eq!(bytes(&path), before);
+    // Opened with the right one, everything is there.
+    assert_eq!(Store::open(&path, Some(&key()))?.child_count()?, 1);
+
+    // A new database without a passphrase is not created at all.
+    let new = dir.path().join("new.db");
+    let err = Store::open(&new, None).err();
+    assert!(matches!(err, Some(StoreError::Locked { new: true, .. })), "{err:?}");
+    assert!(!new.exists());
+    Ok(())
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_its_folder_and_its_backup_are_private_to_their_owner() -> Result<(), StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    let folder = dir.path().join("data").join("annual-review-desk");
+    let path = folder.join("ardesk.sqlite3");
+    let mut store = Store::open(&path, Some(&key()))?;
+    save_child(&mut store)?;
+    let backup = dir.path().join("backup.db");
+    store.backup_to(&backup)?;
+    let mode = |p: &Path| p.metadata().map(|m| m.permissions().mode() & 0o777).unwrap_or(0);
+    assert_eq!(mode(&folder), 0o700);
+    for file in [path.clone(), folder.join("ardesk.sqlite3-wal"), folder.join("ardesk.sqlite3-shm"), backup] {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+    Ok(())
+}
