@@ -110,11 +110,12 @@ impl App {
                 let surname = c.record.legal_surname.as_str().to_lowercase();
                 let mut names = vec![c.record.legal_forenames.as_str().to_owned()];
                 names.extend(c.record.preferred_name.as_ref().map(|p| p.as_str().to_owned()));
-                let display = c.record.display_name();
+                // Named by initials: the finding goes into the manifest the LA receives.
+                let known_as = initials(&c.record);
                 names
                     .into_iter()
                     .filter_map(|first| first.split_whitespace().next().map(str::to_lowercase))
-                    .map(|first| (format!("{first} {surname}"), display.clone()))
+                    .map(|first| (format!("{first} {surname}"), known_as.clone()))
                     .collect::<Vec<_>>()
             })
             .collect();

@@ -274,9 +274,17 @@ pub(crate) fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1H
     }
 }
 
-/// The child's initials, for file names: letters travel by email, so never the full name.
+/// The child's initials, for file names: letters travel by email, so never the full name. Only
+/// letters, in capitals, so that whatever was typed as a name (". . /x") cannot make a path; "X"
+/// for a name with no letters.
 pub(crate) fn initials(record: &ChildRecord) -> String {
-    record.legal_name().split_whitespace().filter_map(|w| w.chars().next()).collect()
+    let initials: String = record
+        .legal_name()
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .flat_map(char::to_uppercase)
+        .collect();
+    if initials.is_empty() { "X".to_owned() } else { initials }
 }
 
 impl App {

@@ -57,9 +57,15 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').chars().take(40).collect()
 }
 
-/// Who a letter is for, in file names: the invitee's name, or `child`.
+/// Who a letter is for, in file names: the invitee's role ("Mother", "Educational-Psychologist"),
+/// never their name (letters travel by email), or `child`.
 fn recipient_slug(to: Option<&StoredInvitee>) -> String {
-    to.map_or_else(|| "child".to_owned(), |t| slug(&t.invitee.name))
+    to.map_or_else(|| "child".to_owned(), role_slug)
+}
+
+fn role_slug(to: &StoredInvitee) -> String {
+    let role = slug(&to.invitee.role);
+    if role.is_empty() { "invitee".to_owned() } else { role }
 }
 
 impl App {
@@ -462,7 +468,7 @@ impl App {
             .map(|(n, to)| Planned {
                 kind: LetterKind::CirculationCover,
                 to: Some(to),
-                stem: format!("{initials}_{:02}_circulation_{}", n + 1, slug(&to.invitee.name)),
+                stem: format!("{initials}_{:02}_circulation_{}", n + 1, role_slug(to)),
                 dated: self.clock.today(),
             })
             .collect();
@@ -501,7 +507,7 @@ impl App {
         let planned = [Planned {
             kind: LetterKind::Reminder,
             to: Some(to),
-            stem: format!("{}_reminder_{}", initials(&ctx.child.record), slug(&to.invitee.name)),
+            stem: format!("{}_reminder_{}", initials(&ctx.child.record), role_slug(to)),
             dated: self.clock.today(),
         }];
         let written = self.write_batch(&ctx, folder, format, &planned, Vec::new())?;

@@ -173,17 +173,19 @@ fn timeline_dto(
 }
 
 /// "Robin T.": enough for the SENCO's own calendar, without the full name.
-fn short_name(row: &ChildRow) -> String {
-    let r = &row.record;
-    let first = r.preferred_name.as_ref().unwrap_or(&r.legal_forenames).as_str();
-    let initial = r.legal_surname.as_str().chars().next().map(|c| format!(" {c}.")).unwrap_or_default();
-    format!("{first}{initial}")
+/// The file name offered in the save dialog.
+/// The calendar's name for the child: events sync to Exchange or Google, so their initials and
+/// the LA's reference, never their name ("CC, LA ref RC-EHC-10014").
+fn ics_who(row: &ChildRow) -> String {
+    let initials = crate::context::initials(&row.record);
+    match row.record.la_ref.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        Some(reference) => format!("{initials}, LA ref {reference}"),
+        None => initials,
+    }
 }
 
-/// The file name offered in the save dialog.
 fn ics_name(row: &ChildRow) -> String {
-    let name: String = short_name(row).chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    format!("review-milestones-{name}.ics")
+    format!("review-milestones-{}.ics", crate::context::initials(&row.record))
 }
 
 fn ics_text(
@@ -198,7 +200,7 @@ fn ics_text(
     let tl = cycle.timeline.map_err(|why| {
         AppError::new(ErrorCode::Validation, format!("The review's dates do not fit together: {why}."))
     })?;
-    let who = short_name(row);
+    let who = ics_who(row);
     let review = row.review.as_ref().map_or(0, |r| r.id.0);
     let entries: Vec<ics::Entry> = tl
         .milestones

@@ -1,7 +1,7 @@
 //! Milestones as an iCalendar (`.ics`) file that Outlook, Google Calendar and Thunderbird import.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Calendar, Class, Component, Event, EventLike};
 
 /// One all-day calendar entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,8 +13,9 @@ pub struct Entry {
     pub description: String,
 }
 
-/// Renders `entries` as an iCalendar document. `stamp` is the DTSTAMP of every event, so the
-/// same entries exported at the same time give identical bytes.
+/// Renders `entries` as an iCalendar document, each event private (CLASS:PRIVATE: a shared
+/// calendar shows others only that the time is busy). `stamp` is the DTSTAMP of every event, so
+/// the same entries exported at the same time give identical bytes.
 pub fn calendar(name: &str, entries: &[Entry], stamp: DateTime<Utc>) -> String {
     let mut cal = Calendar::new();
     cal.name(name);
@@ -25,6 +26,7 @@ pub fn calendar(name: &str, entries: &[Entry], stamp: DateTime<Utc>) -> String {
             .summary(&e.summary)
             .description(&e.description)
             .all_day(e.date)
+            .class(Class::Private)
             .done();
         cal.push(event);
     }

@@ -92,7 +92,8 @@ pub struct PlannedFile {
     pub verdict_detail: String,
     /// Credential-like text found in it.
     pub credentials: Option<String>,
-    /// Another pupil on the caseload named in its text (V13).
+    /// Another pupil on the caseload named in its text (V13), by their initials: the finding
+    /// goes into the manifest the LA receives.
     pub other_pupil: Option<String>,
     /// A Word document (not the tracked-change document) still holding tracked changes or
     /// comments (V16).
@@ -277,7 +278,7 @@ fn file_rules(c: &Contents<'_>, out: &mut Vec<Finding>) {
                 "V13",
                 Warn,
                 doc,
-                format!("{} names another pupil on the caseload ({name}).", f.original_name),
+                format!("{} names another pupil on the caseload (initials {name}).", f.original_name),
                 "Check it is about this child only; remove or redact other pupils' details (D19).",
             ));
         }

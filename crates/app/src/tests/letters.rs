@@ -112,7 +112,7 @@ fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), Ap
     let on = |m: u32, d: u32| -> Box<dyn Clock> {
         Box::new(FixedClock::on(NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default()))
     };
-    let mut app = App::open(&db, on(11, 13), "test")?;
+    let mut app = App::open(&db, on(11, 13), "test", Some(&crate::tests::key()))?;
     let child = app
         .create_child(ChildForm {
             legal_forenames: "Chloe".into(),
@@ -168,7 +168,7 @@ fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), Ap
 
     // Printed again on 1 December: the letters still say 13 November, and the replies are due
     // by the reports' date (T08: 21 days before the meeting, Thursday 24 December).
-    let mut app = App::open(&db, on(12, 1), "test")?;
+    let mut app = App::open(&db, on(12, 1), "test", Some(&crate::tests::key()))?;
     let out = dir.path().join("letters");
     std::fs::create_dir_all(&out).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let written = app.generate_letters(review, &out, LetterFormat::Docx)?;
@@ -189,12 +189,13 @@ fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), Ap
         ),
         "{parent}"
     );
-    let social = text("Social-care-SEND-contact");
+    // Files are named by role, never by name.
+    let social = text("_LA-social-care-officer");
     assert!(social.contains("Dear Colleague,"), "{social}");
     assert!(social.contains("Chloe Calloway (known as Lexi)"), "{social}");
     assert!(!social.contains("K999999914001") && social.contains("RC-EHC-20001"), "{social}");
     assert!(!social.contains("relevant sections of the current plan"));
-    let la = text("SEN-casework-officer");
+    let la = text("_SEN-Officer");
     assert!(la.contains("UPN: K999999914001"), "{la}");
     Ok(())
 }
