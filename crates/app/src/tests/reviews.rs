@@ -176,6 +176,31 @@ fn milestones_export_as_a_calendar_file() -> Result<(), AppError> {
     Ok(())
 }
 
+/// Issue 17: events sync to Exchange or Google, so the calendar names the child by initials and
+/// the LA reference, marks every event private, and its file name cannot be made into a path
+/// by what was typed as a name.
+#[test]
+fn the_calendar_names_a_typed_child_by_initials_and_keeps_its_events_private() -> Result<(), AppError> {
+    let mut app = app();
+    let typed = ChildForm {
+        legal_forenames: ". . /Zephyrine".into(),
+        legal_surname: "Quillfeather".into(),
+        la_ref: "RC-EHC-77001".into(),
+        ..form()
+    };
+    let id = app.create_child(typed)?.id;
+    let name = app.ics_file_name(id)?;
+    assert_eq!(name, "review-milestones-ZQ.ics");
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let out = dir.path().join(&name);
+    let exported = app.export_ics(id, &out)?;
+    let text = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(!text.contains("Zephyrine") && !text.contains("Quillfeather"), "{text}");
+    assert!(text.contains("ZQ, LA ref RC-EHC-77001"), "{text}");
+    assert_eq!(text.matches("CLASS:PRIVATE").count(), exported.items, "{text}");
+    Ok(())
+}
+
 #[test]
 fn timeline_report_for_the_cli() -> Result<(), AppError> {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
