@@ -9,16 +9,18 @@ mod dialogs;
 mod shell;
 
 /// Keeps the window on the app's own pages: neither a link nor a script can take it to a web
-/// page, where a foreign origin would sit in the app's window. (Trunk's dev server on
-/// localhost is allowed in debug builds only.)
+/// page, where a foreign origin would sit in the app's window. Only the app's exact origin
+/// passes (`tauri://localhost` on Linux and macOS, `http(s)://tauri.localhost` on Windows),
+/// and, in debug builds only, Trunk's dev server (`http://localhost:1420`).
 fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
-    tauri::plugin::Builder::new("navigation-guard")
-        .on_navigation(|_, url| {
-            url.scheme() == "tauri"
-                || url.host_str() == Some("tauri.localhost")
-                || (cfg!(debug_assertions) && url.scheme() == "http" && url.host_str() == Some("localhost"))
-        })
-        .build()
+    tauri::plugin::Builder::new("navigation-guard").on_navigation(|_, url| is_own_origin(url)).build()
+}
+
+fn is_own_origin(url: &tauri::Url) -> bool {
+    let (scheme, host, port) = (url.scheme(), url.host_str(), url.port());
+    (scheme == "tauri" && host == Some("localhost") && port.is_none())
+        || (matches!(scheme, "http" | "https") && host == Some("tauri.localhost") && port.is_none())
+        || (cfg!(debug_assertions) && scheme == "http" && host == Some("localhost") && port == Some(1420))
 }
 
 /// On Linux, keeps no resource caches in WebKitGTK: the app's pages come from the binary, so
@@ -81,5 +83,23 @@ mod tests {
         table.sort();
         assert!(permitted.len() > 40, "{permitted:?}");
         assert_eq!(permitted, table, "capabilities/default.json (the build writes it from the table)");
+    }
+
+    #[test]
+    fn only_the_app_s_own_origin_is_allowed() {
+        let allowed = |u: &str| tauri::Url::parse(u).is_ok_and(|url| super::is_own_origin(&url));
+        assert!(allowed("tauri://localhost/index.html"));
+        assert!(allowed("http://tauri.localhost/"));
+        for foreign in [
+            "tauri://localhost.evil.example/",
+            "tauri://evil.example/",
+            "http://tauri.localhost:8080/",
+            "https://tauri.localhost.evil.example/",
+            "http://localhost:8000/",
+            "file:///etc/passwd",
+            "https://example.org/",
+        ] {
+            assert!(!allowed(foreign), "{foreign}");
+        }
     }
 }
