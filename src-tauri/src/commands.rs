@@ -6,15 +6,20 @@
 
 use std::sync::Mutex;
 
-use ardesk_app::{App, AppError, Passphrase, SystemClock, keys};
+use ardesk_app::{App, AppError, Passphrase, SystemClock, WindowClaim, keys};
 use ardesk_dto::commands;
 use ardesk_dto::{ErrorCode, ErrorDto};
 use tauri::State;
 
 use crate::shell;
 
-/// The open caseload, or why it could not be opened (shown in the window instead of crashing).
-pub struct Backend(Mutex<Result<App, ErrorDto>>);
+/// The open caseload, or why it could not be opened (shown in the window instead of crashing),
+/// and this window's claim on its database (no second window opens it).
+pub struct Backend {
+    app: Mutex<Result<App, ErrorDto>>,
+    /// Held, never read: dropping it lets another window open the database.
+    _claim: Option<WindowClaim>,
+}
 
 impl Backend {
     /// Opens the default database with the passphrase this computer's credential store keeps
@@ -22,8 +27,10 @@ impl Backend {
     /// database is created encrypted, and its recovery passphrase is shown once in the window.
     pub fn open() -> Backend {
         let given = std::env::var("ARDESK_PASSPHRASE").ok().and_then(|p| Passphrase::new(&p));
+        let mut claim = None;
         let app = ardesk_app::default_db_path()
             .and_then(|path| {
+                claim = Some(ardesk_app::claim_for_window(&path)?);
                 keys::open(&path, Box::new(SystemClock), ardesk_app::os_user(), given, &keys::OsKeyring)
             })
             .map(|opened| {
@@ -32,12 +39,12 @@ impl Backend {
                 app
             })
             .map_err(ErrorDto::from);
-        Backend(Mutex::new(app))
+        Backend { app: Mutex::new(app), _claim: claim }
     }
 
     /// Runs `f` on the app, holding the lock: one command at a time.
     pub fn with<T>(&self, f: impl FnOnce(&mut App) -> Result<T, AppError>) -> Result<T, ErrorDto> {
-        let mut guard = self.0.lock().map_err(|_| ErrorDto {
+        let mut guard = self.app.lock().map_err(|_| ErrorDto {
             code: ErrorCode::Unavailable,
             message: "Annual Review Desk hit an internal error. Restart it: everything saved is safe."
                 .to_owned(),

@@ -53,7 +53,7 @@ use ardesk_store::{Store, StoreError};
 use context::{Calendars, calendars};
 
 pub use amendments::MODES as AMENDMENT_MODES;
-pub use ardesk_store::Passphrase;
+pub use ardesk_store::{Passphrase, WindowClaim};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use files::{LetterFormat, write_bundle_zip};
@@ -76,6 +76,12 @@ pub fn default_db_path() -> Result<PathBuf, AppError> {
             "Could not find this computer's application-data folder. Name a database file with --db.",
         )
     })
+}
+
+/// Claims the database at `path` for this window: refused (a conflict) while another window has
+/// it open. The command line does not claim it: it may read, and its writes wait their turn.
+pub fn claim_for_window(path: &Path) -> Result<WindowClaim, AppError> {
+    Ok(ardesk_store::claim_for_window(path)?)
 }
 
 /// The operating-system account using the app, recorded in the audit table: the login name the

@@ -27,6 +27,13 @@ pub enum StoreError {
     )]
     WrongPassphrase { path: PathBuf },
 
+    #[error(
+        "{} is already open in another Annual Review Desk window. Use that window, or close it \
+         and start again.",
+        path.display()
+    )]
+    OpenElsewhere { path: PathBuf },
+
     #[error("{} is damaged or is not a database ({detail}). It has not been changed. Restore it from a backup.", path.display())]
     Unreadable { path: PathBuf, detail: String },
 

@@ -118,6 +118,32 @@ impl std::fmt::Debug for Passphrase {
 /// The first 16 bytes of every plaintext SQLite database; an encrypted one starts with its salt.
 const PLAINTEXT_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// A window's hold on a database: while it lives, no other window opens the same database (the
+/// command line still may: its writes wait their turn). Released when dropped, or when the
+/// process ends however it ends (an operating-system lock on `<database>.window-lock`).
+#[derive(Debug)]
+pub struct WindowClaim {
+    _lock: std::fs::File,
+}
+
+/// Claims the database at `path` for one window; refused if another window has it open.
+pub fn claim_for_window(path: &Path) -> Result<WindowClaim, StoreError> {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".window-lock");
+    let lock_path = path.with_file_name(name);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        private_folder(dir)?;
+    }
+    private_file(&lock_path)?;
+    let io = |source| StoreError::Io { path: lock_path.clone(), source };
+    let file = std::fs::OpenOptions::new().write(true).open(&lock_path).map_err(io)?;
+    match <std::fs::File as fs4::FileExt>::try_lock(&file) {
+        Ok(()) => Ok(WindowClaim { _lock: file }),
+        Err(fs4::TryLockError::WouldBlock) => Err(StoreError::OpenElsewhere { path: path.to_path_buf() }),
+        Err(fs4::TryLockError::Error(e)) => Err(io(e)),
+    }
+}
+
 /// Creates an empty plaintext database at `path`, as versions before encryption did: for the
 /// tests of what happens to such a database and for the benchmark of what encryption costs.
 pub fn create_plaintext(path: &Path) -> Result<(), StoreError> {

@@ -86,3 +86,22 @@ fn the_database_its_folder_and_its_backup_are_private_to_their_owner() -> Result
     }
     Ok(())
 }
+
+/// Issue 17 (7): one window per database. A second claim is refused while the first is held, and
+/// allowed once it is let go (two handles on the lock file: the operating system's lock is per
+/// open file, as it is between two processes).
+#[test]
+fn a_second_window_on_the_same_database_is_refused() -> Result<(), StoreError> {
+    let dir = temp();
+    let path = dir.path().join("caseload.sqlite3");
+    let first = claim_for_window(&path)?;
+    let second = claim_for_window(&path).err();
+    assert!(matches!(second, Some(StoreError::OpenElsewhere { .. })), "{second:?}");
+    let message = second.map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("already open in another Annual Review Desk window"), "{message}");
+    // Another database is not affected.
+    drop(claim_for_window(&dir.path().join("other.sqlite3"))?);
+    drop(first);
+    drop(claim_for_window(&path)?);
+    Ok(())
+}
