@@ -126,8 +126,24 @@ pub struct WindowClaim {
     _lock: std::fs::File,
 }
 
-/// Claims the database at `path` for one window; refused if another window has it open.
+/// Claims the database at `path` for one window; refused if another window has it open. A window
+/// still closing (the app restarted at once) is given [`CLAIM_PATIENCE`] to let go.
 pub fn claim_for_window(path: &Path) -> Result<WindowClaim, StoreError> {
+    let start = std::time::Instant::now();
+    loop {
+        match try_claim_for_window(path) {
+            Err(StoreError::OpenElsewhere { .. }) if start.elapsed() < CLAIM_PATIENCE => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            claimed => return claimed,
+        }
+    }
+}
+
+/// How long [`claim_for_window`] waits for another window to let go of the database.
+pub const CLAIM_PATIENCE: Duration = Duration::from_secs(3);
+
+fn try_claim_for_window(path: &Path) -> Result<WindowClaim, StoreError> {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".window-lock");
     let lock_path = path.with_file_name(name);

@@ -95,7 +95,7 @@ fn a_second_window_on_the_same_database_is_refused() -> Result<(), StoreError> {
     let dir = temp();
     let path = dir.path().join("caseload.sqlite3");
     let first = claim_for_window(&path)?;
-    let second = claim_for_window(&path).err();
+    let second = try_claim_for_window(&path).err();
     assert!(matches!(second, Some(StoreError::OpenElsewhere { .. })), "{second:?}");
     let message = second.map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("already open in another Annual Review Desk window"), "{message}");
@@ -103,5 +103,19 @@ fn a_second_window_on_the_same_database_is_refused() -> Result<(), StoreError> {
     drop(claim_for_window(&dir.path().join("other.sqlite3"))?);
     drop(first);
     drop(claim_for_window(&path)?);
+    // A window still closing is waited for: the claim made while it holds on succeeds once it
+    // lets go, within the patience.
+    let closing = claim_for_window(&path)?;
+    let waiting = std::thread::spawn({
+        let path = path.clone();
+        move || claim_for_window(&path).map(drop)
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(closing);
+    assert!(waiting.join().is_ok_and(|r| r.is_ok()));
+    // One held for good is refused after the patience.
+    let held = claim_for_window(&path)?;
+    assert!(matches!(claim_for_window(&path), Err(StoreError::OpenElsewhere { .. })));
+    drop(held);
     Ok(())
 }
