@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use ardesk_dto::ErrorCode;
-use ardesk_store::{Passphrase, is_plaintext};
+use ardesk_store::Passphrase;
 
 use crate::{App, AppError, Clock};
 
@@ -90,11 +90,8 @@ pub fn open(
 ) -> Result<Unlocked, AppError> {
     let existing = path.metadata().is_ok_and(|m| m.len() > 0);
     if existing {
-        let key = if is_plaintext(path).map_err(AppError::from)? {
-            None
-        } else {
-            given.or_else(|| vault.get(path).ok().flatten())
-        };
+        // A database from before encryption opens without it (the store tells it by its header).
+        let key = given.or_else(|| vault.get(path).ok().flatten());
         let app = App::open(path, clock, actor, key.as_ref())
             .map_err(|e| if key.is_none() { with_how_to_unlock(e) } else { e })?;
         return Ok(Unlocked { app, recovery: None });

@@ -700,10 +700,10 @@ impl Layout {
         let pages = std::mem::take(&mut self.done);
         let total = pages.len();
         let mut out = Vec::with_capacity(total);
+        let head = std::mem::take(&mut self.head);
         for (n, ops) in pages.into_iter().enumerate() {
             self.current = ops;
             let label = format!("Page {} of {total}", n + 1);
-            let head = std::mem::take(&mut self.head);
             self.artifact(|pdf| {
                 if !head.is_empty() {
                     pdf.text_at(MARGIN, HEAD_Y, &head, Weight::Regular, 8.0);
@@ -713,7 +713,6 @@ impl Layout {
                     pdf.text_at(MARGIN, FOOTER_Y, footer, Weight::Regular, 8.0);
                 }
             });
-            self.head = head;
             out.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), std::mem::take(&mut self.current)));
         }
         self.doc.with_pages(out);

@@ -12,7 +12,7 @@ use docx_rs::{
     LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run,
     RunFonts, SpecialIndentType, Start, Style, StyleType, TableCell,
 };
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 
 /// The paragraph style of a table's header cells: bold, and their row repeats at the top of
 /// each page the table runs onto.
@@ -178,116 +178,98 @@ fn has_val(e: &BytesStart<'_>, name: &str, value: &str) -> bool {
 
 type Events = Vec<Event<'static>>;
 
-/// Reads `xml` event by event, handing each to `step` with the writer.
-fn rewrite(
-    xml: &[u8],
-    mut step: impl FnMut(Event<'static>, &mut quick_xml::Writer<Vec<u8>>) -> Result<(), String>,
-) -> Result<Vec<u8>, String> {
+/// Reads `xml` event by event and writes it back, holding each `tag` element's events from its
+/// start until `done` (called as each is added) says they may go: as it leaves them, changed or
+/// not.
+fn rewrite_held(xml: &[u8], tag: &str, mut done: impl FnMut(&mut Events) -> bool) -> Result<Vec<u8>, String> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut writer = quick_xml::Writer::new(Vec::with_capacity(xml.len() + 1024));
     let mut buf = Vec::new();
+    let mut held: Option<Events> = None;
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?.into_owned();
         if matches!(event, Event::Eof) {
             return Ok(writer.into_inner());
         }
-        step(event, &mut writer)?;
+        let out = match held.as_mut() {
+            Some(events) => {
+                events.push(event);
+                if !done(events) {
+                    buf.clear();
+                    continue;
+                }
+                held.take().unwrap_or_default()
+            }
+            None if matches!(&event, Event::Start(e) if e.name().0 == tag) => {
+                held = Some(vec![event]);
+                buf.clear();
+                continue;
+            }
+            None => vec![event],
+        };
+        for e in out {
+            writer.write_event(e).map_err(|e| e.to_string())?;
+        }
         buf.clear();
     }
-}
-
-fn write_all(writer: &mut quick_xml::Writer<Vec<u8>>, events: Events) -> Result<(), String> {
-    events.into_iter().try_for_each(|e| writer.write_event(e).map_err(|e| e.to_string()))
 }
 
 /// Marks every table row whose first paragraph is in the [`TABLE_HEADING`] style as a header
 /// row (`w:tblHeader`), which Word repeats at the top of each page.
 fn repeated_header_rows(xml: &[u8]) -> Result<Vec<u8>, String> {
     // A row's events are held until its first paragraph says whether it is a header.
-    let mut row: Option<Events> = None;
-    rewrite(xml, |event, writer| {
-        let Some(held) = row.as_mut() else {
-            if matches!(&event, Event::Start(e) if e.name().0 == "w:tr") {
-                row = Some(vec![event]);
-                return Ok(());
-            }
-            return writer.write_event(event).map_err(|e| e.to_string());
-        };
-        let header = match &event {
-            Event::Start(e) | Event::Empty(e) if has_val(e, "w:pStyle", TABLE_HEADING) => Some(true),
-            Event::End(e) if e.name().0 == "w:p" => Some(false),
-            _ => None,
-        };
-        held.push(event);
-        let Some(header) = header else { return Ok(()) };
-        let mut held = row.take().unwrap_or_default().into_iter();
-        if let Some(start) = held.next() {
-            writer.write_event(start).map_err(|e| e.to_string())?;
+    rewrite_held(xml, "w:tr", |row| {
+        match row.last() {
+            Some(Event::Start(e) | Event::Empty(e)) if has_val(e, "w:pStyle", TABLE_HEADING) => {}
+            Some(Event::End(e)) if e.name().0 == "w:p" => return true,
+            _ => return false,
         }
-        if !header {
-            return write_all(writer, held.collect());
-        }
+        // After the row's start: its properties, with the mark added.
         let mark = Event::Empty(BytesStart::new("w:tblHeader"));
-        let mut rest: Events = held.collect();
-        match rest.first() {
-            Some(Event::Empty(e)) if e.name().0 == "w:trPr" => {
-                let props = vec![
-                    Event::Start(BytesStart::new("w:trPr")),
-                    mark,
-                    Event::End(quick_xml::events::BytesEnd::new("w:trPr")),
-                ];
-                rest.splice(..1, props);
-            }
-            Some(Event::Start(e)) if e.name().0 == "w:trPr" => rest.insert(1, mark),
-            _ => {
-                let props = vec![
-                    Event::Start(BytesStart::new("w:trPr")),
-                    mark,
-                    Event::End(quick_xml::events::BytesEnd::new("w:trPr")),
-                ];
-                rest.splice(..0, props);
+        match row.get(1) {
+            Some(Event::Start(e)) if e.name().0 == "w:trPr" => row.insert(2, mark),
+            other => {
+                let replaced = usize::from(matches!(other, Some(Event::Empty(e)) if e.name().0 == "w:trPr"));
+                let props =
+                    [Event::Start(BytesStart::new("w:trPr")), mark, Event::End(BytesEnd::new("w:trPr"))];
+                row.splice(1..1 + replaced, props);
             }
         }
-        write_all(writer, rest)
+        true
     })
 }
 
 /// Wraps every run in the [`CHECK_BOX`] style in a Word check box content control, unticked.
 fn check_box_controls(xml: &[u8]) -> Result<Vec<u8>, String> {
-    let mut run: Option<Events> = None;
-    rewrite(xml, |event, writer| {
-        let Some(held) = run.as_mut() else {
-            if matches!(&event, Event::Start(e) if e.name().0 == "w:r") {
-                run = Some(vec![event]);
-                return Ok(());
-            }
-            return writer.write_event(event).map_err(|e| e.to_string());
-        };
-        let end = matches!(&event, Event::End(e) if e.name().0 == "w:r");
-        held.push(event);
-        if !end {
-            return Ok(());
+    rewrite_held(xml, "w:r", |run| {
+        if !matches!(run.last(), Some(Event::End(e)) if e.name().0 == "w:r") {
+            return false;
         }
-        let held = run.take().unwrap_or_default();
-        let check_box = held
+        let check_box = run
             .iter()
             .any(|e| matches!(e, Event::Start(s) | Event::Empty(s) if has_val(s, "w:rStyle", CHECK_BOX)));
-        if !check_box {
-            return write_all(writer, held);
+        if check_box {
+            let start = |name: &'static str| Event::Start(BytesStart::new(name));
+            let end = |name: &'static str| Event::End(BytesEnd::new(name));
+            let state = |name: &'static str, glyph: &'static str| {
+                Event::Empty(
+                    BytesStart::new(name).with_attributes([("w14:val", glyph), ("w14:font", CHECK_BOX_FONT)]),
+                )
+            };
+            let opening = [
+                start("w:sdt"),
+                start("w:sdtPr"),
+                start("w14:checkbox"),
+                Event::Empty(BytesStart::new("w14:checked").with_attributes([("w14:val", "0")])),
+                state("w14:checkedState", "2612"),
+                state("w14:uncheckedState", "2610"),
+                end("w14:checkbox"),
+                end("w:sdtPr"),
+                start("w:sdtContent"),
+            ];
+            run.splice(0..0, opening);
+            run.extend([end("w:sdtContent"), end("w:sdt")]);
         }
-        let raw = |writer: &mut quick_xml::Writer<Vec<u8>>, s: &str| {
-            std::io::Write::write_all(writer.get_mut(), s.as_bytes()).map_err(|e| e.to_string())
-        };
-        raw(
-            writer,
-            &format!(
-                "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"0\"/>\
-                 <w14:checkedState w14:val=\"2612\" w14:font=\"{CHECK_BOX_FONT}\"/>\
-                 <w14:uncheckedState w14:val=\"2610\" w14:font=\"{CHECK_BOX_FONT}\"/>\
-                 </w14:checkbox></w:sdtPr><w:sdtContent>"
-            ),
-        )?;
-        write_all(writer, held)?;
-        raw(writer, "</w:sdtContent></w:sdt>")
+        true
     })
 }

@@ -170,7 +170,7 @@ pub fn create_plaintext(path: &Path) -> Result<(), StoreError> {
 
 /// Whether the file at `path` is a database, or something else, written in plaintext (not by
 /// SQLCipher): its first bytes are SQLite's header.
-pub fn is_plaintext(path: &Path) -> Result<bool, StoreError> {
+fn is_plaintext(path: &Path) -> Result<bool, StoreError> {
     use std::io::Read;
     let mut head = [0u8; 16];
     let read = std::fs::File::open(path)

@@ -34,7 +34,7 @@ fn no_name_can_be_found_in_the_database_its_wal_or_its_backup() -> Result<(), St
 
     // The same steps on a database from before encryption (plaintext) do find the name.
     let plain = dir.path().join("plain.db");
-    drop(rusqlite::Connection::open(&plain)?.execute_batch("PRAGMA user_version = 0; VACUUM;"));
+    create_plaintext(&plain)?;
     let mut store = Store::open(&plain, Some(&key()))?;
     assert!(!store.is_encrypted());
     save_child(&mut store)?;
