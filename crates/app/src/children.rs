@@ -3,10 +3,12 @@
 use ardesk_domain::child;
 use ardesk_domain::ids::ChildId;
 use ardesk_domain::review::Review;
-use ardesk_dto::{ChildDetail, ChildForm, ChildSummary, ErrorCode, Saved};
+use std::path::Path;
+
+use ardesk_dto::{ChildDetail, ChildForm, ChildSummary, Erased, ErrorCode, Saved};
 use ardesk_store::Action;
 
-use crate::{App, AppError, convert};
+use crate::{App, AppError, backups, convert};
 
 impl App {
     /// The caseload, ordered by surname.
@@ -26,6 +28,10 @@ impl App {
             _ => None,
         };
         detail.ceased_from = self.ceased_from(stored.id)?.map(ardesk_domain::dates::long);
+        detail.left = match &stored.left {
+            Some(left) => Some(self.left_school(&stored.record, left)?),
+            None => None,
+        };
         Ok(detail)
     }
 
@@ -42,18 +48,53 @@ impl App {
     }
 
     pub fn update_child(&mut self, id: i64, form: ChildForm) -> Result<Saved, AppError> {
-        self.refuse_if_ceased(ChildId(id))?;
+        self.refuse_if_read_only(ChildId(id))?;
         let record = child::validate(&convert::input(form), &self.cal.las, self.clock.today())?;
         let action = Action { actor: &self.actor, name: "child.update", at: self.clock.now() };
         self.store.write(action, |tx| tx.update_child(ChildId(id), &record))?;
         Ok(Saved { id })
     }
 
-    /// Deletes the child and everything recorded about them.
-    pub fn delete_child(&mut self, id: i64) -> Result<(), AppError> {
+    /// Erases the child: every row about them and the files only they had, in one transaction,
+    /// then [`App::after_erasure`]. The note says when the older backups that still hold them
+    /// are deleted.
+    pub fn delete_child(&mut self, id: i64) -> Result<Erased, AppError> {
         let action = Action { actor: &self.actor, name: "child.delete", at: self.clock.now() };
         self.store.write(action, |tx| tx.delete_child(ChildId(id)))?;
-        Ok(())
+        let note = self.after_erasure();
+        Ok(Erased { note })
+    }
+
+    /// After children are erased: the freed pages given back (see `Store::reclaim`) and today's
+    /// backup made again without them. What to tell the user: what is left, and until when.
+    pub(crate) fn after_erasure(&mut self) -> String {
+        // The deletion is done: what follows can only make it more thorough, so a failure is
+        // told, not returned as if nothing had happened.
+        let mut note = match self.store.reclaim() {
+            Ok(()) => "Their record is erased from the database.".to_owned(),
+            Err(e) => format!(
+                "Their record is deleted, but the space it took could not be cleared yet ({}); \
+                 it will be when another record is erased.",
+                AppError::from(e).message
+            ),
+        };
+        if let Some(db) = self.store.path().map(Path::to_path_buf) {
+            let today = self.clock.today();
+            match backups::after_erasure(&self.store, &db, today) {
+                Ok(Some(last)) => note.push_str(&format!(
+                    " The backups made before today still hold it: they are deleted {} days \
+                     after they were made, the last on {} (when Annual Review Desk is next opened \
+                     on or after that day).",
+                    backups::KEEP_DAYS,
+                    last.format("%d/%m/%Y")
+                )),
+                Ok(None) => note.push_str(" No backup holds it."),
+                Err(e) => note
+                    .push_str(&format!(" Today's backup could not be made again without it: {}", e.message)),
+            }
+            self.backup = Some(backups::daily(&self.store, &db, today).map_err(|e| e.message));
+        }
+        note
     }
 
     /// The empty form for a new child, with the default LA chosen.

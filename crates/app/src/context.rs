@@ -215,7 +215,7 @@ pub(crate) fn calendars(store: &Store) -> Result<Calendars, AppError> {
 }
 
 pub(crate) fn row_of(c: StoredChild) -> ChildRow {
-    ChildRow { id: c.id, record: c.record, review: c.review }
+    ChildRow { id: c.id, record: c.record, review: c.review, left: c.left }
 }
 
 /// Everything about one review that the use-cases below need.
@@ -301,10 +301,14 @@ impl App {
         Ok(self.store.returns_of(review)?.into_iter().find(|s| s.returned.is_open()))
     }
 
-    /// Refuses any change to a child whose plan has ceased: their records are kept for
-    /// reference, read-only (issue 15 item 4). Only the dates that decided the cease (the
-    /// appeal, the mediation certificate) stay correctable, in "After the meeting".
-    pub(crate) fn refuse_if_ceased(&self, child: ChildId) -> Result<(), AppError> {
+    /// Refuses any change to a child whose plan has ceased, or who has left the school: their
+    /// records are kept for reference, read-only (issue 15 item 4, issue 17). Only the dates
+    /// that decided a cease (the appeal, the mediation certificate) stay correctable, in "After
+    /// the meeting"; a leaver is put back on roll first.
+    pub(crate) fn refuse_if_read_only(&self, child: ChildId) -> Result<(), AppError> {
+        if let Some(left) = self.store.child(child)?.left {
+            return Err(left_read_only(left.on));
+        }
         self.ceased_from(child)?.map_or(Ok(()), |from| Err(read_only(from)))
     }
 
@@ -315,14 +319,17 @@ impl App {
         Ok(self.cal.cycle(&row, decided.as_ref(), None, self.clock.today())?.state.ceased_from())
     }
 
-    /// [`App::refuse_if_ceased`] for the child of review `review`.
-    pub(crate) fn refuse_if_ceased_review(&self, review: i64) -> Result<(), AppError> {
-        self.refuse_if_ceased(self.store.review_info(ReviewId(review))?.child)
+    /// [`App::refuse_if_read_only`] for the child of review `review`.
+    pub(crate) fn refuse_if_read_only_review(&self, review: i64) -> Result<(), AppError> {
+        self.refuse_if_read_only(self.store.review_info(ReviewId(review))?.child)
     }
 
     /// [`App::review_ctx`] for a change to the review: refused once the plan has ceased.
     pub(crate) fn review_ctx_to_change(&self, review: i64) -> Result<Ctx, AppError> {
         let ctx = self.review_ctx(review)?;
+        if let Some(left) = &ctx.child.left {
+            return Err(left_read_only(left.on));
+        }
         match ctx.ceased_from {
             Some(from) => Err(read_only(from)),
             None => Ok(ctx),
@@ -355,6 +362,18 @@ impl App {
             this,
         })
     }
+}
+
+/// The refusal of a change to a child who left the school on `on`.
+fn left_read_only(on: NaiveDate) -> AppError {
+    AppError::new(
+        ErrorCode::Conflict,
+        format!(
+            "This child left the school on {}: their records are kept for reference and cannot be \
+             changed. Put them back on roll first if they have not left.",
+            long(on)
+        ),
+    )
 }
 
 /// The refusal of a change to a child whose plan ceased from `from`.

@@ -33,6 +33,17 @@ pub(crate) fn stage(s: ReviewStage) -> Stage {
 }
 
 /// How urgent a next step is, in the contract.
+pub(crate) fn retention_form(rule: ardesk_domain::leaving::Retention) -> ardesk_dto::RetentionForm {
+    use ardesk_domain::leaving::RetentionBasis as B;
+    ardesk_dto::RetentionForm {
+        basis: Some(match rule.basis {
+            B::AfterLeaving => ardesk_dto::RetentionBasis::AfterLeaving,
+            B::UntilAge => ardesk_dto::RetentionBasis::UntilAge,
+        }),
+        years: rule.years.to_string(),
+    }
+}
+
 pub(crate) fn urgency(s: Status) -> Urgency {
     match s {
         Status::Overdue => Urgency::Overdue,
@@ -251,6 +262,7 @@ pub(crate) fn detail(c: &StoredChild, las: &LaCatalogue, today: NaiveDate) -> Ch
         review: c.review.as_ref().map(review),
         previous_review: None,
         ceased_from: None,
+        left: None,
         form: form(r),
     }
 }

@@ -224,6 +224,7 @@ impl App {
                 id: ardesk_domain::ids::ReviewId(0),
                 review: Review { meeting: Some(meeting.clone()), stage: c.stage, circulated_on: None },
             }),
+            left: None,
         };
         let cycle = self.cal.cycle(&row, None, None, today).ok()?;
         let timeline = cycle.timeline.ok()?;

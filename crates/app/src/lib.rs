@@ -35,6 +35,7 @@ mod error;
 mod files;
 mod import;
 pub mod keys;
+mod leavers;
 mod letters;
 mod meeting;
 mod people;
@@ -184,9 +185,9 @@ impl App {
             child_count: self.store.child_count()?,
             backup: match &self.backup {
                 Some(Ok(Some(path))) => format!(
-                    "Backed up today to {}. The newest {} daily copies are kept.",
+                    "Backed up today to {}. Each daily copy is deleted after {} days.",
                     path.display(),
-                    backups::KEEP
+                    backups::KEEP_DAYS
                 ),
                 Some(Ok(None)) => {
                     "No backup has been made today: the caseload was empty when Annual Review Desk \

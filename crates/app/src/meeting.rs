@@ -268,7 +268,7 @@ impl App {
     /// one transaction, one audit row. Recording a meeting whose date has passed marks it held.
     /// Answers with what is still missing.
     pub fn save_ar1_field(&mut self, review: i64, key: &str, value: &str) -> Result<Ar1Saved, AppError> {
-        self.refuse_if_ceased_review(review)?;
+        self.refuse_if_read_only_review(review)?;
         let m = self.meeting_ctx(review)?;
         // Check the value on a scratch record: a bad date or an unknown field is refused.
         let mut scratch = Ar1Record::from_fields(std::iter::empty(), &m.outcomes);
@@ -301,7 +301,7 @@ impl App {
         invitee: i64,
         attendance: &str,
     ) -> Result<Ar1Saved, AppError> {
-        self.refuse_if_ceased_review(review)?;
+        self.refuse_if_read_only_review(review)?;
         let m = self.meeting_ctx(review)?;
         let attendance = Attendance::from_code(attendance).ok_or_else(|| {
             AppError::from(vec![Problem::block(

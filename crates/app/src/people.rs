@@ -11,7 +11,7 @@ use crate::{App, AppError, convert};
 impl App {
     /// Validates the form and adds a parent or carer to the child's record.
     pub fn add_parent(&mut self, child: i64, form: ParentForm) -> Result<ChildDetail, AppError> {
-        self.refuse_if_ceased(ChildId(child))?;
+        self.refuse_if_read_only(ChildId(child))?;
         let parent = validate_parent(&convert::parent_input(form))?;
         let action = Action { actor: &self.actor, name: "parent.add", at: self.clock.now() };
         self.store.write(action, |tx| {
@@ -22,7 +22,7 @@ impl App {
     }
 
     pub fn update_parent(&mut self, child: i64, id: i64, form: ParentForm) -> Result<ChildDetail, AppError> {
-        self.refuse_if_ceased(ChildId(child))?;
+        self.refuse_if_read_only(ChildId(child))?;
         let parent = validate_parent(&convert::parent_input(form))?;
         let action = Action { actor: &self.actor, name: "parent.update", at: self.clock.now() };
         self.store.write(action, |tx| tx.update_parent(ChildId(child), id, &parent))?;
@@ -30,7 +30,7 @@ impl App {
     }
 
     pub fn delete_parent(&mut self, child: i64, id: i64) -> Result<ChildDetail, AppError> {
-        self.refuse_if_ceased(ChildId(child))?;
+        self.refuse_if_read_only(ChildId(child))?;
         let action = Action { actor: &self.actor, name: "parent.delete", at: self.clock.now() };
         self.store.write(action, |tx| tx.delete_parent(ChildId(child), id))?;
         self.child(child)
@@ -38,7 +38,7 @@ impl App {
 
     /// Validates the form and adds a professional to the child's record.
     pub fn add_professional(&mut self, child: i64, form: ProfessionalForm) -> Result<ChildDetail, AppError> {
-        self.refuse_if_ceased(ChildId(child))?;
+        self.refuse_if_read_only(ChildId(child))?;
         let professional = validate_professional(&convert::professional_input(form))?;
         let action = Action { actor: &self.actor, name: "professional.add", at: self.clock.now() };
         self.store.write(action, |tx| {
@@ -54,7 +54,7 @@ impl App {
         id: i64,
         form: ProfessionalForm,
     ) -> Result<ChildDetail, AppError> {
-        self.refuse_if_ceased(ChildId(child))?;
+        self.refuse_if_read_only(ChildId(child))?;
         let professional = validate_professional(&convert::professional_input(form))?;
         let action = Action { actor: &self.actor, name: "professional.update", at: self.clock.now() };
         self.store.write(action, |tx| tx.update_professional(ChildId(child), id, &professional))?;
@@ -62,7 +62,7 @@ impl App {
     }
 
     pub fn delete_professional(&mut self, child: i64, id: i64) -> Result<ChildDetail, AppError> {
-        self.refuse_if_ceased(ChildId(child))?;
+        self.refuse_if_read_only(ChildId(child))?;
         let action = Action { actor: &self.actor, name: "professional.delete", at: self.clock.now() };
         self.store.write(action, |tx| tx.delete_professional(ChildId(child), id))?;
         self.child(child)

@@ -154,7 +154,7 @@ impl App {
     /// Saves the plan's sections as the SENCO confirmed or corrected them, and keeps the
     /// imported file (if this follows an import for the same child) as the plan's source.
     pub fn save_plan(&mut self, child: i64, sections: Vec<PlanSection>) -> Result<(), AppError> {
-        self.refuse_if_ceased(ChildId(child))?;
+        self.refuse_if_read_only(ChildId(child))?;
         let id = ChildId(child);
         self.store.child(id)?;
         let mut parsed = Vec::new();

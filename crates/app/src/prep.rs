@@ -210,7 +210,7 @@ impl App {
 
     /// Takes a document added by hand off the checklist, while nothing has been received for it.
     pub fn remove_checklist_item(&mut self, review: i64, item: i64) -> Result<ReviewPrep, AppError> {
-        self.refuse_if_ceased_review(review)?;
+        self.refuse_if_read_only_review(review)?;
         let prep = self.review_prep(review)?;
         let Some(found) = prep.checklist.iter().find(|c| c.id == item) else {
             return Err(AppError::new(
@@ -313,7 +313,7 @@ impl App {
         invitee: i64,
         form: InviteeForm,
     ) -> Result<ReviewPrep, AppError> {
-        self.refuse_if_ceased_review(review)?;
+        self.refuse_if_read_only_review(review)?;
         let (parsed, attendance) = validate_invitee(&convert::invitee_input(&form))?;
         let action = Action { actor: &self.actor, name: "invitee.update", at: self.clock.now() };
         self.store.write(action, |tx| tx.update_invitee(invitee, &parsed, attendance))?;
@@ -321,7 +321,7 @@ impl App {
     }
 
     pub fn delete_invitee(&mut self, review: i64, invitee: i64) -> Result<ReviewPrep, AppError> {
-        self.refuse_if_ceased_review(review)?;
+        self.refuse_if_read_only_review(review)?;
         let action = Action { actor: &self.actor, name: "invitee.delete", at: self.clock.now() };
         self.store.write(action, |tx| tx.delete_invitee(invitee))?;
         self.review_prep(review)
@@ -416,7 +416,7 @@ impl App {
 
     /// Records views typed in (from a phone call, a conversation, a form filled in at school).
     pub fn record_views(&mut self, review: i64, item: i64, text: &str) -> Result<ReviewPrep, AppError> {
-        self.refuse_if_ceased_review(review)?;
+        self.refuse_if_read_only_review(review)?;
         if text.trim().is_empty() {
             return Err(AppError::from(vec![Problem::block(
                 "views",

@@ -226,16 +226,18 @@ impl App {
     pub fn caseload(&self) -> Result<Vec<CaseloadRow>, AppError> {
         let decided = self.store.latest_decided_reviews()?;
         let returns = self.store.open_returns()?;
-        caseload_rows(&self.store.children()?, &decided, &returns, &self.cal, self.clock.today())
+        // A leaver is off the caseload (listed with the leavers).
+        let on_roll: Vec<_> = self.store.children()?.into_iter().filter(|c| c.left.is_none()).collect();
+        caseload_rows(&on_roll, &decided, &returns, &self.cal, self.clock.today())
     }
 
     /// The children whose plans have ceased (off the active caseload, kept for the record), the
-    /// most recent first.
+    /// most recent first; one who has also left the school is with the leavers.
     pub fn ceased_plans(&self) -> Result<Vec<CeasedPlan>, AppError> {
         let decided = self.store.latest_decided_reviews()?;
         let today = self.clock.today();
         let mut out = Vec::new();
-        for row in self.store.children()? {
+        for row in self.store.children()?.into_iter().filter(|c| c.left.is_none()) {
             let Some(d) = decided.get(&row.id) else { continue };
             let cycle = self.cal.cycle(&row, Some(d), None, today)?;
             if let Some(from) = cycle.state.ceased_from() {

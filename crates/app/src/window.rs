@@ -51,8 +51,32 @@ pub fn update_child(app: &mut App, r: c::UpdateChild) -> Answer<Saved> {
     app.update_child(r.id, r.form)
 }
 
-pub fn delete_child(app: &mut App, r: c::DeleteChild) -> Answer<()> {
+pub fn delete_child(app: &mut App, r: c::DeleteChild) -> Answer<ardesk_dto::Erased> {
     app.delete_child(r.id)
+}
+
+pub fn mark_left(app: &mut App, r: c::MarkLeft) -> Answer<ChildDetail> {
+    app.mark_left(r.id, r.form)
+}
+
+pub fn back_on_roll(app: &mut App, r: c::BackOnRoll) -> Answer<ChildDetail> {
+    app.back_on_roll(r.id)
+}
+
+pub fn leavers(app: &mut App, _: c::ListLeavers) -> Answer<ardesk_dto::Leavers> {
+    app.leavers()
+}
+
+pub fn erase_leavers(app: &mut App, r: c::EraseLeavers) -> Answer<ardesk_dto::Erased> {
+    app.erase_leavers(r.ids)
+}
+
+pub fn retention(app: &mut App, _: c::GetRetention) -> Answer<ardesk_dto::RetentionForm> {
+    app.retention()
+}
+
+pub fn set_retention(app: &mut App, r: c::SetRetention) -> Answer<ardesk_dto::RetentionForm> {
+    app.set_retention(r.form)
 }
 
 pub fn child_timeline(app: &mut App, r: c::ChildTimeline) -> Answer<ChildTimeline> {

@@ -12,6 +12,7 @@ use ardesk_dto::{ChildSummary, ErrorCode};
 use clap::{Parser, Subcommand};
 
 mod after;
+mod child;
 mod las;
 mod people;
 mod prep;
@@ -83,6 +84,14 @@ enum Command {
         #[command(subcommand)]
         command: after::AfterCommand,
     },
+    /// One child's record: mark them as left, put them back on roll, or erase it.
+    Child {
+        #[command(subcommand)]
+        command: child::ChildCommand,
+    },
+    /// List the leavers with the day each record is due to be erased under the school's
+    /// retention rule; set the rule; erase the records due (named by id, as a confirmation).
+    Leavers(child::LeaversArgs),
     /// A child's parents, carers and professionals: list, add, edit, remove.
     People {
         #[command(subcommand)]
@@ -342,6 +351,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::After { command } => after::run(command, |db| open(db, clock, given.as_ref()))?,
+        Command::Child { command } => child::run(command, |db| open(db, clock, given.as_ref()))?,
+        Command::Leavers(args) => child::leavers(args, |db| open(db, clock, given.as_ref()))?,
         Command::People { command } => people::run(command, |db| open(db, clock, given.as_ref()))?,
         Command::ImportPupils(args) => people::import(args, |db| open(db, clock, given.as_ref()))?,
         Command::Logo { db, file, remove } => {

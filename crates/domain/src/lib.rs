@@ -43,6 +43,7 @@ pub mod ids;
 pub mod invitees;
 pub mod la;
 pub mod la_edit;
+pub mod leaving;
 pub mod letters;
 pub mod mis;
 pub mod ncy;

@@ -58,6 +58,9 @@ pub struct ChildDetail {
     /// read-only.
     #[serde(default)]
     pub ceased_from: Option<String>,
+    /// The child has left the school: their page is kept read-only until their record is erased.
+    #[serde(default)]
+    pub left: Option<crate::LeftSchool>,
     /// The child's details as the edit form shows them.
     pub form: ChildForm,
 }
@@ -173,4 +176,11 @@ pub struct ChildForm {
     /// The SEN need types as DfE codes, primary first: "ASD, SLCN"; "" if not recorded.
     #[serde(default)]
     pub need_types: String,
+}
+
+/// What deleting a child did: their record is erased from the database; `note` says what of
+/// it is left and until when (the backups made before today).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Erased {
+    pub note: String,
 }

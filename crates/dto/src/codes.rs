@@ -326,3 +326,11 @@ code_list! {
         RequestForm = "D15" ("Request form (reassessment, change of placement, funding)"),
     }
 }
+
+code_list! {
+    /// What the school's retention period for leavers' records counts from.
+    RetentionBasis {
+        AfterLeaving = "after_leaving" ("Years after the child leaves"),
+        UntilAge = "until_age" ("Until the child's birthday at this age"),
+    }
+}

@@ -37,7 +37,14 @@ macro_rules! with_commands {
             app new_child_form: NewChildForm {} -> $crate::ChildForm;
             app create_child: CreateChild { form: $crate::ChildForm } -> $crate::Saved;
             app update_child: UpdateChild { id: i64, form: $crate::ChildForm } -> $crate::Saved;
-            app delete_child: DeleteChild { id: i64 } -> ();
+            app delete_child: DeleteChild { id: i64 } -> $crate::Erased;
+            // Leavers and how long their records are kept.
+            app mark_left: MarkLeft { id: i64, form: $crate::LeavingForm } -> $crate::ChildDetail;
+            app back_on_roll: BackOnRoll { id: i64 } -> $crate::ChildDetail;
+            app leavers: ListLeavers {} -> $crate::Leavers;
+            app erase_leavers: EraseLeavers { ids: Vec<i64> } -> $crate::Erased;
+            app retention: GetRetention {} -> $crate::RetentionForm;
+            app set_retention: SetRetention { form: $crate::RetentionForm } -> $crate::RetentionForm;
             app child_timeline: ChildTimeline { id: i64 } -> $crate::ChildTimeline;
             shell export_ics: ExportIcs { id: i64 } -> $crate::Exported;
             // The people around a child.

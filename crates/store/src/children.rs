@@ -5,6 +5,7 @@ use ardesk_domain::child::{ChildRecord, Upn, need_type_codes, parse_need_types};
 use ardesk_domain::clock::{ReviewHistory, Transfers};
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::{ChildId, ReviewId};
+use ardesk_domain::leaving::Leaving;
 use ardesk_domain::plan::{EhcPlan, SectionId};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, named_params, params};
@@ -21,6 +22,8 @@ pub struct ChildRow {
     pub record: ChildRecord,
     /// The current (latest) review, if one has been started.
     pub review: Option<StoredReview>,
+    /// When and where they left the school (`None` while on roll).
+    pub left: Option<Leaving>,
 }
 
 /// A child with everything recorded about them.
@@ -32,6 +35,8 @@ pub struct StoredChild {
     pub parents: Vec<StoredParent>,
     pub professionals: Vec<StoredProfessional>,
     pub review: Option<StoredReview>,
+    /// When and where they left the school (`None` while on roll).
+    pub left: Option<Leaving>,
 }
 
 impl StoredChild {
@@ -59,7 +64,7 @@ const CHILD_COLUMNS: &str = "
     c.id, c.legal_forenames, c.legal_surname, c.preferred_name, c.dob, c.upn, c.ncy_offset,
     c.looked_after, c.la_id, c.la_ref, p.issue_date, p.last_review_decision,
     r.id, r.meeting_date, r.meeting_start, r.venue, r.stage, c.transfer_ncy, c.post16_move, r.circulated_on,
-    p.last_review_meeting, c.need_types
+    p.last_review_meeting, c.need_types, c.left_on, c.left_to
     FROM child c
     JOIN ehc_plan p ON p.child_id = c.id
     LEFT JOIN review r ON r.id = (SELECT max(id) FROM review WHERE child_id = c.id)";
@@ -89,6 +94,8 @@ struct RawChild {
     circulated_on: Option<String>,
     last_meeting: Option<String>,
     need_types: String,
+    left_on: Option<String>,
+    left_to: Option<String>,
 }
 
 impl RawChild {
@@ -116,6 +123,8 @@ impl RawChild {
             circulated_on: row.get(19)?,
             last_meeting: row.get(20)?,
             need_types: row.get(21)?,
+            left_on: row.get(22)?,
+            left_to: row.get(23)?,
         })
     }
 
@@ -164,7 +173,13 @@ impl RawChild {
             }),
             _ => None,
         };
-        Ok(ChildRow { id: ChildId(id), record, review })
+        let left = match (self.left_on, self.left_to) {
+            (Some(on), Some(destination)) => {
+                Some(Leaving { on: date(&on, "leaving date", id)?, destination })
+            }
+            _ => None,
+        };
+        Ok(ChildRow { id: ChildId(id), record, review, left })
     }
 }
 
@@ -215,7 +230,15 @@ impl Store {
         let professionals = self.professionals(id)?;
 
         let plan = EhcPlan { sections };
-        Ok(StoredChild { id: row.id, record: row.record, plan, parents, professionals, review: row.review })
+        Ok(StoredChild {
+            id: row.id,
+            record: row.record,
+            plan,
+            parents,
+            professionals,
+            review: row.review,
+            left: row.left,
+        })
     }
 
     /// The plan document a child's plan was imported from.
@@ -292,9 +315,27 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Deletes a child and everything recorded about them.
+    /// Deletes a child and everything recorded about them: their plan, people, reviews and
+    /// everything under them (invitees, checklist, letters log, AR1, actions, amendments, the
+    /// LA's returns, overrides) by the schema's cascades, and the files no one else's record
+    /// refers to. With `secure_delete` on, the deleted content is overwritten, not left in free
+    /// pages; [`crate::Store::reclaim`] then gives the pages back. The audit keeps only ids.
     pub fn delete_child(&mut self, id: ChildId) -> Result<(), StoreError> {
         let changed = self.tx.execute("DELETE FROM child WHERE id = ?1", [id.0])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "child", id: id.0 });
+        }
+        self.drop_unreferenced_files()?;
+        self.touch("child", id.0);
+        Ok(())
+    }
+
+    /// Marks the child as having left the school (`Some`), or back on roll (`None`).
+    pub fn set_left(&mut self, id: ChildId, left: Option<&Leaving>) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE child SET left_on = ?2, left_to = ?3 WHERE id = ?1",
+            params![id.0, left.map(|l| iso(l.on)), left.map(|l| l.destination.as_str())],
+        )?;
         if changed == 0 {
             return Err(StoreError::NotFound { what: "child", id: id.0 });
         }

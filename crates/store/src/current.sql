@@ -28,6 +28,14 @@ CREATE TABLE school (
     head_teacher TEXT NOT NULL DEFAULT ''         -- v11: invited by name (reg 20(2)(b))
 ) STRICT;
 
+-- v16: how long the school keeps a leaver's record (its records policy): one row (id 1), none
+-- until it is set, and until then no leaver is listed for erasure.
+CREATE TABLE retention (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    basis TEXT NOT NULL CHECK (basis IN ('after_leaving', 'until_age')),
+    years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 100)
+) STRICT;
+
 -- The school's terms. A milestone falling outside them is flagged, never moved.
 CREATE TABLE school_term (
     id INTEGER PRIMARY KEY,
@@ -74,7 +82,9 @@ CREATE TABLE child (
     transfer_ncy INTEGER CHECK (transfer_ncy BETWEEN -1 AND 13), -- v2: a phase transfer besides Y6 and Y11
     post16_move TEXT,                             -- v2: the date of a post-16 move
     mis_snapshot TEXT,                            -- v9: what the MIS import last said (JSON)
-    need_types TEXT NOT NULL DEFAULT ''           -- v12: SEN need type codes, primary first ("ASD, SLCN")
+    need_types TEXT NOT NULL DEFAULT '',          -- v12: SEN need type codes, primary first ("ASD, SLCN")
+    left_on TEXT,                                 -- v16: the day they left the school (NULL on roll)
+    left_to TEXT                                  -- v16: where they went
 ) STRICT;
 
 -- The child's EHC plan: one per child. Its dates anchor the next review: the LA's last decision
@@ -211,8 +221,8 @@ CREATE TABLE invitee (
 ) STRICT;
 CREATE INDEX invitee_review ON invitee (review_id);
 
--- Every file received or attached, stored once by the SHA-256 of its bytes. Rows are never
--- deleted: checklist items and plans refer to them.
+-- Every file received or attached, stored once by the SHA-256 of its bytes, for as long as a
+-- checklist item or a plan refers to it (files.rs deletes the rest).
 CREATE TABLE stored_file (
     sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
     size INTEGER NOT NULL,

@@ -1,5 +1,6 @@
 //! The `stored_file` table: every file received or attached, stored once by the SHA-256 of its
-//! bytes, with what the password scan said of it. Checklist items and plans refer to it.
+//! bytes, with what the password scan said of it. Checklist items and plans refer to it; a file
+//! nothing refers to any more (its child deleted, the attachment replaced) is deleted with it.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -44,6 +45,17 @@ impl Tx<'_> {
             params![sha256, i64::try_from(content.len()).unwrap_or(i64::MAX), file_type, content],
         )?;
         Ok(())
+    }
+
+    /// Deletes every stored file that no checklist item or plan refers to any more. Called by the
+    /// writes that can leave one behind, so a child's reports go with the child.
+    pub(crate) fn drop_unreferenced_files(&mut self) -> Result<usize, StoreError> {
+        Ok(self.tx.execute(
+            "DELETE FROM stored_file WHERE sha256 NOT IN
+                 (SELECT file_sha256 FROM checklist_item WHERE file_sha256 IS NOT NULL
+                  UNION SELECT source_sha256 FROM ehc_plan WHERE source_sha256 IS NOT NULL)",
+            [],
+        )?)
     }
 
     /// Records what the password scan said of a stored file.

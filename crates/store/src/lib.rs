@@ -290,6 +290,17 @@ impl Store {
         Ok(())
     }
 
+    /// Gives back the pages freed by a deletion and leaves no earlier version of them behind:
+    /// the write-ahead log is copied into the database and emptied, the database rebuilt
+    /// without its free pages (`VACUUM`), and the log emptied again. After erasing a child.
+    pub fn reclaim(&self) -> Result<(), StoreError> {
+        let on_disk = |e: rusqlite::Error| StoreError::from(e).on_disk(self.path.as_deref());
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(on_disk)?;
+        self.conn.execute_batch("VACUUM").map_err(on_disk)?;
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(on_disk)?;
+        Ok(())
+    }
+
     /// `PRAGMA integrity_check`: `Ok(())` when SQLite reports `ok`.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
         let report: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;

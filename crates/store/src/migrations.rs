@@ -29,6 +29,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v13.sql")),
     M::up(include_str!("schema_v14.sql")),
     M::up(include_str!("schema_v15.sql")),
+    M::up(include_str!("schema_v16.sql")),
 ];
 
 /// The schema version this build writes.

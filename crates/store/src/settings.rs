@@ -1,15 +1,16 @@
 //! The school's settings: its details (`school`, one row), its calendar (`school_term`,
 //! `school_closure`), imported bank holidays (`bank_holiday`) and its own LA profiles
-//! (`la_profile`). A change to the calendar, the holidays or a profile names no record in its
+//! (`la_profile`), and how long leavers' records are kept (`retention`). A change to the calendar, the holidays or a profile names no record in its
 //! audit row. The school's own letter wording is with the letters (`letters.rs`).
 
 use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::dates::iso;
+use ardesk_domain::leaving::{Retention, RetentionBasis};
 use ardesk_domain::school::School;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use crate::decode::date;
+use crate::decode::{corrupt, date};
 use crate::{Store, StoreError, Tx};
 
 /// One of the school's own LA profiles, as saved: not parsed, so the caller validates it.
@@ -22,6 +23,19 @@ pub struct CustomProfile {
 }
 
 impl Store {
+    /// The school's retention rule for leavers' records, if it has set one.
+    pub fn retention(&self) -> Result<Option<Retention>, StoreError> {
+        let raw: Option<(String, u32)> = self
+            .conn
+            .query_row("SELECT basis, years FROM retention WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        raw.map(|(basis, years)| {
+            let basis = RetentionBasis::from_code(&basis).ok_or_else(|| corrupt("retention basis", 1))?;
+            Ok(Retention { basis, years })
+        })
+        .transpose()
+    }
+
     pub fn school(&self) -> Result<Option<School>, StoreError> {
         Ok(self
             .conn
@@ -82,6 +96,15 @@ impl Store {
 }
 
 impl Tx<'_> {
+    pub fn set_retention(&mut self, rule: &Retention) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO retention (id, basis, years) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET basis = ?1, years = ?2",
+            params![rule.basis.code(), rule.years],
+        )?;
+        Ok(())
+    }
+
     pub fn set_school(&mut self, school: &School) -> Result<(), StoreError> {
         self.tx.execute(
             "INSERT INTO school (id, name, address, urn, logo, senco_name, senco_role, phone, email, head_teacher)

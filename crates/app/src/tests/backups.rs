@@ -1,7 +1,7 @@
 use super::*;
 
 #[test]
-fn the_first_open_of_each_day_backs_up_and_keeps_seven() -> Result<(), AppError> {
+fn the_first_open_of_each_day_backs_up_and_a_copy_is_deleted_after_seven_days() -> Result<(), AppError> {
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let db = dir.path().join("caseload.sqlite3");
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
@@ -16,13 +16,18 @@ fn the_first_open_of_each_day_backs_up_and_keeps_seven() -> Result<(), AppError>
         assert!(app.info()?.backup.contains(&format!("caseload-2026-11-{d:02}.sqlite3")));
     }
     let kept = crate::backups::existing(&db);
-    assert_eq!(kept.len(), crate::backups::KEEP);
+    assert_eq!(kept.len(), 7);
     assert!(kept[0].ends_with("caseload-2026-11-10.sqlite3"), "{kept:?}");
     assert!(kept[6].ends_with("caseload-2026-11-04.sqlite3"), "{kept:?}");
     // A second open on the same day does not copy again.
     let before = std::fs::metadata(&kept[0]).and_then(|m| m.modified()).ok();
     App::open(&db, Box::new(FixedClock::on(day(10))), "tester", Some(&crate::tests::key()))?;
     assert_eq!(std::fs::metadata(&kept[0]).and_then(|m| m.modified()).ok(), before);
+    // Opened again three weeks later, only that day's copy is left: a copy goes by its age.
+    App::open(&db, Box::new(FixedClock::on(day(30))), "tester", Some(&crate::tests::key()))?;
+    let kept = crate::backups::existing(&db);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].ends_with("caseload-2026-11-30.sqlite3"), "{kept:?}");
     Ok(())
 }
 

@@ -115,6 +115,42 @@ fn create_edit_and_delete_a_child() -> Result<(), AppError> {
 }
 
 #[test]
+fn erasing_a_child_makes_today_s_backup_again_without_them_and_says_when_the_rest_go() -> Result<(), AppError>
+{
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let db = dir.path().join("caseload.sqlite3");
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+    let open = |d: u32| App::open(&db, Box::new(FixedClock::on(day(d))), "tester", Some(&key()));
+    let (kept, gone) = {
+        let mut app = open(19)?;
+        let kept = app.create_child(form())?.id;
+        let gone = app.create_child(ChildForm { legal_forenames: "Quillon".into(), ..form() })?.id;
+        (kept, gone)
+    };
+    // Backed up on the 20th (both children), then the child is erased on the 22nd.
+    drop(open(20)?);
+    let mut app = open(22)?;
+    let erased = app.delete_child(gone)?;
+    assert!(erased.note.contains("the last on 27/11/2026"), "{}", erased.note);
+    let today_s = crate::backups::existing(&db).first().cloned().unwrap_or_default();
+    assert!(today_s.ends_with("caseload-2026-11-22.sqlite3"), "{today_s:?}");
+    let copy = App::open(&today_s, Box::new(FixedClock::on(day(22))), "tester", Some(&key()))?;
+    assert_eq!(copy.children()?.iter().map(|c| c.id).collect::<Vec<_>>(), [kept]);
+    drop(copy);
+    // On the 27th the copy of the 20th is deleted: no backup holds the child any more.
+    drop(app);
+    drop(open(27)?);
+    let left: Vec<_> = crate::backups::existing(&db);
+    assert!(left.iter().all(|p| !p.ends_with("caseload-2026-11-20.sqlite3")), "{left:?}");
+    // Erasing the last child leaves no copy of today either.
+    let mut app = open(27)?;
+    let erased = app.delete_child(kept)?;
+    assert!(erased.note.contains("the last on 29/11/2026"), "{}", erased.note);
+    assert!(crate::backups::existing(&db).iter().all(|p| !p.ends_with("caseload-2026-11-27.sqlite3")));
+    Ok(())
+}
+
+#[test]
 fn a_duplicate_upn_is_a_field_problem() -> Result<(), AppError> {
     let mut app = app();
     let digits = "807400116001";

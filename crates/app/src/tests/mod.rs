@@ -15,6 +15,7 @@ mod bundle;
 mod children;
 mod import;
 mod keys;
+mod leavers;
 mod letters;
 mod meeting;
 mod people;

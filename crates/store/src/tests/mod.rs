@@ -5,6 +5,7 @@
 mod after;
 mod children;
 mod encryption;
+mod erasure;
 mod prep;
 mod schema;
 mod settings;

@@ -50,9 +50,9 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     let delete = move |name: String| {
         spawn_local(async move {
             match ipc::call(commands::DeleteChild { id }).await {
-                Ok(()) => {
+                Ok(erased) => {
                     ctx.refresh_info();
-                    ctx.go_with_status(Screen::Caseload, format!("Deleted {name}."));
+                    ctx.go_with_status(Screen::Caseload, format!("Deleted {name}. {}", erased.note));
                 }
                 Err(e) => outcome.refused("confirm-delete", e),
             }
