@@ -193,9 +193,78 @@ async fn a_child_can_be_edited_and_deleted() {
 
     app.click("#delete-child").await;
     app.click("#confirm-delete").await;
-    app.wait_for_text("#status", "Deleted Rob Testcase").await;
+    app.wait_for_text("#status", "Deleted Rob Testcase. Their record is erased from the database.").await;
     app.wait_for_text("#welcome", "Welcome").await;
     assert_eq!(children_in(&driver), 0);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_leaver_is_kept_read_only_then_erased_from_the_list_the_senco_confirms() {
+    let driver = Driver::start("a_leaver_is_kept_read_only_then_erased_from_the_list_the_senco_confirms");
+    let app = driver.launch().await;
+    for (forenames, surname, on, to) in [
+        ("Avery", "Leaverton", "01/09/2020", "Moved abroad"),
+        ("Robin", "Testcase", "17/07/2026", "Kirkleatham Academy"),
+    ] {
+        add_child(&app, forenames, surname).await;
+        app.wait_for_text("#child-name", &format!("{forenames} {surname}")).await;
+        app.click("#mark-left").await;
+        app.wait_for_focus("#l-on").await;
+        app.type_into("#l-on", on).await;
+        app.type_into("#l-destination", to).await;
+        app.click("#save-left").await;
+        app.wait_for_text("#left-text", &format!("to {to}. Their record is kept for reference")).await;
+        app.wait_for_text("#left-text", "has not set how long leavers' records are kept").await;
+        // Read-only: no editing, no review screens; back on roll is offered.
+        assert_eq!(app.count("#edit-child").await + app.count("#open-prep").await, 0);
+        app.find("#back-on-roll").await;
+        assert_eq!(app.count("section.clock").await, 0, "a leaver's statutory clock is not shown");
+        app.screenshot(&format!("left-{forenames}")).await;
+        app.click("#back").await;
+    }
+    app.wait_for_text("#leavers summary", "Leavers (2)").await;
+    app.wait_for_text("#caseload-count", "0 children").await;
+    app.wait_for_text("#retention-rule", "No retention rule is set").await;
+    assert_eq!(app.count("#erase-due").await, 0);
+
+    app.click("#nav-settings").await;
+    app.select("#r-basis", "after_leaving").await;
+    app.type_into("#r-years", "6").await;
+    app.click("#save-retention").await;
+    app.wait_for_text("#save-retention-ack", "Retention saved").await;
+
+    app.click("#nav-caseload").await;
+    app.wait_for_text("#leavers summary", "1 due for erasure").await;
+    app.wait_for_text("#retention-rule", "kept for 6 years after the child leaves").await;
+    app.wait_for_text(
+        "#leavers li[data-due='true']",
+        "Avery Leaverton · left 1 Sep 2020 to Moved abroad · due for erasure since 1 Sep 2026",
+    )
+    .await;
+    app.wait_for_text("#leavers li[data-due='false']", "kept until 17 Jul 2032").await;
+    app.screenshot("leavers-due").await;
+    app.click("#erase-due").await;
+    app.wait_for_text("#confirm-erase-text", "Erase 1 record ticked").await;
+    assert_eq!(app.text("#erase-due").await, "Erase 1 record…");
+    app.click("#confirm-erase").await;
+    app.wait_for_text(
+        "#erase-leavers-ack",
+        "1 leaver's record erased. Their record is erased from the database.",
+    )
+    .await;
+    assert_eq!(children_in(&driver), 1);
+    app.wait_for_text("#leavers summary", "Leavers (1)").await;
+
+    // Back on roll: on the caseload again, and editable.
+    app.click("#leavers summary").await;
+    app.click("#leavers li button").await;
+    app.wait_for_text("#left-text", "due to be erased on 17 Jul 2032").await;
+    app.click("#back-on-roll").await;
+    app.find("#edit-child").await;
+    app.click("#back").await;
+    app.wait_for_text("#caseload-count", "1 child").await;
+    assert_eq!(app.count("#leavers").await, 0);
     app.quit().await;
 }
 

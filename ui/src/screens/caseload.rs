@@ -1,5 +1,6 @@
 //! The caseload: every child with the status of their review, most urgent first, with filters;
-//! and below it, the agreed actions to follow up across the caseload.
+//! the ceased plans and the leavers (`leavers.rs`) apart; and below it, the agreed actions to
+//! follow up across the caseload.
 
 use ardesk_dto::commands;
 use ardesk_dto::{CaseloadRow, ErrorDto, TrackedActionDto, Urgency};
@@ -78,7 +79,10 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                     }}
                     {(overdue > 0).then(|| format!(" · {overdue} overdue"))}
                 </p>
-                <table id="caseload" class="caseload">
+                {(total == 0).then(|| view! {
+                    <p class="hint" id="none-on-roll">"No child is on roll: the leavers are listed below."</p>
+                })}
+                <table id="caseload" class="caseload" hidden={total == 0}>
                     <thead>
                         <tr>
                             <th scope="col">"Status"</th>
@@ -177,6 +181,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             </div>
             {table}
             <CeasedPlans />
+            <crate::screens::leavers::Leavers />
         </section>
         <OpenActions />
     }

@@ -9,6 +9,7 @@ mod child;
 mod child_form;
 mod first_run;
 mod import;
+mod leavers;
 mod meeting;
 mod prep;
 mod settings;

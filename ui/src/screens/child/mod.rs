@@ -2,6 +2,7 @@
 
 mod clock;
 mod details;
+mod leaving;
 mod people;
 
 use ardesk_dto::commands;
@@ -15,6 +16,7 @@ use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, ErrorPanel, Outcome};
 use clock::ReviewClock;
 use details::{ChildDetails, PlanSections};
+use leaving::LeavingPanel;
 use people::{PeopleDrafts, PeoplePanel};
 
 #[component]
@@ -26,13 +28,15 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
     let drafts = PeopleDrafts::new();
     // Counted up by the "After the meeting" panel: the clock and the review's stage read again.
     let changed = RwSignal::new(0_u32);
-    // A ceased plan's page is kept for the record: nothing on it can be changed but the dates
-    // that decided the cease (in "After the meeting"), and the child can be deleted. Read again
-    // when "After the meeting" changes, since recording the appeal's end ceases the plan.
+    // A ceased plan's page, or a leaver's, is kept for the record: nothing on it can be changed
+    // but the dates that decided the cease (in "After the meeting"), a leaver can be put back on
+    // roll, and the child can be deleted. Read again when "After the meeting" changes, since
+    // recording the appeal's end ceases the plan.
     let read_only = RwSignal::new(false);
+    let closed = |c: &ChildDetail| c.ceased_from.is_some() || c.left.is_some();
     spawn_local(async move {
         let loaded = ipc::call(commands::GetChild { id }).await;
-        read_only.set(loaded.as_ref().is_ok_and(|c| c.ceased_from.is_some()));
+        read_only.set(loaded.as_ref().is_ok_and(closed));
         child.set(Some(loaded));
     });
     Effect::new(move |first: Option<()>| {
@@ -41,7 +45,7 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
         if first.is_some() {
             spawn_local(async move {
                 if let Ok(c) = ipc::call(commands::GetChild { id }).await {
-                    read_only.set(c.ceased_from.is_some());
+                    read_only.set(closed(&c));
                 }
             });
         }
@@ -104,7 +108,9 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                         }
                     }
                 </Show>
-                <ReviewClock id changed />
+                // A leaver's statutory clock is the school's no longer: it is not shown.
+                {c.left.is_none().then(|| view! { <ReviewClock id changed /> })}
+                <LeavingPanel child=c.clone() page=child read_only />
                 {c.previous_review.map(|r| view! { <AfterMeeting review=r child=id changed previous=true /> })}
                 {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id changed /> })}
                 <ChildDetails child=c.clone() changed />

@@ -1,8 +1,9 @@
-//! Settings: the school's details, backups, letter wording, the calendar (term dates and bank
-//! holidays) and the LA profiles. One panel per file; they share only the page's error line.
+//! Settings: the school's details, backups, how long leavers' records are kept, letter wording,
+//! the calendar (term dates and bank holidays) and the LA profiles. One panel per file; they share only the page's error line.
 
 mod calendar;
 mod profiles;
+mod retention;
 mod school;
 mod wording;
 
@@ -28,8 +29,9 @@ pub(crate) fn Settings() -> impl IntoView {
         <section aria-labelledby="backup-h" class="panel">
             <h3 id="backup-h">"Backups"</h3>
             <p id="backup-status">{move || ctx.info.get().and_then(Result::ok).map(|i| i.backup)}</p>
-            <p class="hint">"The caseload is checked and copied on the first start of each day. If it is ever found damaged, the app will not change it and will say which copy to restore."</p>
+            <p class="hint">"The caseload is checked and copied on the first start of each day, and each copy is deleted after seven days. If the caseload is ever found damaged, the app will not change it and will say which copy to restore."</p>
         </section>
+        <retention::RetentionPanel />
         <wording::WordingPanel />
         <calendar::CalendarPanels error />
         <profiles::ProfilesPanel />
