@@ -53,6 +53,15 @@ pub fn export_ics(handle: &AppHandle, r: c::ExportIcs) -> Answer<Exported> {
     backend(handle).with(|app| app.export_ics(r.id, &path))
 }
 
+/// Asks where to save everything held about the child (a subject access request, or the record
+/// for the next setting) and writes it as one zip.
+pub fn export_record(handle: &AppHandle, r: c::ExportRecord) -> Answer<Exported> {
+    let name = backend(handle).with(|app| app.record_file_name(r.id))?;
+    let path = dialogs::save("Save everything held about this child", &name, ("Zip archive", &["zip"]))
+        .ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.export_record(r.id, &path))
+}
+
 /// Asks for a pupil file from the school's MIS (a Common Transfer File, or a CSV report) and
 /// says what importing it would do; nothing is written until the SENCO confirms.
 pub fn preview_pupil_import(handle: &AppHandle, r: c::PreviewPupilImport) -> Answer<PupilImport> {

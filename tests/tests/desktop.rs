@@ -220,6 +220,29 @@ async fn a_leaver_is_kept_read_only_then_erased_from_the_list_the_senco_confirms
         assert_eq!(app.count("#edit-child").await + app.count("#open-prep").await, 0);
         app.find("#back-on-roll").await;
         assert_eq!(app.count("section.clock").await, 0, "a leaver's statutory clock is not shown");
+        if forenames == "Avery" {
+            // A leaver's record is exported whole (initials only in the file's name), and
+            // opening their page was audited.
+            app.click("#export-record").await;
+            app.wait_for_text("#export-record-ack", "Saved AL-record-").await;
+            let zip =
+                std::fs::read_dir(driver.save_dir()).unwrap().flatten().map(|e| e.path()).next().unwrap();
+            let listing = std::process::Command::new("python3")
+                .args(["-m", "zipfile", "-l"])
+                .arg(&zip)
+                .output()
+                .unwrap();
+            let listing = String::from_utf8_lossy(&listing.stdout);
+            assert!(listing.contains("index.html") && listing.contains("record.json"), "{listing}");
+            let audited: i64 = open_db(&driver.db_path())
+                .query_row(
+                    "SELECT count(*) FROM audit WHERE action IN ('child.view', 'child.export_record')",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap_or_default();
+            assert!(audited >= 2, "opening and exporting are audited: {audited}");
+        }
         app.screenshot(&format!("left-{forenames}")).await;
         app.click("#back").await;
     }

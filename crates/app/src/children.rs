@@ -10,6 +10,9 @@ use ardesk_store::Action;
 
 use crate::{App, AppError, backups, convert};
 
+/// How long reading the same child's record again counts as the same viewing.
+pub const VIEW_AUDIT_GAP: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
+
 impl App {
     /// The caseload, ordered by surname.
     pub fn children(&self) -> Result<Vec<ChildSummary>, AppError> {
@@ -32,6 +35,23 @@ impl App {
             Some(left) => Some(self.left_school(&stored.record, left)?),
             None => None,
         };
+        Ok(detail)
+    }
+
+    /// The child's record as their page opens it: the opening is audited (who, which record,
+    /// when), once per child in any [`VIEW_AUDIT_GAP`] of reading it again.
+    pub fn view_child(&mut self, id: i64) -> Result<ChildDetail, AppError> {
+        let detail = self.child(id)?;
+        let now = self.clock.now();
+        let again = self.last_viewed.is_some_and(|(last, at)| last == id && now - at < VIEW_AUDIT_GAP);
+        if !again {
+            let action = Action { actor: &self.actor, name: "child.view", at: now };
+            self.store.write(action, |tx| {
+                tx.concerns("child", id);
+                Ok(())
+            })?;
+            self.last_viewed = Some((id, now));
+        }
         Ok(detail)
     }
 

@@ -41,6 +41,7 @@ mod meeting;
 mod people;
 mod plan;
 mod prep;
+mod record;
 mod reviews;
 mod settings;
 mod verify;
@@ -107,6 +108,9 @@ pub struct App {
     backup: Option<Result<Option<PathBuf>, String>>,
     /// A new database's recovery passphrase, until the user has written it down.
     recovery: Option<Passphrase>,
+    /// The child whose record was last opened, and when: opening it again soon after (the page
+    /// reads it again as it changes) is not audited again.
+    last_viewed: Option<(i64, chrono::DateTime<chrono::Utc>)>,
 }
 
 impl App {
@@ -143,6 +147,7 @@ impl App {
             pending_import: None,
             backup: Some(backup),
             recovery: None,
+            last_viewed: None,
         })
     }
 
@@ -159,6 +164,7 @@ impl App {
             pending_import: None,
             backup: None,
             recovery: None,
+            last_viewed: None,
         })
     }
 

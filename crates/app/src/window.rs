@@ -36,7 +36,7 @@ pub fn ceased_plans(app: &mut App, _: c::CeasedPlans) -> Answer<Vec<CeasedPlan>>
 }
 
 pub fn get_child(app: &mut App, r: c::GetChild) -> Answer<ChildDetail> {
-    app.child(r.id)
+    app.view_child(r.id)
 }
 
 pub fn new_child_form(app: &mut App, _: c::NewChildForm) -> Answer<ChildForm> {

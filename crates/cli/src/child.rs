@@ -1,4 +1,4 @@
-//! `ardesk child …` (one child's record: mark them as left, back on roll, erase it) and
+//! `ardesk child …` (one child's record: mark them as left, back on roll, export it, erase it) and
 //! `ardesk leavers` (the leavers, the school's retention rule, and erasing the records due).
 
 use ardesk_app::{App, AppError};
@@ -28,6 +28,17 @@ pub(crate) enum ChildCommand {
         db: DbArg,
         #[arg(long, value_name = "ID")]
         id: i64,
+    },
+    /// Write everything held about a child into DIR as one zip (a subject access request, or
+    /// the record for the setting they move to): a readable index.html, record.json, and every
+    /// file held. Prints its path.
+    Export {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        id: i64,
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
     },
     /// Erase a child: every record about them and the files only they had, from the database
     /// now and from its backups as they age out (the date is printed). It cannot be undone.
@@ -84,6 +95,15 @@ pub(crate) fn run(
         ChildCommand::BackOnRoll { db, id } => {
             let detail = open(db)?.back_on_roll(id)?;
             println!("{} is back on roll.", detail.name);
+        }
+        ChildCommand::Export { db, id, out } => {
+            std::fs::create_dir_all(&out).map_err(|e| {
+                AppError::new(ardesk_dto::ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+            })?;
+            let mut app = open(db)?;
+            let path = out.join(app.record_file_name(id)?);
+            app.export_record(id, &path)?;
+            println!("{}", path.display());
         }
         ChildCommand::Delete { db, id } => {
             let mut app = open(db)?;

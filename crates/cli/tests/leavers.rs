@@ -97,3 +97,69 @@ fn a_leaver_is_kept_then_erased_under_the_school_s_rule() {
     assert!(!ok(&ardesk(&["pupils", "--db", &db, "--json"])).contains("Z999999914002"));
     assert_eq!(ardesk(&with(&["child", "delete", "--db", &db, "--id", &other])).status.code(), Some(1));
 }
+
+#[test]
+fn the_subject_access_export_opens_in_real_tools_and_every_link_is_in_it() {
+    use std::process::Command;
+
+    use common::{run, tool};
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db").to_string_lossy().into_owned();
+    let ctf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pupils/ctf25.xml");
+    ok(&ardesk(&["import-pupils", "--db", &db, &ctf.to_string_lossy(), "--la", "kent"]));
+    let juniper = id_of(&db, "K999999914001");
+    let out = dir.path().join("export");
+    let printed = ok(&ardesk(&[
+        "--today",
+        "2026-12-03",
+        "child",
+        "export",
+        "--db",
+        &db,
+        "--id",
+        &juniper,
+        "--out",
+        &out.to_string_lossy(),
+    ]));
+    let zip = printed.trim().to_owned();
+    assert!(zip.ends_with("-record-2026-12-03.zip"), "{zip}");
+    // Initials only in the file name.
+    assert!(!zip.contains("Juniper"), "{zip}");
+
+    // Python's zipfile and HTML parser: the zip is sound, every link in the index is in it, and
+    // the JSON holds the imported pupil with what the MIS said.
+    let script = r#"
+import json, sys, zipfile
+from html.parser import HTMLParser
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+names = set(z.namelist())
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.links = []; self.text = []
+    def handle_starttag(self, tag, attrs):
+        if tag == 'a': self.links.append(dict(attrs)['href'])
+    def handle_data(self, data): self.text.append(data)
+p = Links(); p.feed(z.read('index.html').decode('utf-8'))
+missing = [l for l in p.links if l not in names]
+assert not missing, missing
+record = json.loads(z.read('record.json'))
+print(record['child']['upn'], bool(record['mis_snapshot']), len(record['child']['parents']), ' '.join(p.text).split())
+"#;
+    let said = run(Command::new(tool("python3")).arg("-c").arg(script).arg(&zip));
+    assert!(said.starts_with("K999999914001 True "), "{said}");
+    assert!(said.contains("'Record', 'held', 'about', 'Juniper'"), "{said}");
+
+    // LibreOffice opens the index as a document and lays it out.
+    let unpacked = dir.path().join("unpacked");
+    run(Command::new(tool("python3")).args(["-m", "zipfile", "-e", &zip]).arg(&unpacked));
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    run(Command::new(tool("soffice"))
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(unpacked.join("index.html")));
+    let text = run(Command::new(tool("pdftotext")).arg(dir.path().join("index.pdf")).arg("-"));
+    assert!(text.contains("Parents and carers") && text.contains("K999999914001"), "{text}");
+}

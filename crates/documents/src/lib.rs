@@ -27,4 +27,5 @@ pub mod forms;
 pub mod ics;
 pub mod letter;
 pub mod pdf;
+pub mod record;
 pub mod word;

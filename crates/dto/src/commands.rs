@@ -43,6 +43,7 @@ macro_rules! with_commands {
             app back_on_roll: BackOnRoll { id: i64 } -> $crate::ChildDetail;
             app leavers: ListLeavers {} -> $crate::Leavers;
             app erase_leavers: EraseLeavers { ids: Vec<i64> } -> $crate::Erased;
+            shell export_record: ExportRecord { id: i64 } -> $crate::Exported;
             app retention: GetRetention {} -> $crate::RetentionForm;
             app set_retention: SetRetention { form: $crate::RetentionForm } -> $crate::RetentionForm;
             app child_timeline: ChildTimeline { id: i64 } -> $crate::ChildTimeline;

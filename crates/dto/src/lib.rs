@@ -18,6 +18,7 @@ mod leavers;
 mod manifest;
 mod meeting;
 mod prep;
+mod record;
 mod reviews;
 mod settings;
 
@@ -33,6 +34,7 @@ pub use leavers::*;
 pub use manifest::*;
 pub use meeting::*;
 pub use prep::*;
+pub use record::*;
 pub use reviews::*;
 pub use settings::*;
 

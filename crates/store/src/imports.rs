@@ -16,6 +16,16 @@ pub struct ImportedChild {
 }
 
 impl Store {
+    /// What the last import wrote for the child (JSON), if they were imported.
+    pub fn mis_snapshot(&self, child: ChildId) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT mis_snapshot FROM child WHERE id = ?1", [child.0], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
     /// Every child with a UPN, by UPN.
     pub fn children_by_upn(&self) -> Result<HashMap<String, ImportedChild>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT upn, id, mis_snapshot FROM child WHERE upn IS NOT NULL")?;

@@ -90,6 +90,17 @@ pub struct Action<'a> {
     pub at: DateTime<Utc>,
 }
 
+/// One row of the audit trail, as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    /// RFC 3339.
+    pub at: String,
+    pub os_user: String,
+    pub action: String,
+    pub record_type: String,
+    pub record_id: i64,
+}
+
 /// The passphrase a database is encrypted with: SQLCipher derives the key from it (PBKDF2,
 /// with the salt the file keeps). Surrounding whitespace is not part of it (a passphrase read
 /// from a file ends with a line break). It is never printed: `Debug` hides it.
@@ -316,6 +327,33 @@ impl Store {
         if report == "ok" { Ok(()) } else { Err(StoreError::Corrupt { detail: report }) }
     }
 
+    /// The audit rows that name any of `records` (a record type and its id), oldest first: what
+    /// was done to one child's records, for their subject access export.
+    pub fn audit_about(&self, records: &[(&str, i64)]) -> Result<Vec<AuditRow>, StoreError> {
+        let wanted: std::collections::HashSet<(&str, i64)> = records.iter().copied().collect();
+        let mut stmt = self.conn.prepare(
+            "SELECT at, os_user, action, record_type, record_id FROM audit
+             WHERE record_type IS NOT NULL AND record_id IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AuditRow {
+                at: r.get(0)?,
+                os_user: r.get(1)?,
+                action: r.get(2)?,
+                record_type: r.get(3)?,
+                record_id: r.get(4)?,
+            })
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let row = row?;
+            if wanted.contains(&(row.record_type.as_str(), row.record_id)) {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
     /// The number of audit rows (tests and diagnostics).
     pub fn audit_count(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
@@ -350,6 +388,12 @@ impl<'c> Tx<'c> {
 
     fn touch(&mut self, record_type: &'static str, id: i64) {
         self.touched = Some((record_type, id));
+    }
+
+    /// Names the record an action concerns that changes nothing in it (an export, a view): the
+    /// write is then the audit row alone.
+    pub fn concerns(&mut self, record_type: &'static str, id: i64) {
+        self.touch(record_type, id);
     }
 
     /// Marks the action as a bulk one touching no single record (e.g. loading the demo).

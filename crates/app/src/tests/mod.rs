@@ -21,6 +21,7 @@ mod meeting;
 mod people;
 mod plan_import;
 mod prep;
+mod record;
 mod reviews;
 mod settings;
 

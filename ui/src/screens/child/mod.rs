@@ -63,6 +63,17 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
         });
     };
 
+    // Everything held about the child as one zip, where the SENCO chooses.
+    let export = move || {
+        spawn_local(async move {
+            outcome.working("export-record", "Writing the record…");
+            let result = ipc::call(commands::ExportRecord { id }).await;
+            outcome.answer("export-record", result, |done| {
+                format!("Saved {}: open index.html in it to read the record.", done.file_name)
+            });
+        });
+    };
+
     let body = move || match child.get() {
         None => view! { <p class="loading">"Loading…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
@@ -87,9 +98,14 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                             })}
                             <button id="edit-child" on:click=move |_| ctx.go(Screen::EditChild(id))>"Edit details"</button>
                         })}
+                        <button id="export-record" on:click=move |_| export()
+                            title="Everything held about this child, for a subject access request or for the setting they move to">
+                            "Export record…"
+                        </button>
                         <button id="delete-child" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
                     </div>
                 </div>
+                <p class="export-note"><Ack outcome at="export-record" /></p>
                 <Show when=move || confirming.get()>
                     {
                         let name = name.clone();
