@@ -820,6 +820,55 @@ async fn open_child_named(app: &App, name: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_warning_stops_the_bundle_until_a_reason_is_recorded_which_the_la_then_reads() {
+    let driver =
+        Driver::start("a_warning_stops_the_bundle_until_a_reason_is_recorded_which_the_la_then_reads");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+    // The first recorded review held back by warnings alone.
+    let mut found = false;
+    for name in recorded_children(&driver) {
+        open_child_named(&app, &name).await;
+        app.click("#open-bundle").await;
+        let state = app.wait_for_text("#bundle-state", "xport").await;
+        if state.contains("need") && state.contains("reason recorded") && !state.contains("must be fixed") {
+            found = true;
+            break;
+        }
+        app.click("#back-to-child").await;
+        app.click("#back").await;
+        app.find("#caseload tbody tr").await;
+    }
+    assert!(found, "no demo review held back by warnings alone");
+    let disabled = app.eval("return document.getElementById('export-bundle').disabled;").await;
+    assert_eq!(disabled, serde_json::Value::Bool(true), "an unanswered warning stops the export");
+    // Each warning answered with a reason, beside it.
+    loop {
+        let inputs = app.attrs("#findings li.problem-warn input", "id").await;
+        let Some(input) = inputs.first() else { break };
+        app.type_into(&format!("#{input}"), "The EP's report came late; agreed with the caseworker.").await;
+        app.click(&format!("#{}", input.replace("ov-", "ov-save-"))).await;
+        app.wait_for_count("#findings li.problem-warn input", inputs.len() - 1).await;
+    }
+    app.wait_for_text("#findings .overridden", "Overridden: The EP's report came late").await;
+    app.wait_for_text("#bundle-state", "Ready to export").await;
+    app.click("#export-bundle").await;
+    app.wait_for_text("#bundle-status", "Written").await;
+    let zip = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "zip"))
+        .unwrap();
+    let verified = ardesk_e2e::ardesk_command().arg("verify").arg(&zip).output().unwrap();
+    let said = String::from_utf8_lossy(&verified.stdout);
+    assert_eq!(verified.status.code(), Some(0), "{said}");
+    assert!(said.contains("The EP's report came late"), "the LA reads the reason: {said}");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() {
     let driver = Driver::start("the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it");
     let app = driver.launch().await;

@@ -553,13 +553,23 @@ impl App {
             let problems: Vec<Problem> = plan
                 .findings
                 .iter()
-                .filter(|(f, reason)| f.severity == Severity::Block && reason.is_none())
-                .map(|(f, _)| Problem::block("bundle", format!("{}: {}", f.rule, f.message), f.fix.clone()))
+                .filter(|(f, reason)| unanswered(f, reason.as_deref()))
+                .map(|(f, _)| {
+                    let fix = if f.severity == Severity::Warn {
+                        format!(
+                            "{} Or record why it stands: the reason goes to the LA in the manifest.",
+                            f.fix
+                        )
+                    } else {
+                        f.fix.clone()
+                    };
+                    Problem::block("bundle", format!("{}: {}", f.rule, f.message), fix)
+                })
                 .collect();
             return Err(AppError {
                 code: ErrorCode::Conflict,
                 message: format!(
-                    "The bundle cannot be exported yet: {} problem(s) block it.",
+                    "The bundle cannot be exported yet: {} problem(s) to fix, or warning(s) to give a reason for.",
                     problems.len()
                 ),
                 problems,
@@ -610,8 +620,15 @@ pub(crate) fn scanned_file(
     (file, scan.file_type)
 }
 
+/// Whether the bundle may not be exported yet: a problem that blocks it stands, or a warning has
+/// no recorded reason (spec §8.5: a warning is overridden with a reason, which the manifest
+/// carries). A warning is answered by fixing it or by saying why it stands.
 fn blocked(findings: &[(Finding, Option<String>)]) -> bool {
-    findings.iter().any(|(f, reason)| f.severity == Severity::Block && reason.is_none())
+    findings.iter().any(|(f, reason)| unanswered(f, reason.as_deref()))
+}
+
+fn unanswered(f: &Finding, reason: Option<&str>) -> bool {
+    matches!(f.severity, Severity::Block | Severity::Warn) && reason.is_none()
 }
 
 /// Section codes, each once, in the plan's order (A, B, … K).

@@ -196,8 +196,20 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
                 amendments_proposed: manifest.review.amendments_proposed,
                 files: &planned,
             };
-            for finding in check_contents(&contents) {
-                judge(&finding, &manifest, &mut problems, &mut warnings);
+            let found = check_contents(&contents);
+            for finding in &found {
+                judge(finding, &manifest, &mut problems, &mut warnings);
+            }
+            // What the school's check found in its own records (dates, who was invited), which
+            // the files cannot show: told as the school recorded it, with its reason.
+            for v in manifest.validation.iter().filter(|v| v.severity != "info") {
+                if !found.iter().any(|f| f.rule == v.rule && f.message == v.message) {
+                    let reason = v.override_reason.as_deref().map_or_else(
+                        || " No reason was recorded.".to_owned(),
+                        |r| format!(" The school's reason: {r}"),
+                    );
+                    warnings.push(format!("{}: {} (from the school's records){reason}", v.rule, v.message));
+                }
             }
         }
     }

@@ -209,7 +209,8 @@ enum Command {
         file: PathBuf,
     },
     /// Validate a review's submission bundle and write it into DIR as one zip, printing its
-    /// path. If a blocking rule fails, nothing is written: the problems are listed (exit 1).
+    /// path. If a blocking rule fails, or a warning has no reason recorded, nothing is written:
+    /// the problems are listed (exit 1).
     Bundle {
         #[command(flatten)]
         db: DbArg,
@@ -217,6 +218,11 @@ enum Command {
         review: i64,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Record why the warnings of a rule stand (for example --because "V11=The EP's report
+        /// came late; agreed with the caseworker"), for each of its warnings not yet answered.
+        /// The reason goes to the LA in the manifest. Repeat for each rule.
+        #[arg(long, value_name = "RULE=REASON")]
+        because: Vec<String>,
     },
     /// For the crash-loop test: save AR1 edits to a review as fast as possible, printing the
     /// number of each save once it is acknowledged (committed), until killed.
@@ -467,18 +473,46 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
             app.save_plan(child, found.sections)?;
         }
-        Command::Bundle { db, review, out } => {
+        Command::Bundle { db, review, out, because } => {
             std::fs::create_dir_all(&out).map_err(|e| {
                 AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
             })?;
-            let app = open(db, clock, given.as_ref())?;
+            let mut app = open(db, clock, given.as_ref())?;
+            for given in &because {
+                let (rule, reason) = given.split_once('=').ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::Validation,
+                        format!("--because {given:?}: write it as RULE=REASON."),
+                    )
+                })?;
+                let rule = rule.trim().to_ascii_uppercase();
+                let open: Vec<String> = app
+                    .bundle_check(review)?
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.rule == rule && f.can_override && f.overridden.is_none())
+                    .map(|f| f.message)
+                    .collect();
+                if open.is_empty() {
+                    return Err(AppError::new(
+                        ErrorCode::Validation,
+                        format!("--because {rule}: no warning of {rule} is waiting for a reason."),
+                    ));
+                }
+                for message in open {
+                    app.override_finding(review, &rule, &message, reason)?;
+                }
+            }
             let check = app.bundle_check(review)?;
             for f in check
                 .findings
                 .iter()
                 .filter(|f| f.severity != ardesk_dto::Severity::Block || f.overridden.is_some())
             {
-                let note = f.overridden.as_ref().map(|r| format!(" (overridden: {r})")).unwrap_or_default();
+                let note = match &f.overridden {
+                    Some(r) => format!(" (reason: {r})"),
+                    None => " (no reason recorded: fix it, or give one with --because)".to_owned(),
+                };
                 eprintln!("{} {}: {}{note}", f.severity.code(), f.rule, f.message);
             }
             let path = out.join(format!("{}.zip", check.name));

@@ -115,3 +115,91 @@ fn a_bundle_is_written_checked_against_the_schema_and_verified() {
     std::fs::write(&junk, b"PK not really").unwrap_or_else(|e| unreachable!("{e}"));
     assert_eq!(ardesk(&["verify", junk.to_str().unwrap_or_default()]).status.code(), Some(2));
 }
+
+/// Issue 17: a warning stops the export until it is fixed or a reason is recorded for it
+/// (`--because RULE=REASON`); the reason goes to the LA in the manifest and `verify` shows it.
+#[test]
+fn a_warning_needs_a_reason_before_the_bundle_is_written() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-12-03"));
+    let db = demo.db.as_str();
+    let out_dir = dir.path().join("out");
+    let out_s = out_dir.to_str().unwrap_or_default();
+    let today = "--today=2026-12-03";
+    // The first recorded review refused for warnings alone: every line it refused with is a
+    // warning waiting for a reason.
+    let recorded: Vec<String> = demo
+        .rows
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .filter(|r| r["stage"] == "ready_to_submit" || r["stage"] == "submitted")
+                .filter_map(|r| r["review_id"].as_i64().map(|id| id.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let (review, said) = recorded
+        .iter()
+        .find_map(|review| {
+            let attempt = out_dir.join(review);
+            let out = ardesk(&[
+                today,
+                "bundle",
+                "--db",
+                db,
+                "--review",
+                review,
+                "--out",
+                attempt.to_str().unwrap_or_default(),
+            ]);
+            let said = text(&out);
+            let only_warned = out.status.code() == Some(1)
+                && said
+                    .lines()
+                    .filter(|l| l.starts_with("error: "))
+                    .all(|l| l.contains("Or record why it stands"));
+            only_warned.then(|| (review.clone(), said))
+        })
+        .unwrap_or_else(|| unreachable!("no demo review refused for warnings alone"));
+    assert!(said.contains("(no reason recorded: fix it, or give one with --because)"), "{said}");
+    assert_eq!(
+        std::fs::read_dir(out_dir.join(&review)).map(|d| d.count()).unwrap_or(0),
+        0,
+        "nothing written"
+    );
+    let rules: Vec<String> = said
+        .lines()
+        .filter_map(|l| l.strip_prefix("warn "))
+        .filter_map(|l| l.split(':').next())
+        .map(str::to_owned)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(!rules.is_empty(), "{said}");
+
+    let mut args = vec![today, "bundle", "--db", db, "--review", &review, "--out", out_s];
+    let because: Vec<String> =
+        rules.iter().map(|r| format!("{r}=Agreed with the caseworker on 1 Dec 2026")).collect();
+    for b in &because {
+        args.extend(["--because", b.as_str()]);
+    }
+    let out = ardesk(&args);
+    assert!(out.status.success(), "{}", text(&out));
+    let zip = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let verified = ardesk(&["verify", &zip, "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&verified.stdout).unwrap_or_default();
+    assert_eq!(report["valid"], true, "{}", text(&verified));
+    let reasons: Vec<&str> = report["manifest"]["validation"]
+        .as_array()
+        .map(|v| v.iter().filter_map(|f| f["override_reason"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        !reasons.is_empty() && reasons.iter().all(|r| *r == "Agreed with the caseworker on 1 Dec 2026"),
+        "{reasons:?}"
+    );
+    // A rule with nothing waiting is refused, naming it.
+    let out =
+        ardesk(&[today, "bundle", "--db", db, "--review", &review, "--out", out_s, "--because", "V99=x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("no warning of V99 is waiting for a reason"), "{}", text(&out));
+}

@@ -59,14 +59,15 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         None => view! { <p class="loading">"Checking the bundle…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
         Some(Ok(c)) => {
-            let blocking =
-                c.findings.iter().filter(|f| f.severity == Severity::Block && f.overridden.is_none()).count();
+            let open =
+                |s: Severity| c.findings.iter().filter(|f| f.severity == s && f.overridden.is_none()).count();
+            let (blocking, unanswered) = (open(Severity::Block), open(Severity::Warn));
             let (how_to_send, subject) = (c.how_to_send.clone(), c.subject.clone());
             view! {
                 <h2 id="bundle-title">"Send to the LA"</h2>
                 <p id="bundle-name">{format!("{}.zip", c.name)}</p>
                 {if c.blocked {
-                    view! { <p id="bundle-state" class="error-panel" role="alert">{format!("{blocking} problem(s) must be fixed before the bundle can be exported.")}</p> }.into_any()
+                    view! { <p id="bundle-state" class="error-panel" role="alert">{not_yet(blocking, unanswered)}</p> }.into_any()
                 } else {
                     view! { <p id="bundle-state" class="ok">"✓ Ready to export: nothing blocks the bundle."</p> }.into_any()
                 }}
@@ -155,4 +156,21 @@ pub(crate) fn BundlePage(review: i64, child: i64) -> impl IntoView {
         <BackToChild child />
         <article class="bundle">{body}</article>
     }
+}
+
+/// Why the bundle cannot be exported yet: problems to fix, warnings to fix or give a reason for
+/// (the reason goes to the LA in the manifest).
+fn not_yet(blocking: usize, unanswered: usize) -> String {
+    let problems = match blocking {
+        0 => None,
+        1 => Some("1 problem must be fixed".to_owned()),
+        n => Some(format!("{n} problems must be fixed")),
+    };
+    let warnings = match unanswered {
+        0 => None,
+        1 => Some("1 warning needs fixing or a reason recorded".to_owned()),
+        n => Some(format!("{n} warnings need fixing or a reason recorded")),
+    };
+    let said: Vec<String> = [problems, warnings].into_iter().flatten().collect();
+    format!("{} before the bundle can be exported.", said.join(", and "))
 }

@@ -230,7 +230,7 @@ fn issue_13_the_school_s_check_and_the_la_s_check_of_the_same_zip_agree() -> Res
         for item in cited {
             app.attach_file(review, item, "EP advice.pdf", &report)?;
         }
-        let check = app.bundle_check(review)?;
+        let check = answer_warnings(&mut app, review)?;
         if check.blocked {
             continue;
         }
@@ -331,7 +331,9 @@ fn issue_15_a_costed_provision_map_added_by_hand_satisfies_v09() -> Result<(), A
         "{:#?}",
         check.findings
     );
-    assert!(!check.blocked, "{:#?}", check.findings);
+    // A warning stands until a reason is recorded for it (or it is fixed).
+    assert!(check.blocked, "{:#?}", check.findings);
+    assert!(!answer_warnings(&mut app, review)?.blocked, "{:#?}", check.findings);
     let form = ChecklistDocumentForm {
         code: Some(AddableDocument::RequestForm),
         title: "Top-up funding request".into(),
@@ -352,6 +354,7 @@ fn issue_15_a_costed_provision_map_added_by_hand_satisfies_v09() -> Result<(), A
 
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
     let path = dir.path().join(app.bundle_file_name(review)?);
+    answer_warnings(&mut app, review)?;
     app.export_bundle(review, &path)?;
     let report = verify_bundle_file(&path)?;
     assert!(report.valid, "{:#?}", report.problems);
@@ -392,5 +395,55 @@ fn evidence_citing_a_page_the_report_does_not_have_is_warned_about() -> Result<(
     assert_eq!(warned.len(), 1, "{warned:?}");
     assert!(warned[0].starts_with("The change to Section F cites page 9 of the School report"), "{warned:?}");
     assert!(warned[0].ends_with("which has 1 page."), "{warned:?}");
+    Ok(())
+}
+
+/// Records a reason for every warning of the review's bundle check, as a SENCO would before
+/// exporting, and returns the check after.
+fn answer_warnings(app: &mut App, review: i64) -> Result<ardesk_dto::BundleCheckDto, AppError> {
+    let check = app.bundle_check(review)?;
+    for f in
+        check.findings.iter().filter(|f| f.severity == ardesk_dto::Severity::Warn && f.overridden.is_none())
+    {
+        app.override_finding(review, &f.rule, &f.message, "Agreed with the LA's caseworker by phone.")?;
+    }
+    app.bundle_check(review)
+}
+
+#[test]
+fn a_warning_without_a_reason_stops_the_export_until_one_is_recorded() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    // A review whose check finds warnings and nothing that blocks it.
+    let only_warned = |check: &ardesk_dto::BundleCheckDto| {
+        let is = |s: ardesk_dto::Severity| {
+            check.findings.iter().any(|f| f.severity == s && f.overridden.is_none())
+        };
+        is(ardesk_dto::Severity::Warn) && !is(ardesk_dto::Severity::Block)
+    };
+    let mut found = None;
+    for review in recorded_reviews(&app)? {
+        if only_warned(&app.bundle_check(review)?) {
+            found = Some(review);
+            break;
+        }
+    }
+    let review = found.unwrap_or_else(|| unreachable!("no demo review with warnings only"));
+    assert!(app.bundle_check(review)?.blocked, "an unanswered warning stops the export");
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+    let path = dir.path().join("b.zip");
+    let refused = app.export_bundle(review, &path).err().unwrap_or_else(|| unreachable!("exported"));
+    assert_eq!(refused.code, ErrorCode::Conflict);
+    assert!(refused.problems.iter().any(|p| p.hint.contains("Or record why it stands")), "{refused:?}");
+    assert!(!path.exists());
+    let check = answer_warnings(&mut app, review)?;
+    assert!(!check.blocked, "{:#?}", check.findings);
+    app.export_bundle(review, &path)?;
+    let report = verify_bundle_file(&path)?;
+    let reasons: Vec<String> = report
+        .manifest
+        .map(|m| m.validation.iter().filter_map(|f| f.override_reason.clone()).collect())
+        .unwrap_or_default();
+    assert!(reasons.iter().any(|r| r == "Agreed with the LA's caseworker by phone."), "{reasons:?}");
     Ok(())
 }
