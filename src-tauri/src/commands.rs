@@ -17,8 +17,15 @@ use crate::shell;
 /// and this window's claim on its database (no second window opens it).
 pub struct Backend {
     app: Mutex<Result<App, ErrorDto>>,
+    /// The database this window opens.
+    path: Option<std::path::PathBuf>,
     /// Held, never read: dropping it lets another window open the database.
     _claim: Option<WindowClaim>,
+}
+
+/// The passphrase given in `ARDESK_PASSPHRASE` (a computer without a credential store), if any.
+pub(crate) fn given_passphrase() -> Option<Passphrase> {
+    std::env::var("ARDESK_PASSPHRASE").ok().and_then(|p| Passphrase::new(&p))
 }
 
 impl Backend {
@@ -26,10 +33,11 @@ impl Backend {
     /// for it, or the one in `ARDESK_PASSPHRASE` (a computer without a credential store); a new
     /// database is created encrypted, and its recovery passphrase is shown once in the window.
     pub fn open() -> Backend {
-        let given = std::env::var("ARDESK_PASSPHRASE").ok().and_then(|p| Passphrase::new(&p));
-        let mut claim = None;
+        let given = given_passphrase();
+        let (mut claim, mut db) = (None, None);
         let app = ardesk_app::default_db_path()
             .and_then(|path| {
+                db = Some(path.clone());
                 claim = Some(ardesk_app::claim_for_window(&path)?);
                 keys::open(&path, Box::new(SystemClock), ardesk_app::os_user(), given, &keys::OsKeyring)
             })
@@ -39,7 +47,38 @@ impl Backend {
                 app
             })
             .map_err(ErrorDto::from);
-        Backend { app: Mutex::new(app), _claim: claim }
+        Backend { app: Mutex::new(app), path: db, _claim: claim }
+    }
+
+    /// Opens the locked database with the recovery passphrase the user typed, and keeps it in
+    /// the credential store so that it opens without asking next time (where there is one).
+    /// Only a database that could not be opened for want of its passphrase is opened this way.
+    pub fn unlock(&self, typed: &str) -> Result<ardesk_dto::AppInfo, ErrorDto> {
+        let mut guard = self.app.lock().map_err(|_| ErrorDto {
+            code: ErrorCode::Unavailable,
+            message: "Annual Review Desk hit an internal error. Restart it.".to_owned(),
+            problems: Vec::new(),
+        })?;
+        let locked = matches!(guard.as_ref(), Err(e) if e.code == ErrorCode::Locked);
+        let (Some(path), true) = (self.path.as_ref(), locked) else {
+            return Err(ErrorDto::from(AppError::new(ErrorCode::Conflict, "The caseload is already open.")));
+        };
+        let passphrase = Passphrase::new(typed).ok_or_else(|| {
+            ErrorDto::from(AppError::new(ErrorCode::Locked, "Type the recovery passphrase."))
+        })?;
+        let opened = keys::open(
+            path,
+            Box::new(SystemClock),
+            ardesk_app::os_user(),
+            Some(passphrase.clone()),
+            &keys::OsKeyring,
+        )
+        .map_err(ErrorDto::from)?;
+        // Kept for next time where a credential store answers; asked for again where none does.
+        let _ = keys::KeyVault::put(&keys::OsKeyring, path, &passphrase);
+        let info = opened.app.info().map_err(ErrorDto::from)?;
+        *guard = Ok(opened.app);
+        Ok(info)
     }
 
     /// Runs `f` on the app, holding the lock: one command at a time.

@@ -62,6 +62,18 @@ pub fn export_record(handle: &AppHandle, r: c::ExportRecord) -> Answer<Exported>
     backend(handle).with(|app| app.export_record(r.id, &path))
 }
 
+/// Encrypts a caseload made before encryption, in place: with the passphrase in
+/// `ARDESK_PASSPHRASE`, or else a new one kept in the credential store and shown once.
+pub fn encrypt_database(handle: &AppHandle, _: c::EncryptDatabase) -> Answer<String> {
+    let given = crate::commands::given_passphrase();
+    backend(handle).with(|app| app.encrypt_database(given, &ardesk_app::keys::OsKeyring))
+}
+
+/// Opens a database this computer has no key for, with the recovery passphrase typed.
+pub fn unlock(handle: &AppHandle, r: c::Unlock) -> Answer<ardesk_dto::AppInfo> {
+    handle.state::<crate::commands::Backend>().unlock(&r.passphrase)
+}
+
 /// Asks for a pupil file from the school's MIS (a Common Transfer File, or a CSV report) and
 /// says what importing it would do; nothing is written until the SENCO confirms.
 pub fn preview_pupil_import(handle: &AppHandle, r: c::PreviewPupilImport) -> Answer<PupilImport> {

@@ -180,6 +180,55 @@ async fn killing_the_app_right_after_a_save_loses_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_caseload_from_before_encryption_is_encrypted_from_the_window() {
+    let driver = Driver::start("a_caseload_from_before_encryption_is_encrypted_from_the_window");
+    // As a version before encryption left it: a plaintext database.
+    let db = driver.db_path();
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    rusqlite::Connection::open(&db).unwrap().execute_batch("VACUUM").unwrap();
+    let app = driver.launch().await;
+    add_child(&app, "Avery", "Plaintext").await;
+    app.wait_for_text("#child-name", "Avery Plaintext").await;
+    app.wait_for_text("#not-encrypted", "This caseload is not encrypted").await;
+    assert!(std::fs::read(&db).unwrap().starts_with(b"SQLite format 3"));
+    app.click("#encrypt-now").await;
+    app.wait_for_text("#status", "The caseload is encrypted").await;
+    app.wait_for_count("#not-encrypted", 0).await;
+    let head = std::fs::read(&db).unwrap();
+    assert!(!head.starts_with(b"SQLite format 3"), "the file is encrypted");
+    assert!(!head.windows(9).any(|w| w == b"Plaintext"), "no name is readable in it");
+    // The window goes on working on the encrypted caseload, and it opens again.
+    app.click("#back").await;
+    add_child(&app, "Sam", "Aftercrypt").await;
+    app.wait_for_text("#child-name", "Sam Aftercrypt").await;
+    app.quit().await;
+    let app = driver.launch().await;
+    app.wait_for_text("#caseload-count", "2 children").await;
+    assert_eq!(app.count("#not-encrypted").await, 0);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_encrypted_caseload_this_computer_has_no_key_for_opens_with_its_recovery_passphrase() {
+    let driver = Driver::start_without_passphrase(
+        "an_encrypted_caseload_this_computer_has_no_key_for_opens_with_its_recovery_passphrase",
+    );
+    // Made on another computer (the command line, with its passphrase), then opened here.
+    let db = driver.db_path();
+    let made = ardesk_e2e::ardesk_command().args(["demo", "--size", "3", "--db"]).arg(&db).output().unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let app = driver.launch().await;
+    app.wait_for_text("#unlock-why", "passphrase").await;
+    app.type_into("#unlock-passphrase", "not the passphrase").await;
+    app.click("#unlock-open").await;
+    app.wait_for_text("#unlock-problem", "does not open").await;
+    app.type_into("#unlock-passphrase", ardesk_e2e::PASSPHRASE).await;
+    app.click("#unlock-open").await;
+    app.wait_for_text("#caseload-count", "3 children").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_child_can_be_edited_and_deleted() {
     let driver = Driver::start("a_child_can_be_edited_and_deleted");
     let app = driver.launch().await;

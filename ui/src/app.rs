@@ -65,6 +65,9 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match (view_state.get(), ctx.screen.get()) {
                 (ViewState::Loading, _) => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                (ViewState::Failed(error), _) if error.code == ardesk_dto::ErrorCode::Locked => {
+                    view! { <Unlock error /> }.into_any()
+                }
                 (ViewState::Failed(error), _) => view! { <ErrorPanel error /> }.into_any(),
                 (ViewState::Ready { empty: true, .. }, Screen::Caseload) => view! { <FirstRun /> }.into_any(),
                 (ViewState::Ready { las, .. }, Screen::Caseload) => view! { <Caseload las /> }.into_any(),
@@ -100,6 +103,24 @@ fn AtRest() -> impl IntoView {
             }
         });
     };
+    // Encrypting a caseload from before encryption: what it did goes to the status line, and the
+    // recovery passphrase (if a new one was made) is shown as for a new caseload.
+    let encrypting = RwSignal::new(false);
+    let refused = RwSignal::new(None::<String>);
+    let encrypt = move |_| {
+        encrypting.set(true);
+        spawn_local(async move {
+            match ipc::call(commands::EncryptDatabase {}).await {
+                Ok(said) => {
+                    refused.set(None);
+                    ctx.status.set(Some(said));
+                    ctx.refresh_info();
+                }
+                Err(e) => refused.set(Some(e.message)),
+            }
+            encrypting.set(false);
+        });
+    };
     move || {
         let info = info()?;
         Some(match info.recovery_passphrase {
@@ -117,13 +138,53 @@ fn AtRest() -> impl IntoView {
             }
             .into_any(),
             None if !info.encrypted => view! {
-                <p id="not-encrypted" class="at-rest warning" role="note">
-                    "This caseload is not encrypted: it was made before Annual Review Desk encrypted caseloads. "
-                    "Keep this computer's disk encrypted (BitLocker, FileVault) until it is."
-                </p>
+                <div id="not-encrypted" class="at-rest warning" role="note">
+                    <p>
+                        "This caseload is not encrypted: it was made before Annual Review Desk encrypted caseloads. "
+                        "Keep this computer's disk encrypted (BitLocker, FileVault) until it is."
+                    </p>
+                    <button id="encrypt-now" class="primary" on:click=encrypt disabled=move || encrypting.get()>
+                        "Encrypt it now"
+                    </button>
+                    <span id="encrypt-problem" class="field-error" role="alert">{move || refused.get()}</span>
+                </div>
             }
             .into_any(),
             None => return None,
         })
+    }
+}
+
+/// A caseload this computer has no key for (another computer's, or its saved passwords lost):
+/// why it did not open, and the recovery passphrase typed to open it.
+#[component]
+fn Unlock(error: ErrorDto) -> impl IntoView {
+    let ctx = crate::state::ctx();
+    let typed = RwSignal::new(String::new());
+    let refused = RwSignal::new(None::<String>);
+    let unlock = move || {
+        let passphrase = typed.get_untracked();
+        spawn_local(async move {
+            match ipc::call(commands::Unlock { passphrase }).await {
+                Ok(info) => ctx.info.set(Some(Ok(info))),
+                Err(e) => refused.set(Some(e.message)),
+            }
+        });
+    };
+    view! {
+        <section id="unlock" class="panel" aria-labelledby="unlock-h">
+            <h2 id="unlock-h">"Open the encrypted caseload"</h2>
+            <p id="unlock-why">{error.message}</p>
+            <form id="unlock-form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); unlock(); }>
+                <div class="field">
+                    <label for="unlock-passphrase">"Recovery passphrase"</label>
+                    <input id="unlock-passphrase" type="password" autocomplete="off" aria-describedby="unlock-problem"
+                        on:input=move |ev| { typed.set(event_target_value(&ev)); refused.set(None); } />
+                    <span id="unlock-problem" class="field-error" role="alert">{move || refused.get()}</span>
+                </div>
+                <button id="unlock-open" type="submit" class="primary">"Open"</button>
+            </form>
+            <p class="hint">"It was shown once when the caseload was made. Once it opens, this computer keeps it, where it has a place to keep passwords."</p>
+        </section>
     }
 }

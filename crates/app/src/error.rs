@@ -33,7 +33,7 @@ impl From<StoreError> for AppError {
         let code = match &e {
             StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
             StoreError::Locked { .. } | StoreError::WrongPassphrase { .. } => ErrorCode::Locked,
-            StoreError::OpenElsewhere { .. } => ErrorCode::Conflict,
+            StoreError::OpenElsewhere { .. } | StoreError::AlreadyEncrypted { .. } => ErrorCode::Conflict,
             StoreError::NotOurs { .. } | StoreError::Unreadable { .. } | StoreError::Damaged { .. } => {
                 ErrorCode::NotOurDatabase
             }

@@ -129,3 +129,73 @@ fn with_how_to_unlock(mut e: AppError) -> AppError {
     }
     e
 }
+
+impl App {
+    /// Encrypts a caseload made before encryption, in place (see
+    /// `ardesk_store::encrypt_plaintext`), with `given` or else a new recovery passphrase kept in
+    /// `vault` and shown once ([`App::info`]). The plaintext backups are deleted and today's is
+    /// made again, encrypted. Returns what to tell the user, with what cannot be promised.
+    pub fn encrypt_database(
+        &mut self,
+        given: Option<Passphrase>,
+        vault: &dyn KeyVault,
+    ) -> Result<String, AppError> {
+        let path = self.store.path().map(Path::to_path_buf).ok_or_else(|| {
+            AppError::new(ErrorCode::Conflict, "A caseload held in memory is not kept on disk.")
+        })?;
+        if self.store.is_encrypted() {
+            return Err(AppError::new(ErrorCode::Conflict, "This caseload is already encrypted."));
+        }
+        let (key, recovery) = match given {
+            Some(key) => (key, None),
+            None => {
+                let key = new_recovery_passphrase()?;
+                vault.put(&path, &key).map_err(|why| {
+                    AppError::new(
+                        ErrorCode::Locked,
+                        format!(
+                            "This computer has no credential store to keep the key in ({why}): \
+                             nothing was changed. Choose a passphrase and give it in \
+                             ARDESK_PASSPHRASE or with --passphrase-file."
+                        ),
+                    )
+                })?;
+                (key.clone(), Some(key))
+            }
+        };
+        // The store lets go of the file while it is replaced, and opens it again after: the
+        // encrypted copy, or the plaintext one if encrypting failed (it is left as it was).
+        drop(std::mem::replace(&mut self.store, ardesk_store::Store::open_in_memory()?));
+        let encrypted = ardesk_store::encrypt_plaintext(&path, &key);
+        self.store = ardesk_store::Store::open(&path, encrypted.is_ok().then_some(&key)).map_err(|e| {
+            AppError::new(
+                ErrorCode::Storage,
+                format!("The caseload could not be opened again ({}). Close Annual Review Desk and start it again.", AppError::from(e).message),
+            )
+        })?;
+        encrypted?;
+        let action =
+            ardesk_store::Action { actor: &self.actor, name: "database.encrypt", at: self.clock.now() };
+        self.store.write(action, |_| Ok(()))?;
+        let mut removed = 0;
+        for backup in crate::backups::existing(&path) {
+            if ardesk_store::is_plaintext(&backup).unwrap_or(false) && std::fs::remove_file(&backup).is_ok() {
+                removed += 1;
+            }
+        }
+        self.backup =
+            Some(crate::backups::daily(&self.store, &path, self.clock.today()).map_err(|e| e.message));
+        self.recovery = recovery;
+        Ok(format!(
+            "The caseload is encrypted{}. {} The copy on disk before encrypting was replaced, but on an \
+             SSD, or a disk with snapshots or a sync folder, its old blocks can stay readable until \
+             they are reused: keep the computer's disk encrypted (BitLocker, FileVault).",
+            if removed == 0 { String::new() } else { format!(", and {removed} plaintext backup(s) deleted") },
+            if self.recovery.is_some() {
+                "Write down the recovery passphrase shown: it opens the caseload on another computer."
+            } else {
+                "It opens with the passphrase given."
+            }
+        ))
+    }
+}

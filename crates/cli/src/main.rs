@@ -251,6 +251,13 @@ enum Command {
         #[arg(long, value_name = "MB", default_value_t = 50)]
         max_mb: u64,
     },
+    /// Encrypt a caseload made before Annual Review Desk encrypted them, in place: with the
+    /// passphrase given (ARDESK_PASSPHRASE, --passphrase-file), or a new recovery passphrase kept
+    /// in this computer's credential store and printed once. Its plaintext backups are deleted.
+    Encrypt {
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Write a consistent copy of the database to FILE (SQLite online backup).
     Backup {
         #[command(flatten)]
@@ -585,6 +592,17 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
             if results.iter().any(|r| r.verdict != ardesk_dto::Verdict::Ok) {
                 return Err(AppError::new(ErrorCode::Conflict, "Some files cannot be sent as they are."));
+            }
+        }
+        Command::Encrypt { db } => {
+            let mut app = open(db, clock, given.as_ref())?;
+            let said = app.encrypt_database(given, &keys::OsKeyring)?;
+            println!("{said}");
+            if let Some(recovery) = app.info()?.recovery_passphrase {
+                eprintln!(
+                    "Recovery passphrase (shown once; write it down and keep it safe, it opens the \
+                     database on another computer): {recovery}"
+                );
             }
         }
         Command::Backup { db, out } => {

@@ -83,3 +83,59 @@ fn no_child_s_name_is_found_in_the_database_folder_and_it_opens_only_with_its_pa
         .arg(&file));
     assert!(listed.contains(&first), "{listed}");
 }
+
+/// A caseload from before encryption (plaintext, imported from the MIS) is encrypted in place
+/// with `ardesk encrypt`: afterwards `grep` finds no pupil's name in its folder, its plaintext
+/// backup is gone, and it opens only with its passphrase.
+#[test]
+fn a_plaintext_caseload_is_encrypted_in_place_and_grep_finds_nothing_after() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap_or_else(|e| unreachable!("{e}"));
+    let db = data.join("caseload.sqlite3");
+    let db_s = db.to_string_lossy().into_owned();
+    // As a version before encryption left it: a plaintext SQLite file.
+    rusqlite::Connection::open(&db)
+        .and_then(|c| c.execute_batch("VACUUM"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    let ctf = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pupils/ctf25.xml");
+    let out = ardesk(&[
+        "--today=2026-11-22",
+        "import-pupils",
+        "--db",
+        &db_s,
+        &ctf.to_string_lossy(),
+        "--la",
+        "kent",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The next day's open makes a (plaintext) backup.
+    assert!(ardesk(&["--today=2026-11-23", "pupils", "--db", &db_s]).status.success());
+    assert!(!grep("Juniper", &data).is_empty(), "the plaintext caseload shows the name");
+    assert!(!grep("Juniper", &data.join("backups")).is_empty(), "and so does its backup");
+
+    let out = ardesk(&["--today=2026-11-23", "encrypt", "--db", &db_s]);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        said.contains("The caseload is encrypted, and 1 plaintext backup(s) deleted") && said.contains("SSD"),
+        "{said}"
+    );
+    assert_eq!(grep("Juniper", &data), Vec::<String>::new());
+    assert_eq!(grep("SQLite format 3", &data), Vec::<String>::new());
+
+    let pupils = ardesk(&["--today=2026-11-23", "pupils", "--db", &db_s]);
+    assert!(
+        String::from_utf8_lossy(&pupils.stdout).contains("Juno"),
+        "{}",
+        String::from_utf8_lossy(&pupils.stdout)
+    );
+    let locked = Command::new(env!("CARGO_BIN_EXE_ardesk"))
+        .env_remove("ARDESK_PASSPHRASE")
+        .args(["pupils", "--db", &db_s])
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(locked.status.code(), Some(2), "{}", String::from_utf8_lossy(&locked.stderr));
+    let again = ardesk(&["encrypt", "--db", &db_s]);
+    assert_eq!(again.status.code(), Some(1), "{}", String::from_utf8_lossy(&again.stderr));
+}

@@ -30,6 +30,8 @@ macro_rules! with_commands {
             // The app and the caseload.
             app app_info: AppInfo {} -> $crate::AppInfo;
             app recovery_noted: RecoveryNoted {} -> ();
+            shell encrypt_database: EncryptDatabase {} -> String;
+            shell unlock: Unlock { passphrase: String } -> $crate::AppInfo;
             app load_demo: LoadDemo {} -> usize;
             app caseload: Caseload {} -> Vec<$crate::CaseloadRow>;
             app ceased_plans: CeasedPlans {} -> Vec<$crate::CeasedPlan>;

@@ -34,6 +34,9 @@ pub enum StoreError {
     )]
     OpenElsewhere { path: PathBuf },
 
+    #[error("{} is already encrypted.", path.display())]
+    AlreadyEncrypted { path: PathBuf },
+
     #[error("{} is damaged or is not a database ({detail}). It has not been changed. Restore it from a backup.", path.display())]
     Unreadable { path: PathBuf, detail: String },
 

@@ -33,6 +33,7 @@ mod bundle;
 mod checklist;
 mod children;
 mod decode;
+mod encrypt;
 mod error;
 mod files;
 mod follow_up;
@@ -56,6 +57,7 @@ pub use ar1::Ar1Field;
 pub use bundle::BundleOverride;
 pub use checklist::{Attachment, ChecklistCode, ChecklistRow, NewChecklistItem};
 pub use children::{ChildRow, PlanSource, StoredChild};
+pub use encrypt::encrypt_plaintext;
 pub use error::StoreError;
 pub use files::{FileRef, FileScan};
 pub use follow_up::{FollowUp, ReviewActions};
@@ -181,7 +183,7 @@ pub fn create_plaintext(path: &Path) -> Result<(), StoreError> {
 
 /// Whether the file at `path` is a database, or something else, written in plaintext (not by
 /// SQLCipher): its first bytes are SQLite's header.
-fn is_plaintext(path: &Path) -> Result<bool, StoreError> {
+pub fn is_plaintext(path: &Path) -> Result<bool, StoreError> {
     use std::io::Read;
     let mut head = [0u8; 16];
     let read = std::fs::File::open(path)

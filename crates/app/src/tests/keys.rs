@@ -90,3 +90,48 @@ fn without_a_credential_store_a_passphrase_must_be_given_and_is_not_kept() -> Re
     assert_eq!(kept.get(&db).ok().flatten(), None, "a given passphrase is never stored");
     Ok(())
 }
+
+#[test]
+fn a_caseload_from_before_encryption_is_encrypted_in_place_and_its_plaintext_backups_go()
+-> Result<(), AppError> {
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let db = dir.path().join("caseload.sqlite3");
+    ardesk_store::create_plaintext(&db)?;
+    let yesterday = today().pred_opt().unwrap_or_default();
+    {
+        let mut app = App::open(&db, Box::new(FixedClock::on(yesterday)), "tester", None)?;
+        app.create_child(form())?;
+    }
+    // Opened today: a plaintext backup of yesterday's caseload is made.
+    let mut app = App::open(&db, clock(), "tester", None)?;
+    assert!(!app.info()?.encrypted);
+    let before = crate::backups::existing(&db);
+    assert!(before.iter().all(|b| ardesk_store::is_plaintext(b).unwrap_or(false)) && !before.is_empty());
+
+    let vault = Vault(Some(RefCell::new(HashMap::new())));
+    let said = app.encrypt_database(None, &vault)?;
+    assert!(said.contains("plaintext backup(s) deleted") && said.contains("SSD"), "{said}");
+    let info = app.info()?;
+    assert!(info.encrypted);
+    let recovery = info.recovery_passphrase.unwrap_or_default();
+    assert_eq!(vault.get(&db).ok().flatten().map(|k| k.reveal().to_owned()), Some(recovery.clone()));
+    // It goes on working, and its backups are encrypted.
+    app.create_child(ChildForm { legal_forenames: "Sam".into(), ..form() })?;
+    let backups = crate::backups::existing(&db);
+    assert!(
+        !backups.is_empty() && backups.iter().all(|b| !ardesk_store::is_plaintext(b).unwrap_or(true)),
+        "{backups:?}"
+    );
+    assert!(!ardesk_store::is_plaintext(&db)?);
+    assert_eq!(app.encrypt_database(None, &vault).err().map(|e| e.code), Some(ErrorCode::Conflict));
+    drop(app);
+    // Opened again with the key the credential store keeps; refused without it.
+    let opened = keys::open(&db, clock(), "tester", None, &vault)?;
+    assert_eq!(opened.app.children()?.len(), 2);
+    let none = Vault(None);
+    assert_eq!(
+        keys::open(&db, clock(), "tester", None, &none).err().map(|e| e.code),
+        Some(ErrorCode::Locked)
+    );
+    Ok(())
+}

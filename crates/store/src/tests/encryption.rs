@@ -119,3 +119,36 @@ fn a_second_window_on_the_same_database_is_refused() -> Result<(), StoreError> {
     drop(held);
     Ok(())
 }
+
+#[test]
+fn a_plaintext_database_is_encrypted_in_place_and_opens_only_with_its_key() -> Result<(), StoreError> {
+    let dir = temp();
+    let raw = Passphrase::new("x'3f3f3f3f3f3f3f3fa1a1a1a1a1a1a1a15c5c5c5c5c5c5c5ce7e7e7e7e7e7e7e7'")
+        .unwrap_or_else(|| unreachable!());
+    // A typed passphrase and a raw key (as the tests and the command line give one) alike.
+    for key in [key(), raw] {
+        let path = dir.path().join("plain.db");
+        let _ = std::fs::remove_file(&path);
+        create_plaintext(&path)?;
+        {
+            let mut store = Store::open(&path, None)?;
+            save_child(&mut store)?;
+        }
+        assert!(holds(&path, "Zephyrine"));
+        encrypt_plaintext(&path, &key)?;
+        for file in [path.clone(), dir.path().join("plain.db-wal")] {
+            assert!(!holds(&file, "Zephyrine") && !holds(&file, "SQLite format 3"), "{}", file.display());
+        }
+        assert!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0) == 1, "no copy left beside it");
+        let err = Store::open(&path, None).err();
+        assert!(matches!(err, Some(StoreError::Locked { new: false, .. })), "{err:?}");
+        let store = Store::open(&path, Some(&key))?;
+        assert!(store.is_encrypted());
+        assert_eq!(store.child_count()?, 1);
+        store.integrity_check()?;
+        drop(store);
+        let again = encrypt_plaintext(&path, &key).err();
+        assert!(matches!(again, Some(StoreError::AlreadyEncrypted { .. })), "{again:?}");
+    }
+    Ok(())
+}
