@@ -166,7 +166,8 @@ impl Drop for Slot {
 pub struct Driver {
     process: Child,
     port: u16,
-    data: tempfile::TempDir,
+    /// Its data directory: its own, or shared with the driver it was started beside.
+    data: std::sync::Arc<tempfile::TempDir>,
     test: String,
     _slot: Slot,
     /// Set when the driver is dropped, which stands its watchdog down.
@@ -183,26 +184,38 @@ fn test_limit() -> Duration {
 
 impl Driver {
     pub fn start(test: &str) -> Driver {
-        Driver::start_with(test, Slot::take(1), true)
+        Driver::start_with(test, Slot::take(1), true, None)
+    }
+
+    /// A second driver on the same data directory as `other` (the same caseload), for a second
+    /// window. It takes no place of its own: it runs inside `other`'s test.
+    pub fn start_beside(other: &Driver, test: &str) -> Driver {
+        Driver::start_with(test, Slot::take(0), true, Some(other.data.clone()))
     }
 
     /// As [`Driver::start`], with no passphrase given to the app: as on a computer whose
     /// credential store does not have the database's key (the tests' machines have none).
     pub fn start_without_passphrase(test: &str) -> Driver {
-        Driver::start_with(test, Slot::take(1), false)
+        Driver::start_with(test, Slot::take(1), false, None)
     }
 
     /// As [`Driver::start`], with no other test's window on the display, so that this one has
     /// the keyboard focus (`:focus-visible` applies only in the focused window).
     pub fn start_alone(test: &str) -> Driver {
-        Driver::start_with(test, Slot::take(usize::MAX), true)
+        Driver::start_with(test, Slot::take(usize::MAX), true, None)
     }
 
-    fn start_with(test: &str, slot: Slot, passphrase: bool) -> Driver {
+    fn start_with(
+        test: &str,
+        slot: Slot,
+        passphrase: bool,
+        shared: Option<std::sync::Arc<tempfile::TempDir>>,
+    ) -> Driver {
         let tauri_driver = require_tool("tauri-driver");
         require_tool("WebKitWebDriver");
         let _ = app_binary();
-        let data = tempfile::tempdir().expect("a temporary data directory");
+        let data = shared
+            .unwrap_or_else(|| std::sync::Arc::new(tempfile::tempdir().expect("a temporary data directory")));
         let (port, native) = (free_port(), free_port());
         std::fs::create_dir_all(data.path().join("exports")).expect("exports directory");
         std::fs::create_dir_all(data.path().join("to-open")).expect("to-open directory");

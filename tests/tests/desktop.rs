@@ -229,6 +229,53 @@ async fn an_encrypted_caseload_this_computer_has_no_key_for_opens_with_its_recov
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_second_window_is_told_the_caseload_is_open_and_the_command_line_writes_beside_the_first() {
+    let driver = Driver::start(
+        "a_second_window_is_told_the_caseload_is_open_and_the_command_line_writes_beside_the_first",
+    );
+    let first = driver.launch().await;
+    add_child(&first, "Robin", "Testcase").await;
+    first.wait_for_text("#child-name", "Robin Testcase").await;
+
+    // A second app on the same caseload: its window says where it is open, and changes nothing.
+    let beside = Driver::start_beside(&driver, "a_second_window_beside");
+    let second = beside.launch().await;
+    second.wait_for_text(".error-panel", "already open in another Annual Review Desk window").await;
+    assert_eq!(second.count("#add-child").await, 0);
+    second.quit().await;
+
+    // The command line writes while the window is open: it waits its turn, and the window reads it.
+    let db = driver.db_path();
+    let added = ardesk_e2e::ardesk_command()
+        .args([
+            "people",
+            "add-parent",
+            "--child",
+            "1",
+            "--name",
+            "Ada Testperson",
+            "--relationship",
+            "Mother",
+            "--pr",
+            "--contact",
+            "email",
+            "--email",
+            "ada@example.org",
+            "--db",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    first.click("#edit-child").await;
+    first.type_into("#f-preferred_name", "Rob").await;
+    first.click("#save").await;
+    first.wait_for_text("#status", "Saved Rob Testcase").await;
+    first.wait_for_text("#parents", "Ada Testperson").await;
+    first.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_child_can_be_edited_and_deleted() {
     let driver = Driver::start("a_child_can_be_edited_and_deleted");
     let app = driver.launch().await;
