@@ -172,6 +172,69 @@ pub struct Driver {
     _slot: Slot,
     /// Set when the driver is dropped, which stands its watchdog down.
     finished: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// A private D-Bus session with GNOME Keyring unlocked on it, for a driver started with a
+    /// credential store; stopped when the driver is dropped.
+    keyring: Option<Keyring>,
+}
+
+/// A private D-Bus session bus with GNOME Keyring's secret service on it (unlocked), as a
+/// desktop login gives: the app keeps a new caseload's key there.
+#[derive(Debug)]
+pub struct Keyring {
+    /// The bus's address (`DBUS_SESSION_BUS_ADDRESS`).
+    pub address: String,
+    bus: u32,
+}
+
+impl Keyring {
+    fn start(home: &Path) -> Keyring {
+        let dbus = require_tool("dbus-daemon");
+        let keyring = require_tool("gnome-keyring-daemon");
+        let out = Command::new(dbus)
+            .args(["--session", "--fork", "--print-address=1", "--print-pid=1"])
+            .stderr(Stdio::null())
+            .output()
+            .expect("a D-Bus session starts");
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut lines = said.lines();
+        let address = lines.next().expect("the bus's address").trim().to_owned();
+        let bus = lines.next().and_then(|p| p.trim().parse().ok()).expect("the bus's pid");
+        let mut daemon = Command::new(keyring)
+            .args(["--unlock", "--components=secrets"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("gnome-keyring-daemon starts");
+        // The login keyring's password, as a desktop login hands it over.
+        if let Some(mut stdin) = daemon.stdin.take() {
+            use std::io::Write;
+            let _ = stdin.write_all(b"e2e-login");
+        }
+        let _ = daemon.wait();
+        Keyring { address, bus }
+    }
+
+    /// `secret-tool lookup` on this session: what the credential store keeps under `attrs`.
+    pub fn lookup(&self, attrs: &[&str]) -> Option<String> {
+        let out = Command::new(require_tool("secret-tool"))
+            .arg("lookup")
+            .args(attrs)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .output()
+            .ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+}
+
+impl Drop for Keyring {
+    fn drop(&mut self) {
+        // The keyring daemon leaves with its bus.
+        let _ = Command::new("kill").arg(self.bus.to_string()).status();
+    }
 }
 
 /// The longest one test may drive the app (`ARDESK_E2E_LIMIT_SECS` overrides). A WebDriver
@@ -199,6 +262,17 @@ impl Driver {
         Driver::start_with(test, Slot::take(1), false, None)
     }
 
+    /// As [`Driver::start`], with no passphrase given but a credential store (GNOME Keyring on
+    /// a private D-Bus session), as on a desktop: a new caseload's key is kept there.
+    pub fn start_with_credential_store(test: &str) -> Driver {
+        Driver::start_with_options(test, Slot::take(1), false, None, true)
+    }
+
+    /// The credential store of a driver started with one.
+    pub fn keyring(&self) -> Option<&Keyring> {
+        self.keyring.as_ref()
+    }
+
     /// As [`Driver::start`], with no other test's window on the display, so that this one has
     /// the keyboard focus (`:focus-visible` applies only in the focused window).
     pub fn start_alone(test: &str) -> Driver {
@@ -211,6 +285,16 @@ impl Driver {
         passphrase: bool,
         shared: Option<std::sync::Arc<tempfile::TempDir>>,
     ) -> Driver {
+        Driver::start_with_options(test, slot, passphrase, shared, false)
+    }
+
+    fn start_with_options(
+        test: &str,
+        slot: Slot,
+        passphrase: bool,
+        shared: Option<std::sync::Arc<tempfile::TempDir>>,
+        credential_store: bool,
+    ) -> Driver {
         let tauri_driver = require_tool("tauri-driver");
         require_tool("WebKitWebDriver");
         let _ = app_binary();
@@ -219,6 +303,8 @@ impl Driver {
         let (port, native) = (free_port(), free_port());
         std::fs::create_dir_all(data.path().join("exports")).expect("exports directory");
         std::fs::create_dir_all(data.path().join("to-open")).expect("to-open directory");
+        // Without one, the app finds no credential store (no session bus), as on a server.
+        let keyring = credential_store.then(|| Keyring::start(data.path()));
         let process = Command::new(tauri_driver)
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("DISPLAY", display())
@@ -228,6 +314,8 @@ impl Driver {
             .env("NO_AT_BRIDGE", "1")
             .env_remove("ARDESK_PASSPHRASE")
             .envs(passphrase.then_some(("ARDESK_PASSPHRASE", PASSPHRASE)))
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .envs(keyring.as_ref().map(|k| ("DBUS_SESSION_BUS_ADDRESS", k.address.clone())))
             // Native save dialogs cannot be driven over WebDriver: the app saves here instead.
             .env("ARDESK_TEST_SAVE_DIR", data.path().join("exports"))
             .env("ARDESK_TEST_OPEN_DIR", data.path().join("to-open"))
@@ -249,7 +337,7 @@ impl Driver {
             eprintln!("e2e: {name} ran past {:?}; stopping its tauri-driver so it fails", test_limit());
             let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
         });
-        Driver { process, port, data, test: test.to_owned(), _slot: slot, finished }
+        Driver { process, port, data, test: test.to_owned(), _slot: slot, finished, keyring }
     }
 
     /// Where this test's app keeps its database.

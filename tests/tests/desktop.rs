@@ -276,6 +276,48 @@ async fn a_second_window_is_told_the_caseload_is_open_and_the_command_line_write
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_new_caseload_s_recovery_passphrase_is_shown_once_and_its_key_kept_by_the_computer() {
+    let driver = Driver::start_with_credential_store(
+        "a_new_caseload_s_recovery_passphrase_is_shown_once_and_its_key_kept_by_the_computer",
+    );
+    let app = driver.launch().await;
+    let shown = app.wait_for_text("#recovery-passphrase", "-").await;
+    let groups: Vec<&str> = shown.trim().split('-').collect();
+    assert!(groups.len() == 6 && groups.iter().all(|g| g.len() == 4), "{shown}");
+    app.screenshot("recovery").await;
+    // The computer's credential store keeps it, under the database's path.
+    let db = driver.db_path();
+    let kept = driver
+        .keyring()
+        .and_then(|k| k.lookup(&["service", "Annual Review Desk", "username", &db.to_string_lossy()]));
+    assert_eq!(kept.as_deref().map(str::trim), Some(shown.trim()));
+    app.click("#recovery-noted").await;
+    app.wait_for_count("#recovery", 0).await;
+    add_child(&app, "Robin", "Testcase").await;
+    app.wait_for_text("#child-name", "Robin Testcase").await;
+    assert!(!std::fs::read(&db).unwrap().starts_with(b"SQLite format 3"), "encrypted");
+    app.quit().await;
+
+    // Started again: it opens without asking, and the passphrase is not shown again.
+    let app = driver.launch().await;
+    app.wait_for_text("#caseload-count", "1 child").await;
+    assert_eq!(app.count("#recovery").await + app.count("#unlock").await, 0);
+    app.quit().await;
+    // On another computer, the recovery passphrase written down opens it.
+    let other = std::process::Command::new(ardesk_e2e::ardesk_binary())
+        .env("ARDESK_PASSPHRASE", shown.trim())
+        .args(["pupils", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&other.stdout).contains("Robin Testcase"),
+        "{}",
+        String::from_utf8_lossy(&other.stderr)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_child_can_be_edited_and_deleted() {
     let driver = Driver::start("a_child_can_be_edited_and_deleted");
     let app = driver.launch().await;
