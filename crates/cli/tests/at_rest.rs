@@ -52,6 +52,15 @@ fn no_child_s_name_is_found_in_the_database_folder_and_it_opens_only_with_its_pa
     for name in &names {
         assert_eq!(grep(name, &data), Vec::<String>::new(), "{name}");
     }
+    // Nor any UPN.
+    let upns: Vec<String> = pupils
+        .as_array()
+        .map(|p| p.iter().filter_map(|c| c.get("upn")?.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    assert!(upns.len() >= 30, "{pupils}");
+    for upn in &upns {
+        assert_eq!(grep(upn, &data), Vec::<String>::new(), "{upn}");
+    }
 
     // A wrong passphrase: refused, exit 2, nothing changed.
     let before = std::fs::read(&db).unwrap_or_default();
