@@ -20,7 +20,7 @@ use ardesk_domain::paperwork::doc_title;
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{
     BundleCheckDto, BundleFileDto, ErrorCode, FindingDto, FixAt, Manifest, ManifestChild, ManifestFile,
-    ManifestFinding, ManifestProfile, ManifestReview, ManifestSchool,
+    ManifestFinding, ManifestIndex, ManifestProfile, ManifestReview, ManifestSchool,
 };
 use ardesk_store::Action;
 use chrono::NaiveDate;
@@ -30,7 +30,7 @@ use crate::files::{ext_of, sha256_hex, write_zip_atomically_via};
 use crate::{App, AppError, convert};
 
 /// The manifest format this build writes.
-pub const MANIFEST_VERSION: u32 = 2;
+pub const MANIFEST_VERSION: u32 = 3;
 pub(crate) const MANIFEST: &str = "manifest.json";
 pub(crate) const INDEX: &str = "00_Index.pdf";
 
@@ -358,6 +358,8 @@ impl App {
                     source: p.file.source.code().to_owned(),
                 })
                 .collect(),
+            // Known once the index is rendered, when the bundle is written.
+            index: None,
             validation: findings
                 .iter()
                 .map(|(f, reason)| ManifestFinding {
@@ -575,11 +577,17 @@ impl App {
                 problems,
             });
         }
-        let manifest = serde_json::to_vec_pretty(&plan.manifest).map_err(|e| {
-            AppError::new(ErrorCode::Storage, format!("The manifest could not be written: {e}"))
-        })?;
         let index = render_index_pdf(&plan.index)
             .map_err(|e| AppError::new(ErrorCode::Storage, format!("The index could not be written: {e}")))?;
+        // The index is checked as every file is: its hash and size in the manifest.
+        let mut manifest = plan.manifest.clone();
+        manifest.index = Some(ManifestIndex {
+            sha256: sha256_hex(&index),
+            size: u64::try_from(index.len()).unwrap_or(u64::MAX),
+        });
+        let manifest = serde_json::to_vec_pretty(&manifest).map_err(|e| {
+            AppError::new(ErrorCode::Storage, format!("The manifest could not be written: {e}"))
+        })?;
         let mut entries: Vec<(&str, &[u8])> = vec![(MANIFEST, &manifest), (INDEX, &index)];
         entries.extend(plan.files.iter().map(|p| (p.entry.as_str(), p.bytes.as_slice())));
         write_zip_atomically_via(path, &entries, |f| f, progress)?;

@@ -52,6 +52,61 @@ pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> 
 
 /// The largest manifest.json read (a real one is a few kilobytes).
 const MAX_MANIFEST: u64 = 4 << 20;
+/// The largest index sheet read (a real one is tens of kilobytes).
+const MAX_INDEX: u64 = 16 << 20;
+/// The most bytes read from one bundle in all (every entry, the manifest and the index).
+const MAX_READ_TOTAL: u64 = 1 << 30;
+/// The most files a manifest may list (a real bundle has tens).
+const MAX_LISTED: usize = 500;
+
+/// Where the manifest breaks the limits of its published schema (docs/manifest.schema.json):
+/// names, codes, hashes and lengths.
+fn schema_problems(m: &Manifest) -> Vec<String> {
+    let mut out = Vec::new();
+    let too_long = |what: &str, text: &str, max: usize, out: &mut Vec<String>| {
+        if text.chars().count() > max {
+            out.push(format!("the manifest's {what} is longer than {max} characters"));
+        }
+    };
+    if m.files.len() > MAX_LISTED {
+        out.push(format!("the manifest lists {} files, more than {MAX_LISTED}", m.files.len()));
+    }
+    for f in m.files.iter().take(MAX_LISTED) {
+        let (stem, ext) = f.name.rsplit_once('.').unwrap_or((&f.name, ""));
+        let named = stem.len() > 3
+            && stem.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && stem.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+            && stem.as_bytes().get(2) == Some(&b'_')
+            && stem.chars().skip(3).all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            && !ext.is_empty()
+            && ext.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if !named {
+            out.push(format!("the manifest's file name {:?} is not of the form NN_CODE.ext", f.name));
+        }
+        let category = f.category.strip_prefix('D').and_then(|n| n.parse::<u8>().ok());
+        if !(f.category.len() == 3 && category.is_some_and(|n| (1..=19).contains(&n))) {
+            out.push(format!("the manifest's category {:?} of {:?} is not D01 to D19", f.category, f.name));
+        }
+        if !(f.sha256.len() == 64 && f.sha256.chars().all(|c| c.is_ascii_hexdigit())) {
+            out.push(format!("the manifest's SHA-256 of {:?} is not 64 hexadecimal digits", f.name));
+        }
+        too_long("title of a file", &f.title, 300, &mut out);
+    }
+    too_long("child's initials", &m.child.initials, 10, &mut out);
+    too_long("LA reference", m.child.la_ref.as_deref().unwrap_or(""), 60, &mut out);
+    too_long("app version", &m.app_version, 40, &mut out);
+    if let Some(school) = &m.school {
+        too_long("school's name", &school.name, 200, &mut out);
+    }
+    if m.validation.len() > MAX_LISTED {
+        out.push(format!("the manifest lists {} findings, more than {MAX_LISTED}", m.validation.len()));
+    }
+    for v in m.validation.iter().take(MAX_LISTED) {
+        too_long("finding", &v.message, 2000, &mut out);
+        too_long("reason for a finding", v.override_reason.as_deref().unwrap_or(""), 2000, &mut out);
+    }
+    out
+}
 
 /// Checks a received bundle (`ardesk verify`, "Open a received bundle"): a well-formed,
 /// unencrypted zip with safe names; a manifest that parses; every file present with its hash
@@ -103,11 +158,32 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
             Err(e) => return unusable(problems, format!("entry {} cannot be read: {e}", i + 1)),
         }
     }
+    // The same name twice: which copy a reader opens cannot be told (an encrypted one first, a
+    // plain one after, say).
+    // The zip reader keeps one entry per name, so the central directory is read as it is.
+    let listed_in_zip = central_directory_names(path).unwrap_or_else(|| names.clone());
+    let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+    for name in &listed_in_zip {
+        *counts.entry(name.as_str()).or_default() += 1;
+    }
+    for (name, n) in counts.iter().filter(|(_, n)| **n > 1) {
+        problems.push(format!("{name:?} is in the zip {n} times: which copy is meant cannot be told"));
+    }
+    // Every byte read counts against one budget, so that no bundle (a manifest listing one large
+    // entry thousands of times, say) makes the check run for hours.
+    let mut budget = MAX_READ_TOTAL;
+    let mut over_budget = false;
     let mut read = |name: &str, cap: u64| -> Option<Vec<u8>> {
         let entry = zip.by_name(name).ok()?;
         let mut out = Vec::new();
-        entry.take(cap + 1).read_to_end(&mut out).ok()?;
-        (u64::try_from(out.len()).ok()? <= cap).then_some(out)
+        entry.take(cap.min(budget) + 1).read_to_end(&mut out).ok()?;
+        let len = u64::try_from(out.len()).ok()?;
+        if len > budget {
+            over_budget = true;
+            return None;
+        }
+        budget -= len;
+        (len <= cap).then_some(out)
     };
     if !names.iter().any(|n| n == MANIFEST) {
         return unusable(problems, "it has no manifest.json".to_owned());
@@ -129,9 +205,15 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
             manifest.schema_version
         ));
     }
+    problems.extend(schema_problems(&manifest));
     let mut files = Vec::new();
     let mut planned = Vec::new();
+    let mut listed = std::collections::HashSet::new();
     for f in &manifest.files {
+        if !listed.insert(f.name.as_str()) {
+            problems.push(format!("{:?} is listed more than once in the manifest", f.name));
+            continue;
+        }
         match read(&f.name, 512 << 20) {
             None => problems.push(format!("{} is listed in the manifest but missing", f.name)),
             Some(content) => {
@@ -169,12 +251,57 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
             }
         }
     }
-    for name in &names {
-        if name != MANIFEST && name != INDEX && !manifest.files.iter().any(|f| &f.name == name) {
-            problems.push(format!("{name} is in the zip but not in the manifest"));
+    let mut warnings = Vec::new();
+    // The index sheet is checked as every file is: a plain PDF, with the hash the manifest
+    // records (version 3; a bundle from before is told to have no record of it).
+    match read(INDEX, MAX_INDEX) {
+        None if names.iter().any(|n| n == INDEX) => {
+            problems.push(format!("{INDEX} cannot be read or is larger than {} MB", MAX_INDEX >> 20));
+        }
+        None => problems.push(format!("it has no {INDEX}")),
+        Some(bytes) => {
+            let scan = ardesk_intake::scan(&bytes, u64::MAX);
+            if scan.file_type != Some(ardesk_intake::FileType::Pdf)
+                || scan.verdict != ardesk_intake::Verdict::Ok
+            {
+                let what = scan.file_type.map_or("not a document", |t| t.label());
+                problems.push(format!(
+                    "{INDEX} is not a plain PDF ({what}{}{})",
+                    if scan.verdict.detail().is_empty() { "" } else { ": " },
+                    scan.verdict.detail()
+                ));
+            }
+            match &manifest.index {
+                Some(index) => {
+                    if sha256_hex(&bytes) != index.sha256.to_ascii_lowercase()
+                        || u64::try_from(bytes.len()).ok() != Some(index.size)
+                    {
+                        problems.push(format!(
+                            "{INDEX} has been changed since the bundle was made (its SHA-256 differs)"
+                        ));
+                    }
+                }
+                None if manifest.schema_version >= 3 => {
+                    problems.push(format!("the manifest does not record {INDEX}'s hash"));
+                }
+                None => warnings.push(format!(
+                    "a version {} bundle: {INDEX}'s hash was not recorded, so it cannot be checked",
+                    manifest.schema_version
+                )),
+            }
         }
     }
-    let mut warnings = Vec::new();
+    if over_budget {
+        problems.push(format!(
+            "it holds more than {} MB to read in all: the rest was not checked",
+            MAX_READ_TOTAL >> 20
+        ));
+    }
+    for name in &names {
+        if name != MANIFEST && name != INDEX && !manifest.files.iter().any(|f| &f.name == name) {
+            problems.push(format!("{name:?} is in the zip but not in the manifest"));
+        }
+    }
     let meeting = NaiveDate::parse_from_str(&manifest.review.meeting_date, "%Y-%m-%d").ok();
     let profile =
         meeting.and_then(|m| las.at(&manifest.la_profile.id, m)).or_else(|| las.get(&manifest.la_profile.id));
@@ -235,9 +362,52 @@ fn judge(finding: &Finding, manifest: &Manifest, problems: &mut Vec<String>, war
     let said = format!("{}: {}", finding.rule, finding.message);
     match (finding.severity, reason) {
         (Severity::Block, None) => problems.push(said),
+        // What blocks a bundle is not excused by the sender's say-so (a required document
+        // missing, an encrypted file): the school's words are shown, not accepted. Only
+        // credential-like text (V02), which a person must judge, may be overridden.
+        (Severity::Block, Some(reason)) if finding.rule != "V02" => {
+            problems.push(format!("{said} The school says: {reason}"));
+        }
         (_, Some(reason)) => warnings.push(format!("{said} The school's reason: {reason}")),
         (_, None) => warnings.push(format!("{said} No reason was recorded.")),
     }
+}
+
+/// Every name the zip's central directory lists, in its order, duplicates included; `None` if
+/// the directory cannot be read this simply (a ZIP64 archive, a damaged one), when the zip
+/// reader's own list stands. Reads the last 64 KiB and the directory (up to 4 MiB) only.
+fn central_directory_names(path: &Path) -> Option<Vec<String>> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let tail_len = len.min(65_557);
+    file.seek(SeekFrom::Start(len - tail_len)).ok()?;
+    let mut tail = Vec::new();
+    (&mut file).take(tail_len).read_to_end(&mut tail).ok()?;
+    let at = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let eocd = tail.get(at..at + 22)?;
+    let u32_at =
+        |b: &[u8], i: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?)) };
+    let u16_at = |b: &[u8], i: usize| -> Option<usize> {
+        Some(usize::from(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?)))
+    };
+    let (size, offset) = (u32_at(eocd, 12)?, u32_at(eocd, 16)?);
+    if size == u32::MAX || offset == u32::MAX || size > 4 << 20 {
+        return None;
+    }
+    file.seek(SeekFrom::Start(u64::from(offset))).ok()?;
+    let mut dir = Vec::new();
+    (&mut file).take(u64::from(size)).read_to_end(&mut dir).ok()?;
+    let mut names = Vec::new();
+    let mut i = 0;
+    while dir.get(i..i + 4) == Some(b"PK\x01\x02") && names.len() <= 10_000 {
+        let header = dir.get(i..i + 46)?;
+        let (name_len, extra, comment) = (u16_at(header, 28)?, u16_at(header, 30)?, u16_at(header, 32)?);
+        let name = dir.get(i + 46..i + 46 + name_len)?;
+        names.push(String::from_utf8_lossy(name).into_owned());
+        i += 46 + name_len + extra + comment;
+    }
+    Some(names)
 }
 
 /// `ardesk verify` over a file, with the shipped LA profiles.

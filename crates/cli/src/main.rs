@@ -544,22 +544,24 @@ fn run(cli: Cli) -> Result<(), AppError> {
             if json {
                 println!("{}", to_json(&report)?);
             } else {
+                // Every text from the bundle printed with its control characters escaped: a
+                // name or a field cannot move the cursor or paint over the verdict.
                 match &report.manifest {
                     Some(m) => println!(
                         "{}: {} files for {} ({}), meeting {}",
-                        report.bundle,
+                        shown(&report.bundle),
                         m.files.len(),
-                        m.child.initials,
-                        m.la_profile.id,
-                        m.review.meeting_date
+                        shown(&m.child.initials),
+                        shown(&m.la_profile.id),
+                        shown(&m.review.meeting_date)
                     ),
-                    None => println!("{}", report.bundle),
+                    None => println!("{}", shown(&report.bundle)),
                 }
                 for p in &report.problems {
-                    println!("  problem: {p}");
+                    println!("  problem: {}", shown(p));
                 }
                 for w in &report.warnings {
-                    println!("  warning: {w}");
+                    println!("  warning: {}", shown(w));
                 }
                 println!(
                     "{}",
@@ -587,7 +589,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 for r in &results {
                     let credentials =
                         r.credentials.as_ref().map(|c| format!(" (contains \"{c}\")")).unwrap_or_default();
-                    println!("{:<12} {}  {}{credentials}", r.verdict.code(), r.file, r.detail);
+                    println!(
+                        "{:<12} {}  {}{}",
+                        r.verdict.code(),
+                        shown(&r.file),
+                        shown(&r.detail),
+                        shown(&credentials)
+                    );
                 }
             }
             if results.iter().any(|r| r.verdict != ardesk_dto::Verdict::Ok) {
@@ -619,6 +627,14 @@ fn letter_format(format: Format) -> ardesk_app::LetterFormat {
         Format::Pdf => ardesk_app::LetterFormat::Pdf,
         Format::Both => ardesk_app::LetterFormat::Both,
     }
+}
+
+/// `text` with every control character escaped (`\u{1b}`), for the terminal: text that came
+/// from a file (a name, a manifest's field) cannot then move the cursor or change colours.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {

@@ -44,7 +44,7 @@ fn a_bundle_is_written_checked_against_the_schema_and_verified() {
         assert not any(i.flag_bits & 1 for i in z.infolist()), 'encrypted entry'\n\
         m = json.loads(z.read('manifest.json'))\n\
         jsonschema.validate(m, json.load(open(sys.argv[2])))\n\
-        assert m['schema_version'] == 2 and m['school']['name'], m.get('school')\n\
+        assert m['schema_version'] == 3 and m['school']['name'] and len(m['index']['sha256']) == 64, m.get('school')\n\
         assert m['review']['sections_to_amend'] == ['B', 'F'], m['review']\n\
         open(sys.argv[3], 'wb').write(z.read('00_Index.pdf'))\n\
         print(len(m['files']), sorted(z.namelist())[:2])\n";
@@ -202,4 +202,93 @@ fn a_warning_needs_a_reason_before_the_bundle_is_written() {
         ardesk(&[today, "bundle", "--db", db, "--review", &review, "--out", out_s, "--because", "V99=x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out).contains("no warning of V99 is waiting for a reason"), "{}", text(&out));
+}
+
+/// Issue 18: bundles made to mislead, each built from a real one with Python's zipfile, are
+/// reported by `verify` with the specific problem; what they carry reaches the terminal escaped.
+#[test]
+fn misleading_bundles_are_caught_by_verify() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), None);
+    let first = demo
+        .rows
+        .as_array()
+        .and_then(|r| {
+            r.iter()
+                .filter(|r| r["stage"] == "ready_to_submit" || r["stage"] == "submitted")
+                .filter_map(|r| r["review_id"].as_i64())
+                .min()
+        })
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    let out_dir = dir.path().join("out");
+    let out = ardesk(&[
+        "bundle",
+        "--db",
+        &demo.db,
+        "--review",
+        &first,
+        "--out",
+        out_dir.to_str().unwrap_or_default(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let zip = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert_eq!(ardesk(&["verify", &zip]).status.code(), Some(0), "the real bundle verifies");
+
+    // Each variant: (name, what Python does to a copy, what verify must say).
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "index-executable",
+            "put('00_Index.pdf', b'\\x7fELF\\x02\\x01\\x01' + bytes(200))",
+            "00_Index.pdf is not a plain PDF",
+        ),
+        (
+            "index-changed",
+            "put('00_Index.pdf', files['00_Index.pdf'] + b'\\n% appended\\n')",
+            "00_Index.pdf has been changed since the bundle was made",
+        ),
+        (
+            "duplicate-entry",
+            "extra.append(('01_AR1.pdf', b'%PDF-1.4 not the record'))",
+            "\"01_AR1.pdf\" is in the zip 2 times",
+        ),
+        (
+            "listed-many-times",
+            "m['files'] = m['files'] + [m['files'][0]] * 3000",
+            "is listed more than once in the manifest",
+        ),
+        (
+            "excused-pep",
+            "m['child']['looked_after'] = True; m['validation'].append({'rule': 'V08', 'severity': 'block', \
+             'document': 'Personal Education Plan (PEP)', 'message': 'x', 'override_reason': 'sent separately'})",
+            "The school says: sent separately",
+        ),
+        ("escape-in-name", "extra.append(('\\x1b[32mvalid', b'x'))", "\\u{1b}[32mvalid"),
+    ];
+    let script = r#"
+import json, sys, zipfile
+src, dst, change = sys.argv[1], sys.argv[2], sys.argv[3]
+z = zipfile.ZipFile(src)
+files = {n: z.read(n) for n in z.namelist()}
+m = json.loads(files['manifest.json'])
+extra = []
+def put(name, data): files[name] = data
+exec(change)
+files['manifest.json'] = json.dumps(m).encode()
+import warnings; warnings.simplefilter('ignore')
+with zipfile.ZipFile(dst, 'w') as out:
+    for n, data in files.items(): out.writestr(n, data)
+    for n, data in extra: out.writestr(n, data)
+"#;
+    for (name, change, expected) in cases {
+        let crafted = dir.path().join(format!("{name}.zip"));
+        let made = Command::new("python3").arg("-c").arg(script).arg(&zip).arg(&crafted).arg(change).output();
+        let made = made.unwrap_or_else(|e| unreachable!("python3: {e}"));
+        assert!(made.status.success(), "{name}: {}", text(&made));
+        let verified = ardesk(&["verify", crafted.to_str().unwrap_or_default()]);
+        let said = text(&verified);
+        assert_eq!(verified.status.code(), Some(1), "{name} was not refused: {said}");
+        assert!(said.contains(expected), "{name}: {expected:?} not in {said}");
+        assert!(!said.contains('\u{1b}'), "{name}: an escape character reached the terminal");
+    }
 }

@@ -18,9 +18,20 @@ pub struct Manifest {
     pub child: ManifestChild,
     pub review: ManifestReview,
     pub files: Vec<ManifestFile>,
+    /// The index sheet (`00_Index.pdf`): its hash and size, so that it is checked as every
+    /// file is (schema 3; absent before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<ManifestIndex>,
     pub validation: Vec<ManifestFinding>,
     /// RFC 3339.
     pub generated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestIndex {
+    pub sha256: String,
+    pub size: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
