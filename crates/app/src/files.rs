@@ -30,13 +30,78 @@ pub(crate) enum ReadRefused {
     Open(std::io::Error),
     /// Reading it failed part-way.
     Read(std::io::Error),
+    /// It is not a regular file (a folder, a device, a named pipe, a socket, a symbolic link):
+    /// what it is.
+    NotAFile(&'static str),
+}
+
+impl std::fmt::Display for ReadRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadRefused::TooLarge { size, limit } => {
+                write!(f, "{} MB, over the {} MB limit", size.div_ceil(1 << 20), limit >> 20)
+            }
+            ReadRefused::Open(e) => write!(f, "cannot be opened: {e}"),
+            ReadRefused::Read(e) => write!(f, "cannot be read: {e}"),
+            ReadRefused::NotAFile(what) => write!(f, "is {what}, not a file: choose the file itself"),
+        }
+    }
+}
+
+/// What the thing at a path is, when it is not a regular file.
+fn not_a_file(kind: std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    if kind.is_symlink() {
+        return Some("a symbolic link");
+    }
+    #[cfg(unix)]
+    {
+        if kind.is_fifo() {
+            return Some("a named pipe");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Opens the regular file at `path` for reading: a folder, a device (`/dev/zero`), a named pipe
+/// (which would wait for a writer for ever), a socket or a symbolic link is refused, checked
+/// before opening and again on what was opened, so that nothing swapped in between is read.
+pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, ReadRefused> {
+    let meta = std::fs::symlink_metadata(path).map_err(ReadRefused::Open)?;
+    if let Some(what) = not_a_file(meta.file_type()) {
+        return Err(ReadRefused::NotAFile(what));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Not following a link, not waiting on a pipe swapped in since the check.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    let file = options.open(path).map_err(ReadRefused::Open)?;
+    let opened = file.metadata().map_err(ReadRefused::Open)?;
+    match not_a_file(opened.file_type()) {
+        Some(what) => Err(ReadRefused::NotAFile(what)),
+        None => Ok(file),
+    }
 }
 
 /// Reads the file at `path`, refusing it if it is over `limit` bytes. The size is checked
 /// before reading and the limit enforced while reading, so a file that grows (or lies about its
 /// size) is never read past `limit + 1` bytes.
 pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadRefused> {
-    let file = std::fs::File::open(path).map_err(ReadRefused::Open)?;
+    let file = open_regular(path)?;
     let size = file.metadata().map_err(ReadRefused::Open)?.len();
     if size > limit {
         return Err(ReadRefused::TooLarge { size, limit });
@@ -65,6 +130,7 @@ pub(crate) fn read_text_file(path: &Path, limit: u64) -> Result<String, AppError
         ReadRefused::Open(e) | ReadRefused::Read(e) => {
             AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}."))
         }
+        refused @ ReadRefused::NotAFile(_) => AppError::new(ErrorCode::Io, format!("{name} {refused}.")),
     })?;
     String::from_utf8(bytes).map_err(|_| AppError::new(ErrorCode::Io, format!("{name} is not a text file.")))
 }
@@ -85,6 +151,9 @@ pub(crate) fn read_chosen_file(
         }
         ReadRefused::Open(e) | ReadRefused::Read(e) => {
             AppError::new(ErrorCode::Io, format!("Could not read {name}: {e}."))
+        }
+        other @ ReadRefused::NotAFile(_) => {
+            AppError::from(vec![Problem::block("file", format!("{name} {refused}: it {other}."), "")])
         }
     })?;
     Ok((name, bytes))

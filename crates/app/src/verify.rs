@@ -26,16 +26,14 @@ pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> 
                 ardesk_dto::ScanResult { file: file.clone(), verdict, detail, credentials }
             };
             match read_capped(path, limit) {
-                Err(ReadRefused::Open(e)) => {
-                    result(Verdict::Unreadable, format!("cannot be opened: {e}"), None)
+                Err(refused @ ReadRefused::TooLarge { .. }) => {
+                    result(Verdict::TooLarge, refused.to_string(), None)
                 }
-                Err(ReadRefused::TooLarge { size, limit }) => result(
-                    Verdict::TooLarge,
-                    format!("{} MB, over the {} MB limit", size.div_ceil(1 << 20), limit >> 20),
-                    None,
-                ),
-                Err(ReadRefused::Read(e)) => {
-                    result(Verdict::Unreadable, format!("cannot be read: {e}"), None)
+                Err(refused @ ReadRefused::NotAFile(_)) => {
+                    result(Verdict::Unsupported, refused.to_string(), None)
+                }
+                Err(refused @ (ReadRefused::Open(_) | ReadRefused::Read(_))) => {
+                    result(Verdict::Unreadable, refused.to_string(), None)
                 }
                 Ok(bytes) => {
                     let scan = ardesk_intake::scan(&bytes, limit);
@@ -129,9 +127,9 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
     };
     // Read from the file as needed, never whole: a bundle can be large, or a sparse file of
     // any size. Each entry is read up to a cap.
-    let file = match std::fs::File::open(path) {
+    let file = match crate::files::open_regular(path) {
         Ok(file) => std::io::BufReader::new(file),
-        Err(e) => return unusable(Vec::new(), format!("the file cannot be read ({e})")),
+        Err(e) => return unusable(Vec::new(), format!("the file {e}")),
     };
     let Ok(mut zip) = zip::ZipArchive::new(file) else {
         return unusable(Vec::new(), "it is not a zip archive (or it is damaged)".to_owned());
@@ -378,7 +376,7 @@ fn judge(finding: &Finding, manifest: &Manifest, problems: &mut Vec<String>, war
 /// reader's own list stands. Reads the last 64 KiB and the directory (up to 4 MiB) only.
 fn central_directory_names(path: &Path) -> Option<Vec<String>> {
     use std::io::{Seek, SeekFrom};
-    let mut file = std::fs::File::open(path).ok()?;
+    let mut file = crate::files::open_regular(path).ok()?;
     let len = file.metadata().ok()?.len();
     let tail_len = len.min(65_557);
     file.seek(SeekFrom::Start(len - tail_len)).ok()?;

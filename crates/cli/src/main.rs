@@ -311,12 +311,17 @@ fn clock(today: Option<&str>) -> Result<Box<dyn Clock>, AppError> {
 fn given_passphrase(file: Option<&Path>) -> Result<Option<Passphrase>, AppError> {
     match file {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                AppError::new(
-                    ErrorCode::Io,
-                    format!("The passphrase file {} could not be read: {e}", path.display()),
-                )
-            })?;
+            // Its first 4 KiB at most: a passphrase is one line. (A pipe is allowed here, as
+            // `--passphrase-file <(pass show …)` gives one.)
+            let mut text = String::new();
+            std::fs::File::open(path)
+                .and_then(|f| std::io::Read::read_to_string(&mut std::io::Read::take(f, 4096), &mut text))
+                .map_err(|e| {
+                    AppError::new(
+                        ErrorCode::Io,
+                        format!("The passphrase file {} could not be read: {e}", path.display()),
+                    )
+                })?;
             let first = text.lines().next().unwrap_or_default();
             Passphrase::new(first).map(Some).ok_or_else(|| {
                 AppError::new(ErrorCode::Locked, format!("The passphrase file {} is empty.", path.display()))

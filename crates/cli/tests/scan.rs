@@ -53,3 +53,58 @@ fn every_file_in_the_corpus_gets_its_verdict() {
     let out = Command::new(env!("CARGO_BIN_EXE_ardesk")).arg("scan").arg(&clean).output();
     assert_eq!(out.map(|o| o.status.code()).ok().flatten(), Some(0));
 }
+
+/// Issue 18 item 5: what is not a regular file is refused before it is read, however it is
+/// named: a device that never ends (`/dev/zero`), a named pipe (which would wait for a writer
+/// for ever), a symbolic link, a folder; `verify` refuses them too.
+#[test]
+fn devices_pipes_links_and_folders_are_refused_without_reading() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let fifo = dir.path().join("report.pdf");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap_or_else(|e| unreachable!("{e}"));
+    assert!(made.success());
+    let real = dir.path().join("real.txt");
+    std::fs::write(&real, "Progress is good.\n").unwrap_or_else(|e| unreachable!("{e}"));
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| unreachable!("{e}"));
+    // `timeout` stops a scan that waits: exit 124 would be a hang.
+    let out = Command::new("timeout")
+        .arg("20")
+        .arg(env!("CARGO_BIN_EXE_ardesk"))
+        .args(["scan", "--json", "/dev/zero"])
+        .args([&fifo, &link, &dir.path().to_path_buf(), &real])
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let said: Vec<(String, String)> = results
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .map(|r| {
+                    (
+                        r["verdict"].as_str().unwrap_or("").to_owned(),
+                        r["detail"].as_str().unwrap_or("").to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let expected = ["a device", "a named pipe", "a symbolic link", "a folder"];
+    for (n, what) in expected.iter().enumerate() {
+        let (verdict, detail) = said.get(n).cloned().unwrap_or_default();
+        assert_eq!(verdict, "unsupported", "{what}: {said:?}");
+        assert!(detail.contains(&format!("is {what}, not a file")), "{what}: {detail}");
+    }
+    assert_eq!(said.get(4).map(|s| s.0.as_str()), Some("ok"), "the real file is read: {said:?}");
+
+    let verified = Command::new("timeout")
+        .arg("20")
+        .arg(env!("CARGO_BIN_EXE_ardesk"))
+        .arg("verify")
+        .arg(&fifo)
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(verified.status.code(), Some(2), "{}", String::from_utf8_lossy(&verified.stdout));
+    assert!(String::from_utf8_lossy(&verified.stdout).contains("is a named pipe, not a file"));
+}
