@@ -25,19 +25,69 @@ qpdf --encrypt secret owner 256 -- "$tmp/report.pdf" "$out/encrypted__user-passw
 qpdf --encrypt '' owner 256 -- "$tmp/report.pdf" "$out/encrypted__owner-password-only.pdf"
 qpdf --allow-weak-crypto --encrypt secret owner 128 --use-aes=n -- "$tmp/report.pdf" "$out/encrypted__rc4-128.pdf"
 qpdf --object-streams=generate --encrypt secret owner 256 -- "$tmp/report.pdf" "$out/encrypted__xref-stream.pdf"
-python3 - "$out/encrypted__user-password-aes256.pdf" "$out/encrypted__incremental-update.pdf" <<'PY'
+python3 - "$out/encrypted__user-password-aes256.pdf" "$out/unreadable__update-dropped-encryption.pdf" <<'PY'
 import re, sys
 data = open(sys.argv[1], 'rb').read()
 prev = int(re.findall(rb'startxref\s+(\d+)', data)[-1])
 trailer = re.findall(rb'trailer\s*<<(.*?)>>\s*startxref', data, re.S)[-1]
 root = re.search(rb'/Root\s+\d+\s+\d+\s+R', trailer).group(0)
 size = re.search(rb'/Size\s+(\d+)', trailer).group(1)
-# An incremental update whose own trailer omits /Encrypt: the first trailer still has it.
+# An incremental update whose own trailer omits /Encrypt, which the first still has: readers
+# go by the newest trailer, so they do not decrypt, and the file cannot be read (qpdf --check).
 start = len(data) + 1
 update = b'\nxref\n0 0\ntrailer\n<< /Size ' + size + b' ' + root + b' /Prev ' + str(prev).encode() + b' >>\nstartxref\n' + str(start).encode() + b'\n%%EOF\n'
 open(sys.argv[2], 'wb').write(data + update)
 PY
 head -c 600 "$tmp/report.pdf" > "$out/unreadable__truncated.pdf"
+
+# Issue 18: PDFs made to mislead, and harmless ones that look suspicious. The test checks each
+# PDF's verdict against qpdf's own (--is-encrypted; its JSON for JavaScript, launch actions and
+# embedded files), not against these names alone.
+python3 - "$out/encrypted__user-password-aes256.pdf" "$out/encrypted__trailer-name-escaped.pdf" <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+at = data.rindex(b'/Encrypt')
+# The same name, written with a #xx escape (7.3.5): readers decode it.
+open(sys.argv[2], 'wb').write(data[:at] + b'/Encr#79pt' + data[at + 8:])
+PY
+{ printf 'Saved from the portal on 01/12/2026\r\n%.0s' 1; cat "$out/encrypted__user-password-aes256.pdf"; } > "$out/encrypted__junk-before-header.pdf"
+python3 - "$tmp/report.pdf" "$out/ok__trailer-mentions-encrypt.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+prev = int(re.findall(rb'startxref\s+(\d+)', data)[-1])
+trailer = re.findall(rb'trailer\s*<<(.*?)>>\s*startxref', data, re.S)[-1]
+root = re.search(rb'/Root\s+\d+\s+\d+\s+R', trailer).group(0)
+size = re.search(rb'/Size\s+(\d+)', trailer).group(1)
+# A harmless update whose trailer carries a note that mentions /Encrypt in a string.
+start = len(data) + 1
+update = (b'\nxref\n0 0\ntrailer\n<< /Size ' + size + b' ' + root + b' /Prev ' + str(prev).encode()
+          + b' /Note (how /Encrypt works) >>\nstartxref\n' + str(start).encode() + b'\n%%EOF\n')
+open(sys.argv[2], 'wb').write(data + update)
+PY
+# Active content: a minimal PDF written object by object, with the offsets it needs.
+python3 - "$out" <<'PY'
+import sys
+out = sys.argv[1]
+def pdf(path, catalog_extra, extra_objects=()):
+    objs = [b'<< /Type /Catalog /Pages 2 0 R ' + catalog_extra + b' >>',
+            b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'] + list(extra_objects)
+    body, offsets = b'%PDF-1.7\n', []
+    for n, o in enumerate(objs, 1):
+        offsets.append(len(body))
+        body += str(n).encode() + b' 0 obj\n' + o + b'\nendobj\n'
+    xref = len(body)
+    body += b'xref\n0 ' + str(len(objs) + 1).encode() + b'\n0000000000 65535 f \n'
+    for off in offsets:
+        body += b'%010d 00000 n \n' % off
+    body += b'trailer\n<< /Size ' + str(len(objs) + 1).encode() + b' /Root 1 0 R >>\nstartxref\n' + str(xref).encode() + b'\n%%EOF\n'
+    open(f'{out}/{path}', 'wb').write(body)
+pdf('macro__javascript-on-open.pdf', b'/OpenAction 4 0 R', [b'<< /S /JavaScript /JS (app.alert(1);) >>'])
+pdf('macro__javascript-name-escaped.pdf', b'/OpenAction 4 0 R', [b'<< /S /Java#53cript /J#53 (app.alert(1);) >>'])
+pdf('macro__launch-action.pdf', b'/OpenAction 4 0 R', [b'<< /S /Launch /F (cmd.exe) >>'])
+pdf('ok__link-to-a-website.pdf', b'/OpenAction 4 0 R', [b'<< /S /URI /URI (https://www.gov.uk/) >>'])
+PY
+qpdf "$tmp/report.pdf" --add-attachment "$tmp/report.txt" -- "$out/macro__embedded-file.pdf"
 
 # Word, OpenDocument: plain, and encrypted the way Office and LibreOffice do it.
 cp "$tmp/report.docx" "$out/ok__report.docx"

@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 pub mod docx;
+mod pdf;
 pub mod pupils;
 pub mod scan;
 
@@ -222,7 +223,7 @@ pub fn sniff(bytes: &[u8], limit: u64) -> Result<FileType, Refusal> {
     if starts(b"#!") {
         return Err(Refusal::Executable { what: "script" });
     }
-    if starts(b"%PDF-") {
+    if pdf::is_pdf(bytes) {
         return Ok(FileType::Pdf);
     }
     if starts(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]) {

@@ -107,7 +107,10 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
     };
     let mut text = None;
     let found = match file_type {
-        FileType::Pdf => pdf(bytes),
+        FileType::Pdf => match crate::pdf::encryption(bytes) {
+            Verdict::Ok => crate::pdf::active_content(bytes).map_or(Verdict::Ok, Verdict::Macro),
+            other => other,
+        },
         FileType::LegacyOffice => compound(bytes),
         // A Word document is also read through, as the LA will open it: a zip bomb or a broken
         // document part would otherwise pass as "ok".
@@ -132,90 +135,6 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
         _ => None,
     };
     Scan { verdict: found, file_type: Some(file_type), credentials }
-}
-
-// --- PDF -------------------------------------------------------------------------------------
-
-/// The dictionary starting at the first `<<` at or after `from`, to its matching `>>`.
-fn dict_at(bytes: &[u8], from: usize) -> Option<&[u8]> {
-    let rest = bytes.get(from..)?;
-    let start = rest.windows(2).take(4096).position(|w| w == b"<<")?;
-    let mut depth = 0usize;
-    let mut i = start;
-    while i + 1 < rest.len() {
-        match rest.get(i..i + 2) {
-            Some(b"<<") => {
-                depth += 1;
-                i += 2;
-            }
-            Some(b">>") => {
-                depth = depth.saturating_sub(1);
-                i += 2;
-                if depth == 0 {
-                    return rest.get(start..i);
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// Whether a PDF dictionary has the key `name` (not merely a longer name starting with it).
-fn has_key(dict: &[u8], name: &[u8]) -> bool {
-    dict.windows(name.len())
-        .enumerate()
-        .any(|(i, w)| w == name && !dict.get(i + name.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
-}
-
-/// The integer after `/name` in a dictionary.
-fn int_after(dict: &[u8], name: &[u8]) -> Option<usize> {
-    let at = dict.windows(name.len()).position(|w| w == name)? + name.len();
-    let digits: Vec<u8> = dict
-        .get(at..)?
-        .iter()
-        .skip_while(|c| c.is_ascii_whitespace())
-        .take_while(|c| c.is_ascii_digit())
-        .copied()
-        .collect();
-    std::str::from_utf8(&digits).ok()?.parse().ok()
-}
-
-/// Follows the chain of cross-reference sections from the last `startxref` (`/Prev` links, for
-/// incremental updates), looking for `/Encrypt` in each trailer or cross-reference stream.
-fn pdf(bytes: &[u8]) -> Verdict {
-    let tail_start = bytes.len().saturating_sub(2048);
-    let tail = bytes.get(tail_start..).unwrap_or_default();
-    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else {
-        return Verdict::Unreadable("the PDF has no cross-reference table (it may be truncated)".to_owned());
-    };
-    let mut offset = int_after(tail.get(at..).unwrap_or_default(), b"startxref");
-    let mut seen = 0;
-    while let Some(off) = offset {
-        seen += 1;
-        if seen > 64 || off >= bytes.len() {
-            return Verdict::Unreadable("the PDF's cross-reference table points outside the file".to_owned());
-        }
-        let section = bytes.get(off..).unwrap_or_default();
-        let dict = if section.starts_with(b"xref") {
-            // A classic table: the trailer dictionary follows it.
-            let window = section.get(..section.len().min(1 << 22)).unwrap_or_default();
-            window.windows(7).position(|w| w == b"trailer").and_then(|t| dict_at(section, t))
-        } else {
-            // A cross-reference stream: "N G obj << /Type /XRef … >> stream".
-            dict_at(section, 0).filter(|d| has_key(d, b"/XRef"))
-        };
-        let Some(dict) = dict else {
-            return Verdict::Unreadable(
-                "the PDF's trailer cannot be read (the file may be damaged)".to_owned(),
-            );
-        };
-        if has_key(dict, b"/Encrypt") {
-            return Verdict::Encrypted("the PDF is encrypted (it has a password)".to_owned());
-        }
-        offset = int_after(dict, b"/Prev");
-    }
-    Verdict::Ok
 }
 
 // --- OLE compound files: encrypted OOXML, and Word / Excel / PowerPoint 97-2003 --------------
