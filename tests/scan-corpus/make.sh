@@ -126,6 +126,40 @@ dst.writestr('word/vbaProject.bin', b'\xd0\xcf\x11\xe0 not a real project')
 dst.close()
 PY
 
+# Issue 18: what a Word file would run or fetch, declared by content type or relationship rather
+# than by a part's name, and a harmless one that holds an embedded spreadsheet.
+python3 - "$tmp/report.docx" "$out" <<'PY'
+import sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+def variant(name, types_extra=b'', extra=(), rels=None):
+    s = zipfile.ZipFile(src)
+    d = zipfile.ZipFile(f'{out}/{name}', 'w', zipfile.ZIP_DEFLATED)
+    for item in s.infolist():
+        data = s.read(item.filename)
+        if item.filename == '[Content_Types].xml':
+            data = data.replace(b'</Types>', types_extra + b'</Types>')
+        if rels and item.filename == rels[0]:
+            data = data.replace(b'</Relationships>', rels[1] + b'</Relationships>')
+        d.writestr(item, data)
+    for n, data in extra:
+        d.writestr(n, data)
+    d.close()
+variant('macro__vba-project-renamed.docx',
+        b'<Override PartName="/word/styles2.bin" ContentType="application/vnd.ms-office.vbaProject"/>',
+        [('word/styles2.bin', b'\xd0\xcf\x11\xe0 not a real project')])
+variant('macro__activex-control.docx',
+        b'<Override PartName="/word/activeX/activeX1.xml" ContentType="application/vnd.ms-office.activeX+xml"/>',
+        [('word/activeX/activeX1.xml', b'<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" ax:classid="{8BD21D40-EC42-11CE-9E0D-00AA006002F3}"/>')])
+variant('macro__external-template.docx', extra=[('word/_rels/settings.xml.rels',
+        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+        b'Target="https://templates.example.org/report.dotm" TargetMode="External"/></Relationships>')])
+variant('ok__embedded-spreadsheet.docx',
+        b'<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>',
+        [('word/embeddings/Microsoft_Excel_Worksheet.xlsx', b'PK\x05\x06' + bytes(18))],
+        ('word/_rels/document.xml.rels', b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/>'))
+PY
+
 # Archives: a plain zip, ZipCrypto and AES zips, a plain zip holding an encrypted PDF, and 7z
 # with encrypted headers, with encrypted data only, and without a password.
 (cd "$out" && zip -q -j "$tmp/plain.zip" ok__plain.pdf && cp "$tmp/plain.zip" ok__plain-archive.zip)

@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 pub mod docx;
+mod office;
 mod pdf;
 pub mod pupils;
 pub mod scan;
@@ -108,7 +109,10 @@ pub enum Refusal {
     Executable {
         what: &'static str,
     },
-    Macro,
+    /// It would run or fetch something when opened: what.
+    Macro {
+        what: &'static str,
+    },
     Archive,
     Unknown,
     Unreadable {
@@ -128,7 +132,7 @@ impl Refusal {
             Refusal::Empty => "empty",
             Refusal::TooLarge { .. } => "too_large",
             Refusal::Executable { .. } => "executable",
-            Refusal::Macro => "macro",
+            Refusal::Macro { .. } => "macro",
             Refusal::Archive => "archive",
             Refusal::Unknown => "unsupported",
             Refusal::Unreadable { .. } => "unreadable",
@@ -174,9 +178,9 @@ impl std::fmt::Display for Refusal {
                     "the file is a program ({what}), not a document. Do not open it; delete it and tell the sender."
                 )
             }
-            Refusal::Macro => write!(
+            Refusal::Macro { what } => write!(
                 f,
-                "the document contains macros (program code). Ask the sender to save it as a normal .docx, .xlsx or PDF."
+                "the document contains {what}. Ask the sender to save it as a normal .docx, .xlsx or PDF without it."
             ),
             Refusal::Archive => {
                 write!(f, "the file is an archive (zip). Extract the documents and attach them one by one.")
@@ -314,10 +318,9 @@ pub const PDF_INFLATE_BUDGET: usize = 64 << 20;
 fn zip_type(bytes: &[u8]) -> Result<FileType, Refusal> {
     let names = zip_entry_names(bytes)?;
     let has = |n: &str| names.iter().any(|x| x == n);
-    let macro_part = names.iter().any(|n| n.to_ascii_lowercase().ends_with("vbaproject.bin"));
     if has("[Content_Types].xml") {
-        if macro_part {
-            return Err(Refusal::Macro);
+        if let Some(what) = office::active_content(bytes, &names) {
+            return Err(Refusal::Macro { what });
         }
         if has("word/document.xml") {
             return Ok(FileType::Docx);
@@ -334,8 +337,8 @@ fn zip_type(bytes: &[u8]) -> Result<FileType, Refusal> {
         // OpenDocument: the first entry, stored uncompressed, names the type.
         let text = bytes.get(30..120).map(String::from_utf8_lossy).unwrap_or_default();
         if text.contains("application/vnd.oasis.opendocument.text") {
-            if names.iter().any(|n| n.starts_with("Basic/") || n.starts_with("Scripts/")) {
-                return Err(Refusal::Macro);
+            if let Some(what) = office::active_content(bytes, &names) {
+                return Err(Refusal::Macro { what });
             }
             return Ok(FileType::Odt);
         }
@@ -455,6 +458,6 @@ mod tests {
     fn messages_say_what_to_do() {
         let msg = Refusal::TooLarge { size: 60 * 1024 * 1024, limit: DEFAULT_MAX_BYTES }.to_string();
         assert!(msg.contains("60 MB") && msg.contains("50 MB"), "{msg}");
-        assert!(Refusal::Macro.to_string().contains("Ask the sender"));
+        assert!(Refusal::Macro { what: "macros" }.to_string().contains("Ask the sender"));
     }
 }

@@ -93,8 +93,8 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
                 None,
             );
         }
-        Err(Refusal::Macro) => {
-            return verdict(Verdict::Macro("the document contains macros".to_owned()), None);
+        Err(Refusal::Macro { what }) => {
+            return verdict(Verdict::Macro(format!("the document contains {what}")), None);
         }
         Err(Refusal::Executable { what }) => {
             return verdict(Verdict::Unsupported(format!("a program ({what}), not a document")), None);
@@ -121,7 +121,7 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
                     Verdict::Ok
                 }
                 Err(Refusal::Unreadable { detail }) => Verdict::Unreadable(detail),
-                Err(Refusal::Macro) => Verdict::Macro("the document contains macros".to_owned()),
+                Err(Refusal::Macro { what }) => Verdict::Macro(format!("the document contains {what}")),
                 Err(_) => Verdict::Ok,
             }
         }),

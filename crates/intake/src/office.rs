@@ -1,0 +1,176 @@
+//! What an Office Open XML or OpenDocument file would run or fetch when opened, found by its
+//! declared content types and relationships rather than by a part's name: macros (a VBA project
+//! under any name), ActiveX controls, embedded OLE objects (which can wrap a program), and a
+//! template fetched from elsewhere (`attachedTemplate` with an external target). Embedded
+//! spreadsheets and charts, which Word documents often hold, are not flagged. Each part is read
+//! through a cap, behind the caller's panic boundary.
+
+use std::io::{Cursor, Read};
+
+/// The most bytes read from one part (`[Content_Types].xml`, a `.rels` file, a manifest), and
+/// from all of them together.
+const PART_CAP: u64 = 1 << 20;
+const TOTAL_CAP: u64 = 8 << 20;
+
+/// What the file holds that would run or fetch something, in words, or `None`.
+pub(crate) fn active_content(bytes: &[u8], names: &[String]) -> Option<&'static str> {
+    let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+    // By name first, for the obvious cases (cheap).
+    if lower.iter().any(|n| n.ends_with("vbaproject.bin")) {
+        return Some(MACROS);
+    }
+    if lower.iter().any(|n| n.starts_with("basic/") || n.starts_with("scripts/")) {
+        return Some(MACROS);
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut budget = TOTAL_CAP;
+    let mut read = |name: &str| -> Option<String> {
+        let entry = archive.by_name(name).ok()?;
+        let mut out = Vec::new();
+        entry.take(PART_CAP.min(budget)).read_to_end(&mut out).ok()?;
+        budget = budget.saturating_sub(u64::try_from(out.len()).unwrap_or(u64::MAX));
+        Some(String::from_utf8_lossy(&out).into_owned())
+    };
+    if let Some(types) = read("[Content_Types].xml") {
+        let types = types.to_ascii_lowercase();
+        if types.contains("vbaproject")
+            || types.contains("macroenabled")
+            || types.contains("ms-excel.macrosheet")
+        {
+            return Some(MACROS);
+        }
+        if types.contains("activex") {
+            return Some(ACTIVEX);
+        }
+        if types.contains("oleobject") {
+            return Some(OLE);
+        }
+    }
+    if let Some(manifest) = read("META-INF/manifest.xml") {
+        // OpenDocument: scripts declared in the manifest, or an embedded OLE object.
+        let manifest = manifest.to_ascii_lowercase();
+        if manifest.contains("application/vnd.sun.xml.ui.configuration") && manifest.contains("basic/") {
+            return Some(MACROS);
+        }
+        if manifest.contains("application/vnd.sun.star.oleobject") {
+            return Some(OLE);
+        }
+    }
+    let rels: Vec<String> =
+        names.iter().filter(|n| n.to_ascii_lowercase().ends_with(".rels")).cloned().collect();
+    for name in rels {
+        let Some(text) = read(&name) else { continue };
+        let text = text.to_ascii_lowercase();
+        for rel in text.split("<relationship ").skip(1) {
+            let kind = attribute(rel, "type=").unwrap_or_default();
+            let external = attribute(rel, "targetmode=").is_some_and(|m| m == "external");
+            if kind.ends_with("/vbaproject") {
+                return Some(MACROS);
+            }
+            if kind.ends_with("/control") || kind.ends_with("/activexcontrol") {
+                return Some(ACTIVEX);
+            }
+            if kind.ends_with("/oleobject") {
+                return Some(OLE);
+            }
+            if kind.ends_with("/attachedtemplate") && external {
+                return Some(TEMPLATE);
+            }
+        }
+    }
+    None
+}
+
+const MACROS: &str = "macros (program code)";
+const ACTIVEX: &str = "an ActiveX control (program code)";
+const OLE: &str = "an embedded object, which can run a program when opened";
+const TEMPLATE: &str = "a link to a template elsewhere, fetched when it is opened";
+
+/// The value of `name` ("type=") in a start tag's text (lower-cased), quotes removed.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(name)? + name.len();
+    let rest = tag.get(at..)?;
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let rest = rest.get(1..)?;
+    rest.find(quote).and_then(|end| rest.get(..end))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn zip_with(entries: &[(&str, &str)]) -> (Vec<u8>, Vec<String>) {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in entries {
+            let _ = w.start_file(*name, zip::write::SimpleFileOptions::default());
+            let _ = w.write_all(text.as_bytes());
+        }
+        let bytes = w.finish().map(|c| c.into_inner()).unwrap_or_default();
+        (bytes, entries.iter().map(|(n, _)| (*n).to_owned()).collect())
+    }
+
+    const DOC: (&str, &str) = ("word/document.xml", "<w:document/>");
+
+    #[test]
+    fn active_parts_are_found_by_their_types_and_relationships() {
+        let types = |extra: &str| {
+            format!("<Types><Default Extension=\"xml\" ContentType=\"application/xml\"/>{extra}</Types>")
+        };
+        let plain = types("");
+        let cases: Vec<(Vec<(&str, String)>, Option<&str>)> = vec![
+            (vec![("[Content_Types].xml", plain.clone())], None),
+            (
+                vec![(
+                    "[Content_Types].xml",
+                    types("<Override PartName=\"/word/harmless.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"),
+                )],
+                Some(MACROS),
+            ),
+            (
+                vec![(
+                    "[Content_Types].xml",
+                    types("<Override PartName=\"/word/activeX/activeX1.xml\" ContentType=\"application/vnd.ms-office.activeX+xml\"/>"),
+                )],
+                Some(ACTIVEX),
+            ),
+            (
+                vec![
+                    ("[Content_Types].xml", plain.clone()),
+                    (
+                        "word/_rels/settings.xml.rels",
+                        "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"https://example.org/t.dotm\" TargetMode=\"External\"/></Relationships>".to_owned(),
+                    ),
+                ],
+                Some(TEMPLATE),
+            ),
+            (
+                vec![
+                    ("[Content_Types].xml", plain.clone()),
+                    (
+                        "word/_rels/settings.xml.rels",
+                        "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"Normal.dotm\"/></Relationships>".to_owned(),
+                    ),
+                ],
+                None,
+            ),
+            (
+                vec![
+                    ("[Content_Types].xml", plain.clone()),
+                    (
+                        "word/_rels/document.xml.rels",
+                        "<Relationships><Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" Target=\"embeddings/Microsoft_Excel_Worksheet.xlsx\"/></Relationships>".to_owned(),
+                    ),
+                ],
+                None,
+            ),
+        ];
+        for (parts, expected) in cases {
+            let mut entries: Vec<(&str, &str)> = parts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            entries.push(DOC);
+            let (bytes, names) = zip_with(&entries);
+            assert_eq!(active_content(&bytes, &names), expected, "{parts:?}");
+        }
+    }
+}
