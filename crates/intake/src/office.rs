@@ -119,7 +119,8 @@ mod tests {
             format!("<Types><Default Extension=\"xml\" ContentType=\"application/xml\"/>{extra}</Types>")
         };
         let plain = types("");
-        let cases: Vec<(Vec<(&str, String)>, Option<&str>)> = vec![
+        type Case = (Vec<(&'static str, String)>, Option<&'static str>);
+        let cases: Vec<Case> = vec![
             (vec![("[Content_Types].xml", plain.clone())], None),
             (
                 vec![(
