@@ -596,7 +596,8 @@ impl App {
 }
 
 /// A file for the bundle as the rules see it, from its bytes: the scan's verdict (against
-/// `limit`), credential-like text, and tracked changes or comments left in a Word document. The
+/// `limit`), its type as found in its content, credential-like text, what marks it as a
+/// safeguarding record, and tracked changes or comments left in a Word document. The
 /// school's check and the LA's both read files through this, so they see a file the same way.
 /// Other pupils named in it (V13) are for the school alone to find, from its caseload: the
 /// file's type is returned for that, and `other_pupil` is left empty.
@@ -612,6 +613,13 @@ pub(crate) fn scanned_file(
     let scan = ardesk_intake::scan(bytes, limit);
     let review_marks = scan.file_type == Some(ardesk_intake::FileType::Docx)
         && ardesk_intake::review_marks(bytes).is_some_and(|m| m.revisions || m.comments);
+    // The type the rules judge (V14) is the one found in the content, not the name's: a
+    // program named report.pdf is not a PDF. An older Office file keeps its name's extension
+    // (.doc, .xls and .ppt share one container).
+    let ext = match scan.file_type {
+        Some(t) if t != ardesk_intake::FileType::LegacyOffice => t.extension(),
+        _ => ext,
+    };
     let file = PlannedFile {
         code: code.to_owned(),
         title,
@@ -624,6 +632,7 @@ pub(crate) fn scanned_file(
         credentials: scan.credentials,
         other_pupil: None,
         review_marks,
+        safeguarding: scan.safeguarding,
     };
     (file, scan.file_type)
 }

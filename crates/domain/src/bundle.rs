@@ -98,6 +98,9 @@ pub struct PlannedFile {
     /// A Word document (not the tracked-change document) still holding tracked changes or
     /// comments (V16).
     pub review_marks: bool,
+    /// What in its content marks it as a safeguarding record (a CPOMS or MyConcern export, a
+    /// safeguarding chronology), if anything (V03, D17).
+    pub safeguarding: Option<String>,
 }
 
 /// An invitee asked for advice, and what came of it (V10).
@@ -291,13 +294,25 @@ fn file_rules(c: &Contents<'_>, out: &mut Vec<Finding>) {
                 "Accept or reject the changes and delete the comments, or ask the sender for a final copy.",
             ));
         }
+        // A safeguarding record, by its name or by what is in it: blocked where the LA forbids
+        // them (D17, as Redcar does), a warning elsewhere.
         let lower = f.original_name.to_ascii_lowercase();
-        if ["cpoms", "safeguarding chronology", "dsl log"].iter().any(|w| lower.contains(w)) {
+        let by_name =
+            ["cpoms", "myconcern", "safeguarding chronology", "dsl log"].iter().any(|w| lower.contains(w));
+        if by_name || f.safeguarding.is_some() {
+            let forbidden = p.documents.forbidden.iter().any(|d| d == "D17");
+            let why = match &f.safeguarding {
+                Some(marker) => format!(
+                    "{} looks like a safeguarding record (it says \u{201c}{marker}\u{201d}).",
+                    f.original_name
+                ),
+                None => format!("{} looks like a safeguarding record.", f.original_name),
+            };
             out.push(Finding::new(
                 "V03",
-                Warn,
+                if forbidden { Block } else { Warn },
                 doc,
-                format!("{} looks like a safeguarding record.", f.original_name),
+                if forbidden { format!("{why} {} does not accept safeguarding records.", p.name) } else { why },
                 "Safeguarding records must not go to the LA with the review: remove it unless you are sure it is not one.",
             ));
         }
@@ -788,6 +803,7 @@ mod tests {
             credentials: None,
             other_pupil: None,
             review_marks: false,
+            safeguarding: None,
         }
     }
 
@@ -959,6 +975,40 @@ mod tests {
         let kent_cpm = kent.documents.conditional.iter().any(|c| c.doc == "D07");
         let severity = validate(&f).into_iter().find(|f| f.rule == "V09").map(|f| f.severity);
         assert_eq!(severity, Some(if kent_cpm { Severity::Block } else { Severity::Warn }));
+    }
+
+    /// V03 (issue 18 item 6): a safeguarding record, found by its name or by what it says, is
+    /// blocked where the LA forbids them (D17: every shipped profile, after Redcar's "do NOT
+    /// include CPOMS records"), and only warned about where it does not.
+    #[test]
+    fn v03_a_safeguarding_record_is_found_by_content_and_blocked_where_forbidden() {
+        let cat = LaCatalogue::builtin().unwrap_or_else(|p| unreachable!("{}", p.message));
+        let redcar = cat.get("redcar").unwrap_or_else(|| unreachable!());
+        let v03 = |profile: &LaProfile, f: PlannedFile| -> Vec<(Severity, String)> {
+            let files = [f];
+            validate(&facts(profile, profile, &files, d(2026, 1, 25)))
+                .into_iter()
+                .filter(|f| {
+                    f.rule == "V03" && f.document.as_deref() != Some(crate::paperwork::doc_title("D17"))
+                })
+                .map(|f| (f.severity, f.message))
+                .collect()
+        };
+        let by_content = PlannedFile { safeguarding: Some("CPOMS".into()), ..file("D02", "pdf", "ok") };
+        let found = v03(redcar, by_content.clone());
+        assert!(
+            found.len() == 1
+                && found[0].0 == Severity::Block
+                && found[0].1.contains("it says \u{201c}CPOMS\u{201d}"),
+            "{found:?}"
+        );
+        let by_name =
+            PlannedFile { original_name: "Export from CPOMS.pdf".into(), ..file("D02", "pdf", "ok") };
+        assert_eq!(v03(redcar, by_name).first().map(|f| f.0), Some(Severity::Block));
+        assert!(v03(redcar, file("D02", "pdf", "ok")).is_empty());
+        let mut lenient = redcar.clone();
+        lenient.documents.forbidden.retain(|d| d != "D17");
+        assert_eq!(v03(&lenient, by_content).first().map(|f| f.0), Some(Severity::Warn));
     }
 
     /// A request to the LA goes with the LA's request form where its profile asks for one

@@ -339,10 +339,18 @@ pub(crate) fn encryption(bytes: &[u8]) -> Verdict {
     Verdict::Ok
 }
 
-/// What the PDF would do when opened, if anything: JavaScript, an action that launches a
-/// program, embedded files. Read from its objects as lopdf loads them (behind a panic boundary,
-/// within [`PDF_INFLATE_BUDGET`]); `None` when it does nothing of the kind, or cannot be loaded.
-pub(crate) fn active_content(bytes: &[u8]) -> Option<String> {
+/// What lopdf finds in a PDF's objects: what it would do when opened, and its description.
+pub(crate) struct Objects {
+    /// JavaScript, an action that launches a program, embedded files: in words, or `None`.
+    pub(crate) active: Option<String>,
+    /// The document information dictionary's text (title, subject, author, creator, producer),
+    /// one line each.
+    pub(crate) info: String,
+}
+
+/// The PDF's objects as lopdf loads them (behind a panic boundary, within
+/// [`PDF_INFLATE_BUDGET`]); `None` when it cannot be loaded.
+pub(crate) fn objects(bytes: &[u8]) -> Option<Objects> {
     let count = |needle: &[u8]| bytes.windows(needle.len()).filter(|w| *w == needle).count();
     let streams = count(b"/ObjStm") + count(b"/XRef");
     let options = lopdf::LoadOptions {
@@ -375,8 +383,27 @@ pub(crate) fn active_content(bytes: &[u8]) -> Option<String> {
     }
     found.sort_unstable();
     found.dedup();
-    (!found.is_empty())
-        .then(|| format!("the PDF contains {}, which a reader may run or open", found.join(" and ")))
+    let active = (!found.is_empty())
+        .then(|| format!("the PDF contains {}, which a reader may run or open", found.join(" and ")));
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|i| match i {
+            lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            lopdf::Object::Dictionary(d) => Some(d),
+            _ => None,
+        })
+        .map(|d| {
+            [b"Title".as_slice(), b"Subject", b"Author", b"Creator", b"Producer", b"Keywords"]
+                .into_iter()
+                .filter_map(|k| d.get(k).ok())
+                .filter_map(|v| lopdf::decode_text_string(v).ok())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default();
+    Some(Objects { active, info })
 }
 
 #[cfg(test)]

@@ -55,6 +55,8 @@ pub struct Scan {
     pub file_type: Option<FileType>,
     /// Credential-like text found ("password: ****"), if any (V02).
     pub credentials: Option<String>,
+    /// What marks it as a safeguarding record ("CPOMS"), if anything (V03).
+    pub safeguarding: Option<String>,
 }
 
 /// How deep archives inside archives are opened.
@@ -70,11 +72,12 @@ pub fn scan(bytes: &[u8], limit: u64) -> Scan {
         verdict: Verdict::Unreadable("its structure is invalid".to_owned()),
         file_type: None,
         credentials: None,
+        safeguarding: None,
     })
 }
 
 fn verdict(verdict: Verdict, file_type: Option<FileType>) -> Scan {
-    Scan { verdict, file_type, credentials: None }
+    Scan { verdict, file_type, credentials: None, safeguarding: None }
 }
 
 fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
@@ -108,7 +111,13 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
     let mut text = None;
     let found = match file_type {
         FileType::Pdf => match crate::pdf::encryption(bytes) {
-            Verdict::Ok => crate::pdf::active_content(bytes).map_or(Verdict::Ok, Verdict::Macro),
+            Verdict::Ok => {
+                let objects = crate::pdf::objects(bytes);
+                // The document's own description (title, subject, author, producer): where an
+                // export from a safeguarding system names itself.
+                text = objects.as_ref().map(|o| o.info.clone());
+                objects.and_then(|o| o.active).map_or(Verdict::Ok, Verdict::Macro)
+            }
             other => other,
         },
         FileType::LegacyOffice => compound(bytes),
@@ -129,12 +138,15 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
         FileType::Odt => odf(bytes),
         FileType::Png | FileType::Jpeg | FileType::Text => Verdict::Ok,
     };
-    let credentials = match (&found, text) {
-        (Verdict::Ok, Some(text)) => find_credential(&text),
-        (Verdict::Ok, None) => credential_text(bytes, file_type),
+    let text = match (&found, text) {
+        (Verdict::Ok, Some(text)) => Some(text),
+        (Verdict::Ok, None) => extract_text(bytes, file_type),
         _ => None,
     };
-    Scan { verdict: found, file_type: Some(file_type), credentials }
+    // A PDF's description is not searched for passwords: only its text would be.
+    let credentials = text.as_deref().filter(|_| file_type != FileType::Pdf).and_then(find_credential);
+    let safeguarding = text.as_deref().and_then(find_safeguarding);
+    Scan { verdict: found, file_type: Some(file_type), credentials, safeguarding }
 }
 
 // --- OLE compound files: encrypted OOXML, and Word / Excel / PowerPoint 97-2003 --------------
@@ -291,7 +303,7 @@ fn archive(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
             }
         }
     }
-    Scan { verdict: Verdict::Ok, file_type: None, credentials: None }
+    Scan { verdict: Verdict::Ok, file_type: None, credentials: None, safeguarding: None }
 }
 
 // --- 7z ------------------------------------------------------------------------------------------
@@ -413,8 +425,31 @@ fn seven_zip_encoded_header(file: &[u8], header: &[u8]) -> Option<Vec<u8>> {
 
 /// "password: …", "pwd=…", "passcode is …", "PIN: …" followed by a token, in a text file or a
 /// Word document's text. Returns the phrase with the token masked.
-fn credential_text(bytes: &[u8], file_type: FileType) -> Option<String> {
-    find_credential(&extract_text(bytes, file_type)?)
+/// What in `text` marks it as a safeguarding record: the name of a safeguarding system whose
+/// exports carry it, or the title such records have (V03, D17).
+pub fn find_safeguarding(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    [
+        "cpoms",
+        "myconcern",
+        "safeguarding chronology",
+        "child protection chronology",
+        "dsl log",
+        "designated safeguarding lead log",
+        "safeguarding concern form",
+    ]
+    .into_iter()
+    .find(|marker| {
+        lower.match_indices(marker).any(|(i, _)| {
+            let before = lower.get(..i).and_then(|s| s.chars().next_back());
+            let after = lower.get(i + marker.len()..).and_then(|s| s.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+    .map(|marker| {
+        let at = lower.find(marker).unwrap_or(0);
+        text.get(at..at + marker.len()).unwrap_or(marker).to_owned()
+    })
 }
 
 /// The text of a plain-text file (its first 4 MB) or a Word document, for the checks that read
@@ -463,6 +498,17 @@ pub fn find_credential(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_safeguarding_record_is_known_by_what_it_says() {
+        assert_eq!(find_safeguarding("Exported from CPOMS on 01/12/2026").as_deref(), Some("CPOMS"));
+        assert_eq!(
+            find_safeguarding("Safeguarding Chronology\nEntry 1").as_deref(),
+            Some("Safeguarding Chronology")
+        );
+        assert_eq!(find_safeguarding("The cpomsx tool"), None);
+        assert_eq!(find_safeguarding("Reading and phonics progress"), None);
+    }
     use std::io::Write;
 
     const LIMIT: u64 = crate::DEFAULT_MAX_BYTES;

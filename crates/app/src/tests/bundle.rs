@@ -447,3 +447,38 @@ fn a_warning_without_a_reason_stops_the_export_until_one_is_recorded() -> Result
     assert!(reasons.iter().any(|r| r == "Agreed with the LA's caseworker by phone."), "{reasons:?}");
     Ok(())
 }
+
+/// Issue 18 item 6: the bundle judges a file by what it is and what it says: a text file named
+/// like a PDF is a .txt to V14, and a safeguarding export is V03, blocked where the LA forbids
+/// such records (D17), whatever it is called.
+#[test]
+fn a_file_is_judged_by_its_content_not_its_name() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let review = recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    let item = app.review_prep(review)?.checklist.first().map(|c| c.id).unwrap_or_default();
+    app.attach_file(
+        review,
+        item,
+        "School report.pdf",
+        b"Exported from CPOMS on 01/12/2026.\nIncident log follows.\n",
+    )?;
+    let check = app.bundle_check(review)?;
+    let about = |rule: &str| -> Vec<(ardesk_dto::Severity, String)> {
+        check
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule && f.message.contains("School report.pdf"))
+            .map(|f| (f.severity, f.message.clone()))
+            .collect()
+    };
+    let v14 = about("V14");
+    assert!(
+        v14.iter().any(|(s, m)| *s == ardesk_dto::Severity::Block && m.contains("is a .txt file")),
+        "{v14:?}"
+    );
+    let v03 = about("V03");
+    assert!(v03.iter().any(|(s, m)| *s == ardesk_dto::Severity::Block && m.contains("CPOMS")), "{v03:?}");
+    assert!(check.blocked);
+    Ok(())
+}
