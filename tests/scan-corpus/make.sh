@@ -25,19 +25,24 @@ qpdf --encrypt secret owner 256 -- "$tmp/report.pdf" "$out/encrypted__user-passw
 qpdf --encrypt '' owner 256 -- "$tmp/report.pdf" "$out/encrypted__owner-password-only.pdf"
 qpdf --allow-weak-crypto --encrypt secret owner 128 --use-aes=n -- "$tmp/report.pdf" "$out/encrypted__rc4-128.pdf"
 qpdf --object-streams=generate --encrypt secret owner 256 -- "$tmp/report.pdf" "$out/encrypted__xref-stream.pdf"
-python3 - "$out/encrypted__user-password-aes256.pdf" "$out/unreadable__update-dropped-encryption.pdf" <<'PY'
+# An incremental update appended to SRC, whose trailer has /Size, /Root, /Prev and EXTRA only.
+update() {
+  python3 - "$1" "$2" "$3" <<'PY'
 import re, sys
 data = open(sys.argv[1], 'rb').read()
 prev = int(re.findall(rb'startxref\s+(\d+)', data)[-1])
 trailer = re.findall(rb'trailer\s*<<(.*?)>>\s*startxref', data, re.S)[-1]
 root = re.search(rb'/Root\s+\d+\s+\d+\s+R', trailer).group(0)
 size = re.search(rb'/Size\s+(\d+)', trailer).group(1)
-# An incremental update whose own trailer omits /Encrypt, which the first still has: readers
-# go by the newest trailer, so they do not decrypt, and the file cannot be read (qpdf --check).
 start = len(data) + 1
-update = b'\nxref\n0 0\ntrailer\n<< /Size ' + size + b' ' + root + b' /Prev ' + str(prev).encode() + b' >>\nstartxref\n' + str(start).encode() + b'\n%%EOF\n'
+update = (b'\nxref\n0 0\ntrailer\n<< /Size ' + size + b' ' + root + b' /Prev ' + str(prev).encode() + b' '
+          + sys.argv[3].encode() + b' >>\nstartxref\n' + str(start).encode() + b'\n%%EOF\n')
 open(sys.argv[2], 'wb').write(data + update)
 PY
+}
+# An update whose own trailer omits /Encrypt, which the first still has: readers go by the
+# newest trailer, so they do not decrypt, and the file cannot be read (qpdf --check).
+update "$out/encrypted__user-password-aes256.pdf" "$out/unreadable__update-dropped-encryption.pdf" ''
 head -c 600 "$tmp/report.pdf" > "$out/unreadable__truncated.pdf"
 
 # Issue 18: PDFs made to mislead, and harmless ones that look suspicious. The test checks each
@@ -51,19 +56,8 @@ at = data.rindex(b'/Encrypt')
 open(sys.argv[2], 'wb').write(data[:at] + b'/Encr#79pt' + data[at + 8:])
 PY
 { printf 'Saved from the portal on 01/12/2026\r\n%.0s' 1; cat "$out/encrypted__user-password-aes256.pdf"; } > "$out/encrypted__junk-before-header.pdf"
-python3 - "$tmp/report.pdf" "$out/ok__trailer-mentions-encrypt.pdf" <<'PY'
-import re, sys
-data = open(sys.argv[1], 'rb').read()
-prev = int(re.findall(rb'startxref\s+(\d+)', data)[-1])
-trailer = re.findall(rb'trailer\s*<<(.*?)>>\s*startxref', data, re.S)[-1]
-root = re.search(rb'/Root\s+\d+\s+\d+\s+R', trailer).group(0)
-size = re.search(rb'/Size\s+(\d+)', trailer).group(1)
 # A harmless update whose trailer carries a note that mentions /Encrypt in a string.
-start = len(data) + 1
-update = (b'\nxref\n0 0\ntrailer\n<< /Size ' + size + b' ' + root + b' /Prev ' + str(prev).encode()
-          + b' /Note (how /Encrypt works) >>\nstartxref\n' + str(start).encode() + b'\n%%EOF\n')
-open(sys.argv[2], 'wb').write(data + update)
-PY
+update "$tmp/report.pdf" "$out/ok__trailer-mentions-encrypt.pdf" '/Note (how /Encrypt works)'
 # Active content: a minimal PDF written object by object, with the offsets it needs.
 python3 - "$out" <<'PY'
 import sys

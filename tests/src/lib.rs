@@ -71,11 +71,21 @@ fn require_tool(name: &str) -> PathBuf {
     })
 }
 
+/// A local port no other test of this run has been given, free when asked. Ports come from
+/// below Linux's ephemeral range (32768 and up), so that no outgoing connection takes one
+/// between this check and tauri-driver or WebKitWebDriver binding it, and each is handed out
+/// once: two drivers on one port would put one test's commands into another test's window.
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free local port")
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    // Runs at once (cargo's test binaries) start apart.
+    let base = 20_000 + (std::process::id() % 12) * 1_000;
+    loop {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let port = u16::try_from(base + n % 1_000).expect("a port below 32768");
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
