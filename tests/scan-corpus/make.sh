@@ -16,6 +16,8 @@ lo --convert-to pdf --outdir "$tmp" "$tmp/report.txt"
 lo --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" "$tmp/report.txt"
 lo --convert-to 'doc:MS Word 97' --outdir "$tmp" "$tmp/report.txt"
 lo --convert-to odt --outdir "$tmp" "$tmp/report.txt"
+printf 'Pupil,Reading age\nAB,9.5\n' > "$tmp/scores.csv"
+lo --infilter=CSV:44,34,76,1 --convert-to ods --outdir "$tmp" "$tmp/scores.csv"
 
 # PDF: plain, with cross-reference streams, user and owner passwords (AES-256 and RC4),
 # an incremental update after encryption, and a truncated file.
@@ -97,7 +99,9 @@ ole.write_stream('WordDocument', bytes(fib))
 ole.close()
 PY
 cp "$tmp/report.odt" "$out/ok__report.odt"
-python3 - "$tmp/report.odt" "$out/encrypted__manifest-encryption-data.odt" <<'PY'
+cp "$tmp/scores.ods" "$out/ok__scores.ods"
+for odf in report.odt scores.ods; do
+python3 - "$tmp/$odf" "$out/encrypted__manifest-encryption-data.${odf##*.}" <<'PY'
 import sys, zipfile
 src = zipfile.ZipFile(sys.argv[1])
 dst = zipfile.ZipFile(sys.argv[2], 'w')
@@ -110,6 +114,7 @@ for item in src.infolist():
     dst.writestr(item, data)
 dst.close()
 PY
+done
 python3 - "$tmp/report.docx" "$out/macro__vba-project.docm" <<'PY'
 import sys, zipfile
 src = zipfile.ZipFile(sys.argv[1])

@@ -29,6 +29,9 @@ pub enum FileType {
     Xlsx,
     Pptx,
     Odt,
+    /// OpenDocument spreadsheet (.ods) and presentation (.odp), as LibreOffice saves them.
+    Ods,
+    Odp,
     /// Word 97–2003 and other OLE compound files (.doc, .xls): inspected further at submission.
     LegacyOffice,
     Png,
@@ -45,6 +48,8 @@ impl FileType {
             FileType::Xlsx => "xlsx",
             FileType::Pptx => "pptx",
             FileType::Odt => "odt",
+            FileType::Ods => "ods",
+            FileType::Odp => "odp",
             FileType::LegacyOffice => "doc",
             FileType::Png => "png",
             FileType::Jpeg => "jpg",
@@ -59,6 +64,8 @@ impl FileType {
             FileType::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             FileType::Pptx => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             FileType::Odt => "application/vnd.oasis.opendocument.text",
+            FileType::Ods => "application/vnd.oasis.opendocument.spreadsheet",
+            FileType::Odp => "application/vnd.oasis.opendocument.presentation",
             FileType::LegacyOffice => "application/x-ole-storage",
             FileType::Png => "image/png",
             FileType::Jpeg => "image/jpeg",
@@ -74,6 +81,8 @@ impl FileType {
             FileType::Xlsx => "Excel workbook",
             FileType::Pptx => "PowerPoint presentation",
             FileType::Odt => "OpenDocument text",
+            FileType::Ods => "OpenDocument spreadsheet",
+            FileType::Odp => "OpenDocument presentation",
             FileType::LegacyOffice => "older Office document",
             FileType::Png => "PNG image",
             FileType::Jpeg => "JPEG image",
@@ -88,6 +97,8 @@ impl FileType {
             FileType::Xlsx,
             FileType::Pptx,
             FileType::Odt,
+            FileType::Ods,
+            FileType::Odp,
             FileType::LegacyOffice,
             FileType::Png,
             FileType::Jpeg,
@@ -335,14 +346,20 @@ fn zip_type(bytes: &[u8]) -> Result<FileType, Refusal> {
     }
     if has("mimetype") && has("content.xml") {
         // OpenDocument: the first entry, stored uncompressed, names the type.
-        let text = bytes.get(30..120).map(String::from_utf8_lossy).unwrap_or_default();
-        if text.contains("application/vnd.oasis.opendocument.text") {
-            if let Some(what) = office::active_content(bytes, &names) {
-                return Err(Refusal::Macro { what });
-            }
-            return Ok(FileType::Odt);
+        let text = bytes.get(30..140).map(String::from_utf8_lossy).unwrap_or_default();
+        let kind = [
+            ("application/vnd.oasis.opendocument.text", FileType::Odt),
+            ("application/vnd.oasis.opendocument.spreadsheet", FileType::Ods),
+            ("application/vnd.oasis.opendocument.presentation", FileType::Odp),
+        ]
+        .into_iter()
+        // The longest first: "…text" is not a prefix of another type, but "-template"s are.
+        .find(|(media, _)| text.contains(media) && !text.contains(&format!("{media}-template")));
+        let Some((_, kind)) = kind else { return Err(Refusal::Unknown) };
+        if let Some(what) = office::active_content(bytes, &names) {
+            return Err(Refusal::Macro { what });
         }
-        return Err(Refusal::Unknown);
+        return Ok(kind);
     }
     Err(Refusal::Archive)
 }

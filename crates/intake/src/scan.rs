@@ -135,7 +135,7 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
             }
         }),
         FileType::Xlsx | FileType::Pptx => zip_encrypted_entry(bytes).unwrap_or(Verdict::Ok),
-        FileType::Odt => odf(bytes),
+        FileType::Odt | FileType::Ods | FileType::Odp => odf(bytes),
         FileType::Png | FileType::Jpeg | FileType::Text => Verdict::Ok,
     };
     let text = match (&found, text) {
