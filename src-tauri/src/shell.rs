@@ -139,8 +139,10 @@ pub fn circulation_letters(handle: &AppHandle, r: c::CirculationLetters) -> Answ
 
 /// Asks which received file to attach to a checklist item; the app copies it into its storage.
 pub fn attach_file(handle: &AppHandle, r: c::AttachFile) -> Answer<ReviewPrep> {
-    let filter: (&str, &[&str]) =
-        ("Documents", &["pdf", "docx", "doc", "odt", "ods", "odp", "xlsx", "pptx", "png", "jpg", "jpeg", "txt"]);
+    let filter: (&str, &[&str]) = (
+        "Documents",
+        &["pdf", "docx", "doc", "odt", "ods", "odp", "xlsx", "pptx", "png", "jpg", "jpeg", "txt"],
+    );
     let path = dialogs::open("Choose the document received", filter).ok_or_else(cancelled)?;
     backend(handle).with(|app| app.attach_file_from(r.review, r.item, &path))
 }
