@@ -10,7 +10,7 @@ use crate::screens::{
     PrepPage, Settings, VerifyPage,
 };
 use crate::state::{Ctx, Screen};
-use crate::widgets::ErrorPanel;
+use crate::widgets::{ErrorPanel, Form};
 
 /// What the main area needs to know to pick a screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,7 +175,7 @@ fn Unlock(error: ErrorDto) -> impl IntoView {
         <section id="unlock" class="panel" aria-labelledby="unlock-h">
             <h2 id="unlock-h">"Open the encrypted caseload"</h2>
             <p id="unlock-why">{error.message}</p>
-            <form id="unlock-form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); unlock(); }>
+            <Form id="unlock-form" on_submit=unlock>
                 <div class="field">
                     <label for="unlock-passphrase">"Recovery passphrase"</label>
                     <input id="unlock-passphrase" type="password" autocomplete="off" aria-describedby="unlock-problem"
@@ -183,7 +183,7 @@ fn Unlock(error: ErrorDto) -> impl IntoView {
                     <span id="unlock-problem" class="field-error" role="alert">{move || refused.get()}</span>
                 </div>
                 <button id="unlock-open" type="submit" class="primary">"Open"</button>
-            </form>
+            </Form>
             <p class="hint">"It was shown once when the caseload was made. Once it opens, this computer keeps it, where it has a place to keep passwords."</p>
         </section>
     }

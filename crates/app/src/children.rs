@@ -30,7 +30,7 @@ impl App {
             [.., previous, _] if previous.decision.is_some() => Some(previous.id.0),
             _ => None,
         };
-        detail.ceased_from = self.ceased_from(stored.id)?.map(ardesk_domain::dates::long);
+        detail.ceased_from = self.ceased_from(&stored)?.map(ardesk_domain::dates::long);
         detail.left = match &stored.left {
             Some(left) => Some(self.left_school(&stored.record, left)?),
             None => None,

@@ -306,15 +306,16 @@ impl App {
     /// that decided a cease (the appeal, the mediation certificate) stay correctable, in "After
     /// the meeting"; a leaver is put back on roll first.
     pub(crate) fn refuse_if_read_only(&self, child: ChildId) -> Result<(), AppError> {
-        if let Some(left) = self.store.child(child)?.left {
+        let stored = self.store.child(child)?;
+        if let Some(left) = &stored.left {
             return Err(left_read_only(left.on));
         }
-        self.ceased_from(child)?.map_or(Ok(()), |from| Err(read_only(from)))
+        self.ceased_from(&stored)?.map_or(Ok(()), |from| Err(read_only(from)))
     }
 
     /// The day a child's plan ceased from, once it has.
-    pub(crate) fn ceased_from(&self, child: ChildId) -> Result<Option<NaiveDate>, AppError> {
-        let row = row_of(self.store.child(child)?);
+    pub(crate) fn ceased_from(&self, child: &StoredChild) -> Result<Option<NaiveDate>, AppError> {
+        let row = row_of(child.clone());
         let decided = self.latest_decided(row.id)?;
         Ok(self.cal.cycle(&row, decided.as_ref(), None, self.clock.today())?.state.ceased_from())
     }

@@ -4,7 +4,6 @@
 //! machine), `files/` (every report and plan document held), `ar1/` (each meeting's record as a
 //! PDF). Views typed in are in the index and the JSON.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use ardesk_documents::record::{Cell, Part, RecordIndex, Table, index_html};
@@ -106,8 +105,6 @@ impl App {
             };
             reviews.push(ReviewExport { prep, ar1, amendments, after, views, ar1_record });
         }
-        // Each record once, whatever listed it.
-        let audit_of: Vec<(&str, i64)> = audit_of.into_iter().collect::<BTreeSet<_>>().into_iter().collect();
         let audit = self
             .store
             .audit_about(&audit_of)?

@@ -21,12 +21,18 @@ fn id_of(db: &str, upn: &str) -> String {
     found.unwrap_or_else(|| unreachable!("no pupil {upn}"))
 }
 
+/// A new database in `dir` with the pupils of the test CTF imported, as from the school's MIS.
+fn imported(dir: &Path) -> String {
+    let db = dir.join("x.db").to_string_lossy().into_owned();
+    let ctf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pupils/ctf25.xml");
+    ok(&ardesk(&["import-pupils", "--db", &db, &ctf.to_string_lossy(), "--la", "kent"]));
+    db
+}
+
 #[test]
 fn a_leaver_is_kept_then_erased_under_the_school_s_rule() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let db = dir.path().join("x.db").to_string_lossy().into_owned();
-    let ctf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pupils/ctf25.xml");
-    ok(&ardesk(&["import-pupils", "--db", &db, &ctf.to_string_lossy(), "--la", "kent"]));
+    let db = imported(dir.path());
     let juniper = id_of(&db, "K999999914001");
     let other = id_of(&db, "Z999999914002");
     fn with<'a>(args: &[&'a str]) -> Vec<&'a str> {
@@ -105,9 +111,7 @@ fn the_subject_access_export_opens_in_real_tools_and_every_link_is_in_it() {
     use common::{run, tool};
 
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let db = dir.path().join("x.db").to_string_lossy().into_owned();
-    let ctf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pupils/ctf25.xml");
-    ok(&ardesk(&["import-pupils", "--db", &db, &ctf.to_string_lossy(), "--la", "kent"]));
+    let db = imported(dir.path());
     let juniper = id_of(&db, "K999999914001");
     let out = dir.path().join("export");
     let printed = ok(&ardesk(&[

@@ -296,30 +296,11 @@ pub fn zip_entry_names(bytes: &[u8]) -> Result<Vec<String>, Refusal> {
     })
 }
 
-/// How many pages a PDF has, read with lopdf behind a panic boundary; `None` when it cannot be
-/// read (a damaged or encrypted file, which the scan refuses anyway, or one whose streams
-/// would expand too far).
-///
-/// Memory stays bounded: lopdf decompresses a file's cross-reference and object streams as it
-/// loads it, and a compressed stream can expand a thousandfold, so the expansion of all of them
-/// together is held to [`PDF_INFLATE_BUDGET`] — each stream may expand to the budget shared
-/// among the streams the file could hold, and lopdf stops one that would exceed its share
-/// while decompressing it. Page contents are never decompressed.
+/// How many pages a PDF has, read with lopdf (see `pdf::load`: behind a panic boundary, with
+/// the expansion of its compressed streams bounded); `None` when it cannot be read (a damaged or
+/// encrypted file, which the scan refuses anyway, or one whose streams would expand too far).
 pub fn pdf_page_count(bytes: &[u8]) -> Option<usize> {
-    let count = |needle: &[u8]| bytes.windows(needle.len()).filter(|w| *w == needle).count();
-    // Every object stream says "/ObjStm" and every cross-reference stream "/XRef" in its
-    // uncompressed dictionary: no more streams than that can be decompressed.
-    let streams = count(b"/ObjStm") + count(b"/XRef");
-    let options = lopdf::LoadOptions {
-        max_decompressed_size: Some(PDF_INFLATE_BUDGET / streams.max(1)),
-        ..lopdf::LoadOptions::default()
-    };
-    catch_unwind(AssertUnwindSafe(|| {
-        lopdf::Document::load_mem_with_options(bytes, options).ok().map(|d| d.get_pages().len())
-    }))
-    .ok()
-    .flatten()
-    .filter(|n| *n > 0)
+    pdf::load(bytes).map(|d| d.get_pages().len()).filter(|n| *n > 0)
 }
 
 /// The most a PDF's compressed cross-reference and object streams may expand to, together,

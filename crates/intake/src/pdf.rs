@@ -339,6 +339,26 @@ pub(crate) fn encryption(bytes: &[u8]) -> Verdict {
     Verdict::Ok
 }
 
+/// The PDF in `bytes` as lopdf loads it, behind a panic boundary, with memory bounded: lopdf
+/// decompresses a file's cross-reference and object streams as it loads it, and a compressed
+/// stream can expand a thousandfold, so the expansion of all of them together is held to
+/// [`PDF_INFLATE_BUDGET`] — each stream may expand to the budget shared among the streams the
+/// file could hold, and lopdf stops one that would exceed its share while decompressing it.
+/// Page contents are never decompressed. `None` when it cannot be loaded.
+pub(crate) fn load(bytes: &[u8]) -> Option<lopdf::Document> {
+    let count = |needle: &[u8]| bytes.windows(needle.len()).filter(|w| *w == needle).count();
+    // Every object stream says "/ObjStm" and every cross-reference stream "/XRef" in its
+    // uncompressed dictionary: no more streams than that can be decompressed.
+    let streams = count(b"/ObjStm") + count(b"/XRef");
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(PDF_INFLATE_BUDGET / streams.max(1)),
+        ..lopdf::LoadOptions::default()
+    };
+    catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem_with_options(bytes, options).ok()))
+        .ok()
+        .flatten()
+}
+
 /// What lopdf finds in a PDF's objects: what it would do when opened, and its description.
 pub(crate) struct Objects {
     /// JavaScript, an action that launches a program, embedded files: in words, or `None`.
@@ -348,21 +368,11 @@ pub(crate) struct Objects {
     pub(crate) info: String,
 }
 
-/// The PDF's objects as lopdf loads them (behind a panic boundary, within
-/// [`PDF_INFLATE_BUDGET`]); `None` when it cannot be loaded.
+/// The PDF's objects as [`load`] gives them (from its header, junk before it skipped); `None`
+/// when it cannot be loaded.
 pub(crate) fn objects(bytes: &[u8]) -> Option<Objects> {
-    let count = |needle: &[u8]| bytes.windows(needle.len()).filter(|w| *w == needle).count();
-    let streams = count(b"/ObjStm") + count(b"/XRef");
-    let options = lopdf::LoadOptions {
-        max_decompressed_size: Some(PDF_INFLATE_BUDGET / streams.max(1)),
-        ..lopdf::LoadOptions::default()
-    };
     let start = header_offset(bytes).unwrap_or(0);
-    let doc = catch_unwind(AssertUnwindSafe(|| {
-        lopdf::Document::load_mem_with_options(bytes.get(start..).unwrap_or_default(), options).ok()
-    }))
-    .ok()
-    .flatten()?;
+    let doc = load(bytes.get(start..).unwrap_or_default())?;
     let mut found: Vec<&'static str> = Vec::new();
     for object in doc.objects.values() {
         let dict = match object {

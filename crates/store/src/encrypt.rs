@@ -38,7 +38,7 @@ pub fn encrypt_plaintext(path: &Path, key: &Passphrase) -> Result<(), StoreError
     std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io(&tmp))?;
     // Still open elsewhere (its write-ahead log is there): replacing it would lose that
     // program's view of it, or its unsaved log.
-    if beside(path, "wal").exists() && std::fs::metadata(beside(path, "wal")).is_ok_and(|m| m.len() > 0) {
+    if std::fs::metadata(beside(path, "wal")).is_ok_and(|m| m.len() > 0) {
         let _ = std::fs::remove_file(&tmp);
         return Err(StoreError::OpenElsewhere { path: path.to_path_buf() });
     }
