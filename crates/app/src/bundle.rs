@@ -629,6 +629,7 @@ pub(crate) fn scanned_file(
         source,
         verdict: scan.verdict.code().to_owned(),
         verdict_detail: scan.verdict.detail().to_owned(),
+        active: scan.verdict.active(),
         credentials: scan.credentials,
         other_pupil: None,
         review_marks,

@@ -68,10 +68,19 @@ pub(crate) fn verdict(v: &ardesk_intake::Verdict) -> Verdict {
     match v {
         V::Ok => Verdict::Ok,
         V::Encrypted(_) => Verdict::Encrypted,
-        V::Macro(_) => Verdict::Macro,
+        V::Macro(..) => Verdict::Macro,
         V::Unsupported(_) => Verdict::Unsupported,
         V::TooLarge(_) => Verdict::TooLarge,
         V::Unreadable(_) => Verdict::Unreadable,
+    }
+}
+
+/// The scan's verdict as the store keeps it with the file.
+pub(crate) fn file_scan(v: &ardesk_intake::Verdict) -> ardesk_store::FileScan {
+    ardesk_store::FileScan {
+        verdict: v.code().to_owned(),
+        detail: v.detail().to_owned(),
+        active: v.active().map(|a| a.code().to_owned()),
     }
 }
 

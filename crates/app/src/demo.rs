@@ -186,7 +186,7 @@ impl App {
                                 let sha = sha256_hex(&bytes);
                                 tx.put_file(&sha, "application/pdf", &bytes)?;
                                 let scan = ardesk_intake::scan(&bytes, ardesk_intake::DEFAULT_MAX_BYTES);
-                                tx.set_file_scan(&sha, scan.verdict.code(), scan.verdict.detail())?;
+                                tx.set_file_scan(&sha, &crate::convert::file_scan(&scan.verdict))?;
                                 tx.mark_received(*item, received, Some(Attachment { sha256: &sha, name: &file }), None)?;
                             }
                             all_received = true;

@@ -7,6 +7,7 @@ use std::path::Path;
 use ardesk_domain::Problem;
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::compliance::{Circulated, Paper, circulation, notice};
+use ardesk_domain::content::{Active, Format};
 use ardesk_domain::dates::{input, long};
 use ardesk_domain::invitees::validate as validate_invitee;
 use ardesk_domain::letters::LetterKind;
@@ -16,7 +17,7 @@ use ardesk_dto::{
     ChecklistDocumentForm, ChecklistDto, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, MeetingForm,
     ReviewPrep,
 };
-use ardesk_store::{Action, Attachment, FileScan, NewChecklistItem};
+use ardesk_store::{Action, Attachment, NewChecklistItem};
 use chrono::NaiveDate;
 
 use crate::convert::{self, compliance, invitee_form};
@@ -113,14 +114,7 @@ impl App {
                         received_on: c.received_on.map(long),
                         chased_on: c.chased_on.map(long),
                         file_name: c.file.as_ref().map(|f| f.name.clone()),
-                        file_warning: c.file.as_ref().and_then(|f| f.scan.as_ref()).filter(|s| s.verdict != "ok").map(
-                            |FileScan { verdict, detail }| match verdict.as_str() {
-                                "encrypted" => format!(
-                                    "It has a password ({detail}): the LA cannot open it. Ask for a copy without one."
-                                ),
-                                _ => format!("It cannot be sent as it is ({verdict}: {detail})."),
-                            },
-                        ),
+                        file_warning: c.file.as_ref().and_then(file_warning),
                         has_views_text: c.views_text.is_some(),
                         status: convert::checklist_status(status),
                         status_label: status.label().to_owned(),
@@ -385,7 +379,16 @@ impl App {
         bytes: &[u8],
     ) -> Result<ReviewPrep, AppError> {
         let ctx = self.review_ctx_to_change(review)?;
-        let kind = ardesk_intake::sniff(bytes, ctx.max_file_bytes).map_err(|refusal| {
+        // A document that would run something is kept, as one with a password is: it was
+        // received. The checklist says how to remove it, and the bundle check judges it by the
+        // LA's profile (spec V14). Anything else refused is not kept.
+        let kind = ardesk_intake::sniff(bytes, ctx.max_file_bytes).or_else(|refusal| match refusal {
+            ardesk_intake::Refusal::Macro { ext, .. } => {
+                ardesk_intake::FileType::from_extension(ext).ok_or(refusal)
+            }
+            _ => Err(refusal),
+        });
+        let kind = kind.map_err(|refusal| {
             AppError::from(vec![Problem::block(
                 "file",
                 format!("{file_name} was not attached: {refusal}"),
@@ -393,14 +396,14 @@ impl App {
             )])
         })?;
         let sha = sha256_hex(bytes);
-        // A password-protected or damaged file is kept (it was received), but flagged now: the
-        // LA cannot open it, and the bundle will refuse it (V01).
+        // A password-protected, damaged or active file is kept (it was received), but flagged
+        // now: the LA cannot open it, and the bundle check refuses it (V01, V14).
         let scan = ardesk_intake::scan(bytes, ctx.max_file_bytes);
         let today = self.clock.today();
         let action = Action { actor: &self.actor, name: "checklist.attach", at: self.clock.now() };
         self.store.write(action, |tx| {
             tx.put_file(&sha, kind.extension(), bytes)?;
-            tx.set_file_scan(&sha, scan.verdict.code(), scan.verdict.detail())?;
+            tx.set_file_scan(&sha, &convert::file_scan(&scan.verdict))?;
             tx.mark_received(item, today, Some(Attachment { sha256: &sha, name: file_name }), None)
         })?;
         self.review_prep(review)
@@ -429,6 +432,22 @@ impl App {
         self.store.write(action, |tx| tx.mark_received(item, today, None, Some(text.trim())))?;
         self.review_prep(review)
     }
+}
+
+/// What the checklist says of an attached file the scan did not pass: what is wrong, and what to
+/// do in the program that made it (the same words as the bundle check's).
+fn file_warning(file: &ardesk_store::FileRef) -> Option<String> {
+    let scan = file.scan.as_ref().filter(|s| s.verdict != "ok")?;
+    let format = match Format::of_ext(&crate::files::ext_of(&file.name)) {
+        Format::Other => Format::of_ext(&file.file_type),
+        named => named,
+    };
+    let active = scan.active.as_deref().and_then(Active::from_code);
+    let fix = ardesk_domain::content::fix(&scan.verdict, active, format);
+    Some(match scan.verdict.as_str() {
+        "encrypted" => format!("It has a password ({}): the LA cannot open it. {fix}", scan.detail),
+        _ => format!("It cannot be sent as it is: {}. {fix}", scan.detail),
+    })
 }
 
 /// The titles of the papers on the checklist that have not arrived.

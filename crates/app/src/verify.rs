@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ardesk_domain::bundle::{Contents, Finding, Source, check_contents};
+use ardesk_domain::content::Format;
 use ardesk_domain::la::LaCatalogue;
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{Manifest, ScanResult, Verdict, VerifyReport};
@@ -22,26 +23,35 @@ pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> 
         .iter()
         .map(|path| {
             let file = path.display().to_string();
-            let result = |verdict: Verdict, detail: String, credentials: Option<String>| {
-                ardesk_dto::ScanResult { file: file.clone(), verdict, detail, credentials }
+            let refused = |verdict: Verdict, refused: ReadRefused| ScanResult {
+                file: file.clone(),
+                verdict,
+                fix: ardesk_domain::content::fix(verdict.code(), None, Format::Other),
+                detail: refused.to_string(),
+                credentials: None,
+                active: None,
             };
             match read_capped(path, limit) {
-                Err(refused @ ReadRefused::TooLarge { .. }) => {
-                    result(Verdict::TooLarge, refused.to_string(), None)
-                }
-                Err(refused @ ReadRefused::NotAFile(_)) => {
-                    result(Verdict::Unsupported, refused.to_string(), None)
-                }
-                Err(refused @ (ReadRefused::Open(_) | ReadRefused::Read(_))) => {
-                    result(Verdict::Unreadable, refused.to_string(), None)
-                }
+                Err(r @ ReadRefused::TooLarge { .. }) => refused(Verdict::TooLarge, r),
+                Err(r @ ReadRefused::NotAFile(_)) => refused(Verdict::Unsupported, r),
+                Err(r @ (ReadRefused::Open(_) | ReadRefused::Read(_))) => refused(Verdict::Unreadable, r),
                 Ok(bytes) => {
                     let scan = ardesk_intake::scan(&bytes, limit);
-                    result(
-                        convert::verdict(&scan.verdict),
-                        scan.verdict.detail().to_owned(),
-                        scan.credentials,
-                    )
+                    // The program that made it, from its content (an older or password-protected
+                    // Office file, whose container hides it, by its name).
+                    let ext = match scan.file_type {
+                        Some(t) if t != ardesk_intake::FileType::LegacyOffice => t.extension().to_owned(),
+                        _ => ext_of(&path.to_string_lossy()),
+                    };
+                    let active = scan.verdict.active();
+                    ScanResult {
+                        file,
+                        verdict: convert::verdict(&scan.verdict),
+                        detail: scan.verdict.detail().to_owned(),
+                        fix: ardesk_domain::content::fix(scan.verdict.code(), active, Format::of_ext(&ext)),
+                        credentials: scan.credentials,
+                        active: active.map(|a| a.code().to_owned()),
+                    }
                 }
             }
         })
@@ -244,6 +254,8 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
                     verdict: convert::verdict_code(&file.verdict),
                     detail: file.verdict_detail.clone(),
                     credentials: file.credentials.clone(),
+                    active: file.active.map(|a| a.code().to_owned()),
+                    fix: ardesk_domain::content::fix(&file.verdict, file.active, Format::of_ext(&file.ext)),
                 });
                 planned.push(file);
             }

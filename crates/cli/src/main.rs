@@ -601,6 +601,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         shown(&r.detail),
                         shown(&credentials)
                     );
+                    if !r.fix.is_empty() {
+                        println!("{:<12} {}", "", r.fix);
+                    }
                 }
             }
             if results.iter().any(|r| r.verdict != ardesk_dto::Verdict::Ok) {

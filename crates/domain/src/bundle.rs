@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::content::{Active, Format, active_severity};
 use crate::la::{Condition, LaProfile};
 use crate::problem::Severity;
 
@@ -90,6 +91,8 @@ pub struct PlannedFile {
     /// `ok`, `encrypted`, `macro`, `unsupported`, `too_large` or `unreadable`.
     pub verdict: String,
     pub verdict_detail: String,
+    /// For a `macro` verdict, what would run or fetch something (macros when not known).
+    pub active: Option<Active>,
     /// Credential-like text found in it.
     pub credentials: Option<String>,
     /// Another pupil on the caseload named in its text (V13), by their initials: the finding
@@ -236,34 +239,35 @@ fn file_rules(c: &Contents<'_>, out: &mut Vec<Finding>) {
     let has = |code: &str| c.has(code);
     for f in c.files {
         let doc = Some(f.title.as_str());
+        let fix = crate::content::fix(&f.verdict, f.active, Format::of_ext(&f.ext));
         match f.verdict.as_str() {
             "encrypted" => out.push(Finding::new(
                 "V01",
                 Block,
                 doc,
                 format!("{} cannot be opened without a password: {}.", f.original_name, f.verdict_detail),
-                "Ask the sender for a copy without a password, and attach that instead.",
+                &fix,
             )),
             "macro" => out.push(Finding::new(
                 "V14",
-                Block,
+                active_severity(&p.files.active_content, f.active.unwrap_or(Active::Macros)),
                 doc,
-                format!("{} contains macros.", f.original_name),
-                "Ask for the document saved as PDF or plain .docx.",
+                format!("{}: {}.", f.original_name, f.verdict_detail),
+                &fix,
             )),
             "unreadable" => out.push(Finding::new(
                 "V14",
                 Block,
                 doc,
                 format!("{} cannot be read: {}.", f.original_name, f.verdict_detail),
-                "Ask the sender for a new copy.",
+                &fix,
             )),
             "unsupported" | "too_large" => out.push(Finding::new(
                 "V14",
                 Block,
                 doc,
                 format!("{} cannot be sent: {}.", f.original_name, f.verdict_detail),
-                "Ask for a PDF or .docx within the LA's size limit.",
+                &fix,
             )),
             _ => {}
         }
@@ -800,6 +804,7 @@ mod tests {
             source: Source::Attached,
             verdict: verdict.into(),
             verdict_detail: "detail".into(),
+            active: None,
             credentials: None,
             other_pupil: None,
             review_marks: false,

@@ -9,11 +9,13 @@
 //! three-digit code (`la-301`), so it can never clash with a shipped id. The LAs and their codes
 //! are data, `crates/domain/data/england-las.csv`, read by [`england`].
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::content::{Active, Level};
 use crate::problem::Problem;
 
 /// How proposed amendments to the plan are shown to this LA (spec §7.2).
@@ -126,6 +128,10 @@ pub struct FileRules {
     /// Lower-case extensions without the dot.
     pub allowed_ext: Vec<String>,
     pub max_mb: Option<u32>,
+    /// Kinds of active content this LA accepts with a warning (and a recorded reason) rather
+    /// than refusing: `{"embedded_file": "warn"}`. Every kind not named blocks.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub active_content: BTreeMap<Active, Level>,
     /// Retired: whether a zip could be among the documents, read nowhere. A received archive is
     /// refused when it is attached (intake), and whether the bundle goes as one zip is the
     /// channel's `submission.zip_single_file`.
@@ -586,6 +592,7 @@ impl LaProfile {
             files: FileRules {
                 allowed_ext: docs(&["pdf", "docx"]),
                 max_mb: None,
+                active_content: BTreeMap::new(),
                 retired_allow_zip: Retired,
             },
             submission: Submission {

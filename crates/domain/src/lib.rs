@@ -11,6 +11,8 @@
 //! - [`clock`]: the statutory clock of a whole cycle: milestones T02–T21 with due dates and reasons.
 //! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
 //! - [`child`]: a child or young person with an EHC plan, and validation of user input.
+//! - [`content`]: one policy for passwords and active content the scan finds: severity, and
+//!   what to do in the menus of the program that made the file.
 //! - [`compliance`]: whether notice (T07) and circulation (T09) were in time.
 //! - [`follow_up`]: after the meeting: actions as tracked tasks, check-ins, the LA's decision.
 //! - [`paperwork`]: the invitees and documents a review expects (D01–D19), and where each
@@ -36,6 +38,7 @@ pub mod caseload;
 pub mod child;
 pub mod clock;
 pub mod compliance;
+pub mod content;
 pub mod dates;
 pub mod demo;
 pub mod follow_up;

@@ -14,6 +14,13 @@ pub struct ScanResult {
     /// Credential-like text found in the file ("password: ****"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<String>,
+    /// For a `macro` verdict, what would run or fetch something: `macros`, `activex`,
+    /// `embedded_object`, `external_template`, `javascript`, `launch` or `embedded_file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<String>,
+    /// What to do about it, in the menus of the program that made it (empty when `ok`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fix: String,
 }
 
 /// One finding of the bundle validation.

@@ -7,6 +7,8 @@
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use ardesk_domain::content::{Active, Format, active_fix};
+
 pub mod docx;
 mod office;
 mod pdf;
@@ -120,9 +122,11 @@ pub enum Refusal {
     Executable {
         what: &'static str,
     },
-    /// It would run or fetch something when opened: what.
+    /// It would run or fetch something when opened: what, and the extension of its type (for
+    /// the steps that remove it).
     Macro {
-        what: &'static str,
+        what: Active,
+        ext: &'static str,
     },
     Archive,
     Unknown,
@@ -189,9 +193,11 @@ impl std::fmt::Display for Refusal {
                     "the file is a program ({what}), not a document. Do not open it; delete it and tell the sender."
                 )
             }
-            Refusal::Macro { what } => write!(
+            Refusal::Macro { what, ext } => write!(
                 f,
-                "the document contains {what}. Ask the sender to save it as a normal .docx, .xlsx or PDF without it."
+                "the document contains {}. {}",
+                what.describe(),
+                active_fix(*what, Format::of_ext(ext))
             ),
             Refusal::Archive => {
                 write!(f, "the file is an archive (zip). Extract the documents and attach them one by one.")
@@ -311,19 +317,18 @@ fn zip_type(bytes: &[u8]) -> Result<FileType, Refusal> {
     let names = zip_entry_names(bytes)?;
     let has = |n: &str| names.iter().any(|x| x == n);
     if has("[Content_Types].xml") {
+        let kind = [
+            ("word/document.xml", FileType::Docx),
+            ("xl/workbook.xml", FileType::Xlsx),
+            ("ppt/presentation.xml", FileType::Pptx),
+        ]
+        .into_iter()
+        .find(|(part, _)| has(part))
+        .map(|(_, kind)| kind);
         if let Some(what) = office::active_content(bytes, &names) {
-            return Err(Refusal::Macro { what });
+            return Err(Refusal::Macro { what, ext: kind.map_or("", FileType::extension) });
         }
-        if has("word/document.xml") {
-            return Ok(FileType::Docx);
-        }
-        if has("xl/workbook.xml") {
-            return Ok(FileType::Xlsx);
-        }
-        if has("ppt/presentation.xml") {
-            return Ok(FileType::Pptx);
-        }
-        return Err(Refusal::Unknown);
+        return kind.ok_or(Refusal::Unknown);
     }
     if has("mimetype") && has("content.xml") {
         // OpenDocument: the first entry, stored uncompressed, names the type.
@@ -338,7 +343,7 @@ fn zip_type(bytes: &[u8]) -> Result<FileType, Refusal> {
         .find(|(media, _)| text.contains(media) && !text.contains(&format!("{media}-template")));
         let Some((_, kind)) = kind else { return Err(Refusal::Unknown) };
         if let Some(what) = office::active_content(bytes, &names) {
-            return Err(Refusal::Macro { what });
+            return Err(Refusal::Macro { what, ext: kind.extension() });
         }
         return Ok(kind);
     }
@@ -456,6 +461,7 @@ mod tests {
     fn messages_say_what_to_do() {
         let msg = Refusal::TooLarge { size: 60 * 1024 * 1024, limit: DEFAULT_MAX_BYTES }.to_string();
         assert!(msg.contains("60 MB") && msg.contains("50 MB"), "{msg}");
-        assert!(Refusal::Macro { what: "macros" }.to_string().contains("Ask the sender"));
+        let msg = Refusal::Macro { what: Active::Macros, ext: "xlsx" }.to_string();
+        assert!(msg.contains("macros") && msg.contains("Excel Workbook (*.xlsx)"), "{msg}");
     }
 }

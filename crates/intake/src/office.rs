@@ -7,20 +7,22 @@
 
 use std::io::{Cursor, Read};
 
+use ardesk_domain::content::Active;
+
 /// The most bytes read from one part (`[Content_Types].xml`, a `.rels` file, a manifest), and
 /// from all of them together.
 const PART_CAP: u64 = 1 << 20;
 const TOTAL_CAP: u64 = 8 << 20;
 
-/// What the file holds that would run or fetch something, in words, or `None`.
-pub(crate) fn active_content(bytes: &[u8], names: &[String]) -> Option<&'static str> {
+/// What the file holds that would run or fetch something, or `None`.
+pub(crate) fn active_content(bytes: &[u8], names: &[String]) -> Option<Active> {
     let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
     // By name first, for the obvious cases (cheap).
     if lower.iter().any(|n| n.ends_with("vbaproject.bin")) {
-        return Some(MACROS);
+        return Some(Active::Macros);
     }
     if lower.iter().any(|n| n.starts_with("basic/") || n.starts_with("scripts/")) {
-        return Some(MACROS);
+        return Some(Active::Macros);
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut budget = TOTAL_CAP;
@@ -37,23 +39,23 @@ pub(crate) fn active_content(bytes: &[u8], names: &[String]) -> Option<&'static 
             || types.contains("macroenabled")
             || types.contains("ms-excel.macrosheet")
         {
-            return Some(MACROS);
+            return Some(Active::Macros);
         }
         if types.contains("activex") {
-            return Some(ACTIVEX);
+            return Some(Active::Activex);
         }
         if types.contains("oleobject") {
-            return Some(OLE);
+            return Some(Active::EmbeddedObject);
         }
     }
     if let Some(manifest) = read("META-INF/manifest.xml") {
         // OpenDocument: scripts declared in the manifest, or an embedded OLE object.
         let manifest = manifest.to_ascii_lowercase();
         if manifest.contains("application/vnd.sun.xml.ui.configuration") && manifest.contains("basic/") {
-            return Some(MACROS);
+            return Some(Active::Macros);
         }
         if manifest.contains("application/vnd.sun.star.oleobject") {
-            return Some(OLE);
+            return Some(Active::EmbeddedObject);
         }
     }
     let rels: Vec<String> =
@@ -65,26 +67,21 @@ pub(crate) fn active_content(bytes: &[u8], names: &[String]) -> Option<&'static 
             let kind = attribute(rel, "type=").unwrap_or_default();
             let external = attribute(rel, "targetmode=").is_some_and(|m| m == "external");
             if kind.ends_with("/vbaproject") {
-                return Some(MACROS);
+                return Some(Active::Macros);
             }
             if kind.ends_with("/control") || kind.ends_with("/activexcontrol") {
-                return Some(ACTIVEX);
+                return Some(Active::Activex);
             }
             if kind.ends_with("/oleobject") {
-                return Some(OLE);
+                return Some(Active::EmbeddedObject);
             }
             if kind.ends_with("/attachedtemplate") && external {
-                return Some(TEMPLATE);
+                return Some(Active::ExternalTemplate);
             }
         }
     }
     None
 }
-
-const MACROS: &str = "macros (program code)";
-const ACTIVEX: &str = "an ActiveX control (program code)";
-const OLE: &str = "an embedded object, which can run a program when opened";
-const TEMPLATE: &str = "a link to a template elsewhere, fetched when it is opened";
 
 /// The value of `name` ("type=") in a start tag's text (lower-cased), quotes removed.
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -119,7 +116,7 @@ mod tests {
             format!("<Types><Default Extension=\"xml\" ContentType=\"application/xml\"/>{extra}</Types>")
         };
         let plain = types("");
-        type Case = (Vec<(&'static str, String)>, Option<&'static str>);
+        type Case = (Vec<(&'static str, String)>, Option<Active>);
         let cases: Vec<Case> = vec![
             (vec![("[Content_Types].xml", plain.clone())], None),
             (
@@ -127,14 +124,14 @@ mod tests {
                     "[Content_Types].xml",
                     types("<Override PartName=\"/word/harmless.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"),
                 )],
-                Some(MACROS),
+                Some(Active::Macros),
             ),
             (
                 vec![(
                     "[Content_Types].xml",
                     types("<Override PartName=\"/word/activeX/activeX1.xml\" ContentType=\"application/vnd.ms-office.activeX+xml\"/>"),
                 )],
-                Some(ACTIVEX),
+                Some(Active::Activex),
             ),
             (
                 vec![
@@ -144,7 +141,7 @@ mod tests {
                         "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"https://example.org/t.dotm\" TargetMode=\"External\"/></Relationships>".to_owned(),
                     ),
                 ],
-                Some(TEMPLATE),
+                Some(Active::ExternalTemplate),
             ),
             (
                 vec![

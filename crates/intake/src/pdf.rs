@@ -6,6 +6,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use ardesk_domain::content::Active;
+
 use crate::PDF_INFLATE_BUDGET;
 use crate::scan::Verdict;
 
@@ -361,8 +363,9 @@ pub(crate) fn load(bytes: &[u8]) -> Option<lopdf::Document> {
 
 /// What lopdf finds in a PDF's objects: what it would do when opened, and its description.
 pub(crate) struct Objects {
-    /// JavaScript, an action that launches a program, embedded files: in words, or `None`.
-    pub(crate) active: Option<String>,
+    /// JavaScript, an action that starts a program, embedded files: the first (by
+    /// [`Active`]'s order), and all of them in words; or `None`.
+    pub(crate) active: Option<(Active, String)>,
     /// The document information dictionary's text (title, subject, author, creator, producer),
     /// one line each.
     pub(crate) info: String,
@@ -373,7 +376,7 @@ pub(crate) struct Objects {
 pub(crate) fn objects(bytes: &[u8]) -> Option<Objects> {
     let start = header_offset(bytes).unwrap_or(0);
     let doc = load(bytes.get(start..).unwrap_or_default())?;
-    let mut found: Vec<&'static str> = Vec::new();
+    let mut found: Vec<Active> = Vec::new();
     for object in doc.objects.values() {
         let dict = match object {
             lopdf::Object::Dictionary(d) => d,
@@ -382,19 +385,21 @@ pub(crate) fn objects(bytes: &[u8]) -> Option<Objects> {
         };
         let name = |key: &[u8]| dict.get(key).ok().and_then(|v| v.as_name().ok());
         if dict.has(b"JS") || name(b"S") == Some(b"JavaScript") {
-            found.push("JavaScript");
+            found.push(Active::Javascript);
         }
         if name(b"S") == Some(b"Launch") {
-            found.push("an action that launches a program");
+            found.push(Active::Launch);
         }
         if name(b"Type") == Some(b"EmbeddedFile") || dict.has(b"EF") {
-            found.push("an embedded file");
+            found.push(Active::EmbeddedFile);
         }
     }
     found.sort_unstable();
     found.dedup();
-    let active = (!found.is_empty())
-        .then(|| format!("the PDF contains {}, which a reader may run or open", found.join(" and ")));
+    let active = found.first().map(|first| {
+        let words: Vec<&str> = found.iter().map(|a| a.describe()).collect();
+        (*first, format!("the PDF contains {}, which a reader may run or open", words.join(" and ")))
+    });
     let info = doc
         .trailer
         .get(b"Info")

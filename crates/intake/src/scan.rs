@@ -10,6 +10,8 @@
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use ardesk_domain::content::Active;
+
 use crate::{FileType, MAX_ZIP_ENTRIES, Refusal, sniff};
 
 /// What the scan found, in the words of `ardesk scan --json`.
@@ -17,7 +19,8 @@ use crate::{FileType, MAX_ZIP_ENTRIES, Refusal, sniff};
 pub enum Verdict {
     Ok,
     Encrypted(String),
-    Macro(String),
+    /// It would run or fetch something when opened: what (the first found), and in words.
+    Macro(Active, String),
     Unsupported(String),
     TooLarge(String),
     Unreadable(String),
@@ -28,10 +31,18 @@ impl Verdict {
         match self {
             Verdict::Ok => "ok",
             Verdict::Encrypted(_) => "encrypted",
-            Verdict::Macro(_) => "macro",
+            Verdict::Macro(..) => "macro",
             Verdict::Unsupported(_) => "unsupported",
             Verdict::TooLarge(_) => "too_large",
             Verdict::Unreadable(_) => "unreadable",
+        }
+    }
+
+    /// For a `macro` verdict, what would run.
+    pub fn active(&self) -> Option<Active> {
+        match self {
+            Verdict::Macro(what, _) => Some(*what),
+            _ => None,
         }
     }
 
@@ -39,7 +50,7 @@ impl Verdict {
         match self {
             Verdict::Ok => "",
             Verdict::Encrypted(d)
-            | Verdict::Macro(d)
+            | Verdict::Macro(_, d)
             | Verdict::Unsupported(d)
             | Verdict::TooLarge(d)
             | Verdict::Unreadable(d) => d,
@@ -96,8 +107,12 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
                 None,
             );
         }
-        Err(Refusal::Macro { what }) => {
-            return verdict(Verdict::Macro(format!("the document contains {what}")), None);
+        Err(Refusal::Macro { what, ext }) => {
+            let file_type = FileType::from_extension(ext);
+            return verdict(
+                Verdict::Macro(what, format!("the document contains {}", what.describe())),
+                file_type,
+            );
         }
         Err(Refusal::Executable { what }) => {
             return verdict(Verdict::Unsupported(format!("a program ({what}), not a document")), None);
@@ -116,7 +131,9 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
                 // The document's own description (title, subject, author, producer): where an
                 // export from a safeguarding system names itself.
                 text = objects.as_ref().map(|o| o.info.clone());
-                objects.and_then(|o| o.active).map_or(Verdict::Ok, Verdict::Macro)
+                objects
+                    .and_then(|o| o.active)
+                    .map_or(Verdict::Ok, |(what, words)| Verdict::Macro(what, words))
             }
             other => other,
         },
@@ -130,7 +147,9 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
                     Verdict::Ok
                 }
                 Err(Refusal::Unreadable { detail }) => Verdict::Unreadable(detail),
-                Err(Refusal::Macro { what }) => Verdict::Macro(format!("the document contains {what}")),
+                Err(Refusal::Macro { what, .. }) => {
+                    Verdict::Macro(what, format!("the document contains {}", what.describe()))
+                }
                 Err(_) => Verdict::Ok,
             }
         }),
@@ -194,7 +213,11 @@ fn compound(bytes: &[u8]) -> Verdict {
         );
     }
     let macros = ["/Macros", "/_VBA_PROJECT_CUR", "/VBA"].iter().any(|p| cfb.exists(p));
-    if macros { Verdict::Macro("the document contains macros".to_owned()) } else { Verdict::Ok }
+    if macros {
+        Verdict::Macro(Active::Macros, format!("the document contains {}", Active::Macros.describe()))
+    } else {
+        Verdict::Ok
+    }
 }
 
 /// Whether the workbook globals hold a FILEPASS record (0x002F) before their EOF (0x000A).
@@ -294,7 +317,7 @@ fn archive(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
                 let detail = format!("{name}: {}", v.detail());
                 let v = match v {
                     Verdict::Encrypted(_) => Verdict::Encrypted(detail),
-                    Verdict::Macro(_) => Verdict::Macro(detail),
+                    Verdict::Macro(what, _) => Verdict::Macro(what, detail),
                     Verdict::TooLarge(_) => Verdict::TooLarge(detail),
                     Verdict::Unsupported(_) => Verdict::Unsupported(detail),
                     _ => Verdict::Unreadable(detail),

@@ -59,7 +59,8 @@ impl Store {
     pub fn checklist(&self, review: ReviewId) -> Result<Vec<ChecklistRow>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.code, c.title, c.invitee_id, c.requested_on, c.due_on, c.received_on, c.chased_on,
-                    c.file_sha256, c.file_name, f.file_type, f.size, c.views_text, f.scan_verdict, f.scan_detail
+                    c.file_sha256, c.file_name, f.file_type, f.size, c.views_text, f.scan_verdict, f.scan_detail,
+                    f.scan_active
              FROM checklist_item c LEFT JOIN stored_file f ON f.sha256 = c.file_sha256
              WHERE c.review_id = ?1 ORDER BY c.position, c.id",
         )?;
@@ -71,7 +72,7 @@ impl Store {
             [Option<String>; 4],
             (Option<String>, Option<String>, Option<String>, Option<i64>),
             Option<String>,
-            (Option<String>, Option<String>),
+            (Option<String>, Option<String>, Option<String>),
         );
         let rows: Vec<Raw> = stmt
             .query_map([review.0], |r| {
@@ -83,7 +84,7 @@ impl Store {
                     [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
                     (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?),
                     r.get(12)?,
-                    (r.get(13)?, r.get(14)?),
+                    (r.get(13)?, r.get(14)?, r.get(15)?),
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -112,8 +113,8 @@ impl Store {
                         file: match file {
                             (Some(sha256), Some(name), Some(file_type), Some(size)) => {
                                 let scan = match scan {
-                                    (Some(verdict), detail) => {
-                                        Some(FileScan { verdict, detail: detail.unwrap_or_default() })
+                                    (Some(verdict), detail, active) => {
+                                        Some(FileScan { verdict, detail: detail.unwrap_or_default(), active })
                                     }
                                     _ => None,
                                 };

@@ -229,7 +229,8 @@ CREATE TABLE stored_file (
     file_type TEXT NOT NULL,                      -- the type found from its content
     content BLOB NOT NULL,
     scan_verdict TEXT,                            -- v8: the password scan's verdict when attached
-    scan_detail TEXT                              -- v8: and its detail
+    scan_detail TEXT,                             -- v8: and its detail
+    scan_active TEXT                              -- v17: what would run, for a `macro` verdict
 ) STRICT;
 
 -- The reports and views a review expects: who was asked, when they are due, what arrived

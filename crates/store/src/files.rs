@@ -25,6 +25,9 @@ pub struct FileScan {
     pub verdict: String,
     /// The verdict's detail, for the user (may be empty).
     pub detail: String,
+    /// For a `macro` verdict, what would run (`ardesk_domain::content::Active::code`), when
+    /// scanned since schema v17.
+    pub active: Option<String>,
 }
 
 impl Store {
@@ -59,10 +62,10 @@ impl Tx<'_> {
     }
 
     /// Records what the password scan said of a stored file.
-    pub fn set_file_scan(&mut self, sha256: &str, verdict: &str, detail: &str) -> Result<(), StoreError> {
+    pub fn set_file_scan(&mut self, sha256: &str, scan: &FileScan) -> Result<(), StoreError> {
         self.tx.execute(
-            "UPDATE stored_file SET scan_verdict = ?2, scan_detail = ?3 WHERE sha256 = ?1",
-            params![sha256, verdict, detail],
+            "UPDATE stored_file SET scan_verdict = ?2, scan_detail = ?3, scan_active = ?4 WHERE sha256 = ?1",
+            params![sha256, scan.verdict, scan.detail, scan.active],
         )?;
         Ok(())
     }

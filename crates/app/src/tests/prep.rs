@@ -181,3 +181,85 @@ fn issue_15_a_review_is_annual_interim_or_early() -> Result<(), AppError> {
     );
     Ok(())
 }
+
+/// A minimal Word document whose content types declare a VBA project under an innocent name.
+fn word_with_macros() -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let parts: [(&str, &str); 3] = [
+        (
+            "[Content_Types].xml",
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/styles2.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>",
+        ),
+        (
+            "word/document.xml",
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Progress report.</w:t></w:r></w:p></w:body></w:document>",
+        ),
+        ("word/styles2.bin", "not a real project"),
+    ];
+    for (name, text) in parts {
+        let _ = w.start_file(name, zip::write::SimpleFileOptions::default());
+        let _ = w.write_all(text.as_bytes());
+    }
+    w.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+#[test]
+fn a_report_with_macros_is_kept_flagged_and_judged_by_the_las_profile() -> Result<(), AppError> {
+    let mut app = app();
+    let child = app.create_child(form())?.id;
+    app.add_parent(
+        child,
+        ardesk_dto::ParentForm {
+            name: "Sam Testcase".into(),
+            relationship: "Mother".into(),
+            parental_responsibility: true,
+            email: "sam.testcase@example.org".into(),
+            preferred_contact: Some(ardesk_dto::ContactMethod::Email),
+            ..ardesk_dto::ParentForm::default()
+        },
+    )?;
+    let review = app.current_review(child)?;
+    app.set_meeting(
+        review,
+        ardesk_dto::MeetingForm {
+            date: "12/01/2027".into(),
+            time: "10:00".into(),
+            venue: "SENCO office".into(),
+        },
+    )?;
+    let prep = app.accept_suggested_invitees(review)?;
+    let item = prep.checklist[0].id;
+    // Kept (it was received), with what to do in the program that made it.
+    let prep = app.attach_file(review, item, "Report from Mr Sample.docm", &word_with_macros())?;
+    let row = prep.checklist.iter().find(|c| c.id == item);
+    let warning = row.and_then(|c| c.file_warning.clone()).unwrap_or_default();
+    assert!(
+        warning.contains("macros") && warning.contains("File > Save As > Word Document (*.docx)"),
+        "{warning}"
+    );
+    // The bundle check blocks it (V14), with the same sentence…
+    let v14 = |app: &App| -> Result<Vec<(String, String)>, AppError> {
+        Ok(app
+            .bundle_check(review)?
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "V14")
+            .map(|f| (f.severity.code().to_owned(), f.fix))
+            .collect())
+    };
+    let found = v14(&app)?;
+    assert!(
+        matches!(found.as_slice(), [(severity, fix)] if severity == "block" && fix.contains("Word Document (*.docx)")),
+        "{found:?}"
+    );
+    // …unless the LA's profile accepts macros with a warning and a reason.
+    let json = app.profile_json("redcar")?;
+    let json =
+        json.replacen("\"max_mb\": null", "\"max_mb\": null, \"active_content\": {\"macros\": \"warn\"}", 1);
+    assert!(json.contains("active_content"), "the profile's layout changed: {json}");
+    app.save_profile("redcar", &json)?;
+    let found = v14(&app)?;
+    assert!(matches!(found.as_slice(), [(severity, _)] if severity == "warn"), "{found:?}");
+    Ok(())
+}
