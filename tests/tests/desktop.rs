@@ -1058,12 +1058,32 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.click("#open-prep").await;
     app.click("#checklist tbody tr:first-child .attach").await;
     app.wait_for_text("#checklist tbody tr:first-child", "protected-report.pdf").await;
-    // It is kept (it was received) but flagged at once.
+    // It is kept (it was received) but flagged at once, with what to do about it.
     app.wait_for_text("#checklist tbody tr:first-child .file-warning", "the LA cannot open it").await;
+    app.wait_for_text("#checklist tbody tr:first-child .file-warning", "File > Properties > Security").await;
     app.click("#back-to-child").await;
     app.click("#open-bundle").await;
     app.wait_for_text("#findings", "protected-report.pdf").await;
     assert_eq!(app.attrs("#findings li[data-rule=V01]", "data-rule").await.len(), 1);
+
+    // A Word report whose macros hide under another part's name is kept and flagged the same
+    // way, with the steps in Word, and the bundle check blocks it (V14).
+    let macros = driver.save_dir().join("Report from Mr Sample.docx");
+    std::fs::write(&macros, word_with_renamed_macros()).unwrap();
+    driver.clear_offers();
+    driver.offer_path(&macros);
+    app.click("#back-to-child").await;
+    app.click("#open-prep").await;
+    app.click("#checklist tbody tr:first-child .attach").await;
+    app.wait_for_text("#checklist tbody tr:first-child", "Report from Mr Sample.docx").await;
+    app.wait_for_text("#checklist tbody tr:first-child .file-warning", "File > Save As > Word Document")
+        .await;
+    app.screenshot("checklist-macros-flagged.png").await;
+    app.click("#back-to-child").await;
+    app.click("#open-bundle").await;
+    app.wait_for_text("#findings li[data-rule=V14]", "macros").await;
+    app.wait_for_text("#findings li[data-rule=V14]", "Word Document (*.docx)").await;
+    std::fs::remove_file(&macros).unwrap();
     driver.clear_offers();
     driver.offer_file("school-report.pdf");
     app.click("#back-to-child").await;
@@ -1074,6 +1094,29 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.click("#open-bundle").await;
     app.wait_for_text("#bundle-state", "Ready to export").await;
     app.quit().await;
+}
+
+/// A Word document whose content types declare a VBA project under an innocent part name, as a
+/// report with macros can arrive.
+fn word_with_renamed_macros() -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let parts: [(&str, &str); 3] = [
+        (
+            "[Content_Types].xml",
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/styles2.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>",
+        ),
+        (
+            "word/document.xml",
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Progress report.</w:t></w:r></w:p></w:body></w:document>",
+        ),
+        ("word/styles2.bin", "not a real project"),
+    ];
+    for (name, text) in parts {
+        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
 }
 
 /// A database damaged on disk (a b-tree page overwritten) is refused in the window with the
