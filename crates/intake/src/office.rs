@@ -34,17 +34,24 @@ pub(crate) fn active_content(bytes: &[u8], names: &[String]) -> Option<Active> {
         Some(String::from_utf8_lossy(&out).into_owned())
     };
     if let Some(types) = read("[Content_Types].xml") {
+        // The declared types only: a part's name (LibreOffice calls an embedded spreadsheet
+        // "oleObject1.xlsx") says nothing.
         let types = types.to_ascii_lowercase();
-        if types.contains("vbaproject")
-            || types.contains("macroenabled")
-            || types.contains("ms-excel.macrosheet")
-        {
+        let declared: Vec<&str> =
+            types.split("contenttype=").skip(1).filter_map(|rest| attribute(rest, "")).collect();
+        let any = |test: &dyn Fn(&str) -> bool| declared.iter().any(|t| test(t));
+        if any(&|t| {
+            t == "application/vnd.ms-office.vbaproject"
+                || t.contains("macroenabled")
+                || t.starts_with("application/vnd.ms-excel.macrosheet")
+                || t.starts_with("application/vnd.ms-excel.intlmacrosheet")
+        }) {
             return Some(Active::Macros);
         }
-        if types.contains("activex") {
+        if any(&|t| t.starts_with("application/vnd.ms-office.activex")) {
             return Some(Active::Activex);
         }
-        if types.contains("oleobject") {
+        if any(&|t| t == "application/vnd.openxmlformats-officedocument.oleobject") {
             return Some(Active::EmbeddedObject);
         }
     }
@@ -152,6 +159,21 @@ mod tests {
                     ),
                 ],
                 None,
+            ),
+            (
+                // LibreOffice names an embedded spreadsheet "oleObject1.xlsx": a name, not a type.
+                vec![(
+                    "[Content_Types].xml",
+                    types("<Override PartName=\"/word/embeddings/oleObject1.xlsx\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>"),
+                )],
+                None,
+            ),
+            (
+                vec![(
+                    "[Content_Types].xml",
+                    types("<Default Extension=\"bin\" ContentType=\"application/vnd.openxmlformats-officedocument.oleObject\"/>"),
+                )],
+                Some(Active::EmbeddedObject),
             ),
             (
                 vec![
