@@ -1,7 +1,7 @@
 //! What arrives from outside, checked: a received bundle (the LA's side of issue 7), and files
 //! scanned for passwords, encryption and macros (`ardesk scan`).
 
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use ardesk_domain::bundle::{Contents, Finding, Source, check_contents};
@@ -122,25 +122,37 @@ fn schema_problems(m: &Manifest) -> Vec<String> {
 /// as they are in the zip. A blocking finding makes the bundle not valid, as it would have
 /// stopped the school exporting it; a warning is reported with the school's recorded reason.
 pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
-    let bundle = path.display().to_string();
-    let unusable = |mut problems: Vec<String>, why: String| {
-        problems.insert(0, why);
-        VerifyReport {
-            bundle: bundle.clone(),
-            valid: false,
-            unusable: true,
-            problems,
-            warnings: Vec::new(),
-            manifest: None,
-            files: Vec::new(),
-        }
-    };
     // Read from the file as needed, never whole: a bundle can be large, or a sparse file of
     // any size. Each entry is read up to a cap.
-    let file = match crate::files::open_regular(path) {
-        Ok(file) => std::io::BufReader::new(file),
-        Err(e) => return unusable(Vec::new(), format!("the file {e}")),
-    };
+    match crate::files::open_regular(path) {
+        Ok(file) => verify_reader(path.display().to_string(), std::io::BufReader::new(file), las),
+        Err(e) => unusable(path.display().to_string(), Vec::new(), format!("the file {e}")),
+    }
+}
+
+/// A report on a bundle that could not be used at all: `why` first, then any `problems`.
+fn unusable(bundle: String, mut problems: Vec<String>, why: String) -> VerifyReport {
+    problems.insert(0, why);
+    VerifyReport {
+        bundle,
+        valid: false,
+        unusable: true,
+        problems,
+        warnings: Vec::new(),
+        manifest: None,
+        files: Vec::new(),
+    }
+}
+
+/// [`verify_bundle`] on the bundle `reader` gives, named `bundle` in the report (the fuzz target
+/// gives it bytes).
+pub fn verify_reader<R: Read + Seek>(bundle: String, mut file: R, las: &LaCatalogue) -> VerifyReport {
+    let unusable = |problems: Vec<String>, why: String| unusable(bundle.clone(), problems, why);
+    // The zip reader keeps one entry per name, so the central directory is also read as it is.
+    let listed_in_zip = central_directory_names(&mut file);
+    if file.seek(SeekFrom::Start(0)).is_err() {
+        return unusable(Vec::new(), "it cannot be read".to_owned());
+    }
     let Ok(mut zip) = zip::ZipArchive::new(file) else {
         return unusable(Vec::new(), "it is not a zip archive (or it is damaged)".to_owned());
     };
@@ -168,8 +180,7 @@ pub fn verify_bundle(path: &Path, las: &LaCatalogue) -> VerifyReport {
     }
     // The same name twice: which copy a reader opens cannot be told (an encrypted one first, a
     // plain one after, say).
-    // The zip reader keeps one entry per name, so the central directory is read as it is.
-    let listed_in_zip = central_directory_names(path).unwrap_or_else(|| names.clone());
+    let listed_in_zip = listed_in_zip.unwrap_or_else(|| names.clone());
     let mut counts = std::collections::BTreeMap::<&str, usize>::new();
     for name in &listed_in_zip {
         *counts.entry(name.as_str()).or_default() += 1;
@@ -386,14 +397,12 @@ fn judge(finding: &Finding, manifest: &Manifest, problems: &mut Vec<String>, war
 /// Every name the zip's central directory lists, in its order, duplicates included; `None` if
 /// the directory cannot be read this simply (a ZIP64 archive, a damaged one), when the zip
 /// reader's own list stands. Reads the last 64 KiB and the directory (up to 4 MiB) only.
-fn central_directory_names(path: &Path) -> Option<Vec<String>> {
-    use std::io::{Seek, SeekFrom};
-    let mut file = crate::files::open_regular(path).ok()?;
-    let len = file.metadata().ok()?.len();
+fn central_directory_names<R: Read + Seek>(file: &mut R) -> Option<Vec<String>> {
+    let len = file.seek(SeekFrom::End(0)).ok()?;
     let tail_len = len.min(65_557);
     file.seek(SeekFrom::Start(len - tail_len)).ok()?;
     let mut tail = Vec::new();
-    (&mut file).take(tail_len).read_to_end(&mut tail).ok()?;
+    file.take(tail_len).read_to_end(&mut tail).ok()?;
     let at = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
     let eocd = tail.get(at..at + 22)?;
     let u32_at =
@@ -407,7 +416,7 @@ fn central_directory_names(path: &Path) -> Option<Vec<String>> {
     }
     file.seek(SeekFrom::Start(u64::from(offset))).ok()?;
     let mut dir = Vec::new();
-    (&mut file).take(u64::from(size)).read_to_end(&mut dir).ok()?;
+    file.take(u64::from(size)).read_to_end(&mut dir).ok()?;
     let mut names = Vec::new();
     let mut i = 0;
     while dir.get(i..i + 4) == Some(b"PK\x01\x02") && names.len() <= 10_000 {

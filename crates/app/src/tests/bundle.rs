@@ -28,6 +28,15 @@ fn a_complete_demo_review_exports_a_bundle_that_verifies() -> Result<(), AppErro
     let written =
         app.export_bundle_reporting(review, &path, &|done, total| seen.borrow_mut().push((done, total)))?;
     assert_eq!(written.first().map(String::as_str), Some("manifest.json"));
+    // The LA's check reads it from memory as from the file (the fuzz target's way in); cut short,
+    // it cannot be used.
+    let las = crate::context::builtin_las()?;
+    let bytes = std::fs::read(&path).map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let report = crate::verify_reader("bundle.zip".into(), std::io::Cursor::new(&bytes), &las);
+    assert!(report.valid, "{:#?}", report.problems);
+    let cut =
+        crate::verify_reader("bundle.zip".into(), std::io::Cursor::new(&bytes[..bytes.len() / 2]), &las);
+    assert!(cut.unusable && !cut.valid, "{cut:#?}");
     // Progress rises to the total, once per file written and once per file read back.
     let seen = seen.into_inner();
     assert_eq!(seen.len(), written.len() * 2);
