@@ -165,4 +165,8 @@ printf 'MZ\x90\x00\x03\x00\x00\x00' > "$out/unsupported__windows-program.exe"
 head -c 256 /dev/zero | tr '\0' '\377' > "$out/unsupported__unknown.bin"
 printf 'Notes from the phone call: mum is happy with the plan.\n' > "$out/ok__notes.txt"
 printf 'Report attached. The password: Robin2015 opens it.\n' > "$out/ok-credentials__password-in-text.txt"
+# The same sentence in a PDF's text layer (LibreOffice's PDF export): found as a reader shows it.
+printf 'Progress report.\nReport attached. The password: Robin2015 opens it.\n' > "$tmp/with-password.txt"
+lo --convert-to pdf --outdir "$tmp" "$tmp/with-password.txt"
+cp "$tmp/with-password.pdf" "$out/ok-credentials__password-in-pdf-text.pdf"
 echo "built $(ls "$out" | wc -l) files in $out"

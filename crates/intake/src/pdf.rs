@@ -369,6 +369,29 @@ pub(crate) struct Objects {
     /// The document information dictionary's text (title, subject, author, creator, producer),
     /// one line each.
     pub(crate) info: String,
+    /// The text of its first pages ([`page_text`]).
+    pub(crate) text: String,
+}
+
+/// The most pages whose text is read, the most each page's content may expand to as it is
+/// decompressed (lopdf stops it there), and the most characters kept: enough for the first
+/// pages of any report, where a safeguarding export names itself and a password is written.
+const TEXT_PAGES: usize = 30;
+const PAGE_CONTENT_CAP: usize = 4 << 20;
+const TEXT_CAP: usize = 256 * 1024;
+
+/// The text of the first [`TEXT_PAGES`] pages of `doc`, as lopdf decodes it (fonts' ToUnicode
+/// maps and encodings); a page it cannot decode is left out.
+pub(crate) fn page_text(doc: &lopdf::Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().take(TEXT_PAGES).collect();
+    let mut text = String::new();
+    for chunk in doc.extract_text_chunks_with_limit(&pages, PAGE_CONTENT_CAP).into_iter().flatten() {
+        if text.len() + chunk.len() > TEXT_CAP {
+            break;
+        }
+        text.push_str(&chunk);
+    }
+    text
 }
 
 /// The PDF's objects as [`load`] gives them (from its header, junk before it skipped); `None`
@@ -418,7 +441,8 @@ pub(crate) fn objects(bytes: &[u8]) -> Option<Objects> {
                 .join("\n")
         })
         .unwrap_or_default();
-    Some(Objects { active, info })
+    let text = page_text(&doc);
+    Some(Objects { active, info, text })
 }
 
 #[cfg(test)]

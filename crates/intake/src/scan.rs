@@ -124,13 +124,15 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
         }
     };
     let mut text = None;
+    // A PDF's own description (title, subject, author, producer), where an export from a
+    // safeguarding system names itself; searched for that, not for passwords.
+    let mut description = None;
     let found = match file_type {
         FileType::Pdf => match crate::pdf::encryption(bytes) {
             Verdict::Ok => {
                 let objects = crate::pdf::objects(bytes);
-                // The document's own description (title, subject, author, producer): where an
-                // export from a safeguarding system names itself.
-                text = objects.as_ref().map(|o| o.info.clone());
+                description = objects.as_ref().map(|o| o.info.clone());
+                text = objects.as_ref().map(|o| o.text.clone());
                 objects
                     .and_then(|o| o.active)
                     .map_or(Verdict::Ok, |(what, words)| Verdict::Macro(what, words))
@@ -162,9 +164,11 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
         (Verdict::Ok, None) => extract_text(bytes, file_type),
         _ => None,
     };
-    // A PDF's description is not searched for passwords: only its text would be.
-    let credentials = text.as_deref().filter(|_| file_type != FileType::Pdf).and_then(find_credential);
-    let safeguarding = text.as_deref().and_then(find_safeguarding);
+    let credentials = text.as_deref().and_then(find_credential);
+    let safeguarding = text
+        .as_deref()
+        .and_then(find_safeguarding)
+        .or_else(|| description.as_deref().filter(|_| found == Verdict::Ok).and_then(find_safeguarding));
     Scan { verdict: found, file_type: Some(file_type), credentials, safeguarding }
 }
 
@@ -475,12 +479,16 @@ pub fn find_safeguarding(text: &str) -> Option<String> {
     })
 }
 
-/// The text of a plain-text file (its first 4 MB) or a Word document, for the checks that read
-/// words; `None` for other types (PDF text extraction is not built).
+/// The text of a plain-text file (its first 4 MB), a Word document or a PDF's first pages
+/// (`pdf::page_text`), for the checks that read words; `None` for other types.
 pub fn extract_text(bytes: &[u8], file_type: FileType) -> Option<String> {
     match file_type {
         FileType::Text => Some(String::from_utf8_lossy(bytes.get(..bytes.len().min(4 << 20))?).into_owned()),
         FileType::Docx => Some(crate::docx::docx_paragraphs(bytes, u64::MAX).ok()?.join("\n")),
+        FileType::Pdf => {
+            let start = crate::pdf::header_offset(bytes).unwrap_or(0);
+            Some(crate::pdf::page_text(&crate::pdf::load(bytes.get(start..)?)?))
+        }
         _ => None,
     }
 }
