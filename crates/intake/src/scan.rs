@@ -217,12 +217,22 @@ fn compound(bytes: &[u8]) -> Verdict {
         );
     }
     let macros = ["/Macros", "/_VBA_PROJECT_CUR", "/VBA"].iter().any(|p| cfb.exists(p));
-    if macros {
-        Verdict::Macro(Active::Macros, format!("the document contains {}", Active::Macros.describe()))
+    // An OLE Package object ("\u{1}Ole10Native"), anywhere in the tree: it carries a file of
+    // any kind, a program included, which opens when it is clicked (oletools' oleobj extracts
+    // them). An embedded chart or worksheet has none. The entries are counted as they are walked.
+    let package = cfb.walk().take(MAX_OLE_ENTRIES).any(|e| e.name() == "\u{1}Ole10Native");
+    let found = if macros {
+        Active::Macros
+    } else if package {
+        Active::EmbeddedObject
     } else {
-        Verdict::Ok
-    }
+        return Verdict::Ok;
+    };
+    Verdict::Macro(found, format!("the document contains {}", found.describe()))
 }
+
+/// The most entries of an OLE compound file looked at for embedded packages.
+const MAX_OLE_ENTRIES: usize = 10_000;
 
 /// Whether the workbook globals hold a FILEPASS record (0x002F) before their EOF (0x000A).
 fn biff_filepass(book: &[u8]) -> bool {
@@ -593,6 +603,21 @@ mod tests {
             cfb.into_inner().into_inner()
         };
         assert_eq!(code(&with_macros), "macro");
+        // A Package object embedded in a .doc carries a file of any kind; an embedded worksheet
+        // does not.
+        let with_object = |stream: &str| {
+            let mut cfb =
+                cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap_or_else(|e| unreachable!("{e}"));
+            let _ = cfb.create_stream("/WordDocument").map(|mut s| s.write_all(&fib));
+            let _ = cfb.create_storage_all("/ObjectPool/_1234567890");
+            let _ =
+                cfb.create_stream(format!("/ObjectPool/_1234567890/{stream}")).map(|mut s| s.write_all(b"x"));
+            let _ = cfb.flush();
+            cfb.into_inner().into_inner()
+        };
+        let package = scan(&with_object("\u{1}Ole10Native"), LIMIT).verdict;
+        assert_eq!(package.active(), Some(Active::EmbeddedObject), "{package:?}");
+        assert_eq!(code(&with_object("Workbook")), "ok");
         // An OLE header with nothing valid behind it cannot be told.
         assert_eq!(code(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "unreadable");
     }
