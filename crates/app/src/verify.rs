@@ -141,6 +141,7 @@ fn unusable(bundle: String, mut problems: Vec<String>, why: String) -> VerifyRep
         warnings: Vec::new(),
         manifest: None,
         files: Vec::new(),
+        findings: Vec::new(),
     }
 }
 
@@ -273,6 +274,7 @@ pub fn verify_reader<R: Read + Seek>(bundle: String, mut file: R, las: &LaCatalo
         }
     }
     let mut warnings = Vec::new();
+    let mut findings = Vec::new();
     // The index sheet is checked as every file is: a plain PDF, with the hash the manifest
     // records (version 3; a bundle from before is told to have no record of it).
     match read(INDEX, MAX_INDEX) {
@@ -346,7 +348,14 @@ pub fn verify_reader<R: Read + Seek>(bundle: String, mut file: R, las: &LaCatalo
             };
             let found = check_contents(&contents);
             for finding in &found {
-                judge(finding, &manifest, &mut problems, &mut warnings);
+                let reason = judge(finding, &manifest, &mut problems, &mut warnings);
+                findings.push(ardesk_dto::VerifiedFinding {
+                    rule: finding.rule.to_owned(),
+                    severity: convert::severity(finding.severity).code().to_owned(),
+                    document: finding.document.clone(),
+                    message: finding.message.clone(),
+                    school_reason: reason,
+                });
             }
             // What the school's check found in its own records (dates, who was invited), which
             // the files cannot show: told as the school recorded it, with its reason.
@@ -369,12 +378,18 @@ pub fn verify_reader<R: Read + Seek>(bundle: String, mut file: R, las: &LaCatalo
         warnings,
         manifest: Some(manifest),
         files,
+        findings,
     }
 }
 
 /// Sorts one finding of the shared rules: a blocking one the school has not excused is a
-/// problem; anything else is a warning, with the reason the school recorded for it.
-fn judge(finding: &Finding, manifest: &Manifest, problems: &mut Vec<String>, warnings: &mut Vec<String>) {
+/// problem; anything else is a warning, with the reason the school recorded for it (returned).
+fn judge(
+    finding: &Finding,
+    manifest: &Manifest,
+    problems: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
     let reason = manifest
         .validation
         .iter()
@@ -392,6 +407,7 @@ fn judge(finding: &Finding, manifest: &Manifest, problems: &mut Vec<String>, war
         (_, Some(reason)) => warnings.push(format!("{said} The school's reason: {reason}")),
         (_, None) => warnings.push(format!("{said} No reason was recorded.")),
     }
+    reason.map(str::to_owned)
 }
 
 /// Every name the zip's central directory lists, in its order, duplicates included; `None` if

@@ -240,6 +240,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The LA's desk: check every bundle in the folders or zips given (in parallel, as
+    /// `verify` does) and list them as a register ordered by the date the decision is due.
+    /// Exits 1 if any bundle is not valid, 2 if none could be found.
+    Intake {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The day the bundles arrived (YYYY-MM-DD or DD/MM/YYYY); today if not given.
+        #[arg(long, value_name = "DATE")]
+        received: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// Also write the register as CSV (opens in Excel) to FILE.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// Check files for passwords, encryption, macros and unreadable content (by content, not
     /// by name). Exits 1 if any file is not ok.
     Scan {
@@ -584,6 +599,59 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
             if !report.valid {
                 return Err(AppError::new(ErrorCode::Conflict, "The bundle has problems."));
+            }
+        }
+        Command::Intake { paths, received, json, csv } => {
+            let today = clock.today();
+            let received = match received {
+                Some(raw) => parse_user_date("received", "--received", &raw)
+                    .map_err(|p| AppError::new(ErrorCode::Validation, format!("{} {}", p.message, p.hint)))?,
+                None => today,
+            };
+            let rows = ardesk_app::receive_bundles(&paths, received, today)?;
+            if let Some(path) = &csv {
+                let bytes = ardesk_app::register_csv(&rows)?;
+                std::fs::write(path, bytes).map_err(|e| {
+                    AppError::new(ErrorCode::Io, format!("Could not write {}: {e}", path.display()))
+                })?;
+            }
+            if json {
+                println!("{}", to_json(&rows)?);
+            } else {
+                for r in &rows {
+                    let due = match (&r.decision_due, r.days_left) {
+                        (Some(due), Some(left)) if left < 0 => format!("due {due} ({} days ago)", -left),
+                        (Some(due), Some(left)) => format!("due {due} (in {left} days)"),
+                        _ => "due ?".to_owned(),
+                    };
+                    println!(
+                        "{:<9} {}  {}  {}  {}",
+                        r.verdict.code(),
+                        due,
+                        shown(r.child_initials.as_deref().unwrap_or("?")),
+                        shown(r.school_name.as_deref().unwrap_or("school not named")),
+                        shown(&r.file)
+                    );
+                    for p in &r.problems {
+                        println!("          problem: {}", shown(p));
+                    }
+                }
+                eprintln!(
+                    "{} bundles: {} valid, {} with problems, {} unusable.",
+                    rows.len(),
+                    rows.iter().filter(|r| r.verdict == ardesk_dto::ReceivedVerdict::Valid).count(),
+                    rows.iter().filter(|r| r.verdict == ardesk_dto::ReceivedVerdict::Problems).count(),
+                    rows.iter().filter(|r| r.verdict == ardesk_dto::ReceivedVerdict::Unusable).count(),
+                );
+            }
+            if rows.is_empty() {
+                return Err(AppError::new(
+                    ErrorCode::Validation,
+                    "No bundles (.zip files) were found there.",
+                ));
+            }
+            if rows.iter().any(|r| r.verdict != ardesk_dto::ReceivedVerdict::Valid) {
+                return Err(AppError::new(ErrorCode::Conflict, "Some bundles are not valid."));
             }
         }
         Command::Scan { files, json, max_mb } => {

@@ -115,6 +115,18 @@ code_list! {
 }
 
 code_list! {
+    /// What the LA's check made of a received bundle.
+    ReceivedVerdict {
+        /// Complete, unchanged, and within the rules: ready for the decision.
+        Valid = "valid",
+        /// It can be read, but something is missing, changed or forbidden.
+        Problems = "problems",
+        /// It cannot be used at all (not a zip, no manifest).
+        Unusable = "unusable",
+    }
+}
+
+code_list! {
     /// Whether a statutory step (T07 notice, T09 circulation) was done in time.
     ComplianceState {
         /// No meeting is set, so there is no deadline yet.
@@ -180,6 +192,7 @@ mod tests {
         check(Urgency::ALL, |s| s.code());
         check(Severity::ALL, |s| s.code());
         check(Verdict::ALL, |s| s.code());
+        check(ReceivedVerdict::ALL, |s| s.code());
         check(ComplianceState::ALL, |s| s.code());
         check(ChecklistStatus::ALL, |s| s.code());
         check(FixAt::ALL, |s| s.code());

@@ -119,4 +119,23 @@ pub struct VerifyReport {
     pub warnings: Vec<String>,
     pub manifest: Option<Manifest>,
     pub files: Vec<ScanResult>,
+    /// The content rules' findings on the files as they are in the zip, each with its rule and
+    /// document (the LA's register lists what is missing or forbidden from these).
+    #[serde(default)]
+    pub findings: Vec<VerifiedFinding>,
+}
+
+/// One finding of the content rules on a received bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifiedFinding {
+    /// V01–V19.
+    pub rule: String,
+    /// `block` or `warn`.
+    pub severity: String,
+    /// The document's title, when the finding is about one ("School report / educational
+    /// advice").
+    pub document: Option<String>,
+    pub message: String,
+    /// The reason the school recorded for it, if it did.
+    pub school_reason: Option<String>,
 }

@@ -1,0 +1,214 @@
+//! `ardesk intake` (issue 19): a morning's folder of bundles — a clean one, one changed after it
+//! was made, one holding a password-protected report, one with a required document missing, a
+//! plain zip from a school without the app, and one whose school name would be a spreadsheet
+//! formula — checked at once and listed as a register ordered by the decision due. The JSON is
+//! checked field by field, and the CSV as Python's csv module (as a spreadsheet) reads it.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{Demo, ardesk};
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// Copies the bundle `src` to `dst`, changed by the Python statements `change` (over `files`,
+/// the entries by name, and `m`, the manifest); `fix_hashes` makes the manifest's hashes and
+/// sizes match the entries again, as a careful forger (or a school's second export) would.
+fn craft(src: &Path, dst: &Path, change: &str, fix_hashes: bool) {
+    let script = r#"
+import hashlib, json, sys, zipfile
+src, dst, change, fix = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == '1'
+z = zipfile.ZipFile(src)
+files = {n: z.read(n) for n in z.namelist()}
+m = json.loads(files['manifest.json'])
+exec(change)
+if fix:
+    for f in m['files']:
+        if f['name'] in files:
+            f['sha256'] = hashlib.sha256(files[f['name']]).hexdigest(); f['size'] = len(files[f['name']])
+files['manifest.json'] = json.dumps(m).encode()
+with zipfile.ZipFile(dst, 'w') as out:
+    for n, data in files.items(): out.writestr(n, data)
+"#;
+    let made = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(src)
+        .arg(dst)
+        .arg(change)
+        .arg(if fix_hashes { "1" } else { "0" })
+        .output()
+        .unwrap_or_else(|e| unreachable!("python3: {e}"));
+    assert!(made.status.success(), "{}", text(&made));
+}
+
+#[test]
+fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let reviews: Vec<String> = demo
+        .rows
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .filter(|r| r["stage"] == "ready_to_submit" || r["stage"] == "submitted")
+                .filter_map(|r| r["review_id"].as_i64())
+                .map(|id| id.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let made = dir.path().join("made");
+    let mut bundles = Vec::new();
+    for review in &reviews {
+        let out = ardesk(&[
+            "--today=2026-11-22",
+            "bundle",
+            "--db",
+            &demo.db,
+            "--review",
+            review,
+            "--out",
+            made.to_str().unwrap_or_default(),
+        ]);
+        if out.status.success() {
+            bundles.push(std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+        }
+    }
+    assert!(bundles.len() >= 2, "two demo reviews export: {bundles:?}");
+    let (first, second) = (&bundles[0], &bundles[1]);
+
+    let morning = dir.path().join("morning");
+    std::fs::create_dir_all(&morning).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::copy(first, morning.join("clean.zip")).unwrap_or_else(|e| unreachable!("{e}"));
+    let protected = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/demo/protected-report.pdf");
+    let protected = protected.to_string_lossy();
+    let school_report = "[f['name'] for f in m['files'] if f['category'] == 'D02'][0]";
+    craft(second, &morning.join("changed.zip"), &format!("files[{school_report}] += b'% changed'"), false);
+    craft(
+        second,
+        &morning.join("password.zip"),
+        &format!("files[{school_report}] = open({protected:?}, 'rb').read()"),
+        true,
+    );
+    craft(
+        first,
+        &morning.join("missing.zip"),
+        &format!(
+            "gone = {school_report}; del files[gone]; m['files'] = [f for f in m['files'] if f['name'] != gone]"
+        ),
+        true,
+    );
+    craft(first, &morning.join("formula.zip"), "m['school']['name'] = '=HYPERLINK(\"http://x\")'", false);
+    let report = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/school-report.pdf");
+    let plain = Command::new("zip")
+        .arg("-q")
+        .arg("-j")
+        .arg(morning.join("another-school.zip"))
+        .arg(&report)
+        .status()
+        .unwrap_or_else(|e| unreachable!("zip: {e}"));
+    assert!(plain.success());
+    // Not a bundle: left alone.
+    std::fs::write(morning.join("notes.txt"), "called the school").unwrap_or_else(|e| unreachable!("{e}"));
+
+    let csv = dir.path().join("register.csv");
+    let out = ardesk(&[
+        "--today=2026-12-01",
+        "intake",
+        morning.to_str().unwrap_or_default(),
+        "--received",
+        "2026-11-30",
+        "--json",
+        "--csv",
+        csv.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "some are not valid: {}", text(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let by = |name: &str| -> serde_json::Value {
+        rows.iter()
+            .find(|r| r["file"].as_str().is_some_and(|f| f.ends_with(name)))
+            .cloned()
+            .unwrap_or_else(|| unreachable!("{name} not in the register: {rows:#?}"))
+    };
+    assert_eq!(rows.len(), 6, "the six zips, not the notes: {rows:#?}");
+
+    let clean = by("clean.zip");
+    assert_eq!(clean["verdict"], "valid", "{clean:#}");
+    assert_eq!(clean["received"], "2026-11-30");
+    assert_eq!(clean["la_profile"], "redcar");
+    assert_eq!(clean["la_code"], "807", "Redcar and Cleveland's DfE code");
+    assert_eq!(clean["school_urn"], "999001");
+    let meeting = chrono_date(clean["meeting_date"].as_str().unwrap_or_default());
+    let due = chrono_date(clean["decision_due"].as_str().unwrap_or_default());
+    assert_eq!((due - meeting).num_days(), 28, "four weeks after the meeting (reg 20(10))");
+    let today = chrono_date("2026-12-01");
+    assert_eq!(clean["days_left"].as_i64(), Some((due - today).num_days()));
+    assert_eq!(clean["recommendation"], "amend");
+    assert!(clean["sections_to_amend"].as_array().is_some_and(|s| !s.is_empty()), "{clean:#}");
+
+    let changed = by("changed.zip");
+    assert_eq!(changed["verdict"], "problems");
+    assert!(
+        changed["problems"].to_string().contains("has been changed since the bundle was made"),
+        "{changed:#}"
+    );
+    let password = by("password.zip");
+    assert_eq!(password["verdict"], "problems");
+    assert!(password["file_findings"].to_string().contains("V01"), "{password:#}");
+    let missing = by("missing.zip");
+    assert!(missing["missing"].to_string().contains("School report"), "{missing:#}");
+    let other = by("another-school.zip");
+    assert_eq!(other["verdict"], "unusable");
+    assert!(other["decision_due"].is_null());
+
+    // Ordered by the decision due, the soonest first; those with none last.
+    let dues: Vec<Option<&str>> = rows.iter().map(|r| r["decision_due"].as_str()).collect();
+    let mut sorted = dues.clone();
+    sorted.sort_by_key(|d| (d.is_none(), *d));
+    assert_eq!(dues, sorted);
+    assert_eq!(dues.last(), Some(&None));
+
+    // The CSV, as a spreadsheet reads it: one header, a row per bundle in the same order, and
+    // no cell that would run as a formula.
+    let read = Command::new("python3")
+        .arg("-c")
+        .arg("import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline='')))))")
+        .arg(&csv)
+        .output()
+        .unwrap_or_else(|e| unreachable!("python3: {e}"));
+    assert!(read.status.success(), "{}", text(&read));
+    let table: Vec<serde_json::Value> = serde_json::from_slice(&read.stdout).unwrap_or_default();
+    assert_eq!(table.len(), rows.len());
+    for (cells, row) in table.iter().zip(&rows) {
+        assert_eq!(cells["File"], row["file"]);
+        assert_eq!(cells["Verdict"], row["verdict"]);
+        assert_eq!(cells["DecisionDue"].as_str(), Some(row["decision_due"].as_str().unwrap_or("")));
+        assert_eq!(cells["URN"].as_str(), Some(row["school_urn"].as_str().unwrap_or("")));
+        let cells_text = cells.as_object().map(|o| o.values().map(ToString::to_string).collect::<String>());
+        assert!(!cells_text.unwrap_or_default().contains("\"="), "a formula cell: {cells}");
+    }
+    let formula = table.iter().find(|c| c["File"].as_str().is_some_and(|f| f.ends_with("formula.zip")));
+    assert_eq!(
+        formula.map(|c| c["SchoolName"].clone()),
+        Some(serde_json::json!("'=HYPERLINK(\"http://x\")"))
+    );
+
+    // Nothing in the bundles was changed by reading them.
+    let before = std::fs::read(first).unwrap_or_default();
+    assert_eq!(std::fs::read(morning.join("clean.zip")).unwrap_or_default(), before);
+
+    // A folder with no bundles is an error the officer can act on.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap_or_else(|e| unreachable!("{e}"));
+    let none = ardesk(&["intake", empty.to_str().unwrap_or_default()]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(text(&none).contains("No bundles"), "{}", text(&none));
+}
+
+fn chrono_date(text: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|e| unreachable!("{text}: {e}"))
+}

@@ -1,0 +1,42 @@
+//! The LA's register of received reviews (`ardesk intake`): one row per bundle, ordered by the
+//! date the LA's decision is due.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ReceivedVerdict;
+
+/// One received bundle as the register lists it. Dates are `YYYY-MM-DD`, for a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedRow {
+    /// The bundle's path as given.
+    pub file: String,
+    pub verdict: ReceivedVerdict,
+    /// The LA profile the school sent it under, and that LA's DfE code (three digits).
+    pub la_profile: Option<String>,
+    pub la_code: Option<String>,
+    pub child_initials: Option<String>,
+    /// The LA's own reference for the child, when the school gave it.
+    pub la_ref: Option<String>,
+    pub school_name: Option<String>,
+    /// The school's Unique Reference Number.
+    pub school_urn: Option<String>,
+    pub meeting_date: Option<String>,
+    pub received: String,
+    /// The meeting plus the LA's decision period (4 weeks at most, reg 20(10)).
+    pub decision_due: Option<String>,
+    /// Days from today to `decision_due`: negative when it has passed.
+    pub days_left: Option<i64>,
+    /// `maintain`, `amend` or `cease`, as the school recommends.
+    pub recommendation: Option<String>,
+    pub sections_to_amend: Vec<String>,
+    /// `reassessment`, `funding`, `placement`, `personal_budget`.
+    pub requests: Vec<String>,
+    pub looked_after: Option<bool>,
+    /// Documents the LA requires that are not in the bundle (V10).
+    pub missing: Vec<String>,
+    /// Password, macro, file-type and safeguarding findings on the files (V01, V03, V14).
+    pub file_findings: Vec<String>,
+    /// Everything that makes it not valid, and the warnings, in full.
+    pub problems: Vec<String>,
+    pub warnings: Vec<String>,
+}
