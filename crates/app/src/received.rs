@@ -1,7 +1,10 @@
 //! The LA's receiving desk (issue 19): a day's bundles checked at once with the hardened
 //! `verify`, on every core, and listed as a register ordered by the date each decision is due —
 //! the meeting plus the LA's decision period (4 weeks at most, SEND Regulations 2014 reg 20(10)).
-//! Nothing in a bundle is changed: each is only read.
+//! A zip without a manifest, or a folder of files, is a submission sent without this app (as
+//! most schools will send for years): its files are scanned, the documents recognised where
+//! they can be, and it "needs a person" — never "valid". Nothing received is changed: each is
+//! only read, with bounded memory.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +13,9 @@ use ardesk_dto::{ReceivedRow, ReceivedVerdict, VerifyReport};
 use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 
+use crate::bundle::MANIFEST;
 use crate::context::builtin_las;
+use crate::files::ReadRefused;
 use crate::verify::verify_bundle;
 use crate::{AppError, ErrorCode};
 
@@ -27,9 +32,16 @@ pub fn receive_bundles(
     today: NaiveDate,
 ) -> Result<Vec<ReceivedRow>, AppError> {
     let las = builtin_las()?;
-    let bundles = bundles_in(paths)?;
-    let mut rows: Vec<ReceivedRow> =
-        bundles.par_iter().map(|path| row(&verify_bundle(path, &las), &las, received, today)).collect();
+    let submissions = submissions_in(paths)?;
+    let mut rows: Vec<ReceivedRow> = submissions
+        .par_iter()
+        .map(|s| match s {
+            Submission::Bundle(path) if made_by_the_app(path) => {
+                row(&verify_bundle(path, &las), &las, received, today)
+            }
+            Submission::Bundle(path) | Submission::Folder(path) => loose(path, received),
+        })
+        .collect();
     rows.sort_by(|a, b| {
         (a.decision_due.is_none(), &a.decision_due, &a.file).cmp(&(
             b.decision_due.is_none(),
@@ -40,34 +52,210 @@ pub fn receive_bundles(
     Ok(rows)
 }
 
-/// The bundles named by `paths`: a folder's `.zip` files (not its subfolders), in name order,
-/// or a file itself. A path that is neither is refused, naming it.
-fn bundles_in(paths: &[PathBuf]) -> Result<Vec<PathBuf>, AppError> {
+/// What arrived: a zip, or a folder of loose files.
+enum Submission {
+    Bundle(PathBuf),
+    Folder(PathBuf),
+}
+
+/// The submissions named by `paths`: a folder's `.zip` files and its subfolders (each a
+/// submission of loose files), in name order; a zip given by name; a folder given that holds
+/// neither is itself one submission. A path that cannot be read is refused, naming it.
+fn submissions_in(paths: &[PathBuf]) -> Result<Vec<Submission>, AppError> {
     let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::symlink_metadata(path).map_err(|e| {
             AppError::new(ErrorCode::NotFound, format!("{} cannot be read: {e}", path.display()))
         })?;
-        if meta.is_dir() {
-            let mut zips: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| {
-                    AppError::new(ErrorCode::Io, format!("{} cannot be listed: {e}", path.display()))
-                })?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| is_zip_name(p) && p.is_file())
-                .collect();
-            zips.sort();
-            out.extend(zips);
-        } else {
-            out.push(path.clone());
+        if !meta.is_dir() {
+            out.push(Submission::Bundle(path.clone()));
+            continue;
+        }
+        let mut inside: Vec<(PathBuf, bool)> = std::fs::read_dir(path)
+            .map_err(|e| AppError::new(ErrorCode::Io, format!("{} cannot be listed: {e}", path.display())))?
+            .flatten()
+            .filter_map(|e| {
+                let kind = e.file_type().ok()?;
+                let p = e.path();
+                (kind.is_dir() || (kind.is_file() && is_zip_name(&p))).then_some((p, kind.is_dir()))
+            })
+            .collect();
+        inside.sort();
+        if inside.is_empty() && has_files(path) {
+            out.push(Submission::Folder(path.clone()));
+        }
+        for (p, dir) in inside {
+            out.push(if dir { Submission::Folder(p) } else { Submission::Bundle(p) });
         }
     }
     Ok(out)
 }
 
+fn has_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .is_ok_and(|mut d| d.any(|e| e.is_ok_and(|e| e.file_type().is_ok_and(|t| t.is_file()))))
+}
+
 fn is_zip_name(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+/// Whether the zip at `path` is a bundle this app wrote (it holds `manifest.json`); a file that
+/// is not a readable zip is left to `verify`, which says why.
+fn made_by_the_app(path: &Path) -> bool {
+    let Ok(file) = crate::files::open_regular(path) else { return true };
+    match zip::ZipArchive::new(std::io::BufReader::new(file)) {
+        Ok(zip) => zip.file_names().any(|n| n.is_ok_and(|n| n == MANIFEST)),
+        Err(_) => true,
+    }
+}
+
+/// The most files looked at in a submission sent without the app, the most bytes read from one,
+/// and from all of them together.
+const MAX_LOOSE_FILES: usize = 200;
+const MAX_LOOSE_FILE: u64 = 64 << 20;
+const MAX_LOOSE_TOTAL: u64 = 1 << 30;
+
+/// A submission sent without the app (a zip with no manifest, or a folder): each file scanned
+/// and recognised where it can be. Its verdict is "needs a person", or "unusable" when nothing
+/// in it can be read.
+fn loose(path: &Path, received: NaiveDate) -> ReceivedRow {
+    let mut seen = Loose {
+        problems: vec![
+            "sent without Annual Review Desk (no manifest): a person must check it is complete".to_owned(),
+        ],
+        budget: MAX_LOOSE_TOTAL,
+        ..Loose::default()
+    };
+    if path.is_dir() {
+        seen.folder(path);
+    } else {
+        seen.zip(path);
+    }
+    ReceivedRow {
+        file: path.display().to_string(),
+        verdict: if seen.read_any { ReceivedVerdict::NeedsPerson } else { ReceivedVerdict::Unusable },
+        la_profile: None,
+        la_code: None,
+        child_initials: None,
+        la_ref: None,
+        school_name: None,
+        school_urn: None,
+        meeting_date: None,
+        received: received.to_string(),
+        decision_due: None,
+        days_left: None,
+        recommendation: None,
+        sections_to_amend: Vec::new(),
+        requests: Vec::new(),
+        looked_after: None,
+        missing: Vec::new(),
+        file_findings: seen.file_findings,
+        found: seen.found,
+        problems: seen.problems,
+        warnings: Vec::new(),
+    }
+}
+
+/// What was seen in a submission sent without the app, as its files are read.
+#[derive(Default)]
+struct Loose {
+    found: Vec<String>,
+    file_findings: Vec<String>,
+    problems: Vec<String>,
+    /// Bytes still to be read from it in all.
+    budget: u64,
+    read_any: bool,
+}
+
+impl Loose {
+    /// The most one more file may be, within the submission's budget.
+    fn cap(&self) -> u64 {
+        MAX_LOOSE_FILE.min(self.budget)
+    }
+
+    /// Scans one file and recognises what it is.
+    fn look(&mut self, name: &str, bytes: &[u8]) {
+        self.read_any = true;
+        self.budget = self.budget.saturating_sub(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+        let scan = ardesk_intake::scan(bytes, MAX_LOOSE_FILE);
+        if scan.verdict != ardesk_intake::Verdict::Ok {
+            self.file_findings.push(format!("{name}: {}", scan.verdict.detail()));
+        }
+        let text =
+            scan.file_type.and_then(|t| ardesk_intake::scan::extract_text(bytes, t)).unwrap_or_default();
+        let marks = scan.file_type == Some(ardesk_intake::FileType::Docx)
+            && ardesk_intake::review_marks(bytes).is_some_and(|m| m.revisions);
+        if let Some(code) = ardesk_domain::paperwork::recognise(name, &text, marks) {
+            self.found.push(format!("{}: {name}", ardesk_domain::paperwork::doc_title(code)));
+        }
+    }
+
+    fn too_large(&mut self, name: &str) {
+        self.problems.push(format!("{name} is too large to check (over {} MB)", self.cap() >> 20));
+    }
+
+    /// A folder's files (not its subfolders), in name order.
+    fn folder(&mut self, dir: &Path) {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_file())).map(|e| e.path()).collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        if files.len() > MAX_LOOSE_FILES {
+            self.problems
+                .push(format!("it holds {} files; the first {MAX_LOOSE_FILES} were checked", files.len()));
+        }
+        for file in files.iter().take(MAX_LOOSE_FILES) {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            match crate::files::read_capped(file, self.cap()) {
+                Ok(bytes) => self.look(&name, &bytes),
+                Err(ReadRefused::TooLarge { .. }) => self.too_large(&name),
+                Err(e) => self.problems.push(format!("{name}: the file {e}")),
+            }
+        }
+    }
+
+    /// A zip's entries, each inflated no further than the cap.
+    fn zip(&mut self, path: &Path) {
+        let opened = crate::files::open_regular(path).map_err(|e| format!("the file {e}")).and_then(|f| {
+            zip::ZipArchive::new(std::io::BufReader::new(f))
+                .map_err(|e| format!("it cannot be read as a zip: {e}"))
+        });
+        let mut zip = match opened {
+            Ok(zip) => zip,
+            Err(why) => return self.problems.push(why),
+        };
+        if zip.len() > MAX_LOOSE_FILES {
+            self.problems
+                .push(format!("it holds {} entries; the first {MAX_LOOSE_FILES} were checked", zip.len()));
+        }
+        for i in 0..zip.len().min(MAX_LOOSE_FILES) {
+            let cap = self.cap();
+            let Ok(entry) = zip.by_index(i) else {
+                self.problems.push(format!("entry {} cannot be read", i + 1));
+                continue;
+            };
+            if entry.is_dir() {
+                continue;
+            }
+            let name =
+                entry.name().map(|n| n.rsplit('/').next().unwrap_or_default().to_owned()).unwrap_or_default();
+            if entry.encrypted() {
+                self.file_findings.push(format!("{name}: it is encrypted inside the zip"));
+                continue;
+            }
+            let mut bytes = Vec::new();
+            if std::io::Read::read_to_end(&mut std::io::Read::take(entry, cap + 1), &mut bytes).is_err() {
+                self.problems.push(format!("{name} is damaged"));
+            } else if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > cap {
+                self.too_large(&name);
+            } else {
+                self.look(&name, &bytes);
+            }
+        }
+    }
 }
 
 /// One register row from `verify`'s report.
@@ -118,6 +306,7 @@ fn row(report: &VerifyReport, las: &LaCatalogue, received: NaiveDate, today: Nai
         looked_after: manifest.map(|m| m.child.looked_after),
         missing: of(&["V10"]),
         file_findings,
+        found: Vec::new(),
         problems: report.problems.clone(),
         warnings: report.warnings.clone(),
     }
@@ -147,6 +336,7 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
         "LookedAfter",
         "MissingDocuments",
         "FileFindings",
+        "DocumentsFound",
         "Problems",
         "File",
     ])
@@ -171,6 +361,7 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
             r.looked_after.map(|b| if b { "Y" } else { "N" }.to_owned()).unwrap_or_default(),
             r.missing.join("; "),
             r.file_findings.join("; "),
+            r.found.join("; "),
             r.problems.join("; "),
             r.file.clone(),
         ];

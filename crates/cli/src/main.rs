@@ -241,8 +241,10 @@ enum Command {
         json: bool,
     },
     /// The LA's desk: check every bundle in the folders or zips given (in parallel, as
-    /// `verify` does) and list them as a register ordered by the date the decision is due.
-    /// Exits 1 if any bundle is not valid, 2 if none could be found.
+    /// `verify` does) and list them as a register ordered by the date the decision is due. A
+    /// zip without a manifest, or a subfolder of files, was sent without the app: its files are
+    /// scanned and recognised, and it needs a person. Exits 1 if any is not valid, 2 if nothing
+    /// was found.
     Intake {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -625,23 +627,28 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         _ => "due ?".to_owned(),
                     };
                     println!(
-                        "{:<9} {}  {}  {}  {}",
+                        "{:<12} {}  {}  {}  {}",
                         r.verdict.code(),
                         due,
                         shown(r.child_initials.as_deref().unwrap_or("?")),
                         shown(r.school_name.as_deref().unwrap_or("school not named")),
                         shown(&r.file)
                     );
-                    for p in &r.problems {
-                        println!("          problem: {}", shown(p));
+                    for f in &r.found {
+                        println!("             found: {}", shown(f));
+                    }
+                    for p in r.problems.iter().chain(&r.file_findings) {
+                        println!("             problem: {}", shown(p));
                     }
                 }
+                let count = |v: ardesk_dto::ReceivedVerdict| rows.iter().filter(|r| r.verdict == v).count();
                 eprintln!(
-                    "{} bundles: {} valid, {} with problems, {} unusable.",
+                    "{} received: {} valid, {} with problems, {} unusable, {} sent without the app (a person must check them).",
                     rows.len(),
-                    rows.iter().filter(|r| r.verdict == ardesk_dto::ReceivedVerdict::Valid).count(),
-                    rows.iter().filter(|r| r.verdict == ardesk_dto::ReceivedVerdict::Problems).count(),
-                    rows.iter().filter(|r| r.verdict == ardesk_dto::ReceivedVerdict::Unusable).count(),
+                    count(ardesk_dto::ReceivedVerdict::Valid),
+                    count(ardesk_dto::ReceivedVerdict::Problems),
+                    count(ardesk_dto::ReceivedVerdict::Unusable),
+                    count(ardesk_dto::ReceivedVerdict::NeedsPerson),
                 );
             }
             if rows.is_empty() {
@@ -651,7 +658,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 ));
             }
             if rows.iter().any(|r| r.verdict != ardesk_dto::ReceivedVerdict::Valid) {
-                return Err(AppError::new(ErrorCode::Conflict, "Some bundles are not valid."));
+                return Err(AppError::new(ErrorCode::Conflict, "Some submissions are not valid."));
             }
         }
         Command::Scan { files, json, max_mb } => {

@@ -1,7 +1,7 @@
 //! `ardesk intake` (issue 19): a morning's folder of bundles — a clean one, one changed after it
 //! was made, one holding a password-protected report, one with a required document missing, a
-//! plain zip from a school without the app, and one whose school name would be a spreadsheet
-//! formula — checked at once and listed as a register ordered by the decision due. The JSON is
+//! plain zip and a folder of loose files from schools without the app, and one whose school name
+//! would be a spreadsheet formula — checked at once and listed as a register ordered by the decision due. The JSON is
 //! checked field by field, and the CSV as Python's csv module (as a spreadsheet) reads it.
 
 mod common;
@@ -114,6 +114,18 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
     assert!(plain.success());
     // Not a bundle: left alone.
     std::fs::write(morning.join("notes.txt"), "called the school").unwrap_or_else(|e| unreachable!("{e}"));
+    // A folder of loose files from a school without the app: an AR1 in Word, the parents'
+    // views, and a report with a password.
+    let loose = morning.join("St Example Primary - JS");
+    std::fs::create_dir_all(&loose).unwrap_or_else(|e| unreachable!("{e}"));
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    for (from, to) in [
+        (fixtures.join("plan.docx"), "Annual Review AR1 - JS.docx"),
+        (fixtures.join("school-report.pdf"), "Parent views.pdf"),
+        (Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/demo/protected-report.pdf"), "EP report.pdf"),
+    ] {
+        std::fs::copy(from, loose.join(to)).unwrap_or_else(|e| unreachable!("{e}"));
+    }
 
     let csv = dir.path().join("register.csv");
     let out = ardesk(&[
@@ -134,7 +146,7 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
             .cloned()
             .unwrap_or_else(|| unreachable!("{name} not in the register: {rows:#?}"))
     };
-    assert_eq!(rows.len(), 6, "the six zips, not the notes: {rows:#?}");
+    assert_eq!(rows.len(), 7, "the six zips and the folder, not the notes: {rows:#?}");
 
     let clean = by("clean.zip");
     assert_eq!(clean["verdict"], "valid", "{clean:#}");
@@ -161,9 +173,25 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
     assert!(password["file_findings"].to_string().contains("V01"), "{password:#}");
     let missing = by("missing.zip");
     assert!(missing["missing"].to_string().contains("School report"), "{missing:#}");
+    // Sent without the app: scanned, recognised, and left to a person, never "valid".
     let other = by("another-school.zip");
-    assert_eq!(other["verdict"], "unusable");
+    assert_eq!(other["verdict"], "needs_person", "{other:#}");
     assert!(other["decision_due"].is_null());
+    assert_eq!(other["found"], serde_json::json!(["School report (educational advice): school-report.pdf"]));
+    let folder = by("St Example Primary - JS");
+    assert_eq!(folder["verdict"], "needs_person", "{folder:#}");
+    assert_eq!(
+        folder["found"],
+        serde_json::json!([
+            "AR1 / Record of Annual Review: Annual Review AR1 - JS.docx",
+            "Professional report: EP report.pdf",
+            "Parent/carer views: Parent views.pdf"
+        ])
+    );
+    assert!(
+        folder["file_findings"].to_string().contains("EP report.pdf: the PDF is encrypted"),
+        "{folder:#}"
+    );
 
     // Ordered by the decision due, the soonest first; those with none last.
     let dues: Vec<Option<&str>> = rows.iter().map(|r| r["decision_due"].as_str()).collect();
@@ -206,7 +234,7 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
     std::fs::create_dir_all(&empty).unwrap_or_else(|e| unreachable!("{e}"));
     let none = ardesk(&["intake", empty.to_str().unwrap_or_default()]);
     assert_eq!(none.status.code(), Some(2));
-    assert!(text(&none).contains("No bundles"), "{}", text(&none));
+    assert!(text(&none).contains("no bundles"), "{}", text(&none));
 }
 
 fn chrono_date(text: &str) -> chrono::NaiveDate {

@@ -37,6 +37,97 @@ pub fn doc_title(code: &str) -> &'static str {
     }
 }
 
+/// What a document sent without this app probably is (D01–D17), from its file name and the
+/// start of its text, for the LA's register of submissions a person must sort (issue 19). A Word
+/// document still holding tracked changes, named as a plan, is the tracked-change document.
+/// `None` when nothing says. Words are matched whole, so "report" does not match "reporter".
+pub fn recognise(name: &str, text: &str, tracked_changes: bool) -> Option<&'static str> {
+    let name = name.to_lowercase().replace(['_', '-', '.'], " ");
+    let text: String = text.chars().take(2000).collect::<String>().to_lowercase();
+    let says = |phrases: &[&str]| phrases.iter().any(|p| has_words(&name, p) || has_words(&text, p));
+    let named = |phrases: &[&str]| phrases.iter().any(|p| has_words(&name, p));
+    if says(&["cpoms", "myconcern", "safeguarding chronology", "dsl log"]) {
+        return Some("D17");
+    }
+    if tracked_changes && named(&["ehcp", "ehc plan", "plan", "amendments", "tracked"]) {
+        return Some("D04");
+    }
+    let rules: [(&str, &[&str]); 11] = [
+        (
+            "D01",
+            &[
+                "ar1",
+                "annual review record",
+                "record of annual review",
+                "annual review form",
+                "review meeting record",
+            ],
+        ),
+        (
+            "D10",
+            &[
+                "parent views",
+                "parents views",
+                "parent carer views",
+                "parental views",
+                "parent voice",
+                "views of parents",
+            ],
+        ),
+        (
+            "D11",
+            &[
+                "pupil voice",
+                "child views",
+                "childs views",
+                "young person views",
+                "my views",
+                "all about me",
+                "one page profile",
+            ],
+        ),
+        ("D05", &["pep", "personal education plan"]),
+        ("D02", &["school report", "educational advice", "teacher report", "senco report"]),
+        ("D07", &["provision map", "costed provision"]),
+        ("D08", &["risk assessment"]),
+        ("D14", &["attendance"]),
+        ("D13", &["health questionnaire"]),
+        ("D12", &["personal budget"]),
+        (
+            "D09",
+            &[
+                "educational psychologist",
+                "ep report",
+                "speech and language",
+                "salt report",
+                "occupational therapy",
+                "ot report",
+                "camhs",
+                "physiotherapy",
+                "advice",
+                "report",
+            ],
+        ),
+    ];
+    // The file name first (the sender chose it), then the text.
+    rules
+        .iter()
+        .find(|(_, words)| named(words))
+        .or_else(|| rules.iter().find(|(_, words)| says(words)))
+        .map(|(code, _)| *code)
+}
+
+/// Whether `phrase` is in `text` as whole words (apostrophes dropped: "child's" reads "childs";
+/// a slash is a space: "parent/carer" reads "parent carer").
+fn has_words(text: &str, phrase: &str) -> bool {
+    let text = text.replace(['\'', '\u{2019}'], "").replace('/', " ");
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text.get(..i).and_then(|s| s.chars().next_back());
+        let after = text.get(i + phrase.len()..).and_then(|s| s.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// One document the review expects before the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {
@@ -317,6 +408,22 @@ impl ChecklistStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_sent_without_the_app_are_recognised_by_name_and_text() {
+        let r = |name: &str, text: &str| recognise(name, text, false);
+        assert_eq!(r("Annual Review AR1 - JS.docx", ""), Some("D01"));
+        assert_eq!(r("scan0001.pdf", "Record of Annual Review\nName of child"), Some("D01"));
+        assert_eq!(r("Parent views.pdf", ""), Some("D10"));
+        assert_eq!(r("Parent/carer views.pdf", ""), Some("D10"));
+        assert_eq!(r("Child's views.docx", ""), Some("D11"));
+        assert_eq!(r("EP report.pdf", ""), Some("D09"));
+        assert_eq!(r("School report Y5.docx", ""), Some("D02"));
+        assert_eq!(r("export.pdf", "Exported from CPOMS"), Some("D17"));
+        assert_eq!(recognise("EHCP amended.docx", "", true), Some("D04"));
+        assert_eq!(recognise("EHCP amended.docx", "", false), None);
+        assert_eq!(r("holiday photo.jpg", "reporter"), None, "whole words only");
+    }
     use crate::invitees::{SuggestionContext, suggest};
     use crate::la::LaCatalogue;
     use crate::people::{ContactMethod, ParentCarer, Professional, Service};

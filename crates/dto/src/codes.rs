@@ -121,8 +121,11 @@ code_list! {
         Valid = "valid",
         /// It can be read, but something is missing, changed or forbidden.
         Problems = "problems",
-        /// It cannot be used at all (not a zip, no manifest).
+        /// It cannot be used at all (not a zip, or a damaged one).
         Unusable = "unusable",
+        /// Sent without this app (a zip or folder of Word and PDF files): scanned and its
+        /// documents recognised where they can be, but only a person can say it is complete.
+        NeedsPerson = "needs_person",
     }
 }
 

@@ -8,7 +8,7 @@ use crate::ReceivedVerdict;
 /// One received bundle as the register lists it. Dates are `YYYY-MM-DD`, for a spreadsheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReceivedRow {
-    /// The bundle's path as given.
+    /// The bundle's (or the folder's) path as given.
     pub file: String,
     pub verdict: ReceivedVerdict,
     /// The LA profile the school sent it under, and that LA's DfE code (three digits).
@@ -36,6 +36,9 @@ pub struct ReceivedRow {
     pub missing: Vec<String>,
     /// Password, macro, file-type and safeguarding findings on the files (V01, V03, V14).
     pub file_findings: Vec<String>,
+    /// For a submission sent without this app: each document recognised, as "title: file".
+    #[serde(default)]
+    pub found: Vec<String>,
     /// Everything that makes it not valid, and the warnings, in full.
     pub problems: Vec<String>,
     pub warnings: Vec<String>,
