@@ -30,7 +30,7 @@ use crate::files::{ext_of, sha256_hex, write_zip_atomically_via};
 use crate::{App, AppError, convert};
 
 /// The manifest format this build writes.
-pub const MANIFEST_VERSION: u32 = 3;
+pub const MANIFEST_VERSION: u32 = 4;
 pub(crate) const MANIFEST: &str = "manifest.json";
 pub(crate) const INDEX: &str = "00_Index.pdf";
 
@@ -246,6 +246,7 @@ impl App {
             .collect();
         let timeline = ctx.timeline.as_ref();
         let due = |id: MilestoneId| timeline.and_then(|t| t.get(id)).map(|m| m.due);
+        let review_deadline = due(MilestoneId::T02);
         let transfer_by = due(MilestoneId::T16)
             .or_else(|| due(MilestoneId::T17))
             .map(|d| ardesk_domain::calendar::sub_days(d, 84));
@@ -338,6 +339,7 @@ impl App {
                 dob: iso(r.dob),
                 looked_after: r.looked_after,
                 year9_plus: nc_year(r.dob, r.ncy_offset, meeting) >= 9,
+                upn: r.upn.as_ref().map(|u| u.as_str().to_owned()),
             },
             review: ManifestReview {
                 meeting_date: iso(meeting),
@@ -346,6 +348,8 @@ impl App {
                 amendments_proposed: !amendments.amendments.is_empty(),
                 sections_to_amend: amend_sections.clone(),
                 requests: requests.iter().map(|r| (*r).to_owned()).collect(),
+                review_deadline: review_deadline.map(iso),
+                phase_transfer_by: transfer_by.map(iso),
             },
             files: planned
                 .iter()

@@ -138,12 +138,15 @@ fn loose(path: &Path, received: NaiveDate) -> ReceivedRow {
         la_profile: None,
         la_code: None,
         child_initials: None,
+        upn: None,
         la_ref: None,
         school_name: None,
         school_urn: None,
         meeting_date: None,
         received: received.to_string(),
         decision_due: None,
+        review_deadline: None,
+        phase_transfer_by: None,
         days_left: None,
         recommendation: None,
         sections_to_amend: Vec::new(),
@@ -266,7 +269,12 @@ fn row(report: &VerifyReport, las: &LaCatalogue, received: NaiveDate, today: Nai
     let period = profile.map_or(STATUTORY_DECISION_DAYS, |p| {
         p.timings.la_decision_after_meeting_days.min(STATUTORY_DECISION_DAYS)
     });
-    let due = meeting.and_then(|m| m.checked_add_days(Days::new(u64::from(period))));
+    let date = |d: Option<&String>| d.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let deadline = date(manifest.and_then(|m| m.review.review_deadline.as_ref()));
+    let due = match (meeting.and_then(|m| m.checked_add_days(Days::new(u64::from(period)))), deadline) {
+        (Some(due), Some(deadline)) => Some(due.min(deadline)),
+        (due, _) => due,
+    };
     let of = |rules: &[&str]| -> Vec<String> {
         report
             .findings
@@ -293,12 +301,16 @@ fn row(report: &VerifyReport, las: &LaCatalogue, received: NaiveDate, today: Nai
         la_profile: manifest.map(|m| m.la_profile.id.clone()),
         la_code: manifest.and_then(|m| la_code_of(&m.la_profile.id)).map(|c| format!("{c:03}")),
         child_initials: manifest.map(|m| m.child.initials.clone()),
+        upn: manifest.and_then(|m| m.child.upn.clone()),
         la_ref: manifest.and_then(|m| m.child.la_ref.clone()),
         school_name: manifest.and_then(|m| m.school.as_ref()).map(|s| s.name.clone()),
         school_urn: manifest.and_then(|m| m.school.as_ref()).and_then(|s| s.urn.clone()),
         meeting_date: meeting.map(|d| d.to_string()),
         received: received.to_string(),
         decision_due: due.map(|d| d.to_string()),
+        review_deadline: deadline.map(|d| d.to_string()),
+        phase_transfer_by: date(manifest.and_then(|m| m.review.phase_transfer_by.as_ref()))
+            .map(|d| d.to_string()),
         days_left: due.map(|d| (d - today).num_days()),
         recommendation: manifest.and_then(|m| m.review.recommendation.clone()),
         sections_to_amend: manifest.map(|m| m.review.sections_to_amend.clone()).unwrap_or_default(),
@@ -321,10 +333,12 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
     w.write_record([
         "DecisionDue",
         "DaysLeft",
+        "ReviewDeadline",
         "Verdict",
         "MeetingDate",
         "DateReceived",
         "ChildInitials",
+        "UPN",
         "LAReference",
         "LACode",
         "LAProfile",
@@ -334,6 +348,7 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
         "SectionsToAmend",
         "Requests",
         "LookedAfter",
+        "PhaseTransferBy",
         "MissingDocuments",
         "FileFindings",
         "DocumentsFound",
@@ -346,10 +361,12 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
         let record = [
             opt(&r.decision_due),
             r.days_left.map(|d| d.to_string()).unwrap_or_default(),
+            opt(&r.review_deadline),
             r.verdict.code().to_owned(),
             opt(&r.meeting_date),
             r.received.clone(),
             opt(&r.child_initials),
+            opt(&r.upn),
             opt(&r.la_ref),
             opt(&r.la_code),
             opt(&r.la_profile),
@@ -359,6 +376,7 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
             r.sections_to_amend.join("; "),
             r.requests.join("; "),
             r.looked_after.map(|b| if b { "Y" } else { "N" }.to_owned()).unwrap_or_default(),
+            opt(&r.phase_transfer_by),
             r.missing.join("; "),
             r.file_findings.join("; "),
             r.found.join("; "),

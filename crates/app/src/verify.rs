@@ -106,6 +106,30 @@ fn schema_problems(m: &Manifest) -> Vec<String> {
     if let Some(school) = &m.school {
         too_long("school's name", &school.name, 200, &mut out);
     }
+    if let Some(upn) = &m.child.upn {
+        let b = upn.as_bytes();
+        let shaped = b.len() == 13
+            && b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.get(1..12).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && b.get(12).is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+        if !shaped {
+            out.push("the manifest's UPN is not a letter, 11 digits and a digit or letter".to_owned());
+        }
+    }
+    for (what, date) in [
+        ("meeting date", Some(&m.review.meeting_date)),
+        ("review deadline", m.review.review_deadline.as_ref()),
+        ("phase-transfer date", m.review.phase_transfer_by.as_ref()),
+    ] {
+        if let Some(date) = date
+            && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
+        {
+            out.push(format!(
+                "the manifest's {what} {:?} is not a date written YYYY-MM-DD",
+                shown_short(date)
+            ));
+        }
+    }
     if m.validation.len() > MAX_LISTED {
         out.push(format!("the manifest lists {} findings, more than {MAX_LISTED}", m.validation.len()));
     }
@@ -114,6 +138,11 @@ fn schema_problems(m: &Manifest) -> Vec<String> {
         too_long("reason for a finding", v.override_reason.as_deref().unwrap_or(""), 2000, &mut out);
     }
     out
+}
+
+/// The first 40 characters of `text`, for a message quoting a value that is wrong.
+fn shown_short(text: &str) -> String {
+    text.chars().take(40).collect()
 }
 
 /// Checks a received bundle (`ardesk verify`, "Open a received bundle"): a well-formed,

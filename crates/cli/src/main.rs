@@ -654,7 +654,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             if rows.is_empty() {
                 return Err(AppError::new(
                     ErrorCode::Validation,
-                    "No bundles (.zip files) were found there.",
+                    "Nothing was found there: no bundles (.zip files) and no folders of files.",
                 ));
             }
             if rows.iter().any(|r| r.verdict != ardesk_dto::ReceivedVerdict::Valid) {

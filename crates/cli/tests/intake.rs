@@ -156,7 +156,10 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
     assert_eq!(clean["school_urn"], "999001");
     let meeting = chrono_date(clean["meeting_date"].as_str().unwrap_or_default());
     let due = chrono_date(clean["decision_due"].as_str().unwrap_or_default());
-    assert_eq!((due - meeting).num_days(), 28, "four weeks after the meeting (reg 20(10))");
+    // Four weeks after the meeting (reg 20(10)), unless the 12-month deadline comes first.
+    let deadline = chrono_date(clean["review_deadline"].as_str().unwrap_or_default());
+    assert_eq!(due, (meeting + chrono::Days::new(28)).min(deadline), "{clean:#}");
+    assert!(clean["upn"].as_str().is_some_and(|u| u.len() == 13), "{clean:#}");
     let today = chrono_date("2026-12-01");
     assert_eq!(clean["days_left"].as_i64(), Some((due - today).num_days()));
     assert_eq!(clean["recommendation"], "amend");
@@ -216,6 +219,8 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         assert_eq!(cells["Verdict"], row["verdict"]);
         assert_eq!(cells["DecisionDue"].as_str(), Some(row["decision_due"].as_str().unwrap_or("")));
         assert_eq!(cells["URN"].as_str(), Some(row["school_urn"].as_str().unwrap_or("")));
+        assert_eq!(cells["UPN"].as_str(), Some(row["upn"].as_str().unwrap_or("")));
+        assert_eq!(cells["ReviewDeadline"].as_str(), Some(row["review_deadline"].as_str().unwrap_or("")));
         let cells_text = cells.as_object().map(|o| o.values().map(ToString::to_string).collect::<String>());
         assert!(!cells_text.unwrap_or_default().contains("\"="), "a formula cell: {cells}");
     }

@@ -59,6 +59,9 @@ pub struct ManifestChild {
     pub dob: String,
     pub looked_after: bool,
     pub year9_plus: bool,
+    /// The Unique Pupil Number, when the school holds it (schema 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upn: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +81,14 @@ pub struct ManifestReview {
     /// `personal_budget` (schema 2).
     #[serde(default)]
     pub requests: Vec<String>,
+    /// YYYY-MM-DD: the LA must have decided by then, 12 months from the plan's issue or the
+    /// last review's decision (T02; schema 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_deadline: Option<String>,
+    /// YYYY-MM-DD: in a phase-transfer year, the day the amended plan naming the next setting is
+    /// due (schema 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase_transfer_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,8 @@ pub struct ReceivedRow {
     pub la_profile: Option<String>,
     pub la_code: Option<String>,
     pub child_initials: Option<String>,
+    /// The child's Unique Pupil Number, when the school sent it (manifest 4).
+    pub upn: Option<String>,
     /// The LA's own reference for the child, when the school gave it.
     pub la_ref: Option<String>,
     pub school_name: Option<String>,
@@ -22,8 +24,13 @@ pub struct ReceivedRow {
     pub school_urn: Option<String>,
     pub meeting_date: Option<String>,
     pub received: String,
-    /// The meeting plus the LA's decision period (4 weeks at most, reg 20(10)).
+    /// The meeting plus the LA's decision period (4 weeks at most, reg 20(10)), or the review
+    /// deadline if that comes first.
     pub decision_due: Option<String>,
+    /// The 12-month long-stop: the LA must have decided by then (s44(1) CFA 2014; manifest 4).
+    pub review_deadline: Option<String>,
+    /// In a phase-transfer year, the day the amended plan naming the next setting is due.
+    pub phase_transfer_by: Option<String>,
     /// Days from today to `decision_due`: negative when it has passed.
     pub days_left: Option<i64>,
     /// `maintain`, `amend` or `cease`, as the school recommends.
