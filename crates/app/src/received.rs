@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ardesk_domain::la::{LaCatalogue, la_code_of};
+use ardesk_domain::la::{LaCatalogue, LaProfile, la_code_of};
 use ardesk_dto::{ReceivedRow, ReceivedVerdict, VerifyReport};
 use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
@@ -28,18 +28,39 @@ const STATUTORY_DECISION_DAYS: u32 = 28;
 /// the days left.
 pub fn receive_bundles(
     paths: &[PathBuf],
+    la: Option<&str>,
     received: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<ReceivedRow>, AppError> {
     let las = builtin_las()?;
+    let ours = match la {
+        Some(id) => Some(las.get(id).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Validation,
+                format!("There is no LA profile {id:?}. `ardesk profiles --all` lists every LA's."),
+            )
+        })?),
+        None => None,
+    };
     let submissions = submissions_in(paths)?;
     let mut rows: Vec<ReceivedRow> = submissions
         .par_iter()
         .map(|s| match s {
             Submission::Bundle(path) if made_by_the_app(path) => {
-                row(&verify_bundle(path, &las), &las, received, today)
+                let mut row = row(&verify_bundle(path, &las), &las, received, today);
+                if let (Some(ours), Some(theirs)) = (ours, row.la_profile.clone())
+                    && theirs != ours.id
+                {
+                    row.problems.push(format!(
+                        "it was made for {}, not {}: check it was meant for this LA",
+                        las.name_of(&theirs),
+                        ours.name
+                    ));
+                    row.verdict = ReceivedVerdict::Problems;
+                }
+                row
             }
-            Submission::Bundle(path) | Submission::Folder(path) => loose(path, received),
+            Submission::Bundle(path) | Submission::Folder(path) => loose(path, ours, received),
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -119,7 +140,7 @@ const MAX_LOOSE_TOTAL: u64 = 1 << 30;
 /// A submission sent without the app (a zip with no manifest, or a folder): each file scanned
 /// and recognised where it can be. Its verdict is "needs a person", or "unusable" when nothing
 /// in it can be read.
-fn loose(path: &Path, received: NaiveDate) -> ReceivedRow {
+fn loose(path: &Path, la: Option<&LaProfile>, received: NaiveDate) -> ReceivedRow {
     let mut seen = Loose {
         problems: vec![
             "sent without Annual Review Desk (no manifest): a person must check it is complete".to_owned(),
@@ -132,6 +153,16 @@ fn loose(path: &Path, received: NaiveDate) -> ReceivedRow {
     } else {
         seen.zip(path);
     }
+    // What the LA requires that nothing sent was recognised as (the tracked-change document is
+    // required only with amendments, which cannot be told here).
+    let missing = la.map_or_else(Vec::new, |p| {
+        p.documents
+            .required
+            .iter()
+            .filter(|code| *code != "D04" && !seen.codes.contains(&code.as_str()))
+            .map(|code| ardesk_domain::paperwork::doc_title(code).to_owned())
+            .collect()
+    });
     ReceivedRow {
         file: path.display().to_string(),
         verdict: if seen.read_any { ReceivedVerdict::NeedsPerson } else { ReceivedVerdict::Unusable },
@@ -152,7 +183,7 @@ fn loose(path: &Path, received: NaiveDate) -> ReceivedRow {
         sections_to_amend: Vec::new(),
         requests: Vec::new(),
         looked_after: None,
-        missing: Vec::new(),
+        missing,
         file_findings: seen.file_findings,
         found: seen.found,
         problems: seen.problems,
@@ -164,6 +195,8 @@ fn loose(path: &Path, received: NaiveDate) -> ReceivedRow {
 #[derive(Default)]
 struct Loose {
     found: Vec<String>,
+    /// The codes (D01–D17) of what was recognised.
+    codes: Vec<&'static str>,
     file_findings: Vec<String>,
     problems: Vec<String>,
     /// Bytes still to be read from it in all.
@@ -191,6 +224,7 @@ impl Loose {
             && ardesk_intake::review_marks(bytes).is_some_and(|m| m.revisions);
         if let Some(code) = ardesk_domain::paperwork::recognise(name, &text, marks) {
             self.found.push(format!("{}: {name}", ardesk_domain::paperwork::doc_title(code)));
+            self.codes.push(code);
         }
     }
 

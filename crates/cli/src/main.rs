@@ -251,6 +251,11 @@ enum Command {
         /// The day the bundles arrived (YYYY-MM-DD or DD/MM/YYYY); today if not given.
         #[arg(long, value_name = "DATE")]
         received: Option<String>,
+        /// This LA's profile id (`ardesk profiles --all`): a bundle made for another LA is a
+        /// problem, and a submission sent without the app is checked against its required
+        /// documents.
+        #[arg(long, value_name = "ID")]
+        la: Option<String>,
         #[arg(long)]
         json: bool,
         /// Also write the register as CSV (opens in Excel) to FILE.
@@ -603,14 +608,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 return Err(AppError::new(ErrorCode::Conflict, "The bundle has problems."));
             }
         }
-        Command::Intake { paths, received, json, csv } => {
+        Command::Intake { paths, received, la, json, csv } => {
             let today = clock.today();
             let received = match received {
                 Some(raw) => parse_user_date("received", "--received", &raw)
                     .map_err(|p| AppError::new(ErrorCode::Validation, format!("{} {}", p.message, p.hint)))?,
                 None => today,
             };
-            let rows = ardesk_app::receive_bundles(&paths, received, today)?;
+            let rows = ardesk_app::receive_bundles(&paths, la.as_deref(), received, today)?;
             if let Some(path) = &csv {
                 let bytes = ardesk_app::register_csv(&rows)?;
                 std::fs::write(path, bytes).map_err(|e| {
@@ -636,6 +641,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     );
                     for f in &r.found {
                         println!("             found: {}", shown(f));
+                    }
+                    for m in &r.missing {
+                        println!("             missing: {}", shown(m));
                     }
                     for p in r.problems.iter().chain(&r.file_findings) {
                         println!("             problem: {}", shown(p));

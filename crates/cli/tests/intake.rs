@@ -1,8 +1,9 @@
 //! `ardesk intake` (issue 19): a morning's folder of bundles — a clean one, one changed after it
 //! was made, one holding a password-protected report, one with a required document missing, a
-//! plain zip and a folder of loose files from schools without the app, and one whose school name
-//! would be a spreadsheet formula — checked at once and listed as a register ordered by the decision due. The JSON is
-//! checked field by field, and the CSV as Python's csv module (as a spreadsheet) reads it.
+//! plain zip and a folder of loose files from schools without the app, one whose school name
+//! would be a spreadsheet formula, and one made for another LA — checked at once by Redcar's
+//! desk and listed as a register ordered by the decision due. The JSON is checked field by
+//! field, and the CSV as Python's csv module (as a spreadsheet) reads it.
 
 mod common;
 
@@ -103,6 +104,7 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         true,
     );
     craft(first, &morning.join("formula.zip"), "m['school']['name'] = '=HYPERLINK(\"http://x\")'", false);
+    craft(first, &morning.join("other-la.zip"), "m['la_profile']['id'] = 'kent'", false);
     let report = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/school-report.pdf");
     let plain = Command::new("zip")
         .arg("-q")
@@ -132,6 +134,8 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         "--today=2026-12-01",
         "intake",
         morning.to_str().unwrap_or_default(),
+        "--la",
+        "redcar",
         "--received",
         "2026-11-30",
         "--json",
@@ -146,7 +150,7 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
             .cloned()
             .unwrap_or_else(|| unreachable!("{name} not in the register: {rows:#?}"))
     };
-    assert_eq!(rows.len(), 7, "the six zips and the folder, not the notes: {rows:#?}");
+    assert_eq!(rows.len(), 8, "the seven zips and the folder, not the notes: {rows:#?}");
 
     let clean = by("clean.zip");
     assert_eq!(clean["verdict"], "valid", "{clean:#}");
