@@ -4,7 +4,7 @@
 //! - Export of 40 files / 200 MB (synthetic PDFs): hashing every file and writing the stored zip
 //!   (which then reads it back and checks every hash) against `sha256sum` + `zip -0` of the
 //!   same files. Target: at most 1.3x.
-//! - `ardesk scan` of 1,000 mixed files (PDF, encrypted PDF, text, PNG, Word) against
+//! - `ardesk scan` of 1,000 mixed files (a real PDF report, encrypted PDF, text, PNG, Word) against
 //!   `qpdf --is-encrypted` on each PDF and msoffcrypto-tool on each Word file. Target: < 1 s.
 
 #![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
@@ -99,9 +99,13 @@ fn scan(dir: &Path) {
     let corpus = dir.join("scan");
     std::fs::create_dir_all(&corpus).unwrap();
     let mut paths = Vec::new();
+    let report =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/school-report.pdf"))
+            .unwrap();
     for n in 0..1000u64 {
         let (name, bytes) = match n % 5 {
-            0 => (format!("{n}.pdf"), pdf(200 * 1024, n + 7, false)),
+            // A real report (LibreOffice's PDF, with text to read for V02, V03 and V13).
+            0 => (format!("{n}.pdf"), report.clone()),
             1 => (format!("{n}-locked.pdf"), pdf(200 * 1024, n + 7, true)),
             2 => (
                 format!("{n}.txt"),
