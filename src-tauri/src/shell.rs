@@ -8,7 +8,7 @@ use ardesk_app::LetterFormat;
 use ardesk_dto::commands as c;
 use ardesk_dto::{
     BundleProgress, CalendarSettings, DocumentFormat, ErrorCode, ErrorDto, Exported, LettersWritten,
-    PlanImportDto, PupilImport, ReviewPrep, SchoolForm, VerifyReport,
+    PlanImportDto, PupilImport, ReceivedRow, ReviewPrep, SchoolForm, VerifyReport,
 };
 use tauri::{AppHandle, Manager};
 
@@ -218,6 +218,13 @@ pub fn bundle_progress(handle: &AppHandle, _: c::BundleProgress) -> Answer<Bundl
         total: progress.total.load(Ordering::Relaxed),
         running: progress.running.load(Ordering::Relaxed),
     })
+}
+
+/// Asks for a folder of received reviews and lists them as the LA's register, as `ardesk intake`
+/// does.
+pub fn receive_folder(handle: &AppHandle, _: c::ReceiveFolder) -> Answer<Vec<ReceivedRow>> {
+    let folder = dialogs::pick_folder("Open a folder of received reviews").ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.receive_folder(&folder))
 }
 
 /// Asks for a received bundle and checks it as `ardesk verify` does.

@@ -1096,6 +1096,51 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     app.quit().await;
 }
 
+/// The LA's desk in the window (issue 19): a folder holding a bundle the school exported and a
+/// folder of documents sent without the app becomes the register, soonest decision first; the
+/// filters narrow it, and a row opens to its summary.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
+    let driver = Driver::start("the_la_opens_a_folder_of_received_reviews_as_a_register");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+    let names = recorded_children(&driver);
+    open_child_named(&app, &names[0]).await;
+    app.click("#open-bundle").await;
+    app.wait_for_text("#bundle-state", "Ready to export").await;
+    app.click("#export-bundle").await;
+    app.wait_for_text("#bundle-status", "Written").await;
+    // A school without the app sent a folder of documents.
+    let loose = driver.save_dir().join("St Example Primary - JS");
+    std::fs::create_dir_all(&loose).unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    std::fs::copy(fixtures.join("school-report.pdf"), loose.join("Parent views.pdf")).unwrap();
+    std::fs::copy(fixtures.join("plan.docx"), loose.join("Annual Review AR1 - JS.docx")).unwrap();
+
+    app.click("#nav-verify").await;
+    app.click("#open-received-folder").await;
+    app.wait_for_text("#register-summary", "2 received: 1 valid").await;
+    assert_eq!(app.attrs("#register-table tr.register-row", "data-verdict").await, ["valid", "needs_person"]);
+    app.wait_for_text("#register-table tr.register-row", "days").await;
+    app.screenshot("register.png").await;
+
+    // Not valid: the folder alone; its summary says what was found and that a person must check.
+    app.select("#register-filter", "attention").await;
+    app.wait_for_count("#register-table tr.register-row", 1).await;
+    app.click("#register-table tr.register-row button.open-row").await;
+    app.wait_for_text(".register-details", "Parent/carer views: Parent views.pdf").await;
+    app.wait_for_text(".register-details", "AR1 / Record of Annual Review").await;
+    app.wait_for_text(".register-details", "a person must check it is complete").await;
+    app.screenshot("register-details.png").await;
+    // By school: the demo school's bundle.
+    app.select("#register-filter", "all").await;
+    app.type_into("#register-school", "Demo School").await;
+    app.wait_for_count("#register-table tr.register-row", 1).await;
+    assert_eq!(app.attrs("#register-table tr.register-row", "data-verdict").await, ["valid"]);
+    app.quit().await;
+}
+
 /// A Word document whose content types declare a VBA project under an innocent part name, as a
 /// report with macros can arrive.
 fn word_with_renamed_macros() -> Vec<u8> {

@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
             <p class="school">{school}</p>
             <nav class="app-nav" aria-label="Main">
                 <button id="nav-caseload" class="nav" on:click=move |_| ctx.go(Screen::Caseload)>"Caseload"</button>
-                <button id="nav-verify" class="nav" title="Check a bundle as the LA receives it" on:click=move |_| ctx.go(Screen::Verify)>"Open a received bundle"</button>
+                <button id="nav-verify" class="nav" title="For the LA: check the reviews schools sent" on:click=move |_| ctx.go(Screen::Verify)>"Received reviews"</button>
                 <button id="nav-settings" class="nav" on:click=move |_| ctx.go(Screen::Settings)>"Settings"</button>
             </nav>
         </header>

@@ -17,7 +17,7 @@ use crate::bundle::MANIFEST;
 use crate::context::builtin_las;
 use crate::files::ReadRefused;
 use crate::verify::verify_bundle;
-use crate::{AppError, ErrorCode};
+use crate::{App, AppError, ErrorCode};
 
 /// The LA's decision period when the bundle's profile is not known: the law's 4 weeks.
 const STATUTORY_DECISION_DAYS: u32 = 28;
@@ -71,6 +71,14 @@ pub fn receive_bundles(
         ))
     });
     Ok(rows)
+}
+
+impl App {
+    /// "Received reviews" in the window: the register of what is in `folder`, as of today.
+    pub fn receive_folder(&self, folder: &Path) -> Result<Vec<ReceivedRow>, AppError> {
+        let today = self.clock.today();
+        receive_bundles(&[folder.to_path_buf()], None, today, today)
+    }
 }
 
 /// What arrived: a zip, or a folder of loose files.

@@ -1,7 +1,8 @@
-//! For LA officers: checking a bundle received, as the LA's side sees it.
+//! For LA officers: the register of a folder of received reviews, ordered by the decision due,
+//! and one bundle checked as the LA's side sees it.
 
 use ardesk_dto::commands;
-use ardesk_dto::{ErrorCode, ErrorDto, VerifyReport};
+use ardesk_dto::{ErrorCode, ErrorDto, ReceivedRow, ReceivedVerdict, VerifyReport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -21,6 +22,7 @@ pub(crate) fn VerifyPage() -> impl IntoView {
         });
     };
     view! {
+        <Register />
         <h2>"Open a received bundle"</h2>
         <p class="hint">"Checks a bundle as the LA receives it: a complete, unencrypted zip whose every file matches its manifest, then the same rules the school's check applies (the documents the LA requires, no password-protected files). A warning comes with the school's reason, where it gave one."</p>
         <button id="open-received" class="primary" on:click=open>"Open a bundle…"</button>
@@ -49,5 +51,182 @@ pub(crate) fn VerifyPage() -> impl IntoView {
                 </section>
             }.into_any(),
         })}
+    }
+}
+
+/// Which rows of the register are shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Show {
+    All,
+    Overdue,
+    ThisWeek,
+    NeedsAttention,
+}
+
+impl Show {
+    fn of(value: &str) -> Show {
+        match value {
+            "overdue" => Show::Overdue,
+            "week" => Show::ThisWeek,
+            "attention" => Show::NeedsAttention,
+            _ => Show::All,
+        }
+    }
+
+    fn keeps(self, r: &ReceivedRow) -> bool {
+        match self {
+            Show::All => true,
+            Show::Overdue => r.days_left.is_some_and(|d| d < 0),
+            Show::ThisWeek => r.days_left.is_some_and(|d| (0..=7).contains(&d)),
+            Show::NeedsAttention => r.verdict != ReceivedVerdict::Valid,
+        }
+    }
+}
+
+/// The LA's register: every bundle (and every submission sent without the app) in a folder,
+/// checked at once, ordered by the date the decision is due. A row opens to its summary.
+#[component]
+fn Register() -> impl IntoView {
+    let rows = RwSignal::new(None::<Result<Vec<ReceivedRow>, ErrorDto>>);
+    let show = RwSignal::new(Show::All);
+    let school = RwSignal::new(String::new());
+    let open = move |_| {
+        spawn_local(async move {
+            match ipc::call(commands::ReceiveFolder {}).await {
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                other => rows.set(Some(other)),
+            }
+        });
+    };
+    view! {
+        <h2>"Received reviews"</h2>
+        <p class="hint">"Opens a folder of what schools sent (each bundle, and any zip or folder of documents sent without this app) and checks them all at once, soonest decision first: 4 weeks after the meeting, or the 12-month review deadline if that comes first. Nothing in them is changed. "<code>"ardesk intake FOLDER --csv register.csv"</code>" gives the same register for a spreadsheet."</p>
+        <button id="open-received-folder" class="primary" on:click=open>"Open a folder…"</button>
+        {move || rows.get().map(|r| match r {
+            Err(error) => view! { <ErrorPanel error /> }.into_any(),
+            Ok(all) => {
+                let count = |v: ReceivedVerdict| all.iter().filter(|r| r.verdict == v).count();
+                let summary = format!(
+                    "{} received: {} valid, {} with problems, {} unusable, {} sent without the app.",
+                    all.len(),
+                    count(ReceivedVerdict::Valid),
+                    count(ReceivedVerdict::Problems),
+                    count(ReceivedVerdict::Unusable),
+                    count(ReceivedVerdict::NeedsPerson)
+                );
+                let all = StoredValue::new(all);
+                view! {
+                    <section class="panel" id="register">
+                        <p id="register-summary">{summary}</p>
+                        <div class="filters">
+                            <label>"Show "
+                                <select id="register-filter" on:change=move |ev| show.set(Show::of(&event_target_value(&ev)))>
+                                    <option value="all">"All"</option>
+                                    <option value="overdue">"Decision overdue"</option>
+                                    <option value="week">"Due within 7 days"</option>
+                                    <option value="attention">"Not valid"</option>
+                                </select>
+                            </label>
+                            <label>" School "
+                                <input id="register-school" type="search" on:input=move |ev| school.set(event_target_value(&ev)) />
+                            </label>
+                        </div>
+                        <table class="people" id="register-table">
+                            <thead><tr>
+                                <th scope="col">"Decision due"</th>
+                                <th scope="col">"Check"</th>
+                                <th scope="col">"Child"</th>
+                                <th scope="col">"School"</th>
+                                <th scope="col">"Meeting"</th>
+                                <th scope="col">"Recommendation"</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || {
+                                    let wanted = school.get().to_lowercase();
+                                    all.get_value()
+                                        .into_iter()
+                                        .filter(|r| show.get().keeps(r))
+                                        .filter(|r| wanted.is_empty() || r.school_name.as_deref().unwrap_or("").to_lowercase().contains(&wanted))
+                                        .map(|r| view! { <RegisterRow row=r /> })
+                                        .collect_view()
+                                }}
+                            </tbody>
+                        </table>
+                    </section>
+                }.into_any()
+            }
+        })}
+    }
+}
+
+/// One received review: a line of the register, and its summary when opened.
+#[component]
+fn RegisterRow(row: ReceivedRow) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let due = match (&row.decision_due, row.days_left) {
+        (Some(due), Some(left)) if left < 0 => format!("{due} ({} days overdue)", -left),
+        (Some(due), Some(left)) => format!("{due} (in {left} days)"),
+        _ => "—".to_owned(),
+    };
+    let verdict = match row.verdict {
+        ReceivedVerdict::Valid => "✓ Valid",
+        ReceivedVerdict::Problems => "✗ Problems",
+        ReceivedVerdict::Unusable => "✗ Cannot be used",
+        ReceivedVerdict::NeedsPerson => "? Sent without the app",
+    };
+    let child = match (&row.child_initials, &row.la_ref) {
+        (Some(i), Some(r)) => format!("{i} ({r})"),
+        (Some(i), None) => i.clone(),
+        _ => row.file.rsplit('/').next().unwrap_or_default().to_owned(),
+    };
+    let late = row.days_left.is_some_and(|d| d < 0);
+    let details = row.clone();
+    view! {
+        <tr class="register-row" class:overdue=late data-verdict=row.verdict.code()>
+            <td>{due}</td>
+            <td>{verdict}</td>
+            <td>
+                <button class="link open-row" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>{child}</button>
+            </td>
+            <td>{row.school_name.clone().unwrap_or_default()}</td>
+            <td>{row.meeting_date.clone().unwrap_or_default()}</td>
+            <td>{row.recommendation.clone().unwrap_or_default()}</td>
+        </tr>
+        <Show when=move || open.get()>
+            <tr class="register-details"><td colspan="6">
+                <RowSummary row=details.clone() />
+            </td></tr>
+        </Show>
+    }
+}
+
+#[component]
+fn RowSummary(row: ReceivedRow) -> impl IntoView {
+    let list = |title: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| {
+            view! {
+                <h4>{title}</h4>
+                <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            }
+        })
+    };
+    let facts = [
+        ("Sections to amend", row.sections_to_amend.join(", ")),
+        ("Requests", row.requests.join(", ")),
+        ("Review deadline (12 months)", row.review_deadline.clone().unwrap_or_default()),
+        ("Phase transfer: amended plan by", row.phase_transfer_by.clone().unwrap_or_default()),
+        ("UPN", row.upn.clone().unwrap_or_default()),
+        ("Received", row.received.clone()),
+        ("File", row.file.clone()),
+    ];
+    view! {
+        <dl class="register-facts">
+            {facts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+        </dl>
+        {list("Problems", row.problems)}
+        {list("Documents missing", row.missing)}
+        {list("Files the LA cannot take as they are", row.file_findings)}
+        {list("Documents found", row.found)}
+        {list("Warnings", row.warnings)}
     }
 }
