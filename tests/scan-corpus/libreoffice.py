@@ -22,22 +22,22 @@ import uno
 from com.sun.star.beans import NamedValue, PropertyValue
 
 
-def named(**kw):
+def pairs(kind, kw):
+    """UNO structs of `kind` (PropertyValue, NamedValue), one per keyword argument."""
     out = []
     for name, value in kw.items():
-        v = NamedValue()
+        v = kind()
         v.Name, v.Value = name, value
         out.append(v)
-    return uno.Any("[]com.sun.star.beans.NamedValue", tuple(out))
+    return tuple(out)
+
+
+def named(**kw):
+    return uno.Any("[]com.sun.star.beans.NamedValue", pairs(NamedValue, kw))
 
 
 def props(**kw):
-    out = []
-    for name, value in kw.items():
-        p = PropertyValue()
-        p.Name, p.Value = name, value
-        out.append(p)
-    return tuple(out)
+    return pairs(PropertyValue, kw)
 
 
 class Office:

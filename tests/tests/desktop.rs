@@ -1069,7 +1069,9 @@ async fn the_bundle_is_checked_exported_and_verified_and_a_password_blocks_it() 
     // A Word report whose macros hide under another part's name is kept and flagged the same
     // way, with the steps in Word, and the bundle check blocks it (V14).
     let macros = driver.save_dir().join("Report from Mr Sample.docx");
-    std::fs::write(&macros, word_with_renamed_macros()).unwrap();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/report-with-renamed-macros.docx");
+    std::fs::copy(fixture, &macros).unwrap();
     driver.clear_offers();
     driver.offer_path(&macros);
     app.click("#back-to-child").await;
@@ -1139,29 +1141,6 @@ async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
     app.wait_for_count("#register-table tr.register-row", 1).await;
     assert_eq!(app.attrs("#register-table tr.register-row", "data-verdict").await, ["valid"]);
     app.quit().await;
-}
-
-/// A Word document whose content types declare a VBA project under an innocent part name, as a
-/// report with macros can arrive.
-fn word_with_renamed_macros() -> Vec<u8> {
-    use std::io::Write;
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let parts: [(&str, &str); 3] = [
-        (
-            "[Content_Types].xml",
-            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/styles2.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>",
-        ),
-        (
-            "word/document.xml",
-            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Progress report.</w:t></w:r></w:p></w:body></w:document>",
-        ),
-        ("word/styles2.bin", "not a real project"),
-    ];
-    for (name, text) in parts {
-        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
-        w.write_all(text.as_bytes()).unwrap();
-    }
-    w.finish().unwrap().into_inner()
 }
 
 /// A database damaged on disk (a b-tree page overwritten) is refused in the window with the

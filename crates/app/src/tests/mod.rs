@@ -64,15 +64,13 @@ pub(crate) fn review_with_meeting(app: &mut App) -> Result<i64, AppError> {
         .find(|r| r.stage == ardesk_dto::Stage::Planning && r.meeting.is_none() && r.ncy < 9)
         .map(|r| r.child_id);
     let review = app.current_review(child.unwrap_or_default())?;
-    app.set_meeting(
-        review,
-        ardesk_dto::MeetingForm {
-            date: "12/01/2027".into(),
-            time: "10:00".into(),
-            venue: "SENCO office".into(),
-        },
-    )?;
+    app.set_meeting(review, meeting_form())?;
     Ok(review)
+}
+
+/// A meeting six weeks after the tests' today, at school.
+pub(crate) fn meeting_form() -> ardesk_dto::MeetingForm {
+    ardesk_dto::MeetingForm { date: "12/01/2027".into(), time: "10:00".into(), venue: "SENCO office".into() }
 }
 
 /// The first demo review at `stage`, with its child.

@@ -182,28 +182,6 @@ fn issue_15_a_review_is_annual_interim_or_early() -> Result<(), AppError> {
     Ok(())
 }
 
-/// A minimal Word document whose content types declare a VBA project under an innocent name.
-fn word_with_macros() -> Vec<u8> {
-    use std::io::Write;
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let parts: [(&str, &str); 3] = [
-        (
-            "[Content_Types].xml",
-            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/styles2.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>",
-        ),
-        (
-            "word/document.xml",
-            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Progress report.</w:t></w:r></w:p></w:body></w:document>",
-        ),
-        ("word/styles2.bin", "not a real project"),
-    ];
-    for (name, text) in parts {
-        let _ = w.start_file(name, zip::write::SimpleFileOptions::default());
-        let _ = w.write_all(text.as_bytes());
-    }
-    w.finish().map(|c| c.into_inner()).unwrap_or_default()
-}
-
 #[test]
 fn a_report_with_macros_is_kept_flagged_and_judged_by_the_las_profile() -> Result<(), AppError> {
     let mut app = app();
@@ -220,18 +198,13 @@ fn a_report_with_macros_is_kept_flagged_and_judged_by_the_las_profile() -> Resul
         },
     )?;
     let review = app.current_review(child)?;
-    app.set_meeting(
-        review,
-        ardesk_dto::MeetingForm {
-            date: "12/01/2027".into(),
-            time: "10:00".into(),
-            venue: "SENCO office".into(),
-        },
-    )?;
+    app.set_meeting(review, meeting_form())?;
     let prep = app.accept_suggested_invitees(review)?;
     let item = prep.checklist[0].id;
     // Kept (it was received), with what to do in the program that made it.
-    let prep = app.attach_file(review, item, "Report from Mr Sample.docm", &word_with_macros())?;
+    let macros = std::fs::read(fixture("report-with-renamed-macros.docx"))
+        .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let prep = app.attach_file(review, item, "Report from Mr Sample.docm", &macros)?;
     let row = prep.checklist.iter().find(|c| c.id == item);
     let warning = row.and_then(|c| c.file_warning.clone()).unwrap_or_default();
     assert!(

@@ -139,14 +139,7 @@ fn issue_14_a_child_without_dates_says_enter_the_plan_s_dates() -> Result<(), Ap
 
     // A meeting's own deadlines still apply, with a warning that the review deadline is unknown.
     let review = app.current_review(id)?;
-    app.set_meeting(
-        review,
-        ardesk_dto::MeetingForm {
-            date: "12/01/2027".into(),
-            time: "10:00".into(),
-            venue: "SENCO office".into(),
-        },
-    )?;
+    app.set_meeting(review, meeting_form())?;
     let row = app.caseload()?.into_iter().find(|r| r.child_id == id);
     assert_eq!(row.as_ref().and_then(|r| r.next.as_ref()).map(|n| n.id.as_str()), Some("T06"));
     assert_eq!(row.map(|r| r.warnings.len()), Some(1));
