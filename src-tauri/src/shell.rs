@@ -227,6 +227,14 @@ pub fn receive_folder(handle: &AppHandle, _: c::ReceiveFolder) -> Answer<Vec<Rec
     backend(handle).with(|app| app.receive_folder(&folder))
 }
 
+/// Asks where to save the register last opened, and writes it there as CSV for a spreadsheet.
+pub fn save_register(handle: &AppHandle, _: c::SaveRegister) -> Answer<Exported> {
+    let name = backend(handle).with(|app| Ok(app.register_file_name()))?;
+    let path = dialogs::save("Save the register as a spreadsheet", &name, ("CSV spreadsheet", &["csv"]))
+        .ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.save_register(&path))
+}
+
 /// Asks for a received bundle and checks it as `ardesk verify` does.
 pub fn open_bundle(_: &AppHandle, _: c::OpenBundle) -> Answer<VerifyReport> {
     let path = dialogs::open("Open a received bundle", ("Zip archive", &["zip"])).ok_or_else(cancelled)?;

@@ -1126,6 +1126,20 @@ async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
     assert_eq!(app.attrs("#register-table tr.register-row", "data-verdict").await, ["valid", "needs_person"]);
     app.wait_for_text("#register-table tr.register-row", "days").await;
     app.screenshot("register.png").await;
+    // Saved for a spreadsheet: the same register, soonest decision first.
+    app.click("#save-register").await;
+    app.wait_for_text("#register-saved", "Saved register-").await;
+    let csv = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "csv"))
+        .expect("the register was written");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "a header and two rows: {text}");
+    assert!(lines[0].starts_with("DecisionDue,DaysLeft,ReviewDeadline,Verdict"), "{}", lines[0]);
+    assert!(lines[1].contains(",valid,") && lines[2].contains(",needs_person,"), "{text}");
 
     // Not valid: the folder alone; its summary says what was found and that a person must check.
     app.select("#register-filter", "attention").await;

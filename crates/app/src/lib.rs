@@ -113,6 +113,8 @@ pub struct App {
     /// The child whose record was last opened, and when: opening it again soon after (the page
     /// reads it again as it changes) is not audited again.
     last_viewed: Option<(i64, chrono::DateTime<chrono::Utc>)>,
+    /// The LA's register as last opened in the window, for saving as a spreadsheet.
+    received: Vec<ardesk_dto::ReceivedRow>,
 }
 
 impl App {
@@ -150,6 +152,7 @@ impl App {
             backup: Some(backup),
             recovery: None,
             last_viewed: None,
+            received: Vec::new(),
         })
     }
 
@@ -167,6 +170,7 @@ impl App {
             backup: None,
             recovery: None,
             last_viewed: None,
+            received: Vec::new(),
         })
     }
 

@@ -9,13 +9,13 @@
 use std::path::{Path, PathBuf};
 
 use ardesk_domain::la::{LaCatalogue, LaProfile, la_code_of};
-use ardesk_dto::{ReceivedRow, ReceivedVerdict, VerifyReport};
+use ardesk_dto::{Exported, ReceivedRow, ReceivedVerdict, VerifyReport};
 use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 
 use crate::bundle::MANIFEST;
 use crate::context::builtin_las;
-use crate::files::ReadRefused;
+use crate::files::{ReadRefused, exported, write_atomically};
 use crate::verify::verify_bundle;
 use crate::{App, AppError, ErrorCode};
 
@@ -74,10 +74,27 @@ pub fn receive_bundles(
 }
 
 impl App {
-    /// "Received reviews" in the window: the register of what is in `folder`, as of today.
-    pub fn receive_folder(&self, folder: &Path) -> Result<Vec<ReceivedRow>, AppError> {
+    /// "Received reviews" in the window: the register of what is in `folder`, as of today. It
+    /// is kept for [`App::save_register`].
+    pub fn receive_folder(&mut self, folder: &Path) -> Result<Vec<ReceivedRow>, AppError> {
         let today = self.clock.today();
-        receive_bundles(&[folder.to_path_buf()], None, today, today)
+        let rows = receive_bundles(&[folder.to_path_buf()], None, today, today)?;
+        self.received.clone_from(&rows);
+        Ok(rows)
+    }
+
+    /// The register's file name: `register-YYYY-MM-DD.csv`.
+    pub fn register_file_name(&self) -> String {
+        format!("register-{}.csv", self.clock.today())
+    }
+
+    /// Writes the register last opened in the window to `path` as CSV, for a spreadsheet.
+    pub fn save_register(&self, path: &Path) -> Result<Exported, AppError> {
+        if self.received.is_empty() {
+            return Err(AppError::new(ErrorCode::NotFound, "Open a folder of received reviews first."));
+        }
+        write_atomically(path, &register_csv(&self.received)?)?;
+        Ok(exported(path, self.received.len()))
     }
 }
 

@@ -153,6 +153,7 @@ macro_rules! with_commands {
             shell bundle_progress: BundleProgress {} -> $crate::BundleProgress;
             shell open_bundle: OpenBundle {} -> $crate::VerifyReport;
             shell receive_folder: ReceiveFolder {} -> Vec<$crate::ReceivedRow>;
+            shell save_register: SaveRegister {} -> $crate::Exported;
         }
     };
 }

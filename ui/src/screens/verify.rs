@@ -90,7 +90,18 @@ fn Register() -> impl IntoView {
     let rows = RwSignal::new(None::<Result<Vec<ReceivedRow>, ErrorDto>>);
     let show = RwSignal::new(Show::All);
     let school = RwSignal::new(String::new());
+    let saved = RwSignal::new(String::new());
+    let save = move |_| {
+        spawn_local(async move {
+            match ipc::call(commands::SaveRegister {}).await {
+                Ok(e) => saved.set(format!("Saved {} ({} rows).", e.file_name, e.items)),
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => saved.set(e.message),
+            }
+        });
+    };
     let open = move |_| {
+        saved.set(String::new());
         spawn_local(async move {
             match ipc::call(commands::ReceiveFolder {}).await {
                 Err(e) if e.code == ErrorCode::Cancelled => {}
@@ -118,6 +129,8 @@ fn Register() -> impl IntoView {
                 view! {
                     <section class="panel" id="register">
                         <p id="register-summary">{summary}</p>
+                        <button id="save-register" on:click=save>"Save as a spreadsheet (CSV)…"</button>
+                        <p id="register-saved" role="status">{move || saved.get()}</p>
                         <div class="filters">
                             <label>"Show "
                                 <select id="register-filter" on:change=move |ev| show.set(Show::of(&event_target_value(&ev)))>
