@@ -1292,7 +1292,16 @@ async fn every_main_screen_passes_axe_core() {
     problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("settings: {p}")));
     app.click("#nav-verify").await;
     app.find("#open-received").await;
-    problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("received bundle: {p}")));
+    // The register, with a row opened: a folder of documents sent without the app.
+    let loose = driver.save_dir().join("Sent without the app");
+    std::fs::create_dir_all(&loose).unwrap();
+    let report = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/school-report.pdf");
+    std::fs::copy(report, loose.join("School report.pdf")).unwrap();
+    app.click("#open-received-folder").await;
+    app.wait_for_text("#register-summary", "1 received").await;
+    app.click("#register-table tr.register-row button.open-row").await;
+    app.find(".register-details").await;
+    problems.extend(app.accessibility_problems().await.into_iter().map(|p| format!("received reviews: {p}")));
     assert!(problems.is_empty(), "accessibility problems:\n{}", problems.join("\n"));
     // The check itself works: a button with no name is reported.
     app.eval("document.getElementById('main').appendChild(document.createElement('button')); return true;")
