@@ -261,6 +261,10 @@ enum Command {
         /// Also write the register as CSV (opens in Excel) to FILE.
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
+        /// Also draft the reply to each school whose bundle has problems ("returned for
+        /// completion"), as DOCX and PDF in DIR (created if missing), for an officer to check.
+        #[arg(long, value_name = "DIR")]
+        replies: Option<PathBuf>,
     },
     /// Check files for passwords, encryption, macros and unreadable content (by content, not
     /// by name). Exits 1 if any file is not ok.
@@ -608,7 +612,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 return Err(AppError::new(ErrorCode::Conflict, "The bundle has problems."));
             }
         }
-        Command::Intake { paths, received, la, json, csv } => {
+        Command::Intake { paths, received, la, json, csv, replies } => {
             let today = clock.today();
             let received = match received {
                 Some(raw) => parse_user_date("received", "--received", &raw)
@@ -621,6 +625,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 std::fs::write(path, bytes).map_err(|e| {
                     AppError::new(ErrorCode::Io, format!("Could not write {}: {e}", path.display()))
                 })?;
+            }
+            if let Some(dir) = &replies {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", dir.display()))
+                })?;
+                let written = ardesk_app::draft_replies(&rows, la.as_deref(), dir, today, clock.now())?;
+                eprintln!("{} replies drafted in {}.", written.len() / 2, dir.display());
             }
             if json {
                 println!("{}", to_json(&rows)?);

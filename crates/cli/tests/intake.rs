@@ -130,6 +130,7 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
     }
 
     let csv = dir.path().join("register.csv");
+    let replies = dir.path().join("replies");
     let out = ardesk(&[
         "--today=2026-12-01",
         "intake",
@@ -141,6 +142,8 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         "--json",
         "--csv",
         csv.to_str().unwrap_or_default(),
+        "--replies",
+        replies.to_str().unwrap_or_default(),
     ]);
     assert_eq!(out.status.code(), Some(1), "some are not valid: {}", text(&out));
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
@@ -233,6 +236,44 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         formula.map(|c| c["SchoolName"].clone()),
         Some(serde_json::json!("'=HYPERLINK(\"http://x\")"))
     );
+
+    // A reply drafted to each school whose bundle has problems (not to one sent without the
+    // app: a person must see what it lacks), named by initials and meeting date only, read back
+    // by python-docx and pdftotext: it lists what to put right.
+    let mut drafted: Vec<String> = std::fs::read_dir(&replies)
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    drafted.sort();
+    let problem_rows = rows.iter().filter(|r| r["verdict"] == "problems").count();
+    assert_eq!(drafted.len(), 2 * problem_rows, "{drafted:?}");
+    assert!(
+        drafted.iter().all(|n| n.starts_with("returned-") && (n.ends_with(".docx") || n.ends_with(".pdf")))
+    );
+    let texts = |ext: &str, tool: &dyn Fn(&Path) -> String| -> Vec<String> {
+        drafted.iter().filter(|n| n.ends_with(ext)).map(|n| tool(&replies.join(n))).collect()
+    };
+    let docx = texts(".docx", &|p: &Path| {
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg("import docx, sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))")
+            .arg(p)
+            .output()
+            .unwrap_or_else(|e| unreachable!("python3: {e}"));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    });
+    let pdf = texts(".pdf", &|p: &Path| {
+        let out = Command::new("pdftotext").arg(p).arg("-").output().unwrap_or_else(|e| unreachable!("{e}"));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    });
+    for said in [docx.join("\n"), pdf.join("\n")] {
+        assert_eq!(said.matches("returned for completion").count(), problem_rows, "{said}");
+        assert!(said.contains("cannot be opened without a password"), "{said}");
+        assert!(said.contains("has been changed since the bundle was made"), "{said}");
+        assert!(said.contains("It was made for Kent"), "{said}");
+        // Every reply comes from the desk's own LA, whatever the bundle was made for.
+        assert!(!said.contains("Kent digital"), "{said}");
+        assert!(said.contains("regulation 20(10)"), "{said}");
+    }
 
     // Nothing in the bundles was changed by reading them.
     let before = std::fs::read(first).unwrap_or_default();

@@ -329,6 +329,10 @@ pub struct LaProfile {
     /// template format of [`crate::letters`]; the school's wording overrides it in turn.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub letters: std::collections::BTreeMap<String, String>,
+    /// The LA's own wording for its replies to what schools send, by kind (`"returned_to_school"`,
+    /// [`crate::replies`]), in the same template format.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub replies: std::collections::BTreeMap<String, String>,
     /// The LA's SEND Information, Advice and Support Service, as the parents' letters name it:
     /// its name and how to reach it, as the school enters it (spec §6.1 item 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -509,6 +513,9 @@ impl LaProfile {
         if let Some(kind) = self.letters.keys().find(|k| crate::letters::LetterKind::from_code(k).is_none()) {
             return Err(bad("letters", &format!("names an unknown letter {kind:?}")));
         }
+        if let Some(kind) = self.replies.keys().find(|k| !crate::replies::KINDS.contains(&k.as_str())) {
+            return Err(bad("replies", &format!("names an unknown reply {kind:?}")));
+        }
         if self.submission.filename_pattern.trim().is_empty() {
             return Err(bad("submission.filename_pattern", "is empty"));
         }
@@ -603,6 +610,7 @@ impl LaProfile {
                 filename_pattern: "AR_{la_ref}_{initials}_{meeting}_{nn}_{code}".to_owned(),
             },
             letters: std::collections::BTreeMap::new(),
+            replies: std::collections::BTreeMap::new(),
             sendiass: None,
             sources: vec![
                 "Statutory defaults: Children and Families Act 2014 s44; SEND Regulations 2014 regs 18–22; \

@@ -29,6 +29,7 @@
 //! - [`invitees`]: who must and should be invited to a review meeting.
 //! - [`ids`]: record identifiers (assigned by the store).
 //! - [`problem`]: the shape every validation result takes.
+//! - [`replies`]: the LA's replies to what it received ("returned for completion").
 
 pub mod amend;
 pub mod ar1;
@@ -54,6 +55,7 @@ pub mod paperwork;
 pub mod people;
 pub mod plan;
 pub mod problem;
+pub mod replies;
 pub mod returned;
 pub mod review;
 pub mod school;
