@@ -12,7 +12,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{Demo, tool};
+use common::{Demo, text, tool};
 
 /// Runs `ardesk ARGS...` with its address space capped at 1 GiB.
 fn bounded(args: &[&OsStr]) -> Output {
@@ -25,10 +25,6 @@ fn bounded(args: &[&OsStr]) -> Output {
         .args(args)
         .output()
         .unwrap_or_else(|e| unreachable!("sh: {e}"))
-}
-
-fn text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
 fn fixtures() -> (tempfile::TempDir, Vec<PathBuf>) {

@@ -8,44 +8,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::{Demo, ardesk};
-
-fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
-
-/// Copies the bundle `src` to `dst`, changed by the Python statements `change` (over `files`,
-/// the entries by name, and `m`, the manifest); `fix_hashes` makes the manifest's hashes and
-/// sizes match the entries again, as a careful forger (or a school's second export) would.
-fn craft(src: &Path, dst: &Path, change: &str, fix_hashes: bool) {
-    let script = r#"
-import hashlib, json, sys, zipfile
-src, dst, change, fix = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == '1'
-z = zipfile.ZipFile(src)
-files = {n: z.read(n) for n in z.namelist()}
-m = json.loads(files['manifest.json'])
-exec(change)
-if fix:
-    for f in m['files']:
-        if f['name'] in files:
-            f['sha256'] = hashlib.sha256(files[f['name']]).hexdigest(); f['size'] = len(files[f['name']])
-files['manifest.json'] = json.dumps(m).encode()
-with zipfile.ZipFile(dst, 'w') as out:
-    for n, data in files.items(): out.writestr(n, data)
-"#;
-    let made = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(src)
-        .arg(dst)
-        .arg(change)
-        .arg(if fix_hashes { "1" } else { "0" })
-        .output()
-        .unwrap_or_else(|e| unreachable!("python3: {e}"));
-    assert!(made.status.success(), "{}", text(&made));
-}
+use common::{Demo, ardesk, craft_bundle, text};
 
 #[test]
 fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
@@ -88,14 +53,19 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
     let protected = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/demo/protected-report.pdf");
     let protected = protected.to_string_lossy();
     let school_report = "[f['name'] for f in m['files'] if f['category'] == 'D02'][0]";
-    craft(second, &morning.join("changed.zip"), &format!("files[{school_report}] += b'% changed'"), false);
-    craft(
+    craft_bundle(
+        second,
+        &morning.join("changed.zip"),
+        &format!("files[{school_report}] += b'% changed'"),
+        false,
+    );
+    craft_bundle(
         second,
         &morning.join("password.zip"),
         &format!("files[{school_report}] = open({protected:?}, 'rb').read()"),
         true,
     );
-    craft(
+    craft_bundle(
         first,
         &morning.join("missing.zip"),
         &format!(
@@ -103,8 +73,13 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         ),
         true,
     );
-    craft(first, &morning.join("formula.zip"), "m['school']['name'] = '=HYPERLINK(\"http://x\")'", false);
-    craft(first, &morning.join("other-la.zip"), "m['la_profile']['id'] = 'kent'", false);
+    craft_bundle(
+        first,
+        &morning.join("formula.zip"),
+        "m['school']['name'] = '=HYPERLINK(\"http://x\")'",
+        false,
+    );
+    craft_bundle(first, &morning.join("other-la.zip"), "m['la_profile']['id'] = 'kent'", false);
     let report = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/school-report.pdf");
     let plain = Command::new("zip")
         .arg("-q")
