@@ -123,8 +123,8 @@ impl App {
         // Plans one file; answers a PDF's page count.
         let mut add =
             |code: &str, title: String, original: String, ext: &str, source: Source, bytes: Vec<u8>| {
-                let (mut file, file_type) = scanned_file(code, title, original, ext, source, &bytes, limit);
-                let text = file_type.and_then(|t| ardesk_intake::scan::extract_text(&bytes, t));
+                let (mut file, scan) = scanned_file(code, title, original, ext, source, &bytes, limit);
+                let text = scan.readable_text(&bytes);
                 file.other_pupil = text.and_then(|t| {
                     let words: Vec<String> = t
                         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -604,7 +604,7 @@ impl App {
 /// safeguarding record, and tracked changes or comments left in a Word document. The
 /// school's check and the LA's both read files through this, so they see a file the same way.
 /// Other pupils named in it (V13) are for the school alone to find, from its caseload: the
-/// file's type is returned for that, and `other_pupil` is left empty.
+/// scan is returned for that (`Scan::readable_text`), and `other_pupil` is left empty.
 pub(crate) fn scanned_file(
     code: &str,
     title: String,
@@ -613,17 +613,13 @@ pub(crate) fn scanned_file(
     source: Source,
     bytes: &[u8],
     limit: u64,
-) -> (PlannedFile, Option<ardesk_intake::FileType>) {
+) -> (PlannedFile, ardesk_intake::Scan) {
     let scan = ardesk_intake::scan(bytes, limit);
     let review_marks = scan.file_type == Some(ardesk_intake::FileType::Docx)
         && ardesk_intake::review_marks(bytes).is_some_and(|m| m.revisions || m.comments);
     // The type the rules judge (V14) is the one found in the content, not the name's: a
-    // program named report.pdf is not a PDF. An older Office file keeps its name's extension
-    // (.doc, .xls and .ppt share one container).
-    let ext = match scan.file_type {
-        Some(t) if t != ardesk_intake::FileType::LegacyOffice => t.extension(),
-        _ => ext,
-    };
+    // program named report.pdf is not a PDF.
+    let ext = ardesk_intake::judged_extension(scan.file_type, ext);
     let file = PlannedFile {
         code: code.to_owned(),
         title,
@@ -634,12 +630,12 @@ pub(crate) fn scanned_file(
         verdict: scan.verdict.code().to_owned(),
         verdict_detail: scan.verdict.detail().to_owned(),
         active: scan.verdict.active(),
-        credentials: scan.credentials,
+        credentials: scan.credentials.clone(),
         other_pupil: None,
         review_marks,
-        safeguarding: scan.safeguarding,
+        safeguarding: scan.safeguarding.clone(),
     };
-    (file, scan.file_type)
+    (file, scan)
 }
 
 /// Whether the bundle may not be exported yet: a problem that blocks it stands, or a warning has

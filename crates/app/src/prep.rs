@@ -438,10 +438,9 @@ impl App {
 /// do in the program that made it (the same words as the bundle check's).
 fn file_warning(file: &ardesk_store::FileRef) -> Option<String> {
     let scan = file.scan.as_ref().filter(|s| s.verdict != "ok")?;
-    let format = match Format::of_ext(&crate::files::ext_of(&file.name)) {
-        Format::Other => Format::of_ext(&file.file_type),
-        named => named,
-    };
+    let named = crate::files::ext_of(&file.name);
+    let found = ardesk_intake::FileType::from_extension(&file.file_type);
+    let format = Format::of_ext(ardesk_intake::judged_extension(found, &named));
     let active = scan.active.as_deref().and_then(Active::from_code);
     let fix = ardesk_domain::content::fix(&scan.verdict, active, format);
     Some(match scan.verdict.as_str() {

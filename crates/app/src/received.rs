@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ardesk_domain::dates::parse_iso;
 use ardesk_domain::la::{LaCatalogue, LaProfile, la_code_of};
 use ardesk_dto::{Exported, ReceivedRow, ReceivedVerdict, VerifyReport};
 use chrono::{Days, NaiveDate};
@@ -118,13 +119,8 @@ pub fn draft_replies(
     for row in rows.iter().filter(|r| r.verdict == ReceivedVerdict::Problems) {
         // From the LA replying (`la`), or else the one the bundle was made for.
         let Some(profile) = la.or(row.la_profile.as_deref()).and_then(|id| las.get(id)) else { continue };
-        let date = |d: &Option<String>| {
-            d.as_deref()
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .map(long)
-                .unwrap_or_default()
-        };
-        let received = NaiveDate::parse_from_str(&row.received, "%Y-%m-%d").unwrap_or(today);
+        let date = |d: &Option<String>| d.as_deref().and_then(parse_iso).map(long).unwrap_or_default();
+        let received = parse_iso(&row.received).unwrap_or(today);
         // A problem in words: "V01: …" is the rule's code, which the school's check shows it too.
         let problems: Vec<String> = row
             .problems
@@ -363,10 +359,9 @@ impl Loose {
         if scan.verdict != ardesk_intake::Verdict::Ok {
             self.file_findings.push(format!("{name}: {}", scan.verdict.detail()));
         }
-        let text =
-            scan.file_type.and_then(|t| ardesk_intake::scan::extract_text(bytes, t)).unwrap_or_default();
         let marks = scan.file_type == Some(ardesk_intake::FileType::Docx)
             && ardesk_intake::review_marks(bytes).is_some_and(|m| m.revisions);
+        let text = scan.readable_text(bytes).unwrap_or_default();
         if let Some(code) = ardesk_domain::paperwork::recognise(name, &text, marks) {
             self.found.push(format!("{}: {name}", ardesk_domain::paperwork::doc_title(code)));
             self.codes.push(code);
@@ -444,11 +439,11 @@ impl Loose {
 fn row(report: &VerifyReport, las: &LaCatalogue, received: NaiveDate, today: NaiveDate) -> ReceivedRow {
     let manifest = report.manifest.as_ref();
     let profile = manifest.and_then(|m| las.get(&m.la_profile.id));
-    let meeting = manifest.and_then(|m| NaiveDate::parse_from_str(&m.review.meeting_date, "%Y-%m-%d").ok());
+    let meeting = manifest.and_then(|m| parse_iso(&m.review.meeting_date));
     let period = profile.map_or(STATUTORY_DECISION_DAYS, |p| {
         p.timings.la_decision_after_meeting_days.min(STATUTORY_DECISION_DAYS)
     });
-    let date = |d: Option<&String>| d.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let date = |d: Option<&String>| d.and_then(|d| parse_iso(d));
     let deadline = date(manifest.and_then(|m| m.review.review_deadline.as_ref()));
     let due = match (meeting.and_then(|m| m.checked_add_days(Days::new(u64::from(period)))), deadline) {
         (Some(due), Some(deadline)) => Some(due.min(deadline)),

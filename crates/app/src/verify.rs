@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use ardesk_domain::bundle::{Contents, Finding, Source, check_contents};
 use ardesk_domain::content::Format;
+use ardesk_domain::dates::parse_iso;
 use ardesk_domain::la::LaCatalogue;
 use ardesk_domain::problem::Severity;
 use ardesk_dto::{Manifest, ScanResult, Verdict, VerifyReport};
-use chrono::NaiveDate;
 
 use crate::bundle::{INDEX, MANIFEST, MANIFEST_VERSION, scanned_file};
 use crate::context::builtin_las;
@@ -37,18 +37,14 @@ pub fn scan_files(paths: &[PathBuf], limit: u64) -> Vec<ardesk_dto::ScanResult> 
                 Err(r @ (ReadRefused::Open(_) | ReadRefused::Read(_))) => refused(Verdict::Unreadable, r),
                 Ok(bytes) => {
                     let scan = ardesk_intake::scan(&bytes, limit);
-                    // The program that made it, from its content (an older or password-protected
-                    // Office file, whose container hides it, by its name).
-                    let ext = match scan.file_type {
-                        Some(t) if t != ardesk_intake::FileType::LegacyOffice => t.extension().to_owned(),
-                        _ => ext_of(&path.to_string_lossy()),
-                    };
+                    let named = ext_of(&path.to_string_lossy());
+                    let ext = ardesk_intake::judged_extension(scan.file_type, &named);
                     let active = scan.verdict.active();
                     ScanResult {
                         file,
                         verdict: convert::verdict(&scan.verdict),
                         detail: scan.verdict.detail().to_owned(),
-                        fix: ardesk_domain::content::fix(scan.verdict.code(), active, Format::of_ext(&ext)),
+                        fix: ardesk_domain::content::fix(scan.verdict.code(), active, Format::of_ext(ext)),
                         credentials: scan.credentials,
                         active: active.map(|a| a.code().to_owned()),
                     }
@@ -122,7 +118,7 @@ fn schema_problems(m: &Manifest) -> Vec<String> {
         ("phase-transfer date", m.review.phase_transfer_by.as_ref()),
     ] {
         if let Some(date) = date
-            && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
+            && parse_iso(date).is_none()
         {
             out.push(format!(
                 "the manifest's {what} {:?} is not a date written YYYY-MM-DD",
@@ -354,7 +350,7 @@ pub fn verify_reader<R: Read + Seek>(bundle: String, mut file: R, las: &LaCatalo
             problems.push(format!("{name:?} is in the zip but not in the manifest"));
         }
     }
-    let meeting = NaiveDate::parse_from_str(&manifest.review.meeting_date, "%Y-%m-%d").ok();
+    let meeting = parse_iso(&manifest.review.meeting_date);
     let profile =
         meeting.and_then(|m| las.at(&manifest.la_profile.id, m)).or_else(|| las.get(&manifest.la_profile.id));
     match profile {

@@ -111,6 +111,17 @@ impl FileType {
     }
 }
 
+/// The extension a file is judged by — the file-type rule (V14), and the program whose menus the
+/// advice names: that of the type `found` in its content, except for an older Office file (or an
+/// encrypted newer one), whose OLE container does not say which program made it: then the
+/// extension it was `named` with (.doc, .xls, .ppt, .docx…).
+pub fn judged_extension(found: Option<FileType>, named: &str) -> &str {
+    match found {
+        Some(t) if t != FileType::LegacyOffice => t.extension(),
+        _ => named,
+    }
+}
+
 /// Why a file is not accepted. Each says what to do in plain English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {

@@ -68,6 +68,20 @@ pub struct Scan {
     pub credentials: Option<String>,
     /// What marks it as a safeguarding record ("CPOMS"), if anything (V03).
     pub safeguarding: Option<String>,
+    /// The text the scan read ([`extract_text`]'s, kept), for a caller that reads words too
+    /// (other pupils named, V13; what a document is); `None` when it read none (a file that is
+    /// not ok may still have text [`extract_text`] can give).
+    pub text: Option<String>,
+}
+
+impl Scan {
+    /// The text to read words in (other pupils named, what a document is): what the scan read,
+    /// or, for a file it did not pass, what [`extract_text`] can still read of `bytes` (the
+    /// same bytes the scan was given).
+    pub fn readable_text(self, bytes: &[u8]) -> Option<String> {
+        let file_type = self.file_type;
+        self.text.or_else(|| file_type.and_then(|t| extract_text(bytes, t)))
+    }
 }
 
 /// How deep archives inside archives are opened.
@@ -84,11 +98,12 @@ pub fn scan(bytes: &[u8], limit: u64) -> Scan {
         file_type: None,
         credentials: None,
         safeguarding: None,
+        text: None,
     })
 }
 
 fn verdict(verdict: Verdict, file_type: Option<FileType>) -> Scan {
-    Scan { verdict, file_type, credentials: None, safeguarding: None }
+    Scan { verdict, file_type, credentials: None, safeguarding: None, text: None }
 }
 
 fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
@@ -159,17 +174,18 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
         FileType::Odt | FileType::Ods | FileType::Odp => odf(bytes),
         FileType::Png | FileType::Jpeg | FileType::Text => Verdict::Ok,
     };
-    let text = match (&found, text) {
-        (Verdict::Ok, Some(text)) => Some(text),
-        (Verdict::Ok, None) => extract_text(bytes, file_type),
-        _ => None,
+    let ok = found == Verdict::Ok;
+    let text = match text {
+        None if ok => extract_text(bytes, file_type),
+        text => text,
     };
-    let credentials = text.as_deref().and_then(find_credential);
-    let safeguarding = text
-        .as_deref()
+    // Only a file that can be sent is searched for passwords and safeguarding markers.
+    let checked = text.as_deref().filter(|_| ok);
+    let credentials = checked.and_then(find_credential);
+    let safeguarding = checked
         .and_then(find_safeguarding)
-        .or_else(|| description.as_deref().filter(|_| found == Verdict::Ok).and_then(find_safeguarding));
-    Scan { verdict: found, file_type: Some(file_type), credentials, safeguarding }
+        .or_else(|| description.as_deref().filter(|_| ok).and_then(find_safeguarding));
+    Scan { verdict: found, file_type: Some(file_type), credentials, safeguarding, text }
 }
 
 // --- OLE compound files: encrypted OOXML, and Word / Excel / PowerPoint 97-2003 --------------
@@ -340,7 +356,7 @@ fn archive(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
             }
         }
     }
-    Scan { verdict: Verdict::Ok, file_type: None, credentials: None, safeguarding: None }
+    Scan { verdict: Verdict::Ok, file_type: None, credentials: None, safeguarding: None, text: None }
 }
 
 // --- 7z ------------------------------------------------------------------------------------------
