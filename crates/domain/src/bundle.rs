@@ -301,8 +301,7 @@ fn file_rules(c: &Contents<'_>, out: &mut Vec<Finding>) {
         // A safeguarding record, by its name or by what is in it: blocked where the LA forbids
         // them (D17, as Redcar does), a warning elsewhere.
         let lower = f.original_name.to_ascii_lowercase();
-        let by_name =
-            ["cpoms", "myconcern", "safeguarding chronology", "dsl log"].iter().any(|w| lower.contains(w));
+        let by_name = crate::paperwork::SAFEGUARDING_MARKERS.iter().any(|w| lower.contains(w));
         if by_name || f.safeguarding.is_some() {
             let forbidden = p.documents.forbidden.iter().any(|d| d == "D17");
             let why = match &f.safeguarding {

@@ -10,6 +10,7 @@ use crate::la::{Condition, LaProfile};
 use crate::ncy::{is_young_person, nc_year};
 use crate::people::{ParentCarer, Professional, has_parental_responsibility};
 use crate::problem::Problem;
+use crate::text::has_words;
 
 /// The name of a document code of spec §4.
 pub fn doc_title(code: &str) -> &'static str {
@@ -37,16 +38,32 @@ pub fn doc_title(code: &str) -> &'static str {
     }
 }
 
+/// What marks a document as a safeguarding record (D17), lower case: the names of the systems
+/// whose exports carry them, and the titles such records have. The bundle check looks for them
+/// in a file's name and the scan in its text (V03).
+pub const SAFEGUARDING_MARKERS: [&str; 7] = [
+    "cpoms",
+    "myconcern",
+    "safeguarding chronology",
+    "child protection chronology",
+    "dsl log",
+    "designated safeguarding lead log",
+    "safeguarding concern form",
+];
+
 /// What a document sent without this app probably is (D01–D17), from its file name and the
 /// start of its text, for the LA's register of submissions a person must sort (issue 19). A Word
 /// document still holding tracked changes, named as a plan, is the tracked-change document.
 /// `None` when nothing says. Words are matched whole, so "report" does not match "reporter".
 pub fn recognise(name: &str, text: &str, tracked_changes: bool) -> Option<&'static str> {
-    let name = name.to_lowercase().replace(['_', '-', '.'], " ");
-    let text: String = text.chars().take(2000).collect::<String>().to_lowercase();
+    // Lower case; apostrophes dropped ("child's" reads "childs"), a slash a space ("parent/carer"
+    // reads "parent carer"); in a name, separators are spaces too.
+    let words = |t: &str| t.to_lowercase().replace(['\'', '\u{2019}'], "").replace('/', " ");
+    let name = words(name).replace(['_', '-', '.'], " ");
+    let text = words(&text.chars().take(2000).collect::<String>());
     let says = |phrases: &[&str]| phrases.iter().any(|p| has_words(&name, p) || has_words(&text, p));
     let named = |phrases: &[&str]| phrases.iter().any(|p| has_words(&name, p));
-    if says(&["cpoms", "myconcern", "safeguarding chronology", "dsl log"]) {
+    if says(&SAFEGUARDING_MARKERS) {
         return Some("D17");
     }
     if tracked_changes && named(&["ehcp", "ehc plan", "plan", "amendments", "tracked"]) {
@@ -115,17 +132,6 @@ pub fn recognise(name: &str, text: &str, tracked_changes: bool) -> Option<&'stat
         .find(|(_, words)| named(words))
         .or_else(|| rules.iter().find(|(_, words)| says(words)))
         .map(|(code, _)| *code)
-}
-
-/// Whether `phrase` is in `text` as whole words (apostrophes dropped: "child's" reads "childs";
-/// a slash is a space: "parent/carer" reads "parent carer").
-fn has_words(text: &str, phrase: &str) -> bool {
-    let text = text.replace(['\'', '\u{2019}'], "").replace('/', " ");
-    text.match_indices(phrase).any(|(i, _)| {
-        let before = text.get(..i).and_then(|s| s.chars().next_back());
-        let after = text.get(i + phrase.len()..).and_then(|s| s.chars().next());
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// One document the review expects before the meeting.

@@ -72,6 +72,21 @@ pub fn optional_name(field: &'static str, label: &str, raw: &str) -> Result<Opti
     if raw.trim().is_empty() { Ok(None) } else { PersonName::parse(field, label, raw).map(Some) }
 }
 
+/// Whether `phrase` stands in `text` as whole words: not inside a longer word ("report" is not
+/// in "reporter"). Both as the caller cased them.
+pub fn has_words(text: &str, phrase: &str) -> bool {
+    find_words(text, phrase).is_some()
+}
+
+/// Where `phrase` first stands in `text` as whole words (see [`has_words`]).
+pub fn find_words(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(i, _)| i).find(|&i| {
+        let before = text.get(..i).and_then(|s| s.chars().next_back());
+        let after = text.get(i + phrase.len()..).and_then(|s| s.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,8 @@ use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use ardesk_domain::content::Active;
+use ardesk_domain::paperwork::SAFEGUARDING_MARKERS;
+use ardesk_domain::text::find_words;
 
 use crate::{FileType, MAX_ZIP_ENTRIES, Refusal, sniff};
 
@@ -474,34 +476,15 @@ fn seven_zip_encoded_header(file: &[u8], header: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-// --- Credential-like text (V02) ---------------------------------------------------------------
+// --- Words in the text: safeguarding markers (V03), credential-like text (V02) -----------------
 
-/// "password: …", "pwd=…", "passcode is …", "PIN: …" followed by a token, in a text file or a
-/// Word document's text. Returns the phrase with the token masked.
-/// What in `text` marks it as a safeguarding record: the name of a safeguarding system whose
-/// exports carry it, or the title such records have (V03, D17).
+/// What in `text` marks it as a safeguarding record (`paperwork::SAFEGUARDING_MARKERS`, matched
+/// as whole words), as it is written there (V03, D17).
 pub fn find_safeguarding(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    [
-        "cpoms",
-        "myconcern",
-        "safeguarding chronology",
-        "child protection chronology",
-        "dsl log",
-        "designated safeguarding lead log",
-        "safeguarding concern form",
-    ]
-    .into_iter()
-    .find(|marker| {
-        lower.match_indices(marker).any(|(i, _)| {
-            let before = lower.get(..i).and_then(|s| s.chars().next_back());
-            let after = lower.get(i + marker.len()..).and_then(|s| s.chars().next());
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
-    .map(|marker| {
-        let at = lower.find(marker).unwrap_or(0);
-        text.get(at..at + marker.len()).unwrap_or(marker).to_owned()
+    SAFEGUARDING_MARKERS.iter().find_map(|marker| {
+        let at = find_words(&lower, marker)?;
+        Some(text.get(at..at + marker.len()).unwrap_or(marker).to_owned())
     })
 }
 
@@ -519,7 +502,8 @@ pub fn extract_text(bytes: &[u8], file_type: FileType) -> Option<String> {
     }
 }
 
-/// The first credential-like phrase in `text`, masked.
+/// The first credential-like phrase in `text` ("password: …", "pwd=…", "passcode is …", "PIN: …"
+/// followed by a token), with the token masked.
 pub fn find_credential(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     for word in ["password", "passcode", "passwd", "pwd", "pin"] {
