@@ -68,6 +68,7 @@ fn copy_encrypted(path: &Path, tmp: &Path, key: &Passphrase) -> Result<(), Store
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    crate::sqlcipher_ready();
     conn.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", params![tmp.to_string_lossy(), key.reveal()])?;
     conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
     conn.execute_batch(&format!(

@@ -407,8 +407,28 @@ impl<'c> Tx<'c> {
 /// Gives SQLCipher the passphrase of the database `conn` opened; first, before anything is read.
 /// SQLCipher's own log (a failed page check on a wrong key) is silenced: the error says it.
 fn unlock(conn: &Connection, key: &Passphrase) -> rusqlite::Result<()> {
+    sqlcipher_ready();
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
     conn.pragma_update(None, "key", key.reveal())
+}
+
+/// Waits, once per process, until SQLCipher can take a key. `sqlite3_initialize` marks SQLite
+/// initialised before it runs SQLCipher's own start-up (`SQLITE_EXTRA_INIT`), so a thread whose
+/// first connection comes in between finds SQLCipher not ready and its key refused ("An error
+/// occurred with PRAGMA key"): the first databases opened at once from several threads failed
+/// so (tests/first_open.rs). Keying a scratch in-memory database until it succeeds (every
+/// thread waits on the `Once`) closes that window for every key after it.
+fn sqlcipher_ready() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| {
+        for _ in 0..400 {
+            let keyed = Connection::open_in_memory().and_then(|c| c.pragma_update(None, "key", "ready"));
+            if keyed.is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    });
 }
 
 /// Creates `dir` (and its parents) if needed, readable by its owner only (0700 on Unix).

@@ -195,7 +195,7 @@ fn a_damaged_btree_page_is_found_at_open_and_the_file_left_untouched() -> Result
     saved_caseload(&good, 200)?;
     let (page_size, roots) = {
         let conn = rusqlite::Connection::open(&good)?;
-        conn.pragma_update(None, "key", crate::tests::key().reveal())?;
+        crate::unlock(&conn, &crate::tests::key())?;
         // SQLCipher answers the page size as text.
         let size: String = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
         let size: u32 = size.parse().unwrap_or(4096);
