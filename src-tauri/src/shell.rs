@@ -235,6 +235,13 @@ pub fn save_register(handle: &AppHandle, _: c::SaveRegister) -> Answer<Exported>
     backend(handle).with(|app| app.save_register(&path))
 }
 
+/// Asks for the folder to write the reply in, and drafts it there as DOCX and PDF, as
+/// `ardesk reply` does.
+pub fn draft_reply(handle: &AppHandle, c::DraftReply { form }: c::DraftReply) -> Answer<LettersWritten> {
+    let folder = dialogs::pick_folder("Choose the folder for the reply").ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.draft_reply(&form, &folder))
+}
+
 /// Asks for a received bundle and checks it as `ardesk verify` does.
 pub fn open_bundle(_: &AppHandle, _: c::OpenBundle) -> Answer<VerifyReport> {
     let path = dialogs::open("Open a received bundle", ("Zip archive", &["zip"])).ok_or_else(cancelled)?;

@@ -1154,6 +1154,37 @@ async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
     app.type_into("#register-school", "Demo School").await;
     app.wait_for_count("#register-table tr.register-row", 1).await;
     assert_eq!(app.attrs("#register-table tr.register-row", "data-verdict").await, ["valid"]);
+    // The decision to the family, drafted from the row: the officer types the family's details
+    // from the case record (the bundle holds initials only).
+    app.click("#register-table tr.register-row button.open-row").await;
+    app.select(".register-details .reply-kind", "amend").await;
+    app.type_into(".register-details .reply-recipient", "Ms Jo Example").await;
+    app.type_into(".register-details .reply-address", "1 Example Row").await;
+    app.type_into(".register-details .reply-child", "Robin").await;
+    app.click(".register-details .draft-reply").await;
+    let said = app.wait_for_text(".register-details .reply-drafted", "Drafted").await;
+    assert!(said.contains("decision-amend-") && said.contains(".pdf"), "{said}");
+    app.wait_for_text("#register-table tr.register-row .register-reply", "propose amendments").await;
+    app.screenshot("register-reply.png").await;
+    let pdf = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("decision-amend-"))
+                && p.extension().is_some_and(|e| e == "pdf")
+        })
+        .expect("the decision letter was written");
+    let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let letter = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    for words in ["Dear Ms Jo Example", "Robin's annual review", "15 days", "SEND Tribunal"] {
+        assert!(letter.contains(words), "the letter lacks {words:?}: {letter}");
+    }
+    // The register knows which have no reply yet.
+    app.type_into("#register-school", "").await;
+    app.select("#register-filter", "no_reply").await;
+    app.wait_for_count("#register-table tr.register-row", 1).await;
+    assert_eq!(app.attrs("#register-table tr.register-row", "data-verdict").await, ["needs_person"]);
     app.quit().await;
 }
 

@@ -429,7 +429,7 @@ impl App {
             initials: initials(r),
             la_reference: r.la_ref.clone().unwrap_or_default(),
             child_ids,
-            meeting: meeting.format("%A %-d %B %Y").to_string(),
+            meeting: ardesk_domain::dates::written(meeting),
             author: format!("{school_name} SENCO").trim().to_owned(),
             revision_date: format!("{}T00:00:00Z", meeting.format("%Y-%m-%d")),
             sections,

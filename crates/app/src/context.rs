@@ -264,12 +264,7 @@ pub(crate) fn ar1_header(ctx: &Ctx, ncy: i32, meeting: Option<&Meeting>) -> Ar1H
         year_group: ardesk_domain::ncy::label(ncy),
         upn: r.upn.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default(),
         la_reference: r.la_ref.clone().unwrap_or_default(),
-        meeting: meeting
-            .map(|m| match m.start {
-                Some(t) => format!("{} at {}", m.date.format("%A %-d %B %Y"), t.format("%H:%M")),
-                None => m.date.format("%A %-d %B %Y").to_string(),
-            })
-            .unwrap_or_default(),
+        meeting: meeting.map(|m| ardesk_domain::dates::written_at(m.date, m.start)).unwrap_or_default(),
         venue: meeting.map(|m| m.venue.clone()).unwrap_or_default(),
     }
 }

@@ -167,12 +167,12 @@ impl App {
             if refs.is_empty() { "No LA reference recorded".to_owned() } else { refs.join("; ") },
         );
         if let Some(m) = ctx.this.meeting.as_ref() {
-            d.set("meeting.date", m.date.format("%A %-d %B %Y").to_string());
+            d.set("meeting.date", ardesk_domain::dates::written(m.date));
             d.set("meeting.time", m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default());
             d.set("meeting.venue", m.venue.clone());
             d.flag("remote", is_remote(&m.venue));
         }
-        let day = |id| ctx.due(id).map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_default();
+        let day = |id| ctx.due(id).map(ardesk_domain::dates::written).unwrap_or_default();
         // Replies are asked for from the day the invitation went (a reminder repeats that date).
         let asked = to.and_then(|t| t.invited_on).unwrap_or(dated);
         let reply = self.reply_by(ctx, asked).unwrap_or_default();
@@ -409,13 +409,12 @@ impl App {
     ) -> Result<Vec<Logged>, AppError> {
         let record = &ctx.child.record;
         let first = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
-        let long_day = |d: chrono::NaiveDate| d.format("%A %-d %B %Y").to_string();
         let meeting_day = ctx
             .child
             .review
             .as_ref()
             .and_then(|r| r.review.meeting.as_ref())
-            .map(|m| long_day(m.date))
+            .map(|m| ardesk_domain::dates::written(m.date))
             .unwrap_or_default();
         let initials = initials(record);
         let mut written = Vec::new();

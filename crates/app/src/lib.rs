@@ -43,6 +43,7 @@ mod plan;
 mod prep;
 mod received;
 mod record;
+mod replies;
 mod reviews;
 mod settings;
 mod verify;
@@ -60,7 +61,8 @@ pub use ardesk_store::{Passphrase, WindowClaim};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use files::{LetterFormat, write_bundle_zip};
-pub use received::{draft_replies, receive_bundles, register_csv};
+pub use received::{receive_bundles, register_csv};
+pub use replies::{Reply, draft_replies, draft_reply};
 pub use verify::{scan_files, verify_bundle, verify_bundle_file, verify_reader};
 
 /// The folder (inside the OS's local application-data directory) that holds the database.

@@ -83,10 +83,7 @@ impl App {
                 time: m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
                 venue: m.venue.clone(),
             }),
-            meeting_text: meeting.as_ref().map(|m| match m.start {
-                Some(t) => format!("{} at {}", m.date.format("%A %-d %B %Y"), t.format("%H:%M")),
-                None => m.date.format("%A %-d %B %Y").to_string(),
-            }),
+            meeting_text: meeting.as_ref().map(|m| ardesk_domain::dates::written_at(m.date, m.start)),
             invitees: invitees
                 .iter()
                 .map(|i| InviteeDto {

@@ -99,121 +99,6 @@ impl App {
     }
 }
 
-/// Drafts the LA's reply to each school whose bundle has problems ("returned for completion"),
-/// as DOCX and PDF in `out`, named by the child's initials and the meeting date only. The wording
-/// is the LA profile's `replies.returned_to_school`, or the shipped one. Returns the files
-/// written. The letter comes from `la` (the desk's own profile), or else from the LA the bundle
-/// was made for. A submission sent without the app is left to a person: what it lacks is not
-/// known.
-pub fn draft_replies(
-    rows: &[ReceivedRow],
-    la: Option<&str>,
-    out: &Path,
-    today: NaiveDate,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<String>, AppError> {
-    use ardesk_domain::dates::long;
-    use ardesk_domain::replies::{RETURNED_TO_SCHOOL, Returned, builtin, returned_to_school};
-    let las = builtin_las()?;
-    let mut written = Vec::new();
-    for row in rows.iter().filter(|r| r.verdict == ReceivedVerdict::Problems) {
-        // From the LA replying (`la`), or else the one the bundle was made for.
-        let Some(profile) = la.or(row.la_profile.as_deref()).and_then(|id| las.get(id)) else { continue };
-        let date = |d: &Option<String>| d.as_deref().and_then(parse_iso).map(long).unwrap_or_default();
-        let received = parse_iso(&row.received).unwrap_or(today);
-        // A problem in words: "V01: …" is the rule's code, which the school's check shows it too.
-        let problems: Vec<String> = row
-            .problems
-            .iter()
-            .map(|p| match p.split_once(": ") {
-                Some((rule, rest)) if rule.len() == 3 && rule.starts_with('V') => rest.to_owned(),
-                _ => p.clone(),
-            })
-            .map(|p| sentence(&p))
-            .chain(row.missing.iter().map(|m| format!("{m} is required and was not sent.")))
-            .collect();
-        let reply = Returned {
-            initials: row.child_initials.clone().unwrap_or_default(),
-            la_ref: row.la_ref.clone().unwrap_or_else(|| "no LA reference given".to_owned()),
-            meeting: date(&row.meeting_date),
-            received: long(received),
-            reply_by: long(received.checked_add_days(Days::new(7)).unwrap_or(received)),
-            decision_due: date(&row.decision_due),
-            channel: {
-                use ardesk_domain::la::Channel;
-                let how = match profile.submission.channel {
-                    Channel::Portal => "our portal",
-                    Channel::Email => "secure email",
-                    Channel::Securefile => "secure file transfer",
-                    Channel::DigitalForm => "our digital form",
-                };
-                match &profile.submission.address {
-                    Some(address) => format!("{how} ({address})"),
-                    None => how.to_owned(),
-                }
-            },
-            problems,
-        };
-        let template = profile
-            .replies
-            .get(RETURNED_TO_SCHOOL)
-            .map(String::as_str)
-            .or_else(|| builtin(RETURNED_TO_SCHOOL))
-            .unwrap_or_default();
-        let letter = returned_to_school(template, &reply).map_err(AppError::from)?;
-        let doc = ardesk_documents::letter::LetterDoc {
-            school_name: profile.name.clone(),
-            school_address: "Special Educational Needs team".to_owned(),
-            school_contact: profile.submission.address.clone().unwrap_or_default(),
-            logo_png: None,
-            date: long(today),
-            recipient: vec!["The SENCO".to_owned(), row.school_name.clone().unwrap_or_default()],
-            letter,
-            signer: "SEN casework officer".to_owned(),
-            signer_role: profile.name.clone(),
-            created: now,
-        };
-        // Two bundles for the same review (sent twice) get a reply each.
-        let base = format!(
-            "returned-{}-{}",
-            file_safe(&reply.initials),
-            row.meeting_date.clone().unwrap_or_default()
-        );
-        let stem = (1..)
-            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-            .find(|s| !written.iter().any(|w: &String| w.strip_suffix(".docx") == Some(s.as_str())))
-            .unwrap_or(base);
-        let failed = |e: String| AppError::new(ErrorCode::Io, format!("The reply could not be written: {e}"));
-        for (ext, bytes) in [
-            ("docx", ardesk_documents::letter::render_docx(&doc).map_err(failed)?),
-            ("pdf", ardesk_documents::letter::render_pdf(&doc).map_err(failed)?),
-        ] {
-            let name = format!("{stem}.{ext}");
-            write_atomically(&out.join(&name), &bytes)?;
-            written.push(name);
-        }
-    }
-    Ok(written)
-}
-
-/// Initials from a received manifest as part of a file name: letters only, at most 8 (the
-/// manifest comes from outside; "../" or a control character must not reach a path).
-fn file_safe(initials: &str) -> String {
-    let kept: String = initials.chars().filter(char::is_ascii_alphabetic).take(8).collect();
-    if kept.is_empty() { "child".to_owned() } else { kept }
-}
-
-/// `text` as a sentence: a capital first, a full stop last.
-fn sentence(text: &str) -> String {
-    let mut chars = text.trim().chars();
-    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
-    out.push_str(chars.as_str());
-    if !out.ends_with(['.', '!', '?']) {
-        out.push('.');
-    }
-    out
-}
-
 /// What arrived: a zip, or a folder of loose files.
 enum Submission {
     Bundle(PathBuf),
@@ -329,6 +214,7 @@ fn loose(path: &Path, la: Option<&LaProfile>, received: NaiveDate) -> ReceivedRo
         found: seen.found,
         problems: seen.problems,
         warnings: Vec::new(),
+        replied: None,
     }
 }
 
@@ -495,6 +381,7 @@ fn row(report: &VerifyReport, las: &LaCatalogue, received: NaiveDate, today: Nai
         found: Vec::new(),
         problems: report.problems.clone(),
         warnings: report.warnings.clone(),
+        replied: None,
     }
 }
 
@@ -527,6 +414,7 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
         "FileFindings",
         "DocumentsFound",
         "Problems",
+        "ReplyDrafted",
         "File",
     ])
     .map_err(failed)?;
@@ -555,6 +443,7 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
             r.file_findings.join("; "),
             r.found.join("; "),
             r.problems.join("; "),
+            opt(&r.replied),
             r.file.clone(),
         ];
         w.write_record(record.iter().map(|c| spreadsheet_safe(c))).map_err(failed)?;

@@ -266,6 +266,33 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         replies: Option<PathBuf>,
     },
+    /// Draft the LA's reply to one received review, as DOCX and PDF: `returned` (to the school,
+    /// listing what to put right) or the decision to the family — `maintain`, `minor` (changes
+    /// noted for the next review), `amend` (proposed amendments: 15 days for representations,
+    /// the final plan's date) or `cease` — with the right of appeal, mediation and SENDIASS.
+    Reply {
+        /// returned, maintain, minor, amend or cease.
+        #[arg(value_name = "REPLY")]
+        reply: String,
+        /// The bundle (.zip) received.
+        bundle: PathBuf,
+        /// This LA's profile id, whose wording and contacts the letter uses; else the bundle's.
+        #[arg(long, value_name = "ID")]
+        la: Option<String>,
+        /// The parent or young person the decision is sent to ("Dear …"); the bundle holds
+        /// initials only, so without it the letter leaves a marked place for the case record's.
+        #[arg(long, value_name = "NAME")]
+        to: Option<String>,
+        /// A line of their address (repeat for each line).
+        #[arg(long, value_name = "LINE")]
+        address: Vec<String>,
+        /// The child's name as the letter should use it; the initials if not given.
+        #[arg(long, value_name = "NAME")]
+        child: Option<String>,
+        /// The folder to write the letter in (created if missing).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+    },
     /// Check files for passwords, encryption, macros and unreadable content (by content, not
     /// by name). Exits 1 if any file is not ok.
     Scan {
@@ -610,6 +637,30 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
             if !report.valid {
                 return Err(AppError::new(ErrorCode::Conflict, "The bundle has problems."));
+            }
+        }
+        Command::Reply { reply, bundle, la, to, address, child, out } => {
+            let reply = ardesk_app::Reply::from_code(&reply)?;
+            let today = clock.today();
+            let rows =
+                ardesk_app::receive_bundles(std::slice::from_ref(&bundle), la.as_deref(), today, today)?;
+            let [row] = rows.as_slice() else {
+                return Err(AppError::new(ErrorCode::Validation, "Give one bundle (.zip) to reply to."));
+            };
+            std::fs::create_dir_all(&out).map_err(|e| {
+                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+            })?;
+            let form = ardesk_dto::ReplyForm {
+                file: row.file.clone(),
+                reply: String::new(),
+                recipient: to.unwrap_or_default(),
+                address: address.join("\n"),
+                child_name: child.unwrap_or_default(),
+            };
+            let written =
+                ardesk_app::draft_reply(row, reply, &form, la.as_deref(), &out, today, clock.now())?;
+            for name in written {
+                println!("{}", out.join(name).display());
             }
         }
         Command::Intake { paths, received, la, json, csv, replies } => {

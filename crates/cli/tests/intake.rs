@@ -250,6 +250,49 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         assert!(said.contains("regulation 20(10)"), "{said}");
     }
 
+    // The decision to the family, from a valid bundle: `ardesk reply`, read back by pdftotext.
+    let decisions = dir.path().join("decisions");
+    let clean = morning.join("clean.zip");
+    let reply = |kind: &str, bundle: &Path, extra: &[&str]| {
+        let mut args = vec!["--today=2026-12-03", "reply", kind, bundle.to_str().unwrap_or_default()];
+        args.extend_from_slice(&["--la", "redcar", "--out", decisions.to_str().unwrap_or_default()]);
+        args.extend_from_slice(extra);
+        ardesk(&args)
+    };
+    let amend =
+        reply("amend", &clean, &["--to", "Ms Jo Example", "--address", "1 Example Row", "--child", "Robin"]);
+    assert!(amend.status.success(), "{}", text(&amend));
+    let written: Vec<String> = String::from_utf8_lossy(&amend.stdout).lines().map(str::to_owned).collect();
+    assert!(written.len() == 2 && written.iter().all(|w| w.contains("decision-amend-")), "{written:?}");
+    let pdf_text = |path: &str| {
+        let out =
+            Command::new("pdftotext").arg(path).arg("-").output().unwrap_or_else(|e| unreachable!("{e}"));
+        String::from_utf8_lossy(&out.stdout).replace('\n', " ")
+    };
+    let said = pdf_text(written.iter().find(|w| w.ends_with(".pdf")).map_or("", String::as_str));
+    for words in [
+        "Dear Ms Jo Example",
+        "Robin's annual review",
+        "Thursday 17 December 2026",
+        "Thursday 28 January 2027",
+    ] {
+        assert!(said.contains(words), "the amendment notice lacks {words:?}: {said}");
+    }
+    let cease = reply("cease", &clean, &[]);
+    assert!(cease.status.success(), "{}", text(&cease));
+    let said = pdf_text(
+        String::from_utf8_lossy(&cease.stdout).lines().find(|w| w.ends_with(".pdf")).unwrap_or_default(),
+    );
+    for words in
+        ["cease to maintain", "SEND Tribunal", "Wednesday 3 February 2027", "[Name and address from the case"]
+    {
+        assert!(said.contains(words), "the cease letter lacks {words:?}: {said}");
+    }
+    // A review with problems is not decided: it goes back to the school first.
+    let refused = reply("maintain", &morning.join("password.zip"), &[]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(text(&refused).contains("return it to the school"), "{}", text(&refused));
+
     // Nothing in the bundles was changed by reading them.
     let before = std::fs::read(first).unwrap_or_default();
     assert_eq!(std::fs::read(morning.join("clean.zip")).unwrap_or_default(), before);

@@ -195,7 +195,7 @@ pub fn meeting_day_warning(
     holidays: &BankHolidays,
     school: &SchoolCalendar,
 ) -> Option<String> {
-    let day = date.format("%A %-d %B %Y");
+    let day = crate::dates::written(date);
     let why = match date.weekday() {
         Weekday::Sat | Weekday::Sun => format!("The meeting is booked on a {}, {day}", date.format("%A")),
         _ if holidays.contains(date) => format!("The meeting is booked on a bank holiday, {day}"),

@@ -34,6 +34,19 @@ pub fn long(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
+/// A date as a letter writes it: `Tuesday 3 February 2026`.
+pub fn written(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// A meeting's day and, when set, its time: `Tuesday 3 February 2026 at 09:30`.
+pub fn written_at(date: NaiveDate, time: Option<chrono::NaiveTime>) -> String {
+    match time {
+        Some(t) => format!("{} at {}", written(date), t.format("%H:%M")),
+        None => written(date),
+    }
+}
+
 /// A date as shown in an input: `03/02/2026`.
 pub fn input(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()

@@ -337,6 +337,10 @@ pub struct LaProfile {
     /// its name and how to reach it, as the school enters it (spec §6.1 item 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sendiass: Option<String>,
+    /// The independent mediation service the LA commissions (CFA 2014 s53–55), as its decision
+    /// letters name it: its name and how to reach it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mediation: Option<String>,
     #[serde(default)]
     pub sources: Vec<String>,
 }
@@ -612,6 +616,7 @@ impl LaProfile {
             letters: std::collections::BTreeMap::new(),
             replies: std::collections::BTreeMap::new(),
             sendiass: None,
+            mediation: None,
             sources: vec![
                 "Statutory defaults: Children and Families Act 2014 s44; SEND Regulations 2014 regs 18–22; \
                  SEND Code of Practice 9.166–9.185 (no LA-specific rules: check the LA's own guidance)"

@@ -287,7 +287,7 @@ pub fn reply_by(
 /// A reply-by date as a letter says it, with a note when it falls in the school holidays (a
 /// parent should know the school is shut).
 pub fn reply_by_words(date: NaiveDate, school: &SchoolCalendar) -> String {
-    let day = date.format("%A %-d %B %Y");
+    let day = crate::dates::written(date);
     if school.day(date) == SchoolDay::Holiday {
         format!("{day} (the school is closed for the holidays then: please reply by email)")
     } else {

@@ -154,6 +154,7 @@ macro_rules! with_commands {
             shell open_bundle: OpenBundle {} -> $crate::VerifyReport;
             shell receive_folder: ReceiveFolder {} -> Vec<$crate::ReceivedRow>;
             shell save_register: SaveRegister {} -> $crate::Exported;
+            shell draft_reply: DraftReply { form: $crate::ReplyForm } -> $crate::LettersWritten;
         }
     };
 }

@@ -49,4 +49,23 @@ pub struct ReceivedRow {
     /// Everything that makes it not valid, and the warnings, in full.
     pub problems: Vec<String>,
     pub warnings: Vec<String>,
+    /// The reply drafted from the window this session: `returned`, or the decision's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replied: Option<String>,
+}
+
+/// "Draft the reply" to one review in the register.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyForm {
+    /// The register row's `file`.
+    pub file: String,
+    /// `returned` (to the school), or the LA's decision: `maintain`, `minor`, `amend`, `cease`.
+    pub reply: String,
+    /// For a decision: the parent or young person, as "Dear …" and the address's first line;
+    /// blank leaves a marked place for the case record's.
+    pub recipient: String,
+    /// The address, a line each.
+    pub address: String,
+    /// The child's name as the letter should use it; blank uses the initials.
+    pub child_name: String,
 }

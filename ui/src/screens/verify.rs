@@ -2,7 +2,9 @@
 //! and one bundle checked as the LA's side sees it.
 
 use ardesk_dto::commands;
-use ardesk_dto::{ErrorCode, ErrorDto, ReceivedRow, ReceivedVerdict, VerifyReport};
+use std::collections::BTreeMap;
+
+use ardesk_dto::{ErrorCode, ErrorDto, ReceivedRow, ReceivedVerdict, ReplyForm, VerifyReport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -61,7 +63,12 @@ enum Show {
     Overdue,
     ThisWeek,
     NeedsAttention,
+    Returned,
+    NoReply,
 }
+
+/// The replies drafted this session, by the register row's file.
+type Replied = RwSignal<BTreeMap<String, String>>;
 
 impl Show {
     fn of(value: &str) -> Show {
@@ -69,16 +76,26 @@ impl Show {
             "overdue" => Show::Overdue,
             "week" => Show::ThisWeek,
             "attention" => Show::NeedsAttention,
+            "returned" => Show::Returned,
+            "no_reply" => Show::NoReply,
             _ => Show::All,
         }
     }
 
-    fn keeps(self, r: &ReceivedRow) -> bool {
+    /// Whether the filter depends on the replies drafted (and so re-runs when one is).
+    fn by_reply(self) -> bool {
+        matches!(self, Show::Returned | Show::NoReply)
+    }
+
+    fn keeps(self, r: &ReceivedRow, replied: &BTreeMap<String, String>) -> bool {
+        let reply = replied.get(&r.file).or(r.replied.as_ref());
         match self {
             Show::All => true,
             Show::Overdue => r.days_left.is_some_and(|d| d < 0),
             Show::ThisWeek => r.days_left.is_some_and(|d| (0..=7).contains(&d)),
             Show::NeedsAttention => r.verdict != ReceivedVerdict::Valid,
+            Show::Returned => reply.is_some_and(|k| k == "returned"),
+            Show::NoReply => reply.is_none(),
         }
     }
 }
@@ -91,6 +108,7 @@ fn Register() -> impl IntoView {
     let show = RwSignal::new(Show::All);
     let school = RwSignal::new(String::new());
     let saved = RwSignal::new(String::new());
+    let replied: Replied = RwSignal::new(BTreeMap::new());
     let save = move |_| {
         spawn_local(async move {
             match ipc::call(commands::SaveRegister {}).await {
@@ -105,7 +123,10 @@ fn Register() -> impl IntoView {
         spawn_local(async move {
             match ipc::call(commands::ReceiveFolder {}).await {
                 Err(e) if e.code == ErrorCode::Cancelled => {}
-                other => rows.set(Some(other)),
+                other => {
+                    replied.set(BTreeMap::new());
+                    rows.set(Some(other));
+                }
             }
         });
     };
@@ -138,6 +159,8 @@ fn Register() -> impl IntoView {
                                     <option value="overdue">"Decision overdue"</option>
                                     <option value="week">"Due within 7 days"</option>
                                     <option value="attention">"Not valid"</option>
+                                    <option value="returned">"Returned to the school"</option>
+                                    <option value="no_reply">"No reply drafted yet"</option>
                                 </select>
                             </label>
                             <label>" School "
@@ -152,15 +175,20 @@ fn Register() -> impl IntoView {
                                 <th scope="col">"School"</th>
                                 <th scope="col">"Meeting"</th>
                                 <th scope="col">"Recommendation"</th>
+                                <th scope="col">"Reply"</th>
                             </tr></thead>
                             <tbody>
                                 {move || {
                                     let wanted = school.get().to_lowercase();
+                                    let show = show.get();
+                                    // Read only when the filter needs it: drafting a reply
+                                    // otherwise leaves the rows (and the one open) as they are.
+                                    let drafted = if show.by_reply() { replied.get() } else { BTreeMap::new() };
                                     all.get_value()
                                         .into_iter()
-                                        .filter(|r| show.get().keeps(r))
+                                        .filter(|r| show.keeps(r, &drafted))
                                         .filter(|r| wanted.is_empty() || r.school_name.as_deref().unwrap_or("").to_lowercase().contains(&wanted))
-                                        .map(|r| view! { <RegisterRow row=r /> })
+                                        .map(|r| view! { <RegisterRow row=r replied /> })
                                         .collect_view()
                                 }}
                             </tbody>
@@ -174,7 +202,7 @@ fn Register() -> impl IntoView {
 
 /// One received review: a line of the register, and its summary when opened.
 #[component]
-fn RegisterRow(row: ReceivedRow) -> impl IntoView {
+fn RegisterRow(row: ReceivedRow, replied: Replied) -> impl IntoView {
     let open = RwSignal::new(false);
     let due = match (&row.decision_due, row.days_left) {
         (Some(due), Some(left)) if left < 0 => format!("{due} ({} days overdue)", -left),
@@ -194,6 +222,11 @@ fn RegisterRow(row: ReceivedRow) -> impl IntoView {
     };
     let late = row.days_left.is_some_and(|d| d < 0);
     let details = row.clone();
+    let file = row.file.clone();
+    let reply = move || {
+        let code = replied.with(|r| r.get(&file).cloned());
+        code.map(|c| reply_label(&c)).unwrap_or_default()
+    };
     view! {
         <tr class="register-row" class:overdue=late data-verdict=row.verdict.code()>
             <td>{due}</td>
@@ -204,10 +237,12 @@ fn RegisterRow(row: ReceivedRow) -> impl IntoView {
             <td>{row.school_name.clone().unwrap_or_default()}</td>
             <td>{row.meeting_date.clone().unwrap_or_default()}</td>
             <td>{row.recommendation.clone().unwrap_or_default()}</td>
+            <td class="register-reply">{reply}</td>
         </tr>
         <Show when=move || open.get()>
-            <tr class="register-details"><td colspan="6">
+            <tr class="register-details"><td colspan="7">
                 <RowSummary row=details.clone() />
+                <DraftReply row=details.clone() replied />
             </td></tr>
         </Show>
     }
@@ -242,4 +277,101 @@ fn RowSummary(row: ReceivedRow) -> impl IntoView {
         {list("Documents found", row.found)}
         {list("Warnings", row.warnings)}
     }
+}
+
+/// The replies an officer can draft, by code, in words.
+const REPLIES: [(&str, &str); 5] = [
+    ("returned", "Return to the school for completion"),
+    ("maintain", "Decision: keep the plan as it is"),
+    ("minor", "Decision: keep the plan, minor changes noted for the next review"),
+    ("amend", "Decision: propose amendments"),
+    ("cease", "Decision: cease to maintain the plan"),
+];
+
+fn reply_label(code: &str) -> &'static str {
+    REPLIES.iter().find(|(c, _)| *c == code).map_or("", |(_, label)| *label)
+}
+
+/// "Draft the reply" to one received review: to the school when it has problems, or else the
+/// LA's decision to the family (with their rights of appeal), as DOCX and PDF in a folder the
+/// officer chooses. The family's name and address come from the LA's case record.
+#[component]
+fn DraftReply(row: ReceivedRow, replied: Replied) -> impl IntoView {
+    let choices: Vec<(&str, &str)> = match row.verdict {
+        ReceivedVerdict::Problems => REPLIES[..1].to_vec(),
+        ReceivedVerdict::Unusable => Vec::new(),
+        ReceivedVerdict::Valid | ReceivedVerdict::NeedsPerson => REPLIES[1..].to_vec(),
+    };
+    if choices.is_empty() {
+        return view! { <p class="hint">"This submission cannot be read, so no reply is drafted from it: contact the school."</p> }.into_any();
+    }
+    // The school's recommendation is the likeliest decision, but the officer chooses.
+    let first = match (row.verdict, row.recommendation.as_deref()) {
+        (ReceivedVerdict::Problems, _) => "returned",
+        (_, Some("amend")) => "amend",
+        (_, Some("cease")) => "cease",
+        _ => "maintain",
+    };
+    let kind = RwSignal::new(first.to_owned());
+    let recipient = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let child = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let file = row.file.clone();
+    let draft = move |_| {
+        let form = ReplyForm {
+            file: file.clone(),
+            reply: kind.get_untracked(),
+            recipient: recipient.get_untracked(),
+            address: address.get_untracked(),
+            child_name: child.get_untracked(),
+        };
+        busy.set(true);
+        spawn_local(async move {
+            let code = form.reply.clone();
+            let file = form.file.clone();
+            match ipc::call(commands::DraftReply { form }).await {
+                Ok(w) => {
+                    status.set(format!(
+                        "Drafted in {}: {}. Check it before it is sent.",
+                        w.folder,
+                        w.files.join(", ")
+                    ));
+                    replied.update(|r| {
+                        r.insert(file, code);
+                    });
+                }
+                Err(e) if e.code == ErrorCode::Cancelled => {}
+                Err(e) => status.set(e.message),
+            }
+            busy.set(false);
+        });
+    };
+    let decision = move || kind.get() != "returned";
+    view! {
+        <div class="reply-draft">
+            <h4>"Draft the reply"</h4>
+            <label>"Reply "
+                <select class="reply-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    {choices.into_iter().map(|(code, label)| view! { <option value=code selected=code == first>{label}</option> }).collect_view()}
+                </select>
+            </label>
+            <Show when=decision>
+                <p class="hint">"The bundle holds the child's initials only. Type the family's details from the case record, or leave them blank for a marked place in the letter."</p>
+                <label>"To (parent or young person) "
+                    <input class="reply-recipient" type="text" on:input=move |ev| recipient.set(event_target_value(&ev)) />
+                </label>
+                <label>"Address "
+                    <textarea class="reply-address" rows="3" on:input=move |ev| address.set(event_target_value(&ev))></textarea>
+                </label>
+                <label>"Child's name in the letter "
+                    <input class="reply-child" type="text" on:input=move |ev| child.set(event_target_value(&ev)) />
+                </label>
+            </Show>
+            <button class="draft-reply" disabled=move || busy.get() on:click=draft>"Draft the reply…"</button>
+            <p class="reply-drafted" role="status">{move || status.get()}</p>
+        </div>
+    }
+    .into_any()
 }

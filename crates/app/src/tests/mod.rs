@@ -22,6 +22,7 @@ mod people;
 mod plan_import;
 mod prep;
 mod record;
+mod replies;
 mod reviews;
 mod settings;
 
