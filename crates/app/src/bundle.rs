@@ -30,7 +30,7 @@ use crate::files::{ext_of, sha256_hex, write_zip_atomically_via};
 use crate::{App, AppError, convert};
 
 /// The manifest format this build writes.
-pub const MANIFEST_VERSION: u32 = 4;
+pub const MANIFEST_VERSION: u32 = 5;
 pub(crate) const MANIFEST: &str = "manifest.json";
 pub(crate) const INDEX: &str = "00_Index.pdf";
 
@@ -340,6 +340,7 @@ impl App {
                 looked_after: r.looked_after,
                 year9_plus: nc_year(r.dob, r.ncy_offset, meeting) >= 9,
                 upn: r.upn.as_ref().map(|u| u.as_str().to_owned()),
+                need_types: r.need_types.iter().map(|n| n.code.to_owned()).collect(),
             },
             review: ManifestReview {
                 meeting_date: iso(meeting),

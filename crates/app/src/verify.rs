@@ -112,6 +112,19 @@ fn schema_problems(m: &Manifest) -> Vec<String> {
             out.push("the manifest's UPN is not a letter, 11 digits and a digit or letter".to_owned());
         }
     }
+    if m.child.need_types.len() > ardesk_domain::child::NEED_TYPES.len() {
+        out.push(format!("the manifest names {} need types: at most one of each", m.child.need_types.len()));
+    } else if let Some(unknown) = m
+        .child
+        .need_types
+        .iter()
+        .find(|c| ardesk_domain::child::NeedType::from_code(c).is_none_or(|n| n.code != c.as_str()))
+    {
+        out.push(format!(
+            "the manifest's need type {:?} is not one of the DfE's codes (SEN2)",
+            shown_short(unknown)
+        ));
+    }
     for (what, date) in [
         ("meeting date", Some(&m.review.meeting_date)),
         ("review deadline", m.review.review_deadline.as_ref()),

@@ -40,9 +40,10 @@ fn a_bundle_is_written_checked_against_the_schema_and_verified() {
         assert not any(i.flag_bits & 1 for i in z.infolist()), 'encrypted entry'\n\
         m = json.loads(z.read('manifest.json'))\n\
         jsonschema.validate(m, json.load(open(sys.argv[2])))\n\
-        assert m['schema_version'] == 4 and m['school']['name'] and len(m['index']['sha256']) == 64, m.get('school')\n\
+        assert m['schema_version'] == 5 and m['school']['name'] and len(m['index']['sha256']) == 64, m.get('school')\n\
         assert len(m['child']['upn']) == 13 and m['review']['review_deadline'] > m['review']['meeting_date'], m\n\
         assert m['review']['sections_to_amend'] == ['B', 'F'], m['review']\n\
+        assert m['child']['need_types'] == ['PD'], m['child']\n\
         open(sys.argv[3], 'wb').write(z.read('00_Index.pdf'))\n\
         print(len(m['files']), sorted(z.namelist())[:2])\n";
     let index = dir.path().join("index.pdf");
@@ -233,7 +234,7 @@ fn misleading_bundles_are_caught_by_verify() {
     assert_eq!(ardesk(&["verify", &zip]).status.code(), Some(0), "the real bundle verifies");
 
     // Each variant: (name, what Python does to a copy, what verify must say).
-    let cases: [(&str, &str, &str); 8] = [
+    let cases: [(&str, &str, &str); 10] = [
         (
             "index-executable",
             "put('00_Index.pdf', b'\\x7fELF\\x02\\x01\\x01' + bytes(200))",
@@ -262,6 +263,12 @@ fn misleading_bundles_are_caught_by_verify() {
         ),
         ("escape-in-name", "extra.append(('\\x1b[32mvalid', b'x'))", "\\u{1b}[32mvalid"),
         ("bad-upn", "m['child']['upn'] = 'A12'", "the manifest's UPN is not"),
+        (
+            "bad-need-type",
+            "m['child']['need_types'] = ['PD', 'Autism']",
+            "need type \"Autism\" is not one of the DfE's codes",
+        ),
+        ("lower-case-need-type", "m['child']['need_types'] = ['asd']", "need type \"asd\" is not"),
         (
             "bad-deadline",
             "m['review']['review_deadline'] = '31/02/2027'",

@@ -142,6 +142,8 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
     let deadline = chrono_date(clean["review_deadline"].as_str().unwrap_or_default());
     assert_eq!(due, (meeting + chrono::Days::new(28)).min(deadline), "{clean:#}");
     assert!(clean["upn"].as_str().is_some_and(|u| u.len() == 13), "{clean:#}");
+    // The need types in the DfE's codes, as the demo child's record holds them.
+    assert_eq!(clean["need_types"], serde_json::json!(["PD"]), "{clean:#}");
     let today = chrono_date("2026-12-01");
     assert_eq!(clean["days_left"].as_i64(), Some((due - today).num_days()));
     assert_eq!(clean["recommendation"], "amend");
@@ -202,6 +204,11 @@ fn a_mornings_bundles_become_a_register_ordered_by_the_decision_due() {
         assert_eq!(cells["DecisionDue"].as_str(), Some(row["decision_due"].as_str().unwrap_or("")));
         assert_eq!(cells["URN"].as_str(), Some(row["school_urn"].as_str().unwrap_or("")));
         assert_eq!(cells["UPN"].as_str(), Some(row["upn"].as_str().unwrap_or("")));
+        let needs: Vec<&str> = row["need_types"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(cells["NeedTypes"].as_str(), Some(needs.join("; ").as_str()));
         assert_eq!(cells["ReviewDeadline"].as_str(), Some(row["review_deadline"].as_str().unwrap_or("")));
         let cells_text = cells.as_object().map(|o| o.values().map(ToString::to_string).collect::<String>());
         assert!(!cells_text.unwrap_or_default().contains("\"="), "a formula cell: {cells}");

@@ -62,6 +62,10 @@ pub struct ManifestChild {
     /// The Unique Pupil Number, when the school holds it (schema 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upn: Option<String>,
+    /// The SEN need types as the DfE codes them (SEN2, the school census, the CTF: `ASD`,
+    /// `SLCN`…), primary first (schema 5; absent when not recorded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub need_types: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,6 +17,9 @@ pub struct ReceivedRow {
     pub child_initials: Option<String>,
     /// The child's Unique Pupil Number, when the school sent it (manifest 4).
     pub upn: Option<String>,
+    /// The SEN need types in the DfE's codes (SEN2), primary first (manifest 5).
+    #[serde(default)]
+    pub need_types: Vec<String>,
     /// The LA's own reference for the child, when the school gave it.
     pub la_ref: Option<String>,
     pub school_name: Option<String>,

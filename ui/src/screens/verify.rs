@@ -264,6 +264,7 @@ fn RowSummary(row: ReceivedRow) -> impl IntoView {
         ("Review deadline (12 months)", row.review_deadline.clone().unwrap_or_default()),
         ("Phase transfer: amended plan by", row.phase_transfer_by.clone().unwrap_or_default()),
         ("UPN", row.upn.clone().unwrap_or_default()),
+        ("Need types (primary first)", row.need_types.join(", ")),
         ("Received", row.received.clone()),
         ("File", row.file.clone()),
     ];

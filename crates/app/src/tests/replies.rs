@@ -19,6 +19,7 @@ fn received(verdict: ReceivedVerdict) -> ReceivedRow {
         la_code: Some("808".into()),
         child_initials: Some("RT".into()),
         upn: Some("A123456789012".into()),
+        need_types: vec!["SLCN".into(), "ASD".into()],
         la_ref: Some("ST-EHC-2291".into()),
         school_name: Some("Harbour View Primary".into()),
         school_urn: Some("100001".into()),
