@@ -222,9 +222,12 @@ pub fn bundle_progress(handle: &AppHandle, _: c::BundleProgress) -> Answer<Bundl
 
 /// Asks for a folder of received reviews and lists them as the LA's register, as `ardesk intake`
 /// does.
-pub fn receive_folder(handle: &AppHandle, _: c::ReceiveFolder) -> Answer<Vec<ReceivedRow>> {
+pub fn receive_folder(
+    handle: &AppHandle,
+    c::ReceiveFolder { la }: c::ReceiveFolder,
+) -> Answer<Vec<ReceivedRow>> {
     let folder = dialogs::pick_folder("Open a folder of received reviews").ok_or_else(cancelled)?;
-    backend(handle).with(|app| app.receive_folder(&folder))
+    backend(handle).with(|app| app.receive_folder(&folder, la))
 }
 
 /// Asks where to save the register last opened, and writes it there as CSV for a spreadsheet.

@@ -1185,6 +1185,33 @@ async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
     app.select("#register-filter", "no_reply").await;
     app.wait_for_count("#register-table tr.register-row", 1).await;
     assert_eq!(app.attrs("#register-table tr.register-row", "data-verdict").await, ["needs_person"]);
+    // Kent's desk: the bundle made for Redcar & Cleveland is a problem, and goes back to the
+    // school in Kent's name.
+    app.select("#desk-la", "kent").await;
+    app.select("#register-filter", "all").await;
+    app.click("#open-received-folder").await;
+    app.wait_for_text("#register-summary", "2 received: 0 valid, 1 with problems").await;
+    app.select("#register-filter", "attention").await;
+    app.type_into("#register-school", "Demo School").await;
+    app.wait_for_count("#register-table tr.register-row", 1).await;
+    app.click("#register-table tr.register-row button.open-row").await;
+    app.wait_for_text(".register-details", "not Kent").await;
+    assert_eq!(app.attrs(".register-details .reply-kind option", "value").await, ["returned"]);
+    app.click(".register-details .draft-reply").await;
+    let said = app.wait_for_text(".register-details .reply-drafted", "Drafted").await;
+    assert!(said.contains("returned-"), "{said}");
+    let pdf = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("returned-"))
+                && p.extension().is_some_and(|e| e == "pdf")
+        })
+        .expect("the return was written");
+    let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let letter = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    assert!(letter.contains("returned for completion") && letter.contains("Kent"), "{letter}");
     app.quit().await;
 }
 

@@ -89,13 +89,14 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let las = ardesk_app::builtin_las().unwrap();
     let before = peak_rss_kb();
     let runs = 3;
     let ours: Duration = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let rows =
-                ardesk_app::receive_bundles(std::slice::from_ref(&received), None, today, today).unwrap();
+            let rows = ardesk_app::receive_bundles(std::slice::from_ref(&received), &las, None, today, today)
+                .unwrap();
             assert_eq!(rows.len(), BUNDLES);
             assert!(
                 rows.iter().all(|r| r.verdict == ardesk_dto::ReceivedVerdict::Valid),

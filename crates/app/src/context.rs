@@ -189,7 +189,7 @@ impl Calendars {
 }
 
 /// The shipped LA profiles, and the statutory defaults (`la-NNN`) for every other LA in England.
-pub(crate) fn builtin_las() -> Result<LaCatalogue, AppError> {
+pub fn builtin_las() -> Result<LaCatalogue, AppError> {
     LaCatalogue::builtin()
         .map(LaCatalogue::with_england_defaults)
         .map_err(|p| AppError::new(ErrorCode::Unavailable, p.message))
@@ -199,7 +199,7 @@ pub(crate) fn builtin_las() -> Result<LaCatalogue, AppError> {
 /// edited and the LAs it added in Settings. A stored profile that no longer validates (say,
 /// after an upgrade tightened a rule) is left out, so the shipped one or the statutory defaults
 /// apply, rather than stopping the app.
-fn catalogue(store: &Store) -> Result<LaCatalogue, AppError> {
+pub(crate) fn catalogue(store: &Store) -> Result<LaCatalogue, AppError> {
     let custom = store
         .custom_profiles()?
         .into_iter()

@@ -59,10 +59,11 @@ use context::{Calendars, calendars};
 pub use amendments::MODES as AMENDMENT_MODES;
 pub use ardesk_store::{Passphrase, WindowClaim};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use context::builtin_las;
 pub use error::AppError;
 pub use files::{LetterFormat, write_bundle_zip};
 pub use received::{receive_bundles, register_csv};
-pub use replies::{Reply, draft_replies, draft_reply};
+pub use replies::{Drafting, Reply, draft_replies, draft_reply};
 pub use verify::{scan_files, verify_bundle, verify_bundle_file, verify_reader};
 
 /// The folder (inside the OS's local application-data directory) that holds the database.
@@ -116,7 +117,7 @@ pub struct App {
     /// reads it again as it changes) is not audited again.
     last_viewed: Option<(i64, chrono::DateTime<chrono::Utc>)>,
     /// The LA's register as last opened in the window, for saving as a spreadsheet.
-    received: Vec<ardesk_dto::ReceivedRow>,
+    received: received::Desk,
 }
 
 impl App {
@@ -154,7 +155,7 @@ impl App {
             backup: Some(backup),
             recovery: None,
             last_viewed: None,
-            received: Vec::new(),
+            received: received::Desk::default(),
         })
     }
 
@@ -172,7 +173,7 @@ impl App {
             backup: None,
             recovery: None,
             last_viewed: None,
-            received: Vec::new(),
+            received: received::Desk::default(),
         })
     }
 

@@ -15,7 +15,7 @@ use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 
 use crate::bundle::MANIFEST;
-use crate::context::builtin_las;
+use crate::context::catalogue;
 use crate::files::{ReadRefused, exported, write_atomically};
 use crate::verify::verify_bundle;
 use crate::{App, AppError, ErrorCode};
@@ -29,11 +29,11 @@ const STATUTORY_DECISION_DAYS: u32 = 28;
 /// the days left.
 pub fn receive_bundles(
     paths: &[PathBuf],
+    las: &LaCatalogue,
     la: Option<&str>,
     received: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<ReceivedRow>, AppError> {
-    let las = builtin_las()?;
     let ours = match la {
         Some(id) => Some(las.get(id).ok_or_else(|| {
             AppError::new(
@@ -48,7 +48,7 @@ pub fn receive_bundles(
         .par_iter()
         .map(|s| match s {
             Submission::Bundle(path) if made_by_the_app(path) => {
-                let mut row = row(&verify_bundle(path, &las), &las, received, today);
+                let mut row = row(&verify_bundle(path, las), las, received, today);
                 if let (Some(ours), Some(theirs)) = (ours, row.la_profile.clone())
                     && theirs != ours.id
                 {
@@ -74,13 +74,29 @@ pub fn receive_bundles(
     Ok(rows)
 }
 
+/// The LA's desk in the window: the register last opened, and the LA it was opened for.
+#[derive(Debug, Default)]
+pub(crate) struct Desk {
+    pub(crate) rows: Vec<ReceivedRow>,
+    /// The desk's own LA (its profile id): replies come from it; `None`, from the LA each bundle
+    /// was made for.
+    pub(crate) la: Option<String>,
+}
+
 impl App {
-    /// "Received reviews" in the window: the register of what is in `folder`, as of today. It
-    /// is kept for [`App::save_register`].
-    pub fn receive_folder(&mut self, folder: &Path) -> Result<Vec<ReceivedRow>, AppError> {
+    /// "Received reviews" in the window: the register of what is in `folder`, as of today, for
+    /// the desk of `la` (a bundle made for another LA is then a problem), with the LA profiles as
+    /// edited in Settings. It is kept for [`App::save_register`] and the replies.
+    pub fn receive_folder(
+        &mut self,
+        folder: &Path,
+        la: Option<String>,
+    ) -> Result<Vec<ReceivedRow>, AppError> {
         let today = self.clock.today();
-        let rows = receive_bundles(&[folder.to_path_buf()], None, today, today)?;
-        self.received.clone_from(&rows);
+        let las = catalogue(&self.store)?;
+        let la = la.filter(|id| !id.is_empty());
+        let rows = receive_bundles(&[folder.to_path_buf()], &las, la.as_deref(), today, today)?;
+        self.received = Desk { rows: rows.clone(), la };
         Ok(rows)
     }
 
@@ -91,11 +107,11 @@ impl App {
 
     /// Writes the register last opened in the window to `path` as CSV, for a spreadsheet.
     pub fn save_register(&self, path: &Path) -> Result<Exported, AppError> {
-        if self.received.is_empty() {
+        if self.received.rows.is_empty() {
             return Err(AppError::new(ErrorCode::NotFound, "Open a folder of received reviews first."));
         }
-        write_atomically(path, &register_csv(&self.received)?)?;
-        Ok(exported(path, self.received.len()))
+        write_atomically(path, &register_csv(&self.received.rows)?)?;
+        Ok(exported(path, self.received.rows.len()))
     }
 }
 

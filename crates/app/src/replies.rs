@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use ardesk_domain::dates::{long, parse_iso, written};
-use ardesk_domain::la::{Channel, LaProfile};
+use ardesk_domain::la::{Channel, LaCatalogue, LaProfile};
 use ardesk_domain::plan::SectionId;
 use ardesk_domain::replies::{
     APPEAL_RIGHTS, Decision, Outcome, RETURNED_TO_SCHOOL, Returned, builtin, decision_letter,
@@ -17,7 +17,7 @@ use ardesk_domain::replies::{
 use ardesk_dto::{LettersWritten, ReceivedRow, ReceivedVerdict, ReplyForm};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-use crate::context::builtin_las;
+use crate::context::catalogue;
 use crate::files::{LetterFormat, folder_name, write_formats};
 use crate::{App, AppError, ErrorCode};
 
@@ -48,19 +48,25 @@ impl Reply {
     }
 }
 
+/// Who replies, where the drafts go, and the day they are dated.
+#[derive(Debug, Clone, Copy)]
+pub struct Drafting<'a> {
+    pub las: &'a LaCatalogue,
+    /// The desk's own LA (profile id), whose wording and contacts the letters use; `None`, the
+    /// LA each bundle was made for.
+    pub la: Option<&'a str>,
+    pub out: &'a Path,
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
+
 /// Drafts "returned for completion" to each school whose bundle has problems, in `out`.
 /// Returns the files written. A submission sent without the app is left to a person: what it
 /// lacks is not known.
-pub fn draft_replies(
-    rows: &[ReceivedRow],
-    la: Option<&str>,
-    out: &Path,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Vec<String>, AppError> {
+pub fn draft_replies(rows: &[ReceivedRow], d: &Drafting<'_>) -> Result<Vec<String>, AppError> {
     let mut written = Vec::new();
     for row in rows.iter().filter(|r| r.verdict == ReceivedVerdict::Problems) {
-        written.extend(draft_reply(row, Reply::Returned, &ReplyForm::default(), la, out, today, now)?);
+        written.extend(draft_reply(row, Reply::Returned, &ReplyForm::default(), d)?);
     }
     Ok(written)
 }
@@ -71,12 +77,9 @@ pub fn draft_reply(
     row: &ReceivedRow,
     reply: Reply,
     family: &ReplyForm,
-    la: Option<&str>,
-    out: &Path,
-    today: NaiveDate,
-    now: DateTime<Utc>,
+    d: &Drafting<'_>,
 ) -> Result<Vec<String>, AppError> {
-    let las = builtin_las()?;
+    let Drafting { las, la, out, today, now } = *d;
     let profile = la.or(row.la_profile.as_deref()).and_then(|id| las.get(id)).ok_or_else(|| {
         AppError::new(
             ErrorCode::Validation,
@@ -161,10 +164,13 @@ impl App {
     pub fn draft_reply(&mut self, form: &ReplyForm, folder: &Path) -> Result<LettersWritten, AppError> {
         let reply = Reply::from_code(&form.reply)?;
         let (today, now) = (self.clock.today(), self.clock.now());
-        let row = self.received.iter_mut().find(|r| r.file == form.file).ok_or_else(|| {
+        let las = catalogue(&self.store)?;
+        let desk = &mut self.received;
+        let row = desk.rows.iter_mut().find(|r| r.file == form.file).ok_or_else(|| {
             AppError::new(ErrorCode::NotFound, "That review is not in the register: open the folder again.")
         })?;
-        let files = draft_reply(row, reply, form, None, folder, today, now)?;
+        let drafting = Drafting { las: &las, la: desk.la.as_deref(), out: folder, today, now };
+        let files = draft_reply(row, reply, form, &drafting)?;
         row.replied = Some(form.reply.clone());
         Ok(LettersWritten { folder: folder_name(folder), files, withheld: Vec::new() })
     }

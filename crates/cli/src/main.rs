@@ -642,8 +642,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Reply { reply, bundle, la, to, address, child, out } => {
             let reply = ardesk_app::Reply::from_code(&reply)?;
             let today = clock.today();
-            let rows =
-                ardesk_app::receive_bundles(std::slice::from_ref(&bundle), la.as_deref(), today, today)?;
+            let las = ardesk_app::builtin_las()?;
+            let rows = ardesk_app::receive_bundles(
+                std::slice::from_ref(&bundle),
+                &las,
+                la.as_deref(),
+                today,
+                today,
+            )?;
             let [row] = rows.as_slice() else {
                 return Err(AppError::new(ErrorCode::Validation, "Give one bundle (.zip) to reply to."));
             };
@@ -657,8 +663,12 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 address: address.join("\n"),
                 child_name: child.unwrap_or_default(),
             };
-            let written =
-                ardesk_app::draft_reply(row, reply, &form, la.as_deref(), &out, today, clock.now())?;
+            let written = ardesk_app::draft_reply(
+                row,
+                reply,
+                &form,
+                &ardesk_app::Drafting { las: &las, la: la.as_deref(), out: &out, today, now: clock.now() },
+            )?;
             for name in written {
                 println!("{}", out.join(name).display());
             }
@@ -670,7 +680,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     .map_err(|p| AppError::new(ErrorCode::Validation, format!("{} {}", p.message, p.hint)))?,
                 None => today,
             };
-            let rows = ardesk_app::receive_bundles(&paths, la.as_deref(), received, today)?;
+            let las = ardesk_app::builtin_las()?;
+            let rows = ardesk_app::receive_bundles(&paths, &las, la.as_deref(), received, today)?;
             if let Some(path) = &csv {
                 let bytes = ardesk_app::register_csv(&rows)?;
                 std::fs::write(path, bytes).map_err(|e| {
@@ -681,7 +692,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 std::fs::create_dir_all(dir).map_err(|e| {
                     AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", dir.display()))
                 })?;
-                let written = ardesk_app::draft_replies(&rows, la.as_deref(), dir, today, clock.now())?;
+                let written = ardesk_app::draft_replies(
+                    &rows,
+                    &ardesk_app::Drafting { las: &las, la: la.as_deref(), out: dir, today, now: clock.now() },
+                )?;
                 eprintln!("{} replies drafted in {}.", written.len() / 2, dir.display());
             }
             if json {

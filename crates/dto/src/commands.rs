@@ -152,7 +152,7 @@ macro_rules! with_commands {
             shell export_bundle: ExportBundle { review: i64 } -> $crate::Exported;
             shell bundle_progress: BundleProgress {} -> $crate::BundleProgress;
             shell open_bundle: OpenBundle {} -> $crate::VerifyReport;
-            shell receive_folder: ReceiveFolder {} -> Vec<$crate::ReceivedRow>;
+            shell receive_folder: ReceiveFolder { la: Option<String> } -> Vec<$crate::ReceivedRow>;
             shell save_register: SaveRegister {} -> $crate::Exported;
             shell draft_reply: DraftReply { form: $crate::ReplyForm } -> $crate::LettersWritten;
         }

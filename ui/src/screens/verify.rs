@@ -4,7 +4,7 @@
 use ardesk_dto::commands;
 use std::collections::BTreeMap;
 
-use ardesk_dto::{ErrorCode, ErrorDto, ReceivedRow, ReceivedVerdict, ReplyForm, VerifyReport};
+use ardesk_dto::{ErrorCode, ErrorDto, LaOption, ReceivedRow, ReceivedVerdict, ReplyForm, VerifyReport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -109,6 +109,15 @@ fn Register() -> impl IntoView {
     let school = RwSignal::new(String::new());
     let saved = RwSignal::new(String::new());
     let replied: Replied = RwSignal::new(BTreeMap::new());
+    // The desk's own LA: its wording and contacts go in the replies, and a bundle made for
+    // another LA is a problem. Blank: each bundle's own LA.
+    let desk = RwSignal::new(String::new());
+    let las = RwSignal::new(Vec::<LaOption>::new());
+    spawn_local(async move {
+        let mut all = ipc::call(commands::LaOptions {}).await.unwrap_or_default();
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        las.set(all);
+    });
     let save = move |_| {
         spawn_local(async move {
             match ipc::call(commands::SaveRegister {}).await {
@@ -121,7 +130,8 @@ fn Register() -> impl IntoView {
     let open = move |_| {
         saved.set(String::new());
         spawn_local(async move {
-            match ipc::call(commands::ReceiveFolder {}).await {
+            let la = Some(desk.get_untracked()).filter(|id| !id.is_empty());
+            match ipc::call(commands::ReceiveFolder { la }).await {
                 Err(e) if e.code == ErrorCode::Cancelled => {}
                 other => {
                     replied.set(BTreeMap::new());
@@ -133,7 +143,15 @@ fn Register() -> impl IntoView {
     view! {
         <h2>"Received reviews"</h2>
         <p class="hint">"Opens a folder of what schools sent (each bundle, and any zip or folder of documents sent without this app) and checks them all at once, soonest decision first: 4 weeks after the meeting, or the 12-month review deadline if that comes first. Nothing in them is changed. "<code>"ardesk intake FOLDER --csv register.csv"</code>" gives the same register for a spreadsheet."</p>
-        <button id="open-received-folder" class="primary" on:click=open>"Open a folder…"</button>
+        <div class="filters">
+            <label>"This desk is for "
+                <select id="desk-la" on:change=move |ev| desk.set(event_target_value(&ev))>
+                    <option value="">"the LA each bundle was made for"</option>
+                    {move || las.get().into_iter().map(|la| view! { <option value=la.id.clone()>{la.name}</option> }).collect_view()}
+                </select>
+            </label>
+            <button id="open-received-folder" class="primary" on:click=open>"Open a folder…"</button>
+        </div>
         {move || rows.get().map(|r| match r {
             Err(error) => view! { <ErrorPanel error /> }.into_any(),
             Ok(all) => {

@@ -69,7 +69,8 @@ fn draft(
 ) -> Result<Vec<String>, AppError> {
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap_or_default();
     let now = Utc.with_ymd_and_hms(TODAY.0, TODAY.1, TODAY.2, 9, 0, 0).single().unwrap_or_default();
-    draft_reply(row, reply, family, None, out, today, now)
+    let las = crate::builtin_las()?;
+    draft_reply(row, reply, family, &crate::Drafting { las: &las, la: None, out, today, now })
 }
 
 #[test]
