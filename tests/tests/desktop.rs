@@ -1194,6 +1194,8 @@ async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
     app.select("#register-filter", "attention").await;
     app.type_into("#register-school", "Demo School").await;
     app.wait_for_count("#register-table tr.register-row", 1).await;
+    // The desk remembers the decision drafted for it before the folder was opened again.
+    app.wait_for_text("#register-table tr.register-row .register-reply", "propose amendments (20").await;
     app.click("#register-table tr.register-row button.open-row").await;
     app.wait_for_text(".register-details", "not Kent").await;
     assert_eq!(app.attrs(".register-details .reply-kind option", "value").await, ["returned"]);

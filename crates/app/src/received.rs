@@ -95,7 +95,14 @@ impl App {
         let today = self.clock.today();
         let las = catalogue(&self.store)?;
         let la = la.filter(|id| !id.is_empty());
-        let rows = receive_bundles(&[folder.to_path_buf()], &las, la.as_deref(), today, today)?;
+        let mut rows = receive_bundles(&[folder.to_path_buf()], &las, la.as_deref(), today, today)?;
+        let replies = self.store.desk_replies()?;
+        for row in &mut rows {
+            if let Some((reply, on)) = replies.get(&review_key(row)) {
+                row.replied = Some(reply.clone());
+                row.replied_on = Some(on.to_string());
+            }
+        }
         self.received = Desk { rows: rows.clone(), la };
         Ok(rows)
     }
@@ -112,6 +119,24 @@ impl App {
         }
         write_atomically(path, &register_csv(&self.received.rows)?)?;
         Ok(exported(path, self.received.rows.len()))
+    }
+}
+
+/// How the desk knows a review again when its folder is opened another day: what its bundle
+/// says of it (the LA profile, the child's LA reference or initials, the meeting date, the
+/// school's URN), or, sent without the app, the submission's name.
+pub(crate) fn review_key(row: &ReceivedRow) -> String {
+    match (&row.meeting_date, &row.child_initials) {
+        (Some(meeting), Some(initials)) => format!(
+            "bundle|{}|{}|{meeting}|{}",
+            row.la_profile.as_deref().unwrap_or_default(),
+            row.la_ref.as_deref().unwrap_or(initials),
+            row.school_urn.as_deref().unwrap_or_default()
+        ),
+        _ => format!(
+            "loose|{}",
+            Path::new(&row.file).file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+        ),
     }
 }
 
@@ -232,6 +257,7 @@ fn loose(path: &Path, la: Option<&LaProfile>, received: NaiveDate) -> ReceivedRo
         problems: seen.problems,
         warnings: Vec::new(),
         replied: None,
+        replied_on: None,
     }
 }
 
@@ -400,6 +426,7 @@ fn row(report: &VerifyReport, las: &LaCatalogue, received: NaiveDate, today: Nai
         problems: report.problems.clone(),
         warnings: report.warnings.clone(),
         replied: None,
+        replied_on: None,
     }
 }
 

@@ -19,7 +19,9 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::context::catalogue;
 use crate::files::{LetterFormat, folder_name, write_formats};
+use crate::received::review_key;
 use crate::{App, AppError, ErrorCode};
+use ardesk_store::Action;
 
 /// What the school has to answer by: a week after the bundle arrived.
 const SCHOOL_ANSWER_DAYS: u64 = 7;
@@ -172,6 +174,10 @@ impl App {
         let drafting = Drafting { las: &las, la: desk.la.as_deref(), out: folder, today, now };
         let files = draft_reply(row, reply, form, &drafting)?;
         row.replied = Some(form.reply.clone());
+        row.replied_on = Some(today.to_string());
+        let key = review_key(row);
+        let action = Action { actor: &self.actor, name: "desk.reply_drafted", at: now };
+        self.store.write(action, |tx| tx.insert_desk_reply(&key, &form.reply, today).map(drop))?;
         Ok(LettersWritten { folder: folder_name(folder), files, withheld: Vec::new() })
     }
 }

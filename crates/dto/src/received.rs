@@ -52,9 +52,12 @@ pub struct ReceivedRow {
     /// Everything that makes it not valid, and the warnings, in full.
     pub problems: Vec<String>,
     pub warnings: Vec<String>,
-    /// The reply drafted from the window this session: `returned`, or the decision's code.
+    /// The latest reply the desk drafted for this review: `returned`, or the decision's code,
+    /// and the day (YYYY-MM-DD). Kept in the desk's database, so a folder opened again shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replied: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replied_on: Option<String>,
 }
 
 /// "Draft the reply" to one review in the register.

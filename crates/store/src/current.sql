@@ -334,3 +334,17 @@ CREATE TABLE audit (
     record_type TEXT,
     record_id INTEGER
 ) STRICT;
+
+------------------------------------------------------------------------------------------------
+-- The LA's desk (desk.rs)
+------------------------------------------------------------------------------------------------
+
+-- Each reply drafted from the register (v18): `returned`, or the decision's code; the review as
+-- its bundle names it (the LA profile, LA reference or initials, meeting date, URN).
+CREATE TABLE desk_reply (
+    id INTEGER PRIMARY KEY,
+    review_key TEXT NOT NULL,
+    reply TEXT NOT NULL,
+    drafted_on TEXT NOT NULL
+) STRICT;
+CREATE INDEX desk_reply_by_review ON desk_reply (review_key);

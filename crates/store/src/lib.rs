@@ -33,6 +33,7 @@ mod bundle;
 mod checklist;
 mod children;
 mod decode;
+mod desk;
 mod encrypt;
 mod error;
 mod files;

@@ -241,9 +241,14 @@ fn RegisterRow(row: ReceivedRow, replied: Replied) -> impl IntoView {
     let late = row.days_left.is_some_and(|d| d < 0);
     let details = row.clone();
     let file = row.file.clone();
-    let reply = move || {
-        let code = replied.with(|r| r.get(&file).cloned());
-        code.map(|c| reply_label(&c)).unwrap_or_default()
+    // Drafted now, or on an earlier day (kept by the desk's database).
+    let earlier = row.replied.clone().map(|code| match &row.replied_on {
+        Some(on) => format!("{} ({on})", reply_label(&code)),
+        None => reply_label(&code).to_owned(),
+    });
+    let reply = move || match replied.with(|r| r.get(&file).cloned()) {
+        Some(code) => reply_label(&code).to_owned(),
+        None => earlier.clone().unwrap_or_default(),
     };
     view! {
         <tr class="register-row" class:overdue=late data-verdict=row.verdict.code()>

@@ -409,7 +409,7 @@ fn evidence_citing_a_page_the_report_does_not_have_is_warned_about() -> Result<(
 
 /// Records a reason for every warning of the review's bundle check, as a SENCO would before
 /// exporting, and returns the check after.
-fn answer_warnings(app: &mut App, review: i64) -> Result<ardesk_dto::BundleCheckDto, AppError> {
+pub(super) fn answer_warnings(app: &mut App, review: i64) -> Result<ardesk_dto::BundleCheckDto, AppError> {
     let check = app.bundle_check(review)?;
     for f in
         check.findings.iter().filter(|f| f.severity == ardesk_dto::Severity::Warn && f.overridden.is_none())

@@ -39,6 +39,7 @@ fn received(verdict: ReceivedVerdict) -> ReceivedRow {
         problems: Vec::new(),
         warnings: Vec::new(),
         replied: None,
+        replied_on: None,
     }
 }
 
@@ -144,5 +145,54 @@ fn a_review_with_problems_is_returned_to_the_school_and_not_decided() -> Result<
     let refused =
         draft(&received(ReceivedVerdict::Valid), Reply::Returned, &ReplyForm::default(), dir.path());
     assert!(matches!(&refused, Err(e) if e.code == ErrorCode::Conflict), "{refused:?}");
+    Ok(())
+}
+
+/// The desk remembers what it drafted: the folder opened again the next day shows the reply on
+/// its review, and the "no reply yet" list leaves it out.
+#[test]
+fn a_reply_drafted_is_remembered_when_the_folder_is_opened_again() -> Result<(), AppError> {
+    let io = |e: std::io::Error| AppError::new(ErrorCode::Io, e.to_string());
+    let mut app = super::app();
+    app.load_demo(ardesk_domain::demo::STANDARD_SIZE)?;
+    let review = super::recorded_reviews(&app)?.first().copied().unwrap_or_default();
+    super::bundle::answer_warnings(&mut app, review)?;
+    let dir = tempfile::tempdir().map_err(io)?;
+    let received = dir.path().join("received");
+    let replies = dir.path().join("replies");
+    std::fs::create_dir_all(&received).map_err(io)?;
+    std::fs::create_dir_all(&replies).map_err(io)?;
+    app.export_bundle(review, &received.join(app.bundle_file_name(review)?))?;
+
+    let rows = app.receive_folder(&received, Some("redcar".into()))?;
+    assert!(
+        matches!(rows.as_slice(), [r] if r.verdict == ReceivedVerdict::Valid && r.replied.is_none()),
+        "{rows:#?}"
+    );
+    let file = rows.first().map(|r| r.file.clone()).unwrap_or_default();
+    let form = ReplyForm { file: file.clone(), reply: "maintain".into(), ..ReplyForm::default() };
+    let written = app.draft_reply(&form, &replies)?;
+    assert_eq!(written.files.len(), 2, "{written:?}");
+    // An unknown reply, or a row not in the register, is refused and nothing is recorded.
+    let bad = app.draft_reply(&ReplyForm { reply: "approve".into(), ..form.clone() }, &replies);
+    assert!(
+        matches!(&bad, Err(e) if e.message.contains("returned, maintain, minor, amend or cease")),
+        "{bad:?}"
+    );
+    let gone = app.draft_reply(&ReplyForm { file: "elsewhere.zip".into(), ..form.clone() }, &replies);
+    assert!(matches!(&gone, Err(e) if e.code == ErrorCode::NotFound), "{gone:?}");
+
+    let again = app.receive_folder(&received, Some("redcar".into()))?;
+    let row = again.first();
+    assert_eq!(row.and_then(|r| r.replied.as_deref()), Some("maintain"));
+    assert_eq!(row.and_then(|r| r.replied_on.as_deref()), Some(super::today().to_string().as_str()));
+    // The register saved for a spreadsheet says so too.
+    let csv = dir.path().join("register.csv");
+    app.save_register(&csv)?;
+    let text = std::fs::read_to_string(&csv).map_err(io)?;
+    assert!(
+        text.lines().next().is_some_and(|h| h.contains("ReplyDrafted")) && text.contains(",maintain,"),
+        "{text}"
+    );
     Ok(())
 }
