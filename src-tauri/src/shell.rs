@@ -245,6 +245,16 @@ pub fn draft_reply(handle: &AppHandle, c::DraftReply { form }: c::DraftReply) ->
     backend(handle).with(|app| app.draft_reply(&form, &folder))
 }
 
+/// Asks for the folder, and writes the compliance report for the governors there (PDF and
+/// CSV), as `ardesk compliance --out` does.
+pub fn save_compliance(
+    handle: &AppHandle,
+    c::SaveCompliance { from, to }: c::SaveCompliance,
+) -> Answer<LettersWritten> {
+    let folder = dialogs::pick_folder("Choose the folder for the compliance report").ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.save_compliance(&from, &to, &folder))
+}
+
 /// Asks for a received bundle and checks it as `ardesk verify` does.
 pub fn open_bundle(_: &AppHandle, _: c::OpenBundle) -> Answer<VerifyReport> {
     let path = dialogs::open("Open a received bundle", ("Zip archive", &["zip"])).ok_or_else(cancelled)?;

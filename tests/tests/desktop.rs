@@ -1217,6 +1217,43 @@ async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
     app.quit().await;
 }
 
+/// For the head and governors (issue 20 item 6): the dashboard counts the statutory deadlines
+/// met this school year, a period typed narrows it, and the report is saved as a PDF (read back
+/// with pdftotext) and a CSV, children by initials only.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dashboard_reports_the_statutory_deadlines_met_for_the_governors() {
+    let driver = Driver::start("the_dashboard_reports_the_statutory_deadlines_met_for_the_governors");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    app.find("#caseload tbody tr").await;
+    app.click("#nav-settings").await;
+    app.click("#nav-caseload").await;
+    app.wait_for_text("#compliance-period", "with a meeting from 1 Sep 2026 to 31 Aug 2027").await;
+    assert_eq!(
+        app.attrs("#compliance-totals tbody tr", "data-milestone").await,
+        ["T07", "T09", "T11", "T12"]
+    );
+    app.type_into("#compliance-from", "01/11/2026").await;
+    app.type_into("#compliance-to", "30/11/2026").await;
+    app.click("#compliance-show").await;
+    app.wait_for_text("#compliance-period", "from 1 Nov 2026 to 30 Nov 2026").await;
+    app.screenshot("compliance.png").await;
+    app.click("#compliance-save").await;
+    let said = app.wait_for_text("#compliance-saved", "Saved").await;
+    assert!(said.contains("compliance-2026-11-01-to-2026-11-30.pdf"), "{said}");
+    let pdf = driver.save_dir().join("compliance-2026-11-01-to-2026-11-30.pdf");
+    let out = std::process::Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Annual reviews: statutory deadlines") && text.contains("Each review"), "{text}");
+    for name in recorded_children(&driver) {
+        assert!(!text.contains(&name), "{name} in the governors' report");
+    }
+    let csv =
+        std::fs::read_to_string(driver.save_dir().join("compliance-2026-11-01-to-2026-11-30.csv")).unwrap();
+    assert!(csv.starts_with("MeetingDate,ChildInitials,LA,T07,T09,T11,T12,ReviewId"), "{csv}");
+    app.quit().await;
+}
+
 /// A database damaged on disk (a b-tree page overwritten) is refused in the window with the
 /// backup to restore, and is left exactly as it was.
 #[tokio::test(flavor = "multi_thread")]

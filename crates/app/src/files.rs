@@ -381,6 +381,17 @@ pub(crate) fn write_zip_atomically_via<S: Sink>(
     })
 }
 
+/// `text` as a spreadsheet cell that cannot run: text from a bundle beginning `=`, `+`, `-`, `@`
+/// or a control character would be read as a formula (CSV injection), so it gets a leading
+/// apostrophe. Negative day counts are numbers, not text, and are kept.
+pub(crate) fn spreadsheet_safe(text: &str) -> String {
+    let number = text.parse::<i64>().is_ok();
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !number => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod fault_tests {
     use super::*;

@@ -46,19 +46,11 @@ impl App {
             invitees.iter().filter(|i| i.invitee.statutory).map(|i| i.invited_on).collect();
         let notice = compliance(notice(ctx.due(MilestoneId::T07), has_meeting, &invited, today));
         let circulated = self.store.circulation(ctx.review)?;
-        let papers: Vec<Paper<'_>> = checklist
-            .iter()
-            .map(|c| Paper { title: &c.title, requested_on: c.requested_on, received_on: c.received_on })
-            .collect();
-        let circulation = compliance(circulation(
+        let circulation = compliance(judged_circulation(
             ctx.due(MilestoneId::T09),
             has_meeting,
-            circulated.as_ref().map(|c| Circulated {
-                first: c.first,
-                named_missing: c.named_missing.as_deref(),
-                again: c.again,
-            }),
-            &papers,
+            circulated.as_ref(),
+            &checklist,
             today,
         ));
         let missing_papers = missing_papers(&checklist);
@@ -449,4 +441,29 @@ fn file_warning(file: &ardesk_store::FileRef) -> Option<String> {
 /// The titles of the papers on the checklist that have not arrived.
 fn missing_papers(checklist: &[ardesk_store::ChecklistRow]) -> Vec<String> {
     checklist.iter().filter(|c| c.received_on.is_none()).map(|c| c.title.clone()).collect()
+}
+
+/// T09 judged on what the store holds of a review: its circulation and its checklist's papers.
+pub(crate) fn judged_circulation(
+    due: Option<NaiveDate>,
+    has_meeting: bool,
+    circulated: Option<&ardesk_store::CirculationRecord>,
+    checklist: &[ardesk_store::ChecklistRow],
+    today: NaiveDate,
+) -> ardesk_domain::compliance::Compliance {
+    let papers: Vec<Paper<'_>> = checklist
+        .iter()
+        .map(|c| Paper { title: &c.title, requested_on: c.requested_on, received_on: c.received_on })
+        .collect();
+    circulation(
+        due,
+        has_meeting,
+        circulated.map(|c| Circulated {
+            first: c.first,
+            named_missing: c.named_missing.as_deref(),
+            again: c.again,
+        }),
+        &papers,
+        today,
+    )
 }

@@ -493,19 +493,8 @@ pub fn register_csv(rows: &[ReceivedRow]) -> Result<Vec<u8>, AppError> {
             opt(&r.replied),
             r.file.clone(),
         ];
-        w.write_record(record.iter().map(|c| spreadsheet_safe(c))).map_err(failed)?;
+        w.write_record(record.iter().map(|c| crate::files::spreadsheet_safe(c))).map_err(failed)?;
     }
     w.into_inner()
         .map_err(|e| AppError::new(ErrorCode::Io, format!("The register could not be written: {e}")))
-}
-
-/// `text` as a spreadsheet cell that cannot run: text from a bundle beginning `=`, `+`, `-`, `@`
-/// or a control character would be read as a formula (CSV injection), so it gets a leading
-/// apostrophe. Negative day counts are numbers, not text, and are kept.
-fn spreadsheet_safe(text: &str) -> String {
-    let number = text.parse::<i64>().is_ok();
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !number => format!("'{text}"),
-        _ => text.to_owned(),
-    }
 }

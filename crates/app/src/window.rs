@@ -263,6 +263,10 @@ pub fn record_after_decision(app: &mut App, r: c::RecordAfterDecision) -> Answer
     app.record_after_decision(r.review, r.form)
 }
 
+pub fn compliance_report(app: &mut App, r: c::ComplianceReport) -> Answer<ardesk_dto::ComplianceReportDto> {
+    app.compliance_report(&r.from, &r.to)
+}
+
 pub fn record_decision(app: &mut App, r: c::RecordDecision) -> Answer<AfterMeetingDto> {
     app.record_decision(r.review, r.form)
 }

@@ -134,6 +134,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The compliance report for the head and governors: each review whose meeting fell in the
+    /// period, with notice (T07), circulation (T09), the report to the LA (T11) and the LA's
+    /// decision (T12) each met, late, pending or n/a, and the totals. Initials only.
+    Compliance {
+        #[command(flatten)]
+        db: DbArg,
+        /// The period's first day (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The period's last day.
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        #[arg(long)]
+        json: bool,
+        /// Also write it in DIR (created if missing) for the governors: a PDF with a chart and
+        /// the same as CSV (opens in Excel).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// List a review's invitees; with --accept, first save the suggested ones (and the checklist).
     Invitees {
         #[command(flatten)]
@@ -439,6 +458,44 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::EditLa(args) => las::edit(args, |db| open(db, clock, given.as_ref()))?,
         Command::RemoveLa(args) => las::remove(args, |db| open(db, clock, given.as_ref()))?,
         Command::Timeline(args) => timeline::run(args, clock.today())?,
+        Command::Compliance { db, from, to, json, out } => {
+            let app = open(db, clock, given.as_ref())?;
+            let report = app.compliance_report(&from, &to)?;
+            if let Some(dir) = &out {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", dir.display()))
+                })?;
+                let written = app.save_compliance(&from, &to, dir)?;
+                eprintln!("Written in {}: {}", dir.display(), written.files.join(", "));
+            }
+            if json {
+                println!("{}", to_json(&report)?);
+            } else {
+                println!("Reviews with a meeting from {} to {}:", report.from, report.to);
+                for r in &report.rows {
+                    println!(
+                        "{}  {:<4} {:<24} T07 {:<7} T09 {:<7} T11 {:<7} T12 {}",
+                        r.meeting,
+                        shown(&r.initials),
+                        shown(&r.la_name),
+                        r.t07,
+                        r.t09,
+                        r.t11,
+                        r.t12
+                    );
+                }
+                for t in &report.totals {
+                    let share = t
+                        .percent_met
+                        .map(|p| format!("{p}% on time"))
+                        .unwrap_or_else(|| "none decided yet".to_owned());
+                    println!(
+                        "{} {}: {} met, {} late, {} pending ({share})",
+                        t.milestone, t.title, t.met, t.late, t.pending
+                    );
+                }
+            }
+        }
         Command::Caseload { db, ceased: true, json } => {
             let plans = open(db, clock, given.as_ref())?.ceased_plans()?;
             if json {

@@ -144,6 +144,39 @@ fn every_document_is_numbered_printable_and_never_a_page_of_signature() {
     let script = "import sys, zipfile\nopen(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('00_Index.pdf'))\n";
     run(Command::new(tool("python3")).arg("-c").arg(script).arg(&bundle[0]).arg(&index));
     files.push(index);
+    // The LA's replies drafted from that bundle: the decision to the family, with their rights.
+    files.extend(written(&[
+        "--today=2026-12-03",
+        "reply",
+        "amend",
+        &bundle[0].to_string_lossy(),
+        "--out",
+        &out("replies"),
+    ]));
+    files.extend(written(&[
+        "--today=2026-12-03",
+        "reply",
+        "cease",
+        &bundle[0].to_string_lossy(),
+        "--out",
+        &out("replies"),
+    ]));
+    // The governors' compliance report.
+    let governors = out("governors");
+    let made = ardesk(&[
+        today,
+        "compliance",
+        "--db",
+        db,
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2027-08-31",
+        "--out",
+        &governors,
+    ]);
+    assert!(made.status.success(), "{}", common::text(&made));
+    files.push(Path::new(&governors).join("compliance-2026-09-01-to-2027-08-31.pdf"));
 
     let docx: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "docx")).collect();
     let converted = dir.path().join("converted");

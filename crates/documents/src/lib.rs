@@ -23,6 +23,7 @@ pub mod amendments;
 pub mod ar1;
 pub mod bundle;
 pub mod child_letter;
+pub mod compliance;
 pub mod forms;
 pub mod ics;
 pub mod letter;

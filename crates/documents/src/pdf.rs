@@ -572,8 +572,23 @@ impl Layout {
 
     /// An unfilled box with its top-left corner at (`x`, `y`).
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
-        let ops = vec![
-            Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.0, None)) },
+        self.boxed(x, y, w, h, width, None);
+    }
+
+    /// A box filled grey (`grey`: 0 black, 1 white) with a thin black outline, its top-left
+    /// corner at (`x`, `y`): a chart's bar.
+    pub fn filled_rect(&mut self, x: f32, y: f32, w: f32, h: f32, grey: f32) {
+        self.boxed(x, y, w, h, 0.4, Some(grey));
+    }
+
+    fn boxed(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32, fill: Option<f32>) {
+        let grey = |g: f32| Color::Greyscale(Greyscale::new(g, None));
+        let mut ops = Vec::new();
+        if let Some(g) = fill {
+            ops.push(Op::SetFillColor { col: grey(g) });
+        }
+        ops.extend([
+            Op::SetOutlineColor { col: grey(0.0) },
             Op::SetOutlineThickness { pt: Pt(width) },
             Op::DrawRectangle {
                 rectangle: Rect {
@@ -581,11 +596,15 @@ impl Layout {
                     y: Mm(PAGE_H - y - h).into(),
                     width: Mm(w).into(),
                     height: Mm(h).into(),
-                    mode: Some(PaintMode::Stroke),
+                    mode: Some(if fill.is_some() { PaintMode::FillStroke } else { PaintMode::Stroke }),
                     winding_order: None,
                 },
             },
-        ];
+        ]);
+        if fill.is_some() {
+            // Text after it is drawn black again.
+            ops.push(Op::SetFillColor { col: grey(0.0) });
+        }
         self.mark(ops, false);
     }
 

@@ -1,6 +1,7 @@
 //! Whether the review met its notice and circulation deadlines: every statutory invitee given
 //! two weeks' notice (T07, reg 20(3)) and all advice sent to everyone invited two weeks before
-//! the meeting (T09, reg 20(4)).
+//! the meeting (T09, reg 20(4)); and, for the report to the head and governors (issue 20), the
+//! report sent to the LA (T11) and the LA's decision (T12), each judged by the day it was done.
 
 use chrono::NaiveDate;
 
@@ -26,6 +27,56 @@ impl ComplianceState {
             ComplianceState::Met => "met",
             ComplianceState::NotMet => "not_met",
         }
+    }
+
+    /// As the compliance report says it: `met`, `late`, `pending` or `n/a`.
+    pub fn report_code(self) -> &'static str {
+        match self {
+            ComplianceState::NoMeeting => "n/a",
+            ComplianceState::Pending => "pending",
+            ComplianceState::Met => "met",
+            ComplianceState::NotMet => "late",
+        }
+    }
+}
+
+/// A deadline judged by the day it was done: met when done by `due`; late when done after it, or
+/// not done and `due` has passed; pending while not done and not yet due; not applicable
+/// without a deadline (no meeting).
+pub fn by_date(due: Option<NaiveDate>, done: Option<NaiveDate>, today: NaiveDate) -> ComplianceState {
+    match (due, done) {
+        (None, _) => ComplianceState::NoMeeting,
+        (Some(due), Some(done)) if done <= due => ComplianceState::Met,
+        (Some(_), Some(_)) => ComplianceState::NotMet,
+        (Some(due), None) if today > due => ComplianceState::NotMet,
+        (Some(_), None) => ComplianceState::Pending,
+    }
+}
+
+/// How many reviews stand where, for one deadline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub met: usize,
+    pub late: usize,
+    pub pending: usize,
+    pub not_applicable: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, state: ComplianceState) {
+        match state {
+            ComplianceState::Met => self.met += 1,
+            ComplianceState::NotMet => self.late += 1,
+            ComplianceState::Pending => self.pending += 1,
+            ComplianceState::NoMeeting => self.not_applicable += 1,
+        }
+    }
+
+    /// The share met of those decided either way (met or late), as a whole percentage; `None`
+    /// when none is.
+    pub fn percent_met(&self) -> Option<u32> {
+        let decided = self.met + self.late;
+        (decided > 0).then(|| u32::try_from((self.met * 100 + decided / 2) / decided).unwrap_or(100))
     }
 }
 
@@ -333,5 +384,45 @@ mod tests {
         let added = [Paper { title: "Costed provision map", requested_on: Some(d(11)), received_on: None }];
         let named_none = Circulated { first: d(10), named_missing: Some(&[]), again: None };
         assert_eq!(check(Some(named_none), &added, d(20)).state, Met);
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_deadline_is_met_late_pending_or_not_applicable() {
+        assert_eq!(by_date(Some(d(10)), Some(d(10)), d(20)), ComplianceState::Met);
+        assert_eq!(by_date(Some(d(10)), Some(d(11)), d(20)), ComplianceState::NotMet);
+        assert_eq!(by_date(Some(d(10)), None, d(11)), ComplianceState::NotMet);
+        assert_eq!(by_date(Some(d(10)), None, d(10)), ComplianceState::Pending);
+        assert_eq!(by_date(None, Some(d(1)), d(10)), ComplianceState::NoMeeting);
+        let codes: Vec<&str> = [
+            ComplianceState::Met,
+            ComplianceState::NotMet,
+            ComplianceState::Pending,
+            ComplianceState::NoMeeting,
+        ]
+        .map(ComplianceState::report_code)
+        .to_vec();
+        assert_eq!(codes, ["met", "late", "pending", "n/a"]);
+    }
+
+    #[test]
+    fn the_share_met_counts_only_the_decided() {
+        let mut t = Tally::default();
+        assert_eq!(t.percent_met(), None);
+        for s in
+            [ComplianceState::Met, ComplianceState::Met, ComplianceState::NotMet, ComplianceState::Pending]
+        {
+            t.add(s);
+        }
+        assert_eq!((t.met, t.late, t.pending, t.not_applicable), (2, 1, 1, 0));
+        assert_eq!(t.percent_met(), Some(67));
     }
 }

@@ -130,6 +130,9 @@ macro_rules! with_commands {
             app set_action_status: SetActionStatus { review: i64, row: usize, status: $crate::ActionStatus, note: String }
                 -> $crate::TrackedActionDto;
             app open_actions: OpenActions {} -> Vec<$crate::TrackedActionDto>;
+            // For the head and governors: the statutory deadlines met in a period.
+            app compliance_report: ComplianceReport { from: String, to: String } -> $crate::ComplianceReportDto;
+            shell save_compliance: SaveCompliance { from: String, to: String } -> $crate::LettersWritten;
             // Amendments and the current plan.
             app amendments: Amendments { review: i64 } -> $crate::AmendmentsDto;
             app preview_amendment: PreviewAmendment { section: String, current: String, proposed: String }

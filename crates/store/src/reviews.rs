@@ -145,6 +145,18 @@ impl Store {
         Ok(self.summaries("WHERE decision IS NOT NULL", &[])?.into_iter().collect())
     }
 
+    /// The reviews whose meeting falls between `from` and `to` (both included), with their child,
+    /// in meeting order: the compliance report's period.
+    pub fn reviews_meeting_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(ChildId, ReviewSummary)>, StoreError> {
+        let mut found = self.summaries("WHERE meeting_date BETWEEN ?1 AND ?2", &[&iso(from), &iso(to)])?;
+        found.sort_by_key(|(_, s)| (s.meeting_date, s.id.0));
+        Ok(found)
+    }
+
     /// The reviews `filter` (a WHERE clause) selects, oldest first, with their child.
     fn summaries(
         &self,

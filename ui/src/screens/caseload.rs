@@ -1,6 +1,6 @@
 //! The caseload: every child with the status of their review, most urgent first, with filters;
 //! the ceased plans and the leavers (`leavers.rs`) apart; and below it, the agreed actions to
-//! follow up across the caseload.
+//! follow up across the caseload and the statutory deadlines met (`compliance.rs`).
 
 use ardesk_dto::commands;
 use ardesk_dto::{CaseloadRow, ErrorDto, TrackedActionDto, Urgency};
@@ -184,6 +184,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             <crate::screens::leavers::Leavers />
         </section>
         <OpenActions />
+        <crate::screens::compliance::Compliance />
     }
 }
 

@@ -7,6 +7,7 @@ mod bundle;
 mod caseload;
 mod child;
 mod child_form;
+mod compliance;
 mod first_run;
 mod import;
 mod leavers;

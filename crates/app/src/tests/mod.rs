@@ -13,6 +13,7 @@ mod amendments;
 mod backups;
 mod bundle;
 mod children;
+mod compliance;
 mod import;
 mod keys;
 mod leavers;
@@ -67,6 +68,26 @@ pub(crate) fn review_with_meeting(app: &mut App) -> Result<i64, AppError> {
     let review = app.current_review(child.unwrap_or_default())?;
     app.set_meeting(review, meeting_form())?;
     Ok(review)
+}
+
+/// A child typed by the SENCO ([`form`]) with a mother who has parental responsibility, and a
+/// meeting set ([`meeting_form`]): (child, review).
+pub(crate) fn typed_child_with_mother(app: &mut App) -> Result<(i64, i64), AppError> {
+    let child = app.create_child(form())?.id;
+    app.add_parent(
+        child,
+        ardesk_dto::ParentForm {
+            name: "Sam Testcase".into(),
+            relationship: "Mother".into(),
+            parental_responsibility: true,
+            email: "sam.testcase@example.org".into(),
+            preferred_contact: Some(ardesk_dto::ContactMethod::Email),
+            ..ardesk_dto::ParentForm::default()
+        },
+    )?;
+    let review = app.current_review(child)?;
+    app.set_meeting(review, meeting_form())?;
+    Ok((child, review))
 }
 
 /// A meeting six weeks after the tests' today, at school.

@@ -185,20 +185,7 @@ fn issue_15_a_review_is_annual_interim_or_early() -> Result<(), AppError> {
 #[test]
 fn a_report_with_macros_is_kept_flagged_and_judged_by_the_las_profile() -> Result<(), AppError> {
     let mut app = app();
-    let child = app.create_child(form())?.id;
-    app.add_parent(
-        child,
-        ardesk_dto::ParentForm {
-            name: "Sam Testcase".into(),
-            relationship: "Mother".into(),
-            parental_responsibility: true,
-            email: "sam.testcase@example.org".into(),
-            preferred_contact: Some(ardesk_dto::ContactMethod::Email),
-            ..ardesk_dto::ParentForm::default()
-        },
-    )?;
-    let review = app.current_review(child)?;
-    app.set_meeting(review, meeting_form())?;
+    let (_, review) = typed_child_with_mother(&mut app)?;
     let prep = app.accept_suggested_invitees(review)?;
     let item = prep.checklist[0].id;
     // Kept (it was received), with what to do in the program that made it.

@@ -633,10 +633,32 @@ fn under5(anchor: NaiveDate, dob: NaiveDate, p: &LaProfile, la: &LaWords) -> Opt
     })
 }
 
+/// The days a meeting's statutory deadlines fall on, by the LA's timings: notice (T07),
+/// circulation (T09), the report to the LA (T11) and the LA's decision (T12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeetingDeadlines {
+    pub notice: NaiveDate,
+    pub circulate: NaiveDate,
+    pub report: NaiveDate,
+    pub decision: NaiveDate,
+}
+
+impl MeetingDeadlines {
+    pub fn of(meeting: NaiveDate, t: &crate::la::Timings) -> Self {
+        MeetingDeadlines {
+            notice: sub_days(meeting, t.statutory_notice_days),
+            circulate: sub_days(meeting, t.circulate_before_meeting_days),
+            report: add_days(meeting, t.report_after_meeting_days),
+            decision: add_days(meeting, t.la_decision_after_meeting_days),
+        }
+    }
+}
+
 /// The meeting's own milestones: the run-up (T06–T09), the report (T11) and the LA's decision
 /// (T12).
 fn run_up(m: NaiveDate, p: &LaProfile, la: &LaWords) -> Vec<Rule> {
     let t = &p.timings;
+    let due = MeetingDeadlines::of(m, t);
     vec![
         Rule::new(
             MilestoneId::T06,
@@ -657,7 +679,7 @@ fn run_up(m: NaiveDate, p: &LaProfile, la: &LaWords) -> Vec<Rule> {
         ),
         Rule::new(
             MilestoneId::T07,
-            sub_days(m, t.statutory_notice_days),
+            due.notice,
             format!(
                 "Everyone who must be invited (parents or the young person, the school, the LA's SEN and social care officers, health) must have at least {} notice of the meeting.",
                 weeks(t.statutory_notice_days)
@@ -675,7 +697,7 @@ fn run_up(m: NaiveDate, p: &LaProfile, la: &LaWords) -> Vec<Rule> {
         ),
         Rule::new(
             MilestoneId::T09,
-            sub_days(m, t.circulate_before_meeting_days),
+            due.circulate,
             format!(
                 "All advice and information must be sent to everyone invited at least {} before the meeting.",
                 weeks(t.circulate_before_meeting_days)
@@ -684,7 +706,7 @@ fn run_up(m: NaiveDate, p: &LaProfile, la: &LaWords) -> Vec<Rule> {
         ),
         Rule::new(
             MilestoneId::T11,
-            add_days(m, t.report_after_meeting_days),
+            due.report,
             format!(
                 "The report of the meeting, with its recommendations, must reach everyone invited and the LA within {} of the meeting.",
                 weeks(t.report_after_meeting_days)
@@ -697,7 +719,7 @@ fn run_up(m: NaiveDate, p: &LaProfile, la: &LaWords) -> Vec<Rule> {
         ),
         Rule::new(
             MilestoneId::T12,
-            add_days(m, t.la_decision_after_meeting_days),
+            due.decision,
             "The LA must decide to maintain, amend or cease the plan within 4 weeks of the meeting, and send any proposed amendments with that decision.",
             format!("{REG20_DECISION}; {DEVON_CASE}"),
         ),
