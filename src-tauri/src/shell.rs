@@ -166,6 +166,13 @@ pub fn export_ar1_record(handle: &AppHandle, r: c::ExportAr1Record) -> Answer<Le
     })
 }
 
+/// The staff briefing sheet, as Word and PDF.
+pub fn write_briefing(handle: &AppHandle, r: c::WriteBriefing) -> Answer<LettersWritten> {
+    into_folder(handle, "Choose a folder for the staff briefing sheet", |app, folder| {
+        app.write_briefing(r.review, folder, LetterFormat::Both)
+    })
+}
+
 /// The tracked-change document, in the review's mode.
 pub fn write_amendments(handle: &AppHandle, r: c::WriteAmendments) -> Answer<LettersWritten> {
     into_folder(handle, "Choose a folder for the amendments", |app, folder| {

@@ -805,6 +805,23 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
         assert!(bytes.starts_with(magic), "{f} is not a real document");
         assert!(!f.contains("draft"), "the demo record is complete: {f}");
     }
+    // The staff briefing sheet: one page for the staff, from the plan and this record, read
+    // back by pdftotext.
+    app.click("#write-briefing").await;
+    app.wait_for_text("#ar1-export-status", "_staff_briefing.pdf").await;
+    let sheet = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("_staff_briefing.pdf"))
+        .expect("the briefing sheet was written");
+    let out = std::process::Command::new("pdfinfo").arg(&sheet).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Pages:           1"), "one page");
+    let out = std::process::Command::new("pdftotext").arg(&sheet).arg("-").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    for words in ["Staff briefing:", "What we are working towards", "Section F", "Who to ask"] {
+        assert!(said.contains(words), "the sheet lacks {words:?}: {said}");
+    }
     let absent: i64 = open_db(&driver.db_path())
         .query_row("SELECT count(*) FROM invitee WHERE attendance = 'absent'", [], |r| r.get(0))
         .unwrap_or_default();

@@ -25,6 +25,7 @@
 mod after;
 mod amendments;
 pub mod backups;
+mod briefing;
 mod bundle;
 mod children;
 mod clock;

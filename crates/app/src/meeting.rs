@@ -27,16 +27,16 @@ use crate::files::{LetterFormat, folder_name, write_formats};
 use crate::{App, AppError};
 
 /// What every AR1 use-case needs about one review.
-struct MeetingCtx {
-    ctx: Ctx,
+pub(crate) struct MeetingCtx {
+    pub(crate) ctx: Ctx,
     /// Section E outcomes, in order.
-    outcomes: Vec<String>,
+    pub(crate) outcomes: Vec<String>,
     rules: Ar1Rules,
     /// The LA's title for the form (by the child's year group).
     title: String,
     /// The LA's order for the exported record.
     record_order: Vec<String>,
-    ncy: i32,
+    pub(crate) ncy: i32,
 }
 
 fn field_problems(problems: Vec<Problem>) -> Vec<FieldProblem> {
@@ -103,7 +103,7 @@ impl App {
             .ok_or_else(|| AppError::new(ErrorCode::Unavailable, "No LA profiles are available."))
     }
 
-    fn meeting_ctx(&self, review: i64) -> Result<MeetingCtx, AppError> {
+    pub(crate) fn meeting_ctx(&self, review: i64) -> Result<MeetingCtx, AppError> {
         let ctx = self.review_ctx(review)?;
         let r = &ctx.child.record;
         let on = ctx.this.meeting.as_ref().map_or(self.clock.today(), |m| m.date);
@@ -124,7 +124,7 @@ impl App {
         })
     }
 
-    fn record_of(&self, review: ReviewId, outcomes: &[String]) -> Result<Ar1Record, AppError> {
+    pub(crate) fn record_of(&self, review: ReviewId, outcomes: &[String]) -> Result<Ar1Record, AppError> {
         let fields = self.store.ar1_fields(review)?;
         Ok(Ar1Record::from_fields(fields.iter().map(|f| (f.key.as_str(), f.value.as_str())), outcomes))
     }

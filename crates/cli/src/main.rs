@@ -134,6 +134,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the staff briefing sheet for a review's child: one page for the teachers and
+    /// teaching assistants (outcomes, the support, what changed, actions, who to ask).
+    Briefing(ReviewDocArgs),
     /// The compliance report for the head and governors: each review whose meeting fell in the
     /// period, with notice (T07), circulation (T09), the report to the LA (T11) and the LA's
     /// decision (T12) each met, late, pending or n/a, and the totals. Initials only.
@@ -165,17 +168,7 @@ enum Command {
         json: bool,
     },
     /// Write every letter for a review (invitations, requests for advice, the child's invitation).
-    Letters {
-        #[command(flatten)]
-        db: DbArg,
-        #[arg(long, value_name = "ID")]
-        review: i64,
-        /// The folder to write into (created if missing).
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Both)]
-        format: Format,
-    },
+    Letters(ReviewDocArgs),
     /// Show a review's report checklist: requested, due, received, chased; add a document the
     /// invitees did not produce (--add D07), take one added by hand off it, or attach a file.
     Checklist(prep::ChecklistArgs),
@@ -458,6 +451,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::EditLa(args) => las::edit(args, |db| open(db, clock, given.as_ref()))?,
         Command::RemoveLa(args) => las::remove(args, |db| open(db, clock, given.as_ref()))?,
         Command::Timeline(args) => timeline::run(args, clock.today())?,
+        Command::Briefing(ReviewDocArgs { db, review, out, format }) => {
+            write_into(&out, |out| {
+                open(db, clock, given.as_ref())?.write_briefing(review, out, letter_format(format))
+            })?;
+        }
         Command::Compliance { db, from, to, json, out } => {
             let app = open(db, clock, given.as_ref())?;
             let report = app.compliance_report(&from, &to)?;
@@ -539,49 +537,32 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 }
             }
         }
-        Command::Letters { db, review, out, format } => {
-            std::fs::create_dir_all(&out).map_err(|e| {
-                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+        Command::Letters(ReviewDocArgs { db, review, out, format }) => {
+            write_into(&out, |out| {
+                open(db, clock, given.as_ref())?.generate_letters(review, out, letter_format(format))
             })?;
-            let written =
-                open(db, clock, given.as_ref())?.generate_letters(review, &out, letter_format(format))?;
-            for name in written.files {
-                println!("{}", out.join(name).display());
-            }
-            for why in written.withheld {
-                eprintln!("not written: {why}");
-            }
         }
         Command::Checklist(args) => prep::checklist(args, |db| open(db, clock, given.as_ref()))?,
         Command::ReviewType(args) => prep::review_type(args, |db| open(db, clock, given.as_ref()))?,
         Command::Ar1 { db, review, out, blank, prefilled: _, record, format } => {
-            std::fs::create_dir_all(&out).map_err(|e| {
-                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
+            write_into(&out, |out| {
+                let app = open(db, clock, given.as_ref())?;
+                if record {
+                    app.write_ar1_record(review, out, letter_format(format.unwrap_or(Format::Both)))
+                } else {
+                    app.write_ar1_form(review, out, !blank, letter_format(format.unwrap_or(Format::Pdf)))
+                }
             })?;
-            let app = open(db, clock, given.as_ref())?;
-            let written = if record {
-                app.write_ar1_record(review, &out, letter_format(format.unwrap_or(Format::Both)))?
-            } else {
-                app.write_ar1_form(review, &out, !blank, letter_format(format.unwrap_or(Format::Pdf)))?
-            };
-            for name in written.files {
-                println!("{}", out.join(name).display());
-            }
         }
         Command::Amendments { db, review, out, mode, format } => {
-            std::fs::create_dir_all(&out).map_err(|e| {
-                AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display()))
-            })?;
-            let app = open(db, clock, given.as_ref())?;
             let mode = mode.map(|m| match m {
                 Mode::Revisions => "revisions",
                 Mode::Boldstrike => "boldstrike",
                 Mode::Table => "table",
             });
-            let written = app.write_amendments(review, &out, mode, letter_format(format))?;
-            for name in written.files {
-                println!("{}", out.join(name).display());
-            }
+            write_into(&out, |out| {
+                open(db, clock, given.as_ref())?.write_amendments(review, out, mode, letter_format(format))
+            })?;
         }
         Command::ImportPlan { db, child, file } => {
             let mut app = open(db, clock, given.as_ref())?;
@@ -841,6 +822,38 @@ fn run(cli: Cli) -> Result<(), AppError> {
             open(db, clock, given.as_ref())?.backup(&out)?;
             println!("Backup written to {}.", out.display());
         }
+    }
+    Ok(())
+}
+
+/// A review, and the folder and format to write its documents in.
+#[derive(Debug, clap::Args)]
+struct ReviewDocArgs {
+    #[command(flatten)]
+    db: DbArg,
+    #[arg(long, value_name = "ID")]
+    review: i64,
+    /// The folder to write into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Both)]
+    format: Format,
+}
+
+/// Creates `out` if needed, runs `write` into it, and prints each file written (a path a line)
+/// and, on stderr, why anyone was not written to.
+fn write_into(
+    out: &std::path::Path,
+    write: impl FnOnce(&std::path::Path) -> Result<ardesk_dto::LettersWritten, AppError>,
+) -> Result<(), AppError> {
+    std::fs::create_dir_all(out)
+        .map_err(|e| AppError::new(ErrorCode::Io, format!("Could not create {}: {e}", out.display())))?;
+    let written = write(out)?;
+    for name in written.files {
+        println!("{}", out.join(name).display());
+    }
+    for why in written.withheld {
+        eprintln!("not written: {why}");
     }
     Ok(())
 }

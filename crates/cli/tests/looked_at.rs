@@ -138,6 +138,8 @@ fn every_document_is_numbered_printable_and_never_a_page_of_signature() {
             mode,
         ]));
     }
+    // The staff briefing sheet, Word and PDF.
+    files.extend(written(&[today, "briefing", "--db", db, "--review", &ready, "--out", &out("briefing")]));
     // The bundle's index sheet, as the LA opens it.
     let bundle = written(&[today, "bundle", "--db", db, "--review", &ready, "--out", &out("bundle")]);
     let index = dir.path().join("00_Index.pdf");

@@ -21,6 +21,7 @@ pub fn running_head(initials: &str, la_reference: &str) -> String {
 
 pub mod amendments;
 pub mod ar1;
+pub mod briefing;
 pub mod bundle;
 pub mod child_letter;
 pub mod compliance;

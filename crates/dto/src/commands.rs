@@ -116,6 +116,7 @@ macro_rules! with_commands {
                 -> $crate::Ar1Saved;
             shell print_ar1_form: PrintAr1Form { review: i64, prefilled: bool } -> $crate::LettersWritten;
             shell export_ar1_record: ExportAr1Record { review: i64 } -> $crate::LettersWritten;
+            shell write_briefing: WriteBriefing { review: i64 } -> $crate::LettersWritten;
             // After the meeting.
             app after_meeting: AfterMeeting { review: i64 } -> $crate::AfterMeetingDto;
             app mark_ready_to_submit: MarkReadyToSubmit { review: i64 } -> $crate::AfterMeetingDto;

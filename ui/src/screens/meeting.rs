@@ -138,6 +138,8 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
     };
     let export_record =
         move |_| spawn_local(async move { written(ipc::call(commands::ExportAr1Record { review }).await) });
+    let briefing =
+        move |_| spawn_local(async move { written(ipc::call(commands::WriteBriefing { review }).await) });
     let attend = move |invitee: i64, value: String| {
         let Some(attendance_now) = Attendance::from_code(&value) else { return };
         let at = format!("attendance-{invitee}");
@@ -173,6 +175,7 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                     <div class="actions">
                         <button id="print-ar1" on:click=print_form>"Print the AR1 form for the meeting"</button>
                         <button id="export-ar1" class="primary" on:click=export_record>"Export the record (Word and PDF)"</button>
+                        <button id="write-briefing" title="One page for the teachers and teaching assistants: the outcomes, the support, what changed, the actions" on:click=briefing>"Staff briefing sheet"</button>
                     </div>
                 </div>
                 <p class="export-status"><Ack outcome=exported at="ar1-export" id="ar1-export-status" /></p>

@@ -11,6 +11,7 @@ use crate::verify::verify_bundle_file;
 mod after;
 mod amendments;
 mod backups;
+mod briefing;
 mod bundle;
 mod children;
 mod compliance;
