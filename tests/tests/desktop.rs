@@ -827,9 +827,15 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
         .unwrap_or_default();
     assert_eq!(absent, 1, "the attendance chosen in the window is saved");
 
-    // Back on the child's page: sent to the LA today, then the LA's decision letter.
+    // Back on the child's page: who was briefed on the plan (a name is required), then sent to
+    // the LA today, then the LA's decision letter.
     app.click("#back-to-child").await;
     app.find("#after-meeting").await;
+    app.click("#record-briefing").await;
+    app.wait_for_text("#after-meeting", "Say who was briefed.").await;
+    app.type_into("#briefed-who", "Class teacher and TA").await;
+    app.click("#record-briefing").await;
+    app.wait_for_text("#briefings", "Class teacher and TA").await;
     app.click("#mark-submitted").await;
     app.wait_for_text("#after-stage", "Submitted to LA").await;
     app.select("#decision", "no_change").await;

@@ -14,8 +14,8 @@ use ardesk_domain::ids::ReviewId;
 use ardesk_domain::returned::{LaReturn, parse_return};
 use ardesk_domain::review::{Review, ReviewEvent};
 use ardesk_dto::{
-    AfterDecisionForm, AfterMeetingDto, DecisionForm, ErrorCode, LaReturnDto, ReturnForm, ReturnItemDto,
-    TrackedActionDto,
+    AfterDecisionForm, AfterMeetingDto, BriefingDto, BriefingForm, DecisionForm, ErrorCode, LaReturnDto,
+    ReturnForm, ReturnItemDto, TrackedActionDto,
 };
 use ardesk_store::{Action, Ar1Field, FollowUp};
 use chrono::NaiveDate;
@@ -121,6 +121,7 @@ impl App {
         let state = after.as_ref().map_or(CycleState::Open, |t| t.state);
         let recorded = |d: Option<NaiveDate>| d.map(ardesk_domain::dates::input).unwrap_or_default();
         let a = summary.after;
+        let briefings = self.store.briefings(ctx.review)?;
         Ok(AfterMeetingDto {
             review_id: ctx.review.0,
             child_id: ctx.child.id.0,
@@ -171,7 +172,45 @@ impl App {
                 .into_iter()
                 .map(|s| self.return_dto(&s.returned))
                 .collect(),
+            briefing_due: a.final_plan.filter(|issued| !briefings.iter().any(|b| b.on >= *issued)).map(long),
+            briefings: briefings.into_iter().map(|b| BriefingDto { on: long(b.on), who: b.who }).collect(),
         })
+    }
+
+    /// Records that `form.who` was briefed on the plan on `form.date`, after the review's
+    /// meeting and not in the future (issue 20: staff know what the plan means for them).
+    pub fn record_briefing(&mut self, review: i64, form: BriefingForm) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.review_ctx_to_change(review)?;
+        let who = form.who.trim();
+        let mut problems = Vec::new();
+        if who.is_empty() {
+            problems.push(Problem::block(
+                "briefed_who",
+                "Say who was briefed.",
+                "For example \u{201c}Class teacher and TA\u{201d}.",
+            ));
+        } else if who.chars().count() > 200 {
+            problems.push(Problem::block(
+                "briefed_who",
+                "That is longer than 200 characters.",
+                "Name the staff or their roles briefly.",
+            ));
+        }
+        let on = match parse_user_date("briefed_on", "The day of the briefing", &form.date) {
+            Ok(on) => Some(on),
+            Err(p) => {
+                problems.push(p);
+                None
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+        let on = on.unwrap_or_default();
+        self.check_after_meeting(ctx.this.meeting.as_ref().map(|m| m.date), on, "briefed_on", "briefed")?;
+        let action = Action { actor: &self.actor, name: "staff.briefed", at: self.clock.now() };
+        self.store.write(action, |tx| tx.insert_briefing(ctx.review, on, who).map(drop))?;
+        self.after_meeting(review)
     }
 
     fn return_dto(&self, r: &LaReturn) -> LaReturnDto {

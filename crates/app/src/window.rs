@@ -267,6 +267,10 @@ pub fn compliance_report(app: &mut App, r: c::ComplianceReport) -> Answer<ardesk
     app.compliance_report(&r.from, &r.to)
 }
 
+pub fn record_briefing(app: &mut App, r: c::RecordBriefing) -> Answer<AfterMeetingDto> {
+    app.record_briefing(r.review, r.form)
+}
+
 pub fn record_decision(app: &mut App, r: c::RecordDecision) -> Answer<AfterMeetingDto> {
     app.record_decision(r.review, r.form)
 }

@@ -137,6 +137,19 @@ enum Command {
     /// Write the staff briefing sheet for a review's child: one page for the teachers and
     /// teaching assistants (outcomes, the support, what changed, actions, who to ask).
     Briefing(ReviewDocArgs),
+    /// Record who was briefed on a review's plan, and when (dd/mm/yyyy or YYYY-MM-DD); prints
+    /// every briefing recorded for it.
+    Briefed {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+        /// Who was briefed ("Class teacher and TA").
+        #[arg(long, value_name = "WHO")]
+        who: String,
+        #[arg(long, value_name = "DATE")]
+        on: String,
+    },
     /// The compliance report for the head and governors: each review whose meeting fell in the
     /// period, with notice (T07), circulation (T09), the report to the LA (T11) and the LA's
     /// decision (T12) each met, late, pending or n/a, and the totals. Initials only.
@@ -455,6 +468,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
             write_into(&out, |out| {
                 open(db, clock, given.as_ref())?.write_briefing(review, out, letter_format(format))
             })?;
+        }
+        Command::Briefed { db, review, who, on } => {
+            let after = open(db, clock, given.as_ref())?
+                .record_briefing(review, ardesk_dto::BriefingForm { who, date: on })?;
+            for b in &after.briefings {
+                println!("{}  {}", b.on, shown(&b.who));
+            }
         }
         Command::Compliance { db, from, to, json, out } => {
             let app = open(db, clock, given.as_ref())?;

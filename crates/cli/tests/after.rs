@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Demo, ardesk};
+use common::{Demo, ardesk, text};
 
 const TODAY: &str = "--today=2026-11-22";
 
@@ -104,4 +104,35 @@ fn a_plan_ceased_after_its_appeal_leaves_the_caseload_and_is_listed_apart() {
     assert_eq!(only, Some(vec![(child, serde_json::json!("23 Nov 2026"))]));
     let table = ok(&["caseload", "--db", db, "--ceased"]);
     assert!(table.contains("ceased from 23 Nov 2026"), "{table}");
+}
+
+/// `ardesk briefed` (issue 20 item 2): who was briefed on the plan, and when; a name is
+/// required, and a date in the future is refused on its field.
+#[test]
+fn who_was_briefed_is_recorded_and_listed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let review = demo.review_at("ready_to_submit");
+    let briefed = |who: &str, on: &str| {
+        ardesk(&[
+            "--today=2026-11-22",
+            "briefed",
+            "--db",
+            &demo.db,
+            "--review",
+            &review,
+            "--who",
+            who,
+            "--on",
+            on,
+        ])
+    };
+    let nobody = briefed(" ", "20/11/2026");
+    assert_eq!(nobody.status.code(), Some(2), "{}", text(&nobody));
+    assert!(text(&nobody).contains("Say who was briefed"), "{}", text(&nobody));
+    let future = briefed("Class teacher", "2026-12-01");
+    assert_eq!(future.status.code(), Some(2), "{}", text(&future));
+    let ok = briefed("Class teacher and TA", "2026-11-20");
+    assert!(ok.status.success(), "{}", text(&ok));
+    assert_eq!(String::from_utf8_lossy(&ok.stdout).trim(), "20 Nov 2026  Class teacher and TA");
 }

@@ -84,6 +84,27 @@ pub struct AfterMeetingDto {
     /// Each time the LA sent the review back, oldest first; the last may be open.
     #[serde(default)]
     pub returns: Vec<LaReturnDto>,
+    /// The staff briefed on the plan after this review, oldest first (issue 20).
+    #[serde(default)]
+    pub briefings: Vec<BriefingDto>,
+    /// The plan changed (the final amended plan was issued, on this day) and nobody has been
+    /// briefed since: brief the staff.
+    #[serde(default)]
+    pub briefing_due: Option<String>,
+}
+
+/// Staff briefed on the plan: when (long form) and who.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BriefingDto {
+    pub on: String,
+    pub who: String,
+}
+
+/// "Record a briefing": who was briefed ("Class teacher and TA") and the day (dd/mm/yyyy).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BriefingForm {
+    pub who: String,
+    pub date: String,
 }
 
 /// The LA sent the review back asking for more.

@@ -125,6 +125,7 @@ macro_rules! with_commands {
                 -> $crate::AfterMeetingDto;
             app record_decision: RecordDecision { review: i64, form: $crate::DecisionForm }
                 -> $crate::AfterMeetingDto;
+            app record_briefing: RecordBriefing { review: i64, form: $crate::BriefingForm } -> $crate::AfterMeetingDto;
             app record_return: RecordReturn { review: i64, form: $crate::ReturnForm } -> $crate::AfterMeetingDto;
             app set_return_item: SetReturnItem { review: i64, position: usize, done: bool }
                 -> $crate::AfterMeetingDto;

@@ -335,6 +335,15 @@ CREATE TABLE audit (
     record_id INTEGER
 ) STRICT;
 
+-- Who was briefed on the plan after a review, and when (v19; briefing.rs).
+CREATE TABLE staff_briefing (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    briefed_on TEXT NOT NULL,
+    who TEXT NOT NULL CHECK (length(trim(who)) > 0)
+) STRICT;
+CREATE INDEX staff_briefing_review ON staff_briefing (review_id);
+
 ------------------------------------------------------------------------------------------------
 -- The LA's desk (desk.rs)
 ------------------------------------------------------------------------------------------------

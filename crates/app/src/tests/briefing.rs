@@ -54,3 +54,50 @@ fn the_briefing_sheet_carries_the_plan_and_the_review_for_staff() -> Result<(), 
     assert!(xml.contains("The SENCO, about anything") && !xml.contains("Sam Testcase"));
     Ok(())
 }
+
+/// Who was briefed, and when: refused without a name, in the future or before the meeting;
+/// once the final amended plan is issued, a briefing is due until one is recorded on or after
+/// that day.
+#[test]
+fn a_briefing_is_recorded_and_is_due_again_when_the_plan_changes() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (review, _) = demo_review(&app, "ready_to_submit")?;
+    let form = |who: &str, date: &str| ardesk_dto::BriefingForm { who: who.into(), date: date.into() };
+    let fields = |e: AppError| e.problems.into_iter().map(|p| p.field).collect::<Vec<_>>();
+    let nobody = app.record_briefing(review, form("  ", "20/11/2026")).err().map(fields);
+    assert_eq!(nobody, Some(vec!["briefed_who"]));
+    let future = app.record_briefing(review, form("Class teacher", "23/11/2026")).err().map(fields);
+    assert_eq!(future, Some(vec!["briefed_on"]));
+    let early = app.record_briefing(review, form("Class teacher", "01/01/2026")).err().map(fields);
+    assert_eq!(early, Some(vec!["briefed_on"]));
+    let first = app.record_briefing(review, form("Class teacher and TA", "20/11/2026"))?;
+    assert_eq!(first.briefings.len(), 1);
+    assert_eq!(
+        (first.briefings[0].on.as_str(), first.briefings[0].who.as_str()),
+        ("20 Nov 2026", "Class teacher and TA")
+    );
+    assert_eq!(first.briefing_due, None, "the plan has not changed");
+
+    app.mark_submitted(review, "20/11/2026")?;
+    app.record_decision(
+        review,
+        ardesk_dto::DecisionForm {
+            decision: Some(ardesk_dto::Decision::Significant),
+            date: "20/11/2026".into(),
+        },
+    )?;
+    let issued = app.record_after_decision(
+        review,
+        ardesk_dto::AfterDecisionForm {
+            notice: "21/11/2026".into(),
+            final_plan: "22/11/2026".into(),
+            ..Default::default()
+        },
+    )?;
+    assert_eq!(issued.briefing_due.as_deref(), Some("22 Nov 2026"), "the amended plan is not yet briefed");
+    let briefed = app.record_briefing(review, form("All Year 4 staff", "22/11/2026"))?;
+    assert_eq!(briefed.briefing_due, None);
+    assert_eq!(briefed.briefings.len(), 2);
+    Ok(())
+}

@@ -2,7 +2,7 @@
 //! the review's agreed actions as tracked tasks.
 
 use ardesk_dto::commands;
-use ardesk_dto::{AfterDecisionForm, AfterMeetingDto, Decision, DecisionForm, ErrorDto, Stage};
+use ardesk_dto::{AfterDecisionForm, AfterMeetingDto, BriefingForm, Decision, DecisionForm, ErrorDto, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -35,6 +35,7 @@ pub(crate) fn AfterMeeting(
     let sent_on = RwSignal::new(today_input());
     let decision = RwSignal::new(DecisionForm { decision: None, date: today_input() });
     let after_form = RwSignal::new(AfterDecisionForm::default());
+    let briefing = RwSignal::new(BriefingForm { who: String::new(), date: today_input() });
     spawn_local(async move {
         let answer = ipc::call(commands::AfterMeeting { review }).await;
         if let Ok(a) = &answer {
@@ -61,6 +62,12 @@ pub(crate) fn AfterMeeting(
         let date = sent_on.get_untracked();
         spawn_local(async move {
             answer("mark-submitted", ipc::call(commands::MarkSubmitted { review, date }).await)
+        });
+    };
+    let brief = move || {
+        let form = briefing.get_untracked();
+        spawn_local(async move {
+            answer("record-briefing", ipc::call(commands::RecordBriefing { review, form }).await)
         });
     };
     let decide = move || {
@@ -235,6 +242,25 @@ pub(crate) fn AfterMeeting(
                     }}
                     <h4>"Agreed actions"</h4>
                     <ActionTable actions=a.actions.clone() show_child=false />
+                    <h4>"Staff briefed on the plan"</h4>
+                    {a.briefing_due.clone().map(|since| view! {
+                        <p id="briefing-due" class="problem-warn">{format!("The amended plan was issued on {since}: brief the staff who work with the child (the staff briefing sheet is on the AR1 page).")}</p>
+                    })}
+                    <ul id="briefings">
+                        {a.briefings.iter().map(|b| view! { <li>{format!("{}: {}", b.on, b.who)}</li> }).collect_view()}
+                    </ul>
+                    <Form id="briefing-form" class="inline-form" on_submit=brief>
+                        <label for="briefed-who">"Who was briefed"</label>
+                        <input id="briefed-who" type="text" prop:value=move || briefing.with(|b| b.who.clone()) aria-describedby=error_id("briefed-who")
+                            on:input=move |ev| { briefing.update(|b| b.who = event_target_value(&ev)); outcome.edited("briefed_who"); } />
+                        <FieldError outcome name="briefed_who" of="briefed-who" />
+                        <label for="briefed-on">"On (dd/mm/yyyy)"</label>
+                        <input id="briefed-on" type="text" prop:value=move || briefing.with(|b| b.date.clone()) aria-describedby=error_id("briefed-on")
+                            on:input=move |ev| { briefing.update(|b| b.date = event_target_value(&ev)); outcome.edited("briefed_on"); } />
+                        <FieldError outcome name="briefed_on" of="briefed-on" />
+                        <button id="record-briefing" type="submit">"Record the briefing"</button>
+                        <Ack outcome at="record-briefing" />
+                    </Form>
                 </section>
             }
             .into_any())
