@@ -836,6 +836,13 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
     app.type_into("#briefed-who", "Class teacher and TA").await;
     app.click("#record-briefing").await;
     app.wait_for_text("#briefings", "Class teacher and TA").await;
+    // Looking back on the review: a question left blank is fine, all blank is not.
+    app.click("#save-reflection").await;
+    app.wait_for_text("#after-meeting", "Answer at least one of the questions.").await;
+    app.type_into("#reflect-worked", "The child's views came first.").await;
+    app.type_into("#reflect-next", "Ask for the reports five weeks ahead.").await;
+    app.click("#save-reflection").await;
+    app.screenshot("briefed-and-reflection.png").await;
     app.click("#mark-submitted").await;
     app.wait_for_text("#after-stage", "Submitted to LA").await;
     app.select("#decision", "no_change").await;
@@ -861,9 +868,11 @@ async fn after_the_meeting_export_send_decide_and_follow_up() {
     assert_eq!(next_stage, "planning", "the decision starts the next review");
     assert_eq!(anchor, chrono::Local::now().date_naive().to_string(), "the letter's date is the new anchor");
 
-    // The decided review's actions stay on the dashboard until they are done.
+    // The decided review's actions stay on the dashboard until they are done, and the
+    // reflection is read there across the caseload.
     app.click("#nav-caseload").await;
     app.wait_for_text("#actions-count", "open").await;
+    app.wait_for_text("#reflections", "Ask for the reports five weeks ahead.").await;
     // The first fifteen are shown; "Show all" lists the rest.
     if app.count("#actions-show-all").await > 0 {
         app.click("#actions-show-all").await;

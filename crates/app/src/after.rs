@@ -15,7 +15,7 @@ use ardesk_domain::returned::{LaReturn, parse_return};
 use ardesk_domain::review::{Review, ReviewEvent};
 use ardesk_dto::{
     AfterDecisionForm, AfterMeetingDto, BriefingDto, BriefingForm, DecisionForm, ErrorCode, LaReturnDto,
-    ReturnForm, ReturnItemDto, TrackedActionDto,
+    ReflectionDto, ReflectionForm, ReturnForm, ReturnItemDto, TrackedActionDto,
 };
 use ardesk_store::{Action, Ar1Field, FollowUp};
 use chrono::NaiveDate;
@@ -174,7 +174,78 @@ impl App {
                 .collect(),
             briefing_due: a.final_plan.filter(|issued| !briefings.iter().any(|b| b.on >= *issued)).map(long),
             briefings: briefings.into_iter().map(|b| BriefingDto { on: long(b.on), who: b.who }).collect(),
+            reflection: self
+                .store
+                .reflections_of(ctx.review)?
+                .map(|r| ReflectionForm { worked: r.worked, improve: r.improve, next_time: r.next_time })
+                .unwrap_or_default(),
         })
+    }
+
+    /// Saves the SENCO's reflection on a review once its meeting has been held: what worked,
+    /// what could improve, what to do differently next time (each up to 1,000 characters; at
+    /// least one answered).
+    pub fn save_reflection(
+        &mut self,
+        review: i64,
+        form: ReflectionForm,
+    ) -> Result<AfterMeetingDto, AppError> {
+        let ctx = self.review_ctx_to_change(review)?;
+        let today = self.clock.today();
+        if ctx.this.meeting.as_ref().is_none_or(|m| m.date > today) {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "Reflect on the review once its meeting has been held.",
+            ));
+        }
+        let answers = [("worked", &form.worked), ("improve", &form.improve), ("next_time", &form.next_time)];
+        let mut problems: Vec<Problem> = answers
+            .iter()
+            .filter(|(_, a)| a.chars().count() > 1000)
+            .map(|(field, _)| {
+                Problem::block(field, "That is longer than 1,000 characters.", "A few sentences are enough.")
+            })
+            .collect();
+        if answers.iter().all(|(_, a)| a.trim().is_empty()) {
+            problems.push(Problem::block(
+                "worked",
+                "Answer at least one of the questions.",
+                "A sentence is enough.",
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+        let reflection = ardesk_store::Reflection {
+            review: ctx.review,
+            worked: form.worked.trim().to_owned(),
+            improve: form.improve.trim().to_owned(),
+            next_time: form.next_time.trim().to_owned(),
+            on: today,
+        };
+        let action = Action { actor: &self.actor, name: "review.reflected", at: self.clock.now() };
+        self.store.write(action, |tx| tx.set_reflection(&reflection))?;
+        self.after_meeting(review)
+    }
+
+    /// Every review's reflection, the latest first, for the SENCO to look across.
+    pub fn reflections(&self) -> Result<Vec<ReflectionDto>, AppError> {
+        let children: std::collections::HashMap<_, _> =
+            self.store.children()?.into_iter().map(|c| (c.id, c)).collect();
+        let mut out = Vec::new();
+        for r in self.store.reflections()? {
+            let info = self.store.review_info(r.review)?;
+            let Some(child) = children.get(&info.child) else { continue };
+            out.push(ReflectionDto {
+                review_id: r.review.0,
+                child_id: info.child.0,
+                child_name: child.record.display_name(),
+                meeting: info.review.meeting.as_ref().map(|m| long(m.date)),
+                written_on: long(r.on),
+                answers: ReflectionForm { worked: r.worked, improve: r.improve, next_time: r.next_time },
+            });
+        }
+        Ok(out)
     }
 
     /// Records that `form.who` was briefed on the plan on `form.date`, after the review's

@@ -271,6 +271,14 @@ pub fn record_briefing(app: &mut App, r: c::RecordBriefing) -> Answer<AfterMeeti
     app.record_briefing(r.review, r.form)
 }
 
+pub fn save_reflection(app: &mut App, r: c::SaveReflection) -> Answer<AfterMeetingDto> {
+    app.save_reflection(r.review, r.form)
+}
+
+pub fn reflections(app: &mut App, _: c::Reflections) -> Answer<Vec<ardesk_dto::ReflectionDto>> {
+    app.reflections()
+}
+
 pub fn record_decision(app: &mut App, r: c::RecordDecision) -> Answer<AfterMeetingDto> {
     app.record_decision(r.review, r.form)
 }

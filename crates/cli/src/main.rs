@@ -150,6 +150,22 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         on: String,
     },
+    /// Save the reflection on a held review (what worked, what could improve, what to do
+    /// differently next time); with no answers, list every review's reflection.
+    Reflect {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID", requires = "worked")]
+        review: Option<i64>,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        worked: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        improve: String,
+        #[arg(long = "next", value_name = "TEXT", default_value = "")]
+        next_time: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// The compliance report for the head and governors: each review whose meeting fell in the
     /// period, with notice (T07), circulation (T09), the report to the LA (T11) and the LA's
     /// decision (T12) each met, late, pending or n/a, and the totals. Initials only.
@@ -474,6 +490,34 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 .record_briefing(review, ardesk_dto::BriefingForm { who, date: on })?;
             for b in &after.briefings {
                 println!("{}  {}", b.on, shown(&b.who));
+            }
+        }
+        Command::Reflect { db, review, worked, improve, next_time, json } => {
+            let mut app = open(db, clock, given.as_ref())?;
+            if let Some(review) = review {
+                app.save_reflection(review, ardesk_dto::ReflectionForm { worked, improve, next_time })?;
+            }
+            let all = app.reflections()?;
+            if json {
+                println!("{}", to_json(&all)?);
+            } else {
+                for r in &all {
+                    println!(
+                        "{} (meeting {}), written {}",
+                        shown(&r.child_name),
+                        r.meeting.as_deref().unwrap_or("?"),
+                        r.written_on
+                    );
+                    for (q, a) in [
+                        ("worked", &r.answers.worked),
+                        ("improve", &r.answers.improve),
+                        ("next time", &r.answers.next_time),
+                    ] {
+                        if !a.is_empty() {
+                            println!("  {q}: {}", shown(a));
+                        }
+                    }
+                }
             }
         }
         Command::Compliance { db, from, to, json, out } => {

@@ -136,3 +136,36 @@ fn who_was_briefed_is_recorded_and_listed() {
     assert!(ok.status.success(), "{}", text(&ok));
     assert_eq!(String::from_utf8_lossy(&ok.stdout).trim(), "20 Nov 2026  Class teacher and TA");
 }
+
+/// `ardesk reflect` (issue 20 item 5): the reflection on a held review, saved, then listed.
+#[test]
+fn a_reflection_is_saved_and_listed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let review = demo.review_at("ready_to_submit");
+    let blank = ardesk(&[TODAY, "reflect", "--db", &demo.db, "--review", &review, "--worked", " "]);
+    assert_eq!(blank.status.code(), Some(2), "{}", text(&blank));
+    let saved = ardesk(&[
+        TODAY,
+        "reflect",
+        "--db",
+        &demo.db,
+        "--review",
+        &review,
+        "--worked",
+        "Views first.",
+        "--next",
+        "Ask earlier.",
+        "--json",
+    ]);
+    assert!(saved.status.success(), "{}", text(&saved));
+    let all: serde_json::Value = serde_json::from_slice(&saved.stdout).unwrap_or_default();
+    assert_eq!(all[0]["review_id"].to_string(), review);
+    assert_eq!(all[0]["answers"]["next_time"], "Ask earlier.");
+    let listed = ardesk(&[TODAY, "reflect", "--db", &demo.db]);
+    assert!(
+        text(&listed).contains("worked: Views first.") && text(&listed).contains("next time: Ask earlier."),
+        "{}",
+        text(&listed)
+    );
+}

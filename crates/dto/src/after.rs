@@ -91,6 +91,32 @@ pub struct AfterMeetingDto {
     /// briefed since: brief the staff.
     #[serde(default)]
     pub briefing_due: Option<String>,
+    /// The SENCO's reflection on this review, as saved (empty until then).
+    #[serde(default)]
+    pub reflection: ReflectionForm,
+}
+
+/// The reflection at the end of a review (issue 20 item 5): three short answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReflectionForm {
+    /// What worked well in this review.
+    pub worked: String,
+    /// What could have gone better.
+    pub improve: String,
+    /// What to do differently to make the next review more effective.
+    pub next_time: String,
+}
+
+/// One review's reflection, as the caseload lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReflectionDto {
+    pub review_id: i64,
+    pub child_id: i64,
+    pub child_name: String,
+    /// Long form.
+    pub meeting: Option<String>,
+    pub written_on: String,
+    pub answers: ReflectionForm,
 }
 
 /// Staff briefed on the plan: when (long form) and who.

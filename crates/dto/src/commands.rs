@@ -126,6 +126,8 @@ macro_rules! with_commands {
             app record_decision: RecordDecision { review: i64, form: $crate::DecisionForm }
                 -> $crate::AfterMeetingDto;
             app record_briefing: RecordBriefing { review: i64, form: $crate::BriefingForm } -> $crate::AfterMeetingDto;
+            app save_reflection: SaveReflection { review: i64, form: $crate::ReflectionForm } -> $crate::AfterMeetingDto;
+            app reflections: Reflections {} -> Vec<$crate::ReflectionDto>;
             app record_return: RecordReturn { review: i64, form: $crate::ReturnForm } -> $crate::AfterMeetingDto;
             app set_return_item: SetReturnItem { review: i64, position: usize, done: bool }
                 -> $crate::AfterMeetingDto;

@@ -344,6 +344,15 @@ CREATE TABLE staff_briefing (
 ) STRICT;
 CREATE INDEX staff_briefing_review ON staff_briefing (review_id);
 
+-- The SENCO's reflection at the end of a review, one per review (v20; briefing.rs).
+CREATE TABLE review_reflection (
+    review_id INTEGER PRIMARY KEY REFERENCES review (id) ON DELETE CASCADE,
+    worked TEXT NOT NULL DEFAULT '',
+    improve TEXT NOT NULL DEFAULT '',
+    next_time TEXT NOT NULL DEFAULT '',
+    recorded_on TEXT NOT NULL
+) STRICT;
+
 ------------------------------------------------------------------------------------------------
 -- The LA's desk (desk.rs)
 ------------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
 pub use amendments::{AmendmentEvidence, AmendmentRow, StoredAmendment};
 pub use ar1::Ar1Field;
-pub use briefing::StaffBriefing;
+pub use briefing::{Reflection, StaffBriefing};
 pub use bundle::BundleOverride;
 pub use checklist::{Attachment, ChecklistCode, ChecklistRow, NewChecklistItem};
 pub use children::{ChildRow, PlanSource, StoredChild};

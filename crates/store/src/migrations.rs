@@ -33,6 +33,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v17.sql")),
     M::up(include_str!("schema_v18.sql")),
     M::up(include_str!("schema_v19.sql")),
+    M::up(include_str!("schema_v20.sql")),
 ];
 
 /// The schema version this build writes.

@@ -184,6 +184,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             <crate::screens::leavers::Leavers />
         </section>
         <OpenActions />
+        <Reflections />
         <crate::screens::compliance::Compliance />
     }
 }
@@ -212,6 +213,53 @@ fn CeasedPlans() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </details>
+            }
+            .into_any(),
+        ),
+        Some(Err(error)) => Some(view! { <ErrorPanel error /> }.into_any()),
+        _ => None,
+    }
+    }
+}
+
+/// The SENCO's reflections on past reviews, the latest first: what worked, what to improve,
+/// what to do differently — read across the caseload before the next round of reviews.
+#[component]
+fn Reflections() -> impl IntoView {
+    let ctx = ctx();
+    let list = RwSignal::new(None::<Result<Vec<ardesk_dto::ReflectionDto>, ErrorDto>>);
+    spawn_local(async move { list.set(Some(ipc::call(commands::Reflections {}).await)) });
+    move || {
+        match list.get() {
+        Some(Ok(all)) if !all.is_empty() => Some(
+            view! {
+                <section class="panel" id="reflections" aria-labelledby="reflections-h">
+                    <h2 id="reflections-h">"Looking back on reviews"</h2>
+                    <table class="people">
+                        <thead><tr>
+                            <th scope="col">"Child"</th>
+                            <th scope="col">"Worked well"</th>
+                            <th scope="col">"Could have gone better"</th>
+                            <th scope="col">"Next time"</th>
+                        </tr></thead>
+                        <tbody>
+                            {all.into_iter().map(|r| {
+                                let id = r.child_id;
+                                view! {
+                                    <tr data-review-id=r.review_id>
+                                        <td>
+                                            <button class="link" on:click=move |_| ctx.go(Screen::Child(id))>{r.child_name}</button>
+                                            <br /><span class="hint">{r.meeting.map(|m| format!("Meeting {m}")).unwrap_or_default()}</span>
+                                        </td>
+                                        <td>{r.answers.worked}</td>
+                                        <td>{r.answers.improve}</td>
+                                        <td>{r.answers.next_time}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
             }
             .into_any(),
         ),

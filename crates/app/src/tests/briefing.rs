@@ -101,3 +101,46 @@ fn a_briefing_is_recorded_and_is_due_again_when_the_plan_changes() -> Result<(),
     assert_eq!(briefed.briefings.len(), 2);
     Ok(())
 }
+
+/// The reflection at the end of a review (issue 20 item 5): only once the meeting is held, at
+/// least one answer, each short; saved again in place; listed across the caseload.
+#[test]
+fn a_review_s_reflection_is_saved_once_held_and_listed_across_the_caseload() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let (_, upcoming) = typed_child_with_mother(&mut app)?;
+    let form = |worked: &str, improve: &str, next: &str| ardesk_dto::ReflectionForm {
+        worked: worked.into(),
+        improve: improve.into(),
+        next_time: next.into(),
+    };
+    let early = app.save_reflection(upcoming, form("Good meeting", "", "")).err();
+    assert!(early.is_some_and(|e| e.code == ErrorCode::Conflict), "the meeting is in January");
+
+    let (review, _) = demo_review(&app, "ready_to_submit")?;
+    let blank = app.save_reflection(review, form(" ", "", "")).err();
+    assert!(blank.is_some_and(|e| e.problems.iter().any(|p| p.field == "worked")));
+    let long = app.save_reflection(review, form("ok", &"x".repeat(1001), "")).err();
+    assert!(long.is_some_and(|e| e.problems.iter().any(|p| p.field == "improve")));
+    app.save_reflection(
+        review,
+        form("The child's views came first.", "Reports arrived late.", "Ask for reports five weeks ahead."),
+    )?;
+    let saved = app.save_reflection(
+        review,
+        form(
+            "The child's views came first.",
+            "Two reports arrived late.",
+            "Ask for reports five weeks ahead.",
+        ),
+    )?;
+    assert_eq!(saved.reflection.improve, "Two reports arrived late.", "saved again in place");
+    let all = app.reflections()?;
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        (all[0].review_id, all[0].answers.next_time.as_str()),
+        (review, "Ask for reports five weeks ahead.")
+    );
+    assert!(!all[0].child_name.is_empty() && all[0].meeting.is_some());
+    Ok(())
+}

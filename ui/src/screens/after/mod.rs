@@ -2,7 +2,9 @@
 //! the review's agreed actions as tracked tasks.
 
 use ardesk_dto::commands;
-use ardesk_dto::{AfterDecisionForm, AfterMeetingDto, BriefingForm, Decision, DecisionForm, ErrorDto, Stage};
+use ardesk_dto::{
+    AfterDecisionForm, AfterMeetingDto, BriefingForm, Decision, DecisionForm, ErrorDto, ReflectionForm, Stage,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -36,10 +38,12 @@ pub(crate) fn AfterMeeting(
     let decision = RwSignal::new(DecisionForm { decision: None, date: today_input() });
     let after_form = RwSignal::new(AfterDecisionForm::default());
     let briefing = RwSignal::new(BriefingForm { who: String::new(), date: today_input() });
+    let reflection = RwSignal::new(ReflectionForm::default());
     spawn_local(async move {
         let answer = ipc::call(commands::AfterMeeting { review }).await;
         if let Ok(a) = &answer {
             after_form.set(a.after_decision.clone());
+            reflection.set(a.reflection.clone());
         }
         state.set(Some(answer));
     });
@@ -67,7 +71,18 @@ pub(crate) fn AfterMeeting(
     let brief = move || {
         let form = briefing.get_untracked();
         spawn_local(async move {
-            answer("record-briefing", ipc::call(commands::RecordBriefing { review, form }).await)
+            let result = ipc::call(commands::RecordBriefing { review, form }).await;
+            if result.is_ok() {
+                // Recorded: listed above, and the form is ready for the next.
+                briefing.update(|b| b.who.clear());
+            }
+            answer("record-briefing", result)
+        });
+    };
+    let reflect = move || {
+        let form = reflection.get_untracked();
+        spawn_local(async move {
+            answer("save-reflection", ipc::call(commands::SaveReflection { review, form }).await)
         });
     };
     let decide = move || {
@@ -261,6 +276,24 @@ pub(crate) fn AfterMeeting(
                         <button id="record-briefing" type="submit">"Record the briefing"</button>
                         <Ack outcome at="record-briefing" />
                     </Form>
+                    {a.held.then(|| {
+                        let area = move |id: &'static str, field: &'static str, label: &'static str, get: fn(&ReflectionForm) -> String, set: fn(&mut ReflectionForm, String)| view! {
+                            <label for=id>{label}</label>
+                            <textarea id=id rows="2" prop:value=move || reflection.with(get) aria-describedby=error_id(id)
+                                on:input=move |ev| { reflection.update(|r| set(r, event_target_value(&ev))); outcome.edited(field); }></textarea>
+                            <FieldError outcome name=field of=id />
+                        };
+                        view! {
+                            <h4>"Looking back on this review"</h4>
+                            <Form id="reflection-form" on_submit=reflect>
+                                {area("reflect-worked", "worked", "What worked well?", |r| r.worked.clone(), |r, v| r.worked = v)}
+                                {area("reflect-improve", "improve", "What could have gone better?", |r| r.improve.clone(), |r, v| r.improve = v)}
+                                {area("reflect-next", "next_time", "What will you do differently next time?", |r| r.next_time.clone(), |r, v| r.next_time = v)}
+                                <button id="save-reflection" type="submit">"Save the reflection"</button>
+                                <Ack outcome at="save-reflection" />
+                            </Form>
+                        }
+                    })}
                 </section>
             }
             .into_any())
