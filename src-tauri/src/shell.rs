@@ -53,6 +53,14 @@ pub fn export_ics(handle: &AppHandle, r: c::ExportIcs) -> Answer<Exported> {
     backend(handle).with(|app| app.export_ics(r.id, &path))
 }
 
+/// Asks where to save, then writes the whole caseload's milestones there as one calendar.
+pub fn export_caseload_ics(handle: &AppHandle, _: c::ExportCaseloadIcs) -> Answer<Exported> {
+    let name = backend(handle).with(|app| Ok(app.caseload_ics_file_name()))?;
+    let path = dialogs::save("Save the caseload's milestones as a calendar", &name, ("Calendar", &["ics"]))
+        .ok_or_else(cancelled)?;
+    backend(handle).with(|app| app.export_caseload_ics(&path))
+}
+
 /// Asks where to save everything held about the child (a subject access request, or the record
 /// for the next setting) and writes it as one zip.
 pub fn export_record(handle: &AppHandle, r: c::ExportRecord) -> Answer<Exported> {

@@ -1251,7 +1251,8 @@ async fn the_la_opens_a_folder_of_received_reviews_as_a_register() {
 
 /// For the head and governors (issue 20 item 6): the dashboard counts the statutory deadlines
 /// met this school year, a period typed narrows it, and the report is saved as a PDF (read back
-/// with pdftotext) and a CSV, children by initials only.
+/// with pdftotext) and a CSV, children by initials only; the whole caseload's milestones are
+/// saved as one calendar (issue 20 item 7), by initials too.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dashboard_reports_the_statutory_deadlines_met_for_the_governors() {
     let driver = Driver::start("the_dashboard_reports_the_statutory_deadlines_met_for_the_governors");
@@ -1283,6 +1284,20 @@ async fn the_dashboard_reports_the_statutory_deadlines_met_for_the_governors() {
     let csv =
         std::fs::read_to_string(driver.save_dir().join("compliance-2026-11-01-to-2026-11-30.csv")).unwrap();
     assert!(csv.starts_with("MeetingDate,ChildInitials,LA,T07,T09,T11,T12,ReviewId"), "{csv}");
+    // The whole caseload's milestones as one calendar, by initials only.
+    app.click("#caseload-ics").await;
+    let said = app.wait_for_text("#caseload-ics-status", "milestones").await;
+    let ics = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "ics"))
+        .expect("the calendar was written");
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.matches("BEGIN:VEVENT").count() > 100, "{said}");
+    for name in recorded_children(&driver) {
+        assert!(!text.contains(&name), "{name} in the calendar");
+    }
     app.quit().await;
 }
 

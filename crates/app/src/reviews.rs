@@ -195,6 +195,17 @@ fn ics_text(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(String, usize), AppError> {
+    let entries = ics_entries(row, decided, cal, today)?;
+    Ok((ics::calendar(&format!("Annual review milestones: {}", ics_who(row)), &entries, now), entries.len()))
+}
+
+/// A child's milestones as calendar events, named by initials (and LA reference) only.
+fn ics_entries(
+    row: &ChildRow,
+    decided: Option<&ReviewSummary>,
+    cal: &Calendars,
+    today: NaiveDate,
+) -> Result<Vec<ics::Entry>, AppError> {
     // The calendar holds the clock's milestones; a return by the LA adds none.
     let cycle = cal.cycle(row, decided, None, today)?;
     let tl = cycle.timeline.map_err(|why| {
@@ -218,7 +229,7 @@ fn ics_text(
             ),
         })
         .collect();
-    Ok((ics::calendar(&format!("Annual review milestones: {who}"), &entries, now), entries.len()))
+    Ok(entries)
 }
 
 impl App {
@@ -270,6 +281,29 @@ impl App {
     /// The file name to offer when saving the child's milestones as a calendar.
     pub fn ics_file_name(&self, id: i64) -> Result<String, AppError> {
         Ok(ics_name(&row_of(self.store.child(ChildId(id))?)))
+    }
+
+    /// The file name to offer for the whole caseload's calendar: the day it was made.
+    pub fn caseload_ics_file_name(&self) -> String {
+        format!("review-milestones-{}.ics", self.clock.today())
+    }
+
+    /// Writes every milestone of every child on roll to `out` as one iCalendar file (issue 20
+    /// item 7), each event named by initials only. A child whose plan's dates are not yet
+    /// entered has no clock, and is left out (their page asks for the dates). Returns the
+    /// number of events.
+    pub fn export_caseload_ics(&self, out: &Path) -> Result<Exported, AppError> {
+        let decided = self.store.latest_decided_reviews()?;
+        let today = self.clock.today();
+        let mut entries = Vec::new();
+        for row in self.store.children()?.into_iter().filter(|c| c.left.is_none()) {
+            if let Ok(mine) = ics_entries(&row, decided.get(&row.id), &self.cal, today) {
+                entries.extend(mine);
+            }
+        }
+        let text = ics::calendar("Annual review milestones: the caseload", &entries, self.clock.now());
+        write_atomically(out, text.as_bytes())?;
+        Ok(exported(out, entries.len()))
     }
 
     /// Writes the child's milestones to `out` as an iCalendar file (one all-day event each).

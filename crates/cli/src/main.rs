@@ -166,6 +166,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write every milestone of every child on roll as one calendar (.ics) for Outlook or
+    /// Google Calendar, children by initials only.
+    Calendar {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The compliance report for the head and governors: each review whose meeting fell in the
     /// period, with notice (T07), circulation (T09), the report to the LA (T11) and the LA's
     /// decision (T12) each met, late, pending or n/a, and the totals. Initials only.
@@ -519,6 +527,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     }
                 }
             }
+        }
+        Command::Calendar { db, out } => {
+            let written = open(db, clock, given.as_ref())?.export_caseload_ics(&out)?;
+            println!("{} ({} milestones)", out.display(), written.items);
         }
         Command::Compliance { db, from, to, json, out } => {
             let app = open(db, clock, given.as_ref())?;

@@ -50,6 +50,7 @@ macro_rules! with_commands {
             app set_retention: SetRetention { form: $crate::RetentionForm } -> $crate::RetentionForm;
             app child_timeline: ChildTimeline { id: i64 } -> $crate::ChildTimeline;
             shell export_ics: ExportIcs { id: i64 } -> $crate::Exported;
+            shell export_caseload_ics: ExportCaseloadIcs {} -> $crate::Exported;
             // The people around a child.
             app add_parent: AddParent { child: i64, form: $crate::ParentForm } -> $crate::ChildDetail;
             app update_parent: UpdateParent { child: i64, id: i64, form: $crate::ParentForm } -> $crate::ChildDetail;

@@ -46,6 +46,17 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
     // The most urgent come first, so a long caseload shows its first rows at once and the rest
     // on request: the first row is on screen in milliseconds, whatever the caseload's size.
     let limit = RwSignal::new(FIRST_ROWS);
+    // Every milestone of the caseload as one calendar, each event by initials only.
+    let calendar = RwSignal::new(String::new());
+    let save_calendar = move |_| {
+        spawn_local(async move {
+            match ipc::call(commands::ExportCaseloadIcs {}).await {
+                Ok(e) => calendar.set(format!("Saved {} ({} milestones).", e.file_name, e.items)),
+                Err(e) if e.code == ardesk_dto::ErrorCode::Cancelled => {}
+                Err(e) => calendar.set(e.message),
+            }
+        })
+    };
 
     let years = move || {
         let mut seen: Vec<(i32, String)> = rows
@@ -142,7 +153,9 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             <div class="toolbar">
                 <h2 id="caseload-heading">"Caseload"</h2>
                 <button id="add-child" class="primary" on:click=move |_| ctx.go(Screen::NewChild)>"Add a child"</button>
+                <button id="caseload-ics" title="Every child's milestones as one calendar for Outlook or Google: children by initials only" on:click=save_calendar>"Caseload calendar (.ics)…"</button>
             </div>
+            <p id="caseload-ics-status" role="status">{move || calendar.get()}</p>
             <div class="filters" role="search">
                 <div class="filter">
                     <label for="search">"Search by name"</label>

@@ -194,6 +194,38 @@ fn the_calendar_names_a_typed_child_by_initials_and_keeps_its_events_private() -
     Ok(())
 }
 
+/// Issue 20 item 7: the whole caseload's milestones as one calendar — every child on roll's
+/// events, the same as their own calendars hold, by initials only.
+#[test]
+fn the_caseload_calendar_holds_every_child_s_milestones_by_initials() -> Result<(), AppError> {
+    let mut app = app();
+    app.load_demo(STANDARD_SIZE)?;
+    let typed =
+        ChildForm { legal_forenames: "Zephyrine".into(), legal_surname: "Quillfeather".into(), ..form() };
+    app.create_child(typed)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let mut each = 0;
+    let mut names = Vec::new();
+    for row in app.caseload()? {
+        if let Ok(e) = app.export_ics(row.child_id, &dir.path().join(format!("{}.ics", row.child_id))) {
+            each += e.items;
+        }
+        names.push(row.name);
+    }
+    let out = dir.path().join(app.caseload_ics_file_name());
+    assert!(out.ends_with("review-milestones-2026-11-22.ics"), "{out:?}");
+    let all = app.export_caseload_ics(&out)?;
+    assert!(all.items > 100 && all.items == each, "{} events, {each} in the children's own", all.items);
+    let text = std::fs::read_to_string(&out).unwrap_or_default();
+    let events = ardesk_documents::ics::day_events(&text).map_err(|e| AppError::new(ErrorCode::Io, e))?;
+    assert_eq!(events.len(), all.items);
+    assert!(text.contains("ZQ: "), "the typed child, by initials");
+    for name in &names {
+        assert!(!text.contains(name.as_str()), "{name} is in the calendar");
+    }
+    Ok(())
+}
+
 #[test]
 fn timeline_report_for_the_cli() -> Result<(), AppError> {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
