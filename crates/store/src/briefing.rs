@@ -30,17 +30,25 @@ pub struct Reflection {
 impl Store {
     /// The reflection on review `review`, if written.
     pub fn reflections_of(&self, review: ReviewId) -> Result<Option<Reflection>, StoreError> {
-        Ok(self.reflections()?.into_iter().find(|r| r.review == review))
+        Ok(self.reflections_where("WHERE review_id = ?1", &[&review.0])?.pop())
     }
 
     /// The reflections on every review, the latest first.
     pub fn reflections(&self) -> Result<Vec<Reflection>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT review_id, worked, improve, next_time, recorded_on FROM review_reflection
-             ORDER BY recorded_on DESC, review_id DESC",
-        )?;
+        self.reflections_where("", &[])
+    }
+
+    fn reflections_where(
+        &self,
+        filter: &str,
+        values: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<Reflection>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT review_id, worked, improve, next_time, recorded_on FROM review_reflection {filter}
+             ORDER BY recorded_on DESC, review_id DESC"
+        ))?;
         let rows: Vec<(i64, String, String, String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .query_map(values, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
             .map(|(id, worked, improve, next_time, on)| {
