@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use crate::context::initials;
 use crate::files::{folder_name, write_atomically};
-use crate::prep::judged_circulation;
+use crate::prep::{judged_circulation, statutory_invited};
 use crate::{App, AppError, ErrorCode};
 
 /// The deadlines the report judges, in its column order, with what each is in words.
@@ -59,13 +59,7 @@ impl App {
             };
             let profile = self.profile_on(&child.record.la_id, meeting)?;
             let due = MeetingDeadlines::of(meeting, &profile.timings);
-            let invited: Vec<_> = self
-                .store
-                .invitees(review.id)?
-                .iter()
-                .filter(|i| i.invitee.statutory)
-                .map(|i| i.invited_on)
-                .collect();
+            let invited = statutory_invited(&self.store.invitees(review.id)?);
             // Nobody recorded as invited: late once the notice day has passed.
             let t07 = if invited.is_empty() {
                 by_date(Some(due.notice), None, today)

@@ -42,8 +42,7 @@ impl App {
         };
 
         let has_meeting = meeting.is_some();
-        let invited: Vec<Option<NaiveDate>> =
-            invitees.iter().filter(|i| i.invitee.statutory).map(|i| i.invited_on).collect();
+        let invited = statutory_invited(&invitees);
         let notice = compliance(notice(ctx.due(MilestoneId::T07), has_meeting, &invited, today));
         let circulated = self.store.circulation(ctx.review)?;
         let circulation = compliance(judged_circulation(
@@ -441,6 +440,11 @@ fn file_warning(file: &ardesk_store::FileRef) -> Option<String> {
 /// The titles of the papers on the checklist that have not arrived.
 fn missing_papers(checklist: &[ardesk_store::ChecklistRow]) -> Vec<String> {
     checklist.iter().filter(|c| c.received_on.is_none()).map(|c| c.title.clone()).collect()
+}
+
+/// The day each statutory invitee was invited (`None` while not yet): what T07 is judged on.
+pub(crate) fn statutory_invited(invitees: &[ardesk_store::StoredInvitee]) -> Vec<Option<NaiveDate>> {
+    invitees.iter().filter(|i| i.invitee.statutory).map(|i| i.invited_on).collect()
 }
 
 /// T09 judged on what the store holds of a review: its circulation and its checklist's papers.

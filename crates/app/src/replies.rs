@@ -89,7 +89,6 @@ pub fn draft_reply(
         )
     })?;
     let initials = file_safe(row.child_initials.as_deref().unwrap_or_default());
-    let meeting = row.meeting_date.as_deref().and_then(parse_iso);
     let (stem, letter, recipient, contact) = match reply {
         Reply::Returned => {
             if row.verdict != ReceivedVerdict::Problems {
@@ -111,7 +110,7 @@ pub fn draft_reply(
                     "This review has problems: return it to the school for completion before deciding.",
                 ));
             }
-            let meeting = meeting.ok_or_else(|| {
+            let meeting = row.meeting_date.as_deref().and_then(parse_iso).ok_or_else(|| {
                 AppError::new(
                     ErrorCode::Validation,
                     "The meeting's date is not known, so the letter cannot be dated from it.",
@@ -123,17 +122,13 @@ pub fn draft_reply(
                 template(profile, APPEAL_RIGHTS),
                 &decision,
             )?;
-            let mut to: Vec<String> = family
-                .recipient
-                .trim()
-                .is_empty()
-                .then(|| ADDRESS_FROM_RECORD.to_owned())
-                .into_iter()
-                .collect();
-            if to.is_empty() {
-                to.push(family.recipient.trim().to_owned());
-                to.extend(family.address.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned));
-            }
+            let to: Vec<String> = match family.recipient.trim() {
+                "" => vec![ADDRESS_FROM_RECORD.to_owned()],
+                name => std::iter::once(name)
+                    .chain(family.address.lines().map(str::trim).filter(|l| !l.is_empty()))
+                    .map(str::to_owned)
+                    .collect(),
+            };
             (format!("decision-{}", outcome.code()), letter, to, String::new())
         }
     };

@@ -35,11 +35,11 @@ pub fn render_briefing_pdf(doc: &BriefingDoc) -> Result<Vec<u8>, String> {
     for (heading, lines) in &doc.parts {
         pdf.heading(heading, 12.0);
         for line in lines {
-            match line.strip_prefix("• ") {
-                Some(item) => {
-                    pdf.paragraph(MARGIN + 4.0, width - 4.0, &format!("• {item}"), Weight::Regular, 9.5, 0.8)
-                }
-                None => pdf.paragraph(MARGIN, width, line, Weight::Regular, 9.5, 1.2),
+            // A bullet keeps its mark, indented; a paragraph runs the full width.
+            if line.starts_with("• ") {
+                pdf.paragraph(MARGIN + 4.0, width - 4.0, line, Weight::Regular, 9.5, 0.8);
+            } else {
+                pdf.paragraph(MARGIN, width, line, Weight::Regular, 9.5, 1.2);
             }
         }
     }
