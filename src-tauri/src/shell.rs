@@ -181,6 +181,20 @@ pub fn write_briefing(handle: &AppHandle, r: c::WriteBriefing) -> Answer<Letters
     })
 }
 
+/// Records a request to the LA and writes its letter, with the documents sent with it.
+pub fn make_request(handle: &AppHandle, r: c::MakeRequest) -> Answer<LettersWritten> {
+    into_folder(handle, "Choose a folder for the request's letter and its evidence", |app, folder| {
+        app.make_request(r.review, &r.form, folder)
+    })
+}
+
+/// A recorded request's letter and its documents, written again.
+pub fn write_request_letter(handle: &AppHandle, r: c::WriteRequestLetter) -> Answer<LettersWritten> {
+    into_folder(handle, "Choose a folder for the request's letter and its evidence", |app, folder| {
+        app.write_request_letter(r.request, folder)
+    })
+}
+
 /// The tracked-change document, in the review's mode.
 pub fn write_amendments(handle: &AppHandle, r: c::WriteAmendments) -> Answer<LettersWritten> {
     into_folder(handle, "Choose a folder for the amendments", |app, folder| {

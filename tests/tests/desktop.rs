@@ -2246,3 +2246,155 @@ async fn issue_16_a_meeting_on_a_bank_holiday_is_warned_where_it_is_booked() {
     }
     app.quit().await;
 }
+
+/// Issue 20 item 1: after the LA's decision, a request to it from the child's page — refused
+/// beside its field when the evidence is not new, then a re-assessment with a report sent with
+/// it: the letter and the report written (read back by pdftotext), awaited on the dashboard
+/// until the LA's answer is recorded.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_20_a_request_to_the_la_goes_with_its_evidence_and_waits_for_an_answer() {
+    let driver = Driver::start("issue_20_a_request_to_the_la_goes_with_its_evidence_and_waits_for_an_answer");
+    let app = driver.launch().await;
+    app.click("#load-demo").await;
+    let child = open_child_at_stage(&app, "Ready to submit").await;
+    app.find("#after-meeting").await;
+    app.click("#mark-submitted").await;
+    app.wait_for_text("#after-stage", "Submitted to LA").await;
+    app.select("#decision", "no_change").await;
+    app.click("#record-decision").await;
+    app.wait_for_text("#status", "LA decision recorded").await;
+    app.wait_for_text("#child-name", &child).await;
+
+    // The decided review's requests are on the child's page. A reconsideration on a report the
+    // LA already had is refused beside the evidence.
+    app.find("#last-requests #request-form").await;
+    app.select("#last-requests #request-kind", "reconsideration").await;
+    app.paste_into("#last-requests #request-grounds", "The report shows needs the plan leaves out.").await;
+    app.click("#last-requests #request-evidence input[type=checkbox]").await;
+    app.click("#last-requests #make-request").await;
+    app.wait_for_text("#last-requests", "The LA reconsiders only on evidence it has not seen").await;
+    assert!(std::fs::read_dir(driver.save_dir()).map(|d| d.count()).unwrap_or(0) == 0, "nothing was written");
+
+    // A re-assessment, with the same report: recorded, its letter and the report written.
+    app.select("#last-requests #request-kind", "reassessment").await;
+    app.click("#last-requests #make-request").await;
+    app.wait_for_text("#last-requests #requests", "Answer awaited, due by").await;
+    let mut files: Vec<String> = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "the letter as Word and PDF, and the report: {files:?}");
+    assert!(files.iter().all(|f| f.starts_with("request-reassessment-")), "{files:?}");
+    assert_eq!(files.iter().filter(|f| f.contains("-evidence-1-")).count(), 1, "{files:?}");
+    let letter = files.iter().find(|f| f.ends_with(".pdf") && !f.contains("evidence")).unwrap();
+    assert!(files.contains(&letter.replace(".pdf", ".docx")), "{files:?}");
+    assert!(!letter.contains(child.split(' ').next().unwrap()), "no name in the file name: {letter}");
+    let out = std::process::Command::new("pdftotext")
+        .arg(driver.save_dir().join(letter))
+        .arg("-")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    for words in [
+        child.as_str(),
+        "re-assessment",
+        "15 days of receiving this request",
+        "The report shows needs the plan leaves out.",
+        "We enclose this evidence",
+    ] {
+        assert!(said.contains(words), "the letter lacks {words:?}: {said}");
+    }
+    app.screenshot("request-made.png").await;
+
+    // Awaited on the dashboard until answered.
+    app.click("#nav-caseload").await;
+    app.wait_for_text("#awaited-requests", "Re-assessment of needs").await;
+    app.click("#awaited-requests tbody tr button").await;
+    app.find("#last-requests .request").await;
+    let id = app.attrs("#last-requests .request", "id").await[0].trim_start_matches("request-").to_owned();
+    app.select(&format!("#answer-outcome-{id}"), "agreed").await;
+    app.click(&format!("#record-answer-{id}")).await;
+    app.wait_for_text("#last-requests #requests", "LA's answer: Agreed").await;
+    let answered: Option<String> =
+        open_db(&driver.db_path()).query_row("SELECT outcome FROM la_request", [], |r| r.get(0)).ok();
+    assert_eq!(answered.as_deref(), Some("agreed"));
+    app.click("#nav-caseload").await;
+    app.find("#open-actions").await;
+    assert_eq!(app.count("#awaited-requests").await, 0, "answered, it leaves the dashboard");
+    app.quit().await;
+}
+
+/// Issue 20 item 3: on a typed child, check-ins record the child's view and the parents'
+/// feedback (refused empty, beside the form); the next review's AR1 record brings them into its
+/// views, and the parents' views form prints what they said (read back by pdftotext).
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_20_check_ins_carry_the_child_and_the_parents_into_the_next_review() {
+    let driver = Driver::start("issue_20_check_ins_carry_the_child_and_the_parents_into_the_next_review");
+    let app = driver.launch().await;
+    // The school's details head every letter: the first day's step 1.
+    app.type_into("#s-name", "Checkley Primary").await;
+    app.type_into("#s-address", "1 Sample Road, Exampletown").await;
+    app.type_into("#s-urn", "999998").await;
+    app.type_into("#s-head", "Dr Pat Headley").await;
+    app.type_into("#s-senco", "Jo Senco").await;
+    app.press(ardesk_e2e::ENTER).await;
+    app.wait_for_text("#setup-steps", "The school's details ✓ Done").await;
+    add_child(&app, "Morgan", "Checkley").await;
+    app.wait_for_text("#child-name", "Morgan Checkley").await;
+    app.find("#check-ins-none").await;
+    app.click("#record-check-in").await;
+    app.wait_for_text("#check-ins", "Write at least one of progress").await;
+    app.type_into("#check-in-progress", "Reading age up four months.").await;
+    app.type_into("#check-in-child", "I like the quiet room at lunch.").await;
+    app.type_into("#check-in-parents", "Sleeping better since the new routine.").await;
+    app.click("#record-check-in").await;
+    app.wait_for_text("#check-ins-list", "I like the quiet room at lunch.").await;
+    let saved: i64 = open_db(&driver.db_path())
+        .query_row("SELECT count(*) FROM check_in WHERE parent_view LIKE 'Sleeping better%'", [], |r| {
+            r.get(0)
+        })
+        .unwrap_or_default();
+    assert_eq!(saved, 1);
+    app.screenshot("check-ins.png").await;
+
+    // The meeting is set; a parent with parental responsibility is invited and sent the views
+    // form, which prints what the parents said at the check-in.
+    add_parent(&app, "Jo Checkley", "Mother").await;
+    app.click("#open-prep").await;
+    app.find("#prep-child").await;
+    app.type_into("#m-date", &in_eight_weeks()).await;
+    app.type_into("#m-time", "10:00").await;
+    app.type_into("#m-venue", "Library").await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
+    app.click("#accept-invitees").await;
+    app.find("#invitees tbody tr").await;
+    app.click("#generate-letters").await;
+    app.wait_for_text("#generate-letters-ack", "Wrote").await;
+    let form = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("_parent_views_form.pdf"))
+        .expect("the parents' views form was written");
+    let out = std::process::Command::new("pdftotext").arg(&form).arg("-").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    for words in
+        ["What you told us at check-ins since the last review", "Sleeping better since the new routine."]
+    {
+        assert!(said.contains(words), "the form lacks {words:?}: {said}");
+    }
+
+    // The AR1 record brings the check-ins into its views.
+    app.click("#back-to-child").await;
+    app.click("#open-ar1").await;
+    app.wait_for_text("#ar1-check-ins", "I like the quiet room at lunch.").await;
+    app.click("#ar1-from-check-ins").await;
+    app.wait_for_text("#ar1-check-ins", "Brought into the views").await;
+    assert!(app.value("#ar1-child_views").await.contains("I like the quiet room at lunch."));
+    assert!(app.value("#ar1-parent_views").await.contains("Sleeping better since the new routine."));
+    app.screenshot("ar1-check-ins.png").await;
+    app.quit().await;
+}

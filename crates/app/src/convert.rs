@@ -578,6 +578,44 @@ pub(crate) fn decision_dto(d: ardesk_domain::follow_up::Decision) -> dto::Decisi
     }
 }
 
+pub(crate) fn request_kind(k: ardesk_domain::requests::RequestKind) -> dto::RequestKind {
+    use ardesk_domain::requests::RequestKind as Kind;
+    match k {
+        Kind::Reassessment => dto::RequestKind::Reassessment,
+        Kind::Support => dto::RequestKind::Support,
+        Kind::Reconsideration => dto::RequestKind::Reconsideration,
+    }
+}
+
+pub(crate) fn request_kind_of(k: dto::RequestKind) -> ardesk_domain::requests::RequestKind {
+    use ardesk_domain::requests::RequestKind as Kind;
+    match k {
+        dto::RequestKind::Reassessment => Kind::Reassessment,
+        dto::RequestKind::Support => Kind::Support,
+        dto::RequestKind::Reconsideration => Kind::Reconsideration,
+    }
+}
+
+pub(crate) fn request_outcome(o: ardesk_domain::requests::RequestOutcome) -> dto::RequestOutcome {
+    use ardesk_domain::requests::RequestOutcome as Outcome;
+    match o {
+        Outcome::Agreed => dto::RequestOutcome::Agreed,
+        Outcome::PartlyAgreed => dto::RequestOutcome::PartlyAgreed,
+        Outcome::Refused => dto::RequestOutcome::Refused,
+        Outcome::Withdrawn => dto::RequestOutcome::Withdrawn,
+    }
+}
+
+pub(crate) fn request_outcome_of(o: dto::RequestOutcome) -> ardesk_domain::requests::RequestOutcome {
+    use ardesk_domain::requests::RequestOutcome as Outcome;
+    match o {
+        dto::RequestOutcome::Agreed => Outcome::Agreed,
+        dto::RequestOutcome::PartlyAgreed => Outcome::PartlyAgreed,
+        dto::RequestOutcome::Refused => Outcome::Refused,
+        dto::RequestOutcome::Withdrawn => Outcome::Withdrawn,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,6 +636,14 @@ mod tests {
         }
         for d in ardesk_domain::follow_up::Decision::ALL {
             assert_eq!((decision_dto(d).code(), decision_dto(d).label()), (d.code(), d.label()));
+        }
+        for k in ardesk_domain::requests::RequestKind::ALL {
+            assert_eq!((request_kind(k).code(), request_kind(k).label()), (k.code(), k.label()));
+            assert_eq!(request_kind_of(request_kind(k)), k);
+        }
+        for o in ardesk_domain::requests::RequestOutcome::ALL {
+            assert_eq!((request_outcome(o).code(), request_outcome(o).label()), (o.code(), o.label()));
+            assert_eq!(request_outcome_of(request_outcome(o)), o);
         }
         for m in people::ContactMethod::ALL {
             assert_eq!(contact_method(m).code(), m.code());

@@ -237,7 +237,7 @@ impl App {
 
     /// The school's details, which head every letter; a validation error (field `school`) when
     /// they have not been set.
-    fn school_for_letters(&self) -> Result<School, AppError> {
+    pub(crate) fn school_for_letters(&self) -> Result<School, AppError> {
         self.store.school()?.ok_or_else(|| {
             AppError::from(vec![Problem::block(
                 "school",
@@ -258,7 +258,7 @@ impl App {
             .unwrap_or_else(|| kind.builtin_template().to_owned()))
     }
 
-    fn letter_doc(
+    pub(crate) fn letter_doc(
         &self,
         school: &School,
         to: Option<&StoredInvitee>,
@@ -417,6 +417,7 @@ impl App {
             .map(|m| ardesk_domain::dates::written(m.date))
             .unwrap_or_default();
         let initials = initials(record);
+        let told = self.check_in_summary(ctx)?;
         let mut written = Vec::new();
         for (kind, code) in
             [(ViewsForm::ParentCarer, "parent_views_form"), (ViewsForm::Child, "child_views_form")]
@@ -430,6 +431,13 @@ impl App {
                 return_to: school.senco_name.clone(),
                 return_email: school.email.clone(),
                 pfa: ctx.timeline.as_ref().is_some_and(|t| t.pfa_required),
+                told_us: match kind {
+                    ViewsForm::ParentCarer => &told.parents,
+                    ViewsForm::Child => &told.child,
+                }
+                .lines()
+                .map(str::to_owned)
+                .collect(),
                 created: self.clock.now(),
             };
             let bytes = render_views_form(&form).map_err(|e| {

@@ -261,7 +261,48 @@ impl App {
             action_rows,
             pfa_required: m.rules.pfa_required,
             head_teacher_required: m.rules.head_teacher_required,
+            check_ins: crate::check_ins::summary_dto(&self.check_in_summary(&m.ctx)?),
         })
+    }
+
+    /// Brings what the check-ins since the last review said into the record (issue 20 item 3):
+    /// the child's views, the parents' views and the school's views (progress), each only where
+    /// nothing is written yet, in one transaction. The SENCO edits them at the meeting.
+    pub fn ar1_from_check_ins(&mut self, review: i64) -> Result<Ar1Dto, AppError> {
+        self.refuse_if_read_only_review(review)?;
+        let m = self.meeting_ctx(review)?;
+        let summary = self.check_in_summary(&m.ctx)?;
+        if summary.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "No check-in since the last review has been recorded: record them on the child's page.",
+            ));
+        }
+        let written: std::collections::BTreeMap<String, String> =
+            self.store.ar1_fields(m.ctx.review)?.into_iter().map(|f| (f.key, f.value)).collect();
+        let fill: Vec<(&str, String)> = [
+            ("child_views", "What the child said at check-ins since the last review:", &summary.child),
+            ("parent_views", "What the parents said at check-ins since the last review:", &summary.parents),
+            ("school_views", "Progress noted at check-ins since the last review:", &summary.progress),
+        ]
+        .into_iter()
+        .filter(|(key, _, lines)| !lines.is_empty() && written.get(*key).is_none_or(|v| v.trim().is_empty()))
+        .map(|(key, heading, lines)| (key, ardesk_domain::check_ins::prefill(heading, lines)))
+        .collect();
+        if !fill.is_empty() {
+            let stage = m.ctx.next_stage(ReviewEvent::MeetingRecorded { today: self.clock.today() })?;
+            let action = Action { actor: &self.actor, name: "ar1.from_check_ins", at: self.clock.now() };
+            self.store.write(action, |tx| {
+                for (key, value) in &fill {
+                    tx.set_ar1_field(m.ctx.review, key, value)?;
+                }
+                if stage != m.ctx.this.stage {
+                    tx.set_stage(m.ctx.review, stage)?;
+                }
+                Ok(())
+            })?;
+        }
+        self.ar1(review)
     }
 
     /// Saves one field of the AR1 record (the editor calls this as the user types, debounced):

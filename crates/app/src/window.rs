@@ -271,6 +271,30 @@ pub fn record_briefing(app: &mut App, r: c::RecordBriefing) -> Answer<AfterMeeti
     app.record_briefing(r.review, r.form)
 }
 
+pub fn check_ins(app: &mut App, r: c::CheckIns) -> Answer<ardesk_dto::CheckInsDto> {
+    app.check_ins(r.child)
+}
+
+pub fn record_check_in(app: &mut App, r: c::RecordCheckIn) -> Answer<ardesk_dto::CheckInsDto> {
+    app.record_check_in(r.child, &r.form)
+}
+
+pub fn ar1_from_check_ins(app: &mut App, r: c::Ar1FromCheckIns) -> Answer<Ar1Dto> {
+    app.ar1_from_check_ins(r.review)
+}
+
+pub fn la_requests(app: &mut App, r: c::LaRequests) -> Answer<ardesk_dto::RequestsDto> {
+    app.la_requests(r.review)
+}
+
+pub fn answer_request(app: &mut App, r: c::AnswerRequest) -> Answer<ardesk_dto::RequestsDto> {
+    app.answer_request(r.request, &r.form)
+}
+
+pub fn unanswered_requests(app: &mut App, _: c::UnansweredRequests) -> Answer<Vec<ardesk_dto::LaRequestDto>> {
+    app.unanswered_requests()
+}
+
 pub fn save_reflection(app: &mut App, r: c::SaveReflection) -> Answer<AfterMeetingDto> {
     app.save_reflection(r.review, r.form)
 }

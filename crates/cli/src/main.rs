@@ -16,6 +16,7 @@ mod child;
 mod las;
 mod people;
 mod prep;
+mod requests;
 mod timeline;
 
 #[derive(Debug, Parser)]
@@ -84,6 +85,12 @@ enum Command {
         #[command(subcommand)]
         command: after::AfterCommand,
     },
+    /// The school's requests to the LA after a review (a re-assessment, support or services,
+    /// a reconsideration on new evidence): make one with its letter, list, record the answer.
+    Request {
+        #[command(subcommand)]
+        command: requests::RequestCommand,
+    },
     /// One child's record: mark them as left, put them back on roll, or erase it.
     Child {
         #[command(subcommand)]
@@ -149,6 +156,25 @@ enum Command {
         who: String,
         #[arg(long, value_name = "DATE")]
         on: String,
+    },
+    /// Record a check-in between reviews on a child (progress, the child's view, the parents'
+    /// feedback); with none of them, list the check-ins since the last review.
+    CheckIn {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        child: i64,
+        /// The day of the check-in (dd/mm/yyyy or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", default_value = "")]
+        on: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        progress: String,
+        #[arg(long = "child-view", value_name = "TEXT", default_value = "")]
+        child_view: String,
+        #[arg(long = "parents", value_name = "TEXT", default_value = "")]
+        parent_view: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Save the reflection on a held review (what worked, what could improve, what to do
     /// differently next time); with no answers, list every review's reflection.
@@ -471,6 +497,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::After { command } => after::run(command, |db| open(db, clock, given.as_ref()))?,
+        Command::Request { command } => requests::run(command, |db| open(db, clock, given.as_ref()))?,
         Command::Child { command } => child::run(command, |db| open(db, clock, given.as_ref()))?,
         Command::Leavers(args) => child::leavers(args, |db| open(db, clock, given.as_ref()))?,
         Command::People { command } => people::run(command, |db| open(db, clock, given.as_ref()))?,
@@ -498,6 +525,31 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 .record_briefing(review, ardesk_dto::BriefingForm { who, date: on })?;
             for b in &after.briefings {
                 println!("{}  {}", b.on, shown(&b.who));
+            }
+        }
+        Command::CheckIn { db, child, on, progress, child_view, parent_view, json } => {
+            let mut app = open(db, clock, given.as_ref())?;
+            let list = if [&on, &progress, &child_view, &parent_view].iter().all(|t| t.is_empty()) {
+                app.check_ins(child)?
+            } else {
+                app.record_check_in(
+                    child,
+                    &ardesk_dto::CheckInForm { date: on, progress, child_view, parent_view },
+                )?
+            };
+            if json {
+                println!("{}", to_json(&list)?);
+            } else {
+                for c in &list.check_ins {
+                    println!("{}", c.on);
+                    for (what, said) in
+                        [("progress", &c.progress), ("child", &c.child_view), ("parents", &c.parent_view)]
+                    {
+                        if !said.is_empty() {
+                            println!("  {what}: {}", shown(said));
+                        }
+                    }
+                }
             }
         }
         Command::Reflect { db, review, worked, improve, next_time, json } => {

@@ -29,6 +29,9 @@ pub struct ViewsFormDoc {
     pub return_email: String,
     /// Year 9 and above: ask about preparing for adulthood.
     pub pfa: bool,
+    /// What the parents (or the child) said at check-ins since the last review, one dated line
+    /// each ("5 Jan 2027: …"), printed above the questions to build on.
+    pub told_us: Vec<String>,
     pub created: DateTime<Utc>,
 }
 
@@ -91,6 +94,23 @@ pub fn render_views_form(doc: &ViewsFormDoc) -> Result<Vec<u8>, String> {
         ),
     };
     pdf.paragraph(MARGIN, width, &intro, Weight::Regular, 10.5, 4.0);
+    if !doc.told_us.is_empty() {
+        let heading = match doc.kind {
+            ViewsForm::ParentCarer => "What you told us at check-ins since the last review",
+            ViewsForm::Child => "What you told us since the last meeting",
+        };
+        pdf.begin(Role::H2);
+        pdf.paragraph(MARGIN, width, heading, Weight::Bold, 11.0, 1.5);
+        pdf.end();
+        for line in &doc.told_us {
+            pdf.paragraph(MARGIN + 3.0, width - 3.0, line, Weight::Regular, 10.0, 1.0);
+        }
+        let ask = match doc.kind {
+            ViewsForm::ParentCarer => "Is this still how things are? Say below what has changed.",
+            ViewsForm::Child => "Is this still true? Tell us below.",
+        };
+        pdf.paragraph(MARGIN, width, ask, Weight::Regular, 10.0, 4.0);
+    }
     for (n, (question, height)) in questions(doc).into_iter().enumerate() {
         let lines = pdf.wrap(question, Weight::Bold, 11.0, width).len() as f32;
         pdf.ensure_space(lines * 5.0 + height + 6.0);
@@ -136,6 +156,7 @@ mod tests {
                 return_to: "Alex Example".into(),
                 return_email: "senco@example.org".into(),
                 pfa,
+                told_us: Vec::new(),
                 created: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).single().unwrap_or_default(),
             };
             let bytes = render_views_form(&doc).unwrap_or_default();

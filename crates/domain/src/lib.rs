@@ -10,6 +10,8 @@
 //! - [`calendar`]: month arithmetic, bank holidays, working days, school terms.
 //! - [`clock`]: the statutory clock of a whole cycle: milestones T02–T21 with due dates and reasons.
 //! - [`caseload`]: each review's next step and status (overdue, due soon, on track).
+//! - [`check_ins`]: check-ins between reviews (progress, the child's view, the parents' feedback)
+//!   and their summary for the next review.
 //! - [`child`]: a child or young person with an EHC plan, and validation of user input.
 //! - [`content`]: one policy for passwords and active content the scan finds: severity, and
 //!   what to do in the menus of the program that made the file.
@@ -30,12 +32,15 @@
 //! - [`ids`]: record identifiers (assigned by the store).
 //! - [`problem`]: the shape every validation result takes.
 //! - [`replies`]: the LA's replies to what it received ("returned for completion").
+//! - [`requests`]: the school's requests to the LA after a review (re-assessment, support,
+//!   reconsideration on new evidence), their check and their letters.
 
 pub mod amend;
 pub mod ar1;
 pub mod bundle;
 pub mod calendar;
 pub mod caseload;
+pub mod check_ins;
 pub mod child;
 pub mod clock;
 pub mod compliance;
@@ -56,6 +61,7 @@ pub mod people;
 pub mod plan;
 pub mod problem;
 pub mod replies;
+pub mod requests;
 pub mod returned;
 pub mod review;
 pub mod school;

@@ -194,3 +194,112 @@ pub struct DecisionForm {
     /// The decision letter's date (dd/mm/yyyy).
     pub date: String,
 }
+
+/// A request to the LA after a review (issue 20 item 1), as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestForm {
+    pub kind: Option<crate::RequestKind>,
+    /// The school's reasons, one a line.
+    pub grounds: String,
+    /// The day the letter goes, dd/mm/yyyy.
+    pub sent_on: String,
+    /// The review's documents sent with it (checklist item ids), in the letter's order.
+    pub evidence: Vec<i64>,
+}
+
+/// The LA's answer to a request, as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerForm {
+    pub outcome: Option<crate::RequestOutcome>,
+    /// The day of the LA's answer, dd/mm/yyyy.
+    pub date: String,
+    pub note: String,
+}
+
+/// A request made after a review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaRequestDto {
+    pub id: i64,
+    pub review_id: i64,
+    pub child_id: i64,
+    pub child_name: String,
+    pub kind: crate::RequestKind,
+    pub kind_label: String,
+    pub grounds: String,
+    /// Long form.
+    pub sent_on: String,
+    /// The documents sent with it, by title.
+    pub evidence: Vec<String>,
+    /// When the law sets one: the LA's answer due by (a re-assessment: 15 days).
+    pub answer_due: Option<String>,
+    /// Unanswered and past its answer date.
+    pub overdue: bool,
+    pub outcome: Option<crate::RequestOutcome>,
+    pub outcome_label: Option<String>,
+    pub answered_on: Option<String>,
+    pub note: String,
+}
+
+/// A document of the review that can go with a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceChoice {
+    /// The checklist item.
+    pub item: i64,
+    pub title: String,
+    /// Long form, when known.
+    pub received_on: Option<String>,
+    /// It reached the school after the review went to the LA: evidence the LA has not seen.
+    pub new: bool,
+}
+
+/// The requests panel of a review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestsDto {
+    pub review_id: i64,
+    pub requests: Vec<LaRequestDto>,
+    pub evidence: Vec<EvidenceChoice>,
+    /// The LA's decision is recorded: a reconsideration can be asked for.
+    pub decided: bool,
+}
+
+/// A check-in between reviews (issue 20 item 3), as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInForm {
+    /// dd/mm/yyyy.
+    pub date: String,
+    /// Progress towards the plan's outcomes.
+    pub progress: String,
+    /// What the child said.
+    pub child_view: String,
+    /// What the parents or carers said.
+    pub parent_view: String,
+}
+
+/// A check-in as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInDto {
+    pub id: i64,
+    /// Long form.
+    pub on: String,
+    pub progress: String,
+    pub child_view: String,
+    pub parent_view: String,
+}
+
+/// A child's check-ins since the last review, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInsDto {
+    pub child_id: i64,
+    pub check_ins: Vec<CheckInDto>,
+    /// Check-ins before the last review, not listed.
+    pub earlier: usize,
+}
+
+/// What the check-ins since the last review said, for the next review: each answer dated, one
+/// a line; empty where nothing was said.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInSummaryDto {
+    pub progress: String,
+    pub child: String,
+    pub parents: String,
+}

@@ -290,6 +290,25 @@ code_list! {
 }
 
 code_list! {
+    /// What the school asks of the LA after a review (issue 20).
+    RequestKind {
+        Reassessment = "reassessment" ("Re-assessment of needs"),
+        Support = "support" ("Additional support or services"),
+        Reconsideration = "reconsideration" ("Reconsider the LA's decision (new evidence)"),
+    }
+}
+
+code_list! {
+    /// How the LA answered a request.
+    RequestOutcome {
+        Agreed = "agreed" ("Agreed"),
+        PartlyAgreed = "partly" ("Partly agreed"),
+        Refused = "refused" ("Refused"),
+        Withdrawn = "withdrawn" ("Withdrawn by the school"),
+    }
+}
+
+code_list! {
     /// How proposed amendments are shown.
     AmendmentMode {
         Revisions = "revisions" ("Word tracked changes"),

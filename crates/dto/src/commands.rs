@@ -135,6 +135,16 @@ macro_rules! with_commands {
             app set_action_status: SetActionStatus { review: i64, row: usize, status: $crate::ActionStatus, note: String }
                 -> $crate::TrackedActionDto;
             app open_actions: OpenActions {} -> Vec<$crate::TrackedActionDto>;
+            // Check-ins between reviews: progress, the child's view, the parents' feedback.
+            app check_ins: CheckIns { child: i64 } -> $crate::CheckInsDto;
+            app record_check_in: RecordCheckIn { child: i64, form: $crate::CheckInForm } -> $crate::CheckInsDto;
+            app ar1_from_check_ins: Ar1FromCheckIns { review: i64 } -> $crate::Ar1Dto;
+            // Requests to the LA after a review: re-assessment, support, reconsideration.
+            app la_requests: LaRequests { review: i64 } -> $crate::RequestsDto;
+            shell make_request: MakeRequest { review: i64, form: $crate::RequestForm } -> $crate::LettersWritten;
+            shell write_request_letter: WriteRequestLetter { request: i64 } -> $crate::LettersWritten;
+            app answer_request: AnswerRequest { request: i64, form: $crate::AnswerForm } -> $crate::RequestsDto;
+            app unanswered_requests: UnansweredRequests {} -> Vec<$crate::LaRequestDto>;
             // For the head and governors: the statutory deadlines met in a period.
             app compliance_report: ComplianceReport { from: String, to: String } -> $crate::ComplianceReportDto;
             shell save_compliance: SaveCompliance { from: String, to: String } -> $crate::LettersWritten;

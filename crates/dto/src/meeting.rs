@@ -26,6 +26,9 @@ pub struct Ar1Dto {
     pub attendees: Vec<AttendeeDto>,
     /// The previous review's agreed actions, for follow-up at this meeting.
     pub previous_actions: Vec<TrackedActionDto>,
+    /// What the check-ins since the last review said (issue 20 item 3).
+    #[serde(default)]
+    pub check_ins: crate::CheckInSummaryDto,
 }
 
 /// One invitee in the AR1 record's attendance list.

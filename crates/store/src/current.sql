@@ -353,6 +353,40 @@ CREATE TABLE review_reflection (
     recorded_on TEXT NOT NULL
 ) STRICT;
 
+-- Check-ins between reviews (v22; check_ins.rs): progress, the child's view and the parents'
+-- feedback on a day, by child; those since the last review inform the next one.
+CREATE TABLE check_in (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+    held_on TEXT NOT NULL,
+    progress TEXT NOT NULL DEFAULT '',
+    child_view TEXT NOT NULL DEFAULT '',
+    parent_view TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX check_in_child ON check_in (child_id, held_on);
+
+-- The school's requests to the LA after a review (v21; requests.rs): a re-assessment, support
+-- or services, a reconsideration on new evidence; the day sent, and the LA's answer.
+CREATE TABLE la_request (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('reassessment', 'support', 'reconsideration')),
+    grounds TEXT NOT NULL,
+    sent_on TEXT NOT NULL,
+    outcome TEXT CHECK (outcome IN ('agreed', 'partly', 'refused', 'withdrawn')),
+    answered_on TEXT,
+    answer_note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX la_request_review ON la_request (review_id);
+
+-- The review's documents sent with a request, in the letter's order.
+CREATE TABLE la_request_evidence (
+    request_id INTEGER NOT NULL REFERENCES la_request (id) ON DELETE CASCADE,
+    checklist_item_id INTEGER NOT NULL REFERENCES checklist_item (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (request_id, checklist_item_id)
+) STRICT;
+
 ------------------------------------------------------------------------------------------------
 -- The LA's desk (desk.rs)
 ------------------------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v18.sql")),
     M::up(include_str!("schema_v19.sql")),
     M::up(include_str!("schema_v20.sql")),
+    M::up(include_str!("schema_v21.sql")),
+    M::up(include_str!("schema_v22.sql")),
 ];
 
 /// The schema version this build writes.

@@ -197,6 +197,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
             <crate::screens::leavers::Leavers />
         </section>
         <OpenActions />
+        <AwaitedRequests />
         <Reflections />
         <crate::screens::compliance::Compliance />
     }
@@ -267,6 +268,53 @@ fn Reflections() -> impl IntoView {
                                         <td>{r.answers.worked}</td>
                                         <td>{r.answers.improve}</td>
                                         <td>{r.answers.next_time}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            }
+            .into_any(),
+        ),
+        Some(Err(error)) => Some(view! { <ErrorPanel error /> }.into_any()),
+        _ => None,
+    }
+    }
+}
+
+/// The school's requests to the LA still waiting for an answer, the longest waiting first.
+#[component]
+fn AwaitedRequests() -> impl IntoView {
+    let ctx = ctx();
+    let list = RwSignal::new(None::<Result<Vec<ardesk_dto::LaRequestDto>, ErrorDto>>);
+    spawn_local(async move { list.set(Some(ipc::call(commands::UnansweredRequests {}).await)) });
+    move || {
+        match list.get() {
+        Some(Ok(all)) if !all.is_empty() => Some(
+            view! {
+                <section class="panel" id="awaited-requests" aria-labelledby="awaited-requests-h">
+                    <h2 id="awaited-requests-h">"Requests to the LA awaiting an answer"</h2>
+                    <table class="people">
+                        <thead><tr>
+                            <th scope="col">"Child"</th>
+                            <th scope="col">"Request"</th>
+                            <th scope="col">"Sent"</th>
+                            <th scope="col">"Answer due"</th>
+                        </tr></thead>
+                        <tbody>
+                            {all.into_iter().map(|r| {
+                                let id = r.child_id;
+                                view! {
+                                    <tr data-request-id=r.id class:overdue=r.overdue>
+                                        <td><button class="link" on:click=move |_| ctx.go(Screen::Child(id))>{r.child_name}</button></td>
+                                        <td>{r.kind_label}</td>
+                                        <td>{r.sent_on}</td>
+                                        <td>{match (r.answer_due, r.overdue) {
+                                            (Some(d), true) => format!("{d} (overdue)"),
+                                            (Some(d), false) => d,
+                                            (None, _) => "No statutory deadline".to_owned(),
+                                        }}</td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -169,6 +169,18 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
             let outcome_count = outcomes.len();
             let attendees = a.attendees.clone();
             let previous = a.previous_actions.clone();
+            let told = a.check_ins.clone();
+            let bring_in = move |_| {
+                spawn_local(async move {
+                    let result = ipc::call(commands::Ar1FromCheckIns { review }).await;
+                    if let Some(a) = fields.answer("ar1-from-check-ins", result, |_| {
+                        "Brought into the views below: edit them at the meeting.".to_owned()
+                    }) {
+                        values.set(a.values);
+                        problems.set(a.problems);
+                    }
+                });
+            };
             view! {
                 <div class="title-row">
                     <h2 id="ar1-title">{format!("{}: {}", a.title, a.child_name)}</h2>
@@ -269,6 +281,21 @@ pub(crate) fn Ar1Page(review: i64, child: i64) -> impl IntoView {
                 {(!previous.is_empty()).then(|| view! {
                     <section class="panel" id="ar1-previous" aria-labelledby="previous-h"><h3 id="previous-h">"Actions from the previous review"</h3>
                         <ActionTable actions=previous show_child=false />
+                    </section>
+                })}
+                {(!(told.progress.is_empty() && told.child.is_empty() && told.parents.is_empty())).then(|| view! {
+                    <section class="panel" id="ar1-check-ins" aria-labelledby="ar1-check-ins-h">
+                        <h3 id="ar1-check-ins-h">"Since the last review: the check-ins"</h3>
+                        <dl class="facts">
+                            {[("Progress", told.progress), ("The child said", told.child), ("The parents said", told.parents)]
+                                .into_iter()
+                                .filter(|(_, t)| !t.is_empty())
+                                .map(|(l, t)| view! { <dt>{l}</dt><dd class="section-text">{t}</dd> })
+                                .collect_view()}
+                        </dl>
+                        <button id="ar1-from-check-ins" on:click=bring_in>"Bring into the record's views"</button>
+                        <Ack outcome=fields at="ar1-from-check-ins" />
+                        <p class="hint">"Fills the child's, the parents' and the school's views where nothing is written yet."</p>
                     </section>
                 })}
                 <section class="panel"><h3>"Views"</h3>

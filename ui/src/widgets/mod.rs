@@ -61,3 +61,9 @@ pub(crate) fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Today as dd/mm/yyyy, to pre-fill a date field.
+pub(crate) fn today_input() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}/{:02}/{}", d.get_date(), d.get_month() + 1, d.get_full_year())
+}

@@ -1,7 +1,7 @@
 use super::*;
 
 /// The fields of a complete record for `outcomes` Section E outcomes, each one rated.
-fn complete_fields(outcomes: usize) -> Vec<(String, String)> {
+pub(crate) fn complete_fields(outcomes: usize) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = [
         ("discussion", "Progress against each outcome was reviewed."),
         ("differences", "None"),

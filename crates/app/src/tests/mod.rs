@@ -13,6 +13,7 @@ mod amendments;
 mod backups;
 mod briefing;
 mod bundle;
+mod check_ins;
 mod children;
 mod compliance;
 mod import;
@@ -25,6 +26,7 @@ mod plan_import;
 mod prep;
 mod record;
 mod replies;
+mod requests;
 mod reviews;
 mod settings;
 

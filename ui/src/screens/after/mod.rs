@@ -8,17 +8,14 @@ use ardesk_dto::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+mod requests;
 mod returned;
+
+pub(crate) use requests::Requests;
 
 use crate::ipc;
 use crate::state::{Screen, ctx};
-use crate::widgets::{Ack, ActionTable, ErrorPanel, FieldError, Form, Outcome, error_id};
-
-/// Today as dd/mm/yyyy, to pre-fill date fields.
-fn today_input() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:02}/{:02}/{}", d.get_date(), d.get_month() + 1, d.get_full_year())
-}
+use crate::widgets::{Ack, ActionTable, ErrorPanel, FieldError, Form, Outcome, error_id, today_input};
 
 /// The "After the meeting" panel of a child's current review. Shows nothing before the meeting.
 /// For the review before it (`previous`), it shows only while the LA's decision is still being
@@ -255,6 +252,7 @@ pub(crate) fn AfterMeeting(
                             </Form>
                         }.into_any(),
                     }}
+                    {(!previous).then(|| view! { <requests::Requests review /> })}
                     <h4>"Agreed actions"</h4>
                     <ActionTable actions=a.actions.clone() show_child=false />
                     <h4>"Staff briefed on the plan"</h4>

@@ -1,5 +1,6 @@
 //! A child's page: what to do next, the statutory clock, after the meeting, and their details.
 
+mod check_ins;
 mod clock;
 mod details;
 mod leaving;
@@ -11,9 +12,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ipc;
-use crate::screens::after::AfterMeeting;
+use crate::screens::after::{AfterMeeting, Requests};
 use crate::state::{Screen, ctx};
 use crate::widgets::{Ack, ErrorPanel, Outcome};
+use check_ins::CheckInsPanel;
 use clock::ReviewClock;
 use details::{ChildDetails, PlanSections};
 use leaving::LeavingPanel;
@@ -128,7 +130,9 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                 {c.left.is_none().then(|| view! { <ReviewClock id changed /> })}
                 <LeavingPanel child=c.clone() page=child read_only />
                 {c.previous_review.map(|r| view! { <AfterMeeting review=r child=id changed previous=true /> })}
+                {c.previous_review.filter(|_| !closed(&c)).map(|r| view! { <Requests review=r last=true /> })}
                 {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id changed /> })}
+                {c.left.is_none().then(|| view! { <CheckInsPanel child=id read_only /> })}
                 <ChildDetails child=c.clone() changed />
                 <PeoplePanel id child drafts parents=c.parents.clone() professionals=c.professionals.clone() read_only />
                 <PlanSections child=c />
