@@ -169,3 +169,99 @@ fn a_reflection_is_saved_and_listed() {
         text(&listed)
     );
 }
+
+/// `ardesk request` (issue 20 item 1): after the LA's decision, a reconsideration on a report it
+/// already had is refused (exit 2, nothing written); a re-assessment is made with its letter and
+/// the report, listed as awaited, answered, and no longer awaited.
+#[test]
+fn a_request_to_the_la_is_made_with_its_letter_listed_and_answered() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let (db, review) = (demo.db.as_str(), demo.review_at("ready_to_submit"));
+    ok(&["after", "sent", "--db", db, "--review", &review, "--on", "21/11/2026"]);
+    ok(&[
+        "after",
+        "decision",
+        "--db",
+        db,
+        "--review",
+        &review,
+        "--decision",
+        "no-change",
+        "--on",
+        "22/11/2026",
+    ]);
+    let panel: serde_json::Value =
+        serde_json::from_str(&ok(&["request", "list", "--db", db, "--review", &review, "--json"]))
+            .unwrap_or_default();
+    let item = panel["evidence"][0]["item"].as_i64().unwrap_or_default().to_string();
+    let out = dir.path().join("out");
+    let out = out.to_string_lossy();
+    let make = |kind: &'static str| {
+        vec![
+            "request",
+            "make",
+            "--db",
+            db,
+            "--review",
+            &review,
+            "--kind",
+            kind,
+            "--grounds",
+            "Needs have changed.",
+            "--sent",
+            "22/11/2026",
+            "--evidence",
+            &item,
+            "--out",
+            &out,
+        ]
+    };
+    let said = refused(2, &make("reconsideration"));
+    assert!(said.contains("evidence it has not seen"), "{said}");
+    assert!(
+        std::fs::read_dir(dir.path().join("out")).map(|d| d.count()).unwrap_or(0) == 0,
+        "nothing written"
+    );
+    let written = ok(&make("reassessment"));
+    assert_eq!(written.lines().count(), 3, "the letter as Word and PDF, and the report: {written}");
+    let awaited = ok(&["request", "list", "--db", db]);
+    assert!(
+        awaited.contains("Re-assessment of needs") && awaited.contains("answer due 7 Dec 2026"),
+        "{awaited}"
+    );
+    let id = awaited.split_whitespace().next().unwrap_or_default().to_owned();
+    ok(&["request", "answer", "--db", db, "--request", &id, "--outcome", "agreed", "--on", "22/11/2026"]);
+    assert_eq!(ok(&["request", "list", "--db", db]).trim(), "No request is awaiting the LA's answer.");
+}
+
+/// `ardesk check-in` (issue 20 item 3): recorded with the child's view and the parents'
+/// feedback, refused when it says nothing, and listed.
+#[test]
+fn a_check_in_is_recorded_and_listed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let child = demo.row_at("ready_to_submit")["child_id"].to_string();
+    let db = demo.db.as_str();
+    let said =
+        refused(2, &["check-in", "--db", db, "--child", &child, "--on", "22/11/2026", "--progress", " "]);
+    assert!(said.contains("Write at least one"), "{said}");
+    ok(&[
+        "check-in",
+        "--db",
+        db,
+        "--child",
+        &child,
+        "--on",
+        "22/11/2026",
+        "--child-view",
+        "I like the quiet room.",
+        "--parents",
+        "Sleeping better.",
+    ]);
+    let listed = ok(&["check-in", "--db", db, "--child", &child]);
+    assert!(
+        listed.contains("child: I like the quiet room.") && listed.contains("parents: Sleeping better."),
+        "{listed}"
+    );
+}
