@@ -2371,6 +2371,18 @@ async fn issue_20_check_ins_carry_the_child_and_the_parents_into_the_next_review
     app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
     app.click("#accept-invitees").await;
     app.find("#invitees tbody tr").await;
+    // Issue 20 item 7: how each invitation went, recorded on its row (the mother's by post).
+    let mother = app.attrs("#invitees tbody tr", "data-invitee").await[0].clone();
+    app.select(&format!("#sent-by-{mother}"), "post").await;
+    app.wait_for_text(&format!("#invitees tr[data-invitee='{mother}']"), "Recorded as sent.").await;
+    let way: Option<String> = open_db(&driver.db_path())
+        .query_row("SELECT sent_by FROM invitee WHERE id = ?1", [mother.parse::<i64>().unwrap()], |r| {
+            r.get(0)
+        })
+        .ok()
+        .flatten();
+    assert_eq!(way.as_deref(), Some("post"));
+    app.screenshot("invitation-sent.png").await;
     app.click("#generate-letters").await;
     app.wait_for_text("#generate-letters-ack", "Wrote").await;
     let form = std::fs::read_dir(driver.save_dir())

@@ -64,7 +64,7 @@ impl App {
             let t07 = if invited.is_empty() {
                 by_date(Some(due.notice), None, today)
             } else {
-                notice(Some(due.notice), true, &invited, today).state
+                notice(Some(due.notice), true, &invited, &self.cal.holidays, today).state
             };
             let circulated = self.store.circulation(review.id)?;
             let checklist = self.store.checklist(review.id)?;

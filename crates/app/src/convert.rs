@@ -578,6 +578,24 @@ pub(crate) fn decision_dto(d: ardesk_domain::follow_up::Decision) -> dto::Decisi
     }
 }
 
+pub(crate) fn send_method(m: ardesk_domain::people::SendMethod) -> dto::SendMethod {
+    use ardesk_domain::people::SendMethod as Method;
+    match m {
+        Method::Email => dto::SendMethod::Email,
+        Method::Post => dto::SendMethod::Post,
+        Method::Hand => dto::SendMethod::Hand,
+    }
+}
+
+pub(crate) fn send_method_of(m: dto::SendMethod) -> ardesk_domain::people::SendMethod {
+    use ardesk_domain::people::SendMethod as Method;
+    match m {
+        dto::SendMethod::Email => Method::Email,
+        dto::SendMethod::Post => Method::Post,
+        dto::SendMethod::Hand => Method::Hand,
+    }
+}
+
 pub(crate) fn request_kind(k: ardesk_domain::requests::RequestKind) -> dto::RequestKind {
     use ardesk_domain::requests::RequestKind as Kind;
     match k {
@@ -636,6 +654,10 @@ mod tests {
         }
         for d in ardesk_domain::follow_up::Decision::ALL {
             assert_eq!((decision_dto(d).code(), decision_dto(d).label()), (d.code(), d.label()));
+        }
+        for m in people::SendMethod::ALL {
+            assert_eq!((send_method(m).code(), send_method(m).label()), (m.code(), m.label()));
+            assert_eq!(send_method_of(send_method(m)), m);
         }
         for k in ardesk_domain::requests::RequestKind::ALL {
             assert_eq!((request_kind(k).code(), request_kind(k).label()), (k.code(), k.label()));

@@ -120,7 +120,8 @@ impl App {
                         })
                         .collect();
                     tx.add_checklist_items(review, &items)?;
-                    tx.mark_invited(review, p.invited)?;
+                    let ways: Vec<_> = ids.iter().zip(&p.invitees).map(|(id, i)| (*id, i.usual_send())).collect();
+                    tx.mark_invited(review, p.invited, &ways)?;
                     // The papers go round with everyone told which have not arrived (all of
                     // them, but in the reviews whose papers are attached below).
                     let mut all_received = false;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use ardesk_domain::Problem;
 use ardesk_domain::clock::MilestoneId;
-use ardesk_domain::compliance::{Circulated, Paper, circulation, notice};
+use ardesk_domain::compliance::{Circulated, Invited, Paper, circulation, notice};
 use ardesk_domain::content::{Active, Format};
 use ardesk_domain::dates::{input, long};
 use ardesk_domain::invitees::validate as validate_invitee;
@@ -43,7 +43,8 @@ impl App {
 
         let has_meeting = meeting.is_some();
         let invited = statutory_invited(&invitees);
-        let notice = compliance(notice(ctx.due(MilestoneId::T07), has_meeting, &invited, today));
+        let notice =
+            compliance(notice(ctx.due(MilestoneId::T07), has_meeting, &invited, &self.cal.holidays, today));
         let circulated = self.store.circulation(ctx.review)?;
         let circulation = compliance(judged_circulation(
             ctx.due(MilestoneId::T09),
@@ -84,6 +85,8 @@ impl App {
                     statutory: i.invitee.statutory,
                     reason: i.invitee.reason.clone(),
                     invited_on: i.invited_on.map(long),
+                    sent_by: i.sent_by.map(convert::send_method),
+                    sent_on_input: i.invited_on.map(ardesk_domain::dates::input).unwrap_or_default(),
                 })
                 .collect(),
             checklist: checklist
@@ -313,14 +316,62 @@ impl App {
     /// invited, and moves a review in planning on to "invitations sent".
     pub fn mark_invitations_sent(&mut self, review: i64) -> Result<ReviewPrep, AppError> {
         let ctx = self.review_ctx_to_change(review)?;
-        let invitees = self.store.invitees(ctx.review)?.len();
-        let stage = ctx.next_stage(ReviewEvent::InvitationsSent { invitees })?;
+        let list = self.store.invitees(ctx.review)?;
+        let ways: Vec<_> = list.iter().map(|i| (i.id, i.invitee.usual_send())).collect();
+        let stage = ctx.next_stage(ReviewEvent::InvitationsSent { invitees: list.len() })?;
         let meeting = ctx.this.meeting.clone();
         let today = self.clock.today();
         let action = Action { actor: &self.actor, name: "invitations.sent", at: self.clock.now() };
         self.store.write(action, |tx| {
-            tx.mark_invited(ctx.review, today)?;
+            tx.mark_invited(ctx.review, today, &ways)?;
             tx.set_meeting(ctx.review, meeting.as_ref(), stage)
+        })?;
+        self.review_prep(review)
+    }
+
+    /// Records how and when one invitation went (by email, post or hand, on a day), or that it
+    /// has not gone (no way given). Once everyone's has gone, the review moves on as "Record
+    /// invitations as sent" would. A posted letter gives notice two working days later (T07).
+    pub fn record_invitation(
+        &mut self,
+        review: i64,
+        invitee: i64,
+        form: &ardesk_dto::InvitationForm,
+    ) -> Result<ReviewPrep, AppError> {
+        let ctx = self.review_ctx_to_change(review)?;
+        let list = self.store.invitees(ctx.review)?;
+        let target = list
+            .iter()
+            .find(|i| i.id == invitee)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "That invitee is no longer on the list."))?;
+        let sent = match form.by.map(convert::send_method_of) {
+            None => None,
+            Some(by) => {
+                let on = ardesk_domain::dates::parse_user_date("sent_on", "The day it went", &form.date)
+                    .map_err(|p| vec![p])?;
+                let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
+                let problems =
+                    ardesk_domain::invitees::check_sent(&target.invitee, by, on, meeting, self.clock.today());
+                if !problems.is_empty() {
+                    return Err(problems.into());
+                }
+                Some((on, by))
+            }
+        };
+        let everyone =
+            list.iter().all(|i| if i.id == invitee { sent.is_some() } else { i.invited_on.is_some() });
+        let stage = if everyone {
+            ctx.next_stage(ReviewEvent::InvitationsSent { invitees: list.len() }).unwrap_or(ctx.this.stage)
+        } else {
+            ctx.this.stage
+        };
+        let action = Action { actor: &self.actor, name: "invitation.sent", at: self.clock.now() };
+        self.store.write(action, |tx| {
+            tx.set_invitation_sent(ctx.review, invitee, sent)?;
+            if stage != ctx.this.stage {
+                tx.set_stage(ctx.review, stage)?;
+            }
+            Ok(())
         })?;
         self.review_prep(review)
     }
@@ -442,9 +493,14 @@ fn missing_papers(checklist: &[ardesk_store::ChecklistRow]) -> Vec<String> {
     checklist.iter().filter(|c| c.received_on.is_none()).map(|c| c.title.clone()).collect()
 }
 
-/// The day each statutory invitee was invited (`None` while not yet): what T07 is judged on.
-pub(crate) fn statutory_invited(invitees: &[ardesk_store::StoredInvitee]) -> Vec<Option<NaiveDate>> {
-    invitees.iter().filter(|i| i.invitee.statutory).map(|i| i.invited_on).collect()
+/// Each statutory invitee's invitation, the day and how it went (`None` while not yet): what
+/// T07 is judged on.
+pub(crate) fn statutory_invited(invitees: &[ardesk_store::StoredInvitee]) -> Vec<Option<Invited>> {
+    invitees
+        .iter()
+        .filter(|i| i.invitee.statutory)
+        .map(|i| i.invited_on.map(|on| Invited { on, by: i.sent_by }))
+        .collect()
 }
 
 /// T09 judged on what the store holds of a review: its circulation and its checklist's papers.

@@ -283,6 +283,10 @@ pub fn ar1_from_check_ins(app: &mut App, r: c::Ar1FromCheckIns) -> Answer<Ar1Dto
     app.ar1_from_check_ins(r.review)
 }
 
+pub fn record_invitation(app: &mut App, r: c::RecordInvitation) -> Answer<ReviewPrep> {
+    app.record_invitation(r.review, r.invitee, &r.form)
+}
+
 pub fn la_requests(app: &mut App, r: c::LaRequests) -> Answer<ardesk_dto::RequestsDto> {
     app.la_requests(r.review)
 }

@@ -121,6 +121,23 @@ impl BankHolidays {
     }
 
     /// The latest working day on or before `date` (spec C6: a deadline is never moved later).
+    /// The `n`th working day after `date` (a weekend or bank holiday does not count).
+    pub fn working_days_after(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = date;
+        let mut left = n;
+        // A bound no real calendar reaches: n working days lie within n + 14 days.
+        for _ in 0..(n as usize + 14) * 2 {
+            if left == 0 {
+                break;
+            }
+            day = add_days(day, 1);
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
     pub fn working_day_on_or_before(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
         // At most a few iterations: the longest run of non-working days is about five.

@@ -5,8 +5,10 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::BankHolidays;
 use crate::clock::MilestoneId;
 use crate::dates::long;
+use crate::people::{POST_WORKING_DAYS, SendMethod};
 
 /// Where a deadline stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,10 +96,31 @@ fn said(milestone: MilestoneId, state: ComplianceState, text: String) -> Complia
 
 /// T07: were the statutory invitees invited by `due`? `invited` holds, for each statutory
 /// invitee, the day they were invited (`None` while not yet).
+/// An invitation as it went: the day, and how (a posted one gives notice on the second working
+/// day after; one whose way is not recorded counts from the day it went).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invited {
+    pub on: NaiveDate,
+    pub by: Option<SendMethod>,
+}
+
+impl Invited {
+    /// The day the invitee can be expected to have it (spec C3).
+    pub fn received(self, holidays: &BankHolidays) -> NaiveDate {
+        match self.by {
+            Some(SendMethod::Post) => holidays.working_days_after(self.on, POST_WORKING_DAYS),
+            _ => self.on,
+        }
+    }
+}
+
+/// T07: notice is met when every statutory invitee had their invitation by the day notice was
+/// due — the day it reached them, a posted letter two working days after it went.
 pub fn notice(
     due: Option<NaiveDate>,
     has_meeting: bool,
-    invited: &[Option<NaiveDate>],
+    invited: &[Option<Invited>],
+    holidays: &BankHolidays,
     today: NaiveDate,
 ) -> Compliance {
     use ComplianceState::{Met, NoMeeting, NotMet, Pending};
@@ -106,20 +129,36 @@ pub fn notice(
         return said(t07, NoMeeting, "Set the meeting date to see the notice deadline.".to_owned());
     };
     if invited.is_empty() {
-        return said(t07, Pending, format!("Add the invitees, then send invitations by {}.", long(due)));
+        return if today > due {
+            said(t07, NotMet, format!("Not met: nobody had been invited by {}.", long(due)))
+        } else {
+            said(t07, Pending, format!("Add the invitees, then send invitations by {}.", long(due)))
+        };
     }
-    let latest = invited.iter().copied().collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
+    let latest = invited
+        .iter()
+        .copied()
+        .collect::<Option<Vec<_>>>()
+        .and_then(|d| d.into_iter().max_by_key(|i| (i.received(holidays), i.on)));
+    let went = |i: Invited| match i.by {
+        Some(SendMethod::Post) => {
+            format!("posted on {}, arriving by {}", long(i.on), long(i.received(holidays)))
+        }
+        _ => format!("went on {}", long(i.on)),
+    };
     match latest {
-        Some(sent) if sent <= due => said(
+        Some(sent) if sent.received(holidays) <= due => said(
             t07,
             Met,
-            format!("Met: every statutory invitee was invited by {} (due by {}).", long(sent), long(due)),
+            format!(
+                "Met: every statutory invitee had their invitation by {} (due by {}).",
+                long(sent.received(holidays)),
+                long(due)
+            ),
         ),
-        Some(sent) => said(
-            t07,
-            NotMet,
-            format!("Not met: the last invitation went on {}, after {}.", long(sent), long(due)),
-        ),
+        Some(sent) => {
+            said(t07, NotMet, format!("Not met: the last invitation {}, after {}.", went(sent), long(due)))
+        }
         None if today > due => {
             said(t07, NotMet, format!("Not met: not everyone had been invited by {}.", long(due)))
         }
@@ -285,24 +324,60 @@ mod tests {
     #[test]
     fn notice_is_met_only_when_every_statutory_invitee_was_invited_in_time() {
         let due = Some(d(14));
+        let by = |day: u32| Some(Invited { on: d(day), by: Some(SendMethod::Email) });
+        let holidays = BankHolidays::embedded();
         /// Due, meeting set, each statutory invitee's invitation, today, and the verdict.
-        type Case<'a> = (Option<NaiveDate>, bool, &'a [Option<NaiveDate>], NaiveDate, ComplianceState);
+        type Case<'a> = (Option<NaiveDate>, bool, &'a [Option<Invited>], NaiveDate, ComplianceState);
         let cases: &[Case] = &[
-            (due, false, &[Some(d(1))], d(20), NoMeeting),
-            (None, true, &[Some(d(1))], d(20), NoMeeting),
+            (due, false, &[by(1)], d(20), NoMeeting),
+            (None, true, &[by(1)], d(20), NoMeeting),
             (due, true, &[], d(1), Pending),
-            (due, true, &[Some(d(1)), Some(d(14))], d(20), Met),
-            (due, true, &[Some(d(1)), Some(d(15))], d(20), NotMet),
-            (due, true, &[Some(d(1)), None], d(15), NotMet),
-            (due, true, &[Some(d(1)), None], d(14), Pending),
+            // Nobody invited and the day has passed: not met (it was "pending" for ever before).
+            (due, true, &[], d(15), NotMet),
+            (due, true, &[by(1), by(14)], d(20), Met),
+            (due, true, &[by(1), by(15)], d(20), NotMet),
+            (due, true, &[by(1), None], d(15), NotMet),
+            (due, true, &[by(1), None], d(14), Pending),
         ];
         for (due, meeting, invited, today, state) in cases {
-            assert_eq!(notice(*due, *meeting, invited, *today).state, *state, "{invited:?} on {today}");
+            assert_eq!(
+                notice(*due, *meeting, invited, &holidays, *today).state,
+                *state,
+                "{invited:?} on {today}"
+            );
         }
         assert_eq!(
-            notice(due, true, &[Some(d(15))], d(20)).text,
+            notice(due, true, &[by(15)], &holidays, d(20)).text,
             "Not met: the last invitation went on 15 Oct 2026, after 14 Oct 2026."
         );
+    }
+
+    /// Spec C3: a posted invitation gives notice on the second working day after it went.
+    #[test]
+    fn a_posted_invitation_counts_from_when_it_arrives() {
+        let holidays = BankHolidays::embedded();
+        let posted = |day: u32| Some(Invited { on: d(day), by: Some(SendMethod::Post) });
+        // Due Wednesday 14 October 2026: posted Monday 12th arrives Wednesday 14th, in time;
+        // posted Tuesday 13th arrives Thursday 15th, late.
+        assert_eq!(notice(Some(d(14)), true, &[posted(12)], &holidays, d(20)).state, ComplianceState::Met);
+        let late = notice(Some(d(14)), true, &[posted(13)], &holidays, d(20));
+        assert_eq!(late.state, ComplianceState::NotMet);
+        assert_eq!(
+            late.text,
+            "Not met: the last invitation posted on 13 Oct 2026, arriving by 15 Oct 2026, after 14 Oct 2026."
+        );
+        // Posted on Friday 9th: the weekend does not count, it arrives Tuesday 13th.
+        assert_eq!(holidays.working_days_after(d(9), 2), d(13));
+        // Handed over, or with no way recorded, it counts from the day it went. A letter goes by
+        // post to someone who prefers it, else by email where there is an address for it.
+        use crate::people::ContactMethod;
+        assert_eq!(SendMethod::usual(ContactMethod::Post, true, true), SendMethod::Post);
+        assert_eq!(SendMethod::usual(ContactMethod::Phone, true, true), SendMethod::Email);
+        assert_eq!(SendMethod::usual(ContactMethod::Email, false, true), SendMethod::Post);
+        assert_eq!(SendMethod::usual(ContactMethod::Post, false, false), SendMethod::Hand);
+        let hand = Some(Invited { on: d(14), by: Some(SendMethod::Hand) });
+        let unknown = Some(Invited { on: d(14), by: None });
+        assert_eq!(notice(Some(d(14)), true, &[hand, unknown], &holidays, d(20)).state, ComplianceState::Met);
     }
 
     #[test]

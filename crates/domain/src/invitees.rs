@@ -1,7 +1,7 @@
 //! Who is invited to a review (spec §3; SEND Regulations 2014 reg 20(2)), and who is asked for
 //! advice. The app suggests; the SENCO adds, removes and edits.
 
-use crate::people::{ContactMethod, ParentCarer, Professional, Restriction, Service};
+use crate::people::{ContactMethod, ParentCarer, Professional, Restriction, SendMethod, Service};
 use crate::problem::Problem;
 use crate::review::Attendance;
 use crate::text::check_email;
@@ -133,6 +133,11 @@ pub struct InviteeInput {
 
 /// Checks an invitee typed in by the SENCO, reporting every problem at once.
 impl Invitee {
+    /// How their letter goes when the SENCO does not say otherwise ([`SendMethod::usual`]).
+    pub fn usual_send(&self) -> SendMethod {
+        SendMethod::usual(self.preferred_contact, self.email.is_some(), self.address.is_some())
+    }
+
     /// How others are told of an invitee: "Pat Example (Mother)", or just the name of a
     /// placeholder whose name is its role.
     pub fn described(&self) -> String {
@@ -468,6 +473,39 @@ pub fn suggest(
         ));
     }
     out
+}
+
+/// Checks a record of how and when an invitation went: not ahead of today, not after the meeting,
+/// and never by post to someone whose record says not to.
+pub fn check_sent(
+    invitee: &Invitee,
+    by: SendMethod,
+    on: chrono::NaiveDate,
+    meeting: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if on > today {
+        problems.push(Problem::block(
+            "sent_on",
+            "That date is in the future.",
+            "Give the day the letter went.",
+        ));
+    } else if meeting.is_some_and(|m| on > m) {
+        problems.push(Problem::block(
+            "sent_on",
+            "That is after the meeting.",
+            "Give the day the invitation went, before the meeting.",
+        ));
+    }
+    if by == SendMethod::Post && invitee.restriction == Some(Restriction::NoPost) {
+        problems.push(Problem::block(
+            "sent_by",
+            format!("{}'s record says not to send post to their address.", invitee.name),
+            "Send it by email or hand it over, and record that.",
+        ));
+    }
+    problems
 }
 
 #[cfg(test)]

@@ -31,6 +31,56 @@ impl ContactMethod {
     }
 }
 
+/// How a letter went out (issue 20 item 7): a posted letter gives notice only once it can be
+/// expected to arrive (spec C3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SendMethod {
+    Email,
+    Post,
+    /// Handed over, or taken home by the child.
+    Hand,
+}
+
+impl SendMethod {
+    pub const ALL: [SendMethod; 3] = [SendMethod::Email, SendMethod::Post, SendMethod::Hand];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SendMethod::Email => "email",
+            SendMethod::Post => "post",
+            SendMethod::Hand => "hand",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SendMethod> {
+        SendMethod::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SendMethod::Email => "by email",
+            SendMethod::Post => "by post",
+            SendMethod::Hand => "by hand",
+        }
+    }
+
+    /// How a letter to someone goes when nobody says otherwise: by post to someone who prefers
+    /// it, or has an address and no email; by email to someone with an email address; else by
+    /// hand.
+    pub fn usual(preferred: ContactMethod, has_email: bool, has_address: bool) -> SendMethod {
+        match (preferred, has_email, has_address) {
+            (ContactMethod::Post, _, true) => SendMethod::Post,
+            (_, true, _) => SendMethod::Email,
+            (_, false, true) => SendMethod::Post,
+            _ => SendMethod::Hand,
+        }
+    }
+}
+
+/// Working days a posted letter takes to arrive: first class post is taken as delivered on the
+/// second working day after posting (spec C3; CPR 6.26).
+pub const POST_WORKING_DAYS: u32 = 2;
+
 /// Why the school must not contact a parent or carer as it usually would. A restricted person
 /// is sent nothing automatically: the SENCO checks the order or instruction and decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

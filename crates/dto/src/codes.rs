@@ -290,6 +290,15 @@ code_list! {
 }
 
 code_list! {
+    /// How a letter went out (issue 20 item 7).
+    SendMethod {
+        Email = "email" ("by email"),
+        Post = "post" ("by post"),
+        Hand = "hand" ("by hand"),
+    }
+}
+
+code_list! {
     /// What the school asks of the LA after a review (issue 20).
     RequestKind {
         Reassessment = "reassessment" ("Re-assessment of needs"),

@@ -98,6 +98,8 @@ macro_rules! with_commands {
             app delete_invitee: DeleteInvitee { review: i64, invitee: i64 } -> $crate::ReviewPrep;
             app mark_invitations_sent: MarkInvitationsSent { review: i64 } -> $crate::ReviewPrep;
             app mark_circulated: MarkCirculated { review: i64, told_missing: bool } -> $crate::ReviewPrep;
+            app record_invitation: RecordInvitation { review: i64, invitee: i64, form: $crate::InvitationForm }
+                -> $crate::ReviewPrep;
             shell generate_letters: GenerateLetters { review: i64, format: $crate::DocumentFormat }
                 -> $crate::LettersWritten;
             shell generate_letter_for: GenerateLetterFor { review: i64, invitee: i64 } -> $crate::LettersWritten;

@@ -67,6 +67,20 @@ pub struct InviteeDto {
     pub reason: String,
     /// When the invitation was sent, for display.
     pub invited_on: Option<String>,
+    /// How it went, when recorded.
+    #[serde(default)]
+    pub sent_by: Option<crate::SendMethod>,
+    /// The day it went, dd/mm/yyyy (for the form), when recorded.
+    #[serde(default)]
+    pub sent_on_input: String,
+}
+
+/// How and when one invitation went, as the form sends it; no way given: not sent yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationForm {
+    pub by: Option<crate::SendMethod>,
+    /// dd/mm/yyyy.
+    pub date: String,
 }
 
 /// An invitee as the add/edit form holds it.

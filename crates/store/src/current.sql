@@ -217,7 +217,8 @@ CREATE TABLE invitee (
     invited_on TEXT,
     attendance TEXT NOT NULL DEFAULT 'unknown'
         CHECK (attendance IN ('unknown','in_person','virtual','written','apologies','absent')),
-    restriction TEXT CHECK (restriction IN ('court_order', 'no_post')) -- v9: a parent's contact restriction
+    restriction TEXT CHECK (restriction IN ('court_order', 'no_post')), -- v9: a parent's contact restriction
+    sent_by TEXT CHECK (sent_by IN ('email', 'post', 'hand'))            -- v23: how the invitation went
 ) STRICT;
 CREATE INDEX invitee_review ON invitee (review_id);
 

@@ -4,7 +4,7 @@
 use ardesk_domain::dates::iso;
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::invitees::{Invitee, InviteeKind};
-use ardesk_domain::people::{ContactMethod, Restriction};
+use ardesk_domain::people::{ContactMethod, Restriction, SendMethod};
 use ardesk_domain::review::Attendance;
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -18,6 +18,8 @@ pub struct StoredInvitee {
     pub id: i64,
     pub invitee: Invitee,
     pub invited_on: Option<NaiveDate>,
+    /// How the invitation went (`None` before schema v23, or not recorded).
+    pub sent_by: Option<SendMethod>,
     pub attendance: Attendance,
 }
 
@@ -25,7 +27,7 @@ impl Store {
     pub fn invitees(&self, review: ReviewId) -> Result<Vec<StoredInvitee>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, kind, name, role, organisation, email, phone, address, preferred_contact,
-                    advice_requested, statutory, reason, invited_on, attendance, restriction
+                    advice_requested, statutory, reason, invited_on, attendance, restriction, sent_by
              FROM invitee WHERE review_id = ?1 ORDER BY position, id",
         )?;
         let rows = stmt
@@ -51,11 +53,12 @@ impl Store {
                     r.get::<_, Option<String>>(12)?,
                     r.get::<_, String>(13)?,
                     r.get::<_, Option<String>>(14)?,
+                    r.get::<_, Option<String>>(15)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
-            .map(|(id, kind, mut invitee, contact, invited, attendance, restriction)| {
+            .map(|(id, kind, mut invitee, contact, invited, attendance, restriction, sent_by)| {
                 invitee.restriction = restriction
                     .map(|r| Restriction::from_code(&r).ok_or_else(|| corrupt("contact restriction", id)))
                     .transpose()?;
@@ -66,6 +69,9 @@ impl Store {
                     id,
                     invitee,
                     invited_on: invited.map(|d| date(&d, "invitation date", id)).transpose()?,
+                    sent_by: sent_by
+                        .map(|m| SendMethod::from_code(&m).ok_or_else(|| corrupt("invitation's way", id)))
+                        .transpose()?,
                     attendance: Attendance::from_code(&attendance)
                         .ok_or_else(|| corrupt("attendance", id))?,
                 })
@@ -163,12 +169,41 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Records that invitations went to every invitee of `review` not yet marked as invited.
-    pub fn mark_invited(&mut self, review: ReviewId, on: NaiveDate) -> Result<usize, StoreError> {
-        let n = self.tx.execute(
-            "UPDATE invitee SET invited_on = ?2 WHERE review_id = ?1 AND invited_on IS NULL",
-            params![review.0, iso(on)],
+    /// Records how and when one invitation went, in place of what was recorded; `None` takes it
+    /// back (not sent yet).
+    pub fn set_invitation_sent(
+        &mut self,
+        review: ReviewId,
+        invitee: i64,
+        sent: Option<(NaiveDate, SendMethod)>,
+    ) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE invitee SET invited_on = ?3, sent_by = ?4 WHERE review_id = ?1 AND id = ?2",
+            params![review.0, invitee, sent.map(|(on, _)| iso(on)), sent.map(|(_, way)| way.code())],
         )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "invitee", id: invitee });
+        }
+        self.touch("invitee", invitee);
+        Ok(())
+    }
+
+    /// Records that invitations went on `on` to every invitee of `review` not yet marked as
+    /// invited, each the way `ways` gives for it (by invitee id).
+    pub fn mark_invited(
+        &mut self,
+        review: ReviewId,
+        on: NaiveDate,
+        ways: &[(i64, SendMethod)],
+    ) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for (id, way) in ways {
+            n += self.tx.execute(
+                "UPDATE invitee SET invited_on = ?3, sent_by = ?4
+                 WHERE review_id = ?1 AND id = ?2 AND invited_on IS NULL",
+                params![review.0, id, iso(on), way.code()],
+            )?;
+        }
         self.tx.execute(
             "UPDATE checklist_item SET requested_on = ?2 WHERE review_id = ?1 AND requested_on IS NULL",
             params![review.0, iso(on)],

@@ -36,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v20.sql")),
     M::up(include_str!("schema_v21.sql")),
     M::up(include_str!("schema_v22.sql")),
+    M::up(include_str!("schema_v23.sql")),
 ];
 
 /// The schema version this build writes.

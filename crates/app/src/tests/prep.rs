@@ -223,3 +223,49 @@ fn a_report_with_macros_is_kept_flagged_and_judged_by_the_las_profile() -> Resul
     assert!(matches!(found.as_slice(), [(severity, _)] if severity == "warn"), "{found:?}");
     Ok(())
 }
+
+/// Issue 20 item 7: each invitation's way and day, recorded one by one on a typed child; a
+/// posted letter gives notice two working days after it went (spec C3), so a letter posted on
+/// Christmas Eve for a meeting on 12 January reaches the mother on 30 December, after notice
+/// was due (29 December); by email that day it is in time. Once everyone's has gone, the review
+/// moves on as "Record invitations as sent" would.
+#[test]
+fn issue_20_a_posted_invitation_gives_notice_when_it_arrives() -> Result<(), AppError> {
+    use ardesk_dto::{ComplianceState, InvitationForm, SendMethod};
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let db = dir.path().join("caseload.db");
+    let open =
+        |on: NaiveDate| App::open(&db, Box::new(FixedClock::on(on)), "tester", Some(&crate::tests::key()));
+    let review = {
+        let mut app = open(today())?;
+        let (_, review) = typed_child_with_mother(&mut app)?;
+        app.accept_suggested_invitees(review)?;
+        review
+    };
+    let mut app = open(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap_or_default())?;
+    let prep = app.review_prep(review)?;
+    let mother = prep.invitees.iter().find(|i| i.form.role == "Mother").map(|i| i.id).unwrap_or_default();
+    let others: Vec<i64> = prep.invitees.iter().map(|i| i.id).filter(|id| *id != mother).collect();
+    let form = |by: Option<SendMethod>, date: &str| InvitationForm { by, date: date.into() };
+    for id in &others {
+        app.record_invitation(review, *id, &form(Some(SendMethod::Email), "01/12/2026"))?;
+    }
+    let fields = |e: AppError| e.problems.into_iter().map(|p| p.field).collect::<Vec<_>>();
+    let ahead = app.record_invitation(review, mother, &form(Some(SendMethod::Post), "25/12/2026"));
+    assert_eq!(ahead.err().map(fields), Some(vec!["sent_on"]));
+    assert_eq!(app.review_prep(review)?.stage, ardesk_dto::Stage::Planning, "not everyone is invited yet");
+
+    let posted = app.record_invitation(review, mother, &form(Some(SendMethod::Post), "24/12/2026"))?;
+    let row = posted.invitees.iter().find(|i| i.id == mother).map(|i| (i.sent_by, i.invited_on.clone()));
+    assert_eq!(row, Some((Some(SendMethod::Post), Some("24 Dec 2026".to_owned()))));
+    assert_eq!(posted.notice.state, ComplianceState::NotMet, "{}", posted.notice.text);
+    assert!(posted.notice.text.contains("arriving by 30 Dec 2026"), "{}", posted.notice.text);
+    assert_ne!(posted.stage, ardesk_dto::Stage::Planning, "everyone is invited: the review moves on");
+
+    let emailed = app.record_invitation(review, mother, &form(Some(SendMethod::Email), "24/12/2026"))?;
+    assert_eq!(emailed.notice.state, ComplianceState::Met, "{}", emailed.notice.text);
+    // Taken back: not sent yet, so notice is not met on 24 December either way.
+    let undone = app.record_invitation(review, mother, &form(None, ""))?;
+    assert_eq!(undone.invitees.iter().find(|i| i.id == mother).and_then(|i| i.invited_on.clone()), None);
+    Ok(())
+}

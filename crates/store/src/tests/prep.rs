@@ -48,7 +48,8 @@ fn review_paperwork_round_trips() -> Result<(), StoreError> {
     let added = store.write(action("invitee.add"), |tx| {
         tx.add_invitee(review, &invitee(InviteeKind::Professional, "EP"))
     })?;
-    store.write(action("invitations.sent"), |tx| tx.mark_invited(review, d(1, 2)))?;
+    let ways: Vec<_> = store.invitees(review)?.iter().map(|i| (i.id, i.invitee.usual_send())).collect();
+    store.write(action("invitations.sent"), |tx| tx.mark_invited(review, d(1, 2), &ways))?;
     let list = store.invitees(review)?;
     assert_eq!(list.iter().map(|i| i.invitee.name.as_str()).collect::<Vec<_>>(), ["Pat", "Dr H", "EP"]);
     assert!(list.iter().all(|i| i.invited_on == Some(d(1, 2)) && i.attendance == Attendance::Unknown));

@@ -2,13 +2,13 @@
 //! or sent their own letter.
 
 use ardesk_dto::commands;
-use ardesk_dto::{ContactMethod, InviteeDto, InviteeForm};
+use ardesk_dto::{ContactMethod, InvitationForm, InviteeDto, InviteeForm, SendMethod};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Page;
 use crate::ipc;
-use crate::widgets::{Ack, ChoiceField, Form, TextField};
+use crate::widgets::{Ack, ChoiceField, Form, Outcome, TextField, today_input};
 
 /// A new invitee's form: who they are is chosen (it decides their letter); contacted by email,
 /// asked for advice.
@@ -95,7 +95,7 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
                                         <td>{i.form.role.clone()}{(!i.form.organisation.is_empty()).then(|| format!(", {}", i.form.organisation))}</td>
                                         <td class="notes">{i.reason.clone()}</td>
                                         <td>{if i.form.advice_requested { "Requested" } else { "" }}</td>
-                                        <td>{i.invited_on.clone().unwrap_or_else(|| "Not yet".into())}</td>
+                                        <td class="sent"><Sent invitee=i.clone() page outcome /></td>
                                         <td class="row-actions">
                                             <button class="link letter-for" on:click=move |_| letter_for(id)>"Letter…"</button>
                                             " "
@@ -148,5 +148,44 @@ pub(super) fn InviteesPanel(page: Page, draft: Draft, invitees: Vec<InviteeDto>)
                 </Form>
             </Show>
         </section>
+    }
+}
+
+/// How and when one invitation went: the way (email, post, hand, or not yet) and the day. A
+/// change of either is recorded at once; a posted letter counts for notice two working days on.
+#[component]
+fn Sent(invitee: InviteeDto, page: Page, outcome: Outcome) -> impl IntoView {
+    let id = invitee.id;
+    let review = page.review;
+    let by = RwSignal::new(invitee.sent_by);
+    let date = RwSignal::new(if invitee.sent_on_input.is_empty() {
+        today_input()
+    } else {
+        invitee.sent_on_input.clone()
+    });
+    let record = move || {
+        let form = InvitationForm { by: by.get_untracked(), date: date.get_untracked() };
+        page.act_at(
+            outcome,
+            format!("invitee-{id}"),
+            if form.by.is_some() { "Recorded as sent." } else { "Recorded as not sent yet." },
+            Box::pin(
+                async move { ipc::call(commands::RecordInvitation { review, invitee: id, form }).await },
+            ),
+        );
+    };
+    let (by_id, on_id) = (format!("sent-by-{id}"), format!("sent-on-{id}"));
+    view! {
+        <label class="visually-hidden" for=by_id.clone()>{format!("How the invitation to {} went", invitee.form.name)}</label>
+        <select id=by_id class="sent-by" on:change=move |ev| { by.set(SendMethod::from_code(&event_target_value(&ev))); record(); }>
+            <option value="" selected=invitee.sent_by.is_none()>"Not sent yet"</option>
+            {SendMethod::ALL.iter().map(|m| view! {
+                <option value=m.code() selected=invitee.sent_by == Some(*m)>{m.label()}</option>
+            }).collect_view()}
+        </select>
+        <label class="visually-hidden" for=on_id.clone()>{format!("The day the invitation to {} went (dd/mm/yyyy)", invitee.form.name)}</label>
+        <input id=on_id class="sent-on" type="text" size="10" prop:value=move || date.get()
+            on:input=move |ev| date.set(event_target_value(&ev))
+            on:change=move |_| if by.get_untracked().is_some() { record() } />
     }
 }
