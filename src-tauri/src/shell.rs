@@ -181,6 +181,13 @@ pub fn write_briefing(handle: &AppHandle, r: c::WriteBriefing) -> Answer<Letters
     })
 }
 
+/// The invitations as email drafts (.eml), one per invitee with an email address.
+pub fn write_invitation_emails(handle: &AppHandle, r: c::WriteInvitationEmails) -> Answer<LettersWritten> {
+    into_folder(handle, "Choose a folder for the email drafts", |app, folder| {
+        app.write_invitation_emails(r.review, folder)
+    })
+}
+
 /// Records a request to the LA and writes its letter, with the documents sent with it.
 pub fn make_request(handle: &AppHandle, r: c::MakeRequest) -> Answer<LettersWritten> {
     into_folder(handle, "Choose a folder for the request's letter and its evidence", |app, folder| {

@@ -2398,6 +2398,20 @@ async fn issue_20_check_ins_carry_the_child_and_the_parents_into_the_next_review
     {
         assert!(said.contains(words), "the form lacks {words:?}: {said}");
     }
+    // Issue 20 item 7: the invitations as email drafts, read back by Python's email parser.
+    app.click("#email-drafts").await;
+    app.wait_for_text("#email-drafts-ack", "Wrote 1 email drafts").await;
+    let eml = std::fs::read_dir(driver.save_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "eml"))
+        .expect("the mother's email draft was written");
+    let script = "import email,sys,email.policy\nm=email.message_from_binary_file(open(sys.argv[1],'rb'),policy=email.policy.default)\nprint(m['X-Unsent'],m['To'],sep='|')\nfor p in m.iter_attachments(): print(p.get_filename(),p.get_content()[:5])";
+    let parsed = std::process::Command::new("python3").args(["-c", script]).arg(&eml).output().unwrap();
+    let parsed = String::from_utf8_lossy(&parsed.stdout);
+    assert!(parsed.starts_with("1|Jo Checkley <parent@example.org>"), "{parsed}");
+    assert_eq!(parsed.matches("b'%PDF-'").count(), 4, "the letter, the child's and both forms: {parsed}");
 
     // The AR1 record brings the check-ins into its views.
     app.click("#back-to-child").await;

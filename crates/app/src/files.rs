@@ -168,7 +168,7 @@ pub enum LetterFormat {
 }
 
 impl LetterFormat {
-    fn extensions(self) -> &'static [&'static str] {
+    pub(crate) fn extensions(self) -> &'static [&'static str] {
         match self {
             LetterFormat::Docx => &["docx"],
             LetterFormat::Pdf => &["pdf"],

@@ -22,7 +22,7 @@ use ardesk_store::{Action, ChecklistRow, StoreError, StoredInvitee, Tx};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::context::{Ctx, initials};
-use crate::files::{LetterFormat, folder_name, write_atomically, write_formats};
+use crate::files::{LetterFormat, folder_name, write_atomically};
 use crate::{App, AppError};
 
 /// One letter of a batch: its kind, who it goes to (`None`: the child), and its file name
@@ -34,6 +34,23 @@ struct Planned<'a> {
     /// The letter's date: the day it is recorded as sent (an invitation already sent keeps the
     /// day it went), or today for one going out now.
     dated: NaiveDate,
+}
+
+/// A file of a batch, rendered and not yet written.
+struct Rendered {
+    logged: Logged,
+    bytes: Vec<u8>,
+}
+
+/// Writes each rendered file into `folder`, atomically; what was written, for the letter log.
+fn write_rendered(folder: &Path, rendered: Vec<Rendered>) -> Result<Vec<Logged>, AppError> {
+    rendered
+        .into_iter()
+        .map(|r| {
+            write_atomically(&folder.join(&r.logged.file), &r.bytes)?;
+            Ok(r.logged)
+        })
+        .collect()
 }
 
 /// A file a batch wrote, for the letter log.
@@ -77,8 +94,19 @@ impl App {
         folder: &Path,
         format: LetterFormat,
         planned: &[Planned<'_>],
-        mut problems: Vec<Problem>,
+        problems: Vec<Problem>,
     ) -> Result<Vec<Logged>, AppError> {
+        write_rendered(folder, self.render_batch(ctx, format, planned, problems)?)
+    }
+
+    /// As [`App::write_batch`], the files kept in memory.
+    fn render_batch(
+        &self,
+        ctx: &Ctx,
+        format: LetterFormat,
+        planned: &[Planned<'_>],
+        mut problems: Vec<Problem>,
+    ) -> Result<Vec<Rendered>, AppError> {
         let invitees = self.store.invitees(ctx.review)?;
         let checklist = self.store.checklist(ctx.review)?;
         let school = self.school_for_letters()?;
@@ -100,24 +128,32 @@ impl App {
             });
             return Err(AppError::from(problems));
         }
-        let mut written = Vec::new();
+        let mut rendered = Vec::new();
         for (p, letter) in letters {
             let doc = self.letter_doc(&school, p.to, p.dated, letter);
             // The child's own letter is laid out for a child: large print, pictures.
             let child = p.kind == LetterKind::ChildInvitation;
-            let files = write_formats(folder, &p.stem, format, "letter", |ext| match (child, ext) {
-                (true, "docx") => child_letter::render_docx(&doc),
-                (true, _) => child_letter::render_pdf(&doc),
-                (false, "docx") => render_docx(&doc),
-                (false, _) => render_pdf(&doc),
-            })?;
-            written.extend(files.into_iter().map(|file| Logged {
-                invitee: p.to.map(|t| t.id),
-                kind: p.kind.code(),
-                file,
-            }));
+            for ext in format.extensions() {
+                let bytes = match (child, *ext) {
+                    (true, "docx") => child_letter::render_docx(&doc),
+                    (true, _) => child_letter::render_pdf(&doc),
+                    (false, "docx") => render_docx(&doc),
+                    (false, _) => render_pdf(&doc),
+                }
+                .map_err(|e| {
+                    AppError::new(ErrorCode::Storage, format!("The letter could not be produced: {e}"))
+                })?;
+                rendered.push(Rendered {
+                    logged: Logged {
+                        invitee: p.to.map(|t| t.id),
+                        kind: p.kind.code(),
+                        file: format!("{}.{ext}", p.stem),
+                    },
+                    bytes,
+                });
+            }
         }
-        Ok(written)
+        Ok(rendered)
     }
 
     /// The day a letter dated `dated` asks for replies by, as it says it.
@@ -332,6 +368,101 @@ impl App {
         format: LetterFormat,
         only: Option<i64>,
     ) -> Result<LettersWritten, AppError> {
+        let (ctx, rendered, withheld) = self.invitation_files(review, format, only)?;
+        let written = write_rendered(folder, rendered)?;
+        let at = self.clock.now();
+        let action = Action { actor: &self.actor, name: "letters.generate", at };
+        self.store.write(action, |tx| log_letters(tx, ctx.review, &written, at))?;
+        Ok(letters_written(folder, written, withheld))
+    }
+
+    /// The invitations as email drafts (issue 20 item 7): one `.eml` per invitee with an email
+    /// address, their letter attached as PDF (the family's with the child's letter and the views
+    /// forms), marked unsent so that Outlook opens it ready to send (Thunderbird: "Edit as
+    /// New"). Nothing for a restricted contact, or for someone with no email address: each is
+    /// said why. The subject names the child by initials only.
+    pub fn write_invitation_emails(
+        &mut self,
+        review: i64,
+        folder: &Path,
+    ) -> Result<LettersWritten, AppError> {
+        let (ctx, rendered, mut withheld) = self.invitation_files(review, LetterFormat::Pdf, None)?;
+        let school = self.school_for_letters()?;
+        let invitees = self.store.invitees(ctx.review)?;
+        let initials = initials(&ctx.child.record);
+        let record = &ctx.child.record;
+        let first = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
+        let meeting =
+            ctx.this.meeting.as_ref().map(|m| ardesk_domain::dates::written(m.date)).unwrap_or_default();
+        let now = self.clock.now();
+        let mut written = Vec::new();
+        for (n, i) in invitees.iter().enumerate().filter(|(_, i)| i.invitee.restriction.is_none()) {
+            let Some(email) = i.invitee.email.as_deref().filter(|e| !e.trim().is_empty()) else {
+                withheld.push(format!(
+                    "{} ({}) has no email address: post their letter or hand it over.",
+                    i.invitee.name, i.invitee.role
+                ));
+                continue;
+            };
+            let family = i.invitee.kind.is_family();
+            let attached: Vec<&Rendered> = rendered
+                .iter()
+                .filter(|r| r.logged.invitee == Some(i.id) || (family && r.logged.invitee.is_none()))
+                .collect();
+            let greeting =
+                if unnamed_role(&i.invitee.name).is_some() { "Colleague" } else { &i.invitee.name };
+            let what = if family {
+                format!(
+                    "the invitation to {first}'s annual review meeting, {first}'s own invitation and the forms for your views"
+                )
+            } else if i.invitee.advice_requested {
+                format!("the invitation to {first}'s annual review meeting, with our request for your advice")
+            } else {
+                format!("the invitation to {first}'s annual review meeting")
+            };
+            let body = format!(
+                "Dear {greeting},\n\nPlease find attached {what}. The meeting is on {meeting}.\n\nPlease reply to this email, or contact me at school.\n\n{}\n{}, {}\n",
+                school.senco_name, school.senco_role, school.name
+            );
+            let mut message = mail_builder::MessageBuilder::new()
+                .to((i.invitee.name.as_str(), email))
+                .subject(format!("Annual review meeting for {initials} on {meeting}: invitation"))
+                .message_id(format!(
+                    "review-{}-invitee-{}-{}@annual-review-desk.invalid",
+                    ctx.review.0,
+                    i.id,
+                    now.timestamp()
+                ))
+                .date(mail_builder::headers::date::Date::new(now.timestamp()))
+                .header("X-Unsent", mail_builder::headers::raw::Raw::new("1"))
+                .text_body(body);
+            if !school.email.trim().is_empty() {
+                message = message.from((school.senco_name.as_str(), school.email.as_str()));
+            }
+            for r in &attached {
+                message = message.attachment("application/pdf", r.logged.file.as_str(), r.bytes.as_slice());
+            }
+            let bytes = message.write_to_vec().map_err(|e| {
+                AppError::new(ErrorCode::Storage, format!("The email could not be produced: {e}"))
+            })?;
+            let file = format!("{initials}_{:02}_{}.eml", n + 1, role_slug(i));
+            write_atomically(&folder.join(&file), &bytes)?;
+            written.push(Logged { invitee: Some(i.id), kind: "email_draft", file });
+        }
+        let at = self.clock.now();
+        let action = Action { actor: &self.actor, name: "letters.email_drafts", at };
+        self.store.write(action, |tx| log_letters(tx, ctx.review, &written, at))?;
+        Ok(letters_written(folder, written, withheld))
+    }
+
+    /// Every invitation of the review (or `only` one invitee's), the child's letter and the
+    /// views forms with the family's, rendered but not written; and why anyone was left out.
+    fn invitation_files(
+        &self,
+        review: i64,
+        format: LetterFormat,
+        only: Option<i64>,
+    ) -> Result<(Ctx, Vec<Rendered>, Vec<String>), AppError> {
         let ctx = self.review_ctx_to_change(review)?;
         let invitees = self.store.invitees(ctx.review)?;
         if invitees.is_empty() {
@@ -386,27 +517,23 @@ impl App {
                 dated: to.map_or(family_sent, |t| t.invited_on).unwrap_or(today),
             })
             .collect();
-        let mut written = self.write_batch(&ctx, folder, format, &planned, school_problems)?;
+        let mut rendered = self.render_batch(&ctx, format, &planned, school_problems)?;
         // The printable views forms go with the family's letters.
         let with_forms =
             only.is_none_or(|id| invitees.iter().any(|i| i.id == id && i.invitee.kind.is_family()));
         if with_forms {
-            written.extend(self.write_views_forms(&ctx, &school, family_sent.unwrap_or(today), folder)?);
+            rendered.extend(self.render_views_forms(&ctx, &school, family_sent.unwrap_or(today))?);
         }
-        let at = self.clock.now();
-        let action = Action { actor: &self.actor, name: "letters.generate", at };
-        self.store.write(action, |tx| log_letters(tx, ctx.review, &written, at))?;
-        Ok(letters_written(folder, written, withheld))
+        Ok((ctx, rendered, withheld))
     }
 
     /// The parent/carer's and the child's views forms, as PDF, to go with the family's letters.
-    fn write_views_forms(
+    fn render_views_forms(
         &self,
         ctx: &Ctx,
         school: &School,
         dated: NaiveDate,
-        folder: &Path,
-    ) -> Result<Vec<Logged>, AppError> {
+    ) -> Result<Vec<Rendered>, AppError> {
         let record = &ctx.child.record;
         let first = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
         let meeting_day = ctx
@@ -444,8 +571,7 @@ impl App {
                 AppError::new(ErrorCode::Storage, format!("The views form could not be produced: {e}"))
             })?;
             let file = format!("{initials}_{code}.pdf");
-            write_atomically(&folder.join(&file), &bytes)?;
-            written.push(Logged { invitee: None, kind: "views_form", file });
+            written.push(Rendered { logged: Logged { invitee: None, kind: "views_form", file }, bytes });
         }
         Ok(written)
     }

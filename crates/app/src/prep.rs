@@ -126,8 +126,11 @@ impl App {
                 .letter_log(ctx.review)?
                 .into_iter()
                 .map(|l| LetterLogDto {
-                    kind_label: LetterKind::from_code(&l.kind)
-                        .map_or(l.kind.clone(), |k| k.label().to_owned()),
+                    kind_label: match l.kind.as_str() {
+                        "views_form" => "Views form".to_owned(),
+                        "email_draft" => "Email draft".to_owned(),
+                        kind => LetterKind::from_code(kind).map_or(kind.to_owned(), |k| k.label().to_owned()),
+                    },
                     recipient: name_of(l.invitee_id),
                     file_name: l.file_name,
                     generated: chrono::DateTime::parse_from_rfc3339(&l.generated_at)

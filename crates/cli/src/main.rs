@@ -232,6 +232,17 @@ enum Command {
     },
     /// Write every letter for a review (invitations, requests for advice, the child's invitation).
     Letters(ReviewDocArgs),
+    /// Write a review's invitations as email drafts (.eml), one per invitee with an email
+    /// address, the letter attached as PDF, for Outlook or Thunderbird to send. Initials only in
+    /// the subject; nobody with a contact restriction.
+    Emails {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        review: i64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Show a review's report checklist: requested, due, received, chased; add a document the
     /// invitees did not produce (--add D07), take one added by hand off it, or attach a file.
     Checklist(prep::ChecklistArgs),
@@ -669,6 +680,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
             write_into(&out, |out| {
                 open(db, clock, given.as_ref())?.generate_letters(review, out, letter_format(format))
             })?;
+        }
+        Command::Emails { db, review, out } => {
+            write_into(&out, |out| open(db, clock, given.as_ref())?.write_invitation_emails(review, out))?;
         }
         Command::Checklist(args) => prep::checklist(args, |db| open(db, clock, given.as_ref()))?,
         Command::ReviewType(args) => prep::review_type(args, |db| open(db, clock, given.as_ref()))?,

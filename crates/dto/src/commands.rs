@@ -102,6 +102,7 @@ macro_rules! with_commands {
                 -> $crate::ReviewPrep;
             shell generate_letters: GenerateLetters { review: i64, format: $crate::DocumentFormat }
                 -> $crate::LettersWritten;
+            shell write_invitation_emails: WriteInvitationEmails { review: i64 } -> $crate::LettersWritten;
             shell generate_letter_for: GenerateLetterFor { review: i64, invitee: i64 } -> $crate::LettersWritten;
             shell chase: Chase { review: i64, item: i64 } -> $crate::LettersWritten;
             shell attach_file: AttachFile { review: i64, item: i64 } -> $crate::ReviewPrep;

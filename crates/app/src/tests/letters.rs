@@ -199,3 +199,49 @@ fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), Ap
     assert!(la.contains("UPN: K999999914001"), "{la}");
     Ok(())
 }
+
+/// Issue 20 item 7: the invitations as email drafts, on a typed child — one `.eml` per invitee
+/// with an email address, marked unsent, the mother's with her letter, the child's letter and
+/// the views forms attached as PDF; the subject by initials; nobody without an address.
+#[test]
+fn issue_20_invitations_become_email_drafts_with_their_letters_attached() -> Result<(), AppError> {
+    let mut app = app();
+    let (_, review) = typed_child_with_mother(&mut app)?;
+    app.save_school(ardesk_dto::SchoolForm {
+        name: "Testbrook Primary".into(),
+        address: "1 Sample Road, Exampletown".into(),
+        email: "senco@testbrook.example.org".into(),
+        senco_name: "Jo Senco".into(),
+        senco_role: "SENCO".into(),
+        ..Default::default()
+    })?;
+    app.accept_suggested_invitees(review)?;
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let written = app.write_invitation_emails(review, dir.path())?;
+    // Only the mother has an email address among the suggested invitees; the rest are told.
+    assert_eq!(written.files, ["RT_01_Mother.eml"], "{written:?}");
+    assert!(written.withheld.iter().any(|w| w.contains("has no email address")), "{:?}", written.withheld);
+    let eml = String::from_utf8(std::fs::read(dir.path().join("RT_01_Mother.eml")).unwrap_or_default())
+        .unwrap_or_default();
+    for header in [
+        "X-Unsent: 1",
+        "To: \"Sam Testcase\" <sam.testcase@example.org>",
+        "From: \"Jo Senco\" <senco@testbrook.example.org>",
+        "Subject: Annual review meeting for RT on Tuesday 12 January 2027: invitation",
+        "multipart/mixed",
+    ] {
+        assert!(
+            eml.contains(header),
+            "{header:?} not in the draft:\n{}",
+            eml.get(..1500).unwrap_or_default()
+        );
+    }
+    for file in ["RT_01_parent_invitation_Mother.pdf", "RT_parent_views_form.pdf", "RT_child_views_form.pdf"]
+    {
+        assert!(eml.contains(file), "{file} not attached");
+    }
+    assert!(eml.contains("_child_invitation_child.pdf"), "the child's letter goes with the family's");
+    assert!(!eml.contains("Subject: Annual review meeting for Robin"), "no name in the subject");
+    assert!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0) == 1, "no letter left beside it");
+    Ok(())
+}

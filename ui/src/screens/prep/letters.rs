@@ -18,15 +18,18 @@ pub(super) fn LettersPanel(page: Page, outcome: Outcome, letters: Vec<LetterLogD
             match ipc::call(commands::GenerateLetters { review, format: ardesk_dto::DocumentFormat::Both })
                 .await
             {
-                Ok(done) => {
-                    let mut text = format!("Wrote {} letters to {}.", done.files.len(), done.folder);
-                    for why in &done.withheld {
-                        text.push(' ');
-                        text.push_str(why);
-                    }
-                    page.written(outcome, "generate-letters", text).await;
-                }
+                Ok(done) => page.written(outcome, "generate-letters", said(&done, "letters")).await,
                 Err(e) => outcome.refused("generate-letters", e),
+            }
+            page.busy.set(false);
+        });
+    };
+    let emails = move |_| {
+        page.busy.set(true);
+        spawn_local(async move {
+            match ipc::call(commands::WriteInvitationEmails { review }).await {
+                Ok(done) => page.written(outcome, "email-drafts", said(&done, "email drafts")).await,
+                Err(e) => outcome.refused("email-drafts", e),
             }
             page.busy.set(false);
         });
@@ -38,6 +41,11 @@ pub(super) fn LettersPanel(page: Page, outcome: Outcome, letters: Vec<LetterLogD
             <div class="actions">
                 <button id="generate-letters" class="primary" on:click=write_all disabled=move || page.busy.get()>"Write all letters…"</button>
                 <Ack outcome at="generate-letters" />
+            </div>
+            <div class="actions">
+                <button id="email-drafts" on:click=emails disabled=move || page.busy.get()
+                    title="One email for each invitee with an email address, the letter attached as PDF: open each in Outlook or Thunderbird and send it">"Email drafts (.eml)…"</button>
+                <Ack outcome at="email-drafts" />
             </div>
             <div class="actions">
                 <button id="mark-invited" on:click=move |_| page.act_at(
@@ -60,4 +68,14 @@ pub(super) fn LettersPanel(page: Page, outcome: Outcome, letters: Vec<LetterLogD
             })}
         </section>
     }
+}
+
+/// What a batch wrote, and why anyone was left out.
+fn said(done: &ardesk_dto::LettersWritten, what: &str) -> String {
+    let mut text = format!("Wrote {} {what} to {}.", done.files.len(), done.folder);
+    for why in &done.withheld {
+        text.push(' ');
+        text.push_str(why);
+    }
+    text
 }
