@@ -2424,3 +2424,67 @@ async fn issue_20_check_ins_carry_the_child_and_the_parents_into_the_next_review
     app.screenshot("ar1-check-ins.png").await;
     app.quit().await;
 }
+
+/// Issue 20 item 4: a typed child in Year 6 has a transition plan on their page; the receiving
+/// setting saved there is invited by name when the review's invitees are suggested, and a
+/// transition action is added and ticked off.
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_20_a_transition_plan_invites_the_next_school_by_name() {
+    use chrono::Datelike;
+    let driver = Driver::start("issue_20_a_transition_plan_invites_the_next_school_by_name");
+    let app = driver.launch().await;
+    app.click("#add-child").await;
+    app.type_into("#f-legal_forenames", "Taylor").await;
+    app.type_into("#f-legal_surname", "Moveon").await;
+    // Year 6 in the school year 2026/27: the move to secondary school.
+    let year6 = chrono::Local::now().date_naive().year()
+        - if chrono::Local::now().date_naive().month() >= 9 { 10 } else { 11 };
+    app.type_into("#f-dob", &format!("14/05/{year6}")).await;
+    app.type_into("#f-plan_issue_date", "01/09/2025").await;
+    app.click("#save").await;
+    app.wait_for_text("#child-name", "Taylor Moveon").await;
+    app.wait_for_text("#transition", "phase transfer").await;
+    app.click("#save-setting").await;
+    app.wait_for_text("#transition", "Name the school or college.").await;
+    app.type_into("#t-setting", "Example High School").await;
+    app.type_into("#t-contact", "Ms Example").await;
+    app.type_into("#t-email", "senco@high.example.org").await;
+    app.click("#save-setting").await;
+    app.wait_for_text("#transition", "invited by name").await;
+    app.type_into("#t-action", "Visit the new school with a TA").await;
+    app.type_into("#t-owner", "Class TA").await;
+    app.click("#add-transition-action").await;
+    app.wait_for_text("#transition-actions", "Visit the new school with a TA").await;
+    app.click("#transition-actions input[type=checkbox]").await;
+    let start = std::time::Instant::now();
+    loop {
+        let done: Option<String> = open_db(&driver.db_path())
+            .query_row("SELECT done_on FROM transition_action", [], |r| r.get(0))
+            .ok()
+            .flatten();
+        if done.is_some() {
+            break;
+        }
+        assert!(start.elapsed() < ardesk_e2e::PATIENCE, "the action was never ticked off");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.screenshot("transition.png").await;
+
+    // The review's invitees: the next school by name, with its address.
+    add_parent(&app, "Jo Moveon", "Mother").await;
+    app.click("#open-prep").await;
+    app.find("#prep-child").await;
+    app.type_into("#m-date", &in_eight_weeks()).await;
+    app.type_into("#m-time", "10:00").await;
+    app.type_into("#m-venue", "Library").await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
+    app.click("#accept-invitees").await;
+    app.wait_for_text("#invitees", "Example High School").await;
+    let email: Option<String> = open_db(&driver.db_path())
+        .query_row("SELECT email FROM invitee WHERE role = 'Receiving setting'", [], |r| r.get(0))
+        .ok()
+        .flatten();
+    assert_eq!(email.as_deref(), Some("senco@high.example.org"));
+    app.quit().await;
+}

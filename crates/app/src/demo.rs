@@ -229,10 +229,14 @@ impl App {
         };
         let cycle = self.cal.cycle(&row, None, None, today).ok()?;
         let timeline = cycle.timeline.ok()?;
+        let around = ardesk_domain::paperwork::Around {
+            parents: &c.parents,
+            professionals: &c.professionals,
+            receiving: None,
+        };
         let (invitees, docs) = ardesk_domain::paperwork::plan(
             &c.record,
-            &c.parents,
-            &c.professionals,
+            &around,
             meeting.date,
             Some(&timeline),
             cycle.profile,

@@ -50,6 +50,7 @@ mod replies;
 mod requests;
 mod reviews;
 mod settings;
+mod transition;
 mod verify;
 pub mod window;
 

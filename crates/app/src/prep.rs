@@ -11,7 +11,7 @@ use ardesk_domain::content::{Active, Format};
 use ardesk_domain::dates::{input, long};
 use ardesk_domain::invitees::validate as validate_invitee;
 use ardesk_domain::letters::LetterKind;
-use ardesk_domain::paperwork::{ChecklistStatus, add_document, added_due, plan, removable};
+use ardesk_domain::paperwork::{Around, ChecklistStatus, add_document, added_due, plan, removable};
 use ardesk_domain::review::{ReviewEvent, ReviewStage, validate_meeting};
 use ardesk_dto::{
     ChecklistDocumentForm, ChecklistDto, ErrorCode, InviteeDto, InviteeForm, LetterLogDto, MeetingForm,
@@ -252,10 +252,11 @@ impl App {
         ) {
             return Err(vec![problem].into());
         }
+        let professionals = ctx.child.professional_list();
+        let receiving = self.store.receiving_setting(ctx.child.id)?;
         let (invitees, docs) = plan(
             &ctx.child.record,
-            &parents,
-            &ctx.child.professional_list(),
+            &Around { parents: &parents, professionals: &professionals, receiving: receiving.as_ref() },
             meeting.unwrap_or(self.clock.today()),
             ctx.timeline.as_ref(),
             profile,

@@ -287,6 +287,28 @@ pub fn record_invitation(app: &mut App, r: c::RecordInvitation) -> Answer<Review
     app.record_invitation(r.review, r.invitee, &r.form)
 }
 
+pub fn transition(app: &mut App, r: c::Transition) -> Answer<ardesk_dto::TransitionDto> {
+    app.transition(r.child)
+}
+
+pub fn save_receiving_setting(
+    app: &mut App,
+    r: c::SaveReceivingSetting,
+) -> Answer<ardesk_dto::TransitionDto> {
+    app.save_receiving_setting(r.child, &r.form)
+}
+
+pub fn add_transition_action(app: &mut App, r: c::AddTransitionAction) -> Answer<ardesk_dto::TransitionDto> {
+    app.add_transition_action(r.child, &r.form)
+}
+
+pub fn set_transition_action_done(
+    app: &mut App,
+    r: c::SetTransitionActionDone,
+) -> Answer<ardesk_dto::TransitionDto> {
+    app.set_transition_action_done(r.child, r.id, r.done)
+}
+
 pub fn la_requests(app: &mut App, r: c::LaRequests) -> Answer<ardesk_dto::RequestsDto> {
     app.la_requests(r.review)
 }

@@ -176,6 +176,36 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A child's transition plan (from Year 9 and in a transfer year): record the receiving
+    /// setting (--setting, invited by name to the review), add an action (--action, --owner,
+    /// --by), tick one off (--done ID); with none of them, show it.
+    Transition {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_name = "ID")]
+        child: i64,
+        /// The school or college the child moves to.
+        #[arg(long, value_name = "NAME")]
+        setting: Option<String>,
+        #[arg(long, value_name = "NAME", default_value = "", requires = "setting")]
+        contact: String,
+        #[arg(long, value_name = "EMAIL", default_value = "", requires = "setting")]
+        email: String,
+        #[arg(long, value_name = "PHONE", default_value = "", requires = "setting")]
+        phone: String,
+        #[arg(long, value_name = "TEXT", requires = "owner")]
+        action: Option<String>,
+        #[arg(long, value_name = "WHO", default_value = "")]
+        owner: String,
+        /// The day the action is due (dd/mm/yyyy or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", default_value = "", requires = "action")]
+        by: String,
+        /// Tick off the action with this id.
+        #[arg(long, value_name = "ID")]
+        done: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Save the reflection on a held review (what worked, what could improve, what to do
     /// differently next time); with no answers, list every review's reflection.
     Reflect {
@@ -560,6 +590,52 @@ fn run(cli: Cli) -> Result<(), AppError> {
                             println!("  {what}: {}", shown(said));
                         }
                     }
+                }
+            }
+        }
+        Command::Transition { db, child, setting, contact, email, phone, action, owner, by, done, json } => {
+            let mut app = open(db, clock, given.as_ref())?;
+            let mut plan = app.transition(child)?;
+            if let Some(setting) = setting {
+                let form = ardesk_dto::ReceivingSettingForm { setting, contact, email, phone };
+                plan = app.save_receiving_setting(child, &form)?;
+            }
+            if let Some(action) = action {
+                let form = ardesk_dto::TransitionActionForm { action, owner, due: by };
+                plan = app.add_transition_action(child, &form)?;
+            }
+            if let Some(id) = done {
+                plan = app.set_transition_action_done(child, id, true)?;
+            }
+            if json {
+                println!("{}", to_json(&plan)?);
+            } else {
+                println!(
+                    "{}",
+                    plan.why.as_deref().unwrap_or("No transition to plan yet (before Year 9, no transfer).")
+                );
+                if !plan.setting.setting.is_empty() {
+                    let s = &plan.setting;
+                    println!(
+                        "Receiving setting: {} · {} · {} · {}",
+                        shown(&s.setting),
+                        shown(&s.contact),
+                        shown(&s.email),
+                        shown(&s.phone)
+                    );
+                }
+                for a in &plan.actions {
+                    println!(
+                        "{:>5}  [{}] {} ({}){}",
+                        a.id,
+                        if a.done.is_some() { "x" } else { " " },
+                        shown(&a.action),
+                        shown(&a.owner),
+                        a.due
+                            .as_ref()
+                            .map(|d| format!(", by {d}{}", if a.overdue { " OVERDUE" } else { "" }))
+                            .unwrap_or_default()
+                    );
                 }
             }
         }

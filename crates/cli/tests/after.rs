@@ -265,3 +265,44 @@ fn a_check_in_is_recorded_and_listed() {
         "{listed}"
     );
 }
+
+/// `ardesk transition` (issue 20 item 4): the receiving setting and an action recorded, the
+/// action ticked off, shown; a setting with no name refused.
+#[test]
+fn a_transition_plan_is_recorded_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let demo = Demo::new(dir.path(), Some("2026-11-22"));
+    let child = demo.row_at("ready_to_submit")["child_id"].to_string();
+    let db = demo.db.as_str();
+    let said = refused(2, &["transition", "--db", db, "--child", &child, "--setting", " "]);
+    assert!(said.contains("Name the school or college"), "{said}");
+    let plan = ok(&[
+        "transition",
+        "--db",
+        db,
+        "--child",
+        &child,
+        "--setting",
+        "Example High School",
+        "--email",
+        "senco@high.example.org",
+        "--action",
+        "Visit with a TA",
+        "--owner",
+        "Class TA",
+        "--by",
+        "01/12/2026",
+    ]);
+    assert!(
+        plan.contains("Receiving setting: Example High School") && plan.contains("[ ] Visit with a TA"),
+        "{plan}"
+    );
+    let id = plan
+        .lines()
+        .find(|l| l.contains("Visit with a TA"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_default()
+        .to_owned();
+    let plan = ok(&["transition", "--db", db, "--child", &child, "--done", &id]);
+    assert!(plan.contains("[x] Visit with a TA"), "{plan}");
+}

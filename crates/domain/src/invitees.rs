@@ -5,6 +5,7 @@ use crate::people::{ContactMethod, ParentCarer, Professional, Restriction, SendM
 use crate::problem::Problem;
 use crate::review::Attendance;
 use crate::text::check_email;
+use crate::transition::ReceivingSetting;
 
 /// Why someone is on the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -270,6 +271,8 @@ pub struct SuggestionContext<'a> {
     /// The head teacher's name, or "" if the school has not given it.
     pub head_teacher: &'a str,
     pub la_name: &'a str,
+    /// The next school or college, once the transition plan names it: invited by name.
+    pub receiving: Option<&'a ReceivingSetting>,
 }
 
 /// The names the suggested invitees carry until the SENCO names the person, and how a letter
@@ -462,15 +465,31 @@ pub fn suggest(
             true,
         ));
     }
-    if ctx.transfer {
-        out.push(placeholder(
+    match ctx.receiving {
+        // Named in the transition plan: invited by name, from Year 9 as in a transfer year.
+        Some(r) if crate::transition::applies(ctx.ncy, ctx.transfer) => out.push(Invitee {
+            kind: InviteeKind::Professional,
+            name: if r.contact.is_empty() { "Receiving setting".to_owned() } else { r.contact.clone() },
+            role: "Receiving setting".to_owned(),
+            organisation: r.setting.clone(),
+            email: r.email.clone(),
+            phone: r.phone.clone(),
+            address: None,
+            preferred_contact: ContactMethod::Email,
+            advice_requested: false,
+            statutory: false,
+            reason: "Transition plan: the next setting helps plan the move.".to_owned(),
+            restriction: None,
+        }),
+        _ if ctx.transfer => out.push(placeholder(
             InviteeKind::Professional,
             "Receiving setting",
             "SENCO of the next school or college",
             "",
             "Phase transfer: the next setting helps plan the move.",
             false,
-        ));
+        )),
+        _ => {}
     }
     out
 }
@@ -549,6 +568,7 @@ mod tests {
             transfer,
             school_name: "Demo School",
             la_name: "Redcar & Cleveland",
+            receiving: None,
         }
     }
 
@@ -697,5 +717,34 @@ mod tests {
         assert!(validate(&InviteeInput { kind: Some(InviteeKind::Parent), ..mother.clone() }).is_ok());
         let worker = InviteeInput { role: "Family support worker".into(), ..mother };
         assert!(validate(&worker).is_ok(), "a professional whose role mentions family");
+    }
+
+    /// Issue 20 item 4: the receiving setting named in the transition plan is invited by name,
+    /// with its address, from Year 9 as in a transfer year; before Year 9 outside a transfer year
+    /// it is not; unnamed in a transfer year, the placeholder stays.
+    #[test]
+    fn the_receiving_setting_named_in_the_transition_plan_is_invited_by_name() {
+        let next = ReceivingSetting {
+            setting: "Example High School".into(),
+            contact: "Ms Example".into(),
+            email: Some("senco@high.example.org".into()),
+            phone: None,
+        };
+        let setting = |ncy, transfer, receiving| {
+            let context = SuggestionContext { receiving, ..ctx(ncy, false, false, transfer) };
+            suggest(&context, "Robin", &[parent(true)], &[])
+                .into_iter()
+                .find(|i| i.role.contains("Receiving setting") || i.name == "Receiving setting")
+                .map(|i| (i.name, i.organisation, i.email))
+        };
+        let named = Some((
+            "Ms Example".to_owned(),
+            "Example High School".to_owned(),
+            Some("senco@high.example.org".to_owned()),
+        ));
+        assert_eq!(setting(6, true, Some(&next)), named);
+        assert_eq!(setting(9, false, Some(&next)), named);
+        assert_eq!(setting(4, false, Some(&next)), None);
+        assert_eq!(setting(6, true, None).map(|s| s.0), Some("Receiving setting".to_owned()));
     }
 }

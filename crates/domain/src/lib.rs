@@ -31,6 +31,8 @@
 //! - [`invitees`]: who must and should be invited to a review meeting.
 //! - [`ids`]: record identifiers (assigned by the store).
 //! - [`problem`]: the shape every validation result takes.
+//! - [`transition`]: the transition plan from Year 9 and in transfer years: the receiving
+//!   setting as a contact, the transition actions.
 //! - [`replies`]: the LA's replies to what it received ("returned for completion").
 //! - [`requests`]: the school's requests to the LA after a review (re-assessment, support,
 //!   reconsideration on new evidence), their check and their letters.
@@ -66,5 +68,6 @@ pub mod returned;
 pub mod review;
 pub mod school;
 pub mod text;
+pub mod transition;
 
 pub use problem::{Problem, Severity};

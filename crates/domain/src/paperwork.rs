@@ -11,6 +11,7 @@ use crate::ncy::{is_young_person, nc_year};
 use crate::people::{ParentCarer, Professional, has_parental_responsibility};
 use crate::problem::Problem;
 use crate::text::has_words;
+use crate::transition::ReceivingSetting;
 
 /// The name of a document code of spec §4.
 pub fn doc_title(code: &str) -> &'static str {
@@ -190,20 +191,35 @@ pub fn expected(profile: &LaProfile, looked_after: bool, pfa: bool, invitees: &[
     out
 }
 
+/// The people around the child that a review's invitee list starts from.
+#[derive(Debug, Clone, Copy)]
+pub struct Around<'a> {
+    pub parents: &'a [ParentCarer],
+    pub professionals: &'a [Professional],
+    /// The next school or college, once the transition plan names it.
+    pub receiving: Option<&'a ReceivingSetting>,
+}
+
+/// Whether a review plans a phase transfer: its clock has a transfer deadline, or the child is
+/// in Year 6 or Year 11.
+pub fn transfer_year(timeline: Option<&Timeline>, ncy: i32) -> bool {
+    timeline.is_some_and(Timeline::is_transfer) || ncy == 6 || ncy == 11
+}
+
 /// The invitees the app suggests for a review meeting on `meeting`, and the documents the
 /// checklist then expects (indexes in [`Expected::from`] point into the invitees). `school` is
 /// the school's name and its head teacher's ("" if not given).
 pub fn plan(
     record: &ChildRecord,
-    parents: &[ParentCarer],
-    professionals: &[Professional],
+    around: &Around<'_>,
     meeting: NaiveDate,
     timeline: Option<&Timeline>,
     profile: &LaProfile,
     (school_name, head_teacher): (&str, &str),
 ) -> (Vec<Invitee>, Vec<Expected>) {
+    let Around { parents, professionals, receiving } = *around;
     let ncy = nc_year(record.dob, record.ncy_offset, meeting);
-    let transfer = timeline.is_some_and(Timeline::is_transfer) || ncy == 6 || ncy == 11;
+    let transfer = transfer_year(timeline, ncy);
     let ctx = SuggestionContext {
         looked_after: record.looked_after,
         ncy,
@@ -212,6 +228,7 @@ pub fn plan(
         school_name,
         head_teacher,
         la_name: &profile.name,
+        receiving,
     };
     let invitees = suggest(&ctx, &record.display_name(), parents, professionals);
     let pfa = timeline.is_some_and(|t| t.pfa_required);
@@ -468,6 +485,7 @@ mod tests {
             school_name: "S",
             head_teacher: "",
             la_name: "Redcar",
+            receiving: None,
         };
         let invitees = suggest(&ctx, "Robin", &[parent], &[ep]);
         let list = expected(redcar, true, true, &invitees);
@@ -512,7 +530,14 @@ mod tests {
                 !young_person,
                 "{meeting}"
             );
-            let (invitees, _) = plan(&record, &[], &[], meeting, None, redcar, ("School", ""));
+            let (invitees, _) = plan(
+                &record,
+                &Around { parents: &[], professionals: &[], receiving: None },
+                meeting,
+                None,
+                redcar,
+                ("School", ""),
+            );
             let first = invitees.first().map(|i| i.kind == InviteeKind::YoungPerson);
             assert_eq!(first, Some(young_person), "{meeting}");
         }

@@ -303,3 +303,49 @@ pub struct CheckInSummaryDto {
     pub child: String,
     pub parents: String,
 }
+
+/// The receiving setting as the transition plan's form holds it (issue 20 item 4).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivingSettingForm {
+    /// The school or college.
+    pub setting: String,
+    /// The person there.
+    pub contact: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// A transition action as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionActionForm {
+    pub action: String,
+    pub owner: String,
+    /// dd/mm/yyyy, or blank.
+    pub due: String,
+}
+
+/// A transition action as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionActionDto {
+    pub id: i64,
+    pub action: String,
+    pub owner: String,
+    /// Long form.
+    pub due: Option<String>,
+    pub done: Option<String>,
+    /// Not done and past its day.
+    pub overdue: bool,
+}
+
+/// A child's transition plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionDto {
+    pub child_id: i64,
+    /// From Year 9, or in a phase-transfer year.
+    pub applies: bool,
+    /// Why it applies, in words.
+    pub why: Option<String>,
+    /// The receiving setting, as recorded (empty until then).
+    pub setting: ReceivingSettingForm,
+    pub actions: Vec<TransitionActionDto>,
+}

@@ -142,6 +142,14 @@ macro_rules! with_commands {
             app check_ins: CheckIns { child: i64 } -> $crate::CheckInsDto;
             app record_check_in: RecordCheckIn { child: i64, form: $crate::CheckInForm } -> $crate::CheckInsDto;
             app ar1_from_check_ins: Ar1FromCheckIns { review: i64 } -> $crate::Ar1Dto;
+            // The transition plan: the receiving setting and the transition actions.
+            app transition: Transition { child: i64 } -> $crate::TransitionDto;
+            app save_receiving_setting: SaveReceivingSetting { child: i64, form: $crate::ReceivingSettingForm }
+                -> $crate::TransitionDto;
+            app add_transition_action: AddTransitionAction { child: i64, form: $crate::TransitionActionForm }
+                -> $crate::TransitionDto;
+            app set_transition_action_done: SetTransitionActionDone { child: i64, id: i64, done: bool }
+                -> $crate::TransitionDto;
             // Requests to the LA after a review: re-assessment, support, reconsideration.
             app la_requests: LaRequests { review: i64 } -> $crate::RequestsDto;
             shell make_request: MakeRequest { review: i64, form: $crate::RequestForm } -> $crate::LettersWritten;

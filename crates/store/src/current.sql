@@ -354,6 +354,26 @@ CREATE TABLE review_reflection (
     recorded_on TEXT NOT NULL
 ) STRICT;
 
+-- The transition plan (v24; transition.rs): the receiving setting as a contact, one per child,
+-- invited by name to the reviews that plan the move; and the transition actions.
+CREATE TABLE transition_setting (
+    child_id INTEGER PRIMARY KEY REFERENCES child (id) ON DELETE CASCADE,
+    setting TEXT NOT NULL CHECK (length(trim(setting)) > 0),
+    contact TEXT NOT NULL DEFAULT '',
+    email TEXT,
+    phone TEXT
+) STRICT;
+
+CREATE TABLE transition_action (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+    action TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    due_on TEXT,
+    done_on TEXT
+) STRICT;
+CREATE INDEX transition_action_child ON transition_action (child_id);
+
 -- Check-ins between reviews (v22; check_ins.rs): progress, the child's view and the parents'
 -- feedback on a day, by child; those since the last review inform the next one.
 CREATE TABLE check_in (

@@ -49,6 +49,7 @@ mod requests;
 mod returns;
 mod reviews;
 mod settings;
+mod transition;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -37,6 +37,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v21.sql")),
     M::up(include_str!("schema_v22.sql")),
     M::up(include_str!("schema_v23.sql")),
+    M::up(include_str!("schema_v24.sql")),
 ];
 
 /// The schema version this build writes.

@@ -29,6 +29,7 @@ mod replies;
 mod requests;
 mod reviews;
 mod settings;
+mod transition;
 
 /// The passphrase the tests' databases are encrypted with.
 pub(crate) fn key() -> crate::Passphrase {

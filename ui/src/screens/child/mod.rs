@@ -5,6 +5,7 @@ mod clock;
 mod details;
 mod leaving;
 mod people;
+mod transition;
 
 use ardesk_dto::commands;
 use ardesk_dto::{ChildDetail, ErrorDto};
@@ -20,6 +21,7 @@ use clock::ReviewClock;
 use details::{ChildDetails, PlanSections};
 use leaving::LeavingPanel;
 use people::{PeopleDrafts, PeoplePanel};
+use transition::TransitionPanel;
 
 #[component]
 pub(crate) fn ChildPage(id: i64) -> impl IntoView {
@@ -133,6 +135,7 @@ pub(crate) fn ChildPage(id: i64) -> impl IntoView {
                 {c.previous_review.filter(|_| !closed(&c)).map(|r| view! { <Requests review=r last=true /> })}
                 {c.review.as_ref().map(|r| view! { <AfterMeeting review=r.id child=id changed /> })}
                 {c.left.is_none().then(|| view! { <CheckInsPanel child=id read_only /> })}
+                {c.left.is_none().then(|| view! { <TransitionPanel child=id read_only /> })}
                 <ChildDetails child=c.clone() changed />
                 <PeoplePanel id child drafts parents=c.parents.clone() professionals=c.professionals.clone() read_only />
                 <PlanSections child=c />

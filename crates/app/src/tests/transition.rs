@@ -1,0 +1,85 @@
+//! The transition plan (issue 20 item 4), on a child typed by the SENCO in Year 6: the
+//! receiving setting recorded is invited by name to the review; transition actions are added,
+//! overdue when past their day, and ticked off.
+
+use ardesk_dto::{ReceivingSettingForm, TransitionActionForm};
+
+use super::*;
+
+#[test]
+fn a_year_6_transition_names_the_next_school_and_tracks_its_actions() -> Result<(), AppError> {
+    let mut app = app();
+    let child = app.create_child(ChildForm { dob: "14/05/2016".into(), ..form() })?.id;
+    app.add_parent(
+        child,
+        ardesk_dto::ParentForm {
+            name: "Sam Testcase".into(),
+            relationship: "Mother".into(),
+            parental_responsibility: true,
+            email: "sam.testcase@example.org".into(),
+            preferred_contact: Some(ardesk_dto::ContactMethod::Email),
+            ..ardesk_dto::ParentForm::default()
+        },
+    )?;
+    let review = app.current_review(child)?;
+    app.set_meeting(review, meeting_form())?;
+    let plan = app.transition(child)?;
+    assert!(plan.applies, "Year 6: a phase transfer");
+    assert!(plan.why.as_deref().is_some_and(|w| w.contains("phase transfer")), "{:?}", plan.why);
+
+    let fields = |e: AppError| e.problems.into_iter().map(|p| p.field).collect::<Vec<_>>();
+    let blank = app
+        .save_receiving_setting(child, &ReceivingSettingForm { email: "nope".into(), ..Default::default() });
+    assert_eq!(blank.err().map(fields), Some(vec!["setting", "setting_email"]));
+    let setting = ReceivingSettingForm {
+        setting: "Example High School".into(),
+        contact: "Ms Example".into(),
+        email: "senco@high.example.org".into(),
+        phone: String::new(),
+    };
+    assert_eq!(app.save_receiving_setting(child, &setting)?.setting, setting);
+
+    // The review's suggested invitees name the setting, with its address for the letter.
+    let prep = app.accept_suggested_invitees(review)?;
+    let invited = prep
+        .invitees
+        .iter()
+        .find(|i| i.form.role == "Receiving setting")
+        .map(|i| (i.form.name.as_str(), i.form.organisation.as_str(), i.form.email.as_str()));
+    assert_eq!(invited, Some(("Ms Example", "Example High School", "senco@high.example.org")));
+
+    let action = |action: &str, owner: &str, due: &str| TransitionActionForm {
+        action: action.into(),
+        owner: owner.into(),
+        due: due.into(),
+    };
+    assert_eq!(
+        app.add_transition_action(child, &action(" ", "", "32/01/2027")).err().map(fields),
+        Some(vec!["transition_action", "transition_owner", "transition_due"])
+    );
+    app.add_transition_action(child, &action("Visit the new school with a TA", "Class TA", "20/11/2026"))?;
+    let plan = app.add_transition_action(child, &action("Share the one-page profile", "SENCO", ""))?;
+    let listed: Vec<(&str, Option<&str>, bool)> =
+        plan.actions.iter().map(|a| (a.action.as_str(), a.due.as_deref(), a.overdue)).collect();
+    assert_eq!(
+        listed,
+        [
+            ("Visit the new school with a TA", Some("20 Nov 2026"), true),
+            ("Share the one-page profile", None, false)
+        ]
+    );
+    let visit = plan.actions[0].id;
+    let plan = app.set_transition_action_done(child, visit, true)?;
+    assert_eq!((plan.actions[0].done.as_deref(), plan.actions[0].overdue), (Some("22 Nov 2026"), false));
+    Ok(())
+}
+
+/// A child in Year 3 plans no transition yet.
+#[test]
+fn a_year_3_child_has_no_transition_to_plan() -> Result<(), AppError> {
+    let mut app = app();
+    let child = app.create_child(ChildForm { dob: "14/05/2018".into(), ..form() })?.id;
+    let plan = app.transition(child)?;
+    assert!(!plan.applies && plan.why.is_none() && plan.actions.is_empty());
+    Ok(())
+}

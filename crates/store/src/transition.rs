@@ -1,0 +1,103 @@
+//! The transition plan: `transition_setting` (the receiving setting as a contact, one per
+//! child) and `transition_action`.
+
+use ardesk_domain::dates::iso;
+use ardesk_domain::ids::ChildId;
+use ardesk_domain::transition::{ReceivingSetting, TransitionAction};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use crate::decode::date;
+use crate::{Store, StoreError, Tx};
+
+/// A `transition_action` row as read: id, action, owner, due, done.
+type ActionRow = (i64, String, String, Option<String>, Option<String>);
+
+impl Store {
+    /// The receiving setting recorded for the child, if any.
+    pub fn receiving_setting(&self, child: ChildId) -> Result<Option<ReceivingSetting>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT setting, contact, email, phone FROM transition_setting WHERE child_id = ?1",
+                [child.0],
+                |r| {
+                    Ok(ReceivingSetting {
+                        setting: r.get(0)?,
+                        contact: r.get(1)?,
+                        email: r.get(2)?,
+                        phone: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The child's transition actions, in the order they were added, each with its id.
+    pub fn transition_actions(&self, child: ChildId) -> Result<Vec<(i64, TransitionAction)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, action, owner, due_on, done_on FROM transition_action WHERE child_id = ?1 ORDER BY id",
+        )?;
+        let rows: Vec<ActionRow> = stmt
+            .query_map([child.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, action, owner, due, done)| {
+                Ok((
+                    id,
+                    TransitionAction {
+                        action,
+                        owner,
+                        due: due.map(|d| date(&d, "transition action due date", id)).transpose()?,
+                        done: done.map(|d| date(&d, "transition action done date", id)).transpose()?,
+                    },
+                ))
+            })
+            .collect()
+    }
+}
+
+impl Tx<'_> {
+    /// Records the child's receiving setting, in place of any before.
+    pub fn set_receiving_setting(&mut self, child: ChildId, s: &ReceivingSetting) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO transition_setting (child_id, setting, contact, email, phone) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (child_id) DO UPDATE SET setting = ?2, contact = ?3, email = ?4, phone = ?5",
+            params![child.0, s.setting, s.contact, s.email, s.phone],
+        )?;
+        self.touch("child", child.0);
+        Ok(())
+    }
+
+    pub fn insert_transition_action(
+        &mut self,
+        child: ChildId,
+        a: &TransitionAction,
+    ) -> Result<i64, StoreError> {
+        self.tx.execute(
+            "INSERT INTO transition_action (child_id, action, owner, due_on, done_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![child.0, a.action, a.owner, a.due.map(iso), a.done.map(iso)],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.touch("transition_action", id);
+        Ok(id)
+    }
+
+    /// Marks a transition action of `child` done on `on`, or not done (`None`).
+    pub fn set_transition_action_done(
+        &mut self,
+        child: ChildId,
+        id: i64,
+        on: Option<NaiveDate>,
+    ) -> Result<(), StoreError> {
+        let changed = self.tx.execute(
+            "UPDATE transition_action SET done_on = ?3 WHERE child_id = ?1 AND id = ?2",
+            params![child.0, id, on.map(iso)],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "transition action", id });
+        }
+        self.touch("transition_action", id);
+        Ok(())
+    }
+}
