@@ -8,7 +8,8 @@ use ardesk_domain::calendar::SchoolCalendar;
 use ardesk_domain::clock::{CycleState, MilestoneId};
 use ardesk_domain::dates::{long, parse_user_date};
 use ardesk_domain::follow_up::{
-    ActionStatus, CheckIns, check_date_after_meeting, check_ins, parse_after_decision, parse_decision,
+    ActionStatus, CheckIns, briefing_due, check_date_after_meeting, check_ins, parse_after_decision,
+    parse_decision,
 };
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::returned::{LaReturn, parse_return};
@@ -172,7 +173,7 @@ impl App {
                 .into_iter()
                 .map(|s| self.return_dto(&s.returned))
                 .collect(),
-            briefing_due: a.final_plan.filter(|issued| !briefings.iter().any(|b| b.on >= *issued)).map(long),
+            briefing_due: briefing_due(a.final_plan, briefings.iter().map(|b| b.on).max()).map(long),
             briefings: briefings.into_iter().map(|b| BriefingDto { on: long(b.on), who: b.who }).collect(),
             reflection: self
                 .store

@@ -10,6 +10,7 @@ use ardesk_domain::caseload::{
 };
 use ardesk_domain::clock::MilestoneId;
 use ardesk_domain::dates::long;
+use ardesk_domain::follow_up::briefing_due;
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::ncy::{label, nc_year, short_label};
 use ardesk_domain::returned::LaReturn;
@@ -69,6 +70,7 @@ fn caseload_rows(
     rows: &[ChildRow],
     decided: &HashMap<ChildId, ReviewSummary>,
     returns: &HashMap<ReviewId, LaReturn>,
+    briefed: &HashMap<ReviewId, NaiveDate>,
     cal: &Calendars,
     today: NaiveDate,
 ) -> Result<Vec<CaseloadRow>, AppError> {
@@ -112,6 +114,10 @@ fn caseload_rows(
                     Ok(tl) => cycle_warnings(&cycle, tl, cal, today),
                     Err(why) => vec![format!("The review's dates do not fit together: {why}.")],
                 },
+                briefing_due: decided
+                    .get(&row.id)
+                    .and_then(|d| briefing_due(d.after.final_plan, briefed.get(&d.id).copied()))
+                    .map(long),
             },
         ));
     }
@@ -237,9 +243,10 @@ impl App {
     pub fn caseload(&self) -> Result<Vec<CaseloadRow>, AppError> {
         let decided = self.store.latest_decided_reviews()?;
         let returns = self.store.open_returns()?;
+        let briefed = self.store.latest_briefings()?;
         // A leaver is off the caseload (listed with the leavers).
         let on_roll: Vec<_> = self.store.children()?.into_iter().filter(|c| c.left.is_none()).collect();
-        caseload_rows(&on_roll, &decided, &returns, &self.cal, self.clock.today())
+        caseload_rows(&on_roll, &decided, &returns, &briefed, &self.cal, self.clock.today())
     }
 
     /// The children whose plans have ceased (off the active caseload, kept for the record), the

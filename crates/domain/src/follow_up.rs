@@ -89,6 +89,13 @@ impl Decision {
     }
 }
 
+/// Staff are to be briefed on the plan once the LA issues an amended one (issue 20 item 2;
+/// Southwark: teachers and TAs must know what the updated plan means for their practice): due
+/// from the day the final amended plan was issued until a briefing is recorded on or after it.
+pub fn briefing_due(final_plan: Option<NaiveDate>, latest_briefing: Option<NaiveDate>) -> Option<NaiveDate> {
+    final_plan.filter(|issued| latest_briefing.is_none_or(|b| b < *issued))
+}
+
 /// Weeks between check-ins when the school's term dates are not known.
 pub const FALLBACK_CHECK_IN_WEEKS: u32 = 12;
 
@@ -325,5 +332,14 @@ mod tests {
         };
         assert_eq!(fields(parse_decision("", "")), ["decision", "decided_on"]);
         assert_eq!(fields(parse_decision("no_change", "31/02/2026")), ["decided_on"]);
+    }
+
+    #[test]
+    fn a_briefing_is_due_from_the_amended_plan_until_one_is_recorded() {
+        let d = |day| NaiveDate::from_ymd_opt(2027, 2, day).unwrap_or_default();
+        assert_eq!(briefing_due(None, None), None, "no amended plan, nothing due");
+        assert_eq!(briefing_due(Some(d(10)), None), Some(d(10)));
+        assert_eq!(briefing_due(Some(d(10)), Some(d(9))), Some(d(10)), "a briefing before it does not count");
+        assert_eq!(briefing_due(Some(d(10)), Some(d(10))), None);
     }
 }

@@ -31,6 +31,9 @@ pub struct CaseloadRow {
     pub meeting: Option<String>,
     /// Problems with the review's dates (e.g. a meeting too late for the LA to decide in time).
     pub warnings: Vec<String>,
+    /// The LA issued an amended plan on this day and no staff briefing is recorded since.
+    #[serde(default)]
+    pub briefing_due: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -63,6 +63,15 @@ impl Store {
             .collect()
     }
 
+    /// The latest briefing recorded after each review that has one.
+    pub fn latest_briefings(&self) -> Result<std::collections::HashMap<ReviewId, NaiveDate>, StoreError> {
+        let mut stmt =
+            self.conn.prepare("SELECT review_id, max(briefed_on) FROM staff_briefing GROUP BY review_id")?;
+        let rows: Vec<(i64, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        rows.into_iter().map(|(id, on)| Ok((ReviewId(id), date(&on, "briefing date", id)?))).collect()
+    }
+
     /// The briefings recorded after review `review`, oldest first.
     pub fn briefings(&self, review: ReviewId) -> Result<Vec<StaffBriefing>, StoreError> {
         let mut stmt = self.conn.prepare(

@@ -128,6 +128,9 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                                             {c.warnings.first().map(|w| view! {
                                                 <span class="warning-line"><span aria-hidden="true">"⚠ "</span>{w.clone()}</span>
                                             })}
+                                            {c.briefing_due.map(|since| view! {
+                                                <span class="warning-line briefing-due">{format!("Brief the staff on the amended plan (issued {since})")}</span>
+                                            })}
                                         </td>
                                     </tr>
                                 }

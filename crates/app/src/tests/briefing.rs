@@ -96,8 +96,14 @@ fn a_briefing_is_recorded_and_is_due_again_when_the_plan_changes() -> Result<(),
         },
     )?;
     assert_eq!(issued.briefing_due.as_deref(), Some("22 Nov 2026"), "the amended plan is not yet briefed");
+    // The dashboard's row for the child says so too, until the briefing is recorded.
+    let row_due = |app: &App| -> Result<Option<String>, AppError> {
+        Ok(app.caseload()?.into_iter().find(|r| r.child_id == issued.child_id).and_then(|r| r.briefing_due))
+    };
+    assert_eq!(row_due(&app)?.as_deref(), Some("22 Nov 2026"));
     let briefed = app.record_briefing(review, form("All Year 4 staff", "22/11/2026"))?;
     assert_eq!(briefed.briefing_due, None);
+    assert_eq!(row_due(&app)?, None);
     assert_eq!(briefed.briefings.len(), 2);
     Ok(())
 }
