@@ -22,18 +22,14 @@ impl App {
             all.into_iter().partition(|(_, c)| since.is_none_or(|s| c.on > s));
         Ok(CheckInsDto {
             child_id: child,
-            check_ins: recent
-                .into_iter()
-                .map(|(id, c)| CheckInDto {
-                    id,
-                    on: long(c.on),
-                    progress: c.progress,
-                    child_view: c.child_view,
-                    parent_view: c.parent_view,
-                })
-                .collect(),
+            check_ins: recent.into_iter().map(|(id, c)| check_in_dto(id, c)).collect(),
             earlier: earlier.len(),
         })
+    }
+
+    /// Every check-in recorded for the child, oldest first (their exported record).
+    pub(crate) fn all_check_ins(&self, child: i64) -> Result<Vec<CheckInDto>, AppError> {
+        Ok(self.store.check_ins(ChildId(child))?.into_iter().map(|(id, c)| check_in_dto(id, c)).collect())
     }
 
     /// Records a check-in on the child's page.
@@ -89,4 +85,14 @@ impl App {
 
 pub(crate) fn summary_dto(s: &Summary) -> CheckInSummaryDto {
     CheckInSummaryDto { progress: s.progress.clone(), child: s.child.clone(), parents: s.parents.clone() }
+}
+
+fn check_in_dto(id: i64, c: CheckIn) -> CheckInDto {
+    CheckInDto {
+        id,
+        on: long(c.on),
+        progress: c.progress,
+        child_view: c.child_view,
+        parent_view: c.parent_view,
+    }
 }

@@ -103,8 +103,16 @@ impl App {
             } else {
                 None
             };
-            reviews.push(ReviewExport { prep, ar1, amendments, after, views, ar1_record });
+            let requests = self.la_requests(review)?.requests;
+            audit_of.extend(requests.iter().map(|r| ("la_request", r.id)));
+            reviews.push(ReviewExport { prep, ar1, amendments, after, views, ar1_record, requests });
         }
+        let check_ins = self.all_check_ins(id)?;
+        audit_of.extend(check_ins.iter().map(|c| ("check_in", c.id)));
+        let transition =
+            self.transition(id).ok().filter(|t| !t.setting.setting.is_empty() || !t.actions.is_empty());
+        audit_of
+            .extend(transition.iter().flat_map(|t| t.actions.iter().map(|a| ("transition_action", a.id))));
         let audit = self
             .store
             .audit_about(&audit_of)?
@@ -124,6 +132,8 @@ impl App {
             reviews,
             files,
             audit,
+            check_ins,
+            transition,
         };
         Ok((record, entries))
     }
@@ -201,6 +211,55 @@ fn index_of(r: &RecordExport) -> RecordIndex {
     });
     for (n, review) in r.reviews.iter().enumerate() {
         parts.extend(review_parts(n + 1, review, &r.files));
+    }
+    if !r.check_ins.is_empty() {
+        parts.push(Part {
+            heading: "Check-ins between reviews".into(),
+            table: Some(Table {
+                columns: cols(&["Day", "Progress", "The child's view", "The parents' feedback"]),
+                rows: r
+                    .check_ins
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            c.on.as_str().into(),
+                            c.progress.as_str().into(),
+                            c.child_view.as_str().into(),
+                            c.parent_view.as_str().into(),
+                        ]
+                    })
+                    .collect(),
+            }),
+            ..Part::default()
+        });
+    }
+    if let Some(t) = &r.transition {
+        let s = &t.setting;
+        parts.push(Part {
+            heading: "Transition plan".into(),
+            fields: vec![
+                ("Receiving setting".into(), s.setting.clone()),
+                ("Contact there".into(), s.contact.clone()),
+                ("Email".into(), s.email.clone()),
+                ("Phone".into(), s.phone.clone()),
+            ],
+            table: Some(Table {
+                columns: cols(&["Action", "Who", "By", "Done"]),
+                rows: t
+                    .actions
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.action.as_str().into(),
+                            a.owner.as_str().into(),
+                            a.due.clone().unwrap_or_default().into(),
+                            a.done.clone().unwrap_or_default().into(),
+                        ]
+                    })
+                    .collect(),
+            }),
+            ..Part::default()
+        });
     }
     parts.push(Part {
         heading: "Files held".into(),
@@ -396,6 +455,33 @@ fn review_parts(n: usize, r: &ReviewExport, files: &[ExportedFile]) -> Vec<Part>
                             a.form.current.as_str().into(),
                             a.form.proposed.as_str().into(),
                             a.form.reason.as_str().into(),
+                        ]
+                    })
+                    .collect(),
+            }),
+            ..Part::default()
+        });
+    }
+    if !r.requests.is_empty() {
+        parts.push(Part {
+            heading: "Requests to the LA".into(),
+            sub: true,
+            table: Some(Table {
+                columns: cols(&["Request", "Sent", "Reasons", "Evidence", "The LA's answer"]),
+                rows: r
+                    .requests
+                    .iter()
+                    .map(|q| {
+                        vec![
+                            q.kind_label.as_str().into(),
+                            q.sent_on.as_str().into(),
+                            q.grounds.as_str().into(),
+                            q.evidence.join("; ").into(),
+                            match (&q.outcome_label, &q.answered_on) {
+                                (Some(o), Some(on)) => format!("{o} ({on}) {}", q.note).trim().to_owned(),
+                                _ => "Awaited".to_owned(),
+                            }
+                            .into(),
                         ]
                     })
                     .collect(),

@@ -19,6 +19,12 @@ pub struct RecordExport {
     pub files: Vec<ExportedFile>,
     /// What was done to their records, and by whom (no content: actions only).
     pub audit: Vec<AuditEntry>,
+    /// Every check-in between reviews, oldest first.
+    #[serde(default)]
+    pub check_ins: Vec<crate::CheckInDto>,
+    /// The transition plan, when one was made.
+    #[serde(default)]
+    pub transition: Option<crate::TransitionDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,6 +37,9 @@ pub struct ReviewExport {
     pub views: Vec<(String, String)>,
     /// The record of the meeting as a PDF in the export, when anything of it was recorded.
     pub ar1_record: Option<String>,
+    /// The school's requests to the LA after this review.
+    #[serde(default)]
+    pub requests: Vec<crate::LaRequestDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

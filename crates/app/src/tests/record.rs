@@ -49,6 +49,19 @@ fn everything_held_about_a_typed_child_is_in_one_zip_with_a_readable_index() -> 
     app.record_views(review, first, "Robin likes the <quiet> room & lego.")?;
     app.attach_file(review, second, "Report from school.pdf", REPORT)?;
     app.save_ar1_field(review, "discussion", "Reading has come on well.")?;
+    // Issue 20: check-ins and the transition plan are held about the child too.
+    app.record_check_in(
+        child,
+        &ardesk_dto::CheckInForm {
+            date: "20/11/2026".into(),
+            child_view: "I like the quiet room.".into(),
+            ..Default::default()
+        },
+    )?;
+    app.save_receiving_setting(
+        child,
+        &ardesk_dto::ReceivingSettingForm { setting: "Example High School".into(), ..Default::default() },
+    )?;
 
     let out = dir.path().join(app.record_file_name(child)?);
     assert!(out.ends_with("RT-record-2026-11-22.zip"), "{out:?}");
@@ -71,11 +84,14 @@ fn everything_held_about_a_typed_child_is_in_one_zip_with_a_readable_index() -> 
     assert_eq!(json["reviews"][0]["views"][0][1], "Robin likes the <quiet> room & lego.");
     assert_eq!(json["reviews"][0]["ar1"]["values"]["discussion"], "Reading has come on well.");
     assert_eq!(json["files"][0]["sha256"], crate::files::sha256_hex(REPORT));
+    assert_eq!(json["check_ins"][0]["child_view"], "I like the quiet room.");
+    assert_eq!(json["transition"]["setting"]["setting"], "Example High School");
     let actions: Vec<&str> = json["audit"]
         .as_array()
         .map(|a| a.iter().filter_map(|e| e["action"].as_str()).collect())
         .unwrap_or_default();
-    for done in ["child.create", "parent.add", "checklist.attach"] {
+    for done in ["child.create", "parent.add", "checklist.attach", "check_in.recorded", "transition.setting"]
+    {
         assert!(actions.contains(&done), "{done} not in {actions:?}");
     }
 
@@ -85,6 +101,7 @@ fn everything_held_about_a_typed_child_is_in_one_zip_with_a_readable_index() -> 
     assert!(html.contains("Ada O&#39;Testperson"));
     assert!(html.contains("<a href=\"files/01.pdf\">Report from school.pdf</a>"));
     assert!(html.contains(&format!("<a href=\"{pdf}\">")));
+    assert!(html.contains("Check-ins between reviews") && html.contains("Transition plan"));
     Ok(())
 }
 
