@@ -1479,6 +1479,20 @@ async fn typed_child_before_the_meeting(app: &App, forenames: &str, surname: &st
     app.find("#prep-child").await;
 }
 
+/// From the child's page: the review's meeting set eight weeks ahead, in the library, and the
+/// suggested invitees accepted.
+async fn meeting_in_eight_weeks_with_invitees(app: &App) {
+    app.click("#open-prep").await;
+    app.find("#prep-child").await;
+    app.type_into("#m-date", &in_eight_weeks()).await;
+    app.type_into("#m-time", "10:00").await;
+    app.type_into("#m-venue", "Library").await;
+    app.click("#save-meeting").await;
+    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
+    app.click("#accept-invitees").await;
+    app.find("#invitees tbody tr").await;
+}
+
 /// A date eight weeks from today, as typed into a date field.
 fn in_eight_weeks() -> String {
     (chrono::Local::now().date_naive() + chrono::Days::new(56)).format("%d/%m/%Y").to_string()
@@ -2362,15 +2376,7 @@ async fn issue_20_check_ins_carry_the_child_and_the_parents_into_the_next_review
     // The meeting is set; a parent with parental responsibility is invited and sent the views
     // form, which prints what the parents said at the check-in.
     add_parent(&app, "Jo Checkley", "Mother").await;
-    app.click("#open-prep").await;
-    app.find("#prep-child").await;
-    app.type_into("#m-date", &in_eight_weeks()).await;
-    app.type_into("#m-time", "10:00").await;
-    app.type_into("#m-venue", "Library").await;
-    app.click("#save-meeting").await;
-    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
-    app.click("#accept-invitees").await;
-    app.find("#invitees tbody tr").await;
+    meeting_in_eight_weeks_with_invitees(&app).await;
     // Issue 20 item 7: how each invitation went, recorded on its row (the mother's by post).
     let mother = app.attrs("#invitees tbody tr", "data-invitee").await[0].clone();
     app.select(&format!("#sent-by-{mother}"), "post").await;
@@ -2472,14 +2478,7 @@ async fn issue_20_a_transition_plan_invites_the_next_school_by_name() {
 
     // The review's invitees: the next school by name, with its address.
     add_parent(&app, "Jo Moveon", "Mother").await;
-    app.click("#open-prep").await;
-    app.find("#prep-child").await;
-    app.type_into("#m-date", &in_eight_weeks()).await;
-    app.type_into("#m-time", "10:00").await;
-    app.type_into("#m-venue", "Library").await;
-    app.click("#save-meeting").await;
-    app.wait_for_text("#save-meeting-ack", "Meeting saved.").await;
-    app.click("#accept-invitees").await;
+    meeting_in_eight_weeks_with_invitees(&app).await;
     app.wait_for_text("#invitees", "Example High School").await;
     let email: Option<String> = open_db(&driver.db_path())
         .query_row("SELECT email FROM invitee WHERE role = 'Receiving setting'", [], |r| r.get(0))

@@ -6,10 +6,8 @@ use super::*;
 
 #[test]
 fn each_review_in_the_period_is_judged_on_its_deadlines_and_totalled() -> Result<(), AppError> {
-    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
-    let db = dir.path().join("caseload.db");
-    let open =
-        |on: NaiveDate| App::open(&db, Box::new(FixedClock::on(on)), "tester", Some(&crate::tests::key()));
+    let (_dir, db) = db_file()?;
+    let open = |on: NaiveDate| open_on(&db, on);
     let review = {
         let mut app = open(today())?;
         // Meeting on 12 January 2027: notice due by 29 December, invitations sent 22 November.

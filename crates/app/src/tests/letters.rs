@@ -207,14 +207,7 @@ fn issue_16_letters_are_dated_when_sent_and_written_to_people() -> Result<(), Ap
 fn issue_20_invitations_become_email_drafts_with_their_letters_attached() -> Result<(), AppError> {
     let mut app = app();
     let (_, review) = typed_child_with_mother(&mut app)?;
-    app.save_school(ardesk_dto::SchoolForm {
-        name: "Testbrook Primary".into(),
-        address: "1 Sample Road, Exampletown".into(),
-        email: "senco@testbrook.example.org".into(),
-        senco_name: "Jo Senco".into(),
-        senco_role: "SENCO".into(),
-        ..Default::default()
-    })?;
+    app.save_school(ardesk_dto::SchoolForm { email: "senco@testbrook.example.org".into(), ..testbrook() })?;
     app.accept_suggested_invitees(review)?;
     let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     let written = app.write_invitation_emails(review, dir.path())?;

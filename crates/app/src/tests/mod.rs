@@ -74,10 +74,38 @@ pub(crate) fn review_with_meeting(app: &mut App) -> Result<i64, AppError> {
     Ok(review)
 }
 
+/// A database file in a folder of its own, for a test that opens it again on later days.
+pub(crate) fn db_file() -> Result<(tempfile::TempDir, std::path::PathBuf), AppError> {
+    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+    let db = dir.path().join("caseload.db");
+    Ok((dir, db))
+}
+
+/// The app over the database `db`, on the day `on`.
+pub(crate) fn open_on(db: &std::path::Path, on: NaiveDate) -> Result<App, AppError> {
+    App::open(db, Box::new(FixedClock::on(on)), "tester", Some(&key()))
+}
+
+/// The school's details that head the tests' letters.
+pub(crate) fn testbrook() -> ardesk_dto::SchoolForm {
+    ardesk_dto::SchoolForm {
+        name: "Testbrook Primary".into(),
+        address: "1 Sample Road, Exampletown".into(),
+        senco_name: "Jo Senco".into(),
+        senco_role: "SENCO".into(),
+        ..Default::default()
+    }
+}
+
 /// A child typed by the SENCO ([`form`]) with a mother who has parental responsibility, and a
 /// meeting set ([`meeting_form`]): (child, review).
 pub(crate) fn typed_child_with_mother(app: &mut App) -> Result<(i64, i64), AppError> {
-    let child = app.create_child(form())?.id;
+    typed_child_born_with_mother(app, &form().dob)
+}
+
+/// As [`typed_child_with_mother`], the child born on `dob` (dd/mm/yyyy).
+pub(crate) fn typed_child_born_with_mother(app: &mut App, dob: &str) -> Result<(i64, i64), AppError> {
+    let child = app.create_child(ChildForm { dob: dob.into(), ..form() })?.id;
     app.add_parent(
         child,
         ardesk_dto::ParentForm {

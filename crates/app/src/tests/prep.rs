@@ -232,17 +232,14 @@ fn a_report_with_macros_is_kept_flagged_and_judged_by_the_las_profile() -> Resul
 #[test]
 fn issue_20_a_posted_invitation_gives_notice_when_it_arrives() -> Result<(), AppError> {
     use ardesk_dto::{ComplianceState, InvitationForm, SendMethod};
-    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
-    let db = dir.path().join("caseload.db");
-    let open =
-        |on: NaiveDate| App::open(&db, Box::new(FixedClock::on(on)), "tester", Some(&crate::tests::key()));
+    let (_dir, db) = db_file()?;
     let review = {
-        let mut app = open(today())?;
+        let mut app = open_on(&db, today())?;
         let (_, review) = typed_child_with_mother(&mut app)?;
         app.accept_suggested_invitees(review)?;
         review
     };
-    let mut app = open(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap_or_default())?;
+    let mut app = open_on(&db, NaiveDate::from_ymd_opt(2026, 12, 24).unwrap_or_default())?;
     let prep = app.review_prep(review)?;
     let mother = prep.invitees.iter().find(|i| i.form.role == "Mother").map(|i| i.id).unwrap_or_default();
     let others: Vec<i64> = prep.invitees.iter().map(|i| i.id).filter(|id| *id != mother).collect();

@@ -19,18 +19,11 @@ fn fields(e: AppError) -> Vec<&'static str> {
 
 #[test]
 fn a_request_is_checked_written_with_its_evidence_and_awaited_until_answered() -> Result<(), AppError> {
-    let dir = tempfile::tempdir().map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
-    let db = dir.path().join("caseload.db");
-    let open = |day: NaiveDate| App::open(&db, Box::new(FixedClock::on(day)), "tester", Some(&key()));
+    let (dir, db) = db_file()?;
+    let open = |day: NaiveDate| open_on(&db, day);
     let (review, old_report) = {
         let mut app = open(today())?;
-        app.save_school(ardesk_dto::SchoolForm {
-            name: "Testbrook Primary".into(),
-            address: "1 Sample Road, Exampletown".into(),
-            senco_name: "Jo Senco".into(),
-            senco_role: "SENCO".into(),
-            ..Default::default()
-        })?;
+        app.save_school(testbrook())?;
         let (_, review) = typed_child_with_mother(&mut app)?;
         app.accept_suggested_invitees(review)?;
         let prep = app.add_checklist_document(

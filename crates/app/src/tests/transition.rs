@@ -9,20 +9,7 @@ use super::*;
 #[test]
 fn a_year_6_transition_names_the_next_school_and_tracks_its_actions() -> Result<(), AppError> {
     let mut app = app();
-    let child = app.create_child(ChildForm { dob: "14/05/2016".into(), ..form() })?.id;
-    app.add_parent(
-        child,
-        ardesk_dto::ParentForm {
-            name: "Sam Testcase".into(),
-            relationship: "Mother".into(),
-            parental_responsibility: true,
-            email: "sam.testcase@example.org".into(),
-            preferred_contact: Some(ardesk_dto::ContactMethod::Email),
-            ..ardesk_dto::ParentForm::default()
-        },
-    )?;
-    let review = app.current_review(child)?;
-    app.set_meeting(review, meeting_form())?;
+    let (child, review) = typed_child_born_with_mother(&mut app, "14/05/2016")?;
     let plan = app.transition(child)?;
     assert!(plan.applies, "Year 6: a phase transfer");
     assert!(plan.why.as_deref().is_some_and(|w| w.contains("phase transfer")), "{:?}", plan.why);
