@@ -2281,18 +2281,18 @@ async fn issue_20_a_request_to_the_la_goes_with_its_evidence_and_waits_for_an_an
 
     // The decided review's requests are on the child's page. A reconsideration on a report the
     // LA already had is refused beside the evidence.
-    app.find("#last-requests #request-form").await;
-    app.select("#last-requests #request-kind", "reconsideration").await;
-    app.paste_into("#last-requests #request-grounds", "The report shows needs the plan leaves out.").await;
-    app.click("#last-requests #request-evidence input[type=checkbox]").await;
-    app.click("#last-requests #make-request").await;
+    app.find("#last-request-form").await;
+    app.select("#last-request-kind", "reconsideration").await;
+    app.paste_into("#last-request-grounds", "The report shows needs the plan leaves out.").await;
+    app.click("#last-request-evidence input[type=checkbox]").await;
+    app.click("#last-make-request").await;
     app.wait_for_text("#last-requests", "The LA reconsiders only on evidence it has not seen").await;
     assert!(std::fs::read_dir(driver.save_dir()).map(|d| d.count()).unwrap_or(0) == 0, "nothing was written");
 
     // A re-assessment, with the same report: recorded, its letter and the report written.
-    app.select("#last-requests #request-kind", "reassessment").await;
-    app.click("#last-requests #make-request").await;
-    app.wait_for_text("#last-requests #requests", "Answer awaited, due by").await;
+    app.select("#last-request-kind", "reassessment").await;
+    app.click("#last-make-request").await;
+    app.wait_for_text("#last-requests-list", "Answer awaited, due by").await;
     let mut files: Vec<String> = std::fs::read_dir(driver.save_dir())
         .unwrap()
         .flatten()
@@ -2330,7 +2330,7 @@ async fn issue_20_a_request_to_the_la_goes_with_its_evidence_and_waits_for_an_an
     let id = app.attrs("#last-requests .request", "id").await[0].trim_start_matches("request-").to_owned();
     app.select(&format!("#answer-outcome-{id}"), "agreed").await;
     app.click(&format!("#record-answer-{id}")).await;
-    app.wait_for_text("#last-requests #requests", "LA's answer: Agreed").await;
+    app.wait_for_text("#last-requests-list", "LA's answer: Agreed").await;
     let answered: Option<String> =
         open_db(&driver.db_path()).query_row("SELECT outcome FROM la_request", [], |r| r.get(0)).ok();
     assert_eq!(answered.as_deref(), Some("agreed"));

@@ -10,6 +10,39 @@ use leptos::task::spawn_local;
 use crate::ipc;
 use crate::widgets::{Ack, ChoiceField, ErrorPanel, FieldError, Form, Outcome, error_id, today_input};
 
+/// The element ids of one requests panel: the decided review's panel and the current review's
+/// can both be on the child's page, so each has its own.
+#[derive(Clone, Copy)]
+struct Ids {
+    list: &'static str,
+    form: &'static str,
+    kind: &'static str,
+    grounds: &'static str,
+    evidence: &'static str,
+    sent: &'static str,
+    make: &'static str,
+}
+
+const CURRENT: Ids = Ids {
+    list: "requests",
+    form: "request-form",
+    kind: "request-kind",
+    grounds: "request-grounds",
+    evidence: "request-evidence",
+    sent: "request-sent",
+    make: "make-request",
+};
+
+const LAST: Ids = Ids {
+    list: "last-requests-list",
+    form: "last-request-form",
+    kind: "last-request-kind",
+    grounds: "last-request-grounds",
+    evidence: "last-request-evidence",
+    sent: "last-request-sent",
+    make: "last-make-request",
+};
+
 /// The review's requests and the form for a new one. For the review before the current one
 /// (`last`), a panel of its own on the child's page: a reconsideration follows the LA's
 /// decision, which has by then started the next review.
@@ -17,17 +50,18 @@ use crate::widgets::{Ack, ChoiceField, ErrorPanel, FieldError, Form, Outcome, er
 pub(crate) fn Requests(review: i64, #[prop(optional)] last: bool) -> impl IntoView {
     let state = RwSignal::new(None::<Result<RequestsDto, ErrorDto>>);
     let outcome = Outcome::new();
+    let ids = if last { LAST } else { CURRENT };
     let form = RwSignal::new(RequestForm { sent_on: today_input(), ..RequestForm::default() });
     let reload =
         move || spawn_local(async move { state.set(Some(ipc::call(commands::LaRequests { review }).await)) });
     reload();
     let make = move || {
         let request = form.get_untracked();
-        outcome.working("make-request", "Writing the letter…");
+        outcome.working(ids.make, "Writing the letter…");
         spawn_local(async move {
             let result = ipc::call(commands::MakeRequest { review, form: request }).await;
             if outcome
-                .answer("make-request", result, |w| {
+                .answer(ids.make, result, |w| {
                     format!(
                         "Recorded; the letter and {} document(s) are in {}.",
                         w.files.len().saturating_sub(2),
@@ -49,25 +83,25 @@ pub(crate) fn Requests(review: i64, #[prop(optional)] last: bool) -> impl IntoVi
             let has_evidence = !evidence.is_empty();
             Some(
                 view! {
-                    <ul id="requests" class="requests">
+                    <ul id=ids.list class="requests">
                         {panel.requests.into_iter().map(|r| view! { <RequestItem r state /> }).collect_view()}
                     </ul>
-                    <Form id="request-form" on_submit=make>
+                    <Form id=ids.form on_submit=make>
                         <fieldset>
                             <legend>"Ask the LA"</legend>
-                            <ChoiceField form outcome name="kind" id="request-kind" label="What the school asks for"
+                            <ChoiceField form outcome name="kind" id=ids.kind label="What the school asks for"
                                 get=|f| f.kind set=|f, v| f.kind = v />
                             <p class="hint">{if panel.decided {
                                 "A reconsideration needs evidence the LA has not seen: a document that reached the school after the review went to the LA."
                             } else {
                                 "A reconsideration can be asked for once the LA's decision is recorded."
                             }}</p>
-                            <label for="request-grounds">"The school's reasons (one a line)"</label>
-                            <textarea id="request-grounds" rows="3" prop:value=move || form.with(|f| f.grounds.clone())
-                                aria-describedby=error_id("request-grounds")
+                            <label for=ids.grounds>"The school's reasons (one a line)"</label>
+                            <textarea id=ids.grounds rows="3" prop:value=move || form.with(|f| f.grounds.clone())
+                                aria-describedby=error_id(ids.grounds)
                                 on:input=move |ev| { form.update(|f| f.grounds = event_target_value(&ev)); outcome.edited("grounds"); }></textarea>
-                            <FieldError outcome name="grounds" of="request-grounds" />
-                            <fieldset id="request-evidence" aria-describedby=error_id("request-evidence")>
+                            <FieldError outcome name="grounds" of=ids.grounds />
+                            <fieldset id=ids.evidence aria-describedby=error_id(ids.evidence)>
                                 <legend>"Evidence sent with it (the review's documents)"</legend>
                                 {(!has_evidence).then(|| view! {
                                     <p class="hint">"No document of this review has a file or views yet: add one under the review's documents."</p>
@@ -97,15 +131,15 @@ pub(crate) fn Requests(review: i64, #[prop(optional)] last: bool) -> impl IntoVi
                                         </div>
                                     }
                                 }).collect_view()}
-                                <FieldError outcome name="evidence" of="request-evidence" />
+                                <FieldError outcome name="evidence" of=ids.evidence />
                             </fieldset>
-                            <label for="request-sent">"Sent on (dd/mm/yyyy)"</label>
-                            <input id="request-sent" type="text" prop:value=move || form.with(|f| f.sent_on.clone())
-                                aria-describedby=error_id("request-sent")
+                            <label for=ids.sent>"Sent on (dd/mm/yyyy)"</label>
+                            <input id=ids.sent type="text" prop:value=move || form.with(|f| f.sent_on.clone())
+                                aria-describedby=error_id(ids.sent)
                                 on:input=move |ev| { form.update(|f| f.sent_on = event_target_value(&ev)); outcome.edited("sent_on"); } />
-                            <FieldError outcome name="sent_on" of="request-sent" />
-                            <button id="make-request" type="submit">"Record the request and write its letter"</button>
-                            <Ack outcome at="make-request" />
+                            <FieldError outcome name="sent_on" of=ids.sent />
+                            <button id=ids.make type="submit">"Record the request and write its letter"</button>
+                            <Ack outcome at=ids.make />
                         </fieldset>
                     </Form>
                 }
