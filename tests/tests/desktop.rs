@@ -1709,6 +1709,9 @@ async fn every_control_has_a_label() {
     app.find("#i-name").await;
     app.click("#checklist .views").await;
     app.find("#views-text").await;
+    // The form takes the focus as it opens, scrolling to it: wait for that, or under load the
+    // scroll can come between the next click's aim and the click.
+    app.wait_for_focus("#views-text").await;
     check("before the meeting").await;
     app.click("#back-to-child").await;
     app.click("#open-ar1").await;
