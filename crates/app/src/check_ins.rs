@@ -16,7 +16,10 @@ impl App {
     /// The child's check-ins since the last review, oldest first.
     pub fn check_ins(&self, child: i64) -> Result<CheckInsDto, AppError> {
         let id = ChildId(child);
-        let since = self.last_meeting_before(id, None)?;
+        // The last meeting the app holds, or the one typed into the plan's dates, if later.
+        let today = self.clock.today();
+        let typed = self.store.child(id)?.record.history.last_review_meeting.filter(|m| *m <= today);
+        let since = self.last_meeting_before(id, None)?.max(typed);
         let all = self.store.check_ins(id)?;
         let (recent, earlier): (Vec<_>, Vec<_>) =
             all.into_iter().partition(|(_, c)| since.is_none_or(|s| c.on > s));
@@ -58,9 +61,13 @@ impl App {
     /// What the check-ins that inform review `ctx` said: those after the meeting before it and,
     /// once its meeting is set, on or before it.
     pub(crate) fn check_in_summary(&self, ctx: &Ctx) -> Result<Summary, AppError> {
-        let after = self.last_meeting_before(ctx.child.id, Some(ctx.review))?;
-        let all: Vec<CheckIn> = self.store.check_ins(ctx.child.id)?.into_iter().map(|(_, c)| c).collect();
         let meeting = ctx.this.meeting.as_ref().map(|m| m.date);
+        // The meeting before this review: the app's own, or the one typed into the plan's dates
+        // (a caseload started mid-cycle), whichever is later and still before this one.
+        let typed =
+            ctx.child.record.history.last_review_meeting.filter(|m| meeting.is_none_or(|own| *m < own));
+        let after = self.last_meeting_before(ctx.child.id, Some(ctx.review))?.max(typed);
+        let all: Vec<CheckIn> = self.store.check_ins(ctx.child.id)?.into_iter().map(|(_, c)| c).collect();
         Ok(summary(&informing(&all, after, meeting)))
     }
 

@@ -61,3 +61,22 @@ fn check_ins_record_the_child_and_the_parents_and_fill_the_next_record() -> Resu
     assert_eq!(app.ar1_from_check_ins(other_review).err().map(|e| e.code), Some(ErrorCode::Conflict));
     Ok(())
 }
+
+/// A caseload started mid-cycle: the last review meeting typed into the plan's dates bounds the
+/// check-ins that inform the next review, as a meeting held in the app would.
+#[test]
+fn check_ins_before_the_typed_last_review_do_not_inform_the_next() -> Result<(), AppError> {
+    let mut app = app();
+    let child = app.create_child(ChildForm { last_review_meeting: "10/11/2025".into(), ..form() })?.id;
+    let form = |date: &str, said: &str| CheckInForm {
+        date: date.into(),
+        child_view: said.into(),
+        ..Default::default()
+    };
+    app.record_check_in(child, &form("01/11/2025", "Before the last review."))?;
+    let list = app.record_check_in(child, &form("20/11/2026", "Since the last review."))?;
+    assert_eq!((list.check_ins.len(), list.earlier), (1, 1));
+    let review = app.current_review(child)?;
+    assert_eq!(app.ar1(review)?.check_ins.child, "20 Nov 2026: Since the last review.");
+    Ok(())
+}
