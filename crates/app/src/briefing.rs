@@ -40,7 +40,7 @@ impl App {
         let r = &ctx.child.record;
         let record = self.record_of(ctx.review, &m.outcomes)?;
         let plan = &ctx.child.plan;
-        let first = r.preferred_name.as_ref().unwrap_or(&r.legal_forenames).as_str().to_owned();
+        let first = r.known_as().to_owned();
         let name = format!("{first} {}", r.legal_surname.as_str());
         let year = match m.ncy {
             n if n < 1 => "Reception or early years".to_owned(),

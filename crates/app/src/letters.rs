@@ -36,6 +36,16 @@ struct Planned<'a> {
     dated: NaiveDate,
 }
 
+/// A review's invitations rendered, with what they were made from.
+struct Invitations {
+    ctx: Ctx,
+    invitees: Vec<StoredInvitee>,
+    school: School,
+    rendered: Vec<Rendered>,
+    /// Why anyone was left out.
+    withheld: Vec<String>,
+}
+
 /// A file of a batch, rendered and not yet written.
 struct Rendered {
     logged: Logged,
@@ -173,7 +183,7 @@ impl App {
     ) -> MergeData {
         let mut d = MergeData::new();
         let r = &ctx.child.record;
-        let first = r.preferred_name.as_ref().unwrap_or(&r.legal_forenames).as_str();
+        let first = r.known_as();
         // One child, one name: a professional who reads the legal name is told the name the
         // child goes by, which the rest of the letter uses.
         let full_name = match &r.preferred_name {
@@ -368,7 +378,7 @@ impl App {
         format: LetterFormat,
         only: Option<i64>,
     ) -> Result<LettersWritten, AppError> {
-        let (ctx, rendered, withheld) = self.invitation_files(review, format, only)?;
+        let Invitations { ctx, rendered, withheld, .. } = self.invitation_files(review, format, only)?;
         let written = write_rendered(folder, rendered)?;
         let at = self.clock.now();
         let action = Action { actor: &self.actor, name: "letters.generate", at };
@@ -386,12 +396,11 @@ impl App {
         review: i64,
         folder: &Path,
     ) -> Result<LettersWritten, AppError> {
-        let (ctx, rendered, mut withheld) = self.invitation_files(review, LetterFormat::Pdf, None)?;
-        let school = self.school_for_letters()?;
-        let invitees = self.store.invitees(ctx.review)?;
+        let Invitations { ctx, invitees, school, rendered, mut withheld } =
+            self.invitation_files(review, LetterFormat::Pdf, None)?;
         let initials = initials(&ctx.child.record);
         let record = &ctx.child.record;
-        let first = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
+        let first = record.known_as().to_owned();
         let meeting =
             ctx.this.meeting.as_ref().map(|m| ardesk_domain::dates::written(m.date)).unwrap_or_default();
         let now = self.clock.now();
@@ -462,7 +471,7 @@ impl App {
         review: i64,
         format: LetterFormat,
         only: Option<i64>,
-    ) -> Result<(Ctx, Vec<Rendered>, Vec<String>), AppError> {
+    ) -> Result<Invitations, AppError> {
         let ctx = self.review_ctx_to_change(review)?;
         let invitees = self.store.invitees(ctx.review)?;
         if invitees.is_empty() {
@@ -524,7 +533,7 @@ impl App {
         if with_forms {
             rendered.extend(self.render_views_forms(&ctx, &school, family_sent.unwrap_or(today))?);
         }
-        Ok((ctx, rendered, withheld))
+        Ok(Invitations { ctx, invitees, school, rendered, withheld })
     }
 
     /// The parent/carer's and the child's views forms, as PDF, to go with the family's letters.
@@ -535,7 +544,7 @@ impl App {
         dated: NaiveDate,
     ) -> Result<Vec<Rendered>, AppError> {
         let record = &ctx.child.record;
-        let first = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
+        let first = record.known_as().to_owned();
         let meeting_day = ctx
             .child
             .review

@@ -147,8 +147,8 @@ impl App {
 
     /// Records the LA's answer to a request (an empty form takes a wrong answer back).
     pub fn answer_request(&mut self, request: i64, form: &AnswerForm) -> Result<RequestsDto, AppError> {
-        let review = self.store.la_request_review(request)?.ok_or_else(request_not_found)?;
         let r = self.store.la_request(request)?.ok_or_else(request_not_found)?;
+        let review = r.review;
         let _ = self.review_ctx_to_change(review.0)?;
         let blank = form.outcome.is_none() && form.date.trim().is_empty() && form.note.trim().is_empty();
         let answer = if blank {

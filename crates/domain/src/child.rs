@@ -172,10 +172,14 @@ pub fn parse_need_types(raw: &str) -> Result<Vec<NeedType>, Problem> {
 }
 
 impl ChildRecord {
+    /// The name the child goes by: their preferred name, or else their legal forenames.
+    pub fn known_as(&self) -> &str {
+        self.preferred_name.as_ref().unwrap_or(&self.legal_forenames).as_str()
+    }
+
     /// The name to use when speaking about the child: preferred name and surname.
     pub fn display_name(&self) -> String {
-        let first = self.preferred_name.as_ref().unwrap_or(&self.legal_forenames);
-        format!("{} {}", first.as_str(), self.legal_surname.as_str())
+        format!("{} {}", self.known_as(), self.legal_surname.as_str())
     }
 
     /// The name as it must appear on statutory paperwork.

@@ -201,7 +201,7 @@ fn child(today: NaiveDate, i: usize) -> Option<DemoChild> {
         // A primary need for every child, and a second one for every third child.
         need_types: demo_needs(i),
     };
-    let name = record.preferred_name.as_ref().unwrap_or(&record.legal_forenames).as_str().to_owned();
+    let name = record.known_as().to_owned();
     let ncy = target_ncy + i32::from(ncy_offset);
 
     Some(DemoChild {
@@ -413,7 +413,7 @@ fn sections(name: &str, ncy: i32, looked_after: bool) -> Vec<(SectionId, String)
 /// A complete AR1 record for a demo review whose meeting has been held: every field the
 /// completeness check asks for, two actions with owners and deadlines, and a recommendation.
 pub fn ar1_fields(c: &DemoChild) -> Vec<(String, String)> {
-    let name = c.record.preferred_name.as_ref().unwrap_or(&c.record.legal_forenames).as_str();
+    let name = c.record.known_as();
     let held = c
         .meeting
         .as_ref()
@@ -576,7 +576,7 @@ const PREVIOUS_MEETING_DAYS: u64 = 26;
 pub fn previous_review(c: &DemoChild) -> Option<PreviousReview> {
     let decided_on = c.record.history.last_review_decision?;
     let held = decided_on - Days::new(PREVIOUS_MEETING_DAYS);
-    let name = c.record.preferred_name.as_ref().unwrap_or(&c.record.legal_forenames).as_str();
+    let name = c.record.known_as();
     let date = |days_after: u64| (held + Days::new(days_after)).format("%d/%m/%Y").to_string();
     let actions = [
         ("actions.0.action", "Set up a daily check-in with a trusted adult".to_owned()),

@@ -5,7 +5,7 @@ use ardesk_domain::dates::iso;
 use ardesk_domain::ids::ReviewId;
 use ardesk_domain::requests::{RequestKind, RequestOutcome};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use crate::decode::{corrupt, date};
 use crate::{Store, StoreError, Tx};
@@ -92,15 +92,6 @@ impl Store {
                 })
             })
             .collect()
-    }
-
-    /// The review a request belongs to.
-    pub fn la_request_review(&self, id: i64) -> Result<Option<ReviewId>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT review_id FROM la_request WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?
-            .map(ReviewId))
     }
 }
 
