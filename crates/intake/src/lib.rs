@@ -11,6 +11,7 @@ use ardesk_domain::content::{Active, Format, active_fix};
 
 pub mod docx;
 mod office;
+mod ole;
 mod pdf;
 pub mod pupils;
 pub mod scan;

@@ -40,9 +40,10 @@ pub(crate) fn active_content(bytes: &[u8], names: &[String]) -> Option<Active> {
         let declared: Vec<&str> =
             types.split("contenttype=").skip(1).filter_map(|rest| attribute(rest, "")).collect();
         let any = |test: &dyn Fn(&str) -> bool| declared.iter().any(|t| test(t));
+        // A macro-enabled main part (.docm, .xlsm, and every .xlsb) with no VBA project holds
+        // no code: Office opens it with nothing to enable, and olevba finds none.
         if any(&|t| {
             t == "application/vnd.ms-office.vbaproject"
-                || t.contains("macroenabled")
                 || t.starts_with("application/vnd.ms-excel.macrosheet")
                 || t.starts_with("application/vnd.ms-excel.intlmacrosheet")
         }) {

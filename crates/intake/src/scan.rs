@@ -156,7 +156,7 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
             }
             other => other,
         },
-        FileType::LegacyOffice => compound(bytes),
+        FileType::LegacyOffice => crate::ole::compound(bytes),
         // A Word document is also read through, as the LA will open it: a zip bomb or a broken
         // document part would otherwise pass as "ok".
         FileType::Docx => zip_encrypted_entry(bytes).unwrap_or_else(|| {
@@ -188,85 +188,6 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
         .and_then(find_safeguarding)
         .or_else(|| description.as_deref().filter(|_| ok).and_then(find_safeguarding));
     Scan { verdict: found, file_type: Some(file_type), credentials, safeguarding, text }
-}
-
-// --- OLE compound files: encrypted OOXML, and Word / Excel / PowerPoint 97-2003 --------------
-
-fn compound(bytes: &[u8]) -> Verdict {
-    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Verdict::Unreadable("the Office file's structure cannot be read".to_owned());
-    };
-    if cfb.is_stream("/EncryptionInfo") || cfb.is_stream("/EncryptedPackage") {
-        return Verdict::Encrypted("an encrypted Office document (it has a password)".to_owned());
-    }
-    let mut head = |path: &str, n: usize| -> Option<Vec<u8>> {
-        let stream = cfb.open_stream(path).ok()?;
-        let mut buf = Vec::new();
-        stream.take(u64::try_from(n).ok()?).read_to_end(&mut buf).ok()?;
-        Some(buf)
-    };
-    if let Some(fib) = head("/WordDocument", 12) {
-        // FIB: flags at 0x0A; fEncrypted is bit 8, fObfuscated bit 15 (MS-DOC 2.5.2).
-        let flags =
-            u16::from_le_bytes([fib.get(10).copied().unwrap_or(0), fib.get(11).copied().unwrap_or(0)]);
-        if flags & 0x0100 != 0 {
-            return Verdict::Encrypted("an encrypted Word 97-2003 document (it has a password)".to_owned());
-        }
-    } else if let Some(book) = head("/Workbook", 8192).or_else(|| head("/Book", 8192)) {
-        if biff_filepass(&book) {
-            return Verdict::Encrypted("an encrypted Excel 97-2003 workbook (it has a password)".to_owned());
-        }
-    } else if let Some(user) = head("/Current User", 16) {
-        // CurrentUserAtom.headerToken: 0xF3D1C4DF when the presentation is encrypted.
-        let token = u32::from_le_bytes([
-            user.get(12).copied().unwrap_or(0),
-            user.get(13).copied().unwrap_or(0),
-            user.get(14).copied().unwrap_or(0),
-            user.get(15).copied().unwrap_or(0),
-        ]);
-        if token == 0xF3D1_C4DF {
-            return Verdict::Encrypted(
-                "an encrypted PowerPoint 97-2003 presentation (it has a password)".to_owned(),
-            );
-        }
-    } else {
-        return Verdict::Unsupported(
-            "an OLE compound file that is not a Word, Excel or PowerPoint document".to_owned(),
-        );
-    }
-    let macros = ["/Macros", "/_VBA_PROJECT_CUR", "/VBA"].iter().any(|p| cfb.exists(p));
-    // An OLE Package object ("\u{1}Ole10Native"), anywhere in the tree: it carries a file of
-    // any kind, a program included, which opens when it is clicked (oletools' oleobj extracts
-    // them). An embedded chart or worksheet has none. The entries are counted as they are walked.
-    let package = cfb.walk().take(MAX_OLE_ENTRIES).any(|e| e.name() == "\u{1}Ole10Native");
-    let found = if macros {
-        Active::Macros
-    } else if package {
-        Active::EmbeddedObject
-    } else {
-        return Verdict::Ok;
-    };
-    Verdict::Macro(found, format!("the document contains {}", found.describe()))
-}
-
-/// The most entries of an OLE compound file looked at for embedded packages.
-const MAX_OLE_ENTRIES: usize = 10_000;
-
-/// Whether the workbook globals hold a FILEPASS record (0x002F) before their EOF (0x000A).
-fn biff_filepass(book: &[u8]) -> bool {
-    let mut i = 0;
-    while let (Some(&a), Some(&b), Some(&c), Some(&d)) =
-        (book.get(i), book.get(i + 1), book.get(i + 2), book.get(i + 3))
-    {
-        let kind = u16::from_le_bytes([a, b]);
-        let len = usize::from(u16::from_le_bytes([c, d]));
-        match kind {
-            0x002F => return true,
-            0x000A => return false,
-            _ => i += 4 + len,
-        }
-    }
-    false
 }
 
 // --- ZIP-based files ---------------------------------------------------------------------------
@@ -301,10 +222,42 @@ fn odf(bytes: &[u8]) -> Verdict {
         Err(_) => return Verdict::Unreadable("the document has no manifest".to_owned()),
     }
     if manifest.windows(24).any(|w| w == b"manifest:encryption-data") {
-        Verdict::Encrypted("the OpenDocument file is encrypted (it has a password)".to_owned())
-    } else {
-        Verdict::Ok
+        return Verdict::Encrypted("the OpenDocument file is encrypted (it has a password)".to_owned());
     }
+    match odf_package(&mut archive) {
+        Some(what) => Verdict::Macro(what, format!("the document contains {}", what.describe())),
+        None => Verdict::Ok,
+    }
+}
+
+/// An object from another program that LibreOffice keeps as it came ("Object 1", an OLE
+/// compound file) and that is a Package, which can carry a program (oletools' oleobj extracts
+/// them). Embedded charts and LibreOffice's own objects are folders of XML, and an embedded
+/// worksheet is a compound file with no Package in it: neither is flagged. At most 64 entries
+/// are opened, each through [`crate::ole::OBJECT_CAP`].
+fn odf_package(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<Active> {
+    let mut opened = 0;
+    for i in 0..archive.len().min(MAX_ZIP_ENTRIES) {
+        let Ok(entry) = archive.by_index(i) else { continue };
+        let name = entry.name().unwrap_or_default();
+        let known = ["Pictures/", "Thumbnails/", "META-INF/", "Configurations2/"];
+        if entry.is_dir() || name.ends_with(".xml") || known.iter().any(|k| name.starts_with(k)) {
+            continue;
+        }
+        let mut head = Vec::new();
+        let mut entry = entry.take(crate::ole::OBJECT_CAP);
+        if entry.by_ref().take(8).read_to_end(&mut head).is_err() || !crate::ole::looks_compound(&head) {
+            continue;
+        }
+        opened += 1;
+        if opened > 64 {
+            return None;
+        }
+        if entry.read_to_end(&mut head).is_ok() && crate::ole::is_package(&head) {
+            return Some(Active::EmbeddedObject);
+        }
+    }
+    None
 }
 
 /// A plain archive: its entries are scanned in turn, to [`MAX_DEPTH`], within the size budget.
@@ -554,72 +507,8 @@ mod tests {
 
     const LIMIT: u64 = crate::DEFAULT_MAX_BYTES;
 
-    fn compound_with(streams: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut cfb =
-            cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap_or_else(|e| unreachable!("{e}"));
-        for (path, data) in streams {
-            let mut s = cfb.create_stream(path).unwrap_or_else(|e| unreachable!("{e}"));
-            s.write_all(data).unwrap_or_else(|e| unreachable!("{e}"));
-        }
-        cfb.flush().unwrap_or_else(|e| unreachable!("{e}"));
-        cfb.into_inner().into_inner()
-    }
-
     fn code(bytes: &[u8]) -> &'static str {
         scan(bytes, LIMIT).verdict.code()
-    }
-
-    #[test]
-    fn legacy_office_encryption_flags_are_read() {
-        let mut fib = vec![0u8; 64];
-        assert_eq!(code(&compound_with(&[("/WordDocument", &fib)])), "ok");
-        fib[11] = 0x01;
-        assert_eq!(code(&compound_with(&[("/WordDocument", &fib)])), "encrypted");
-        // Excel: BOF, then FILEPASS before EOF.
-        let bof = [0x09, 0x08, 0x02, 0x00, 0x00, 0x06];
-        let filepass = [0x2f, 0x00, 0x02, 0x00, 0x01, 0x00];
-        let eof = [0x0a, 0x00, 0x00, 0x00];
-        let plain: Vec<u8> = [&bof[..], &eof[..]].concat();
-        let locked: Vec<u8> = [&bof[..], &filepass[..], &eof[..]].concat();
-        assert_eq!(code(&compound_with(&[("/Workbook", &plain)])), "ok");
-        assert_eq!(code(&compound_with(&[("/Workbook", &locked)])), "encrypted");
-        // PowerPoint: the Current User atom's header token.
-        let mut user = vec![0u8; 16];
-        user[12..16].copy_from_slice(&0xF3D1_C4DFu32.to_le_bytes());
-        assert_eq!(code(&compound_with(&[("/Current User", &user)])), "encrypted");
-        // Encrypted OOXML is an OLE file with these streams; macros in a .doc are refused.
-        assert_eq!(
-            code(&compound_with(&[("/EncryptionInfo", b"x"), ("/EncryptedPackage", b"y")])),
-            "encrypted"
-        );
-        let mut fib = vec![0u8; 64];
-        fib[0] = 0xec;
-        let with_macros = {
-            let mut cfb =
-                cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap_or_else(|e| unreachable!("{e}"));
-            let _ = cfb.create_stream("/WordDocument").map(|mut s| s.write_all(&fib));
-            let _ = cfb.create_storage("/Macros");
-            let _ = cfb.flush();
-            cfb.into_inner().into_inner()
-        };
-        assert_eq!(code(&with_macros), "macro");
-        // A Package object embedded in a .doc carries a file of any kind; an embedded worksheet
-        // does not.
-        let with_object = |stream: &str| {
-            let mut cfb =
-                cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap_or_else(|e| unreachable!("{e}"));
-            let _ = cfb.create_stream("/WordDocument").map(|mut s| s.write_all(&fib));
-            let _ = cfb.create_storage_all("/ObjectPool/_1234567890");
-            let _ =
-                cfb.create_stream(format!("/ObjectPool/_1234567890/{stream}")).map(|mut s| s.write_all(b"x"));
-            let _ = cfb.flush();
-            cfb.into_inner().into_inner()
-        };
-        let package = scan(&with_object("\u{1}Ole10Native"), LIMIT).verdict;
-        assert_eq!(package.active(), Some(Active::EmbeddedObject), "{package:?}");
-        assert_eq!(code(&with_object("Workbook")), "ok");
-        // An OLE header with nothing valid behind it cannot be told.
-        assert_eq!(code(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "unreadable");
     }
 
     #[test]
