@@ -26,7 +26,8 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_path_buf()
 }
 
-fn target_dir() -> PathBuf {
+/// Where cargo builds (`CARGO_TARGET_DIR`, or `target/` in the workspace).
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
 }
 
@@ -275,12 +276,18 @@ impl Driver {
     /// As [`Driver::start`], with no passphrase given but a credential store (GNOME Keyring on
     /// a private D-Bus session), as on a desktop: a new caseload's key is kept there.
     pub fn start_with_credential_store(test: &str) -> Driver {
-        Driver::start_with_options(test, Slot::take(1), false, None, true)
+        Driver::start_with_options(test, Slot::take(1), false, None, true, &[])
     }
 
     /// The credential store of a driver started with one.
     pub fn keyring(&self) -> Option<&Keyring> {
         self.keyring.as_ref()
+    }
+
+    /// As [`Driver::start`], with these variables in the app's environment (as a launcher such
+    /// as a desktop entry's `env VAR=value program` sets them).
+    pub fn start_with_env(test: &str, env: &[(&str, &str)]) -> Driver {
+        Driver::start_with_options(test, Slot::take(1), true, None, false, env)
     }
 
     /// As [`Driver::start`], with no other test's window on the display, so that this one has
@@ -295,7 +302,7 @@ impl Driver {
         passphrase: bool,
         shared: Option<std::sync::Arc<tempfile::TempDir>>,
     ) -> Driver {
-        Driver::start_with_options(test, slot, passphrase, shared, false)
+        Driver::start_with_options(test, slot, passphrase, shared, false, &[])
     }
 
     fn start_with_options(
@@ -304,6 +311,7 @@ impl Driver {
         passphrase: bool,
         shared: Option<std::sync::Arc<tempfile::TempDir>>,
         credential_store: bool,
+        env: &[(&str, &str)],
     ) -> Driver {
         let tauri_driver = require_tool("tauri-driver");
         require_tool("WebKitWebDriver");
@@ -329,6 +337,7 @@ impl Driver {
             // Native save dialogs cannot be driven over WebDriver: the app saves here instead.
             .env("ARDESK_TEST_SAVE_DIR", data.path().join("exports"))
             .env("ARDESK_TEST_OPEN_DIR", data.path().join("to-open"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -386,12 +395,14 @@ impl Driver {
 
     /// Launches the app and connects to its window.
     pub async fn launch(&self) -> App {
+        self.launch_binary(&app_binary()).await
+    }
+
+    /// Launches the desktop app at `binary` (a packaged copy, say) and connects to its window.
+    pub async fn launch_binary(&self, binary: &Path) -> App {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": app_binary().to_string_lossy() }),
-        );
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary.to_string_lossy() }));
         // tauri-driver listens before the WebKitWebDriver behind it is ready: a refused first
         // session ("did not respond") is retried for a few seconds; any other error is final.
         let url = format!("http://127.0.0.1:{}", self.port);
