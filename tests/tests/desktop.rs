@@ -2490,3 +2490,33 @@ async fn issue_20_a_transition_plan_invites_the_next_school_by_name() {
     assert_eq!(email.as_deref(), Some("senco@high.example.org"));
     app.quit().await;
 }
+
+/// Help shows the user guide (docs/guide.md, made into the page when the UI is built) with its
+/// pictures, even before the school is set up, and the way back.
+#[tokio::test(flavor = "multi_thread")]
+async fn help_shows_the_user_guide_with_its_pictures() {
+    let driver = Driver::start("help_shows_the_user_guide_with_its_pictures");
+    let app = driver.launch().await;
+    app.wait_for_text("#welcome", "Welcome").await;
+    app.click("#nav-help").await;
+    app.wait_for_text("#guide h1", "a guide for SENCOs and LA officers").await;
+    app.wait_for_text("#guide", "Your first day").await;
+    app.wait_for_text("#guide", "For the LA: received reviews").await;
+    // Every picture is in the build and loads (WebKit gives a missing one no width).
+    let script =
+        "return [...document.querySelectorAll('#guide img')].map(i => i.complete && i.naturalWidth > 0)";
+    let deadline = std::time::Instant::now() + ardesk_e2e::PATIENCE;
+    loop {
+        let loaded = app.eval(script).await;
+        let loaded: Vec<bool> = serde_json::from_value(loaded).unwrap_or_default();
+        if loaded.len() >= 10 && loaded.iter().all(|l| *l) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "pictures not loaded: {loaded:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    app.screenshot("help.png").await;
+    app.click("#nav-caseload").await;
+    app.wait_for_text("#welcome", "Welcome").await;
+    app.quit().await;
+}

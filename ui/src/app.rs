@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 
 use crate::ipc;
 use crate::screens::{
-    AmendmentsPage, Ar1Page, BundlePage, Caseload, ChildFormPage, ChildPage, FirstRun, ImportPupilsPage,
-    PrepPage, Settings, VerifyPage,
+    AmendmentsPage, Ar1Page, BundlePage, Caseload, ChildFormPage, ChildPage, FirstRun, HelpPage,
+    ImportPupilsPage, PrepPage, Settings, VerifyPage,
 };
 use crate::state::{Ctx, Screen};
 use crate::widgets::{ErrorPanel, Form};
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <button id="nav-caseload" class="nav" on:click=move |_| ctx.go(Screen::Caseload)>"Caseload"</button>
                 <button id="nav-verify" class="nav" title="For the LA: check the reviews schools sent" on:click=move |_| ctx.go(Screen::Verify)>"Received reviews"</button>
                 <button id="nav-settings" class="nav" on:click=move |_| ctx.go(Screen::Settings)>"Settings"</button>
+                <button id="nav-help" class="nav" on:click=move |_| ctx.go(Screen::Help)>"Help"</button>
             </nav>
         </header>
         <AtRest />
@@ -64,6 +65,8 @@ pub fn App() -> impl IntoView {
         </p>
         <main id="main">
             {move || match (view_state.get(), ctx.screen.get()) {
+                // The guide is there whatever state the caseload is in (locked, say).
+                (_, Screen::Help) => view! { <HelpPage /> }.into_any(),
                 (ViewState::Loading, _) => view! { <p class="loading">"Loading…"</p> }.into_any(),
                 (ViewState::Failed(error), _) if error.code == ardesk_dto::ErrorCode::Locked => {
                     view! { <Unlock error /> }.into_any()

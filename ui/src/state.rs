@@ -28,6 +28,8 @@ pub(crate) enum Screen {
     Verify,
     /// Importing pupils from the school's MIS.
     ImportPupils,
+    /// The user guide.
+    Help,
 }
 
 /// State shared by every screen.
