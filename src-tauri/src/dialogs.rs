@@ -63,6 +63,8 @@ pub fn open(title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
     rfd::FileDialog::new().set_title(title).add_filter(filter.0, filter.1).pick_file()
 }
 
+/// The user's Documents folder as the system names it (XDG user dirs, translated; Windows'
+/// known folder, which may be redirected to OneDrive).
 fn dirs_documents() -> Option<PathBuf> {
-    std::env::var_os("HOME").map(PathBuf::from).map(|home| home.join("Documents")).filter(|d| d.is_dir())
+    dirs::document_dir().filter(|d| d.is_dir())
 }

@@ -56,7 +56,16 @@ fn main() {
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        eprintln!("Annual Review Desk could not start: {e}");
+        let message = format!("Annual Review Desk could not start: {e}");
+        eprintln!("{message}");
+        // A Windows release build has no console: the message is shown where it can be seen.
+        #[cfg(windows)]
+        let _ = rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title("Annual Review Desk")
+            .set_description(message)
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
         std::process::exit(1);
     }
 }

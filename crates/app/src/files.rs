@@ -357,6 +357,8 @@ pub(crate) fn write_zip_atomically_via<S: Sink>(
         let _ = std::fs::remove_file(&tmp);
         io(e)
     })?;
+    // The rename made durable: a directory's own fsync on Unix; NTFS journals the rename.
+    #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }

@@ -491,7 +491,8 @@ fn given_passphrase(file: Option<&Path>) -> Result<Option<Passphrase>, AppError>
                         format!("The passphrase file {} could not be read: {e}", path.display()),
                     )
                 })?;
-            let first = text.lines().next().unwrap_or_default();
+            // Notepad begins a UTF-8 file with a byte-order mark: it is not part of the passphrase.
+            let first = text.trim_start_matches('\u{feff}').lines().next().unwrap_or_default();
             Passphrase::new(first).map(Some).ok_or_else(|| {
                 AppError::new(ErrorCode::Locked, format!("The passphrase file {} is empty.", path.display()))
             })

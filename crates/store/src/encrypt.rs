@@ -35,7 +35,8 @@ pub fn encrypt_plaintext(path: &Path, key: &Passphrase) -> Result<(), StoreError
         let _ = std::fs::remove_file(&tmp);
         return Err(e.on_disk(Some(path)));
     }
-    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io(&tmp))?;
+    // Opened for writing: Windows flushes only through a handle that may write.
+    std::fs::OpenOptions::new().write(true).open(&tmp).and_then(|f| f.sync_all()).map_err(io(&tmp))?;
     // Still open elsewhere (its write-ahead log is there): replacing it would lose that
     // program's view of it, or its unsaved log.
     if std::fs::metadata(beside(path, "wal")).is_ok_and(|m| m.len() > 0) {
@@ -46,8 +47,10 @@ pub fn encrypt_plaintext(path: &Path, key: &Passphrase) -> Result<(), StoreError
     for stale in ["wal", "shm"] {
         let _ = std::fs::remove_file(beside(path, stale));
     }
+    // The rename itself made durable (a directory opens read-only on Unix; Windows cannot open
+    // one as a file, and NTFS journals the rename).
+    #[cfg(unix)]
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // The rename itself made durable (a directory opens read-only on Unix).
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
     }
     Ok(())

@@ -305,7 +305,8 @@ impl Store {
                 None,
             )?;
         }
-        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
+        // Opened for writing: Windows flushes only through a handle that may write.
+        std::fs::OpenOptions::new().write(true).open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
         std::fs::rename(&tmp, out).map_err(io)?;
         Ok(())
     }
