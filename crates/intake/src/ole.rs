@@ -83,7 +83,7 @@ pub(crate) fn compound(bytes: &[u8]) -> Verdict {
         found = Some(Active::EmbeddedObject);
     }
     match found {
-        Some(what) => Verdict::Macro(what, format!("the document contains {}", what.describe())),
+        Some(what) => Verdict::runs(what),
         None => Verdict::Ok,
     }
 }
@@ -149,8 +149,8 @@ fn workbook_globals<R: Read + Seek>(mut stream: R) -> Option<Globals> {
 }
 
 /// What a presentation's records hold (MS-PPT 2.3): a VBA project (a VBAInfoAtom, record
-/// 0x0400, saying its storage holds one) or an embedded Package object (an ExOleObjStg, 0x1011, zlib-compressed when
-/// its instance is 1). Containers (version 0xF) are entered, atoms stepped over, so every record
+/// 0x0400, saying its storage holds one) or an embedded Package object (an ExOleObjStg, 0x1011,
+/// zlib-compressed when its instance is 1). Containers (version 0xF) are entered, atoms stepped over, so every record
 /// at every depth is seen once in one pass. `None` when the records cannot be walked.
 fn presentation<R: Read + Seek>(mut stream: R) -> Option<Option<Active>> {
     let end = stream.seek(SeekFrom::End(0)).ok()?;
@@ -192,16 +192,14 @@ fn presentation<R: Read + Seek>(mut stream: R) -> Option<Option<Active>> {
 
 /// Whether an ExOleObjStg's body (at the stream's position) is a Package object.
 fn embedded_package<R: Read>(stream: &mut R, len: u64, compressed: bool) -> bool {
-    let body = stream.take(len.min(OBJECT_CAP));
+    let mut body = stream.take(len.min(OBJECT_CAP));
     let mut object = Vec::new();
     let read = if compressed {
         // decompressedSize (4 bytes), then a zlib stream.
-        let mut body = body;
         let mut size = [0u8; 4];
         body.read_exact(&mut size).is_ok()
             && flate2::read::ZlibDecoder::new(body).take(OBJECT_CAP).read_to_end(&mut object).is_ok()
     } else {
-        let mut body = body;
         body.read_to_end(&mut object).is_ok()
     };
     read && is_package(&object)

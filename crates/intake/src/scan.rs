@@ -40,6 +40,11 @@ impl Verdict {
         }
     }
 
+    /// The verdict on a file holding `what`: "the document contains …".
+    pub(crate) fn runs(what: Active) -> Verdict {
+        Verdict::Macro(what, format!("the document contains {}", what.describe()))
+    }
+
     /// For a `macro` verdict, what would run.
     pub fn active(&self) -> Option<Active> {
         match self {
@@ -126,10 +131,7 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
         }
         Err(Refusal::Macro { what, ext }) => {
             let file_type = FileType::from_extension(ext);
-            return verdict(
-                Verdict::Macro(what, format!("the document contains {}", what.describe())),
-                file_type,
-            );
+            return verdict(Verdict::runs(what), file_type);
         }
         Err(Refusal::Executable { what }) => {
             return verdict(Verdict::Unsupported(format!("a program ({what}), not a document")), None);
@@ -166,9 +168,7 @@ fn scan_at(bytes: &[u8], limit: u64, depth: u32, budget: &mut u64) -> Scan {
                     Verdict::Ok
                 }
                 Err(Refusal::Unreadable { detail }) => Verdict::Unreadable(detail),
-                Err(Refusal::Macro { what, .. }) => {
-                    Verdict::Macro(what, format!("the document contains {}", what.describe()))
-                }
+                Err(Refusal::Macro { what, .. }) => Verdict::runs(what),
                 Err(_) => Verdict::Ok,
             }
         }),
@@ -225,7 +225,7 @@ fn odf(bytes: &[u8]) -> Verdict {
         return Verdict::Encrypted("the OpenDocument file is encrypted (it has a password)".to_owned());
     }
     match odf_package(&mut archive) {
-        Some(what) => Verdict::Macro(what, format!("the document contains {}", what.describe())),
+        Some(what) => Verdict::runs(what),
         None => Verdict::Ok,
     }
 }
