@@ -53,19 +53,27 @@ impl Backend {
     /// Opens the locked database with the recovery passphrase the user typed, and keeps it in
     /// the credential store so that it opens without asking next time (where there is one).
     /// Only a database that could not be opened for want of its passphrase is opened this way.
-    pub fn unlock(&self, typed: &str) -> Result<ardesk_dto::AppInfo, ErrorDto> {
+    /// Where a new database could not be made for want of a credential store, it is made with
+    /// the passphrase the user chose, typed twice (`again`).
+    pub fn unlock(&self, typed: &str, again: Option<&str>) -> Result<ardesk_dto::AppInfo, ErrorDto> {
         let mut guard = self.app.lock().map_err(|_| ErrorDto {
             code: ErrorCode::Unavailable,
             message: "Annual Review Desk hit an internal error. Restart it.".to_owned(),
             problems: Vec::new(),
         })?;
-        let locked = matches!(guard.as_ref(), Err(e) if e.code == ErrorCode::Locked);
-        let (Some(path), true) = (self.path.as_ref(), locked) else {
+        let waiting = guard.as_ref().err().map(|e| e.code);
+        let (Some(path), Some(ErrorCode::Locked | ErrorCode::NeedsPassphrase)) =
+            (self.path.as_ref(), waiting)
+        else {
             return Err(ErrorDto::from(AppError::new(ErrorCode::Conflict, "The caseload is already open.")));
         };
-        let passphrase = Passphrase::new(typed).ok_or_else(|| {
-            ErrorDto::from(AppError::new(ErrorCode::Locked, "Type the recovery passphrase."))
-        })?;
+        let passphrase = if waiting == Some(ErrorCode::NeedsPassphrase) {
+            keys::chosen_passphrase(typed, again.unwrap_or_default()).map_err(ErrorDto::from)?
+        } else {
+            Passphrase::new(typed).ok_or_else(|| {
+                ErrorDto::from(AppError::new(ErrorCode::Locked, "Type the recovery passphrase."))
+            })?
+        };
         let opened = keys::open(
             path,
             Box::new(SystemClock),

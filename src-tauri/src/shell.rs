@@ -77,9 +77,10 @@ pub fn encrypt_database(handle: &AppHandle, _: c::EncryptDatabase) -> Answer<Str
     backend(handle).with(|app| app.encrypt_database(given, &ardesk_app::keys::OsKeyring))
 }
 
-/// Opens a database this computer has no key for, with the recovery passphrase typed.
+/// Opens a database this computer has no key for, with the recovery passphrase typed; or makes
+/// the new one, on a computer with no credential store, with the passphrase chosen.
 pub fn unlock(handle: &AppHandle, r: c::Unlock) -> Answer<ardesk_dto::AppInfo> {
-    handle.state::<crate::commands::Backend>().unlock(&r.passphrase)
+    handle.state::<crate::commands::Backend>().unlock(&r.passphrase, r.again.as_deref())
 }
 
 /// Asks for a pupil file from the school's MIS (a Common Transfer File, or a CSV report) and

@@ -71,6 +71,9 @@ pub fn App() -> impl IntoView {
                 (ViewState::Failed(error), _) if error.code == ardesk_dto::ErrorCode::Locked => {
                     view! { <Unlock error /> }.into_any()
                 }
+                (ViewState::Failed(error), _) if error.code == ardesk_dto::ErrorCode::NeedsPassphrase => {
+                    view! { <ChoosePassphrase /> }.into_any()
+                }
                 (ViewState::Failed(error), _) => view! { <ErrorPanel error /> }.into_any(),
                 (ViewState::Ready { empty: true, .. }, Screen::Caseload) => view! { <FirstRun /> }.into_any(),
                 (ViewState::Ready { las, .. }, Screen::Caseload) => view! { <Caseload las /> }.into_any(),
@@ -168,7 +171,7 @@ fn Unlock(error: ErrorDto) -> impl IntoView {
     let unlock = move || {
         let passphrase = typed.get_untracked();
         spawn_local(async move {
-            match ipc::call(commands::Unlock { passphrase }).await {
+            match ipc::call(commands::Unlock { passphrase, again: None }).await {
                 Ok(info) => ctx.info.set(Some(Ok(info))),
                 Err(e) => refused.set(Some(e.message)),
             }
@@ -187,7 +190,50 @@ fn Unlock(error: ErrorDto) -> impl IntoView {
                 </div>
                 <button id="unlock-open" type="submit" class="primary">"Open"</button>
             </Form>
-            <p class="hint">"It was shown once when the caseload was made. Once it opens, this computer keeps it, where it has a place to keep passwords."</p>
+            <p class="hint">"The passphrase shown once when the caseload was made, or the one you chose for it. Once it opens, this computer keeps it, where it has a place to keep passwords."</p>
+        </section>
+    }
+}
+
+/// A new caseload on a computer with no place to keep passwords (no credential store): its
+/// passphrase is chosen here, typed twice, and asked for at each start.
+#[component]
+fn ChoosePassphrase() -> impl IntoView {
+    let ctx = crate::state::ctx();
+    let typed = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let refused = RwSignal::new(None::<String>);
+    let choose = move || {
+        let (passphrase, again) = (typed.get_untracked(), Some(again.get_untracked()));
+        spawn_local(async move {
+            match ipc::call(commands::Unlock { passphrase, again }).await {
+                Ok(info) => ctx.info.set(Some(Ok(info))),
+                Err(e) => refused.set(Some(e.message)),
+            }
+        });
+    };
+    view! {
+        <section id="choose" class="panel" aria-labelledby="choose-h">
+            <h2 id="choose-h">"Choose a passphrase for your caseload"</h2>
+            <p id="choose-why">
+                "Annual Review Desk encrypts the caseload. This computer has no place to keep passwords, "
+                "so the caseload's passphrase is yours to choose, and it is asked for each time the app starts. "
+                "Write it down and keep it somewhere safe: without it the caseload cannot be opened, by you or by anyone."
+            </p>
+            <Form id="choose-form" on_submit=choose>
+                <div class="field">
+                    <label for="choose-passphrase">"Passphrase (at least 12 characters: a few words you will remember)"</label>
+                    <input id="choose-passphrase" type="password" autocomplete="new-password" aria-describedby="choose-problem"
+                        on:input=move |ev| { typed.set(event_target_value(&ev)); refused.set(None); } />
+                </div>
+                <div class="field">
+                    <label for="choose-again">"The same passphrase again"</label>
+                    <input id="choose-again" type="password" autocomplete="new-password" aria-describedby="choose-problem"
+                        on:input=move |ev| { again.set(event_target_value(&ev)); refused.set(None); } />
+                    <span id="choose-problem" class="field-error" role="alert">{move || refused.get()}</span>
+                </div>
+                <button id="choose-create" type="submit" class="primary">"Make the caseload"</button>
+            </Form>
         </section>
     }
 }

@@ -68,6 +68,29 @@ pub fn new_recovery_passphrase() -> Result<Passphrase, AppError> {
     Passphrase::new(&text).ok_or_else(|| AppError::new(ErrorCode::Storage, "The new passphrase was empty."))
 }
 
+/// The fewest characters a passphrase the user chooses for a new caseload may have.
+pub const CHOSEN_PASSPHRASE_MIN: usize = 12;
+
+/// A passphrase the user chose for a new caseload, typed twice: refused when the two differ or
+/// it is shorter than [`CHOSEN_PASSPHRASE_MIN`] characters.
+pub fn chosen_passphrase(typed: &str, again: &str) -> Result<Passphrase, AppError> {
+    if typed.trim().chars().count() < CHOSEN_PASSPHRASE_MIN {
+        return Err(AppError::new(
+            ErrorCode::Validation,
+            format!(
+                "Choose a passphrase of at least {CHOSEN_PASSPHRASE_MIN} characters: a few words you will remember."
+            ),
+        ));
+    }
+    if typed.trim() != again.trim() {
+        return Err(AppError::new(
+            ErrorCode::Validation,
+            "The two passphrases differ: type the same one twice.",
+        ));
+    }
+    Passphrase::new(typed).ok_or_else(|| AppError::new(ErrorCode::Validation, "Choose a passphrase."))
+}
+
 /// An opened caseload, and the recovery passphrase of a database just created (to show once).
 #[derive(Debug)]
 pub struct Unlocked {
@@ -102,7 +125,7 @@ pub fn open(
             let key = new_recovery_passphrase()?;
             vault.put(path, &key).map_err(|why| {
                 AppError::new(
-                    ErrorCode::Locked,
+                    ErrorCode::NeedsPassphrase,
                     format!(
                         "A new database is encrypted, and this computer has no credential store to \
                          keep its key in ({why}). Nothing was created. Choose a passphrase and give \

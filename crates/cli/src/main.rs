@@ -461,6 +461,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         | ErrorCode::NewerSchema
         | ErrorCode::NotOurDatabase
         | ErrorCode::Locked
+        | ErrorCode::NeedsPassphrase
         | ErrorCode::Io
         | ErrorCode::Unavailable => 2,
         ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Storage | ErrorCode::Cancelled => 1,

@@ -31,7 +31,8 @@ macro_rules! with_commands {
             app app_info: AppInfo {} -> $crate::AppInfo;
             app recovery_noted: RecoveryNoted {} -> ();
             shell encrypt_database: EncryptDatabase {} -> String;
-            shell unlock: Unlock { passphrase: String } -> $crate::AppInfo;
+            // `again`: the passphrase typed a second time, when a new caseload's is being chosen.
+            shell unlock: Unlock { passphrase: String, again: Option<String> } -> $crate::AppInfo;
             app load_demo: LoadDemo {} -> usize;
             app caseload: Caseload {} -> Vec<$crate::CaseloadRow>;
             app ceased_plans: CeasedPlans {} -> Vec<$crate::CeasedPlan>;

@@ -17,6 +17,9 @@ pub enum ErrorCode {
     NotOurDatabase,
     /// The database is encrypted and no passphrase, or the wrong one, was given.
     Locked,
+    /// A new caseload is to be made, and this computer has no credential store to keep its key
+    /// in: the user chooses its passphrase, and gives it at each start.
+    NeedsPassphrase,
     Storage,
     Io,
     /// The backend is not ready (for example the database could not be opened at start).

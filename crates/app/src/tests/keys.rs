@@ -76,7 +76,7 @@ fn without_a_credential_store_a_passphrase_must_be_given_and_is_not_kept() -> Re
     let none = Vault(None);
     let err = keys::open(&db, clock(), "tester", None, &none).err().map(|e| (e.code, e.message));
     let (code, message) = err.unwrap_or((ErrorCode::Io, String::new()));
-    assert_eq!(code, ErrorCode::Locked);
+    assert_eq!(code, ErrorCode::NeedsPassphrase);
     assert!(message.contains("no credential store") && message.contains("ARDESK_PASSPHRASE"), "{message}");
     assert!(!db.exists(), "nothing is created");
 
@@ -134,4 +134,14 @@ fn a_caseload_from_before_encryption_is_encrypted_in_place_and_its_plaintext_bac
         Some(ErrorCode::Locked)
     );
     Ok(())
+}
+
+#[test]
+fn a_chosen_passphrase_is_long_enough_and_typed_the_same_twice() {
+    let refused = |typed: &str, again: &str| keys::chosen_passphrase(typed, again).err().map(|e| e.code);
+    assert_eq!(refused("short", "short"), Some(ErrorCode::Validation));
+    assert_eq!(refused("eleven char", "eleven char"), Some(ErrorCode::Validation));
+    assert_eq!(refused("rainy tuesday kettle", "rainy tuesday kettIe"), Some(ErrorCode::Validation));
+    let chosen = keys::chosen_passphrase("rainy tuesday kettle", " rainy tuesday kettle\n");
+    assert_eq!(chosen.ok().map(|p| p.reveal().to_owned()).as_deref(), Some("rainy tuesday kettle"));
 }
