@@ -765,6 +765,15 @@ impl App {
 
     /// Saves a screenshot of the window into the test's artifacts directory.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // WebKitWebDriver returns the last frame painted, which can be from before the change a
+        // test has just waited for: two animation frames make sure that change is on screen.
+        let _ = self
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await;
         let png = self.client().screenshot().await.unwrap_or_else(|e| panic!("screenshot failed: {e}"));
         std::fs::create_dir_all(&self.artifacts).expect("artifacts directory");
         let path = self.artifacts.join(name);

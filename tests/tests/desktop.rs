@@ -218,10 +218,15 @@ async fn an_encrypted_caseload_this_computer_has_no_key_for_opens_with_its_recov
     let made = ardesk_e2e::ardesk_command().args(["demo", "--size", "3", "--db"]).arg(&db).output().unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let app = driver.launch().await;
-    app.wait_for_text("#unlock-why", "passphrase").await;
+    let why = app.wait_for_text("#unlock-why", "made on another computer").await;
+    assert!(
+        !why.contains("ARDESK_PASSPHRASE"),
+        "the window speaks of the window, not the command line: {why}"
+    );
     app.type_into("#unlock-passphrase", "not the passphrase").await;
     app.click("#unlock-open").await;
     app.wait_for_text("#unlock-problem", "does not open").await;
+    app.screenshot("unlock").await;
     app.type_into("#unlock-passphrase", ardesk_e2e::PASSPHRASE).await;
     app.click("#unlock-open").await;
     app.wait_for_text("#caseload-count", "3 children").await;
@@ -247,6 +252,8 @@ async fn on_a_computer_with_no_credential_store_the_first_start_asks_for_a_passp
     app.click("#choose-create").await;
     app.wait_for_text("#choose-problem", "differ").await;
     app.screenshot("choose").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "the passphrase screen has accessibility problems: {problems:#?}");
     app.type_into("#choose-again", "rainy tuesday kettle").await;
     app.click("#choose-create").await;
     app.find("#welcome").await;
@@ -2552,6 +2559,8 @@ async fn help_shows_the_user_guide_with_its_pictures() {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     app.screenshot("help.png").await;
+    let problems = app.accessibility_problems().await;
+    assert!(problems.is_empty(), "the guide has accessibility problems: {problems:#?}");
     app.click("#nav-caseload").await;
     app.wait_for_text("#welcome", "Welcome").await;
     app.quit().await;

@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
                 (_, Screen::Help) => view! { <HelpPage /> }.into_any(),
                 (ViewState::Loading, _) => view! { <p class="loading">"Loading…"</p> }.into_any(),
                 (ViewState::Failed(error), _) if error.code == ardesk_dto::ErrorCode::Locked => {
-                    view! { <Unlock error /> }.into_any()
+                    view! { <Unlock /> }.into_any()
                 }
                 (ViewState::Failed(error), _) if error.code == ardesk_dto::ErrorCode::NeedsPassphrase => {
                     view! { <ChoosePassphrase /> }.into_any()
@@ -162,9 +162,10 @@ fn AtRest() -> impl IntoView {
 }
 
 /// A caseload this computer has no key for (another computer's, or its saved passwords lost):
-/// why it did not open, and the recovery passphrase typed to open it.
+/// why it did not open, and the recovery passphrase typed to open it. The backend's message is
+/// written for the command line (it names ARDESK_PASSPHRASE), so the window says it its own way.
 #[component]
-fn Unlock(error: ErrorDto) -> impl IntoView {
+fn Unlock() -> impl IntoView {
     let ctx = crate::state::ctx();
     let typed = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<String>);
@@ -180,7 +181,10 @@ fn Unlock(error: ErrorDto) -> impl IntoView {
     view! {
         <section id="unlock" class="panel" aria-labelledby="unlock-h">
             <h2 id="unlock-h">"Open the encrypted caseload"</h2>
-            <p id="unlock-why">{error.message}</p>
+            <p id="unlock-why">
+                "This caseload is encrypted, and this computer does not hold its key: it was made on another computer, "
+                "or this computer's saved passwords were lost or never kept. Type its passphrase to open it."
+            </p>
             <Form id="unlock-form" on_submit=unlock>
                 <div class="field">
                     <label for="unlock-passphrase">"Recovery passphrase"</label>
