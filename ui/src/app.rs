@@ -169,15 +169,7 @@ fn Unlock() -> impl IntoView {
     let ctx = crate::state::ctx();
     let typed = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<String>);
-    let unlock = move || {
-        let passphrase = typed.get_untracked();
-        spawn_local(async move {
-            match ipc::call(commands::Unlock { passphrase, again: None }).await {
-                Ok(info) => ctx.info.set(Some(Ok(info))),
-                Err(e) => refused.set(Some(e.message)),
-            }
-        });
-    };
+    let unlock = move || send_passphrase(ctx, typed.get_untracked(), None, refused);
     view! {
         <section id="unlock" class="panel" aria-labelledby="unlock-h">
             <h2 id="unlock-h">"Open the encrypted caseload"</h2>
@@ -199,6 +191,17 @@ fn Unlock() -> impl IntoView {
     }
 }
 
+/// Sends a typed passphrase (with its second typing when one is being chosen): the caseload
+/// opens, or why not is shown in `refused`.
+fn send_passphrase(ctx: Ctx, passphrase: String, again: Option<String>, refused: RwSignal<Option<String>>) {
+    spawn_local(async move {
+        match ipc::call(commands::Unlock { passphrase, again }).await {
+            Ok(info) => ctx.info.set(Some(Ok(info))),
+            Err(e) => refused.set(Some(e.message)),
+        }
+    });
+}
+
 /// A new caseload on a computer with no place to keep passwords (no credential store): its
 /// passphrase is chosen here, typed twice, and asked for at each start.
 #[component]
@@ -207,15 +210,7 @@ fn ChoosePassphrase() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<String>);
-    let choose = move || {
-        let (passphrase, again) = (typed.get_untracked(), Some(again.get_untracked()));
-        spawn_local(async move {
-            match ipc::call(commands::Unlock { passphrase, again }).await {
-                Ok(info) => ctx.info.set(Some(Ok(info))),
-                Err(e) => refused.set(Some(e.message)),
-            }
-        });
-    };
+    let choose = move || send_passphrase(ctx, typed.get_untracked(), Some(again.get_untracked()), refused);
     view! {
         <section id="choose" class="panel" aria-labelledby="choose-h">
             <h2 id="choose-h">"Choose a passphrase for your caseload"</h2>
