@@ -292,7 +292,7 @@ impl App {
                 .filter_map(|i| {
                     let item = checklist.iter().find(|c| c.invitee_id == Some(i.id))?;
                     Some(AdviceState {
-                        who: format!("{} ({})", i.invitee.name, i.invitee.role),
+                        who: i.invitee.described(),
                         received: item.received_on.is_some(),
                         chased: item.chased_on.is_some(),
                     })

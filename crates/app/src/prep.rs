@@ -37,8 +37,7 @@ impl App {
         let review_type = self.store.review_type(ctx.review)?;
         let profile = self.profile_on(&ctx.child.record.la_id, meeting.as_ref().map_or(today, |m| m.date))?;
         let name_of = |id: Option<i64>| {
-            id.and_then(|id| invitees.iter().find(|i| i.id == id))
-                .map(|i| format!("{} ({})", i.invitee.name, i.invitee.role))
+            id.and_then(|id| invitees.iter().find(|i| i.id == id)).map(|i| i.invitee.described())
         };
 
         let has_meeting = meeting.is_some();

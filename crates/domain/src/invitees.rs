@@ -139,11 +139,14 @@ impl Invitee {
         SendMethod::usual(self.preferred_contact, self.email.is_some(), self.address.is_some())
     }
 
-    /// How others are told of an invitee: "Pat Example (Mother)", or just the name of a
-    /// placeholder whose name is its role.
+    /// How others are told of an invitee: "Pat Example (Mother)"; a placeholder whose name is
+    /// its role, or the start of it, by the role alone ("Head teacher", "Health professional
+    /// (named by the ICB)"), never "Head teacher (Head teacher)".
     pub fn described(&self) -> String {
-        if self.name == self.role || self.role.trim().is_empty() {
+        if self.role.trim().is_empty() {
             self.name.clone()
+        } else if self.role.starts_with(self.name.trim()) {
+            self.role.clone()
         } else {
             format!("{} ({})", self.name, self.role)
         }

@@ -14,6 +14,14 @@ fn suggested_invitees_bring_their_checklist() -> Result<(), AppError> {
     let codes: Vec<&str> = prep.checklist.iter().map(|c| c.code.as_str()).collect();
     assert!(codes.starts_with(&["D02", "D03", "D10", "D11"]), "{codes:?}");
     assert!(prep.checklist.iter().all(|c| c.status == ardesk_dto::ChecklistStatus::NotRequested));
+    // A placeholder named by its role, or the start of it, is described once: "Health
+    // professional (named by the ICB)", not "Health professional (Health professional (…))".
+    let from: Vec<&str> = prep.checklist.iter().filter_map(|c| c.from.as_deref()).collect();
+    assert!(from.contains(&"Health professional (named by the ICB)"), "{from:?}");
+    assert!(
+        from.iter().all(|f| f.split_once(" (").is_none_or(|(name, rest)| !rest.starts_with(name))),
+        "{from:?}"
+    );
     assert_eq!(app.accept_suggested_invitees(review).err().map(|e| e.code), Some(ErrorCode::Conflict));
     Ok(())
 }
