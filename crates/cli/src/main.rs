@@ -1103,17 +1103,26 @@ fn caseload_table(rows: &[ardesk_dto::CaseloadRow]) -> String {
         return "No children yet. Load the demo with `ardesk demo`, or add a child in the app.\n".to_owned();
     }
     let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(4).max(4);
+    let status = rows.iter().map(|r| r.status_label.chars().count()).max().unwrap_or(6).max(6);
     let mut out =
-        format!("{:<9}  {:<width$}  {:<4}  {:<18}  {}\n", "Status", "Name", "Year", "Stage", "Next");
+        format!("{:<status$}  {:<width$}  {:<4}  {:<18}  {}\n", "Status", "Name", "Year", "Stage", "Next");
     for r in rows {
         out.push_str(&format!(
-            "{:<9}  {:<width$}  {:<4}  {:<18}  {}\n",
+            "{:<status$}  {:<width$}  {:<4}  {:<18}  {}\n",
             r.status_label,
             r.name,
             r.year_group,
             r.stage_label,
             r.next.as_ref().map_or("", |n| n.action.as_str())
         ));
+        // What the dashboard shows under the row: problems with the dates, a briefing due.
+        let briefing = r
+            .briefing_due
+            .as_ref()
+            .map(|since| format!("Brief the staff on the amended plan (issued {since})"));
+        for line in r.warnings.iter().cloned().chain(briefing) {
+            out.push_str(&format!("{:<status$}  ! {line}\n", ""));
+        }
     }
     out
 }

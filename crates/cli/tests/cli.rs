@@ -69,6 +69,54 @@ fn unusable_input_exits_2_with_a_one_line_reason() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// The table says under a row what the dashboard says there: a problem with the review's dates,
+/// and a staff briefing due once the LA has issued an amended plan, until one is recorded.
+#[test]
+fn the_caseload_table_shows_warnings_and_a_briefing_due() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap_or_default();
+    let today = "--today=2026-11-22";
+    assert!(ardesk(&["demo", "--db", db, today]).status.success());
+    let table = stdout(&ardesk(&["caseload", "--db", db, today]));
+    assert!(table.contains("! The review deadline (T02) was"), "{table}");
+
+    let out = ardesk(&["caseload", "--db", db, "--json", today]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_default();
+    let row = rows.as_array().and_then(|r| r.iter().find(|r| r["stage"] == "ready_to_submit")).cloned();
+    let review = row.as_ref().and_then(|r| r["review_id"].as_i64()).unwrap_or_default().to_string();
+    let name = row.as_ref().and_then(|r| r["name"].as_str()).unwrap_or_default().to_owned();
+    for step in [
+        vec!["after", "sent", "--on", "20/11/2026"],
+        vec!["after", "decision", "--decision", "significant", "--on", "20/11/2026"],
+        vec!["after", "followed", "--notice", "21/11/2026", "--final-plan", "22/11/2026"],
+    ] {
+        let out = ardesk(&[&step[..], &["--db", db, "--review", &review, today]].concat());
+        assert!(out.status.success(), "{step:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let table = stdout(&ardesk(&["caseload", "--db", db, today]));
+    let lines: Vec<&str> = table.lines().collect();
+    let at = lines.iter().position(|l| l.contains(name.as_str())).unwrap_or(usize::MAX);
+    let under = lines.get(at.wrapping_add(1)).copied().unwrap_or_default();
+    assert_eq!(under.trim(), "! Brief the staff on the amended plan (issued 22 Nov 2026)", "{table}");
+
+    let out = ardesk(&[
+        "briefed",
+        "--db",
+        db,
+        "--review",
+        &review,
+        "--who",
+        "Class teacher",
+        "--on",
+        "22/11/2026",
+        today,
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = stdout(&ardesk(&["caseload", "--db", db, today]));
+    assert!(!table.contains("Brief the staff"), "{table}");
+}
+
 #[test]
 fn caseload_json_is_sorted_by_urgency() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
