@@ -2521,6 +2521,13 @@ async fn issue_20_a_transition_plan_invites_the_next_school_by_name() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     app.screenshot("transition.png").await;
+    // One with a day due next week: the dashboard will say so.
+    let next_week = (chrono::Local::now().date_naive() + chrono::Days::new(7)).format("%d/%m/%Y").to_string();
+    app.type_into("#t-action", "Send the one-page profile to the new school").await;
+    app.type_into("#t-owner", "SENCO").await;
+    app.type_into("#t-due", &next_week).await;
+    app.click("#add-transition-action").await;
+    app.wait_for_text("#transition-actions", "Send the one-page profile").await;
 
     // The review's invitees: the next school by name, with its address.
     add_parent(&app, "Jo Moveon", "Mother").await;
@@ -2531,6 +2538,12 @@ async fn issue_20_a_transition_plan_invites_the_next_school_by_name() {
         .ok()
         .flatten();
     assert_eq!(email.as_deref(), Some("senco@high.example.org"));
+    // The dashboard's row for the child: the action due next week (the one done is not there).
+    app.click("#nav-caseload").await;
+    let row = app.wait_for_text("#caseload", "Transition action due").await;
+    assert!(row.contains("Send the one-page profile to the new school (SENCO)"), "{row}");
+    assert!(!row.contains("Visit the new school with a TA"), "{row}");
+    app.screenshot("transition-dashboard.png").await;
     app.quit().await;
 }
 

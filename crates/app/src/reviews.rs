@@ -15,6 +15,7 @@ use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::ncy::{label, nc_year, short_label};
 use ardesk_domain::returned::LaReturn;
 use ardesk_domain::review::ReviewStage;
+use ardesk_domain::transition::{self, TransitionAction};
 use ardesk_dto::{CaseloadRow, CeasedPlan, ChildTimeline, ErrorCode, Exported, MilestoneDto, NextStepDto};
 use ardesk_store::{ChildRow, ReviewSummary};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -71,6 +72,7 @@ fn caseload_rows(
     decided: &HashMap<ChildId, ReviewSummary>,
     returns: &HashMap<ReviewId, LaReturn>,
     briefed: &HashMap<ReviewId, NaiveDate>,
+    transitions: &HashMap<ChildId, Vec<TransitionAction>>,
     cal: &Calendars,
     today: NaiveDate,
 ) -> Result<Vec<CaseloadRow>, AppError> {
@@ -118,6 +120,10 @@ fn caseload_rows(
                     .get(&row.id)
                     .and_then(|d| briefing_due(d.after.final_plan, briefed.get(&d.id).copied()))
                     .map(long),
+                transition_due: transitions
+                    .get(&row.id)
+                    .map(|all| all.iter().filter_map(|a| transition::reminder(a, today)).collect())
+                    .unwrap_or_default(),
             },
         ));
     }
@@ -244,9 +250,10 @@ impl App {
         let decided = self.store.latest_decided_reviews()?;
         let returns = self.store.open_returns()?;
         let briefed = self.store.latest_briefings()?;
+        let transitions = self.store.open_dated_transition_actions()?;
         // A leaver is off the caseload (listed with the leavers).
         let on_roll: Vec<_> = self.store.children()?.into_iter().filter(|c| c.left.is_none()).collect();
-        caseload_rows(&on_roll, &decided, &returns, &briefed, &self.cal, self.clock.today())
+        caseload_rows(&on_roll, &decided, &returns, &briefed, &transitions, &self.cal, self.clock.today())
     }
 
     /// The children whose plans have ceased (off the active caseload, kept for the record), the

@@ -115,6 +115,21 @@ fn the_caseload_table_shows_warnings_and_a_briefing_due() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let table = stdout(&ardesk(&["caseload", "--db", db, today]));
     assert!(!table.contains("Brief the staff"), "{table}");
+
+    // A transition action due within four weeks is listed under the child's row too.
+    let child = row.as_ref().and_then(|r| r["child_id"].as_i64()).unwrap_or_default().to_string();
+    let action = ["--action", "Visit the new school", "--owner", "Class TA", "--by", "29/11/2026"];
+    let out = ardesk(&[&["transition", "--db", db, "--child", &child, today][..], &action].concat());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = stdout(&ardesk(&["caseload", "--db", db, today]));
+    let lines: Vec<&str> = table.lines().collect();
+    let at = lines.iter().position(|l| l.contains(name.as_str())).unwrap_or(usize::MAX);
+    let under = lines.get(at.wrapping_add(1)).copied().unwrap_or_default();
+    assert_eq!(
+        under.trim(),
+        "! Transition action due 29 Nov 2026: Visit the new school (Class TA)",
+        "{table}"
+    );
 }
 
 #[test]

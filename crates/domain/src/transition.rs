@@ -110,9 +110,51 @@ pub fn check_action(action: &str, owner: &str) -> Vec<Problem> {
     problems.into_vec()
 }
 
+/// How far ahead the dashboard shows a transition action coming due.
+pub const REMIND_DAYS: i64 = 28;
+
+/// What the dashboard says of an open transition action: overdue, or due within
+/// [`REMIND_DAYS`]; nothing for one done, undated or further off (it is on the child's page).
+pub fn reminder(a: &TransitionAction, today: NaiveDate) -> Option<String> {
+    let due = a.due.filter(|_| a.done.is_none())?;
+    let what = format!("{} ({})", a.action, a.owner);
+    if due < today {
+        Some(format!("Transition action overdue since {}: {what}", crate::dates::long(due)))
+    } else if (due - today).num_days() <= REMIND_DAYS {
+        Some(format!("Transition action due {}: {what}", crate::dates::long(due)))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_open_transition_action_is_on_the_dashboard_when_overdue_or_due_within_four_weeks() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d);
+        let today = day(1).unwrap_or_default();
+        let action = |due: Option<NaiveDate>, done: Option<NaiveDate>| TransitionAction {
+            action: "Visit the new school".into(),
+            owner: "Class TA".into(),
+            due,
+            done,
+        };
+        let overdue = reminder(&action(NaiveDate::from_ymd_opt(2026, 11, 30), None), today);
+        assert_eq!(
+            overdue.as_deref(),
+            Some("Transition action overdue since 30 Nov 2026: Visit the new school (Class TA)")
+        );
+        let soon = reminder(&action(day(29), None), today);
+        assert_eq!(
+            soon.as_deref(),
+            Some("Transition action due 29 Dec 2026: Visit the new school (Class TA)")
+        );
+        assert_eq!(reminder(&action(day(30), None), today), None, "29 days off");
+        assert_eq!(reminder(&action(None, None), today), None, "no date");
+        assert_eq!(reminder(&action(NaiveDate::from_ymd_opt(2026, 11, 1), day(1)), today), None, "done");
+    }
 
     #[test]
     fn a_transition_is_planned_from_year_9_and_in_transfer_years() {

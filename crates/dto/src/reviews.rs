@@ -34,6 +34,9 @@ pub struct CaseloadRow {
     /// The LA issued an amended plan on this day and no staff briefing is recorded since.
     #[serde(default)]
     pub briefing_due: Option<String>,
+    /// The child's transition actions overdue or due within four weeks, as sentences.
+    #[serde(default)]
+    pub transition_due: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

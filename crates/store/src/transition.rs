@@ -55,6 +55,27 @@ impl Store {
             })
             .collect()
     }
+
+    /// Every child's transition actions not yet done that have a day due, soonest first, in one
+    /// query (for the dashboard).
+    pub fn open_dated_transition_actions(
+        &self,
+    ) -> Result<std::collections::HashMap<ChildId, Vec<TransitionAction>>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, child_id, action, owner, due_on FROM transition_action
+             WHERE done_on IS NULL AND due_on IS NOT NULL ORDER BY due_on, id",
+        )?;
+        let rows: Vec<(i64, i64, String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut out: std::collections::HashMap<ChildId, Vec<TransitionAction>> =
+            std::collections::HashMap::new();
+        for (id, child, action, owner, due) in rows {
+            let due = Some(date(&due, "transition action due date", id)?);
+            out.entry(ChildId(child)).or_default().push(TransitionAction { action, owner, due, done: None });
+        }
+        Ok(out)
+    }
 }
 
 impl Tx<'_> {

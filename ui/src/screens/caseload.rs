@@ -131,6 +131,9 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                                             {c.briefing_due.map(|since| view! {
                                                 <span class="warning-line briefing-due">{format!("Brief the staff on the amended plan (issued {since})")}</span>
                                             })}
+                                            {c.transition_due.into_iter().map(|line| view! {
+                                                <span class="warning-line transition-due">{line}</span>
+                                            }).collect_view()}
                                         </td>
                                     </tr>
                                 }
