@@ -13,6 +13,7 @@ use ardesk_domain::dates::long;
 use ardesk_domain::follow_up::briefing_due;
 use ardesk_domain::ids::{ChildId, ReviewId};
 use ardesk_domain::ncy::{label, nc_year, short_label};
+use ardesk_domain::paperwork::transfer_year;
 use ardesk_domain::returned::LaReturn;
 use ardesk_domain::review::ReviewStage;
 use ardesk_domain::transition::{self, TransitionAction};
@@ -86,10 +87,9 @@ fn caseload_rows(
         let r = &row.record;
         let ncy = nc_year(r.dob, r.ncy_offset, today);
         let status = cycle.status;
-        let transfer = ncy == 6
-            || ncy == 11
-            || r.transfers.extra_transfer_ncy == Some(ncy)
-            || r.transfers.post16_move.is_some();
+        // As the review's paperwork and the transition plan decide it: the clock has a transfer
+        // deadline (T16–T18), or the child is in Year 6 or 11.
+        let transfer = transfer_year(cycle.timeline.as_ref().ok(), ncy);
         out.push((
             status,
             cycle.next.map(|n| n.due),

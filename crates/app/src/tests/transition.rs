@@ -70,3 +70,28 @@ fn a_year_3_child_has_no_transition_to_plan() -> Result<(), AppError> {
     assert!(!plan.applies && plan.why.is_none() && plan.actions.is_empty());
     Ok(())
 }
+
+/// The caseload's "transfer year" is what the paperwork and the transition plan go by: a move
+/// between post-16 settings flags the row while its deadline (T18) is in the cycle, not for ever
+/// after; and the transition plan agrees with the row.
+#[test]
+fn the_caseload_flags_a_transfer_year_as_the_transition_plan_does() -> Result<(), AppError> {
+    let mut app = app();
+    // Year 12 in 2026/27, the plan issued this term: the cycle runs into Year 13, with no phase
+    // transfer by year.
+    let year12 = |post16_move: &str| ChildForm {
+        dob: "14/05/2010".into(),
+        plan_issue_date: "02/11/2026".into(),
+        post16_move: post16_move.into(),
+        ..form()
+    };
+    let moved_before =
+        app.create_child(ChildForm { legal_forenames: "Ash".into(), ..year12("01/03/2025") })?.id;
+    let moving = app.create_child(ChildForm { legal_forenames: "Bo".into(), ..year12("01/09/2027") })?.id;
+    let rows = app.caseload()?;
+    let transfer = |id: i64| rows.iter().find(|r| r.child_id == id).map(|r| r.transfer);
+    assert_eq!(transfer(moved_before), Some(false), "the move was before this plan was issued");
+    assert_eq!(transfer(moving), Some(true), "T18 falls in this cycle");
+    assert!(app.transition(moving)?.applies);
+    Ok(())
+}
