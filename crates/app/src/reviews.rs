@@ -88,8 +88,9 @@ fn caseload_rows(
         let ncy = nc_year(r.dob, r.ncy_offset, today);
         let status = cycle.status;
         // As the review's paperwork and the transition plan decide it: the clock has a transfer
-        // deadline (T16–T18), or the child is in Year 6 or 11.
-        let transfer = transfer_year(cycle.timeline.as_ref().ok(), ncy);
+        // deadline (T16–T18), or the child is in Year 6 or 11 at the meeting (today if none).
+        let at_meeting = nc_year(r.dob, r.ncy_offset, cycle.meeting.unwrap_or(today));
+        let transfer = transfer_year(cycle.timeline.as_ref().ok(), at_meeting);
         out.push((
             status,
             cycle.next.map(|n| n.due),

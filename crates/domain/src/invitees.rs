@@ -140,12 +140,17 @@ impl Invitee {
     }
 
     /// How others are told of an invitee: "Pat Example (Mother)"; a placeholder whose name is
-    /// its role, or the start of it, by the role alone ("Head teacher", "Health professional
-    /// (named by the ICB)"), never "Head teacher (Head teacher)".
+    /// its role, or its role less a bracketed note, by the role alone ("Head teacher", "Health
+    /// professional (named by the ICB)"), never "Head teacher (Head teacher)". A person whose
+    /// name begins their role's first word ("Ed", an Educational Psychologist) keeps the name.
     pub fn described(&self) -> String {
-        if self.role.trim().is_empty() {
+        let name = self.name.trim();
+        let role = self.role.trim();
+        if role.is_empty() {
             self.name.clone()
-        } else if self.role.starts_with(self.name.trim()) {
+        } else if !name.is_empty()
+            && role.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.starts_with(" ("))
+        {
             self.role.clone()
         } else {
             format!("{} ({})", self.name, self.role)
@@ -533,6 +538,23 @@ pub fn check_sent(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invitee_is_described_by_name_and_role_and_a_placeholder_once() {
+        let who = |name: &str, role: &str| {
+            placeholder(InviteeKind::Professional, name, role, "Org", "why", true).described()
+        };
+        assert_eq!(who("Pat Example", "Mother"), "Pat Example (Mother)");
+        assert_eq!(who("Head teacher", "Head teacher"), "Head teacher");
+        assert_eq!(
+            who("Health professional", "Health professional (named by the ICB)"),
+            "Health professional (named by the ICB)"
+        );
+        // A name that begins the role's first word is a person's name, kept.
+        assert_eq!(who("Ed", "Educational Psychologist"), "Ed (Educational Psychologist)");
+        assert_eq!(who("Mo", "Mother"), "Mo (Mother)");
+        assert_eq!(who("Sam Example", ""), "Sam Example");
+    }
 
     fn parent(pr: bool) -> ParentCarer {
         ParentCarer {

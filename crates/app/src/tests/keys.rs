@@ -141,6 +141,7 @@ fn a_chosen_passphrase_is_long_enough_and_typed_the_same_twice() {
     let refused = |typed: &str, again: &str| keys::chosen_passphrase(typed, again).err().map(|e| e.code);
     assert_eq!(refused("short", "short"), Some(ErrorCode::Validation));
     assert_eq!(refused("eleven char", "eleven char"), Some(ErrorCode::Validation));
+    assert_eq!(refused("twelve chars", "twelve chars"), None, "12 characters are enough");
     assert_eq!(refused("rainy tuesday kettle", "rainy tuesday kettIe"), Some(ErrorCode::Validation));
     let chosen = keys::chosen_passphrase("rainy tuesday kettle", " rainy tuesday kettle\n");
     assert_eq!(chosen.ok().map(|p| p.reveal().to_owned()).as_deref(), Some("rainy tuesday kettle"));
