@@ -68,8 +68,7 @@ impl Backend {
             return Err(ErrorDto::from(AppError::new(ErrorCode::Conflict, "The caseload is already open.")));
         };
         // A caseload made meanwhile (by the command line, say) is opened, not made again.
-        let made = path.metadata().is_ok_and(|m| m.len() > 0);
-        let passphrase = if waiting == Some(ErrorCode::NeedsPassphrase) && !made {
+        let passphrase = if waiting == Some(ErrorCode::NeedsPassphrase) && !keys::is_made(path) {
             keys::chosen_passphrase(typed, again.unwrap_or_default()).map_err(ErrorDto::from)?
         } else {
             Passphrase::new(typed).ok_or_else(|| {

@@ -180,14 +180,29 @@ fn Unlock() -> impl IntoView {
             <Form id="unlock-form" on_submit=unlock>
                 <div class="field">
                     <label for="unlock-passphrase">"Recovery passphrase"</label>
-                    <input id="unlock-passphrase" type="password" autocomplete="off" aria-describedby="unlock-problem"
-                        on:input=move |ev| { typed.set(event_target_value(&ev)); refused.set(None); } />
+                    <PassphraseInput id="unlock-passphrase" autocomplete="off" problem="unlock-problem" value=typed refused />
                     <span id="unlock-problem" class="field-error" role="alert">{move || refused.get()}</span>
                 </div>
                 <button id="unlock-open" type="submit" class="primary">"Open"</button>
             </Form>
             <p class="hint">"The passphrase shown once when the caseload was made, or the one you chose for it. Once it opens, this computer keeps it, where it has a place to keep passwords."</p>
         </section>
+    }
+}
+
+/// A passphrase field: what is typed goes to `value`, and typing clears the refusal shown in
+/// the element `problem`.
+#[component]
+fn PassphraseInput(
+    id: &'static str,
+    autocomplete: &'static str,
+    problem: &'static str,
+    value: RwSignal<String>,
+    refused: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <input id=id type="password" autocomplete=autocomplete aria-describedby=problem
+            on:input=move |ev| { value.set(event_target_value(&ev)); refused.set(None); } />
     }
 }
 
@@ -222,13 +237,11 @@ fn ChoosePassphrase() -> impl IntoView {
             <Form id="choose-form" on_submit=choose>
                 <div class="field">
                     <label for="choose-passphrase">"Passphrase (at least 12 characters: a few words you will remember)"</label>
-                    <input id="choose-passphrase" type="password" autocomplete="new-password" aria-describedby="choose-problem"
-                        on:input=move |ev| { typed.set(event_target_value(&ev)); refused.set(None); } />
+                    <PassphraseInput id="choose-passphrase" autocomplete="new-password" problem="choose-problem" value=typed refused />
                 </div>
                 <div class="field">
                     <label for="choose-again">"The same passphrase again"</label>
-                    <input id="choose-again" type="password" autocomplete="new-password" aria-describedby="choose-problem"
-                        on:input=move |ev| { again.set(event_target_value(&ev)); refused.set(None); } />
+                    <PassphraseInput id="choose-again" autocomplete="new-password" problem="choose-problem" value=again refused />
                     <span id="choose-problem" class="field-error" role="alert">{move || refused.get()}</span>
                 </div>
                 <button id="choose-create" type="submit" class="primary">"Make the caseload"</button>

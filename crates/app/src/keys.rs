@@ -91,6 +91,12 @@ pub fn chosen_passphrase(typed: &str, again: &str) -> Result<Passphrase, AppErro
     Passphrase::new(typed).ok_or_else(|| AppError::new(ErrorCode::Validation, "Choose a passphrase."))
 }
 
+/// Whether a database is already made at `path` (a file that is not empty): it is opened, with
+/// its passphrase, rather than made with a new one.
+pub fn is_made(path: &Path) -> bool {
+    path.metadata().is_ok_and(|m| m.len() > 0)
+}
+
 /// An opened caseload, and the recovery passphrase of a database just created (to show once).
 #[derive(Debug)]
 pub struct Unlocked {
@@ -111,8 +117,7 @@ pub fn open(
     given: Option<Passphrase>,
     vault: &dyn KeyVault,
 ) -> Result<Unlocked, AppError> {
-    let existing = path.metadata().is_ok_and(|m| m.len() > 0);
-    if existing {
+    if is_made(path) {
         // A database from before encryption opens without it (the store tells it by its header).
         let key = given.or_else(|| vault.get(path).ok().flatten());
         let app = App::open(path, clock, actor, key.as_ref())

@@ -41,7 +41,7 @@ impl App {
                 .into_iter()
                 .map(|(id, a)| TransitionActionDto {
                     id,
-                    overdue: a.done.is_none() && a.due.is_some_and(|d| d < today),
+                    overdue: a.overdue(today),
                     action: a.action,
                     owner: a.owner,
                     due: a.due.map(long),

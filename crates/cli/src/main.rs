@@ -1117,11 +1117,9 @@ fn caseload_table(rows: &[ardesk_dto::CaseloadRow]) -> String {
         ));
         // What the dashboard shows under the row: problems with the dates, a briefing due,
         // transition actions coming due.
-        let briefing = r
-            .briefing_due
-            .as_ref()
-            .map(|since| format!("Brief the staff on the amended plan (issued {since})"));
-        for line in r.warnings.iter().cloned().chain(briefing).chain(r.transition_due.iter().cloned()) {
+        for line in
+            r.warnings.iter().cloned().chain(r.briefing_line()).chain(r.transition_due.iter().cloned())
+        {
             out.push_str(&format!("{:<status$}  ! {line}\n", ""));
         }
     }

@@ -94,11 +94,16 @@ fn the_caseload_table_shows_warnings_and_a_briefing_due() {
         let out = ardesk(&[&step[..], &["--db", db, "--review", &review, today]].concat());
         assert!(out.status.success(), "{step:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
-    let table = stdout(&ardesk(&["caseload", "--db", db, today]));
-    let lines: Vec<&str> = table.lines().collect();
-    let at = lines.iter().position(|l| l.contains(name.as_str())).unwrap_or(usize::MAX);
-    let under = lines.get(at.wrapping_add(1)).copied().unwrap_or_default();
-    assert_eq!(under.trim(), "! Brief the staff on the amended plan (issued 22 Nov 2026)", "{table}");
+    // The line printed under the child's row.
+    let under_the_row = || {
+        let table = stdout(&ardesk(&["caseload", "--db", db, today]));
+        let lines: Vec<&str> = table.lines().collect();
+        let at = lines.iter().position(|l| l.contains(name.as_str())).unwrap_or(usize::MAX);
+        let under = lines.get(at.wrapping_add(1)).map(|l| l.trim().to_owned()).unwrap_or_default();
+        (under, table)
+    };
+    let (under, table) = under_the_row();
+    assert_eq!(under, "! Brief the staff on the amended plan (issued 22 Nov 2026)", "{table}");
 
     let out = ardesk(&[
         "briefed",
@@ -121,15 +126,8 @@ fn the_caseload_table_shows_warnings_and_a_briefing_due() {
     let action = ["--action", "Visit the new school", "--owner", "Class TA", "--by", "29/11/2026"];
     let out = ardesk(&[&["transition", "--db", db, "--child", &child, today][..], &action].concat());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let table = stdout(&ardesk(&["caseload", "--db", db, today]));
-    let lines: Vec<&str> = table.lines().collect();
-    let at = lines.iter().position(|l| l.contains(name.as_str())).unwrap_or(usize::MAX);
-    let under = lines.get(at.wrapping_add(1)).copied().unwrap_or_default();
-    assert_eq!(
-        under.trim(),
-        "! Transition action due 29 Nov 2026: Visit the new school (Class TA)",
-        "{table}"
-    );
+    let (under, table) = under_the_row();
+    assert_eq!(under, "! Transition action due 29 Nov 2026: Visit the new school (Class TA)", "{table}");
 }
 
 #[test]

@@ -32,6 +32,13 @@ pub struct TransitionAction {
     pub done: Option<NaiveDate>,
 }
 
+impl TransitionAction {
+    /// Not done and past its day.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.done.is_none() && self.due.is_some_and(|d| d < today)
+    }
+}
+
 /// Whether the child's reviews must plan a transition: from Year 9, or in a year with a phase
 /// transfer.
 pub fn applies(ncy: i32, transfer: bool) -> bool {
@@ -118,7 +125,7 @@ pub const REMIND_DAYS: i64 = 28;
 pub fn reminder(a: &TransitionAction, today: NaiveDate) -> Option<String> {
     let due = a.due.filter(|_| a.done.is_none())?;
     let what = format!("{} ({})", a.action, a.owner);
-    if due < today {
+    if a.overdue(today) {
         Some(format!("Transition action overdue since {}: {what}", crate::dates::long(due)))
     } else if (due - today).num_days() <= REMIND_DAYS {
         Some(format!("Transition action due {}: {what}", crate::dates::long(due)))

@@ -39,6 +39,15 @@ pub struct CaseloadRow {
     pub transition_due: Vec<String>,
 }
 
+impl CaseloadRow {
+    /// What the dashboard and `ardesk caseload` say of a briefing due, if one is.
+    pub fn briefing_line(&self) -> Option<String> {
+        self.briefing_due
+            .as_ref()
+            .map(|since| format!("Brief the staff on the amended plan (issued {since})"))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextStepDto {
     /// Milestone id, e.g. "T06"; "T01" (enter the plan's dates) when the clock has no anchor.

@@ -41,19 +41,7 @@ impl Store {
         let rows: Vec<ActionRow> = stmt
             .query_map([child.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
             .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(|(id, action, owner, due, done)| {
-                Ok((
-                    id,
-                    TransitionAction {
-                        action,
-                        owner,
-                        due: due.map(|d| date(&d, "transition action due date", id)).transpose()?,
-                        done: done.map(|d| date(&d, "transition action done date", id)).transpose()?,
-                    },
-                ))
-            })
-            .collect()
+        rows.into_iter().map(action_of).collect()
     }
 
     /// Every child's transition actions not yet done that have a day due, soonest first, in one
@@ -62,20 +50,32 @@ impl Store {
         &self,
     ) -> Result<std::collections::HashMap<ChildId, Vec<TransitionAction>>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, child_id, action, owner, due_on FROM transition_action
+            "SELECT child_id, id, action, owner, due_on, done_on FROM transition_action
              WHERE done_on IS NULL AND due_on IS NOT NULL ORDER BY due_on, id",
         )?;
-        let rows: Vec<(i64, i64, String, String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        let rows: Vec<(i64, ActionRow)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))))?
             .collect::<Result<_, _>>()?;
         let mut out: std::collections::HashMap<ChildId, Vec<TransitionAction>> =
             std::collections::HashMap::new();
-        for (id, child, action, owner, due) in rows {
-            let due = Some(date(&due, "transition action due date", id)?);
-            out.entry(ChildId(child)).or_default().push(TransitionAction { action, owner, due, done: None });
+        for (child, row) in rows {
+            out.entry(ChildId(child)).or_default().push(action_of(row)?.1);
         }
         Ok(out)
     }
+}
+
+/// A `transition_action` row as the domain has it, its dates checked.
+fn action_of((id, action, owner, due, done): ActionRow) -> Result<(i64, TransitionAction), StoreError> {
+    Ok((
+        id,
+        TransitionAction {
+            action,
+            owner,
+            due: due.map(|d| date(&d, "transition action due date", id)).transpose()?,
+            done: done.map(|d| date(&d, "transition action done date", id)).transpose()?,
+        },
+    ))
 }
 
 impl Tx<'_> {

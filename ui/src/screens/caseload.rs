@@ -113,6 +113,7 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                                 let mut notes = Vec::new();
                                 if c.looked_after { notes.push("looked after"); }
                                 if c.transfer { notes.push("transfer year"); }
+                                let briefing = c.briefing_line();
                                 view! {
                                     <tr data-child-id=id data-status=c.status.code()>
                                         <td><StatusBadge status=c.status label=c.status_label.clone() /></td>
@@ -128,8 +129,8 @@ pub(crate) fn Caseload(las: Vec<ardesk_dto::LaOption>) -> impl IntoView {
                                             {c.warnings.first().map(|w| view! {
                                                 <span class="warning-line"><span aria-hidden="true">"⚠ "</span>{w.clone()}</span>
                                             })}
-                                            {c.briefing_due.map(|since| view! {
-                                                <span class="warning-line briefing-due">{format!("Brief the staff on the amended plan (issued {since})")}</span>
+                                            {briefing.map(|line| view! {
+                                                <span class="warning-line briefing-due">{line}</span>
                                             })}
                                             {c.transition_due.into_iter().map(|line| view! {
                                                 <span class="warning-line transition-due">{line}</span>
